@@ -1,0 +1,1 @@
+"""ContractDesk services package."""
