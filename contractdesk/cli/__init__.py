@@ -1,1 +1,75 @@
-"""ContractDesk cli package."""
+"""The ``contractdesk`` command line: ``contractdesk [--data-dir DIR] NOUN VERB …``.
+
+Exit codes: 0 success, 1 user error (one line on stderr), 2 wrong usage.
+Command modules live in ``contractdesk/cli/commands/``; each has ``register(registry)`` and
+imports heavy modules inside its handlers, so ``--help`` and start-up stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from contractdesk import __version__
+from contractdesk.cli.registry import CommandRegistry
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="contractdesk",
+        description="ContractDesk: customers, terms and signable agreements. Without a command it opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"ContractDesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: CONTRACTDESK_DATA_DIR or the user data folder)")
+    sub = parser.add_subparsers(dest="noun", metavar="COMMAND")
+    registry = CommandRegistry(sub)
+    from contractdesk.cli import commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"contractdesk.cli.commands.{info.name}")
+        module.register(registry)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from contractdesk.cli.context import CliContext
+    from contractdesk.cli.output import error
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    ctx = CliContext(args)
+    try:
+        result = args.func(ctx, args)
+        return int(result or 0)
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 1
+    except Exception as exc:  # map known errors to exit 1; bugs keep their traceback in the log
+        from contractdesk.services.errors import UserError
+        from contractdesk.store.errors import StoreError, map_db_error
+
+        known = exc if isinstance(exc, (UserError, StoreError)) else map_db_error(exc)
+        if known is None and type(exc).__module__.startswith("contractdesk.registry"):
+            known = exc
+        if known is None and type(exc).__name__ == "InvalidOrgNumber":
+            known = exc
+        if known is not None:
+            error(str(known))
+            return 1
+        log.exception("unexpected error")
+        raise
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,1 +1,1 @@
-"""ContractDesk services package."""
+"""Use cases (register customer, issue agreement, …) over the store; no Qt here."""

@@ -1,1 +1,1 @@
-"""ContractDesk cli commands package."""
+"""CLI command modules (each: register(registry))."""

@@ -1,1 +1,9 @@
-"""ContractDesk store models package."""
+"""All ORM models; importing this package registers every table on ``Base.metadata``."""
+
+from contractdesk.store.models.audit import AuditEntry
+from contractdesk.store.models.base import Base
+from contractdesk.store.models.customers import Customer
+from contractdesk.store.models.people import Person
+from contractdesk.store.models.settings import AppSetting, Supplier
+
+__all__ = ["AppSetting", "AuditEntry", "Base", "Customer", "Person", "Supplier"]

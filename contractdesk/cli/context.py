@@ -1,0 +1,49 @@
+"""What a CLI command gets: the data folder, and the store and services opened on first use."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from functools import cached_property
+
+from contractdesk.paths import StorePaths, passphrase_from_env, resolve_data_dir
+
+
+class CliContext:
+    """Lazily unlocks the store: commands that need no store never pay for it."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.paths = StorePaths(resolve_data_dir(getattr(args, "data_dir", None)))
+        self._services = None
+
+    def passphrase(self, *, confirm: bool = False, prompt: str = "Passphrase: ") -> str | None:
+        """``CONTRACTDESK_PASSPHRASE``, else ask on a terminal, else None."""
+        value = passphrase_from_env()
+        if value:
+            return value
+        if sys.stdin is not None and sys.stdin.isatty():
+            first = getpass.getpass(prompt)
+            if confirm and getpass.getpass("Repeat: ") != first:
+                from contractdesk.services.errors import UserError
+
+                raise UserError("The passphrases differ.")
+            return first or None
+        return None
+
+    @cached_property
+    def services(self):  # type: ignore[no-untyped-def]
+        from contractdesk.services.context import Services
+        from contractdesk.store.profile import unlock_profile
+
+        store = unlock_profile(self.paths, passphrase=passphrase_from_env(), prompt=self._prompt)
+        self._services = Services(store, self.paths)
+        return self._services
+
+    def _prompt(self) -> str | None:
+        return self.passphrase()
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.close()

@@ -1,0 +1,21 @@
+"""The services container: one object per open store, handed to the UI and the CLI."""
+
+from __future__ import annotations
+
+from contractdesk.paths import StorePaths
+from contractdesk.services.settings import SettingsService
+from contractdesk.services.supplier import SupplierService
+from contractdesk.store.engine import Store
+
+
+class Services:
+    """Every use case, built on one open store. Later subsystems add their service here."""
+
+    def __init__(self, store: Store, paths: StorePaths) -> None:
+        self.store = store
+        self.paths = paths
+        self.supplier = SupplierService(store)
+        self.settings = SettingsService(store)
+
+    def close(self) -> None:
+        self.store.close()

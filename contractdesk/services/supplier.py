@@ -1,0 +1,82 @@
+"""The supplier profile (the app's user): read and save, validated and audited."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from contractdesk.domain.orgnr import InvalidOrgNumber, parse_org_number
+from contractdesk.services.errors import UserError
+from contractdesk.services.validation import clean_text, normalise_email, normalise_phone
+from contractdesk.store import audit
+from contractdesk.store.engine import Store
+from contractdesk.store.models import Supplier
+
+
+@dataclass(frozen=True)
+class SupplierProfile:
+    org_number: str
+    name: str
+    address_lines: tuple[str, ...] = ()
+    postcode: str = ""
+    city: str = ""
+    email: str = ""
+    phone: str = ""
+    signer_name: str = ""
+    signer_title: str = ""
+
+    def validated(self) -> SupplierProfile:
+        """Return a cleaned copy, or raise UserError naming the first bad field."""
+        try:
+            org = parse_org_number(self.org_number)
+        except InvalidOrgNumber as exc:
+            raise UserError(f"Organisation number: {exc}", field="org_number") from None
+        return SupplierProfile(
+            org_number=org,
+            name=clean_text(self.name, field="Name", required=True, max_len=200),
+            address_lines=tuple(
+                line for line in (clean_text(x, field="Address", max_len=200) for x in self.address_lines) if line
+            ),
+            postcode=clean_text(self.postcode, field="Postcode", max_len=20),
+            city=clean_text(self.city, field="City", max_len=100),
+            email=normalise_email(self.email),
+            phone=normalise_phone(self.phone),
+            signer_name=clean_text(self.signer_name, field="Signer", max_len=200),
+            signer_title=clean_text(self.signer_title, field="Signer's title", max_len=200),
+        )
+
+
+class SupplierService:
+    """Use cases for the supplier profile (one row)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def get(self) -> SupplierProfile | None:
+        with self._store.session() as s:
+            row = s.get(Supplier, 1)
+            if row is None:
+                return None
+            return SupplierProfile(
+                row.org_number, row.name, tuple(row.address_lines or ()), row.postcode, row.city,
+                row.email, row.phone, row.signer_name, row.signer_title,
+            )
+
+    def save(self, profile: SupplierProfile, *, actor: str = "owner") -> SupplierProfile:
+        clean = profile.validated()
+        with self._store.session() as s:
+            row = s.get(Supplier, 1)
+            before = None
+            if row is None:
+                row = Supplier(id=1)
+                s.add(row)
+            else:
+                before = {"org_number": row.org_number, "name": row.name}
+            data = asdict(clean)
+            data["address_lines"] = list(clean.address_lines)
+            for key, value in data.items():
+                setattr(row, key, value)
+            audit.append(
+                s, actor=actor, action="supplier.saved", entity_type="settings", entity_id="supplier",
+                payload={"before": before, "after": {"org_number": clean.org_number, "name": clean.name}},
+            )
+        return clean

@@ -1,0 +1,66 @@
+"""Validation of contact data shared by use cases: names, e-mail, phone numbers."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from contractdesk.services.errors import UserError
+
+
+def clean_text(value: str | None, *, field: str, required: bool = False, max_len: int = 500) -> str:
+    """Trim, NFC-normalise and refuse control characters (clear message naming the field)."""
+    text = unicodedata.normalize("NFC", (value or "").strip())
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise UserError(f"{field}: control characters are not allowed", field=field)
+    if required and not text:
+        raise UserError(f"{field} is required", field=field)
+    if len(text) > max_len:
+        raise UserError(f"{field} is longer than {max_len} characters", field=field)
+    return text
+
+
+def normalise_email(value: str, *, field: str = "E-mail") -> str:
+    """Check e-mail syntax (no network look-up) and return the normalised address."""
+    from email_validator import EmailNotValidError, validate_email
+
+    text = clean_text(value, field=field)
+    if not text:
+        return ""
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise UserError(f"{field}: {exc}", field=field) from None
+
+
+def normalise_phone(value: str, *, field: str = "Phone", region: str = "NO") -> str:
+    """Parse a phone number (region NO by default) and return it in E.164."""
+    import phonenumbers
+
+    text = clean_text(value, field=field)
+    if not text:
+        return ""
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        raise UserError(f"{field}: not a phone number", field=field) from None
+    if not phonenumbers.is_valid_number(number):
+        raise UserError(f"{field}: not a valid phone number", field=field)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str) -> str:
+    """E.164 → national format for Norwegian numbers, international otherwise."""
+    import phonenumbers
+
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 47
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, fmt)

@@ -1,0 +1,275 @@
+"""The encrypted SQLite store: open with a raw key, prove it by a read, migrate, hand out sessions.
+
+SQLAlchemy's pysqlite dialect runs over the ``sqlcipher3`` DB-API module with a ``creator`` that
+keys every new connection (``PRAGMA key = "x'…'"``: a raw key, no KDF on open). We do not use the
+``sqlite+pysqlcipher`` URL form: it carries the key in the URL and re-keys each connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from contractdesk.store.errors import (
+    StoreError,
+    StoreExistsError,
+    StoreNotFoundError,
+    StoreTooNewError,
+    WrongKeyOrDamagedError,
+    map_db_error,
+)
+from contractdesk.store.keys import Key
+from contractdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
+
+log = logging.getLogger(__name__)
+
+CONNECTION_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",  # erased persons must not linger in free pages
+    "PRAGMA temp_store = MEMORY",  # never FILE: SQLCipher temp files are plaintext
+    "PRAGMA synchronous = FULL",  # WAL + FULL: acknowledged commits survive power loss
+    "PRAGMA busy_timeout = 5000",
+)
+
+
+def connect_raw(path: Path, key: Key, *, mode: str = "rw") -> sqlcipher.Connection:
+    """Open one keyed connection and prove the key with a read; no write happens before that.
+
+    Args:
+        path: the database file.
+        key: the raw store key.
+        mode: ``rw`` (file must exist), ``rwc`` (may create) or ``ro``.
+
+    Raises:
+        WrongKeyOrDamagedError: the key is wrong or the file is damaged (the file is untouched).
+    """
+    uri = f"{Path(path).resolve().as_uri()}?mode={mode}"
+    try:
+        conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    except sqlcipher.Error as exc:
+        raise map_db_error(exc, path) or StoreError(f"Cannot open {path}.", path) from None
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {key.pragma_value()}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        mapped = map_db_error(exc, path)
+        if mapped is None or isinstance(mapped, WrongKeyOrDamagedError):
+            raise WrongKeyOrDamagedError(path) from None
+        raise mapped from None
+    return conn
+
+
+def _apply_pragmas(conn: sqlcipher.Connection) -> None:
+    for pragma in CONNECTION_PRAGMAS:
+        conn.execute(pragma)
+
+
+def create_empty_file(path: Path) -> None:
+    """Create the database file owner-only (its -wal/-shm inherit the mode)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def read_revision(conn: sqlcipher.Connection) -> str | None:
+    """The Alembic revision stamped in the store, or None for an empty store."""
+    row = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if row is None:
+        return None
+    rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return rev[0] if rev else None
+
+
+class Store:
+    """An open store: the engine, a session factory and facts for the status bar."""
+
+    def __init__(self, path: Path, key: Key, *, key_source: str, pool_size: int = 4) -> None:
+        self.path = Path(path)
+        self.key_source = key_source
+        self._key = key
+
+        def creator() -> sqlcipher.Connection:
+            conn = connect_raw(self.path, self._key)
+            _apply_pragmas(conn)
+            return conn
+
+        self.engine: Engine = create_engine(
+            "sqlite://",
+            module=sqlcipher,
+            creator=creator,
+            poolclass=QueuePool,
+            pool_size=pool_size,
+            max_overflow=4,
+        )
+
+        @event.listens_for(self.engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            # pysqlite's own transaction handling is replaced by explicit BEGIN (SQLAlchemy docs).
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(self.engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN")
+
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r}, key_source={self.key_source!r})"
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits on success, rolls back on error; driver errors get names."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except Exception as exc:
+            session.rollback()
+            mapped = map_db_error(exc, self.path)
+            if mapped is not None and mapped is not exc:
+                raise mapped from exc
+            raise
+        finally:
+            session.close()
+
+    @contextlib.contextmanager
+    def raw_connection(self) -> Iterator[sqlcipher.Connection]:
+        """A keyed DB-API connection outside the pool (backups, checks)."""
+        conn = connect_raw(self.path, self._key)
+        try:
+            _apply_pragmas(conn)
+            yield conn
+        finally:
+            conn.close()
+
+    def revision(self) -> str | None:
+        with self.raw_connection() as conn:
+            return read_revision(conn)
+
+    def sqlcipher_version(self) -> str:
+        with self.raw_connection() as conn:
+            row = conn.execute("PRAGMA cipher_version").fetchone()
+            return str(row[0]) if row else "unknown"
+
+    def integrity_check(self) -> list[str]:
+        """Run SQLite's integrity check and SQLCipher's HMAC check; [] means clean."""
+        with self.raw_connection() as conn:
+            return integrity_problems(conn)
+
+    def checkpoint(self) -> None:
+        """Move the WAL into the main file (used before erasure checks and backups)."""
+        with self.raw_connection() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def key_for_backup(self) -> Key:
+        """The raw key, for same-key snapshots made by the backup module only."""
+        return self._key
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def integrity_problems(conn: sqlcipher.Connection) -> list[str]:
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+    problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    return problems
+
+
+def create_store(path: Path, key: Key, *, key_source: str) -> Store:
+    """Create a new encrypted store at ``path`` and migrate it to the current schema."""
+    if path.exists() and path.stat().st_size > 0:
+        raise StoreExistsError(f"A store already exists at {path}.", path)
+    if not path.exists():
+        create_empty_file(path)
+    conn = connect_raw(path, key, mode="rw")
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        _apply_pragmas(conn)
+        _migrate(conn, None, path, key)
+    finally:
+        conn.close()
+    return Store(path, key, key_source=key_source)
+
+
+def open_store(path: Path, key: Key, *, key_source: str, migrate: bool = True) -> Store:
+    """Open an existing store: prove the key, refuse a newer schema, back up then migrate an older one."""
+    if not path.exists():
+        raise StoreNotFoundError(f"No store at {path}.", path)
+    conn = connect_raw(path, key, mode="rw")
+    try:
+        revision = read_revision(conn)
+        if revision is not None and revision not in SCHEMA_REVISIONS:
+            raise StoreTooNewError(path, revision)
+        if revision != SCHEMA_HEAD:
+            if not migrate:
+                raise StoreError(f"{path} needs an upgrade to schema {SCHEMA_HEAD}.", path)
+            _apply_pragmas(conn)
+            if revision is not None:
+                from contractdesk.store.backup import snapshot
+
+                snapshot(conn, path, key, reason=f"before-migration-{revision}")
+            _migrate(conn, revision, path, key)
+    finally:
+        conn.close()
+    return Store(path, key, key_source=key_source)
+
+
+def _migrate(conn: sqlcipher.Connection, current: str | None, path: Path, key: Key) -> None:
+    """Upgrade to head in ONE transaction on a dedicated SQLAlchemy connection."""
+    from alembic import command
+    from alembic.config import Config
+
+    started = time.perf_counter()
+    engine = create_engine("sqlite://", module=sqlcipher, creator=lambda: connect_raw(path, key), poolclass=QueuePool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA foreign_keys = OFF")  # batch mode copies tables
+        dbapi_conn.execute("PRAGMA secure_delete = ON")
+        dbapi_conn.execute("PRAGMA temp_store = MEMORY")
+        dbapi_conn.execute("PRAGMA synchronous = FULL")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(c: Any) -> None:
+        c.exec_driver_sql("BEGIN IMMEDIATE")
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    try:
+        with engine.connect() as sa_conn:
+            with sa_conn.begin():
+                cfg.attributes["connection"] = sa_conn
+                command.upgrade(cfg, "head")
+                fk = sa_conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if fk:
+                    raise StoreError(f"Upgrading {path} would break references; nothing was changed.", path)
+    except StoreError:
+        raise
+    except Exception as exc:
+        mapped = map_db_error(exc, path)
+        if mapped is not None:
+            raise mapped from exc
+        raise
+    finally:
+        engine.dispose()
+    log.info("store migrated from %s to %s in %.0f ms", current, SCHEMA_HEAD, (time.perf_counter() - started) * 1000)
+
+
+def utc_stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -1,0 +1,23 @@
+"""Terms versions, sub-processors, agreements and acceptances (issue 5).
+
+Revision ID: 0004
+Revises: 0003
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa  # noqa: F401
+from alembic import op  # noqa: F401
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass  # placeholder: filled in by the terms work
+
+
+def downgrade() -> None:
+    pass

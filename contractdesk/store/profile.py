@@ -1,0 +1,145 @@
+"""Create and unlock the store in a data folder: where the key comes from, and never a new key over data.
+
+Only "no database file yet" may make a new key. A key file without a database (a crash during
+creation) is stale and may be replaced; a database without its key file is never touched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from contractdesk.paths import StorePaths
+from contractdesk.store.engine import Store, create_store, open_store
+from contractdesk.store.errors import (
+    KeyUnavailableError,
+    PassphraseRequiredError,
+    StoreError,
+    StoreExistsError,
+    StoreNotFoundError,
+)
+from contractdesk.store.keys import (
+    Key,
+    KeyFile,
+    keyring_usable,
+    load_key_from_keyring,
+    new_store_id,
+    store_key_in_keyring,
+    unwrap_key,
+    wrap_key,
+)
+
+log = logging.getLogger(__name__)
+
+PassphrasePrompt = Callable[[], "str | None"]
+
+
+def key_source_of(paths: StorePaths) -> str | None:
+    """``keyring`` or ``passphrase`` as the key file says, or None when there is no store."""
+    if not paths.key_file.exists():
+        return None
+    return KeyFile.load(paths.key_file).source
+
+
+def create_profile(paths: StorePaths, *, passphrase: str | None = None, use_keyring: bool | None = None) -> Store:
+    """Create a new store with a fresh random key.
+
+    Args:
+        passphrase: wrap the key with this passphrase (passphrase mode).
+        use_keyring: True to require the keyring, False to refuse it, None to prefer it when a
+            recommended backend exists and no passphrase was given.
+
+    Raises:
+        StoreExistsError: a database already exists in the folder.
+        PassphraseRequiredError: no usable keyring and no passphrase.
+    """
+    paths.ensure_dir()
+    if paths.db.exists() and paths.db.stat().st_size > 0:
+        raise StoreExistsError(f"A store already exists in {paths.data_dir}.", paths.db)
+    if paths.db.exists():
+        paths.db.unlink()  # an empty file from an interrupted creation holds no data
+    key = Key.generate()
+    store_id = new_store_id()
+    want_keyring = use_keyring if use_keyring is not None else (passphrase is None and keyring_usable())
+    if want_keyring:
+        if not keyring_usable():
+            raise KeyUnavailableError("No system keyring is available; choose a passphrase instead.")
+        keyfile = KeyFile(store_id, "keyring")
+        store_key_in_keyring(keyfile, key)
+    else:
+        if not passphrase:
+            raise PassphraseRequiredError(paths.db)
+        keyfile = KeyFile(store_id, "passphrase", wrap_key(key, passphrase, store_id))
+    keyfile.save(paths.key_file)
+    return create_store(paths.db, key, key_source=keyfile.source)
+
+
+def unlock_profile(
+    paths: StorePaths,
+    *,
+    passphrase: str | None = None,
+    prompt: PassphrasePrompt | None = None,
+    migrate: bool = True,
+) -> Store:
+    """Open the existing store, reading the key from the keyring or unwrapping it with a passphrase."""
+    if not paths.db.exists() or paths.db.stat().st_size == 0:
+        raise StoreNotFoundError(f"There is no store in {paths.data_dir} yet.", paths.db)
+    if not paths.key_file.exists():
+        raise StoreError(
+            f"The key file {paths.key_file} is missing, so {paths.db} cannot be opened. "
+            "Restore the key file or restore from a backup; the data was not touched.",
+            paths.key_file,
+        )
+    keyfile = KeyFile.load(paths.key_file)
+    key = load_key(paths, keyfile, passphrase=passphrase, prompt=prompt)
+    return open_store(paths.db, key, key_source=keyfile.source, migrate=migrate)
+
+
+def load_key(
+    paths: StorePaths, keyfile: KeyFile, *, passphrase: str | None = None, prompt: PassphrasePrompt | None = None
+) -> Key:
+    if keyfile.source == "keyring":
+        return load_key_from_keyring(keyfile, paths.db)
+    if keyfile.source == "passphrase":
+        if not passphrase and prompt is not None:
+            passphrase = prompt()
+        if not passphrase:
+            raise PassphraseRequiredError(paths.db)
+        if keyfile.wrapped is None:
+            raise StoreError(f"The key file {paths.key_file} is damaged.", paths.key_file)
+        return unwrap_key(keyfile.wrapped, passphrase, keyfile.store_id)
+    raise StoreError(f"Unknown key source {keyfile.source!r} in {paths.key_file}.", paths.key_file)
+
+
+def change_to_passphrase(paths: StorePaths, key: Key, passphrase: str) -> None:
+    """Switch the store to passphrase mode (or change the passphrase); the database is unchanged."""
+    old = KeyFile.load(paths.key_file)
+    new = KeyFile(old.store_id, "passphrase", wrap_key(key, passphrase, old.store_id))
+    new.save(paths.key_file)
+    if old.source == "keyring":
+        try:
+            import keyring
+
+            keyring.delete_password("ContractDesk", old.keyring_username)
+        except Exception:  # the entry may already be gone; the new key file is what counts
+            log.info("keyring entry could not be removed")
+
+
+def change_to_keyring(paths: StorePaths, key: Key) -> None:
+    """Move the key into the system keyring (proved by reading it back) and drop the wrapped copy."""
+    old = KeyFile.load(paths.key_file)
+    new = KeyFile(old.store_id, "keyring")
+    store_key_in_keyring(new, key)
+    new.save(paths.key_file)
+
+
+def describe_key_source(source: str) -> str:
+    return {"keyring": "system keyring", "passphrase": "passphrase", "memory": "temporary (demo)"}.get(source, source)
+
+
+def demo_profile(folder: Path) -> Store:
+    """A throwaway store whose key lives only in memory (``--demo``)."""
+    paths = StorePaths(folder)
+    paths.ensure_dir()
+    return create_store(paths.db, Key.generate(), key_source="memory")
