@@ -1,0 +1,160 @@
+"""CSV export of an invoice plan for the accounting system: `;`-separated UTF-8, written atomically.
+
+One row per invoice line. Columns (:data:`CSV_COLUMNS`):
+
+``invoice``       running number of the document within this export (groups its lines)
+``kind``          ``invoice`` or ``credit``
+``org_number``    the customer's 9-digit org number
+``invoice_date``, ``due_date``, ``period_start``, ``period_end``   ISO dates ``2027-03-31``
+``description``, ``service_id``
+``amount``        the line amount excl. VAT
+``fee``, ``net``, ``vat``, ``total``   document amounts, on the document's FIRST row only
+                  (empty on its other rows), so that summing any column gives the right total
+
+Numbers are written as plain decimals with two places (``3049.72``; with
+``decimal_separator=","`` as ``3049,72`` for spreadsheets in Norwegian locale), never
+with thousands separators. Credit notes are negative (``-1503.00``) and stay numbers:
+formula-injection escaping applies only to the text columns (description, service id,
+org number), never to the numeric and date columns this module formats itself, which can
+only hold digits, one separator and a leading minus.
+
+A text cell starting with ``=``, ``+``, ``-``, ``@``, TAB or CR gets a leading apostrophe
+(OWASP's advice), so a spreadsheet shows it as text instead of running it as a formula.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import TextIO
+
+from contractdesk.domain.invoicing.plan import PlannedInvoice
+from contractdesk.domain.money import money_str
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "invoice",
+    "kind",
+    "org_number",
+    "invoice_date",
+    "due_date",
+    "description",
+    "service_id",
+    "period_start",
+    "period_end",
+    "amount",
+    "fee",
+    "net",
+    "vat",
+    "total",
+)
+CSV_DELIMITER = ";"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sanitize_cell(text: str) -> str:
+    """Defuse spreadsheet formula injection: prefix ``'`` when text starts with = + - @ TAB CR."""
+    if text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _number(amount: Decimal, decimal_separator: str) -> str:
+    text = money_str(amount)
+    return text if decimal_separator == "." else text.replace(".", decimal_separator)
+
+
+def plan_csv_rows(
+    invoices: Iterable[PlannedInvoice], decimal_separator: str = "."
+) -> Iterator[list[str]]:
+    """The header row, then one row per invoice line (see the module docstring)."""
+    if decimal_separator not in (".", ","):
+        raise ValueError("decimal_separator must be '.' or ','")
+    yield list(CSV_COLUMNS)
+    for number, inv in enumerate(invoices, start=1):
+        head = [str(number), inv.kind.value, sanitize_cell(inv.org_number)]
+        dates = [inv.invoice_date.isoformat(), inv.due_date.isoformat()]
+        totals = [_number(v, decimal_separator) for v in (inv.fee, inv.net, inv.vat, inv.total)]
+        for i, line in enumerate(inv.lines):
+            yield [
+                *head,
+                *dates,
+                sanitize_cell(line.description),
+                sanitize_cell(str(line.service_id)),
+                line.period_start.isoformat(),
+                line.period_end.isoformat(),
+                _number(line.amount, decimal_separator),
+                *(totals if i == 0 else ["", "", "", ""]),
+            ]
+
+
+def write_plan_csv(
+    path: str | os.PathLike[str],
+    invoices: Iterable[PlannedInvoice],
+    *,
+    decimal_separator: str = ".",
+    bom: bool = False,
+) -> int:
+    """Write the plan as CSV to ``path`` atomically; return the number of line rows written.
+
+    The file is written to a temporary file in the same folder, flushed and fsynced, then
+    renamed over ``path``: a reader sees the old file or the complete new one, never a
+    part. On any error the temporary file is removed and ``path`` is left as it was.
+
+    Args:
+        path: the target file; its folder must exist.
+        invoices: e.g. the result of :func:`plan_invoices`.
+        decimal_separator: ``"."`` (default, machine form) or ``","``.
+        bom: start with a UTF-8 byte-order mark (helps Excel recognise UTF-8).
+
+    Raises:
+        OSError: the file could not be written (disk full, no permission, …).
+    """
+    rows = 0
+
+    def write(fh: TextIO) -> None:
+        nonlocal rows
+        if bom:
+            fh.write("\ufeff")
+        writer = csv.writer(fh, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+        for row in plan_csv_rows(invoices, decimal_separator):
+            writer.writerow(row)
+            rows += 1
+
+    atomic_write_text(Path(path), write)
+    return rows - 1
+
+
+def atomic_write_text(path: Path, write: Callable[[TextIO], None]) -> None:
+    """Call ``write`` on a UTF-8 temp file beside ``path``, fsync it, rename it over ``path``.
+
+    The temp file (``.<name>.<random>.tmp``, mode 0600) never outlives a failure.
+    """
+    directory = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_directory(directory)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

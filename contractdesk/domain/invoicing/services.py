@@ -1,0 +1,235 @@
+"""A customer's services as frozen values: licences, one-off costs, usage, and their termination."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import ClassVar, TypeAlias
+
+from contractdesk.domain.invoicing.periods import month_start
+from contractdesk.domain.invoicing.values import DeliveryMethod, InvoicePeriod, ServiceKind
+from contractdesk.domain.money import to_money
+from contractdesk.domain.orgnr import parse_org_number
+
+ServiceId: TypeAlias = int | str
+"""Whatever the store uses to identify a service; the plan copies it into each line."""
+
+
+def _money(owner: object, name: str, value: object) -> Decimal:
+    """Normalise a non-negative, finite amount (Decimal, int or str; never float)."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        raise TypeError(f"{type(owner).__name__}.{name} must be a Decimal, not {type(value).__name__}")
+    amount = to_money(value)
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"{type(owner).__name__}.{name} must be a finite amount >= 0, got {value!r}")
+    object.__setattr__(owner, name, amount)
+    return amount
+
+
+def _check_date(owner: object, name: str, value: object) -> None:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise TypeError(f"{type(owner).__name__}.{name} must be a datetime.date, got {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Termination:
+    """A termination received on ``received`` (D), optionally asking to end later (R, §5).
+
+    Raises:
+        ValueError: the requested end lies before the day the termination was received.
+    """
+
+    received: date
+    requested_end: date | None = None
+
+    def __post_init__(self) -> None:
+        _check_date(self, "received", self.received)
+        if self.requested_end is not None:
+            _check_date(self, "requested_end", self.requested_end)
+            if self.requested_end < self.received:
+                raise ValueError(
+                    f"requested end {self.requested_end} lies before the termination was "
+                    f"received ({self.received})"
+                )
+
+    @property
+    def effective_end(self) -> date:
+        """The latest of D and R, before any binding period is applied."""
+        return self.requested_end if self.requested_end is not None else self.received
+
+
+@dataclass(frozen=True, slots=True)
+class Licence:
+    """A licence invoiced in advance per calendar period (§10).
+
+    Attributes:
+        service_id: the store's id, copied into every planned line.
+        name: shown as the line description.
+        annual_price: NOK excl. VAT per year; 0 makes it a free service (no invoice, no binding).
+        start: the start date S.
+        trial_days: N; billing starts at B = S + N days.
+        period: the invoice period (half-yearly by default).
+        termination: set once the customer has terminated it.
+    """
+
+    kind: ClassVar[ServiceKind] = ServiceKind.LICENCE
+
+    service_id: ServiceId
+    name: str
+    annual_price: Decimal
+    start: date
+    trial_days: int = 0
+    period: InvoicePeriod = InvoicePeriod.HALF_YEARLY
+    termination: Termination | None = None
+
+    def __post_init__(self) -> None:
+        _money(self, "annual_price", self.annual_price)
+        _check_date(self, "start", self.start)
+        if isinstance(self.trial_days, bool) or not isinstance(self.trial_days, int):
+            raise TypeError("Licence.trial_days must be an int")
+        if self.trial_days < 0:
+            raise ValueError("Licence.trial_days must be >= 0")
+        object.__setattr__(self, "period", InvoicePeriod(self.period))
+
+    @classmethod
+    def from_monthly_price(
+        cls,
+        service_id: ServiceId,
+        name: str,
+        monthly_price: Decimal | int | str,
+        start: date,
+        trial_days: int = 0,
+        period: InvoicePeriod = InvoicePeriod.HALF_YEARLY,
+        termination: Termination | None = None,
+    ) -> Licence:
+        """Build a licence from a monthly price (annual price = 12 × monthly)."""
+        monthly = to_money(monthly_price)
+        return cls(service_id, name, monthly * 12, start, trial_days, period, termination)
+
+    @property
+    def billing_start(self) -> date:
+        """B = S + N days: the first day that is invoiced."""
+        return self.start + timedelta(days=self.trial_days)
+
+    @property
+    def is_free(self) -> bool:
+        """A price of 0: never invoiced, never bound (§5.1)."""
+        return self.annual_price == 0
+
+    @property
+    def period_amount(self) -> Decimal:
+        """Annual price × months / 12, unrounded (lines round after pro-rating)."""
+        return self.annual_price * self.period.months / 12
+
+    def terminated(self, received: date, requested_end: date | None = None) -> Licence:
+        """A copy of this licence with a termination recorded."""
+        return replace(self, termination=Termination(received, requested_end))
+
+
+@dataclass(frozen=True, slots=True)
+class OneOffCost:
+    """One-off work or purchase, invoiced on ``cost_date`` with 14 days to pay (§10).
+
+    A termination (cancellation) received before the cost's date stops it from being
+    invoiced when the cost date lies after the service's end (the later of D and R).
+    """
+
+    kind: ClassVar[ServiceKind] = ServiceKind.ONE_OFF
+
+    service_id: ServiceId
+    name: str
+    amount: Decimal
+    cost_date: date
+    termination: Termination | None = None
+
+    def __post_init__(self) -> None:
+        _money(self, "amount", self.amount)
+        _check_date(self, "cost_date", self.cost_date)
+
+    @property
+    def is_free(self) -> bool:
+        return self.amount == 0
+
+    def terminated(self, received: date, requested_end: date | None = None) -> OneOffCost:
+        return replace(self, termination=Termination(received, requested_end))
+
+
+@dataclass(frozen=True, slots=True)
+class UsageRecord:
+    """The quantity used in one calendar month; ``month`` is normalised to its first day."""
+
+    month: date
+    quantity: Decimal
+
+    def __post_init__(self) -> None:
+        _check_date(self, "month", self.month)
+        object.__setattr__(self, "month", month_start(self.month))
+        _money(self, "quantity", self.quantity)
+
+
+@dataclass(frozen=True, slots=True)
+class UsageService:
+    """Metered usage such as SMS: quantity × unit price per month, invoiced in arrears (§10).
+
+    ``unit_price`` may have more than two decimals (e.g. 0.395 NOK per SMS); each month's
+    amount is rounded to øre. At most one record per month.
+    """
+
+    kind: ClassVar[ServiceKind] = ServiceKind.USAGE
+
+    service_id: ServiceId
+    name: str
+    unit_price: Decimal
+    usage: tuple[UsageRecord, ...] = ()
+    termination: Termination | None = None
+
+    def __post_init__(self) -> None:
+        _money(self, "unit_price", self.unit_price)
+        records = tuple(self.usage)
+        months = [r.month for r in records]
+        if len(set(months)) != len(months):
+            raise ValueError("UsageService.usage has more than one record for a month")
+        object.__setattr__(self, "usage", tuple(sorted(records, key=lambda r: r.month)))
+
+    @property
+    def is_free(self) -> bool:
+        return self.unit_price == 0
+
+    def quantity_for(self, month: date) -> Decimal:
+        """The recorded quantity for ``month``'s month, 0 if none."""
+        first = month_start(month)
+        for record in self.usage:
+            if record.month == first:
+                return record.quantity
+        return Decimal(0)
+
+    def with_usage(self, month: date, quantity: Decimal | int | str) -> UsageService:
+        """A copy with ``month``'s quantity set (replacing an earlier record for that month)."""
+        first = month_start(month)
+        kept = tuple(r for r in self.usage if r.month != first)
+        return replace(self, usage=kept + (UsageRecord(first, to_money(quantity)),))
+
+    def terminated(self, received: date, requested_end: date | None = None) -> UsageService:
+        return replace(self, termination=Termination(received, requested_end))
+
+
+Service: TypeAlias = Licence | OneOffCost | UsageService
+"""Any service a customer can have."""
+
+
+@dataclass(frozen=True, slots=True)
+class BillingCustomer:
+    """What the plan needs of a customer: org number, delivery method, services.
+
+    ``org_number`` is validated and stored as 9 digits.
+    """
+
+    org_number: str
+    delivery_method: DeliveryMethod
+    services: tuple[Service, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "org_number", parse_org_number(self.org_number))
+        object.__setattr__(self, "delivery_method", DeliveryMethod(self.delivery_method))
+        object.__setattr__(self, "services", tuple(self.services))

@@ -1,0 +1,87 @@
+"""Benchmark: a 12-month invoice plan for 10,000 customers with 3 services each (target < 2 s)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from contractdesk.domain.invoicing import (
+    BillingCustomer,
+    DeliveryMethod,
+    InvoiceKind,
+    InvoicePeriod,
+    Licence,
+    OneOffCost,
+    Termination,
+    UsageRecord,
+    UsageService,
+    plan_invoices,
+)
+
+pytestmark = pytest.mark.bench
+
+CUSTOMERS = 10_000
+TARGET_SECONDS = 2.0
+_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _org_numbers(count: int) -> list[str]:
+    """Valid MOD11 org numbers starting at 900000000."""
+    found: list[str] = []
+    base = 90_000_000
+    while len(found) < count:
+        digits = str(base)
+        base += 1
+        check = 11 - sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11
+        if check == 10:
+            continue
+        found.append(digits + str(0 if check == 11 else check))
+    return found
+
+
+def _customers() -> list[BillingCustomer]:
+    periods = list(InvoicePeriod)
+    methods = list(DeliveryMethod)
+    customers = []
+    for i, org in enumerate(_org_numbers(CUSTOMERS)):
+        start = date(2025, 1, 1) + timedelta(days=(i * 37) % 900)
+        termination = Termination(date(2027, 5, 1) + timedelta(days=i % 120)) if i % 10 == 0 else None
+        licence = Licence(
+            3 * i,
+            "Licence",
+            Decimal(1200 + (i % 50) * 100),
+            start,
+            trial_days=(i % 4) * 15,
+            period=periods[i % len(periods)],
+            termination=termination,
+        )
+        usage = UsageService(
+            3 * i + 1,
+            "SMS",
+            Decimal("0.395"),
+            tuple(UsageRecord(date(2026, m, 1), Decimal(100 + i % 400)) for m in range(1, 13))
+            + tuple(UsageRecord(date(2027, m, 1), Decimal(100 + i % 400)) for m in range(1, 13)),
+        )
+        one_off = OneOffCost(3 * i + 2, "Setup", Decimal("2500.00"), date(2027, 1, 1) + timedelta(days=i % 365))
+        customers.append(BillingCustomer(org, methods[i % len(methods)], (licence, usage, one_off)))
+    return customers
+
+
+def test_bench_twelve_month_plan_for_10000_customers() -> None:
+    customers = _customers()
+    best = float("inf")
+    for _ in range(3):
+        began = time.perf_counter()
+        plan = plan_invoices(customers, date(2027, 1, 1), date(2027, 12, 31))
+        best = min(best, time.perf_counter() - began)
+    lines = sum(len(inv.lines) for inv in plan)
+    credits = sum(1 for inv in plan if inv.kind is InvoiceKind.CREDIT)
+    print(
+        f"\nplan 2027 for {CUSTOMERS} customers x 3 services: {len(plan)} documents "
+        f"({credits} credit notes), {lines} lines, best of 3: {best:.3f} s "
+        f"(target < {TARGET_SECONDS} s)"
+    )
+    assert len(plan) > CUSTOMERS
