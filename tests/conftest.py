@@ -29,3 +29,46 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+
+
+@pytest.fixture
+def store_paths(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The files of a store in a fresh temp data folder (nothing created yet)."""
+    from contractdesk.paths import StorePaths
+
+    return StorePaths(tmp_path / "data")
+
+
+@pytest.fixture
+def services(store_paths):  # type: ignore[no-untyped-def]
+    """A real encrypted store (raw key in memory, no KDF: fast) with a supplier profile, and its services."""
+    from contractdesk.services.context import Services
+    from contractdesk.services.demo import DEMO_SUPPLIER
+    from contractdesk.store.profile import demo_profile
+
+    store = demo_profile(store_paths.data_dir)
+    svc = Services(store, store_paths)
+    svc.supplier.save(DEMO_SUPPLIER, actor="test")
+    yield svc
+    svc.close()
+
+
+# --- Registry replay server (tests/brreg_server.py; routes in tests/fixtures/brreg) ---------
+from collections.abc import Iterator  # noqa: E402
+
+from brreg_server import ReplayServer  # noqa: E402  (tests/ is on sys.path: rootdir conftest)
+
+
+@pytest.fixture
+def brreg_replay() -> Iterator[ReplayServer]:
+    """A fresh local Brønnøysund replay server for this test (``.url``, ``.requests``, ``.add_route``)."""
+    with ReplayServer() as server:
+        yield server
+
+
+@pytest.fixture
+def brreg_server(brreg_replay: ReplayServer, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Base URL of the replay server, e.g. ``http://127.0.0.1:54321``; also set as
+    ``CONTRACTDESK_REGISTRY_URL`` for this test, so clients built from the environment use it."""
+    monkeypatch.setenv("CONTRACTDESK_REGISTRY_URL", brreg_replay.url)
+    return brreg_replay.url

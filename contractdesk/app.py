@@ -1,0 +1,180 @@
+"""Composition root of the GUI: paths → single-instance lock → window → key → store → services.
+
+The window is shown before SQLAlchemy and the store are loaded, so it paints at once; the store
+is opened right after the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+PROCESS_START = time.perf_counter()
+log = logging.getLogger("contractdesk")
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="contractdesk")
+    parser.add_argument("--data-dir")
+    parser.add_argument("--demo", action="store_true", help="open a throwaway store with demo customers")
+    parser.add_argument("--lang", choices=("nb", "en"))
+    return parser.parse_args(list(argv))
+
+
+def setup_logging(folder: Path) -> None:
+    """Log to a rotating file in the data folder (no personal data or secrets are logged)."""
+    from logging.handlers import RotatingFileHandler
+
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handler = RotatingFileHandler(folder / "contractdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class GuiController:
+    """Opens the store for the window: wizard on first run, passphrase prompt, clear errors."""
+
+    def __init__(self, app: Any, window: Any, data_dir: Path, demo: bool) -> None:
+        self.app = app
+        self.window = window
+        self.data_dir = data_dir
+        self.demo = demo
+        self.services: Any = None
+
+    def open_store(self) -> bool:
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
+        from contractdesk.paths import StorePaths, passphrase_from_env
+        from contractdesk.services.context import Services
+        from contractdesk.store.errors import StoreError, WrongPassphraseError
+        from contractdesk.store.keys import keyring_usable
+        from contractdesk.store.profile import create_profile, demo_profile, unlock_profile
+        from contractdesk.ui.unlock_dialog import UnlockDialog
+        from contractdesk.ui.wizard import FirstRunWizard
+
+        paths = StorePaths(self.data_dir)
+        try:
+            if self.demo:
+                store = demo_profile(self.data_dir)
+                self.services = Services(store, paths)
+                from contractdesk.services.demo import populate_demo
+
+                populate_demo(self.services)
+            elif not paths.exists():
+                wizard = FirstRunWizard(keyring_usable(), self.window)
+                if wizard.exec() != QDialog.DialogCode.Accepted:
+                    return False
+                result = wizard.result_value()
+                store = create_profile(paths, passphrase=result.passphrase,
+                                       use_keyring=None if result.passphrase else True)
+                self.services = Services(store, paths)
+                self.services.supplier.save(result.profile)
+            else:
+                passphrase = passphrase_from_env()
+                error = ""
+                while True:
+                    try:
+                        store = unlock_profile(paths, passphrase=passphrase,
+                                               prompt=lambda: self._ask_passphrase(paths, error))
+                        break
+                    except WrongPassphraseError as exc:
+                        passphrase = None
+                        error = str(exc)
+                    except StoreError as exc:
+                        if "passphrase" in type(exc).__name__.lower() and not passphrase:
+                            return False  # the user cancelled the prompt
+                        raise
+                self.services = Services(store, paths)
+        except StoreError as exc:
+            log.warning("store could not be opened: %s", type(exc).__name__)
+            QMessageBox.critical(self.window, self.window.tr("ContractDesk cannot open your data"), str(exc))
+            return False
+        self.window.set_services(self.services)
+        return True
+
+    def _ask_passphrase(self, paths: Any, error: str) -> str | None:
+        from PySide6.QtWidgets import QDialog
+
+        from contractdesk.ui.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(str(paths.db), error, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value() or None
+
+    def close(self) -> None:
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    """Start the app; returns the process exit code."""
+    args = _parse(argv)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from contractdesk import APP_NAME, ORG_NAME, __version__
+    from contractdesk.paths import resolve_data_dir
+    from contractdesk.ui.i18n import chosen_language, install_language
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_language(app, args.lang or chosen_language())
+
+    demo_dir: Path | None = None
+    instance = None
+    if args.demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="contractdesk-demo-"))
+        data_dir = demo_dir
+    else:
+        from contractdesk.ui.single_instance import SingleInstance
+
+        data_dir = resolve_data_dir(args.data_dir)
+        instance = SingleInstance(data_dir)
+        if not instance.acquire():
+            instance.ask_first_to_come_forward()
+            QMessageBox.information(
+                None, APP_NAME,
+                app.translate("run_gui", "ContractDesk is already running on %1. That window was brought forward.")
+                .replace("%1", str(data_dir)),
+            )
+            return 1
+        setup_logging(data_dir / "logs")
+
+    from contractdesk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    controller = GuiController(app, window, data_dir, args.demo)
+    if instance is not None:
+        instance.activation_requested.connect(window.bring_to_front)
+    window.painted.connect(
+        lambda: log.info("main window painted %.0f ms after start", (time.perf_counter() - PROCESS_START) * 1000)
+    )
+
+    def _open() -> None:
+        if not controller.open_store():
+            window.close()
+            app.quit()
+
+    QTimer.singleShot(0, _open)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        controller.close()
+        if instance is not None:
+            instance.release()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

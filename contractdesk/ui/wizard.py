@@ -1,0 +1,136 @@
+"""First run: a short wizard for the supplier profile and how the store is unlocked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from contractdesk.services.errors import UserError
+from contractdesk.services.supplier import SupplierProfile
+from contractdesk.ui.widgets.supplier_form import SupplierForm
+
+MIN_PASSPHRASE = 8
+
+
+@dataclass(frozen=True)
+class WizardResult:
+    profile: SupplierProfile
+    passphrase: str | None  # None: keep the key in the system keyring
+
+
+class _ProfilePage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your business"))
+        self.setSubTitle(self.tr("ContractDesk prints these details as the supplier on every agreement."))
+        layout = QVBoxLayout(self)
+        self.form = SupplierForm()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setObjectName("errorLabel")
+        layout.addWidget(self.form)
+        layout.addWidget(self.error)
+        self.form.validity_changed.connect(lambda _ok: self.completeChanged.emit())
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt naming
+        return self.form.is_valid()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        try:
+            self.form.profile().validated()
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.error.clear()
+        return True
+
+
+class _ProtectionPage(QWizardPage):
+    def __init__(self, keyring_available: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keyring_available = keyring_available
+        self.setTitle(self.tr("Protect your data"))
+        layout = QVBoxLayout(self)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        layout.addWidget(self.explain)
+        self.use_passphrase = QCheckBox(self.tr("Unlock with a &passphrase instead of the system keyring"))
+        layout.addWidget(self.use_passphrase)
+        form = QFormLayout()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self._pl = QLabel(self.tr("Pass&phrase"))
+        self._pl.setBuddy(self.passphrase)
+        self._rl = QLabel(self.tr("&Repeat"))
+        self._rl.setBuddy(self.repeat)
+        form.addRow(self._pl, self.passphrase)
+        form.addRow(self._rl, self.repeat)
+        layout.addLayout(form)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        if keyring_available:
+            self.explain.setText(self.tr(
+                "Your data is encrypted. The key is kept in your system keyring, so ContractDesk opens "
+                "without asking. Choose a passphrase instead if you prefer to type one."))
+        else:
+            self.explain.setText(self.tr(
+                "Your data is encrypted. No system keyring is available here, so choose a passphrase: "
+                "you will type it each time ContractDesk starts. It cannot be recovered if lost."))
+            self.use_passphrase.setChecked(True)
+            self.use_passphrase.setEnabled(False)
+        for w in (self.use_passphrase,):
+            w.toggled.connect(self._update)
+        self.passphrase.textChanged.connect(self._update)
+        self.repeat.textChanged.connect(self._update)
+        self._update()
+
+    def wants_passphrase(self) -> bool:
+        return self.use_passphrase.isChecked()
+
+    def _update(self) -> None:
+        on = self.wants_passphrase()
+        for w in (self.passphrase, self.repeat, self._pl, self._rl):
+            w.setEnabled(on)
+        if on and self.passphrase.text() and len(self.passphrase.text()) < MIN_PASSPHRASE:
+            self.hint.setText(self.tr("Use at least %1 characters.").replace("%1", str(MIN_PASSPHRASE)))
+        elif on and self.repeat.text() and self.repeat.text() != self.passphrase.text():
+            self.hint.setText(self.tr("The two passphrases differ."))
+        else:
+            self.hint.clear()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        if not self.wants_passphrase():
+            return True
+        text = self.passphrase.text()
+        return len(text) >= MIN_PASSPHRASE and text == self.repeat.text()
+
+
+class FirstRunWizard(QWizard):
+    """Collects the supplier profile and the unlock method; ``result_value()`` after ``exec()``."""
+
+    def __init__(self, keyring_available: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome to ContractDesk"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.profile_page = _ProfilePage()
+        self.protection_page = _ProtectionPage(keyring_available)
+        self.addPage(self.profile_page)
+        self.addPage(self.protection_page)
+
+    def result_value(self) -> WizardResult:
+        passphrase = self.protection_page.passphrase.text() if self.protection_page.wants_passphrase() else None
+        return WizardResult(self.profile_page.form.profile().validated(), passphrase)
