@@ -5,8 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from typing import TYPE_CHECKING
+
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
-from contractdesk.services.supplier import SupplierProfile
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from contractdesk.services.supplier import SupplierProfile
 
 
 class SupplierForm(QWidget):
@@ -79,6 +83,8 @@ class SupplierForm(QWidget):
         return bool(self.name.text().strip())
 
     def profile(self) -> SupplierProfile:
+        from contractdesk.services.supplier import SupplierProfile
+
         lines = tuple(line.strip() for line in self.address.toPlainText().splitlines() if line.strip())
         return SupplierProfile(
             org_number=self.org_number.text(), name=self.name.text(), address_lines=lines,
