@@ -97,7 +97,10 @@ class GuiController:
                 self.services = Services(store, paths)
         except StoreError as exc:
             log.warning("store could not be opened: %s", type(exc).__name__)
-            QMessageBox.critical(self.window, self.window.tr("ContractDesk cannot open your data"), str(exc))
+            from PySide6.QtCore import QCoreApplication
+
+            title = QCoreApplication.translate("GuiController", "ContractDesk cannot open your data")
+            QMessageBox.critical(self.window, title, str(exc))
             return False
         self.window.set_services(self.services)
         return True

@@ -42,6 +42,9 @@ def install_language(app: QCoreApplication, language: str) -> str:
         if qt_translator.load(f"qtbase_{language}", qt_dir):
             app.installTranslator(qt_translator)
             _installed.append(qt_translator)
+    from contractdesk.i18n import install_translator
+
+    install_translator(QCoreApplication.translate)
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal if language == "nb" else QLocale.Language.English,
                                QLocale.Country.Norway))
     return language

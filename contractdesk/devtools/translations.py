@@ -1,0 +1,85 @@
+"""Keep the Qt translation files in step with the code.
+
+    uv run python -m contractdesk.devtools.translations update   # lupdate: add new tr() strings to the .ts
+    uv run python -m contractdesk.devtools.translations missing  # list strings without a Norwegian text
+    uv run python -m contractdesk.devtools.translations release  # lrelease: compile the .ts into the .qm
+
+Edit the Norwegian texts in ``resources/translations/contractdesk_nb.ts`` (Qt Linguist:
+``uv run pyside6-linguist resources/translations/contractdesk_nb.ts``), then run ``release``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "contractdesk_nb.ts"
+QM = TS.with_suffix(".qm")
+
+
+def sources() -> list[Path]:
+    """Every module of the app (the core's messages use ``contractdesk.i18n.translate``)."""
+    return sorted(p for p in (ROOT / "contractdesk").rglob("*.py") if "devtools" not in p.parts)
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(f"pyside6-{name}") or str(Path(sys.executable).with_name(f"pyside6-{name}"))
+    return found
+
+
+def update(ts: Path = TS, *, no_obsolete: bool = True) -> None:
+    """Run lupdate over the UI sources into ``ts`` (new strings arrive as unfinished)."""
+    ts.parent.mkdir(parents=True, exist_ok=True)
+    args = [_tool("lupdate"), "-silent", "-locations", "none", "-target-language", "nb_NO"]
+    if no_obsolete:
+        args.append("-no-obsolete")
+    subprocess.run([*args, *map(str, sources()), "-ts", str(ts)], check=True)
+
+
+def release(ts: Path = TS, qm: Path = QM) -> None:
+    subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(context, source) → (translation text, translation type attribute)."""
+    out: dict[tuple[str, str], tuple[str, str | None]] = {}
+    tree = ET.parse(ts)
+    for ctx in tree.getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            text = (tr.text or "") if tr is not None else ""
+            kind = tr.get("type") if tr is not None else "unfinished"
+            out[(name, source)] = (text, kind)
+    return out
+
+
+def missing(ts: Path = TS) -> list[tuple[str, str]]:
+    return [key for key, (text, kind) in messages(ts).items() if not text or kind in ("unfinished", "vanished", "obsolete")]
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "missing"
+    if command == "update":
+        update()
+    elif command == "release":
+        release()
+    elif command == "missing":
+        todo = missing()
+        for context, source in todo:
+            print(f"{context}\t{source}")
+        print(f"{len(todo)} strings without a Norwegian translation", file=sys.stderr)
+        return 1 if todo else 0
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
