@@ -136,6 +136,9 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     install_language(app, args.lang or chosen_language())
+    from contractdesk.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
 
     demo_dir: Path | None = None
     instance = None
