@@ -12,8 +12,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Mapping
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
@@ -37,7 +37,9 @@ class AgreementState(StrEnum):
 
 ALLOWED_TRANSITIONS: Mapping[AgreementState, frozenset[AgreementState]] = {
     AgreementState.DRAFT: frozenset({AgreementState.SENT, AgreementState.SIGNED}),
-    AgreementState.SENT: frozenset({AgreementState.DRAFT, AgreementState.SIGNED, AgreementState.TERMINATED}),
+    AgreementState.SENT: frozenset(
+        {AgreementState.DRAFT, AgreementState.SIGNED, AgreementState.TERMINATED}
+    ),
     AgreementState.SIGNED: frozenset({AgreementState.ACTIVE, AgreementState.TERMINATED}),
     AgreementState.ACTIVE: frozenset({AgreementState.TERMINATED}),
     AgreementState.TERMINATED: frozenset(),
@@ -48,8 +50,12 @@ class InvalidTransitionError(ValueError):
     """The agreement cannot go from its current state to the one asked for."""
 
     def __init__(self, current: AgreementState, target: AgreementState) -> None:
-        allowed = ", ".join(sorted(s.value for s in ALLOWED_TRANSITIONS[current])) or "none (final state)"
-        super().__init__(f"An agreement cannot go from {current.value} to {target.value}; allowed: {allowed}")
+        allowed = (
+            ", ".join(sorted(s.value for s in ALLOWED_TRANSITIONS[current])) or "none (final state)"
+        )
+        super().__init__(
+            f"An agreement cannot go from {current.value} to {target.value}; allowed: {allowed}"
+        )
         self.current = current
         self.target = target
 

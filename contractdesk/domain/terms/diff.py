@@ -22,15 +22,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Callable, Hashable, Iterable, Sequence
 
 from contractdesk.domain.terms.document import (
     Block,
     BulletList,
     Paragraph,
-    Section,
     SignatureBlock,
     Table,
     TermsDocument,
@@ -145,7 +144,9 @@ class TermsDiff:
 
     @property
     def has_changes(self) -> bool:
-        return self.old_title != self.new_title or any(p.status is not ChangeStatus.UNCHANGED for p in self.parts)
+        return self.old_title != self.new_title or any(
+            p.status is not ChangeStatus.UNCHANGED for p in self.parts
+        )
 
     def counts(self) -> dict[ChangeStatus, int]:
         """How many parts have each status."""
@@ -171,7 +172,10 @@ def block_lines(block: Block) -> list[str]:
         return [" | ".join(row) for row in block.rows]
     if isinstance(block, SignatureBlock):
         lines = [block.intro] if block.intro else []
-        return lines + [f"{block.place_label} {block.date_label}", f"{block.customer_label} | {block.supplier_label}"]
+        return lines + [
+            f"{block.place_label} {block.date_label}",
+            f"{block.customer_label} | {block.supplier_label}",
+        ]
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
@@ -206,7 +210,9 @@ def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, .
 
 def _rows(old: Sequence[str], new: Sequence[str]) -> tuple[DiffRow, ...]:
     rows: list[DiffRow] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, old, new, autojunk=False
+    ).get_opcodes():
         if tag == "equal":
             rows.extend(DiffRow("equal", o, o, (Segment(o),), (Segment(o),)) for o in old[i1:i2])
             continue
@@ -349,11 +355,20 @@ def format_terms_diff(diff: TermsDiff, *, include_unchanged: bool = False) -> st
     lines: list[str] = []
     if diff.old_title != diff.new_title:
         lines.append(f"title: {diff.old_title} → {diff.new_title}")
-    marks = {ChangeStatus.ADDED: "+", ChangeStatus.REMOVED: "-", ChangeStatus.CHANGED: "~", ChangeStatus.UNCHANGED: "="}
+    marks = {
+        ChangeStatus.ADDED: "+",
+        ChangeStatus.REMOVED: "-",
+        ChangeStatus.CHANGED: "~",
+        ChangeStatus.UNCHANGED: "=",
+    }
     for part in diff.parts:
         if part.status is ChangeStatus.UNCHANGED and not include_unchanged:
             continue
-        label = "(front matter)" if part.kind is PartKind.FRONT_MATTER else f"{part.number} {part.title}".strip()
+        label = (
+            "(front matter)"
+            if part.kind is PartKind.FRONT_MATTER
+            else f"{part.number} {part.title}".strip()
+        )
         header = f"{marks[part.status]} {label}"
         if part.renumbered or part.retitled:
             header += f"  (was {f'{part.old_number} {part.old_title}'.strip()})"

@@ -23,9 +23,9 @@ The bare name ``personopplysningsloven`` is not flagged: the 2018 act has the sa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable, Iterator, Sequence
 
 from contractdesk.domain.terms.document import (
     Annex,
@@ -85,13 +85,24 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             Element(
                 "a1",
                 "the processor acts only on the controller's documented instructions",
-                ((r"instruks", r"\binstruction", r"bestemt av (den )?behandlingsansvarlig"), _CONTROLLER),
+                (
+                    (r"instruks", r"\binstruction", r"bestemt av (den )?behandlingsansvarlig"),
+                    _CONTROLLER,
+                ),
             ),
             Element(
                 "a2",
                 "transfers to third countries or international organisations only on instructions",
-                ((r"tredjeland", r"third countr", r"internasjonale? organisasjon", r"international organi[sz]ation",
-                  r"utenfor (eu|eøs)", r"outside the (eu|eea)"),),
+                (
+                    (
+                        r"tredjeland",
+                        r"third countr",
+                        r"internasjonale? organisasjon",
+                        r"international organi[sz]ation",
+                        r"utenfor (eu|eøs)",
+                        r"outside the (eu|eea)",
+                    ),
+                ),
             ),
         ),
     ),
@@ -102,8 +113,18 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             Element(
                 "b1",
                 "staff and others processing the data are bound to confidentiality",
-                ((r"taushet", r"konfidensiel", r"konfidensialitet", r"confidential"),
-                 (r"ansatte", r"\bpersoner", r"databehandler", r"employee", r"\bstaff", r"\bpersons", r"authori[sz]ed")),
+                (
+                    (r"taushet", r"konfidensiel", r"konfidensialitet", r"confidential"),
+                    (
+                        r"ansatte",
+                        r"\bpersoner",
+                        r"databehandler",
+                        r"employee",
+                        r"\bstaff",
+                        r"\bpersons",
+                        r"authori[sz]ed",
+                    ),
+                ),
             ),
         ),
     ),
@@ -114,8 +135,17 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             Element(
                 "c1",
                 "the processor takes the security measures of Art. 32",
-                ((r"sikkerhetstiltak", r"informasjonssikkerhet", r"art(ikkel|icle|\.)\s*32", r"security measure",
-                  r"tekniske og organisatoriske tiltak", r"technical and organi[sz]ational measure"), _PROCESSOR),
+                (
+                    (
+                        r"sikkerhetstiltak",
+                        r"informasjonssikkerhet",
+                        r"art(ikkel|icle|\.)\s*32",
+                        r"security measure",
+                        r"tekniske og organisatoriske tiltak",
+                        r"technical and organi[sz]ational measure",
+                    ),
+                    _PROCESSOR,
+                ),
             ),
         ),
     ),
@@ -126,16 +156,34 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             Element(
                 "d1",
                 "sub-processors only with the controller's prior authorisation; changes notified with a right to object",
-                (_SUBPROCESSOR,
-                 (r"godkjen", r"godkjent", r"samtykke", r"authori[sz]", r"innsigelse", r"protestere", r"\bobject",
-                  r"(varsl|informer)\w*\b.{0,60}\bendring", r"notif\w*\b.{0,60}\bchange")),
+                (
+                    _SUBPROCESSOR,
+                    (
+                        r"godkjen",
+                        r"godkjent",
+                        r"samtykke",
+                        r"authori[sz]",
+                        r"innsigelse",
+                        r"protestere",
+                        r"\bobject",
+                        r"(varsl|informer)\w*\b.{0,60}\bendring",
+                        r"notif\w*\b.{0,60}\bchange",
+                    ),
+                ),
             ),
             Element(
                 "d2",
                 "the same data-protection obligations are imposed on sub-processors",
-                (_SUBPROCESSOR,
-                 (r"forplikte", r"samme (plikter|forpliktelser|krav)", r"databehandleravtale", r"same (data protection )?obligations",
-                  r"bound by")),
+                (
+                    _SUBPROCESSOR,
+                    (
+                        r"forplikte",
+                        r"samme (plikter|forpliktelser|krav)",
+                        r"databehandleravtale",
+                        r"same (data protection )?obligations",
+                        r"bound by",
+                    ),
+                ),
             ),
         ),
     ),
@@ -146,9 +194,19 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             Element(
                 "e1",
                 "the processor assists with requests from data subjects (access, rectification, erasure …)",
-                ((r"\b(de|den) registrerte\b", r"\bregistrertes\b", r"data subject"),
-                 (r"rettighet", r"innsyn", r"retting", r"sletting", r"dataportabilitet", r"\brights?\b", r"request"),
-                 _ASSIST),
+                (
+                    (r"\b(de|den) registrerte\b", r"\bregistrertes\b", r"data subject"),
+                    (
+                        r"rettighet",
+                        r"innsyn",
+                        r"retting",
+                        r"sletting",
+                        r"dataportabilitet",
+                        r"\brights?\b",
+                        r"request",
+                    ),
+                    _ASSIST,
+                ),
             ),
         ),
     ),
@@ -164,13 +222,27 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             Element(
                 "f2",
                 "personal data breaches notified to the controller (Arts. 33–34)",
-                ((r"avvik", r"sikkerhetsbrudd", r"brudd på personopplysningssikkerheten", r"\bbreach"),
-                 (r"\bmeld", r"\bvarsl", r"\bnotif")),
+                (
+                    (
+                        r"avvik",
+                        r"sikkerhetsbrudd",
+                        r"brudd på personopplysningssikkerheten",
+                        r"\bbreach",
+                    ),
+                    (r"\bmeld", r"\bvarsl", r"\bnotif"),
+                ),
             ),
             Element(
                 "f3",
                 "assistance with data protection impact assessments (Art. 35)",
-                ((r"konsekvensvurdering", r"vurdering av personvernkonsekvens", r"impact assessment", r"\bdpia\b"),),
+                (
+                    (
+                        r"konsekvensvurdering",
+                        r"vurdering av personvernkonsekvens",
+                        r"impact assessment",
+                        r"\bdpia\b",
+                    ),
+                ),
             ),
             Element(
                 "f4",
@@ -186,8 +258,10 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             Element(
                 "g1",
                 "at the end, the data are deleted or returned, as the controller chooses",
-                (_DELETE + (r"tilbakelever", r"utlever", r"\breturn"),
-                 (r"opphør", r"utløp", r"avslutt", r"\bend of\b", r"terminat", r"expir")),
+                (
+                    _DELETE + (r"tilbakelever", r"utlever", r"\breturn"),
+                    (r"opphør", r"utløp", r"avslutt", r"\bend of\b", r"terminat", r"expir"),
+                ),
             ),
             Element(
                 "g2",
@@ -203,9 +277,17 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             Element(
                 "h1",
                 "the processor makes available the information needed to demonstrate compliance",
-                ((r"dokumentasjon", r"\binformasjon\b", r"\binformation\b", r"documentation"),
-                 (r"\btilgjengelig\b", r"\btilgang\b", r"\bavailable\b", r"forespørsel", r"\brequest"),
-                 _CONTROLLER),
+                (
+                    (r"dokumentasjon", r"\binformasjon\b", r"\binformation\b", r"documentation"),
+                    (
+                        r"\btilgjengelig\b",
+                        r"\btilgang\b",
+                        r"\bavailable\b",
+                        r"forespørsel",
+                        r"\brequest",
+                    ),
+                    _CONTROLLER,
+                ),
             ),
             Element(
                 "h2",
@@ -366,7 +448,10 @@ def find_dpa_annex(doc: TermsDocument) -> Annex | None:
     """The annex holding the DPA (``Databehandleravtale`` in its title or first section), if any."""
     for annex in doc.annexes:
         names = [annex.title] + [s.title for s in annex.sections[:1]]
-        if any(re.search(r"databehandl\w*avtale|data processing agreement", n, re.I) for n in names):
+        if any(
+            re.search(r"databehandl\w*avtale|data processing agreement", n, re.IGNORECASE)
+            for n in names
+        ):
             return annex
     return None
 
@@ -377,16 +462,31 @@ _NAME = r"personopplysningsloven"
 
 # (pattern, reason, certain); matched on the original text, case-insensitively.
 _REPEALED_PATTERNS: tuple[tuple[str, str, bool], ...] = (
-    (r"lov av 14\.? april 2000(?: nr\.? ?31)?(?: om behandling av personopplysninger)?(?: \(personopplysningsloven\))?",
-     _ACT_2000, True),
+    (
+        r"lov av 14\.? april 2000(?: nr\.? ?31)?(?: om behandling av personopplysninger)?(?: \(personopplysningsloven\))?",
+        _ACT_2000,
+        True,
+    ),
     (r"LOV-2000-04-14-31", _ACT_2000, True),
-    (r"forskrift av 15\.? desember 2000(?: nr\.? ?1265)?(?: \(personopplysningsforskriften\))?", _REGS_2000, True),
+    (
+        r"forskrift av 15\.? desember 2000(?: nr\.? ?1265)?(?: \(personopplysningsforskriften\))?",
+        _REGS_2000,
+        True,
+    ),
     (r"FOR-2000-12-15-1265", _REGS_2000, True),
-    (r"personopplysningsforskrift(?:en|ens)?\s+§+\s*2-\d+",
-     "chapter 2 of the 2000 regulations (security, breaches), repealed in 2018; see GDPR Arts. 32–34", True),
-    (rf"(?:{_NAME}\)?,?|\bloven|\blovens)\s+§§?\s*(?:2 nr\.? ?\d+|1[345](?:\s*(?:-|–|og)\s*1[345])?)\b",
-     "section numbering of the 2000 act (§ 2 definitions, § 13 security, § 15 processors); "
-     "now GDPR Arts. 4, 28 and 32", False),
+    (
+        r"personopplysningsforskrift(?:en|ens)?\s+§+\s*2-\d+",
+        "chapter 2 of the 2000 regulations (security, breaches), repealed in 2018; see GDPR Arts. 32–34",
+        True,
+    ),
+    (
+        rf"(?:{_NAME}\)?,?|\bloven|\blovens)\s+§§?\s*(?:2 nr\.? ?\d+|1[345](?:\s*(?:-|–|og)\s*1[345])?)\b",
+        (
+            "section numbering of the 2000 act (§ 2 definitions, § 13 security, § 15 processors); "
+            "now GDPR Arts. 4, 28 and 32"
+        ),
+        False,
+    ),
     (rf"{_NAME}(?: kapittel| kap\.) 2\b", "chapter 2 of the 2000 act; now the GDPR", False),
     (r"personopplysningsforskrift(?:en|ens)?\b", "probably " + _REGS_2000, False),
 )
@@ -400,7 +500,7 @@ def find_repealed_references(sections: Iterable[Section]) -> tuple[RepealedRefer
         for text in texts:
             spans: list[tuple[int, int, str, bool]] = []
             for pattern, reason, certain in _REPEALED_PATTERNS:
-                for m in re.finditer(pattern, text, re.I):
+                for m in re.finditer(pattern, text, re.IGNORECASE):
                     spans.append((m.start(), m.end(), reason, certain))
             spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
             end = -1
@@ -408,5 +508,9 @@ def find_repealed_references(sections: Iterable[Section]) -> tuple[RepealedRefer
                 if start < end:
                     continue
                 end = stop
-                found.append(RepealedReference(section.number, section.title, text[start:stop], reason, certain))
+                found.append(
+                    RepealedReference(
+                        section.number, section.title, text[start:stop], reason, certain
+                    )
+                )
     return tuple(found)

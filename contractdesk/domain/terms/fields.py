@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator, Mapping
 
 from contractdesk.domain.terms.document import (
     Annex,
@@ -114,7 +114,13 @@ def _texts_of_block(block: Block) -> Iterator[str]:
         for row in block.rows:
             yield from row
     elif isinstance(block, SignatureBlock):
-        yield from (block.intro, block.place_label, block.date_label, block.customer_label, block.supplier_label)
+        yield from (
+            block.intro,
+            block.place_label,
+            block.date_label,
+            block.customer_label,
+            block.supplier_label,
+        )
 
 
 def _located_texts(doc: TermsDocument) -> Iterator[tuple[str, str]]:
@@ -172,7 +178,9 @@ def _filler(values: Mapping[str, str], allow_missing: bool) -> Callable[[str], s
         raise UnknownFieldError(_unknown_message(bad_keys, "among the values"), bad_keys)
     for key, value in values.items():
         if not isinstance(value, str):
-            raise TypeError(f"value of {{{key}}} must be plain text (str), not {type(value).__name__}")
+            raise TypeError(
+                f"value of {{{key}}} must be plain text (str), not {type(value).__name__}"
+            )
 
     def fill(text: str) -> str:
         unknown: list[str] = []
@@ -224,7 +232,9 @@ def fill_fields(
     fill = _filler(values, allow_missing)
     missing = sorted({o.name for o in find_fields(doc) if o.name not in values})
     if missing and not allow_missing:
-        raise MissingFieldValueError("No value for " + ", ".join("{" + n + "}" for n in missing), tuple(missing))
+        raise MissingFieldValueError(
+            "No value for " + ", ".join("{" + n + "}" for n in missing), tuple(missing)
+        )
 
     def block(b: Block) -> Block:
         if isinstance(b, Paragraph):
@@ -235,7 +245,11 @@ def fill_fields(
             return replace(b, rows=tuple(tuple(fill(c) for c in row) for row in b.rows))
         if isinstance(b, SignatureBlock):
             return SignatureBlock(
-                fill(b.intro), fill(b.place_label), fill(b.date_label), fill(b.customer_label), fill(b.supplier_label)
+                fill(b.intro),
+                fill(b.place_label),
+                fill(b.date_label),
+                fill(b.customer_label),
+                fill(b.supplier_label),
             )
         raise TypeError(f"unknown block {type(b).__name__}")
 

@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Sequence
 
 from contractdesk.domain.terms.document import (
     Annex,
@@ -67,7 +67,9 @@ CONTENTS_HEADING_KEY = "contents_heading"
 
 _WS = "[ \\t\u00a0]"
 _HEADING_RE = re.compile(rf"^(?P<number>[1-9]\d?(?:\.\d{{1,2}})*){_WS}+(?P<title>[^\W\d_].*)$")
-_CONTENTS_RE = re.compile(rf"^(?:(?P<number>[1-9]\d?){_WS}+)?(?:innhold|innholdsfortegnelse)\s*:?$", re.I)
+_CONTENTS_RE = re.compile(
+    rf"^(?:(?P<number>[1-9]\d?){_WS}+)?(?:innhold|innholdsfortegnelse)\s*:?$", re.IGNORECASE
+)
 _ANNEX_RE = re.compile(rf"^(?P<label>Vedlegg{_WS}+\d+)(?:{_WS}*:{_WS}*(?P<title>.*))?$")
 _BULLET_RE = re.compile(r"^\s*[•◦▪‣]\s*(?P<text>.*)$")
 _DASH_BULLET_RE = re.compile(r"^\s+[-–]\s+(?P<text>\S.*)$")
@@ -76,13 +78,16 @@ _INVOICE_ROW_RE = re.compile(
     rf"^(?P<period>\S.*?){_WS}+(?P<dates>Fakturadato:?{_WS}+\S.*?){_WS}+(?P<due>Forfall{_WS}+\d+{_WS}+dager\.?)$"
 )
 _PRICE_ROW_RE = re.compile(
-    r"^(?P<item>\S.*?)[ \t\u00a0]+(?P<price>kr\.?[ \t\u00a0]*\d[\d \t\u00a0.]*(?:,-|,\d{2})?)$", re.I
+    r"^(?P<item>\S.*?)[ \t\u00a0]+(?P<price>kr\.?[ \t\u00a0]*\d[\d \t\u00a0.]*(?:,-|,\d{2})?)$",
+    re.IGNORECASE,
 )
 _PLACE_DATE_RE = re.compile(rf"^(?P<place>[^\s:][^:]*:){_WS}+(?P<date>[^\s:][^:]*:)$")
 _UNDERSCORES_RE = re.compile(rf"^_{{5,}}(?:{_WS}+_{{5,}})*$")
 _SIGNERS_RE = re.compile(rf"^(?P<customer>For\b.*?){_WS}+(?P<supplier>For\b.*)$")
 _PIPE_SEPARATOR_RE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
-_STATED_DATE_RE = re.compile(r"gjeldende avtalevilkår er:?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})", re.I)
+_STATED_DATE_RE = re.compile(
+    r"gjeldende avtalevilkår er:?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})", re.IGNORECASE
+)
 
 _SIGNATURE_RULE = "_" * 23
 _MAX_HEADING_WORDS = 12
@@ -286,7 +291,9 @@ def import_terms_with_report(text: str) -> ImportResult:
             number, heading_title = heading
             parsed = _parse_number(number)
             if not _is_successor(previous_number, parsed):
-                notes.append(f"line {chunk.line_no}: heading {number} does not follow the previous number")
+                notes.append(
+                    f"line {chunk.line_no}: heading {number} does not follow the previous number"
+                )
             previous_number = parsed
             current = _Container(number, heading_title)
             (annexes[-1].sections if annexes else sections).append(current)
@@ -298,7 +305,9 @@ def import_terms_with_report(text: str) -> ImportResult:
         if current is None:
             current = _Container("", "")
             sections.append(current)
-            notes.append(f"line {chunk.line_no}: text before the first heading kept in an untitled section")
+            notes.append(
+                f"line {chunk.line_no}: text before the first heading kept in an untitled section"
+            )
         current.chunks.append(chunk)
 
     document = TermsDocument(
@@ -306,7 +315,9 @@ def import_terms_with_report(text: str) -> ImportResult:
         front_matter=_blocks(front.chunks),
         sections=tuple(_section(c) for c in sections),
         annexes=tuple(
-            Annex(a.label, a.title, _blocks(a.preamble.chunks), tuple(_section(c) for c in a.sections))
+            Annex(
+                a.label, a.title, _blocks(a.preamble.chunks), tuple(_section(c) for c in a.sections)
+            )
             for a in annexes
         ),
         meta=tuple(meta),
@@ -325,14 +336,18 @@ def _read_contents(rest: list[_Chunk], index: int, entries: list[_Chunk], notes:
         line = chunk.single
         if line is None or len(line) > _MAX_HEADING_CHARS:
             # Not an entry: the body started at the last entry-like line before it.
-            notes.append(f"line {chunk.line_no}: the contents list has no clear end; assumed just before")
+            notes.append(
+                f"line {chunk.line_no}: the contents list has no clear end; assumed just before"
+            )
             if entries and index > start:
                 entries.pop()
                 return index - 1
             return index
         key = _entry_key(line)
         heading = _heading(line)
-        if first_key is not None and (key == first_key or (heading is not None and heading[0] in seen_numbers)):
+        if first_key is not None and (
+            key == first_key or (heading is not None and heading[0] in seen_numbers)
+        ):
             return index
         if first_key is None:
             first_key = key
@@ -385,7 +400,9 @@ def _chunk_blocks(lines: Sequence[str]) -> list[Block]:
         return [_pipe_table(stripped)]
     if len(lines) >= 2 and all(_PRICE_ROW_RE.match(s) for s in stripped):
         rows = tuple(
-            (m["item"], m["price"]) for m in (_PRICE_ROW_RE.match(s) for s in stripped) if m is not None
+            (m["item"], m["price"])
+            for m in (_PRICE_ROW_RE.match(s) for s in stripped)
+            if m is not None
         )
         return [Table(rows)]
     out: list[Block] = []
@@ -563,7 +580,9 @@ def block_to_plain_text(block: Block) -> str:
     if isinstance(block, SignatureBlock):
         parts = [block.intro] if block.intro else []
         parts.append(f"{block.place_label} {block.date_label}")
-        parts.append(f"{_SIGNATURE_RULE} {_SIGNATURE_RULE}\n{block.customer_label} {block.supplier_label}")
+        parts.append(
+            f"{_SIGNATURE_RULE} {_SIGNATURE_RULE}\n{block.customer_label} {block.supplier_label}"
+        )
         return "\n\n".join(parts)
     raise TypeError(f"unknown block {type(block).__name__}")
 

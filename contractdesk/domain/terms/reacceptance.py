@@ -16,10 +16,10 @@ the owner to confirm one by one.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Iterable
 
 __all__ = [
     "CustomerAcceptance",

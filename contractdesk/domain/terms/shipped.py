@@ -75,13 +75,17 @@ def _load_one(folder: Path) -> ShippedVersion:
         raise ShippedVersionError(f"{folder}: incomplete shipped terms version ({exc})") from exc
     document = TermsDocument.from_json(terms_bytes.decode("utf-8"))
     if document.sha256() != recorded or _sha256(terms_bytes) != recorded:
-        raise ShippedVersionError(f"{folder}: terms.json does not match the recorded sha256 {recorded}")
+        raise ShippedVersionError(
+            f"{folder}: terms.json does not match the recorded sha256 {recorded}"
+        )
     source_text: str | None = None
     source = folder / SOURCE_FILE
     if source.is_file():
         source_bytes = source.read_bytes()
         if "source_sha256" in meta and _sha256(source_bytes) != meta["source_sha256"]:
-            raise ShippedVersionError(f"{folder}: source.txt does not match the recorded source_sha256")
+            raise ShippedVersionError(
+                f"{folder}: source.txt does not match the recorded source_sha256"
+            )
         source_text = source_bytes.decode("utf-8")
     return ShippedVersion(label, effective, recorded, document, source_text)
 
@@ -96,7 +100,9 @@ def load_shipped_versions(root: Path | None = None) -> tuple[ShippedVersion, ...
         ShippedVersionError: a folder is incomplete or does not match its hash.
     """
     base = root if root is not None else shipped_terms_dir()
-    versions = [_load_one(p) for p in sorted(base.iterdir()) if p.is_dir() and (p / META_FILE).exists()]
+    versions = [
+        _load_one(p) for p in sorted(base.iterdir()) if p.is_dir() and (p / META_FILE).exists()
+    ]
     return tuple(sorted(versions, key=lambda v: (v.effective_date, v.label)))
 
 
@@ -108,7 +114,9 @@ def shipped_version(label: str, root: Path | None = None) -> ShippedVersion:
     raise KeyError(label)
 
 
-def write_shipped_version(folder: Path, source_text: str, label: str, effective_date: date) -> ShippedVersion:
+def write_shipped_version(
+    folder: Path, source_text: str, label: str, effective_date: date
+) -> ShippedVersion:
     """Import ``source_text`` and write a shipped version folder (maintainers: adding a version).
 
     The source text is written unchanged; ``terms.json`` is the canonical JSON.
@@ -125,5 +133,7 @@ def write_shipped_version(folder: Path, source_text: str, label: str, effective_
         "sha256": document.sha256(),
         "source_sha256": _sha256(source_bytes),
     }
-    (folder / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (folder / META_FILE).write_text(
+        json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return ShippedVersion(label, effective_date, document.sha256(), document, source_text)

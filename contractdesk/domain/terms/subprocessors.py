@@ -69,11 +69,31 @@ _ACCESS = "Tilgang til de opplysninger som gjøres tilgjengelig i Adventor CRM"
 
 #: The register as the 17.04.2021 terms state it (§8.3 and §17.6.2), texts verbatim.
 SEED_SUBPROCESSORS: tuple[SubProcessor, ...] = (
-    SubProcessor("PowerOffice", "Regnskap/Fakturering", _SHARED, SubProcessorKind.DATA_SHARED, "8.3"),
+    SubProcessor(
+        "PowerOffice", "Regnskap/Fakturering", _SHARED, SubProcessorKind.DATA_SHARED, "8.3"
+    ),
     SubProcessor("Admento AS", "Regnskap", _SHARED, SubProcessorKind.DATA_SHARED, "8.3"),
-    SubProcessor("BankID", "Identifisering for konktraktsignaturer", _SHARED, SubProcessorKind.DATA_SHARED, "8.3"),
-    SubProcessor("LinkMobility AS", "Tjenesteleverandør av mobil.", "Kun mobilnummer", SubProcessorKind.DATA_SHARED, "8.3"),
-    SubProcessor("Creditsafe AS", "Tjenesteleverandør av Kredittopplysninger", _SHARED, SubProcessorKind.DATA_SHARED, "8.3"),
+    SubProcessor(
+        "BankID",
+        "Identifisering for konktraktsignaturer",
+        _SHARED,
+        SubProcessorKind.DATA_SHARED,
+        "8.3",
+    ),
+    SubProcessor(
+        "LinkMobility AS",
+        "Tjenesteleverandør av mobil.",
+        "Kun mobilnummer",
+        SubProcessorKind.DATA_SHARED,
+        "8.3",
+    ),
+    SubProcessor(
+        "Creditsafe AS",
+        "Tjenesteleverandør av Kredittopplysninger",
+        _SHARED,
+        SubProcessorKind.DATA_SHARED,
+        "8.3",
+    ),
     SubProcessor("Webmaster Heimen", "Supportansvar", _ACCESS, SubProcessorKind.ACCESS, "17.6.2"),
     SubProcessor("ITEA AS", "Supportansvar (Utvikler)", _ACCESS, SubProcessorKind.ACCESS, "17.6.2"),
 )
@@ -84,11 +104,14 @@ def seed_subprocessors() -> tuple[SubProcessor, ...]:
     return SEED_SUBPROCESSORS
 
 
-_SHARED_INTRO_RE = re.compile(r"^(?P<data>.+?)\s+vil\s+utveksles\s+med:\s*$", re.I)
-_ACCESS_INTRO_RE = re.compile(r"har\s+tilgang\s+til\s+(?P<what>.+?):\s*$", re.I)
-_SHARED_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+[–-]\s+(?P<purpose>.+?)(?:\s*\((?P<note>[^)]*)\))?$")
+_SHARED_INTRO_RE = re.compile(r"^(?P<data>.+?)\s+vil\s+utveksles\s+med:\s*$", re.IGNORECASE)
+_ACCESS_INTRO_RE = re.compile(r"har\s+tilgang\s+til\s+(?P<what>.+?):\s*$", re.IGNORECASE)
+_SHARED_ITEM_RE = re.compile(
+    r"^(?P<name>.+?)\s+[–-]\s+(?P<purpose>.+?)(?:\s*\((?P<note>[^)]*)\))?$"
+)
 _ACCESS_ITEM_RE = re.compile(
-    r"^Ansatte\s+hos\s+(?P<name>.+?)\s+med\s+(?P<role>\w+)\.?(?:\s*\((?P<note>[^)]*)\))?\.?$", re.I
+    r"^Ansatte\s+hos\s+(?P<name>.+?)\s+med\s+(?P<role>\w+)\.?(?:\s*\((?P<note>[^)]*)\))?\.?$",
+    re.IGNORECASE,
 )
 
 

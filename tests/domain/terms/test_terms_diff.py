@@ -38,11 +38,17 @@ def test_changed_paragraph_gets_a_word_level_diff(v2021: TermsDocument) -> None:
     sections = list(v2021.sections)
     i = [s.number for s in sections].index("14")
     blocks = list(sections[i].blocks)
-    blocks[1] = Paragraph("Varsling om generell endring vil skje senest 2 måneder før iverksettelse.")
+    blocks[1] = Paragraph(
+        "Varsling om generell endring vil skje senest 2 måneder før iverksettelse."
+    )
     sections[i] = replace(sections[i], blocks=tuple(blocks))
     diff = diff_terms(v2021, _with_sections(v2021, sections))
     (changed,) = diff.changed_parts()
-    assert (changed.number, changed.title, changed.status) == ("14", "Endring av avtalevilkår", ChangeStatus.CHANGED)
+    assert (changed.number, changed.title, changed.status) == (
+        "14",
+        "Endring av avtalevilkår",
+        ChangeStatus.CHANGED,
+    )
     assert [r.kind for r in changed.rows] == ["equal", "replace"]
     row = changed.rows[1]
     assert [s.text for s in row.left_segments if s.changed] == ["1", "måned"]
@@ -55,7 +61,9 @@ def test_inserted_section_shifts_numbers_without_false_changes(v2021: TermsDocum
     sections = list(v2021.sections)
     i = [s.number for s in sections].index("4.2")
     renumbered = [replace(sections[i], number="4.3"), replace(sections[i + 1], number="4.4")]
-    sections[i : i + 2] = [Section("4.2", "Elektronisk signatur", (Paragraph("BankID godtas."),))] + renumbered
+    sections[i : i + 2] = [
+        Section("4.2", "Elektronisk signatur", (Paragraph("BankID godtas."),))
+    ] + renumbered
     diff = diff_terms(v2021, _with_sections(v2021, sections))
     changed = diff.changed_parts()
     assert [(p.number, p.status) for p in changed] == [
@@ -79,7 +87,9 @@ def test_removed_section_is_listed_where_it_stood(v2021: TermsDocument) -> None:
 
 
 def test_retitled_section_is_matched_by_number(v2021: TermsDocument) -> None:
-    sections = [replace(s, title="Ingen oppsigelsestid") if s.number == "5.1" else s for s in v2021.sections]
+    sections = [
+        replace(s, title="Ingen oppsigelsestid") if s.number == "5.1" else s for s in v2021.sections
+    ]
     (changed,) = diff_terms(v2021, _with_sections(v2021, sections)).changed_parts()
     assert changed.retitled and not changed.renumbered
     assert (changed.old_title, changed.new_title) == ("oppsigelsestid", "Ingen oppsigelsestid")
@@ -88,7 +98,9 @@ def test_retitled_section_is_matched_by_number(v2021: TermsDocument) -> None:
 def test_annex_sections_and_heading_are_compared(v2021: TermsDocument) -> None:
     (annex,) = v2021.annexes
     new_sections = tuple(s for s in annex.sections if s.number != "17.9")
-    new = replace(v2021, annexes=(Annex(annex.label, "Databehandleravtale", annex.blocks, new_sections),))
+    new = replace(
+        v2021, annexes=(Annex(annex.label, "Databehandleravtale", annex.blocks, new_sections),)
+    )
     diff = diff_terms(v2021, new)
     assert [(p.kind, p.number, p.status) for p in diff.changed_parts()] == [
         (PartKind.ANNEX, "Vedlegg 1", ChangeStatus.CHANGED),
@@ -97,8 +109,13 @@ def test_annex_sections_and_heading_are_compared(v2021: TermsDocument) -> None:
 
 
 def test_heading_flag_change_is_formatting_only() -> None:
-    old = TermsDocument("T", sections=(Section("1", "A", (Paragraph("Faktura"), Paragraph("Tekst."))),))
-    new = TermsDocument("T", sections=(Section("1", "A", (Paragraph("Faktura", heading=True), Paragraph("Tekst."))),))
+    old = TermsDocument(
+        "T", sections=(Section("1", "A", (Paragraph("Faktura"), Paragraph("Tekst."))),)
+    )
+    new = TermsDocument(
+        "T",
+        sections=(Section("1", "A", (Paragraph("Faktura", heading=True), Paragraph("Tekst."))),),
+    )
     (part,) = diff_terms(old, new).changed_parts()
     assert part.formatting_only
 

@@ -64,14 +64,23 @@ def test_2021_dpa_cites_the_repealed_2000_act(checklist_2021: DpaChecklist) -> N
     refs = checklist_2021.repealed_references
     certain = [(r.section_number, r.quote) for r in refs if r.certain]
     assert certain == [
-        ("17.3", "Lov av 14. april 2000 nr. 31 om behandling av personopplysninger (personopplysningsloven)"),
+        (
+            "17.3",
+            "Lov av 14. april 2000 nr. 31 om behandling av personopplysninger (personopplysningsloven)",
+        ),
         ("17.3", "forskrift av 15. desember 2000 nr. 1265 (personopplysningsforskriften)"),
         ("17.6.1", "personopplysningsforskriften § 2-15"),
         ("17.9", "personopplysningsforskriftens § 2-6"),
     ]
     likely = {r.quote for r in refs if not r.certain}
-    assert {"personopplysningsloven § 13", "personopplysningsloven § 15", "personopplysningsloven §§ 13-15",
-            "loven §§ 13 og 15", "lovens § 13", "personopplysningsloven kapittel 2"} <= likely
+    assert {
+        "personopplysningsloven § 13",
+        "personopplysningsloven § 15",
+        "personopplysningsloven §§ 13-15",
+        "loven §§ 13 og 15",
+        "lovens § 13",
+        "personopplysningsloven kapittel 2",
+    } <= likely
     assert {r.section_number for r in refs} == {"17.3", "17.6.1", "17.6.2", "17.8", "17.9"}
     # "personopplysningsloven" alone is the 2018 act's name too: 17.5 cites it and is not flagged
     assert all(r.section_number != "17.5" for r in refs)
@@ -79,23 +88,40 @@ def test_2021_dpa_cites_the_repealed_2000_act(checklist_2021: DpaChecklist) -> N
 
 def test_a_gdpr_based_dpa_has_no_gaps_and_no_repealed_references() -> None:
     paragraphs = [
-        "Databehandleren skal kun behandle personopplysninger etter dokumenterte instrukser fra "
-        "behandlingsansvarlig, også når det gjelder overføring til tredjeland eller internasjonale organisasjoner.",
-        "Databehandleren sikrer at personer som er autorisert til å behandle personopplysningene, har "
-        "forpliktet seg til konfidensialitet.",
+        (
+            "Databehandleren skal kun behandle personopplysninger etter dokumenterte instrukser fra "
+            "behandlingsansvarlig, også når det gjelder overføring til tredjeland eller internasjonale organisasjoner."
+        ),
+        (
+            "Databehandleren sikrer at personer som er autorisert til å behandle personopplysningene, har "
+            "forpliktet seg til konfidensialitet."
+        ),
         "Databehandleren gjennomfører alle tiltak som kreves etter personvernforordningen artikkel 32.",
-        "Databehandleren engasjerer ikke en underdatabehandler uten forhåndsgodkjenning fra behandlingsansvarlig. "
-        "Underdatabehandlere pålegges de samme forpliktelsene som følger av denne avtalen.",
+        (
+            "Databehandleren engasjerer ikke en underdatabehandler uten forhåndsgodkjenning fra behandlingsansvarlig. "
+            "Underdatabehandlere pålegges de samme forpliktelsene som følger av denne avtalen."
+        ),
         "Databehandleren skal bistå behandlingsansvarlig med å oppfylle de registrertes rettigheter.",
-        "Databehandleren skal bistå behandlingsansvarlig med sikkerhet, melding av brudd på "
-        "personopplysningssikkerheten, vurdering av personvernkonsekvenser og forhåndsdrøftinger.",
-        "Ved opphør skal databehandleren etter behandlingsansvarliges valg slette eller tilbakelevere alle "
-        "personopplysninger og slette eksisterende kopier.",
-        "Databehandleren gjør all informasjon som trengs for å påvise etterlevelse tilgjengelig for "
-        "behandlingsansvarlig, og bidrar til revisjoner og inspeksjoner.",
+        (
+            "Databehandleren skal bistå behandlingsansvarlig med sikkerhet, melding av brudd på "
+            "personopplysningssikkerheten, vurdering av personvernkonsekvenser og forhåndsdrøftinger."
+        ),
+        (
+            "Ved opphør skal databehandleren etter behandlingsansvarliges valg slette eller tilbakelevere alle "
+            "personopplysninger og slette eksisterende kopier."
+        ),
+        (
+            "Databehandleren gjør all informasjon som trengs for å påvise etterlevelse tilgjengelig for "
+            "behandlingsansvarlig, og bidrar til revisjoner og inspeksjoner."
+        ),
         "Avtalen følger personopplysningsloven (lov 15. juni 2018 nr. 38) og personvernforordningen.",
     ]
-    dpa = Annex("Vedlegg 1", "Databehandleravtale", (), (Section("1", "Databehandleravtale", tuple(map(Paragraph, paragraphs))),))
+    dpa = Annex(
+        "Vedlegg 1",
+        "Databehandleravtale",
+        (),
+        (Section("1", "Databehandleravtale", tuple(map(Paragraph, paragraphs))),),
+    )
     result = check_dpa(dpa)
     assert result.gaps == ()
     assert result.repealed_references == ()
@@ -109,7 +135,11 @@ def test_no_dpa_annex_is_found_when_there_is_none() -> None:
 
 def test_repealed_references_are_found_in_section_titles_and_registry_forms() -> None:
     sections = (
-        Section("3", "Ansvar etter personopplysningsforskriften § 2-8", (Paragraph("Se LOV-2000-04-14-31."),)),
+        Section(
+            "3",
+            "Ansvar etter personopplysningsforskriften § 2-8",
+            (Paragraph("Se LOV-2000-04-14-31."),),
+        ),
     )
     refs = find_repealed_references(sections)
     assert [(r.quote, r.certain) for r in refs] == [

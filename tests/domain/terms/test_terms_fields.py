@@ -39,14 +39,29 @@ def _draft() -> TermsDocument:
         title="Avtalevilkår for {customer.name}",
         front_matter=(Paragraph("Leverandør: {supplier.name}"),),
         sections=(
-            Section("2", "Avtalens formål", (Paragraph("Mellom {supplier.name} og {customer.name} ({customer.org_number})."),)),
+            Section(
+                "2",
+                "Avtalens formål",
+                (Paragraph("Mellom {supplier.name} og {customer.name} ({customer.org_number})."),),
+            ),
             Section(
                 "10",
                 "Betaling",
-                (Table((("Kunde", "{customer.org_number}"),)), BulletList(("Versjon {terms.label}",)), SignatureBlock()),
+                (
+                    Table((("Kunde", "{customer.org_number}"),)),
+                    BulletList(("Versjon {terms.label}",)),
+                    SignatureBlock(),
+                ),
             ),
         ),
-        annexes=(Annex("Vedlegg 1", "Databehandleravtale", (), (Section("17", "Parter", (Paragraph("{supplier.name}"),)),)),),
+        annexes=(
+            Annex(
+                "Vedlegg 1",
+                "Databehandleravtale",
+                (),
+                (Section("17", "Parter", (Paragraph("{supplier.name}"),)),),
+            ),
+        ),
         meta=(("contents_heading", "1 Innhold"),),
     )
 
@@ -69,14 +84,21 @@ def test_find_fields_in_reading_order_with_locations() -> None:
         "section 10",
         "section 17",
     ]
-    assert field_names(_draft()) == {"customer.name", "supplier.name", "customer.org_number", "terms.label"}
+    assert field_names(_draft()) == {
+        "customer.name",
+        "supplier.name",
+        "customer.org_number",
+        "terms.label",
+    }
     assert unknown_fields(_draft()) == ()
 
 
 def test_fill_fields_replaces_everywhere_and_keeps_structure() -> None:
     filled = fill_fields(_draft(), VALUES)
     assert filled.title == "Avtalevilkår for Eksempel AS"
-    assert filled.sections[0].blocks[0] == Paragraph("Mellom Webmaster Heimen og Eksempel AS (971 049 669).")
+    assert filled.sections[0].blocks[0] == Paragraph(
+        "Mellom Webmaster Heimen og Eksempel AS (971 049 669)."
+    )
     assert filled.sections[1].blocks[0] == Table((("Kunde", "971 049 669"),))
     assert filled.sections[1].blocks[1] == BulletList(("Versjon 2025-01-01",))
     assert filled.sections[1].blocks[2] == SignatureBlock(supplier_label="For Webmaster Heimen")
@@ -86,9 +108,13 @@ def test_fill_fields_replaces_everywhere_and_keeps_structure() -> None:
 
 
 def test_unknown_field_in_document_is_refused_with_a_suggestion() -> None:
-    doc = TermsDocument("T", sections=(Section("1", "A", (Paragraph("Org.nr. {customer.orgnumber}"),)),))
+    doc = TermsDocument(
+        "T", sections=(Section("1", "A", (Paragraph("Org.nr. {customer.orgnumber}"),)),)
+    )
     assert unknown_fields(doc) == ("customer.orgnumber",)
-    with pytest.raises(UnknownFieldError, match=r"\{customer\.orgnumber\}.*did you mean \{customer\.org_number\}") as err:
+    with pytest.raises(
+        UnknownFieldError, match=r"\{customer\.orgnumber\}.*did you mean \{customer\.org_number\}"
+    ) as err:
         fill_fields(doc, VALUES)
     assert err.value.names == ("customer.orgnumber",)
 
@@ -108,13 +134,19 @@ def test_missing_value_is_refused_unless_allowed() -> None:
 
 
 def test_values_are_inserted_verbatim_once() -> None:
-    assert fill_text("For {supplier.name}", {"supplier.name": "A & B <{customer.name}>"}) == "For A & B <{customer.name}>"
+    assert (
+        fill_text("For {supplier.name}", {"supplier.name": "A & B <{customer.name}>"})
+        == "For A & B <{customer.name}>"
+    )
     with pytest.raises(TypeError):
         fill_text("{supplier.name}", {"supplier.name": 42})  # type: ignore[dict-item]
 
 
 def test_braces_that_are_not_fields_are_left_alone() -> None:
-    assert fill_text("{ikke et felt} {a} {supplier.name}", {"supplier.name": "X"}) == "{ikke et felt} {a} X"
+    assert (
+        fill_text("{ikke et felt} {a} {supplier.name}", {"supplier.name": "X"})
+        == "{ikke et felt} {a} X"
+    )
 
 
 def test_the_2021_terms_have_no_fields() -> None:

@@ -74,7 +74,13 @@ def _block_texts(block: Block) -> list[str]:
     if isinstance(block, Table):
         return [cell for row in block.rows for cell in row]
     if isinstance(block, SignatureBlock):
-        return [block.intro, block.place_label, block.date_label, block.customer_label, block.supplier_label]
+        return [
+            block.intro,
+            block.place_label,
+            block.date_label,
+            block.customer_label,
+            block.supplier_label,
+        ]
     raise AssertionError(block)
 
 
@@ -93,11 +99,13 @@ def _document_words(doc: TermsDocument) -> Counter[str]:
     return _words("\n".join(texts))
 
 
-def test_every_numbered_heading_of_the_seed_body_becomes_one_section(seed_text: str, seed_doc: TermsDocument) -> None:
+def test_every_numbered_heading_of_the_seed_body_becomes_one_section(
+    seed_text: str, seed_doc: TermsDocument
+) -> None:
     _, body = _seed_parts(seed_text)
     expected = [
         (m[1], " ".join(m[2].split()))
-        for m in re.finditer(r"^(\d+(?:\.\d+)*)[ \u00a0]+([^\W\d].*)$", body, flags=re.M)
+        for m in re.finditer(r"^(\d+(?:\.\d+)*)[ \u00a0]+([^\W\d].*)$", body, flags=re.MULTILINE)
     ]
     got = [(s.number, s.title) for s in seed_doc.all_sections() if s.number]
     assert got == expected
@@ -129,16 +137,23 @@ def test_contents_list_is_kept_only_as_its_heading(seed_doc: TermsDocument) -> N
     )
 
 
-def test_the_importer_reports_the_contents_entry_that_differs_from_its_heading(seed_text: str) -> None:
+def test_the_importer_reports_the_contents_entry_that_differs_from_its_heading(
+    seed_text: str,
+) -> None:
     notes = import_terms_with_report(seed_text).notes
-    assert notes == ("contents entry '5.1 Ingen oppsigelsestid.' differs from heading 5.1 'oppsigelsestid'",)
+    assert notes == (
+        "contents entry '5.1 Ingen oppsigelsestid.' differs from heading 5.1 'oppsigelsestid'",
+    )
 
 
 def test_front_matter_keeps_title_date_and_supplier_block(seed_doc: TermsDocument) -> None:
     assert seed_doc.title == "Avtalevilkår"
     assert seed_doc.front_matter[0] == Paragraph("Dato for gjeldende avtalevilkår er: 17.04.2021")
     assert Paragraph("Leverandør:", heading=True) in seed_doc.front_matter
-    assert Paragraph("NO 971 049 669\nWebmaster Heimen\nUranusvegen 5\n6419 MOLDE") in seed_doc.front_matter
+    assert (
+        Paragraph("NO 971 049 669\nWebmaster Heimen\nUranusvegen 5\n6419 MOLDE")
+        in seed_doc.front_matter
+    )
     assert stated_effective_date(seed_doc).isoformat() == "2021-04-17"  # type: ignore[union-attr]
 
 
@@ -225,6 +240,7 @@ def test_sha256_is_deterministic_across_processes(seed_doc: TermsDocument) -> No
             [sys.executable, "-c", code],
             capture_output=True,
             text=True,
+            check=False,
             timeout=120,
             env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
             cwd=Path(__file__).resolve().parents[3],
@@ -234,7 +250,9 @@ def test_sha256_is_deterministic_across_processes(seed_doc: TermsDocument) -> No
     assert hashes == {seed_doc.sha256()}
 
 
-def test_line_endings_and_bom_do_not_change_the_hash(seed_text: str, seed_doc: TermsDocument) -> None:
+def test_line_endings_and_bom_do_not_change_the_hash(
+    seed_text: str, seed_doc: TermsDocument
+) -> None:
     assert import_terms("\ufeff" + seed_text.replace("\n", "\r\n")).sha256() == seed_doc.sha256()
 
 
@@ -267,7 +285,10 @@ def test_hand_made_tables_round_trip_with_header_and_pipes() -> None:
                 "1",
                 "Gebyrer",
                 (
-                    Table((("Metode", "Pris"), ("Papir | post", "Kr 45,-"), ("EHF", "Kr 0,-")), header=True),
+                    Table(
+                        (("Metode", "Pris"), ("Papir | post", "Kr 45,-"), ("EHF", "Kr 0,-")),
+                        header=True,
+                    ),
                     BulletList(("{supplier.name} fakturerer", "Forfall 14 dager")),
                 ),
             ),

@@ -52,7 +52,9 @@ def test_last_day_to_notify_is_one_calendar_month_before(effective: str, notify_
         ("2021-12-31", "2022-01-31"),
     ],
 )
-def test_acceptance_deadline_is_one_calendar_month_after_notice(notified: str, deadline: str) -> None:
+def test_acceptance_deadline_is_one_calendar_month_after_notice(
+    notified: str, deadline: str
+) -> None:
     assert acceptance_deadline(D(notified)) == D(deadline)
 
 
@@ -73,12 +75,44 @@ EFFECTIVE = D("2024-03-31")  # notify by 2024-02-29
         (None, None, "2024-02-29", ReacceptanceStatus.TO_NOTIFY, None, False, False),
         (None, None, "2024-03-01", ReacceptanceStatus.TO_NOTIFY, None, True, False),
         ("2024-01-31", None, "2024-02-15", ReacceptanceStatus.NOTIFIED, "2024-02-29", False, False),
-        ("2024-01-31", None, "2024-02-29", ReacceptanceStatus.NOTIFIED, "2024-02-29", False, False),  # last day
+        (
+            "2024-01-31",
+            None,
+            "2024-02-29",
+            ReacceptanceStatus.NOTIFIED,
+            "2024-02-29",
+            False,
+            False,
+        ),  # last day
         ("2024-01-31", None, "2024-03-01", ReacceptanceStatus.OVERDUE, "2024-02-29", False, False),
-        ("2024-01-31", "2024-02-10", "2024-06-01", ReacceptanceStatus.ACCEPTED, "2024-02-29", False, False),
-        ("2024-01-31", "2024-03-05", "2024-06-01", ReacceptanceStatus.ACCEPTED, "2024-02-29", False, True),
+        (
+            "2024-01-31",
+            "2024-02-10",
+            "2024-06-01",
+            ReacceptanceStatus.ACCEPTED,
+            "2024-02-29",
+            False,
+            False,
+        ),
+        (
+            "2024-01-31",
+            "2024-03-05",
+            "2024-06-01",
+            ReacceptanceStatus.ACCEPTED,
+            "2024-02-29",
+            False,
+            True,
+        ),
         ("2024-03-10", None, "2024-03-20", ReacceptanceStatus.NOTIFIED, "2024-04-10", True, False),
-        (None, "2024-01-05", "2024-01-06", ReacceptanceStatus.ACCEPTED, None, False, False),  # signed before notice
+        (
+            None,
+            "2024-01-05",
+            "2024-01-06",
+            ReacceptanceStatus.ACCEPTED,
+            None,
+            False,
+            False,
+        ),  # signed before notice
     ],
 )
 def test_status_table(

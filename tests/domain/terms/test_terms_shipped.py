@@ -51,7 +51,7 @@ def test_a_tampered_shipped_version_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "2021-04-17"
     shutil.copytree(shipped_terms_dir() / "2021-04-17", folder)
     terms = folder / "terms.json"
-    terms.write_bytes(terms.read_bytes().replace("Romsdal tingrett".encode(), "Oslo tingrett".encode()))
+    terms.write_bytes(terms.read_bytes().replace(b"Romsdal tingrett", b"Oslo tingrett"))
     with pytest.raises(ShippedVersionError, match="sha256"):
         load_shipped_versions(tmp_path)
 

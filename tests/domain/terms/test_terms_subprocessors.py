@@ -57,6 +57,10 @@ def test_register_serialises_for_the_cli() -> None:
 def test_other_wordings_give_an_empty_extraction() -> None:
     doc = TermsDocument(
         "T",
-        sections=(Section("1", "Partnere", (Paragraph("Vi bruker disse:"), BulletList(("Firma AS – Drift",)))),),
+        sections=(
+            Section(
+                "1", "Partnere", (Paragraph("Vi bruker disse:"), BulletList(("Firma AS – Drift",)))
+            ),
+        ),
     )
     assert extract_subprocessors(doc) == ()
