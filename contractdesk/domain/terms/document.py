@@ -6,6 +6,9 @@ order; the depth comes from the number, e.g. ``8.1.1`` is level 3) and annexes (
 ``{supplier.name}`` or ``{customer.org_number}``; they are filled in when a document is made.
 
 The canonical content (``canonical_json``) is what a published version's SHA-256 covers.
+
+``meta`` keys in use: ``contents_heading`` (the contents list's heading as the source text
+had it, e.g. ``"1 Innhold"``; set by ``importer.py``; absent = the text had no contents list).
 """
 
 from __future__ import annotations
@@ -23,7 +26,10 @@ def _nfc(text: str) -> str:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of running text. ``heading`` marks a short unnumbered heading line."""
+    """A paragraph of running text. ``heading`` marks a short unnumbered heading line.
+
+    A ``\\n`` inside ``text`` is a hard line break (e.g. the supplier's address block).
+    """
 
     text: str
     heading: bool = False

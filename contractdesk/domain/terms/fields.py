@@ -40,31 +40,38 @@ __all__ = [
     "unknown_fields",
 ]
 
-#: Every field a terms text may contain, with what the caller fills in.
+#: Every field a terms text may contain, with what the caller fills in. The PDF renderer
+#: (``contractdesk/output/pdf/fields.py``) fills all of them from an agreement's data except
+#: those marked "extra", which the service passes as extra values.
 SUPPORTED_FIELDS: Mapping[str, str] = {
     "supplier.name": "supplier's name, e.g. Webmaster Heimen",
     "supplier.org_number": "supplier's org number, display form (971 049 669)",
     "supplier.vat_number": "supplier's VAT form (NO 971 049 669 MVA)",
-    "supplier.address": "supplier's street address",
+    "supplier.address": "supplier's address on one line",
     "supplier.postcode": "supplier's postcode",
     "supplier.city": "supplier's postal town",
     "supplier.email": "supplier's e-mail address",
     "supplier.phone": "supplier's phone number",
-    "supplier.website": "supplier's web address",
-    "supplier.contact_name": "supplier's contact person (DPA contact, §17.2)",
-    "supplier.contact_title": "title of the supplier's contact person, e.g. Daglig leder",
-    "supplier.venue": "agreed court of first instance, e.g. Romsdal tingrett (§15, §17.13)",
+    "supplier.website": "extra: supplier's web address (§16, §17.14)",
+    "supplier.venue": "extra: agreed court of first instance, e.g. Romsdal tingrett (§15, §17.13)",
     "customer.name": "customer's registered name",
     "customer.org_number": "customer's org number, display form (971 049 669)",
     "customer.vat_number": "customer's VAT form (NO 971 049 669 MVA)",
-    "customer.address": "customer's business address",
+    "customer.address": "customer's business address on one line",
     "customer.postcode": "customer's postcode",
     "customer.city": "customer's postal town",
-    "customer.main_contact": "name of the customer's main contact",
-    "customer.signatory": "name of the person who signs for the customer",
+    "customer.email": "customer's e-mail address",
+    "customer.phone": "customer's phone number",
+    "supplier_signatory.name": "person signing for the supplier (also the DPA contact, §17.2)",
+    "supplier_signatory.role": "that person's role, e.g. Daglig leder",
+    "customer_signatory.name": "person signing for the customer",
+    "customer_signatory.role": "that person's role, e.g. Daglig leder",
     "terms.label": "label of the terms version, e.g. 2021-04-17",
-    "terms.effective_date": "effective date of the terms version, e.g. 17.04.2021",
-    "agreement.date": "date the agreement document is made",
+    "terms.sha256": "SHA-256 of the published terms version",
+    "terms.sha256_short": "its first 12 hex digits",
+    "terms.effective_date": "extra: effective date of the terms version, e.g. 17.04.2021",
+    "document.id": "identifier of the agreement document",
+    "agreement.date": "extra: date the agreement document is made",
 }
 
 # Anything field-shaped, whatever its case: known ones and mistakes alike.
