@@ -42,7 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from contractdesk.cli.output import error
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: 2 on wrong usage, 0 after --help/--version
+        return exc.code if isinstance(exc.code, int) else 2
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

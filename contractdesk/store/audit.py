@@ -102,9 +102,11 @@ def verify(session: Session) -> VerifyResult:
         )
         if expected != entry.hash:
             return VerifyResult(False, checked, entry.id, "entry was altered")
-        if entry.payload_salt is not None and entry.payload is not None:
-            if payload_digest(entry.payload, entry.payload_salt) != entry.payload_digest:
+        if entry.payload_salt is not None:
+            if payload_digest(entry.payload or "", entry.payload_salt) != entry.payload_digest:
                 return VerifyResult(False, checked, entry.id, "details were altered")
+        elif entry.payload not in (None, ERASED):  # only erasure may drop the salt, and it blanks the details
+            return VerifyResult(False, checked, entry.id, "details were altered")
         prev = entry.hash
     return VerifyResult(True, checked)
 

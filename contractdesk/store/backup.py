@@ -26,8 +26,13 @@ def _temp_beside(dest: Path) -> Path:
     return dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.partial")
 
 
-def _export(conn: sqlcipher.Connection, dest: Path, key_sql: str, key_param: tuple[str, ...]) -> None:
-    """Export the open (keyed) database into ``dest`` atomically, encrypted with the given key."""
+def _export(
+    conn: sqlcipher.Connection, dest: Path, key_sql: str, key_param: tuple[str, ...], *, source: Path | None = None
+) -> None:
+    """Export the open (keyed) database into ``dest`` atomically, encrypted with the given key.
+
+    A damaged page met while reading is reported against ``source``; a full disk against ``dest``.
+    """
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = _temp_beside(dest)
@@ -56,6 +61,8 @@ def _export(conn: sqlcipher.Connection, dest: Path, key_sql: str, key_param: tup
         tmp.unlink(missing_ok=True)
         if isinstance(exc, (sqlcipher.Error, OSError)):
             mapped = map_db_error(exc, dest)
+            if isinstance(mapped, WrongKeyOrDamagedError) and source is not None:
+                mapped = map_db_error(exc, source)
             if mapped is not None:
                 raise mapped from None
             raise StoreError(f"Could not write the backup {dest}.", dest) from None
@@ -66,9 +73,40 @@ def snapshot(conn: sqlcipher.Connection, db_path: Path, key: Key, *, reason: str
     """A same-key copy of the store in ``backups/`` (e.g. before a migration). Returns its path."""
     from contractdesk.store.engine import utc_stamp
 
-    dest = db_path.parent / "backups" / f"{db_path.stem}-{reason}-{utc_stamp()}.db"
-    _export(conn, dest, key.pragma_value(), ())
+    dest = _unused(db_path.parent / "backups" / f"{db_path.stem}-{reason}-{utc_stamp()}.db")
+    _export(conn, dest, key.pragma_value(), (), source=db_path)
     log.info("snapshot written: %s", dest.name)
+    return dest
+
+
+def _unused(dest: Path) -> Path:
+    """``dest``, or ``dest`` with a counter when a copy of the same second exists already."""
+    candidate, n = dest, 1
+    while candidate.exists():
+        n += 1
+        candidate = dest.with_name(f"{dest.stem}-{n}{dest.suffix}")
+    return candidate
+
+
+def set_aside(db_path: Path, *, reason: str) -> Path:
+    """Move a store that cannot be opened (damaged, or not matching its key) into ``backups/``.
+
+    The file and its ``-wal`` are moved unchanged (renamed, never rewritten), so nothing of it is
+    lost; its ``-shm`` index is dropped (SQLite rebuilds it). Returns the new path of the file.
+    """
+    from contractdesk.store.engine import utc_stamp
+
+    folder = db_path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    dest = _unused(folder / f"{db_path.stem}-{reason}-{utc_stamp()}.db")
+    wal = Path(f"{db_path}-wal")
+    if wal.exists():
+        os.replace(wal, f"{dest}-wal")
+    Path(f"{db_path}-shm").unlink(missing_ok=True)
+    os.replace(db_path, dest)
+    _fsync_dir(folder)
+    _fsync_dir(db_path.parent)
+    log.info("unreadable store set aside: %s", dest.name)
     return dest
 
 
@@ -91,7 +129,7 @@ def create_backup(store: object, dest: Path, passphrase: str) -> Path:
         problems = integrity_problems(conn)
         if problems:
             raise IntegrityError(f"The store failed its integrity check ({problems[0]}); no backup made.", store.path)
-        _export(conn, dest, "?", (passphrase,))
+        _export(conn, dest, "?", (passphrase,), source=store.path)
     info = inspect_backup(dest, passphrase)
     if info.problems:
         dest.unlink(missing_ok=True)
@@ -150,9 +188,10 @@ def restore_backup(src: Path, passphrase: str, db_path: Path, live_key: Key) -> 
 
     Steps: the backup opens with its passphrase and passes both integrity checks; its schema
     is not newer than this code; the current live store (if any) is first saved as a verified
-    same-key snapshot; the backup is exported under the live key to a temp file, checked, and
-    renamed over the live file. Returns the path of the safety snapshot (None when there was
-    no live store). The caller must have closed every connection to the live store and have
+    same-key snapshot (or, when it cannot be read — damaged, or not matching the key file — moved
+    unchanged into ``backups/``); the backup is exported under the live key to a temp file,
+    checked, and renamed over the live file. Returns the path of the safety copy (None when there
+    was no live store). The caller must have closed every connection to the live store and have
     the user's confirmation.
     """
     from contractdesk.store.engine import connect_raw, integrity_problems, read_revision
@@ -163,19 +202,25 @@ def restore_backup(src: Path, passphrase: str, db_path: Path, live_key: Key) -> 
     if info.revision is not None and info.revision not in SCHEMA_REVISIONS:
         raise StoreTooNewError(src, info.revision)
     safety: Path | None = None
+    unreadable = False
     if db_path.exists() and db_path.stat().st_size > 0:
-        live = connect_raw(db_path, live_key)
         try:
-            live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            safety = snapshot(live, db_path, live_key, reason="before-restore")
-        finally:
-            live.close()
-        check = connect_raw(safety, live_key, mode="ro")
-        try:
-            if integrity_problems(check):
-                raise IntegrityError("The safety copy of the current store failed its check; nothing restored.")
-        finally:
-            check.close()
+            live = connect_raw(db_path, live_key)
+            try:
+                live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                safety = snapshot(live, db_path, live_key, reason="before-restore")
+            finally:
+                live.close()
+            check = connect_raw(safety, live_key, mode="ro")
+            try:
+                clean = not integrity_problems(check)
+            finally:
+                check.close()
+            if not clean:
+                safety.unlink(missing_ok=True)
+                unreadable = True
+        except WrongKeyOrDamagedError:
+            unreadable = True  # the live store cannot be copied: it is moved aside unchanged below
     conn = _open_backup(src, passphrase)
     tmp_target = db_path.with_name(db_path.name + ".restoring")
     tmp_target.unlink(missing_ok=True)
@@ -191,6 +236,8 @@ def restore_backup(src: Path, passphrase: str, db_path: Path, live_key: Key) -> 
         new.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         new.close()
+    if unreadable and db_path.exists():
+        safety = set_aside(db_path, reason="damaged-before-restore")
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
         Path(str(tmp_target) + suffix).unlink(missing_ok=True)

@@ -34,6 +34,8 @@ from contractdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
 
 log = logging.getLogger(__name__)
 
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
 CONNECTION_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA secure_delete = ON",  # erased persons must not linger in free pages
@@ -185,8 +187,18 @@ class Store:
 
 
 def integrity_problems(conn: sqlcipher.Connection) -> list[str]:
-    problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
-    problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    """SQLite's integrity check and SQLCipher's page HMAC check; [] means clean.
+
+    A page so damaged that the check itself cannot read it is reported as a problem, not raised.
+    """
+    problems: list[str] = []
+    for pragma in ("PRAGMA integrity_check", "PRAGMA cipher_integrity_check"):
+        try:
+            rows = conn.execute(pragma).fetchall()
+        except sqlcipher.DatabaseError as exc:
+            problems.append(f"{pragma.split()[1]}: {exc}")
+            continue
+        problems += [str(r[0]) for r in rows if r[0] != "ok"]
     return problems
 
 
@@ -224,6 +236,8 @@ def open_store(path: Path, key: Key, *, key_source: str, migrate: bool = True) -
 
                 snapshot(conn, path, key, reason=f"before-migration-{revision}")
             _migrate(conn, revision, path, key)
+    except sqlcipher.Error as exc:  # e.g. a damaged page behind the schema: name it and the file
+        raise map_db_error(exc, path) or StoreError(f"Cannot open {path}.", path) from None
     finally:
         conn.close()
     return Store(path, key, key_source=key_source)
@@ -250,7 +264,7 @@ def _migrate(conn: sqlcipher.Connection, current: str | None, path: Path, key: K
         c.exec_driver_sql("BEGIN IMMEDIATE")
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
         with engine.connect() as sa_conn:
             with sa_conn.begin():

@@ -32,6 +32,18 @@ class WrongKeyOrDamagedError(StoreError):
         )
 
 
+class StoreDamagedError(WrongKeyOrDamagedError):
+    """The key opened the file, but a page of it failed its check (damage found while reading)."""
+
+    def __init__(self, path: Path | str) -> None:
+        StoreError.__init__(
+            self,
+            f"{path} is damaged (a part of it failed its check). The file was not changed; "
+            "restore it from a backup.",
+            path,
+        )
+
+
 class WrongPassphraseError(StoreError):
     """The passphrase does not unwrap the store key."""
 
@@ -76,7 +88,11 @@ class DiskFullError(StoreError):
     """The disk is full (or a file size limit was hit): nothing of the failed change was saved."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        super().__init__("Could not save: the disk is full. Free some space and try again.", path)
+        super().__init__(
+            "Could not save: the disk is full or cannot be written. Nothing of this change was saved; "
+            "free some space and try again.",
+            path,
+        )
 
 
 class ReadOnlyError(StoreError):
@@ -97,8 +113,31 @@ class IntegrityError(StoreError):
     """An integrity check failed."""
 
 
+# SQLite's primary result codes (sqlcipher3 reports them as ``exc.sqlite_errorcode``).
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_NOTADB = 26
+
+
+def _sqlite_code(exc: BaseException) -> int | None:
+    driver = getattr(exc, "orig", None) or exc
+    code = getattr(driver, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def map_db_error(exc: BaseException, path: Path | str | None = None) -> StoreError | None:
-    """Translate a driver (or OS) error into a named StoreError; None when it is a bug."""
+    """Translate a driver (or OS) error into a named StoreError; None when it is a bug.
+
+    SQLite reports a full disk as ``SQLITE_FULL`` only for ``ENOSPC``; a file size limit
+    (``EFBIG``), a quota (``EDQUOT``) or a failing device come back as a bare ``SQLITE_IOERR``
+    ("disk I/O error": sqlcipher3 does not expose the extended code). Either way nothing of the
+    failed change was saved, so both are reported as "could not save" (``DiskFullError``).
+    """
     if isinstance(exc, StoreError):
         return exc
     if isinstance(exc, OSError):
@@ -107,13 +146,16 @@ def map_db_error(exc: BaseException, path: Path | str | None = None) -> StoreErr
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return ReadOnlyError(path)
         return None
+    code = _sqlite_code(exc)
     text = str(getattr(exc, "orig", None) or exc).lower()
-    if "file is not a database" in text or "malformed" in text or "not a database" in text:
+    if code == SQLITE_NOTADB or "not a database" in text:
         return WrongKeyOrDamagedError(path or "the store")
-    if "database or disk is full" in text or "disk i/o error" in text and "full" in text:
+    if code == SQLITE_CORRUPT or "malformed" in text:
+        return StoreDamagedError(path or "the store")
+    if code in (SQLITE_FULL, SQLITE_IOERR) or "disk is full" in text or "disk i/o error" in text:
         return DiskFullError(path)
-    if "readonly" in text or "read-only" in text:
+    if code in (SQLITE_READONLY, SQLITE_PERM) or "readonly" in text or "read-only" in text:
         return ReadOnlyError(path)
-    if "database is locked" in text or "database is busy" in text:
+    if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text or "database is busy" in text:
         return StoreBusyError(path)
     return None

@@ -208,12 +208,11 @@ def keyring_backend_name() -> str:
 def store_key_in_keyring(keyfile: KeyFile, key: Key) -> None:
     """Save the key (hex) in the OS keyring; read it back to prove the backend kept it."""
     import keyring
-    from keyring.errors import KeyringError
 
     try:
         keyring.set_password(KEYRING_SERVICE, keyfile.keyring_username, key.raw().hex())
         back = keyring.get_password(KEYRING_SERVICE, keyfile.keyring_username)
-    except KeyringError as exc:
+    except Exception as exc:  # KeyringError, or a backend's own (D-Bus, …): an environment error
         raise KeyUnavailableError(f"The system keyring refused to store the key ({type(exc).__name__}).") from None
     if back is None or back != key.raw().hex():
         raise KeyUnavailableError("The system keyring did not keep the key; use a passphrase instead.")
@@ -222,7 +221,7 @@ def store_key_in_keyring(keyfile: KeyFile, key: Key) -> None:
 def load_key_from_keyring(keyfile: KeyFile, store_path: Path) -> Key:
     """Read the key from the keyring, telling apart no backend, locked and missing entry."""
     import keyring
-    from keyring.errors import KeyringError, KeyringLocked, NoKeyringError
+    from keyring.errors import KeyringLocked, NoKeyringError
 
     try:
         if not keyring_usable():
@@ -239,7 +238,7 @@ def load_key_from_keyring(keyfile: KeyFile, store_path: Path) -> Key:
             "The system keyring is locked: unlock it (log in to your desktop keyring) and try again.",
             store_path,
         ) from None
-    except KeyringError as exc:
+    except Exception as exc:  # KeyringError, or a backend's own (D-Bus, …): an environment error
         raise KeyUnavailableError(f"The system keyring failed ({type(exc).__name__}).", store_path) from None
     if value is None:
         raise KeyUnavailableError(

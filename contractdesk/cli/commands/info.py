@@ -19,7 +19,7 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
 
     from contractdesk import __version__
     from contractdesk.cli.output import emit, emit_json
-    from contractdesk.store.errors import PassphraseRequiredError
+    from contractdesk.store.errors import KeyUnavailableError, PassphraseRequiredError
     from contractdesk.store.profile import key_source_of
     from contractdesk.store.schema import SCHEMA_HEAD
 
@@ -38,13 +38,36 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
     }
     if ctx.paths.exists():
         try:
-            data["schema_revision"] = ctx.services.store.revision()
+            data["schema_revision"] = _stored_revision(ctx)
             data["unlocked"] = True
-        except PassphraseRequiredError:
-            pass
+        except (PassphraseRequiredError, KeyUnavailableError) as exc:
+            data["unlock_error"] = str(exc)
     if args.json:
         emit_json(data)
     else:
         for key, value in data.items():
             emit(f"{key}: {value}")
     return 0
+
+
+def _stored_revision(ctx: Any) -> str | None:
+    """Read the schema revision without opening the store for work: info never migrates it."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from contractdesk.paths import passphrase_from_env
+    from contractdesk.store.engine import connect_raw, read_revision
+    from contractdesk.store.errors import StoreError, map_db_error
+    from contractdesk.store.keys import KeyFile
+    from contractdesk.store.profile import load_key
+
+    if not ctx.paths.key_file.exists():
+        raise StoreError(f"The key file {ctx.paths.key_file} is missing, so {ctx.paths.db} cannot be opened.")
+    keyfile = KeyFile.load(ctx.paths.key_file)
+    key = load_key(ctx.paths, keyfile, passphrase=passphrase_from_env(), prompt=ctx.passphrase)
+    conn = connect_raw(ctx.paths.db, key, mode="ro")
+    try:
+        return read_revision(conn)
+    except sqlcipher.Error as exc:
+        raise map_db_error(exc, ctx.paths.db) or StoreError(f"Cannot read {ctx.paths.db}.") from None
+    finally:
+        conn.close()
