@@ -1,0 +1,513 @@
+"""Render a customer's agreement PDF and its one-page signature sheet (ReportLab platypus, A4).
+
+The agreement: a first page naming both parties and the customer's services, a table of
+contents, the terms' numbered sections, the DPA annex with the sub-processor list, and the
+analog signature blocks. Every page carries a footer with the document id, the terms version
+label, the first 12 hex digits of the version's SHA-256 and "Side x av y".
+
+Speed: the terms part is laid out from a per-version cache (``story.py``). The table of
+contents and the page count are taken from the previous agreement of the same version and
+shape; the build checks them and runs again only when a page number moved, so a warm
+agreement takes one pass.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from dataclasses import replace
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..text import clean_text, para_text
+from .fields import field_values
+from .flowables import Heading, TocLine, markup_para, para, text_table
+from .formatting import address_lines, display_org_number, format_money
+from .model import AgreementInput, Party
+from .story import (
+    TOC_MAX_LEVEL,
+    Layout,
+    RenderContext,
+    TermsStory,
+    signature_block,
+    signature_sections,
+    terms_story,
+)
+from .styles import (
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_TOP,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    Styles,
+    get_styles,
+)
+
+MAX_PASSES = 6
+NAME_MAX = 300
+LINE_MAX = 200
+CELL_MAX = 400
+ID_MAX = 80
+
+# One build at a time per process: the cached terms flowables are shared between builds.
+_render_lock = threading.RLock()
+
+
+class RenderError(RuntimeError):
+    """The agreement could not be laid out (a bug: every input should render)."""
+
+
+# --------------------------------------------------------------------------- page chrome
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with "…" so that it fits ``width`` points in the given font."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "…", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+class _Chrome:
+    """Header and footer painter; knows the expected page count of the current pass."""
+
+    def __init__(self, inp: AgreementInput, styles: Styles, total_pages: int | None, *, header: bool) -> None:
+        t = inp.texts
+        self.styles = styles
+        self.total = total_pages
+        self.page_label = t.page_label
+        self.header = header
+        doc_id = clean_text(inp.document_id, ID_MAX)
+        label = clean_text(inp.terms_label, ID_MAX)
+        sha = clean_text(inp.terms_sha256, 64)[:12]
+        self.footer_left = f"{t.document_id_label}: {doc_id}  ·  {t.terms_version_label} {label}  ·  {t.sha_label} {sha}"
+        self.header_left = f"{clean_text(inp.supplier.name, 120)}  –  {clean_text(inp.customer.name, 120)}"
+        self.header_right = f"{clean_text(inp.terms.title, 80)} {label}".strip()
+        self.pages_seen = 0
+
+    def first(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._paint(canv, doc, header=False)
+
+    def later(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._paint(canv, doc, header=self.header)
+
+    def _paint(self, canv: Canvas, doc: BaseDocTemplate, *, header: bool) -> None:
+        page = canv.getPageNumber()
+        self.pages_seen = max(self.pages_seen, page)
+        f = self.styles.meta.fontName
+        size = 7.5
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.setFillColor(MUTED)
+        y_footer = MARGIN_BOTTOM - 12 * mm
+        canv.line(MARGIN_LEFT, y_footer + 9, PAGE_WIDTH - MARGIN_LEFT, y_footer + 9)
+        total = str(self.total) if self.total else "?"
+        right = self.page_label.replace("{page}", str(page)).replace("{pages}", total)
+        right = clean_text(right, 60)
+        canv.setFont(f, size)
+        canv.drawRightString(PAGE_WIDTH - MARGIN_LEFT, y_footer, right)
+        room = FRAME_WIDTH - canv.stringWidth(right, f, size) - 12
+        canv.drawString(MARGIN_LEFT, y_footer, fit_text(self.footer_left, f, size, room))
+        if header:
+            y_header = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
+            canv.line(MARGIN_LEFT, y_header - 4, PAGE_WIDTH - MARGIN_LEFT, y_header - 4)
+            right_h = fit_text(self.header_right, f, size, FRAME_WIDTH * 0.4)
+            canv.drawRightString(PAGE_WIDTH - MARGIN_LEFT, y_header, right_h)
+            room = FRAME_WIDTH - canv.stringWidth(right_h, f, size) - 12
+            canv.drawString(MARGIN_LEFT, y_header, fit_text(self.header_left, f, size, room))
+        canv.restoreState()
+
+
+class _Doc(BaseDocTemplate):
+    """A4 document recording where headings land (TOC rows, PDF outline)."""
+
+    def __init__(self, buf: io.BytesIO, chrome: _Chrome, meta: dict[str, Any], *, reproducible: bool) -> None:
+        super().__init__(
+            buf,
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_LEFT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            invariant=1 if reproducible else 0,
+            creator="ContractDesk",
+            lang="nb-NO",
+            **meta,
+        )
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates(
+            [
+                PageTemplate("first", [frame], onPage=chrome.first, autoNextPageTemplate="later"),
+                PageTemplate("later", [frame], onPage=chrome.later),
+            ]
+        )
+        self.chrome = chrome
+        self.toc_rows: list[tuple[int, str, int]] = []
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        entry = getattr(flowable, "toc", None)
+        if entry is None:
+            return
+        page = self.canv.getPageNumber()
+        toc_level = getattr(flowable, "toc_level", 1)
+        if toc_level <= TOC_MAX_LEVEL:
+            self.toc_rows.append((toc_level, entry.label, page))
+        self.canv.bookmarkPage(entry.key)
+        self.canv.addOutlineEntry(entry.label, entry.key, level=entry.level, closed=entry.level >= 1)
+
+
+def _build(doc: _Doc, story: list[Flowable]) -> None:
+    """``doc.build`` that undoes ReportLab's edits on shared flowables afterwards.
+
+    Platypus marks flowables while laying out (``keepWithNext`` grouping, ``_postponed``)
+    and records the undo steps in ``_multiBuildEdits`` for ``multiBuild``; the cached
+    terms flowables are shared between documents, so the marks are undone after every build.
+    """
+    edits: list[tuple[Any, ...]] = []
+    doc._multiBuildEdits = edits.append  # type: ignore[attr-defined]
+    try:
+        doc.build(story)
+    finally:
+        for edit in reversed(edits):
+            try:
+                edit[0](*edit[1:])
+            except AttributeError:
+                pass
+        del doc._multiBuildEdits  # type: ignore[attr-defined]
+
+
+def _meta(inp: AgreementInput, title_suffix: str = "") -> dict[str, Any]:
+    t = inp.texts
+    label = clean_text(inp.terms_label, ID_MAX)
+    title = f"{clean_text(inp.terms.title, 120)} {label} – {clean_text(inp.customer.name, 160)}{title_suffix}"
+    subject = t.pdf_subject.replace("{label}", label)
+    return {
+        "title": clean_text(title, 300),
+        "author": clean_text(inp.supplier.name, 200),
+        "subject": clean_text(subject, 300),
+        "keywords": [clean_text(inp.document_id, ID_MAX), clean_text(display_org_number(inp.customer.org_number), 40)],
+    }
+
+
+# --------------------------------------------------------------------------- first page
+
+
+def _party_cell(party: Party, heading: str, ctx: RenderContext) -> list[Flowable]:
+    s = ctx.styles
+    t = ctx.texts
+    out: list[Flowable] = [
+        para(heading.upper(), s.party_head),
+        para(party.name, s.party_name, NAME_MAX),
+    ]
+    org = display_org_number(party.org_number)
+    if org:
+        out.append(markup_para(f"{para_text(t.org_number_label)} {para_text(org, 60)}", s.party))
+    for line in address_lines(party)[:8]:
+        out.append(para(line, s.party, LINE_MAX))
+    contact: list[str] = []
+    if party.email.strip():
+        contact.append(f"{para_text(t.email_label)}: {para_text(party.email, LINE_MAX)}")
+    if party.phone.strip():
+        contact.append(f"{para_text(t.phone_label)}: {para_text(party.phone, 80)}")
+    if contact:
+        out.append(Spacer(0, 3))
+        out.extend(markup_para(c, s.party) for c in contact)
+    return out
+
+
+def _front_page(ctx: RenderContext) -> list[Flowable]:
+    s = ctx.styles
+    t = ctx.texts
+    inp = ctx.inp
+    supplier = clean_text(inp.supplier.name, NAME_MAX)
+    customer = clean_text(inp.customer.name, NAME_MAX)
+    sub = _fill_template(t.subtitle, {"supplier": supplier, "customer": customer})
+    meta = "  ·  ".join(
+        [
+            f"{para_text(t.terms_version_label)} <b>{para_text(inp.terms_label, ID_MAX)}</b>",
+            f"{para_text(t.sha_label)} {para_text(inp.terms_sha256[:12], 12)}",
+            f"{para_text(t.document_id_label)} {para_text(inp.document_id, ID_MAX)}",
+        ]
+    )
+    gap = 14.0
+    col = (FRAME_WIDTH - gap) / 2
+    parties = Table(
+        [[_party_cell(inp.supplier, t.supplier_heading, ctx), "", _party_cell(inp.customer, t.customer_heading, ctx)]],
+        colWidths=[col, gap, col],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (0, 0), 0.6, RULE),
+                ("BOX", (2, 0), (2, 0), 0.6, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        ),
+        hAlign="LEFT",
+        splitInRow=1,
+    )
+    out: list[Flowable] = [
+        para(inp.terms.title, s.title, NAME_MAX),
+        markup_para(sub, s.subtitle),
+        markup_para(meta, s.meta),
+        Spacer(0, 14),
+        parties,
+        Spacer(0, 16),
+        para(t.services_heading, s.h1),
+    ]
+    out.extend(_services(ctx))
+    out.append(Spacer(0, 10))
+    return out
+
+
+def _fill_template(template: str, values: dict[str, str]) -> str:
+    """Escape a label template and its ``{name}`` values separately; values are set in bold."""
+    out: list[str] = []
+    rest = clean_text(template, 400)
+    for piece in re.split(r"(\{[a-z]+\})", rest):
+        name = piece[1:-1] if piece.startswith("{") and piece.endswith("}") else None
+        if name is not None and name in values:
+            out.append(f"<b>{para_text(values[name])}</b>")
+        else:
+            out.append(para_text(piece))
+    return "".join(out)
+
+
+def _services(ctx: RenderContext) -> list[Flowable]:
+    s = ctx.styles
+    t = ctx.texts
+    inp = ctx.inp
+    if not inp.services:
+        return [para(t.no_services, s.body)]
+    loc = t.locale
+    rows = [list(t.service_columns)]
+    for line in inp.services:
+        rows.append(
+            [
+                line.name,
+                format_money(line.price, loc),
+                line.invoice_period,
+                line.binding,
+                format_money(line.invoice_fee, loc),
+            ]
+        )
+    w = FRAME_WIDTH
+    table = text_table(
+        rows,
+        s,
+        w,
+        header=True,
+        col_widths=[w * 0.32, w * 0.17, w * 0.18, w * 0.15, w * 0.18],
+        right_columns=(1, 4),
+        max_len=CELL_MAX,
+    )
+    return [table, para(t.prices_note, s.note)]
+
+
+# --------------------------------------------------------------------------- table of contents
+
+
+def _toc(ctx: RenderContext, story: TermsStory, layout: Layout | None) -> list[Flowable]:
+    s = ctx.styles
+    heading = dict(ctx.inp.terms.meta).get("contents_heading") or ctx.texts.toc_heading
+    out: list[Flowable] = [para(heading, s.toc_heading, 200)]
+    if layout is not None:
+        rows = layout.toc
+    else:
+        rows = tuple((getattr(h, "toc_level", 1), h.label, 0) for h in _headings(story))
+    for level, label, page in rows:
+        if level == 0 or level == 1:
+            out.append(Spacer(0, 5 if level == 1 else 10))
+        out.append(TocLine(story.toc_title(level, label, s), str(page), s.toc(level), dots=level >= 1))
+    return out
+
+
+def _headings(story: TermsStory) -> list[Any]:
+    found = []
+    for item in story.body:
+        if isinstance(item, Heading) and item.toc is not None:
+            if getattr(item, "toc_level", 1) <= TOC_MAX_LEVEL:
+                found.append(_TocProbe(item.toc.label, getattr(item, "toc_level", 1)))
+    return found
+
+
+class _TocProbe:
+    def __init__(self, label: str, toc_level: int) -> None:
+        self.label = label
+        self.toc_level = toc_level
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _layout_key(inp: AgreementInput) -> tuple[Any, ...]:
+    cs = inp.customer_signatory
+    return (
+        len(inp.services),
+        cs is None,
+        bool(cs and cs.warning),
+        inp.supplier_signatory is None,
+    )
+
+
+def render_agreement(inp: AgreementInput, *, reproducible: bool = False) -> bytes:
+    """Render the customer's full agreement as PDF bytes.
+
+    Args:
+        inp: everything the agreement shows (untrusted text is escaped and capped).
+        reproducible: fixed timestamps and file id, so equal inputs give equal bytes.
+
+    Raises:
+        RenderError: the table of contents did not settle (should not happen).
+    """
+    styles = get_styles()
+    values = field_values(inp)
+    ctx = RenderContext(inp, values, styles)
+    with _render_lock:
+        story = terms_story(inp, values)
+        key = _layout_key(inp)
+        layout = story.layouts.get(key)
+        for _ in range(MAX_PASSES):
+            pdf, actual = _render_once(ctx, story, layout, reproducible)
+            if layout is not None and actual.toc == layout.toc and actual.pages == layout.pages:
+                story.layouts[key] = actual
+                return pdf
+            layout = actual
+    raise RenderError(f"table of contents did not settle for {inp.document_id!r}")
+
+
+def _render_once(ctx: RenderContext, story: TermsStory, layout: Layout | None, reproducible: bool) -> tuple[bytes, Layout]:
+    inp = ctx.inp
+    buf = io.BytesIO()
+    chrome = _Chrome(inp, ctx.styles, layout.pages if layout else None, header=True)
+    doc = _Doc(buf, chrome, _meta(inp), reproducible=reproducible)
+    flow: list[Flowable] = _front_page(ctx)
+    flow.extend(story.expand(story.front, ctx))
+    flow.append(PageBreak())
+    flow.extend(_toc(ctx, story, layout))
+    flow.append(PageBreak())
+    flow.extend(story.expand(story.body, ctx))
+    _build(doc, flow)
+    return buf.getvalue(), Layout(tuple(doc.toc_rows), chrome.pages_seen)
+
+
+def render_signature_sheet(inp: AgreementInput, *, reproducible: bool = False) -> bytes:
+    """Render the one-page signature sheet: parties, version, document id, the signature blocks.
+
+    For a customer who already has the full text: the sheet names the terms version (label
+    and SHA-256) the signatures apply to.
+    """
+    styles = get_styles()
+    values = field_values(inp)
+    ctx = RenderContext(inp, values, styles)
+    s = styles
+    t = inp.texts
+    with _render_lock:
+        buf = io.BytesIO()
+        chrome = _Chrome(inp, styles, 1, header=False)
+        doc = _Doc(buf, chrome, _meta(inp, f" – {clean_text(t.signature_sheet_title, 60)}"), reproducible=reproducible)
+        supplier = clean_text(inp.supplier.name, 160)
+        customer = clean_text(inp.customer.name, 160)
+        flow: list[Flowable] = [
+            para(t.signature_sheet_title, s.title),
+            markup_para(_fill_template(t.subtitle, {"supplier": supplier, "customer": customer}), s.subtitle),
+            markup_para(
+                f"{para_text(t.terms_version_label)} <b>{para_text(inp.terms_label, ID_MAX)}</b>  ·  "
+                f"{para_text(t.document_id_label)} {para_text(inp.document_id, ID_MAX)}",
+                s.meta,
+            ),
+            markup_para(f"{para_text(t.sha_label)} {para_text(inp.terms_sha256, 64)}", s.meta),
+            Spacer(0, 8),
+            _sheet_parties(ctx),
+            Spacer(0, 6),
+            para(t.signature_sheet_intro, s.note),
+        ]
+        blocks = signature_sections(inp)
+        if not blocks:
+            from contractdesk.domain.terms.document import SignatureBlock
+
+            blocks = [("", SignatureBlock())]
+        for number, block in blocks[:2]:
+            heading = _sheet_block_heading(inp, number)
+            content: list[Flowable] = [para(heading, s.sheet_block, 200)]
+            plain = replace(block, intro="")
+            content.extend(signature_block(plain, ctx, space=30))
+            flow.append(KeepTogether(content))
+        _build(doc, flow)
+        return buf.getvalue()
+
+
+def _sheet_block_heading(inp: AgreementInput, number: str) -> str:
+    t = inp.texts
+    terms = inp.terms
+    for annex in terms.annexes:
+        if number == annex.label or any(sec.number == number for sec in annex.sections):
+            title = annex.title or t.dpa_block_heading
+            return f"{annex.label} – {title} (pkt. {number})" if number != annex.label else f"{annex.label} – {title}"
+    return f"{t.agreement_block_heading} (pkt. {number})" if number else t.agreement_block_heading
+
+
+def _sheet_parties(ctx: RenderContext) -> Flowable:
+    inp = ctx.inp
+    s = ctx.styles
+    t = ctx.texts
+
+    def cell(party: Party, heading: str) -> list[Flowable]:
+        out: list[Flowable] = [para(heading.upper(), s.party_head), para(party.name, s.party_name, 160)]
+        org = display_org_number(party.org_number)
+        if org:
+            out.append(markup_para(f"{para_text(t.org_number_label)} {para_text(org, 60)}", s.party))
+        lines = address_lines(party)
+        if lines:
+            out.append(para(", ".join(lines), s.party, 160))
+        return out
+
+    gap = 14.0
+    col = (FRAME_WIDTH - gap) / 2
+    return Table(
+        [[cell(inp.supplier, t.supplier_heading), "", cell(inp.customer, t.customer_heading)]],
+        colWidths=[col, gap, col],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (0, 0), 0.6, RULE),
+                ("BOX", (2, 0), (2, 0), 0.6, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+

@@ -1,0 +1,82 @@
+"""The embedded TrueType fonts (DejaVu Sans, shipped in ``resources/fonts/``), registered once.
+
+Helvetica and the other PDF base fonts lack the Sami letters (ŋ ŧ đ č š ž); DejaVu Sans has
+them and its licence allows embedding and redistribution (``resources/fonts/LICENSE-DejaVu.txt``).
+ReportLab embeds a subset of each TTF used in a document.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from contractdesk.resources import resource_path
+
+FAMILY = "DejaVuSans"
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """Registered font names: use them in styles and canvas calls."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+_FILES = {
+    "regular": ("DejaVuSans", "DejaVuSans.ttf"),
+    "bold": ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"),
+    "italic": ("DejaVuSans-Oblique", "DejaVuSans-Oblique.ttf"),
+    "bold_italic": ("DejaVuSans-BoldOblique", "DejaVuSans-BoldOblique.ttf"),
+}
+_lock = threading.Lock()
+_fonts: FontSet | None = None
+
+
+def harden_reportlab() -> None:
+    """Configure ReportLab for this app (once, process-wide).
+
+    No remote or local resource may be fetched through markup: trust no host, no scheme.
+    Streams are stored binary (no ASCII85 layer): smaller files, faster saves.
+    """
+    rl_config.trustedHosts = []
+    rl_config.trustedSchemes = []
+    rl_config.useA85 = 0
+
+
+def register_fonts() -> FontSet:
+    """Register the DejaVu Sans faces with ReportLab (once per process) and return their names."""
+    global _fonts
+    if _fonts is not None:
+        return _fonts
+    with _lock:
+        if _fonts is None:
+            harden_reportlab()
+            registered = set(pdfmetrics.getRegisteredFontNames())
+            for name, filename in _FILES.values():
+                if name not in registered:
+                    pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+            names = {key: name for key, (name, _) in _FILES.items()}
+            pdfmetrics.registerFontFamily(
+                FAMILY,
+                normal=names["regular"],
+                bold=names["bold"],
+                italic=names["italic"],
+                boldItalic=names["bold_italic"],
+            )
+            _fonts = FontSet(**names)
+    return _fonts
+
+
+def missing_glyphs(text: str, font_name: str | None = None) -> list[str]:
+    """Characters of ``text`` that the (regular) embedded font cannot draw."""
+    fonts = register_fonts()
+    font = pdfmetrics.getFont(font_name or fonts.regular)
+    cmap = font.face.charToGlyph  # type: ignore[attr-defined]  # TTFont only
+    return sorted({ch for ch in text if not ch.isspace() and ord(ch) not in cmap})

@@ -1,0 +1,459 @@
+"""The terms part of the agreement as flowables, built once per terms version and reused.
+
+The terms text (sections, bullets, tables, the DPA annex with the sub-processor list) is
+the same for every customer of a version. ``terms_story`` turns a ``TermsDocument`` into a
+``TermsStory``: a list of shared, pre-parsed flowables (``MemoParagraph`` remembers its
+line breaks) with *slots* for what differs per customer (signature blocks, texts that use
+``{customer.*}`` fields). The story is cached per version, supplier and sub-processor list;
+each agreement expands the slots and lays out the shared flowables again, which costs little
+because their parsing and line breaking are already done.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from contractdesk.domain.terms import document as td
+
+from ..text import clean_text, field_names, fill_fields, para_text
+from .fields import is_static_field, static_values
+from .flowables import Heading, KeepIntact, MemoParagraph, TocEntry, markup_para, para, text_table
+from .model import AgreementInput, AgreementTexts, SignatoryInfo
+from .styles import FRAME_WIDTH, INK, RULE, WARNING_BG, WARNING_INK, Styles, get_styles
+
+# Caps for values printed in fixed-size places (they are cut with a visible mark).
+TITLE_MAX = 300
+FIELD_VALUE_MAX = 500
+SIG_NAME_MAX = 160
+SIG_LABEL_MAX = 160
+WARNING_MAX = 600
+TOC_MAX_LEVEL = 3
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """Per-agreement values that slots need: the input, its field values and the styles."""
+
+    inp: AgreementInput
+    values: Mapping[str, str]
+    styles: Styles
+
+    @property
+    def texts(self) -> AgreementTexts:
+        return self.inp.texts
+
+
+Slot = Callable[[RenderContext], list[Flowable]]
+Item = Union[Flowable, "SlotItem"]
+
+
+@dataclass(frozen=True)
+class SlotItem:
+    """A place in the shared story filled per agreement."""
+
+    build: Slot
+
+
+@dataclass
+class Layout:
+    """Where the headings landed: the TOC rows ``(toc_level, label, page)`` and the page count."""
+
+    toc: tuple[tuple[int, str, int], ...]
+    pages: int
+
+
+@dataclass
+class TermsStory:
+    """The shared flowables of one terms version (see the module docstring)."""
+
+    front: list[Item]
+    body: list[Item]
+    headings: list[TocEntry]
+    signature_sections: list[tuple[str, td.SignatureBlock]]
+    toc_titles: dict[tuple[int, str], MemoParagraph] = field(default_factory=dict)
+    layouts: dict[Any, Layout] = field(default_factory=dict)
+
+    def expand(self, items: list[Item], ctx: RenderContext) -> list[Flowable]:
+        """The items with every slot filled for this agreement."""
+        out: list[Flowable] = []
+        for item in items:
+            if isinstance(item, SlotItem):
+                out.extend(item.build(ctx))
+            else:
+                out.append(item)
+        return out
+
+    def toc_title(self, level: int, label: str, styles: Styles) -> MemoParagraph:
+        """The (memoised) paragraph of one TOC line's title."""
+        key = (level, label)
+        para_ = self.toc_titles.get(key)
+        if para_ is None:
+            para_ = self.toc_titles[key] = para(label, styles.toc(level))
+        return para_
+
+
+# --------------------------------------------------------------------------- cache
+
+_CACHE_SIZE = 8
+_cache: OrderedDict[Any, tuple[td.TermsDocument, TermsStory]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    """Forget every cached terms story (e.g. in tests, or to free memory)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def terms_story(inp: AgreementInput, values: Mapping[str, str]) -> TermsStory:
+    """The cached story for ``inp``'s terms version, supplier and sub-processors (built on a miss)."""
+    key = (
+        inp.terms_sha256,
+        id(inp.terms),
+        static_values(dict(values)),
+        inp.subprocessors,
+        inp.subprocessor_section,
+        inp.texts,
+    )
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is None:
+            # Same version, other object (e.g. unpickled in a worker): compare by value.
+            for other_key, (terms, story) in _cache.items():
+                if other_key[0] == key[0] and other_key[2:] == key[2:] and terms == inp.terms:
+                    hit = (terms, story)
+                    break
+        if hit is not None:
+            _cache[key] = hit
+            _cache.move_to_end(key)
+            return hit[1]
+    story = build_terms_story(inp, values, get_styles())
+    with _cache_lock:
+        _cache[key] = (inp.terms, story)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return story
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Builder:
+    def __init__(self, inp: AgreementInput, values: Mapping[str, str], styles: Styles) -> None:
+        self.inp = inp
+        self.texts = inp.texts
+        self.styles = styles
+        self.static = {k: v for k, v in values.items() if is_static_field(k)}
+        self.headings: list[TocEntry] = []
+        self.signature_sections: list[tuple[str, td.SignatureBlock]] = []
+        self._outline_level = -1
+
+    # -- text -------------------------------------------------------------------------
+
+    def _is_dynamic(self, text: str) -> bool:
+        return any(not is_static_field(name) for name in field_names(text))
+
+    def fill_static(self, text: str) -> str:
+        return fill_fields(text, self.static)
+
+    # -- headings ---------------------------------------------------------------------
+
+    def _toc(self, outline_level: int, label: str) -> TocEntry:
+        # PDF outlines may not skip levels: clamp to one deeper than the previous entry.
+        level = min(outline_level, self._outline_level + 1)
+        self._outline_level = level
+        entry = TocEntry(level=level, label=label, key=f"h{len(self.headings)}")
+        self.headings.append(entry)
+        return entry
+
+    def heading(self, text: str, style: Any, outline_level: int, toc_level: int) -> Item:
+        label = clean_text(text, TITLE_MAX)
+        entry = self._toc(outline_level, label)
+        toc_level_ = toc_level
+
+        if self._is_dynamic(text):
+            raw = text
+
+            def build(ctx: RenderContext) -> list[Flowable]:
+                filled = clean_text(fill_fields(raw, _capped(ctx.values)), TITLE_MAX)
+                h = Heading(para_text(filled), style)
+                h.toc = TocEntry(entry.level, filled, entry.key)
+                h.toc_level = toc_level_  # type: ignore[attr-defined]
+                return [h]
+
+            return SlotItem(build)
+        h = Heading(para_text(label), style)
+        h.toc = entry
+        h.toc_level = toc_level_  # type: ignore[attr-defined]
+        return h
+
+    # -- blocks -----------------------------------------------------------------------
+
+    def block(self, block: td.Block, section: str) -> list[Item]:
+        s = self.styles
+        if isinstance(block, td.Paragraph):
+            style = s.body_heading if block.heading else s.body
+            return [self._text_para(block.text, style)]
+        if isinstance(block, td.BulletList):
+            return [self._text_para(item, s.bullet, bullet=True) for item in block.items]
+        if isinstance(block, td.Table):
+            return [self._table(block)]
+        if isinstance(block, td.SignatureBlock):
+            self.signature_sections.append((section, block))
+            return [SlotItem(_signature_slot(block))]
+        raise TypeError(f"unknown block {type(block).__name__}")
+
+    def _text_para(self, text: str, style: Any, *, bullet: bool = False) -> Item:
+        bullet_text = "\u2022" if bullet else None
+        filled = self.fill_static(text)
+        if self._is_dynamic(filled):
+
+            def build(ctx: RenderContext) -> list[Flowable]:
+                value = fill_fields(filled, _capped(ctx.values))
+                return [MemoParagraph(para_text(value, multiline=True), style, bulletText=bullet_text)]
+
+            return SlotItem(build)
+        return MemoParagraph(para_text(filled, multiline=True), style, bulletText=bullet_text)
+
+    def _table(self, table: td.Table) -> Item:
+        rows = [[self.fill_static(cell) for cell in row] for row in table.rows]
+        if not rows:
+            return Spacer(0, 0)
+        styles = self.styles
+        if any(self._is_dynamic(cell) for row in rows for cell in row):
+
+            def build(ctx: RenderContext) -> list[Flowable]:
+                values = _capped(ctx.values)
+                filled = [[fill_fields(c, values) for c in row] for row in rows]
+                return [text_table(filled, styles, FRAME_WIDTH, header=table.header)]
+
+            return SlotItem(build)
+        return text_table(rows, styles, FRAME_WIDTH, header=table.header)
+
+    def subprocessor_items(self) -> list[Item]:
+        subs = self.inp.subprocessors
+        if not subs:
+            return []
+        t = self.texts
+        rows = [list(t.subprocessor_columns)] + [[sp.name, sp.purpose, sp.location] for sp in subs]
+        table = text_table(
+            rows,
+            self.styles,
+            FRAME_WIDTH,
+            header=True,
+            col_widths=[FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.45, FRAME_WIDTH * 0.25],
+            max_len=FIELD_VALUE_MAX,
+        )
+        return [para(t.subprocessors_heading, self.styles.body_heading), table]
+
+    # -- the whole document --------------------------------------------------------------
+
+    def sections(self, sections: tuple[td.Section, ...], outline_base: int, insert_after: str | None,
+                 sub_items: list[Item]) -> list[Item]:
+        items: list[Item] = []
+        for sec in sections:
+            title = f"{sec.number}\u00a0\u00a0{sec.title}" if sec.number else sec.title
+            toc_level = sec.level if sec.level <= TOC_MAX_LEVEL else 99
+            part: list[Item] = [
+                self.heading(title, self.styles.heading(sec.level), outline_base + sec.level - 1, toc_level)
+            ]
+            signed = any(isinstance(b, td.SignatureBlock) for b in sec.blocks)
+            for b in sec.blocks:
+                if isinstance(b, td.SignatureBlock) and sub_items and insert_after == "__before_signature__":
+                    items.extend(sub_items)
+                    sub_items = []
+                part.extend(self.block(b, sec.number))
+            if signed:
+                # A signing section stays on one page with its heading and text where it fits.
+                items.append(SlotItem(_keep_together(part)))
+            else:
+                items.extend(part)
+            if sub_items and insert_after == sec.number:
+                items.extend(sub_items)
+                sub_items = []
+        if sub_items and insert_after == "__end__":
+            items.extend(sub_items)
+        return items
+
+
+def _subprocessor_anchor(inp: AgreementInput) -> tuple[int, str]:
+    """Where the sub-processor list goes: (annex index or -1 for the main text, section/marker)."""
+    terms = inp.terms
+    if inp.subprocessor_section:
+        for i, annex in enumerate(terms.annexes):
+            if any(s.number == inp.subprocessor_section for s in annex.sections):
+                return i, inp.subprocessor_section
+        return -1, inp.subprocessor_section
+    for i in range(len(terms.annexes) - 1, -1, -1):
+        for sec in terms.annexes[i].sections:
+            if "underleverandør" in sec.title.lower() or "sub-processor" in sec.title.lower():
+                return i, sec.number
+    if terms.annexes:
+        last = terms.annexes[-1]
+        has_sig = any(isinstance(b, td.SignatureBlock) for s in last.sections for b in s.blocks)
+        return len(terms.annexes) - 1, "__before_signature__" if has_sig else "__end__"
+    return -1, "__end__"
+
+
+def build_terms_story(inp: AgreementInput, values: Mapping[str, str], styles: Styles) -> TermsStory:
+    """Turn ``inp.terms`` into shared flowables and slots (uncached; see ``terms_story``)."""
+    terms = inp.terms
+    b = _Builder(inp, values, styles)
+    texts = inp.texts
+    sub_items = b.subprocessor_items()
+    sub_annex, sub_anchor = _subprocessor_anchor(inp)
+    has_signature = any(isinstance(x, td.SignatureBlock) for s in terms.all_sections() for x in s.blocks) or any(
+        isinstance(x, td.SignatureBlock) for a in terms.annexes for x in a.blocks
+    )
+
+    front: list[Item] = []
+    for blk in terms.front_matter:
+        front.extend(b.block(blk, ""))
+
+    body: list[Item] = []
+    body.extend(b.sections(terms.sections, 0, sub_anchor if sub_annex == -1 else None,
+                           sub_items if sub_annex == -1 else []))
+    if not has_signature:
+        body.append(b.heading(texts.signature_heading, styles.h1, 0, 1))
+        body.extend(b.block(td.SignatureBlock(), ""))
+    for i, annex in enumerate(terms.annexes):
+        body.append(PageBreak())
+        label = " – ".join(part for part in (annex.label.strip(), annex.title.strip()) if part)
+        body.append(b.heading(label, styles.annex, 0, 0))
+        b._outline_level = 0
+        for blk in annex.blocks:
+            body.extend(b.block(blk, annex.label))
+        here = sub_items if sub_annex == i else []
+        body.extend(b.sections(annex.sections, 1, sub_anchor if sub_annex == i else None, here))
+        if not has_signature and i == len(terms.annexes) - 1:
+            body.append(b.heading(texts.signature_heading, styles.h1, 1, 1))
+            body.extend(b.block(td.SignatureBlock(), annex.label))
+    return TermsStory(front=front, body=body, headings=b.headings, signature_sections=b.signature_sections)
+
+
+def _keep_together(part: list[Item]) -> Slot:
+    def build(ctx: RenderContext) -> list[Flowable]:
+        content: list[Flowable] = []
+        for item in part:
+            content.extend(item.build(ctx) if isinstance(item, SlotItem) else [item])
+        return [KeepTogether(content)]
+
+    return build
+
+
+def _capped(values: Mapping[str, str]) -> dict[str, str]:
+    return {k: clean_text(v, FIELD_VALUE_MAX) for k, v in values.items()}
+
+
+# --------------------------------------------------------------------------- signature block
+
+
+def _signature_slot(block: td.SignatureBlock) -> Slot:
+    def build(ctx: RenderContext) -> list[Flowable]:
+        return signature_block(block, ctx)
+
+    return build
+
+
+def signature_block(block: td.SignatureBlock, ctx: RenderContext, *, space: float = 34) -> list[Flowable]:
+    """The analog signature block: ``Sted:``/``Dato:`` lines, two signature lines side by side.
+
+    Under each line: the party label ("For kunden" / "For <supplier>"), the printed name and
+    role of the person expected to sign (blank lines to fill in when unknown) and, for the
+    customer, the warning when the registry does not make that person a signatory.
+    """
+    s = ctx.styles
+    inp = ctx.inp
+    t = ctx.texts
+    values = _capped(ctx.values)
+    gap = 16.0
+    col = (FRAME_WIDTH - gap) / 2
+
+    def label(text: str) -> str:
+        return clean_text(fill_fields(text, values), SIG_LABEL_MAX)
+
+    def person(info: SignatoryInfo | None) -> list[Flowable]:
+        if info is None:
+            return [para(f"{t.name_label}:", s.sig_small), Spacer(0, 14), para(f"{t.role_label}:", s.sig_small)]
+        out: list[Flowable] = [para(info.name, s.sig_name, SIG_NAME_MAX)]
+        if info.role and info.role.strip():
+            out.append(para(info.role, s.sig_small, SIG_NAME_MAX))
+        return out
+
+    rows: list[list[Any]] = [
+        [para(label(block.place_label), s.sig_label), "", para(label(block.date_label), s.sig_label)],
+        ["", "", ""],
+        [para(label(block.customer_label), s.sig_label), "", para(label(block.supplier_label), s.sig_label)],
+        [person(inp.customer_signatory), "", person(inp.supplier_signatory)],
+    ]
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("VALIGN", (0, 2), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
+        ("LINEBELOW", (2, 0), (2, 0), 0.6, RULE),
+        ("LINEBELOW", (0, 1), (0, 1), 0.9, INK),
+        ("LINEBELOW", (2, 1), (2, 1), 0.9, INK),
+        ("TOPPADDING", (0, 2), (-1, 2), 3),
+    ]
+    warning = inp.customer_signatory.warning if inp.customer_signatory else None
+    if warning and warning.strip():
+        text = f"{para_text(t.warning_prefix)} {para_text(warning, WARNING_MAX)}"
+        rows.append([markup_para(f"\u26a0 {text}", s.warning), "", ""])
+        commands += [
+            ("BACKGROUND", (0, 4), (0, 4), WARNING_BG),
+            ("BOX", (0, 4), (0, 4), 0.6, WARNING_INK),
+            ("LEFTPADDING", (0, 4), (0, 4), 4),
+            ("RIGHTPADDING", (0, 4), (0, 4), 4),
+            ("TOPPADDING", (0, 4), (0, 4), 3),
+            ("BOTTOMPADDING", (0, 4), (0, 4), 4),
+        ]
+    table = Table(
+        rows,
+        colWidths=[col, gap, col],
+        rowHeights=[24, space] + [None] * (len(rows) - 2),
+        style=TableStyle(commands),
+        hAlign="LEFT",
+    )
+    out: list[Flowable] = []
+    if block.intro and block.intro.strip():
+        out.append(para(fill_fields(block.intro, values), s.body, 2000, multiline=True))
+    out.append(Spacer(0, 8))
+    out.append(table)
+    out.append(Spacer(0, 10))
+    return [KeepIntact(out)]
+
+
+def signature_sections(inp: AgreementInput) -> list[tuple[str, td.SignatureBlock]]:
+    """The terms' signature blocks in reading order, each with its section number (or annex label)."""
+    terms = inp.terms
+    out: list[tuple[str, td.SignatureBlock]] = [("", b) for b in terms.front_matter if isinstance(b, td.SignatureBlock)]
+    for sec in terms.sections:
+        out.extend((sec.number, b) for b in sec.blocks if isinstance(b, td.SignatureBlock))
+    for annex in terms.annexes:
+        out.extend((annex.label, b) for b in annex.blocks if isinstance(b, td.SignatureBlock))
+        for sec in annex.sections:
+            out.extend((sec.number, b) for b in sec.blocks if isinstance(b, td.SignatureBlock))
+    return out
+
+
+__all__ = [
+    "Layout",
+    "RenderContext",
+    "SlotItem",
+    "TermsStory",
+    "build_terms_story",
+    "clear_cache",
+    "signature_block",
+    "signature_sections",
+    "terms_story",
+]
