@@ -1,4 +1,4 @@
-"""A real local HTTP server that replays the Brønnøysund fixtures (tests/fixtures/brreg) by manifest.
+"""A real local HTTP server replaying the Brønnøysund fixtures (tests/fixtures/brreg) by manifest.
 
 Routes come from ``fixtures/brreg/manifest.json`` (the shared fixture set, unchanged) and
 ``fixtures/brreg/extra/faults.json`` (ContractDesk's own fault cases: HTML at 200, malformed
@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, urlsplit
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "brreg"
@@ -65,7 +65,8 @@ class RecordedRequest:
 
 @cache
 def _load_manifest(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return manifest
 
 
 @cache
@@ -97,7 +98,9 @@ class ReplayServer:
     ) -> None:
         self.fixtures = fixtures
         manifest = _load_manifest(fixtures / "manifest.json")
-        self.default: dict[str, Any] = dict(manifest.get("default") or {"status": 404, "body": None})
+        self.default: dict[str, Any] = dict(
+            manifest.get("default") or {"status": 404, "body": None}
+        )
         self._routes: list[dict[str, Any]] = [copy.deepcopy(r) for r in manifest["routes"]]
         for extra in extra_manifests:
             extra_path = fixtures / extra
@@ -124,8 +127,13 @@ class ReplayServer:
         """Base URL, e.g. ``http://127.0.0.1:54321`` (what ``CONTRACTDESK_REGISTRY_URL`` takes)."""
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> ReplayServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="brreg-replay", daemon=True)
+    def start(self) -> Self:
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.005},
+            name="brreg-replay",
+            daemon=True,
+        )
         self._thread.start()
         return self
 
@@ -136,7 +144,7 @@ class ReplayServer:
             self._thread.join(timeout=10)
         self._httpd.server_close()  # joins handler threads (they wake on `stopping`)
 
-    def __enter__(self) -> ReplayServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -211,7 +219,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = False
     block_on_close = True
 
-    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], replay: ReplayServer) -> None:
+    def __init__(
+        self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], replay: ReplayServer
+    ) -> None:
         super().__init__(address, handler)
         self.replay = replay
 
@@ -241,10 +251,14 @@ class _Handler(BaseHTTPRequestHandler):
         replay = self.server.replay
         parts = urlsplit(self.path)
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
-        replay._record(RecordedRequest(
-            method=self.command, path=parts.path, query=query,
-            headers={k.lower(): v for k, v in self.headers.items()},
-        ))
+        replay._record(
+            RecordedRequest(
+                method=self.command,
+                path=parts.path,
+                query=query,
+                headers={k.lower(): v for k, v in self.headers.items()},
+            )
+        )
         route = replay._match(self.command, parts.path, query)
         response = replay._next_response(route) if route is not None else replay.default
         try:
@@ -252,7 +266,9 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             self.close_connection = True
 
-    def _answer(self, replay: ReplayServer, response: Mapping[str, Any], *, send_body: bool) -> None:
+    def _answer(
+        self, replay: ReplayServer, response: Mapping[str, Any], *, send_body: bool
+    ) -> None:
         delay = float(response.get("delay") or 0)
         if delay and replay.stopping.wait(delay):
             return
@@ -261,7 +277,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         status = int(response.get("status", 200))
         content_type = response.get("content_type")
-        if status == 200 and content_type and _media(content_type).startswith("application/vnd.brreg"):
+        if (
+            status == 200
+            and content_type
+            and _media(content_type).startswith("application/vnd.brreg")
+        ):
             accept = self.headers.get("Accept")
             if accept:
                 ranges = {_media(part) for part in accept.split(",")}

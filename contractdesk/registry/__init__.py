@@ -53,7 +53,12 @@ from contractdesk.registry.models import (
     SigningKind,
     SigningRule,
 )
-from contractdesk.registry.signing import complete_rules, signatories, statutory_rule, usable_signer_sets
+from contractdesk.registry.signing import (
+    complete_rules,
+    signatories,
+    statutory_rule,
+    usable_signer_sets,
+)
 
 __all__ = [
     "DEFAULT_BASE_URL",

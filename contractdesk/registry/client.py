@@ -27,16 +27,19 @@ import json
 import logging
 import os
 import random
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlsplit
 
+import certifi
 import httpx
 
 from contractdesk import __version__
@@ -67,7 +70,9 @@ FULLMAKT_API = "/fullmakt"
 MEDIA_ENTITY = "application/vnd.brreg.enhetsregisteret.enhet.v2+json;charset=UTF-8"
 MEDIA_SUB_UNIT = "application/vnd.brreg.enhetsregisteret.underenhet.v2+json;charset=UTF-8"
 MEDIA_ROLES = "application/vnd.brreg.enhetsregisteret.rolle.v1+json;charset=UTF-8"
-MEDIA_ENTITY_UPDATES = "application/vnd.brreg.enhetsregisteret.oppdatering.enhet.v1+json;charset=UTF-8"
+MEDIA_ENTITY_UPDATES = (
+    "application/vnd.brreg.enhetsregisteret.oppdatering.enhet.v1+json;charset=UTF-8"
+)
 MEDIA_ROLE_UPDATES = "application/cloudevents-batch+json"
 MEDIA_JSON = "application/json"
 
@@ -76,7 +81,7 @@ MAX_TOTAL_TIMEOUT = 10.0
 SEARCH_TEXT_MAX = 180
 SEARCH_DEPTH_MAX = 10_000
 ORG_NUMBERS_PER_REQUEST = 20
-"""The registry's default page size: a lookup of more numbers is split into requests of this size."""
+"""The registry's default page size: more numbers are split into requests of this size."""
 
 CancelCheck = threading.Event | Callable[[], bool] | None
 """Cancellation: an Event (set it to cancel) or a callable returning True to cancel."""
@@ -127,7 +132,9 @@ class RegistrySettings:
             raise ValueError("backoff and retry-after limits must be >= 0")
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> RegistrySettings:
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **overrides: Any
+    ) -> RegistrySettings:
         """Settings with ``CONTRACTDESK_REGISTRY_URL`` applied (if set and not empty).
 
         An explicit ``base_url`` in ``overrides`` wins over the environment.
@@ -151,6 +158,12 @@ def normalise_base_url(url: str) -> str:
     if parts.query or parts.fragment:
         raise ValueError(f"registry base URL must not have a query or fragment: {url!r}")
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+@cache
+def _tls_context() -> ssl.SSLContext:
+    """One certificate-verifying TLS context per process (building one costs ~30 ms)."""
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int]:
@@ -224,11 +237,17 @@ class RegistryClient:
             found.entity.name, found.signatories, found.needs_manual_confirmation
     """
 
-    def __init__(self, settings: RegistrySettings | None = None, *, transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        settings: RegistrySettings | None = None,
+        *,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self.settings = settings or RegistrySettings.from_env()
         host = httpx.URL(self.settings.base_url).host
         self._http = httpx.Client(
             follow_redirects=False,
+            verify=_tls_context(),
             trust_env=self.settings.trust_env and host not in _LOOPBACK_HOSTS,
             headers={"User-Agent": self.settings.user_agent},
             transport=transport,
@@ -242,11 +261,14 @@ class RegistryClient:
             self._closed = True
             self._http.close()
 
-    def __enter__(self) -> RegistryClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 
@@ -255,7 +277,9 @@ class RegistryClient:
 
     # ------------------------------------------------------------------ entities
 
-    def get_entity(self, org_number: str, *, sub_unit_fallback: bool = True, cancel: CancelCheck = None) -> RegistryEntity:
+    def get_entity(
+        self, org_number: str, *, sub_unit_fallback: bool = True, cancel: CancelCheck = None
+    ) -> RegistryEntity:
         """One organisation by org number (``/enheter/{orgnr}``).
 
         A deleted organisation comes back with ``status="deleted"`` and its deletion date.
@@ -274,10 +298,14 @@ class RegistryClient:
         """One sub-unit (underenhet, e.g. a branch) by org number."""
         number = validate_org_number(org_number)
         call = self._call(cancel)
-        return self._entity_from(self._get_json(f"{ENTITY_API}/underenheter/{number}", MEDIA_SUB_UNIT, call), number)
+        return self._entity_from(
+            self._get_json(f"{ENTITY_API}/underenheter/{number}", MEDIA_SUB_UNIT, call), number
+        )
 
-    def get_entities(self, org_numbers: Sequence[str], *, cancel: CancelCheck = None) -> tuple[RegistryEntity, ...]:
-        """Several main entities at once (search by ``organisasjonsnummer``), e.g. for "refresh all".
+    def get_entities(
+        self, org_numbers: Sequence[str], *, cancel: CancelCheck = None
+    ) -> tuple[RegistryEntity, ...]:
+        """Several main entities at once (search by ``organisasjonsnummer``), e.g. to refresh all.
 
         Numbers unknown to the registry are simply absent from the result. Every number is
         validated before the first request. Requests carry at most
@@ -288,7 +316,9 @@ class RegistryClient:
         for start in range(0, len(numbers), ORG_NUMBERS_PER_REQUEST):
             batch = numbers[start : start + ORG_NUMBERS_PER_REQUEST]
             data = self._get_json(
-                f"{ENTITY_API}/enheter", MEDIA_ENTITY, self._call(cancel),
+                f"{ENTITY_API}/enheter",
+                MEDIA_ENTITY,
+                self._call(cancel),
                 params={"organisasjonsnummer": ",".join(batch)},
             )
             found.extend(parse.parse_search_page(data).items)
@@ -298,11 +328,16 @@ class RegistryClient:
         """The first page of sub-units of a main entity (``/underenheter?overordnetEnhet=…``)."""
         number = validate_org_number(parent_org_number)
         data = self._get_json(
-            f"{ENTITY_API}/underenheter", MEDIA_SUB_UNIT, self._call(cancel), params={"overordnetEnhet": number}
+            f"{ENTITY_API}/underenheter",
+            MEDIA_SUB_UNIT,
+            self._call(cancel),
+            params={"overordnetEnhet": number},
         )
         return parse.parse_search_page(data, embedded_key="underenheter")
 
-    def search(self, name: str, *, page: int = 0, size: int | None = None, cancel: CancelCheck = None) -> SearchPage:
+    def search(
+        self, name: str, *, page: int = 0, size: int | None = None, cancel: CancelCheck = None
+    ) -> SearchPage:
         """Search main entities by name (scored free text), one page at a time.
 
         Args:
@@ -323,10 +358,14 @@ class RegistryClient:
         if page or size is not None:
             params["page"] = str(page)
             params["size"] = str(size if size is not None else 20)
-        data = self._get_json(f"{ENTITY_API}/enheter", MEDIA_ENTITY, self._call(cancel), params=params)
+        data = self._get_json(
+            f"{ENTITY_API}/enheter", MEDIA_ENTITY, self._call(cancel), params=params
+        )
         return parse.parse_search_page(data)
 
-    def iter_search(self, name: str, *, size: int = 20, max_items: int = 200, cancel: CancelCheck = None) -> Iterator[RegistryEntity]:
+    def iter_search(
+        self, name: str, *, size: int = 20, max_items: int = 200, cancel: CancelCheck = None
+    ) -> Iterator[RegistryEntity]:
         """All hits of a name search, page by page, up to ``max_items``."""
         page, yielded = 0, 0
         while yielded < max_items and (page + 1) * size <= SEARCH_DEPTH_MAX:
@@ -362,7 +401,9 @@ class RegistryClient:
         number = validate_org_number(org_number)
         return self._get_rule(number, kind, self._call(cancel))
 
-    def get_signing_rules(self, org_number: str, *, cancel: CancelCheck = None) -> tuple[SigningRule, ...]:
+    def get_signing_rules(
+        self, org_number: str, *, cancel: CancelCheck = None
+    ) -> tuple[SigningRule, ...]:
         """The signature rule, followed by the procuration rule if any is granted."""
         number = validate_org_number(org_number)
         call = self._call(cancel)
@@ -388,7 +429,10 @@ class RegistryClient:
         if entity.in_business_register:
             rules.extend(self._get_rules(number, call))
         return RegistryLookup(
-            entity=entity, roles=roles, signing_rules=complete_rules(entity, roles, rules), retrieved_at=retrieved
+            entity=entity,
+            roles=roles,
+            signing_rules=complete_rules(entity, roles, rules),
+            retrieved_at=retrieved,
         )
 
     # ------------------------------------------------------------------ update feeds
@@ -411,7 +455,9 @@ class RegistryClient:
         params: dict[str, str] = {}
         if since is not None:
             moment = since.replace(tzinfo=UTC) if since.tzinfo is None else since.astimezone(UTC)
-            params["dato"] = moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+            params["dato"] = (
+                moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+            )
         if from_update_id is not None:
             params["oppdateringsid"] = str(from_update_id)
         if include_changes:
@@ -420,13 +466,25 @@ class RegistryClient:
             params["page"] = str(page)
         if size is not None:
             params["size"] = str(size)
-        data = self._get_json(f"{ENTITY_API}/oppdateringer/enheter", MEDIA_ENTITY_UPDATES, self._call(cancel), params=params)
+        data = self._get_json(
+            f"{ENTITY_API}/oppdateringer/enheter",
+            MEDIA_ENTITY_UPDATES,
+            self._call(cancel),
+            params=params,
+        )
         return parse.parse_entity_updates(data)
 
-    def get_role_updates(self, *, after_id: int = 0, size: int = 100, cancel: CancelCheck = None) -> RoleUpdateBatch:
+    def get_role_updates(
+        self, *, after_id: int = 0, size: int = 100, cancel: CancelCheck = None
+    ) -> RoleUpdateBatch:
         """Which organisations' roles changed after event ``after_id`` (refetch their roles)."""
         params = {"afterId": str(after_id), "size": str(size)}
-        data = self._get_json(f"{ENTITY_API}/oppdateringer/roller", MEDIA_ROLE_UPDATES, self._call(cancel), params=params)
+        data = self._get_json(
+            f"{ENTITY_API}/oppdateringer/roller",
+            MEDIA_ROLE_UPDATES,
+            self._call(cancel),
+            params=params,
+        )
         return parse.parse_role_updates(data, requested_size=size)
 
     # ------------------------------------------------------------------ internals: operations
@@ -448,14 +506,18 @@ class RegistryClient:
             try:
                 data = self._get_json(f"{ENTITY_API}/underenheter/{number}", MEDIA_SUB_UNIT, call)
             except err.NotFound:
-                raise err.NotFound(detail=f"{number}: neither entity nor sub-unit", status=404) from None
+                raise err.NotFound(
+                    detail=f"{number}: neither entity nor sub-unit", status=404
+                ) from None
         return self._entity_from(data, number)
 
     @staticmethod
     def _entity_from(data: Any, number: str) -> RegistryEntity:
         entity = parse.parse_entity(data)
         if entity.org_number != number:
-            raise err.Malformed(detail=f"asked for {number}, the registry answered about {entity.org_number}")
+            raise err.Malformed(
+                detail=f"asked for {number}, the registry answered about {entity.org_number}"
+            )
         return entity
 
     def _get_roles(self, number: str, call: _Call) -> tuple[RegistryRole, ...]:
@@ -477,12 +539,17 @@ class RegistryClient:
         return parse.parse_signing_rule(data, kind)
 
     def _get_rules(self, number: str, call: _Call) -> tuple[SigningRule, ...]:
-        rules = [self._get_rule(number, "signature", call), self._get_rule(number, "procuration", call)]
+        rules = [
+            self._get_rule(number, "signature", call),
+            self._get_rule(number, "procuration", call),
+        ]
         return tuple(r for r in rules if r is not None)
 
     # ------------------------------------------------------------------ internals: HTTP
 
-    def _get_json(self, path: str, accept: str, call: _Call, *, params: Mapping[str, str] | None = None) -> Any:
+    def _get_json(
+        self, path: str, accept: str, call: _Call, *, params: Mapping[str, str] | None = None
+    ) -> Any:
         answer = self._get_with_retries(path, accept, call, params or {})
         status = answer.status
         if status == 200:
@@ -498,7 +565,9 @@ class RegistryClient:
             raise err.BadRequest(detail=f"{detail}: {message}" if message else detail, status=400)
         raise err.UnexpectedResponse(detail=detail, status=status)
 
-    def _get_with_retries(self, path: str, accept: str, call: _Call, params: Mapping[str, str]) -> _Answer:
+    def _get_with_retries(
+        self, path: str, accept: str, call: _Call, params: Mapping[str, str]
+    ) -> _Answer:
         settings = self.settings
         url = settings.base_url + path
         attempt = 0
@@ -540,12 +609,18 @@ class RegistryClient:
             remaining = call.remaining()
             timeout = httpx.Timeout(remaining, connect=min(settings.connect_timeout, remaining))
             try:
-                with self._http.stream("GET", target, headers={"Accept": accept}, timeout=timeout) as response:
-                    if response.status_code in _REDIRECT_STATUSES and "Location" in response.headers:
+                with self._http.stream(
+                    "GET", target, headers={"Accept": accept}, timeout=timeout
+                ) as response:
+                    if (
+                        response.status_code in _REDIRECT_STATUSES
+                        and "Location" in response.headers
+                    ):
                         location = response.url.join(response.headers["Location"])
                         if _origin(location) != settings.origin:
                             raise err.Redirected(
-                                detail=f"{response.url} redirected off-host to {location}", status=response.status_code
+                                detail=f"{response.url} redirected off-host to {location}",
+                                status=response.status_code,
                             )
                         target = location
                         continue
@@ -563,7 +638,10 @@ class RegistryClient:
                 raise err.Malformed(detail=f"content decoding failed: {exc}") from exc
             except httpx.HTTPError as exc:
                 raise err.Unreachable(detail=f"{target}: {type(exc).__name__}: {exc}") from exc
-        raise err.Redirected("The registry redirected too many times.", detail=f"more than {settings.max_redirects} redirects")
+        raise err.Redirected(
+            "The registry redirected too many times.",
+            detail=f"more than {settings.max_redirects} redirects",
+        )
 
     def _read_capped(self, response: httpx.Response, call: _Call) -> bytes:
         cap = self.settings.max_body_bytes
@@ -586,7 +664,7 @@ class _Dropped(Exception):
 
 
 def _backoff(attempt: int, settings: RegistrySettings) -> float:
-    base = min(settings.backoff_max, settings.backoff_initial * (2**attempt))
+    base = min(settings.backoff_max, settings.backoff_initial * (2.0**attempt))
     return base * random.uniform(0.5, 1.0)
 
 
@@ -607,7 +685,7 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _media_type(headers: httpx.Headers) -> str:
-    return headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    return str(headers.get("Content-Type", "")).split(";", 1)[0].strip().lower()
 
 
 def _decode_json(answer: _Answer) -> Any:

@@ -46,7 +46,10 @@ def demo_lookup(org_number: str, folder: Path | None = None) -> RegistryLookup:
     roles_data = load("roller")
     roles = parse.parse_roles(roles_data) if roles_data is not None else ()
     rules: list[SigningRule] = []
-    kinds: tuple[tuple[str, SigningKind], ...] = (("fullmakt-signatur", "signature"), ("fullmakt-prokura", "procuration"))
+    kinds: tuple[tuple[str, SigningKind], ...] = (
+        ("fullmakt-signatur", "signature"),
+        ("fullmakt-prokura", "procuration"),
+    )
     for suffix, kind in kinds:
         data = load(suffix)
         rule = parse.parse_signing_rule(data, kind) if data is not None else None

@@ -19,7 +19,9 @@ class RegistryError(Exception):
     user_message = "The registry could not answer."
     manual_entry_possible = True
 
-    def __init__(self, message: str | None = None, *, detail: str = "", status: int | None = None) -> None:
+    def __init__(
+        self, message: str | None = None, *, detail: str = "", status: int | None = None
+    ) -> None:
         super().__init__(message or self.user_message)
         self.detail = detail
         self.status = status
@@ -30,7 +32,9 @@ class RegistryError(Exception):
         return str(self)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({str(self)!r}, status={self.status!r}, detail={self.detail!r})"
+        return (
+            f"{type(self).__name__}({str(self)!r}, status={self.status!r}, detail={self.detail!r})"
+        )
 
 
 class InvalidOrgNumber(RegistryError, _orgnr.InvalidOrgNumber):
@@ -125,13 +129,17 @@ class TooLarge(RegistryError):
 class Timeout(RegistryError):
     """The registry did not answer within the time limit."""
 
-    user_message = "The registry did not answer in time. Please try again, or register the customer by hand."
+    user_message = (
+        "The registry did not answer in time. Please try again, or register the customer by hand."
+    )
 
 
 class Unreachable(RegistryError):
     """No connection to the registry (offline, refused, name not resolved)."""
 
-    user_message = "The registry cannot be reached. You can register the customer by hand and verify later."
+    user_message = (
+        "The registry cannot be reached. You can register the customer by hand and verify later."
+    )
 
 
 class Redirected(RegistryError):
@@ -167,6 +175,6 @@ __all__ = [
     "ServerError",
     "Timeout",
     "TooLarge",
-    "Unreachable",
     "UnexpectedResponse",
+    "Unreachable",
 ]

@@ -68,7 +68,7 @@ class RegistryEntity:
     bankruptcy_date: date | None = None
     liquidation_date: date | None = None
     registration_date: date | None = None
-    """registreringsdatoEnhetsregisteret (date of registration in the Central Coordinating Register)."""
+    """registreringsdatoEnhetsregisteret: date of entry in the Central Coordinating Register."""
     business_register_date: date | None = None
     """registreringsdatoForetaksregisteret."""
     vat_registration_date: date | None = None
@@ -117,7 +117,7 @@ class RegistryRole:
     group: str
     holder_kind: HolderKind
     name: str
-    """Person: ``first middle last``; entity: its name lines joined by a space; trustee: as given."""
+    """Person: ``first middle last``; entity: its name lines joined; trustee: as given."""
     first_name: str = ""
     middle_name: str = ""
     last_name: str = ""
@@ -165,7 +165,7 @@ class SigningRule:
     persons: tuple[RulePerson, ...] = ()
     """Every person the rule names, with birth date and role, for matching against roles."""
     rule_status: str = ""
-    """Registry rule status: ``RF`` (rule found), ``RI`` (not registered/standardised), or ``""``."""
+    """Rule status: ``RF`` (rule found), ``RI`` (not registered/standardised), or ``""``."""
 
     @property
     def needs_manual_confirmation(self) -> bool:

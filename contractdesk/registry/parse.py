@@ -125,7 +125,9 @@ def _opt_int(value: Any) -> int | None:
 
 def _code_object(value: Any) -> tuple[str, str]:
     if isinstance(value, Mapping):
-        return _str(value.get("kode")), _str(value.get("beskrivelse") or value.get("tekstforklaring"))
+        return _str(value.get("kode")), _str(
+            value.get("beskrivelse") or value.get("tekstforklaring")
+        )
     return "", ""
 
 
@@ -154,7 +156,10 @@ def parse_address(value: Any) -> RegistryAddress | None:
 
 def _organisation_form(value: Any, what: str) -> OrganisationForm:
     form = _obj(value, f"{what}.organisasjonsform")
-    return OrganisationForm(code=_req_str(form, "kode", f"{what}.organisasjonsform"), description=_str(form.get("beskrivelse")))
+    return OrganisationForm(
+        code=_req_str(form, "kode", f"{what}.organisasjonsform"),
+        description=_str(form.get("beskrivelse")),
+    )
 
 
 def parse_entity(data: Any) -> RegistryEntity:
@@ -166,7 +171,11 @@ def parse_entity(data: Any) -> RegistryEntity:
     if not (len(org_number) == 9 and org_number.isdigit()):
         raise Malformed(detail=f"{what}: organisasjonsnummer is not 9 digits")
     name = _req_str(body, "navn", what)
-    is_sub_unit = klass in ("Underenhet", "SlettetUnderEnhet") or "overordnetEnhet" in body or "beliggenhetsadresse" in body
+    is_sub_unit = (
+        klass in ("Underenhet", "SlettetUnderEnhet")
+        or "overordnetEnhet" in body
+        or "beliggenhetsadresse" in body
+    )
     deleted = klass in ("SlettetEnhet", "SlettetUnderEnhet") or (
         not klass and bool(body.get("slettedato")) and "konkurs" not in body
     )
@@ -174,9 +183,13 @@ def parse_entity(data: Any) -> RegistryEntity:
     parent = body.get("overordnetEnhet")
     parent_org = parent if isinstance(parent, str) and parent else None
     former = body.get("historiskeNavn")
-    former_names = tuple(
-        n["navn"] for n in former if isinstance(n, Mapping) and isinstance(n.get("navn"), str)
-    ) if isinstance(former, list) else ()
+    former_names = (
+        tuple(
+            n["navn"] for n in former if isinstance(n, Mapping) and isinstance(n.get("navn"), str)
+        )
+        if isinstance(former, list)
+        else ()
+    )
 
     if deleted:
         deletion_date = _opt_date(body.get("slettedato") or body.get("nedleggelsesdato"))
@@ -205,16 +218,21 @@ def parse_entity(data: Any) -> RegistryEntity:
         bankrupt = _req_bool(body, "konkurs", what)
         winding_up = _req_bool(body, "underAvvikling", what)
         forced = _req_bool(body, "underTvangsavviklingEllerTvangsopplosning", what)
-    status: EntityStatus = "bankrupt" if bankrupt else "liquidation" if (winding_up or forced) else "active"
+    status: EntityStatus = (
+        "bankrupt" if bankrupt else "liquidation" if (winding_up or forced) else "active"
+    )
     liquidation_date = next(
-        (d for d in (_opt_date(body.get(f)) for f in _LIQUIDATION_DATE_FIELDS) if d is not None), None
+        (d for d in (_opt_date(body.get(f)) for f in _LIQUIDATION_DATE_FIELDS) if d is not None),
+        None,
     )
     industry_code, industry = _code_object(body.get("naeringskode1"))
     return RegistryEntity(
         org_number=org_number,
         name=name,
         organisation_form=form,
-        business_address=parse_address(body.get("forretningsadresse") or body.get("beliggenhetsadresse")),
+        business_address=parse_address(
+            body.get("forretningsadresse") or body.get("beliggenhetsadresse")
+        ),
         postal_address=parse_address(body.get("postadresse")),
         vat_registered=vat,
         status=status,
@@ -267,7 +285,11 @@ def _person_name(navn: Any) -> tuple[str, str, str, str]:
         return navn, "", "", ""
     if not isinstance(navn, Mapping):
         return "", "", "", ""
-    first, middle, last = _str(navn.get("fornavn")), _str(navn.get("mellomnavn")), _str(navn.get("etternavn"))
+    first, middle, last = (
+        _str(navn.get("fornavn")),
+        _str(navn.get("mellomnavn")),
+        _str(navn.get("etternavn")),
+    )
     full = " ".join(part for part in (first, middle, last) if part)
     return full, first, middle, last
 
@@ -293,34 +315,52 @@ def parse_roles(data: Any) -> tuple[RegistryRole, ...]:
             code, description = _code_object(role.get("type"))
             if not code:
                 raise Malformed(detail=f"roles: role without type code in group {group_code!r}")
-            deregistered = bool(_opt_bool(role.get("avregistrert"))) or bool(_opt_bool(role.get("fratraadt")))
+            deregistered = bool(_opt_bool(role.get("avregistrert"))) or bool(
+                _opt_bool(role.get("fratraadt"))
+            )
             order = _opt_int(role.get("rekkefolge")) or 0
             person, entity, trustee = role.get("person"), role.get("enhet"), role.get("bostyrer")
             if isinstance(person, Mapping) or isinstance(trustee, Mapping):
                 holder = person if isinstance(person, Mapping) else trustee
                 assert isinstance(holder, Mapping)
                 full, first, middle, last = _person_name(holder.get("navn"))
-                result.append(RegistryRole(
-                    role_code=code, role=description, group_code=group_code, group=group_desc,
-                    holder_kind="person" if holder is person else "trustee",
-                    name=full, first_name=first, middle_name=middle, last_name=last,
-                    birth_date=_opt_date(holder.get("fodselsdato")),
-                    deceased=bool(_opt_bool(holder.get("erDoed"))),
-                    deregistered=deregistered, order=order,
-                ))
+                result.append(
+                    RegistryRole(
+                        role_code=code,
+                        role=description,
+                        group_code=group_code,
+                        group=group_desc,
+                        holder_kind="person" if holder is person else "trustee",
+                        name=full,
+                        first_name=first,
+                        middle_name=middle,
+                        last_name=last,
+                        birth_date=_opt_date(holder.get("fodselsdato")),
+                        deceased=bool(_opt_bool(holder.get("erDoed"))),
+                        deregistered=deregistered,
+                        order=order,
+                    )
+                )
             elif isinstance(entity, Mapping):
                 names = entity.get("navn")
                 if isinstance(names, list):
                     name = " ".join(n for n in names if isinstance(n, str) and n)
                 else:
                     name = _str(names)
-                result.append(RegistryRole(
-                    role_code=code, role=description, group_code=group_code, group=group_desc,
-                    holder_kind="entity", name=name,
-                    entity_org_number=_str(entity.get("organisasjonsnummer")) or None,
-                    entity_deleted=bool(_opt_bool(entity.get("erSlettet"))),
-                    deregistered=deregistered, order=order,
-                ))
+                result.append(
+                    RegistryRole(
+                        role_code=code,
+                        role=description,
+                        group_code=group_code,
+                        group=group_desc,
+                        holder_kind="entity",
+                        name=name,
+                        entity_org_number=_str(entity.get("organisasjonsnummer")) or None,
+                        entity_deleted=bool(_opt_bool(entity.get("erSlettet"))),
+                        deregistered=deregistered,
+                        order=order,
+                    )
+                )
     return tuple(result)
 
 
@@ -336,7 +376,9 @@ def _rule_person(value: Any) -> RulePerson | None:
     if not isinstance(name, str) or not name:
         return None
     code, description = _code_object(value.get("rolle"))
-    return RulePerson(name=name, birth_date=_opt_date(value.get("fodselsdato")), role_code=code, role=description)
+    return RulePerson(
+        name=name, birth_date=_opt_date(value.get("fodselsdato")), role_code=code, role=description
+    )
 
 
 def _people(value: Any) -> list[RulePerson]:
@@ -359,7 +401,14 @@ def dedupe_sets(sets: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
 
 def unregistered_rule(kind: SigningKind, text: str = "", rule_status: str = "") -> SigningRule:
     """A rule saying: nothing registered, confirm by hand."""
-    return SigningRule(kind=kind, text=text, signer_sets=(), registered=False, basis="none", rule_status=rule_status)
+    return SigningRule(
+        kind=kind,
+        text=text,
+        signer_sets=(),
+        registered=False,
+        basis="none",
+        rule_status=rule_status,
+    )
 
 
 def parse_signing_rule(data: Any, kind: SigningKind) -> SigningRule | None:
@@ -421,7 +470,11 @@ def parse_signing_rule(data: Any, kind: SigningKind) -> SigningRule | None:
     for person in [*named, *combo_people]:
         persons.setdefault((person.name.casefold(), person.birth_date), person)
     if not registered and not signer_sets:
-        return unregistered_rule(kind, text=text, rule_status=rule_status) if kind == "signature" else None
+        return (
+            unregistered_rule(kind, text=text, rule_status=rule_status)
+            if kind == "signature"
+            else None
+        )
     return SigningRule(
         kind=kind,
         text=text,
@@ -445,9 +498,14 @@ def signing_rule_org_number(data: Any) -> str:
 
 def parse_entity_updates(data: Any) -> EntityUpdatePage:
     body = _obj(data, "entity updates")
-    page = body.get("page") if isinstance(body.get("page"), Mapping) else {}
+    page_value = body.get("page")
+    page: Mapping[str, Any] = page_value if isinstance(page_value, Mapping) else {}
     embedded = body.get("_embedded")
-    raw = _obj(embedded, "entity updates._embedded").get("oppdaterteEnheter", []) if embedded is not None else []
+    raw = (
+        _obj(embedded, "entity updates._embedded").get("oppdaterteEnheter", [])
+        if embedded is not None
+        else []
+    )
     if not isinstance(raw, list):
         raise Malformed(detail="entity updates: oppdaterteEnheter is not a list")
     items = []
@@ -457,16 +515,23 @@ def parse_entity_updates(data: Any) -> EntityUpdatePage:
         if update_id is None:
             raise Malformed(detail="entity update without oppdateringsid")
         changes = item.get("endringer")
-        items.append(EntityUpdate(
-            update_id=update_id,
-            time=_opt_datetime(item.get("dato")),
-            org_number=_req_str(item, "organisasjonsnummer", "entity update"),
-            change_type=_CHANGE_TYPES.get(_str(item.get("endringstype")), "unknown"),
-            changes=tuple(
-                EntityChange(op=_str(c.get("op")), path=_str(c.get("path")), value=c.get("value"))
-                for c in changes if isinstance(c, Mapping)
-            ) if isinstance(changes, list) else (),
-        ))
+        items.append(
+            EntityUpdate(
+                update_id=update_id,
+                time=_opt_datetime(item.get("dato")),
+                org_number=_req_str(item, "organisasjonsnummer", "entity update"),
+                change_type=_CHANGE_TYPES.get(_str(item.get("endringstype")), "unknown"),
+                changes=tuple(
+                    EntityChange(
+                        op=_str(c.get("op")), path=_str(c.get("path")), value=c.get("value")
+                    )
+                    for c in changes
+                    if isinstance(c, Mapping)
+                )
+                if isinstance(changes, list)
+                else (),
+            )
+        )
     return EntityUpdatePage(
         items=tuple(items),
         page=_opt_int(page.get("number")) or 0,
@@ -485,11 +550,13 @@ def parse_role_updates(data: Any, *, requested_size: int) -> RoleUpdateBatch:
         payload = _obj(event.get("data"), "role update.data")
         if event_id is None:
             raise Malformed(detail="role update without numeric id")
-        items.append(RoleUpdate(
-            event_id=event_id,
-            time=_opt_datetime(event.get("time")),
-            org_number=_req_str(payload, "organisasjonsnummer", "role update.data"),
-        ))
+        items.append(
+            RoleUpdate(
+                event_id=event_id,
+                time=_opt_datetime(event.get("time")),
+                org_number=_req_str(payload, "organisasjonsnummer", "role update.data"),
+            )
+        )
     return RoleUpdateBatch(items=tuple(items), requested_size=requested_size)
 
 

@@ -10,7 +10,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from contractdesk.registry.models import RegistryEntity, RegistryRole, RulePerson, Signatory, SigningRule
+from contractdesk.registry.models import (
+    RegistryEntity,
+    RegistryRole,
+    RulePerson,
+    Signatory,
+    SigningRule,
+)
 from contractdesk.registry.parse import dedupe_sets
 
 SIGNATORY_ROLE_CODES: tuple[str, ...] = (
@@ -36,7 +42,9 @@ Deputies (VARA), observers (OBS), auditors, accountants and contact persons do n
 BOARD_ROLE_CODES = frozenset({"LEDE", "NEST", "MEDL"})
 _SOLE_CODES = frozenset({"INNH", "SIHV", "POHV"})
 
-BOARD_FORMS = frozenset({"AS", "ASA", "SA", "SE", "BA", "STI", "IKS", "SF", "BBL", "BRL", "KF", "ORGL"})
+BOARD_FORMS = frozenset(
+    {"AS", "ASA", "SA", "SE", "BA", "STI", "IKS", "SF", "BBL", "BRL", "KF", "ORGL"}
+)
 """Organisation forms where the board jointly binds the organisation by law."""
 PARTNER_FORMS = frozenset({"ANS", "DA"})
 
@@ -83,15 +91,23 @@ class _People:
         return any(k == norm and (b is None or birth is None or b == birth) for k, b in keys)
 
     def usable(self, name: str, birth: date | None = None) -> bool:
-        """False for a dead person, or one whose every role is deregistered."""
-        if self._matches(self.dead, name, birth):
+        """False for a dead person, or one whose every role is deregistered.
+
+        Without a birth date, a name shared by an active and an inactive holder counts as the
+        active one; a name nobody holds a role under is usable (a person named only by a rule).
+        """
+        if birth is not None and self._matches(self.dead, name, birth):
             return False
-        if self._matches(self.inactive, name, birth) and not self._matches(self.active, name, birth):
-            return False
-        return True
+        if self._matches(self.active, name, birth):
+            return True
+        return not (
+            self._matches(self.dead, name, birth) or self._matches(self.inactive, name, birth)
+        )
 
 
-def usable_signer_sets(rule: SigningRule, roles: Sequence[RegistryRole]) -> tuple[tuple[str, ...], ...]:
+def usable_signer_sets(
+    rule: SigningRule, roles: Sequence[RegistryRole]
+) -> tuple[tuple[str, ...], ...]:
     """The rule's signer sets without those naming a deceased or deregistered person.
 
     A set with a missing member can no longer sign; the caller may flag that the rule needs
@@ -100,11 +116,15 @@ def usable_signer_sets(rule: SigningRule, roles: Sequence[RegistryRole]) -> tupl
     people = _People(roles)
     births = {_norm(p.name): p.birth_date for p in rule.persons}
     return tuple(
-        names for names in rule.signer_sets if all(people.usable(n, births.get(_norm(n))) for n in names)
+        names
+        for names in rule.signer_sets
+        if all(people.usable(n, births.get(_norm(n))) for n in names)
     )
 
 
-def signatories(roles: Sequence[RegistryRole], rules: Sequence[SigningRule] = ()) -> tuple[Signatory, ...]:
+def signatories(
+    roles: Sequence[RegistryRole], rules: Sequence[SigningRule] = ()
+) -> tuple[Signatory, ...]:
     """Who may sign: holders of signing roles plus persons named by the signing rules.
 
     Counted roles are :data:`SIGNATORY_ROLE_CODES` (general manager, chair and board, sole
@@ -120,20 +140,26 @@ def signatories(roles: Sequence[RegistryRole], rules: Sequence[SigningRule] = ()
     def find(name: str, birth: date | None) -> _Entry | None:
         norm = _norm(name)
         for key, entry in entries.items():
-            if isinstance(key, tuple) and _norm(entry.name) == norm and (
-                entry.birth_date is None or birth is None or entry.birth_date == birth
+            if (
+                isinstance(key, tuple)
+                and _norm(entry.name) == norm
+                and (entry.birth_date is None or birth is None or entry.birth_date == birth)
             ):
                 return entry
         return None
 
-    for role in sorted((r for r in roles if r.active and r.role_code in rank), key=lambda r: rank[r.role_code]):
+    for role in sorted(
+        (r for r in roles if r.active and r.role_code in rank), key=lambda r: rank[r.role_code]
+    ):
         if role.holder_kind == "entity":
             key: tuple[str, date | None] | str = f"org:{role.entity_org_number or _norm(role.name)}"
             entry = entries.setdefault(key, _Entry(role.name, None, role.entity_org_number))
         else:
             found = find(role.name, role.birth_date)
             if found is None:
-                found = entries.setdefault((_norm(role.name), role.birth_date), _Entry(role.name, role.birth_date, None))
+                found = entries.setdefault(
+                    (_norm(role.name), role.birth_date), _Entry(role.name, role.birth_date, None)
+                )
             elif found.birth_date is None:
                 found.birth_date = role.birth_date
             entry = found
@@ -152,7 +178,8 @@ def signatories(roles: Sequence[RegistryRole], rules: Sequence[SigningRule] = ()
             found = find(person.name, person.birth_date)
             if found is None:
                 found = entries.setdefault(
-                    (_norm(person.name), person.birth_date), _Entry(person.name, person.birth_date, None)
+                    (_norm(person.name), person.birth_date),
+                    _Entry(person.name, person.birth_date, None),
                 )
             if person.role_code and person.role_code not in BOARD_ROLE_CODES | {"DAGL"}:
                 found.add(person.role_code, person.role)
@@ -176,10 +203,10 @@ def signatories(roles: Sequence[RegistryRole], rules: Sequence[SigningRule] = ()
 def statutory_rule(entity: RegistryEntity, roles: Sequence[RegistryRole]) -> SigningRule:
     """The signing rule the law gives by organisation form, for use where none is registered.
 
-    Bankrupt (with a registered trustee): the trustee. Sole proprietorship (ENK): the owner alone. ANS/DA: each partner alone. KS: each general
-    partner alone. Forms with a board (AS, ASA, SA …): the board jointly. Anything else
-    (associations, foreign branches …): nothing known. Always ``registered=False``: the user
-    must confirm who signs.
+    Bankrupt (with a registered trustee): the trustee. Sole proprietorship (ENK): the owner
+    alone. ANS/DA: each partner alone. KS: each general partner alone. Forms with a board (AS,
+    ASA, SA …): the board jointly. Anything else (associations, foreign branches …): nothing
+    known. Always ``registered=False``: the user must confirm who signs.
     """
     form = entity.organisation_form.code if entity.organisation_form else ""
     active = [r for r in roles if r.active]
@@ -211,7 +238,9 @@ def statutory_rule(entity: RegistryEntity, roles: Sequence[RegistryRole]) -> Sig
 
 
 def _law_rule(text: str, sets: tuple[tuple[str, ...], ...]) -> SigningRule:
-    return SigningRule(kind="signature", text=text, signer_sets=dedupe_sets(sets), registered=False, basis="law")
+    return SigningRule(
+        kind="signature", text=text, signer_sets=dedupe_sets(sets), registered=False, basis="law"
+    )
 
 
 def complete_rules(
