@@ -38,8 +38,6 @@ from contractdesk.domain.money import ORE, VAT_RATE, money_str, round_ore
 ONE_OFF_DUE_DAYS = 14
 USAGE_DUE_DAYS = 14
 _ZERO = Decimal("0.00")
-# A period's scheduled invoice date is at most this many days after the period starts.
-_MAX_INVOICE_DAY_OFFSET = timedelta(days=4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +166,9 @@ def _licence_charges(service: Licence, date_from: date, date_to: date) -> list[_
     if start >= date_from:
         period = first
     else:
-        period = period_containing(kind, max(start, date_from - _MAX_INVOICE_DAY_OFFSET))
+        # Periods before the one holding date_from end before it, and so were invoiced
+        # before it; skip them. If that is B's own period, its invoice (dated B) is too early.
+        period = period_containing(kind, date_from)
         if period == first:
             period = next_period(kind, first)
     while paid_until is None or period.start <= paid_until:
