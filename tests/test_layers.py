@@ -20,7 +20,9 @@ def _core_modules() -> list[str]:
             continue
         names.append(f"contractdesk.{pkg}")
         for info in pkgutil.walk_packages([str(root / pkg)], prefix=f"contractdesk.{pkg}."):
-            names.append(info.name)
+            # Alembic's env.py and revision scripts run only inside Alembic, never as imports.
+            if not info.name.startswith("contractdesk.store.migrations."):
+                names.append(info.name)
     return names
 
 
