@@ -48,7 +48,9 @@ def _customers() -> list[BillingCustomer]:
     customers = []
     for i, org in enumerate(_org_numbers(CUSTOMERS)):
         start = date(2025, 1, 1) + timedelta(days=(i * 37) % 900)
-        termination = Termination(date(2027, 5, 1) + timedelta(days=i % 120)) if i % 10 == 0 else None
+        termination = (
+            Termination(date(2027, 5, 1) + timedelta(days=i % 120)) if i % 10 == 0 else None
+        )
         licence = Licence(
             3 * i,
             "Licence",
@@ -65,7 +67,9 @@ def _customers() -> list[BillingCustomer]:
             tuple(UsageRecord(date(2026, m, 1), Decimal(100 + i % 400)) for m in range(1, 13))
             + tuple(UsageRecord(date(2027, m, 1), Decimal(100 + i % 400)) for m in range(1, 13)),
         )
-        one_off = OneOffCost(3 * i + 2, "Setup", Decimal("2500.00"), date(2027, 1, 1) + timedelta(days=i % 365))
+        one_off = OneOffCost(
+            3 * i + 2, "Setup", Decimal("2500.00"), date(2027, 1, 1) + timedelta(days=i % 365)
+        )
         customers.append(BillingCustomer(org, methods[i % len(methods)], (licence, usage, one_off)))
     return customers
 

@@ -158,8 +158,9 @@ def _licence_charges(service: Licence, date_from: date, date_to: date) -> list[_
     name = service.name
     sid = service.service_id
     start = service.billing_start
-    received = outcome.received if outcome is not None else None
-    paid_until = outcome.paid_until if outcome is not None else None
+    # Without a termination nothing is ever "after the termination" or "after paid-until".
+    received = outcome.received if outcome is not None else date.max
+    paid_until = outcome.paid_until if outcome is not None else date.max
     charges: list[_RawCharge] = []
 
     first = period_containing(kind, start)
@@ -171,7 +172,7 @@ def _licence_charges(service: Licence, date_from: date, date_to: date) -> list[_
         period = period_containing(kind, date_from)
         if period == first:
             period = next_period(kind, first)
-    while paid_until is None or period.start <= paid_until:
+    while period.start <= paid_until:
         is_first = period == first
         invoice_date = start if is_first else scheduled_invoice_date(kind, period)
         if invoice_date > date_to:
@@ -179,7 +180,7 @@ def _licence_charges(service: Licence, date_from: date, date_to: date) -> list[_
         if invoice_date >= date_from:
             cover_start = start if is_first else period.start
             cover_end = period.end
-            if received is not None and invoice_date > received and paid_until < cover_end:
+            if invoice_date > received and paid_until < cover_end:
                 cover_end = paid_until  # invoiced after the termination: only up to paid-until
             amount = prorate(annual, months, (cover_end - cover_start).days + 1, period.days)
             if amount:
@@ -189,7 +190,7 @@ def _licence_charges(service: Licence, date_from: date, date_to: date) -> list[_
 
     # A credit note is due only for the one period that runs past paid-until, and only if
     # it was invoiced on or before the day the termination was received.
-    if received is not None and paid_until is not None and date_from <= received <= date_to:
+    if outcome is not None and date_from <= received <= date_to:
         period = period_containing(kind, paid_until)
         if period.end > paid_until:
             is_first = period == first
@@ -308,7 +309,9 @@ def _customer_documents(
     return result
 
 
-def customer_invoices(customer: BillingCustomer, date_from: date, date_to: date) -> list[PlannedInvoice]:
+def customer_invoices(
+    customer: BillingCustomer, date_from: date, date_to: date
+) -> list[PlannedInvoice]:
     """One customer's planned documents dated ``date_from`` … ``date_to``.
 
     Lines with the same kind, invoice date and due date form one document. An invoice

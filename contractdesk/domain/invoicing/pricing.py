@@ -128,5 +128,7 @@ def check_price_adjustments(
     items = sorted(adjustments, key=lambda a: (a.effective, a.announced))
     warnings: list[PriceAdjustmentWarning] = []
     for i, adjustment in enumerate(items):
-        warnings.extend(check_price_adjustment(adjustment, items[:i] + items[i + 1 :], index_change))
+        warnings.extend(
+            check_price_adjustment(adjustment, items[:i] + items[i + 1 :], index_change)
+        )
     return warnings

@@ -19,10 +19,14 @@ ServiceId: TypeAlias = int | str
 def _money(owner: object, name: str, value: object) -> Decimal:
     """Normalise a non-negative, finite amount (Decimal, int or str; never float)."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
-        raise TypeError(f"{type(owner).__name__}.{name} must be a Decimal, not {type(value).__name__}")
+        raise TypeError(
+            f"{type(owner).__name__}.{name} must be a Decimal, not {type(value).__name__}"
+        )
     amount = to_money(value)
     if not amount.is_finite() or amount < 0:
-        raise ValueError(f"{type(owner).__name__}.{name} must be a finite amount >= 0, got {value!r}")
+        raise ValueError(
+            f"{type(owner).__name__}.{name} must be a finite amount >= 0, got {value!r}"
+        )
     object.__setattr__(owner, name, amount)
     return amount
 

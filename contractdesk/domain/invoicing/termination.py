@@ -46,7 +46,9 @@ class TerminationOutcome:
     billed: bool
 
 
-def resolve_termination(service: Service, termination: Termination | None = None) -> TerminationOutcome | None:
+def resolve_termination(
+    service: Service, termination: Termination | None = None
+) -> TerminationOutcome | None:
     """Apply the termination rules to a service.
 
     Uses ``termination`` if given, else the service's own; ``None`` if neither exists.

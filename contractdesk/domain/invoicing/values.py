@@ -105,7 +105,9 @@ class DeliveryMethod(StrEnum):
         try:
             return cls(key)
         except ValueError:
-            raise ValueError(f"unknown delivery method {text!r}; expected paper|email|ehf") from None
+            raise ValueError(
+                f"unknown delivery method {text!r}; expected paper|email|ehf"
+            ) from None
 
 
 _FEES = {
@@ -139,7 +141,9 @@ class ServiceKind(StrEnum):
         try:
             return cls(key)
         except ValueError:
-            raise ValueError(f"unknown service kind {text!r}; expected licence|one-off|usage") from None
+            raise ValueError(
+                f"unknown service kind {text!r}; expected licence|one-off|usage"
+            ) from None
 
 
 class InvoiceKind(StrEnum):

@@ -23,6 +23,7 @@ from contractdesk.domain.invoicing import (
     Licence,
     OneOffCost,
     PlannedInvoice,
+    Service,
     plan_invoices,
     sanitize_cell,
     write_plan_csv,
@@ -30,7 +31,7 @@ from contractdesk.domain.invoicing import (
 
 ORG = "971049669"
 NASTY = [
-    "=HYPERLINK(\"http://evil\",\"x\")",
+    '=HYPERLINK("http://evil","x")',
     "+47 SMS",
     "-20 % rabatt",
     "@SUM(A1)",
@@ -40,11 +41,11 @@ NASTY = [
 
 
 def _plan() -> list[PlannedInvoice]:
-    services = [
-        Licence(1, "Lisens; «Ærlig» \"CRM\"", Decimal("12000"), date(2027, 3, 1), 30).terminated(
+    services: list[Service] = [
+        Licence(1, 'Lisens; «Ærlig» "CRM"', Decimal(12000), date(2027, 3, 1), 30).terminated(
             date(2028, 5, 10)
         ),
-        *(OneOffCost(10 + i, text, Decimal("100"), date(2027, 4, 1)) for i, text in enumerate(NASTY)),
+        *(OneOffCost(10 + i, text, Decimal(100), date(2027, 4, 1)) for i, text in enumerate(NASTY)),
     ]
     customer = BillingCustomer(ORG, DeliveryMethod.EMAIL, tuple(services))
     return plan_invoices([customer], date(2027, 1, 1), date(2028, 12, 31))
@@ -71,7 +72,7 @@ def test_one_row_per_line_with_header_and_org_number(tmp_path: Path) -> None:
         "org_number": ORG,
         "invoice_date": "2027-03-31",
         "due_date": "2027-04-14",
-        "description": "Lisens; «Ærlig» \"CRM\"",
+        "description": 'Lisens; «Ærlig» "CRM"',
         "service_id": "1",
         "period_start": "2027-03-31",
         "period_end": "2027-06-30",

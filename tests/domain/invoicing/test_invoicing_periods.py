@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -75,7 +76,7 @@ def test_periods_follow_each_other_through_two_years(kind: InvoicePeriod) -> Non
     seen = [next(periods) for _ in range(24 // kind.months)]
     assert seen[0].start == date(2027, 1, 1)
     assert seen[-1].end == date(2028, 12, 31)
-    for before, after in zip(seen, seen[1:], strict=False):
+    for before, after in pairwise(seen):
         assert (after.start - before.end).days == 1
     assert sum(p.days for p in seen) == 365 + 366
 

@@ -65,7 +65,12 @@ def _lic(period: InvoicePeriod, start: date, price: str = "12000", **kw: object)
     [
         (Y, [date(2027, 1, 1)], "12000.00", 14),
         (H, [date(2027, 1, 1), date(2027, 7, 2)], "6000.00", 14),
-        (Q, [date(2027, 1, 1), date(2027, 4, 3), date(2027, 7, 3), date(2027, 10, 3)], "3000.00", 14),
+        (
+            Q,
+            [date(2027, 1, 1), date(2027, 4, 3), date(2027, 7, 3), date(2027, 10, 3)],
+            "3000.00",
+            14,
+        ),
         (B, [date(2027, m, 4 if m > 1 else 1) for m in (1, 3, 5, 7, 9, 11)], "2000.00", 7),
         (M, [date(2027, m, 5 if m > 1 else 1) for m in range(1, 13)], "1000.00", 7),
     ],
@@ -167,9 +172,11 @@ def test_vat_is_rounded_per_invoice_not_per_line() -> None:
 def test_lines_with_same_dates_form_one_invoice_with_one_fee() -> None:
     services = (
         _lic(H, date(2027, 1, 1)),
-        OneOffCost(2, "Course", Decimal("1500"), date(2027, 7, 2)),
+        OneOffCost(2, "Course", Decimal(1500), date(2027, 7, 2)),
     )
-    plan = _plan(*services, delivery=DeliveryMethod.PAPER, start=date(2027, 7, 1), end=date(2027, 7, 31))
+    plan = _plan(
+        *services, delivery=DeliveryMethod.PAPER, start=date(2027, 7, 1), end=date(2027, 7, 31)
+    )
     (inv,) = plan
     assert [(ln.service_id, ln.amount) for ln in inv.lines] == [
         (1, Decimal("6000.00")),
@@ -184,9 +191,11 @@ def test_lines_with_same_dates_form_one_invoice_with_one_fee() -> None:
 def test_same_date_but_different_due_date_makes_two_invoices_two_fees() -> None:
     services = (
         _lic(M, date(2027, 1, 1)),  # 5 July, due 12 July
-        OneOffCost(2, "Course", Decimal("1500"), date(2027, 7, 5)),  # due 19 July
+        OneOffCost(2, "Course", Decimal(1500), date(2027, 7, 5)),  # due 19 July
     )
-    plan = _plan(*services, delivery=DeliveryMethod.EMAIL, start=date(2027, 7, 1), end=date(2027, 7, 31))
+    plan = _plan(
+        *services, delivery=DeliveryMethod.EMAIL, start=date(2027, 7, 1), end=date(2027, 7, 31)
+    )
     assert [(inv.invoice_date, inv.due_date, inv.fee) for inv in plan] == [
         (date(2027, 7, 5), date(2027, 7, 12), Decimal("12.00")),
         (date(2027, 7, 5), date(2027, 7, 19), Decimal("12.00")),
@@ -234,8 +243,10 @@ def test_one_off_is_invoiced_on_its_date_due_in_14_days() -> None:
         (Termination(date(2027, 6, 1), date(2027, 6, 30)), True),  # runs on past the date
     ],
 )
-def test_cancelled_one_off_after_the_end_is_not_invoiced(termination: Termination, invoiced: bool) -> None:
-    cost = OneOffCost(5, "Setup", Decimal("2500"), date(2027, 6, 10), termination)
+def test_cancelled_one_off_after_the_end_is_not_invoiced(
+    termination: Termination, invoiced: bool
+) -> None:
+    cost = OneOffCost(5, "Setup", Decimal(2500), date(2027, 6, 10), termination)
     assert bool(_plan(cost)) is invoiced
 
 
@@ -258,7 +269,13 @@ def test_usage_is_invoiced_in_arrears_on_the_1st_due_in_14_days() -> None:
     ]
     assert _lines(plan)[:2] == [
         ("invoice", date(2027, 4, 1), date(2027, 3, 1), date(2027, 3, 31), Decimal("487.43")),
-        ("invoice", date(2027, 5, 1), date(2027, 4, 1), date(2027, 4, 30), Decimal("1.19")),  # 1.185
+        (
+            "invoice",
+            date(2027, 5, 1),
+            date(2027, 4, 1),
+            date(2027, 4, 30),
+            Decimal("1.19"),
+        ),  # 1.185
     ]
 
 
@@ -274,13 +291,15 @@ def test_usage_after_the_end_month_is_not_invoiced() -> None:
 
 def test_usage_runs_to_the_requested_end() -> None:
     records = tuple(UsageRecord(date(2027, m, 1), Decimal(100)) for m in range(3, 9))
-    usage = UsageService(9, "SMS", Decimal("0.50"), records, Termination(date(2027, 5, 10), date(2027, 7, 1)))
+    usage = UsageService(
+        9, "SMS", Decimal("0.50"), records, Termination(date(2027, 5, 10), date(2027, 7, 1))
+    )
     assert len(_plan(usage)) == 5
 
 
 # --- licence termination ------------------------------------------------------------------
 
-EXAMPLE = Licence(1, "CRM", Decimal("12000"), date(2027, 3, 1), trial_days=30)  # B = 2027-03-31
+EXAMPLE = Licence(1, "CRM", Decimal(12000), date(2027, 3, 1), trial_days=30)  # B = 2027-03-31
 
 
 def test_termination_after_binding_credits_the_rest_of_an_invoiced_period() -> None:
@@ -340,8 +359,20 @@ def test_first_invoice_credited_when_terminated_after_binding_in_its_period() ->
         (
             date(2028, 4, 3),
             [
-                ("invoice", date(2028, 4, 3), date(2028, 4, 1), date(2028, 6, 30), Decimal("3000.00")),
-                ("credit", date(2028, 4, 3), date(2028, 5, 1), date(2028, 6, 30), Decimal("-2010.99")),
+                (
+                    "invoice",
+                    date(2028, 4, 3),
+                    date(2028, 4, 1),
+                    date(2028, 6, 30),
+                    Decimal("3000.00"),
+                ),
+                (
+                    "credit",
+                    date(2028, 4, 3),
+                    date(2028, 5, 1),
+                    date(2028, 6, 30),
+                    Decimal("-2010.99"),
+                ),
             ],
         ),
         # Received the day before: the quarter is invoiced only to the paid-until day.
@@ -351,7 +382,9 @@ def test_first_invoice_credited_when_terminated_after_binding_in_its_period() ->
         ),
     ],
 )
-def test_termination_on_and_before_the_invoice_day(received: date, expected: list[tuple]) -> None:
+def test_termination_on_and_before_the_invoice_day(
+    received: date, expected: list[tuple[object, ...]]
+) -> None:
     licence = _lic(Q, date(2027, 1, 1)).terminated(received)
     assert _lines(_plan(licence, start=date(2028, 4, 1)))[-len(expected) :] == expected
     assert _plan(licence, start=date(2028, 5, 1)) == []
@@ -373,10 +406,14 @@ def test_monthly_licence_terminated_before_invoice_day_pays_that_whole_month() -
 def test_credit_notes_of_several_services_on_one_day_form_one_note() -> None:
     d = date(2028, 5, 10)
     services = (
-        Licence(1, "CRM", Decimal("12000"), date(2027, 1, 1), termination=Termination(d)),
-        Licence(2, "Web", Decimal("6000"), date(2027, 1, 1), termination=Termination(d)),
+        Licence(1, "CRM", Decimal(12000), date(2027, 1, 1), termination=Termination(d)),
+        Licence(2, "Web", Decimal(6000), date(2027, 1, 1), termination=Termination(d)),
     )
-    credit = [inv for inv in _plan(*services, delivery=DeliveryMethod.PAPER) if inv.kind is InvoiceKind.CREDIT]
+    credit = [
+        inv
+        for inv in _plan(*services, delivery=DeliveryMethod.PAPER)
+        if inv.kind is InvoiceKind.CREDIT
+    ]
     (note,) = credit
     assert [ln.service_id for ln in note.lines] == [1, 2]
     assert note.fee == Decimal("0.00")
@@ -388,7 +425,9 @@ def test_credit_notes_of_several_services_on_one_day_form_one_note() -> None:
 
 def test_range_bounds_are_inclusive_and_reversed_range_is_refused() -> None:
     licence = _lic(Q, date(2027, 1, 1))
-    assert [i.invoice_date for i in _plan(licence, start=date(2027, 4, 3), end=date(2027, 7, 3))] == [
+    assert [
+        i.invoice_date for i in _plan(licence, start=date(2027, 4, 3), end=date(2027, 7, 3))
+    ] == [
         date(2027, 4, 3),
         date(2027, 7, 3),
     ]
@@ -415,7 +454,9 @@ def test_plan_is_sorted_by_date_then_org_number_then_invoices_before_credits() -
 
 
 def test_service_charges_tells_one_service_s_lines() -> None:
-    charges = service_charges(EXAMPLE.terminated(date(2028, 5, 10)), date(2028, 1, 1), date(2028, 12, 31))
+    charges = service_charges(
+        EXAMPLE.terminated(date(2028, 5, 10)), date(2028, 1, 1), date(2028, 12, 31)
+    )
     assert [(c.kind, c.invoice_date, c.due_date, c.line.amount) for c in charges] == [
         (InvoiceKind.INVOICE, date(2028, 1, 2), date(2028, 1, 16), Decimal("6000.00")),
         (InvoiceKind.CREDIT, date(2028, 5, 10), date(2028, 5, 10), Decimal("-989.01")),
@@ -423,7 +464,9 @@ def test_service_charges_tells_one_service_s_lines() -> None:
 
 
 def test_monthly_totals_count_credits_negative() -> None:
-    plan = _plan(EXAMPLE.terminated(date(2028, 5, 10)), delivery=DeliveryMethod.EMAIL, start=date(2028, 1, 1))
+    plan = _plan(
+        EXAMPLE.terminated(date(2028, 5, 10)), delivery=DeliveryMethod.EMAIL, start=date(2028, 1, 1)
+    )
     totals = monthly_totals(plan)
     assert [(t.month, t.invoices, t.credit_notes, t.net, t.vat, t.total) for t in totals] == [
         (date(2028, 1, 1), 1, 0, Decimal("6012.00"), Decimal("1503.00"), Decimal("7515.00")),

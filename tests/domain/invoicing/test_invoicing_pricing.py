@@ -69,11 +69,15 @@ def test_both_rules_broken_gives_both_warnings() -> None:
     ]
 
 
-@pytest.mark.parametrize(("new_price", "warned"), [("1035", False), ("1035.01", True), ("900", False)])
+@pytest.mark.parametrize(
+    ("new_price", "warned"), [("1035", False), ("1035.01", True), ("900", False)]
+)
 def test_increase_beyond_the_index_is_flagged_when_the_index_is_given(
     new_price: str, warned: bool
 ) -> None:
-    adjustment = PriceAdjustment(date(2028, 1, 1), date(2027, 9, 1), Decimal(1000), Decimal(new_price))
+    adjustment = PriceAdjustment(
+        date(2028, 1, 1), date(2027, 9, 1), Decimal(1000), Decimal(new_price)
+    )
     codes = [w.code for w in check_price_adjustment(adjustment, index_change=Decimal("0.035"))]
     assert (PriceWarningCode.ABOVE_INDEX in codes) is warned
     assert check_price_adjustment(adjustment) == []

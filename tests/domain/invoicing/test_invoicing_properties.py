@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -35,7 +36,7 @@ PROPERTY_SETTINGS = settings(max_examples=300, deadline=None)
 
 
 def _prices(min_value: str) -> st.SearchStrategy[Decimal]:
-    return st.decimals(min_value=Decimal(min_value), max_value=Decimal("2000000"), places=2)
+    return st.decimals(min_value=Decimal(min_value), max_value=Decimal(2000000), places=2)
 
 
 @st.composite
@@ -106,7 +107,7 @@ def customers(draw: st.DrawFn) -> list[BillingCustomer]:
     result = []
     next_id = 1
     for org in draw(st.lists(st.sampled_from(ORGS), min_size=1, max_size=3, unique=True)):
-        services = []
+        services: list[Licence | OneOffCost | UsageService] = []
         kinds = st.sampled_from(["licence", "one_off", "usage"])
         for make in draw(st.lists(kinds, min_size=1, max_size=4)):
             if make == "licence":
@@ -116,12 +117,16 @@ def customers(draw: st.DrawFn) -> list[BillingCustomer]:
             else:
                 services.append(draw(usages(next_id)))
             next_id += 1
-        result.append(BillingCustomer(org, draw(st.sampled_from(list(DeliveryMethod))), tuple(services)))
+        result.append(
+            BillingCustomer(org, draw(st.sampled_from(list(DeliveryMethod))), tuple(services))
+        )
     return result
 
 
 def _licence_lines(licence: Licence) -> tuple[list[InvoiceLine], list[InvoiceLine]]:
-    plan = plan_invoices([BillingCustomer(ORGS[0], DeliveryMethod.PAPER, (licence,))], WIDE_FROM, WIDE_TO)
+    plan = plan_invoices(
+        [BillingCustomer(ORGS[0], DeliveryMethod.PAPER, (licence,))], WIDE_FROM, WIDE_TO
+    )
     invoiced = sorted(
         (ln for inv in plan if inv.kind is InvoiceKind.INVOICE for ln in inv.lines),
         key=lambda ln: ln.period_start,
@@ -141,7 +146,7 @@ def test_invoiced_periods_tile_billed_time_without_gap_or_overlap(licence: Licen
         return
     start = licence.billing_start
     assert invoiced[0].period_start == start
-    for before, after in zip(invoiced, invoiced[1:], strict=False):
+    for before, after in pairwise(invoiced):
         assert after.period_start == before.period_end + timedelta(days=1)
     for line in invoiced:
         period = period_containing(licence.period, line.period_start)
@@ -214,7 +219,9 @@ def test_totals_equal_lines_plus_fee_plus_vat_and_plan_is_ordered(
     for inv in plan:
         assert date_from <= inv.invoice_date <= date_to
         _check_document(inv, delivery[inv.org_number])
-        keys.append((inv.invoice_date, inv.org_number, inv.kind is InvoiceKind.CREDIT, inv.due_date))
+        keys.append(
+            (inv.invoice_date, inv.org_number, inv.kind is InvoiceKind.CREDIT, inv.due_date)
+        )
     event(f"documents: {min(len(plan), 10)}{'+' if len(plan) >= 10 else ''}")
     event(f"credit note: {any(k[2] for k in keys)}")
     assert keys == sorted(keys)

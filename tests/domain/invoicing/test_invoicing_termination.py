@@ -53,8 +53,20 @@ def test_free_services_bind_nothing() -> None:
     [
         # B = 2027-03-31, binding end 2028-03-30.
         (date(2027, 9, 10), None, date(2028, 3, 30), date(2028, 3, 31), date(2028, 3, 30)),
-        (date(2027, 9, 10), date(2028, 1, 15), date(2028, 3, 30), date(2028, 3, 31), date(2028, 3, 30)),
-        (date(2027, 9, 10), date(2028, 8, 15), date(2028, 8, 15), date(2028, 8, 31), date(2028, 3, 30)),
+        (
+            date(2027, 9, 10),
+            date(2028, 1, 15),
+            date(2028, 3, 30),
+            date(2028, 3, 31),
+            date(2028, 3, 30),
+        ),
+        (
+            date(2027, 9, 10),
+            date(2028, 8, 15),
+            date(2028, 8, 15),
+            date(2028, 8, 31),
+            date(2028, 3, 30),
+        ),
         (date(2028, 3, 30), None, date(2028, 3, 30), date(2028, 3, 31), date(2028, 3, 30)),
         (date(2028, 5, 10), None, date(2028, 5, 10), date(2028, 5, 31), date(2028, 3, 30)),
         (date(2028, 5, 31), None, date(2028, 5, 31), date(2028, 5, 31), date(2028, 3, 30)),
@@ -94,7 +106,9 @@ def test_termination_on_billing_start_day_is_held_to_the_binding() -> None:
 
 
 def test_free_licence_ends_when_terminated_month_end_paid_until() -> None:
-    outcome = resolve_termination(_licence(date(2027, 3, 1), price="0"), Termination(date(2027, 6, 3)))
+    outcome = resolve_termination(
+        _licence(date(2027, 3, 1), price="0"), Termination(date(2027, 6, 3))
+    )
     assert outcome is not None
     assert (outcome.end, outcome.paid_until, outcome.binding_end) == (
         date(2027, 6, 3),

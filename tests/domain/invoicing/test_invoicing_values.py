@@ -47,7 +47,11 @@ def test_unknown_period_names_are_refused_with_the_choices(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("method", "fee"),
-    [(DeliveryMethod.PAPER, "45.00"), (DeliveryMethod.EMAIL, "12.00"), (DeliveryMethod.EHF, "0.00")],
+    [
+        (DeliveryMethod.PAPER, "45.00"),
+        (DeliveryMethod.EMAIL, "12.00"),
+        (DeliveryMethod.EHF, "0.00"),
+    ],
 )
 def test_invoice_fee_by_delivery_method(method: DeliveryMethod, fee: str) -> None:
     assert method.fee == Decimal(fee)

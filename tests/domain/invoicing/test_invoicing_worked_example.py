@@ -11,6 +11,7 @@ from contractdesk.domain.invoicing import (
     InvoiceKind,
     InvoicePeriod,
     Licence,
+    PlannedInvoice,
     binding_end,
     plan_invoices,
     resolve_termination,
@@ -20,14 +21,14 @@ ORG = "971049669"
 LICENCE = Licence(
     service_id=7,
     name="Webmaster CRM",
-    annual_price=Decimal("12000"),
+    annual_price=Decimal(12000),
     start=date(2027, 3, 1),
     trial_days=30,
     period=InvoicePeriod.HALF_YEARLY,
 )
 
 
-def _plan(licence: Licence, until: date = date(2030, 12, 31)) -> list:
+def _plan(licence: Licence, until: date = date(2030, 12, 31)) -> list[PlannedInvoice]:
     customer = BillingCustomer(ORG, DeliveryMethod.EMAIL, (licence,))
     return plan_invoices([customer], date(2027, 1, 1), until)
 
