@@ -126,11 +126,16 @@ class CustomerRoles:
     Args:
         assignments: the current roles at the customer.
         customer: how to name the customer in messages (e.g. ``923 130 969``).
+        erased: ids of erased (anonymised) persons: they can ask for nothing; an erased main contact
+            keeps the role only until the next is named.
     """
 
-    def __init__(self, assignments: Iterable[Assignment], customer: str = "the customer") -> None:
+    def __init__(
+        self, assignments: Iterable[Assignment], customer: str = "the customer", erased: Iterable[int] = ()
+    ) -> None:
         self.assignments = tuple(assignments)
         self.customer = customer
+        self.erased = frozenset(erased)
 
     def __repr__(self) -> str:
         return f"CustomerRoles({self.customer!r}, {len(self.assignments)} roles)"
@@ -162,7 +167,7 @@ class CustomerRoles:
 
     def managers(self) -> tuple[int, ...]:
         """People who may add or remove approved contacts: main contact, signatories, general manager."""
-        return tuple(p for p in self.people() if self.rights_of(p).may_manage_contacts)
+        return tuple(p for p in self.people() if p not in self.erased and self.rights_of(p).may_manage_contacts)
 
     def problems(self) -> list[str]:
         """Invariant violations (empty list: all is well). A customer with nobody yet is fine."""
@@ -241,6 +246,11 @@ class CustomerRoles:
             raise PeopleRuleError(f"Person {person_id} is already the main contact of {self.customer}")
         if current is None:
             return  # the first main contact: registered from the agreement by the owner
+        if current in self.erased:
+            # The main contact is gone (§7.2: "sluttet eller utilgjengelig"): a signatory or the general
+            # manager names the next; with nobody left who could ask, the owner does.
+            self._check_requester(requested_by, "Naming the next main contact")
+            return
         if requested_by is None:
             raise PeopleRuleError(
                 f"Changing the main contact of {self.customer} must be requested by the main contact, "

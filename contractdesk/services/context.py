@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contractdesk.paths import StorePaths
+from contractdesk.services.people import PeopleService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
 from contractdesk.store.engine import Store
@@ -16,6 +17,7 @@ class Services:
         self.paths = paths
         self.supplier = SupplierService(store)
         self.settings = SettingsService(store)
+        self.people = PeopleService(store)
 
     def close(self) -> None:
         self.store.close()
