@@ -92,6 +92,7 @@ _STATED_DATE_RE = re.compile(
 _SIGNATURE_RULE = "_" * 23
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 100
+_MAX_ENTRY_CHARS = 120
 _SHORT_LINE_WORDS = 4
 
 
@@ -148,8 +149,8 @@ class _Chunk:
 
     @property
     def single(self) -> str | None:
-        """The line, stripped, when the group is one unindented line; else None."""
-        if len(self.lines) == 1 and not self.lines[0][:1].isspace():
+        """The line, stripped, when the group is one line that is not a list item; else None."""
+        if len(self.lines) == 1 and not _is_item_line(self.lines[0]):
             return self.lines[0].strip()
         return None
 
@@ -194,6 +195,37 @@ def _chunks(lines: Sequence[str]) -> list[_Chunk]:
     return out
 
 
+def _is_bullet_line(line: str) -> bool:
+    return bool(_BULLET_RE.match(line) or _DASH_BULLET_RE.match(line))
+
+
+def _is_item_line(line: str) -> bool:
+    return _is_bullet_line(line) or bool(_NUMBERED_ITEM_RE.match(line))
+
+
+def _split_chunk(chunk: _Chunk) -> list[_Chunk]:
+    """Cut a group of lines where one block ends and the next begins (a run of plain lines,
+    a bullet list with its indented continuation lines, one numbered item), so that the text
+    reads the same as the exporter's, which puts a blank line between blocks."""
+    parts: list[_Chunk] = []
+    kind = ""
+    for offset, line in enumerate(chunk.lines):
+        if _is_bullet_line(line):
+            new_kind = "bullet"
+        elif _NUMBERED_ITEM_RE.match(line):
+            new_kind = "item"
+        elif kind == "bullet" and line[:1].isspace():
+            new_kind = "bullet"  # continuation of the previous bullet
+        else:
+            new_kind = "plain"
+        if parts and new_kind == kind and kind != "item":
+            parts[-1].lines.append(line)
+        else:
+            parts.append(_Chunk([line], chunk.line_no + offset))
+        kind = new_kind
+    return parts
+
+
 def _entry_key(text: str) -> str:
     """Compare contents entries and headings: collapse spaces, drop closing ``.``/``:``, casefold."""
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".:").strip().casefold()
@@ -232,7 +264,7 @@ def import_terms_with_report(text: str) -> ImportResult:
     Raises:
         TermsImportError: the text has no title line.
     """
-    chunks = _chunks(_normalise_source(text))
+    chunks = [part for chunk in _chunks(_normalise_source(text)) for part in _split_chunk(chunk)]
     if not chunks:
         raise TermsImportError("The terms text is empty")
     notes: list[str] = []
@@ -253,14 +285,19 @@ def import_terms_with_report(text: str) -> ImportResult:
     while index < len(rest):
         chunk = rest[index]
         line = chunk.single
-        if line is not None and _CONTENTS_RE.match(line):
-            meta.append((CONTENTS_HEADING_KEY, line))
-            contents.append(chunk.lines[0])
-            number = _CONTENTS_RE.match(line)["number"]  # type: ignore[index]
-            previous_number = (int(number),) if number else None
-            index += 1
-            index = _read_contents(rest, index, toc_entries, notes)
-            break
+        contents_match = _CONTENTS_RE.match(line) if line is not None else None
+        if contents_match:
+            body_index = _read_contents(rest, index + 1, toc_entries)
+            if body_index is not None:
+                meta.append((CONTENTS_HEADING_KEY, line))  # type: ignore[arg-type]
+                contents.append(chunk.lines[0])
+                number = contents_match["number"]
+                previous_number = (int(number),) if number else None
+                index = body_index
+                break
+            notes.append(
+                f"line {chunk.line_no}: {line!r} is not followed by a contents list; kept as text"
+            )
         if line is not None and (_heading(line) is not None or _ANNEX_RE.match(line)):
             heading = _heading(line)
             if heading is None or len(_parse_number(heading[0])) == 1:
@@ -303,10 +340,10 @@ def import_terms_with_report(text: str) -> ImportResult:
             (annexes[-1].sections if annexes else sections).append(current)
             continue
         if current is None:
-            current = _Container("", "")
-            sections.append(current)
+            current = front
             notes.append(
-                f"line {chunk.line_no}: text before the first heading kept in an untitled section"
+                f"line {chunk.line_no}: text between the contents list and the first heading"
+                " kept as front matter"
             )
         current.chunks.append(chunk)
 
@@ -326,36 +363,35 @@ def import_terms_with_report(text: str) -> ImportResult:
     return ImportResult(document, tuple(contents), tuple(notes))
 
 
-def _read_contents(rest: list[_Chunk], index: int, entries: list[_Chunk], notes: list[str]) -> int:
-    """Collect contents entries from ``rest[index:]``; return the index where the body starts."""
+def _read_contents(rest: list[_Chunk], index: int, entries: list[_Chunk]) -> int | None:
+    """Collect contents entries from ``rest[index:]`` into ``entries``.
+
+    Returns the index where the body starts: the first entry (or an entry's number) seen
+    again. None, with ``entries`` left empty, when there is no such end: then the heading
+    was not a contents list's.
+    """
     seen_numbers: set[str] = set()
     first_key: str | None = None
-    start = index
+    found: list[_Chunk] = []
     while index < len(rest):
         chunk = rest[index]
         line = chunk.single
-        if line is None or len(line) > _MAX_HEADING_CHARS:
-            # Not an entry: the body started at the last entry-like line before it.
-            notes.append(
-                f"line {chunk.line_no}: the contents list has no clear end; assumed just before"
-            )
-            if entries and index > start:
-                entries.pop()
-                return index - 1
-            return index
+        if line is None or len(line) > _MAX_ENTRY_CHARS:
+            return None
         key = _entry_key(line)
         heading = _heading(line)
         if first_key is not None and (
             key == first_key or (heading is not None and heading[0] in seen_numbers)
         ):
+            entries.extend(found)
             return index
         if first_key is None:
             first_key = key
         if heading is not None:
             seen_numbers.add(heading[0])
-        entries.append(chunk)
+        found.append(chunk)
         index += 1
-    return index
+    return None
 
 
 def _contents_notes(entries: Iterable[_Chunk], document: TermsDocument) -> list[str]:
@@ -608,6 +644,19 @@ def _blocks_text(blocks: Sequence[Block]) -> list[str]:
     return parts
 
 
+def _contents_entries(doc: TermsDocument) -> list[str]:
+    """The contents list: one line per section, each number (or unnumbered title) once."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for section in doc.all_sections():
+        line = _heading_line(section)
+        key = section.number or _entry_key(line)
+        if line and key not in seen:
+            seen.add(key)
+            out.append(line)
+    return out
+
+
 def to_plain_text(doc: TermsDocument) -> str:
     """The document as plain text in the seed's layout; `import_terms` reads it back unchanged.
 
@@ -619,7 +668,7 @@ def to_plain_text(doc: TermsDocument) -> str:
     contents_heading = dict(doc.meta).get(CONTENTS_HEADING_KEY)
     if contents_heading:
         parts.append(contents_heading)
-        parts.extend(_heading_line(s) for s in doc.all_sections() if _heading_line(s))
+        parts.extend(_contents_entries(doc))
     for section in doc.sections:
         parts.append(_heading_line(section))
         parts.extend(_blocks_text(section.blocks))
