@@ -8,7 +8,8 @@ The layout the importer understands (the seed's, see ``resources/terms/2021-04-1
 * a contents list headed ``Innhold`` (optionally numbered, e.g. ``1 Innhold``): its entries
   are *not* sections. The heading is kept in ``meta`` as ``contents_heading`` so that the
   exporter writes a contents list again; the entries themselves are regenerated from the
-  sections. The list ends where its first entry appears again in the body;
+  sections. The list ends where its first entry (or an entry's number) appears again: the
+  body. A heading like ``Innhold`` without such an end is kept as ordinary text;
 * numbered headings on a line of their own (``8.1.1 Hovedkontakt/Nøkkelkontakt``); an
   unnumbered line that the contents list names (``Innledning:``) is an unnumbered section;
 * ``•`` bullets (one item a line, usually indented) → `BulletList`; indented numbered items
