@@ -1,9 +1,24 @@
 """The invoice plan: which invoices and credit notes fall due when, exactly as terms §10/§12 say.
 
-Amounts are signed: invoice lines are positive; credit-note lines and their fee-less
-totals are negative, and the document's ``kind`` is :attr:`InvoiceKind.CREDIT`. So the
-sum of ``total`` over a plan is what the customer pays net, and accounting imports see a
-credit note as a negative document.
+The rules are issue 6's; where it leaves a choice, this module decides so:
+
+* **Signed amounts.** Invoice lines are positive; credit-note lines, and a credit note's
+  net, VAT and total, are negative, and the document's ``kind`` is
+  :attr:`InvoiceKind.CREDIT`. Summing ``total`` over a plan gives what is owed net;
+  accounting imports see a credit note as a negative document.
+* **Credit amount.** A credit line is the original line minus the pro-rated amount of
+  the days kept (period start or B … paid-until), so what the customer pays for that
+  period is exactly what a line pro-rated to paid-until would have cost. Rounding the
+  credited days directly could differ by one øre.
+* **Credit notes** carry no fee, are dated D and due on D, and group like invoices (one
+  note per customer and day).
+* **Zero amounts** make no line (e.g. a free service, an empty usage month, a sub-øre
+  pro-rata); a document without lines does not exist, so there is no fee-only invoice.
+* **Range.** A plan holds the documents whose *invoice date* lies in the range.
+* **One-off costs** dated after the end X of a cancellation are not invoiced; **usage**
+  recorded for months after X's month is not invoiced (§5.1). Neither binds.
+* **Trial.** A licence terminated before billing starts is not held to the binding
+  period (see :func:`~contractdesk.domain.invoicing.termination.resolve_termination`).
 """
 
 from __future__ import annotations

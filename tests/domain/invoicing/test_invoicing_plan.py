@@ -497,3 +497,14 @@ def test_json_form_has_the_cli_keys_and_decimal_strings() -> None:
     }
     credit = plan[-1].to_json_dict()
     assert (credit["kind"], credit["fee"], credit["total"]) == ("credit", "0.00", "-1236.26")
+
+
+def test_credit_is_invoiced_minus_kept_days_so_the_customer_pays_exactly_the_kept_days() -> None:
+    # 1,000.03 a year: H1 2028 invoiced as 500.02 (500.015 rounded up). Kept Jan 1 – Feb 29,
+    # 60 of 182 days = 164.84. Credit 500.02 - 164.84 = 335.18, where rounding the 122
+    # credited days alone would give 335.17 and leave the customer paying 164.85.
+    licence = _lic(H, date(2027, 1, 1), "1000.03").terminated(date(2028, 2, 10))
+    assert _lines(_plan(licence, start=date(2028, 1, 1))) == [
+        ("invoice", date(2028, 1, 2), date(2028, 1, 1), date(2028, 6, 30), Decimal("500.02")),
+        ("credit", date(2028, 2, 10), date(2028, 3, 1), date(2028, 6, 30), Decimal("-335.18")),
+    ]
