@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -30,12 +31,13 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
+
+from contractdesk.domain.terms.document import SignatureBlock
 
 from ..text import clean_text, para_text
 from .fields import field_values
-from .flowables import Heading, TocLine, markup_para, para, text_table
+from .flowables import Heading, TocLine, markup_para, para, table_style, text_table
 from .formatting import address_lines, display_org_number, format_money
 from .model import AgreementInput, Party
 from .story import (
@@ -159,6 +161,7 @@ class _Doc(BaseDocTemplate):
             invariant=1 if reproducible else 0,
             creator="ContractDesk",
             lang="nb-NO",
+            initialFontName=get_styles().body.fontName,
             **meta,
         )
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
@@ -262,7 +265,7 @@ def _front_page(ctx: RenderContext) -> list[Flowable]:
     parties = Table(
         [[_party_cell(inp.supplier, t.supplier_heading, ctx), "", _party_cell(inp.customer, t.customer_heading, ctx)]],
         colWidths=[col, gap, col],
-        style=TableStyle(
+        style=table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BOX", (0, 0), (0, 0), 0.6, RULE),
@@ -430,41 +433,54 @@ def render_signature_sheet(inp: AgreementInput, *, reproducible: bool = False) -
     styles = get_styles()
     values = field_values(inp)
     ctx = RenderContext(inp, values, styles)
-    s = styles
-    t = inp.texts
     with _render_lock:
-        buf = io.BytesIO()
-        chrome = _Chrome(inp, styles, 1, header=False)
-        doc = _Doc(buf, chrome, _meta(inp, f" – {clean_text(t.signature_sheet_title, 60)}"), reproducible=reproducible)
-        supplier = clean_text(inp.supplier.name, 160)
-        customer = clean_text(inp.customer.name, 160)
-        flow: list[Flowable] = [
-            para(t.signature_sheet_title, s.title),
-            markup_para(_fill_template(t.subtitle, {"supplier": supplier, "customer": customer}), s.subtitle),
-            markup_para(
-                f"{para_text(t.terms_version_label)} <b>{para_text(inp.terms_label, ID_MAX)}</b>  ·  "
-                f"{para_text(t.document_id_label)} {para_text(inp.document_id, ID_MAX)}",
-                s.meta,
-            ),
-            markup_para(f"{para_text(t.sha_label)} {para_text(inp.terms_sha256, 64)}", s.meta),
-            Spacer(0, 8),
-            _sheet_parties(ctx),
-            Spacer(0, 6),
-            para(t.signature_sheet_intro, s.note),
-        ]
-        blocks = signature_sections(inp)
-        if not blocks:
-            from contractdesk.domain.terms.document import SignatureBlock
+        # Long values are cut harder until the sheet fits one page.
+        for scale in SHEET_CAP_SCALES:
+            pdf, pages = _render_sheet_once(ctx, scale, reproducible)
+            if pages <= 1:
+                return pdf
+    return pdf
 
-            blocks = [("", SignatureBlock())]
-        for number, block in blocks[:2]:
-            heading = _sheet_block_heading(inp, number)
-            content: list[Flowable] = [para(heading, s.sheet_block, 200)]
-            plain = replace(block, intro="")
-            content.extend(signature_block(plain, ctx, space=30))
-            flow.append(KeepTogether(content))
-        _build(doc, flow)
-        return buf.getvalue()
+
+SHEET_CAP_SCALES = (1.0, 0.5, 0.25, 0.12)
+
+
+def _render_sheet_once(ctx: RenderContext, scale: float, reproducible: bool) -> tuple[bytes, int]:
+    inp = ctx.inp
+    s = ctx.styles
+    t = inp.texts
+
+    def cap(n: int) -> int:
+        return max(24, int(n * scale))
+
+    buf = io.BytesIO()
+    chrome = _Chrome(inp, s, 1, header=False)
+    doc = _Doc(buf, chrome, _meta(inp, f" – {clean_text(t.signature_sheet_title, 60)}"), reproducible=reproducible)
+    supplier = clean_text(inp.supplier.name, cap(100))
+    customer = clean_text(inp.customer.name, cap(100))
+    flow: list[Flowable] = [
+        para(t.signature_sheet_title, s.title, 80),
+        markup_para(_fill_template(t.subtitle, {"supplier": supplier, "customer": customer}), s.subtitle),
+        markup_para(
+            f"{para_text(t.terms_version_label)} <b>{para_text(inp.terms_label, cap(ID_MAX))}</b>  ·  "
+            f"{para_text(t.document_id_label)} {para_text(inp.document_id, cap(ID_MAX))}",
+            s.meta,
+        ),
+        markup_para(f"{para_text(t.sha_label)} {para_text(inp.terms_sha256, 64)}", s.meta),
+        Spacer(0, 8),
+        _sheet_parties(ctx, cap),
+        Spacer(0, 6),
+        para(t.signature_sheet_intro, s.note, 600),
+    ]
+    blocks = signature_sections(inp)
+    if not blocks:
+        blocks = [("", SignatureBlock())] + [(a.label, SignatureBlock()) for a in inp.terms.annexes[-1:]]
+    for number, block in blocks[:2]:
+        content: list[Flowable] = [para(_sheet_block_heading(inp, number), s.sheet_block, cap(200))]
+        content.extend(signature_block(replace(block, intro=""), ctx, space=30, cap_scale=scale * 0.5))
+        flow.append(KeepTogether(content))
+    _build(doc, flow)
+    return buf.getvalue(), chrome.pages_seen
 
 
 def _sheet_block_heading(inp: AgreementInput, number: str) -> str:
@@ -477,19 +493,19 @@ def _sheet_block_heading(inp: AgreementInput, number: str) -> str:
     return f"{t.agreement_block_heading} (pkt. {number})" if number else t.agreement_block_heading
 
 
-def _sheet_parties(ctx: RenderContext) -> Flowable:
+def _sheet_parties(ctx: RenderContext, cap: Callable[[int], int]) -> Flowable:
     inp = ctx.inp
     s = ctx.styles
     t = ctx.texts
 
     def cell(party: Party, heading: str) -> list[Flowable]:
-        out: list[Flowable] = [para(heading.upper(), s.party_head), para(party.name, s.party_name, 160)]
+        out: list[Flowable] = [para(heading.upper(), s.party_head), para(party.name, s.party_name, cap(100))]
         org = display_org_number(party.org_number)
         if org:
             out.append(markup_para(f"{para_text(t.org_number_label)} {para_text(org, 60)}", s.party))
         lines = address_lines(party)
         if lines:
-            out.append(para(", ".join(lines), s.party, 160))
+            out.append(para(", ".join(lines), s.party, cap(120)))
         return out
 
     gap = 14.0
@@ -497,7 +513,7 @@ def _sheet_parties(ctx: RenderContext) -> Flowable:
     return Table(
         [[cell(inp.supplier, t.supplier_heading), "", cell(inp.customer, t.customer_heading)]],
         colWidths=[col, gap, col],
-        style=TableStyle(
+        style=table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BOX", (0, 0), (0, 0), 0.6, RULE),

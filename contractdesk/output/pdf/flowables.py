@@ -131,6 +131,13 @@ class TocLine(Flowable):
         canv.restoreState()
 
 
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A table style whose default cell font is the embedded one (never Helvetica)."""
+    from .fonts import register_fonts
+
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts().regular), *commands])
+
+
 def column_widths(rows: Sequence[Sequence[str]], total: float, *, min_share: float = 0.12) -> list[float]:
     """Column widths for a text table: by the longest (capped) text in each column."""
     ncols = max((len(r) for r in rows), default=1)
@@ -187,7 +194,7 @@ def text_table(
     return Table(
         data,
         colWidths=widths,
-        style=TableStyle(commands),
+        style=table_style(commands),
         repeatRows=1 if header else 0,
         splitByRow=1,
         splitInRow=1,

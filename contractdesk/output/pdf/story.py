@@ -17,13 +17,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from contractdesk.domain.terms import document as td
 
 from ..text import clean_text, field_names, fill_fields, para_text
 from .fields import is_static_field, static_values
-from .flowables import Heading, KeepIntact, MemoParagraph, TocEntry, markup_para, para, text_table
+from .flowables import Heading, KeepIntact, MemoParagraph, TocEntry, markup_para, para, table_style, text_table
 from .model import AgreementInput, AgreementTexts, SignatoryInfo
 from .styles import FRAME_WIDTH, INK, RULE, WARNING_BG, WARNING_INK, Styles, get_styles
 
@@ -361,7 +361,9 @@ def _signature_slot(block: td.SignatureBlock) -> Slot:
     return build
 
 
-def signature_block(block: td.SignatureBlock, ctx: RenderContext, *, space: float = 34) -> list[Flowable]:
+def signature_block(
+    block: td.SignatureBlock, ctx: RenderContext, *, space: float = 34, cap_scale: float = 1.0
+) -> list[Flowable]:
     """The analog signature block: ``Sted:``/``Dato:`` lines, two signature lines side by side.
 
     Under each line: the party label ("For kunden" / "For <supplier>"), the printed name and
@@ -374,16 +376,19 @@ def signature_block(block: td.SignatureBlock, ctx: RenderContext, *, space: floa
     values = _capped(ctx.values)
     gap = 16.0
     col = (FRAME_WIDTH - gap) / 2
+    name_max = max(24, int(SIG_NAME_MAX * cap_scale))
+    label_max = max(24, int(SIG_LABEL_MAX * cap_scale))
+    warning_max = max(60, int(WARNING_MAX * cap_scale))
 
     def label(text: str) -> str:
-        return clean_text(fill_fields(text, values), SIG_LABEL_MAX)
+        return clean_text(fill_fields(text, values), label_max)
 
     def person(info: SignatoryInfo | None) -> list[Flowable]:
         if info is None:
             return [para(f"{t.name_label}:", s.sig_small), Spacer(0, 14), para(f"{t.role_label}:", s.sig_small)]
-        out: list[Flowable] = [para(info.name, s.sig_name, SIG_NAME_MAX)]
+        out: list[Flowable] = [para(info.name, s.sig_name, name_max)]
         if info.role and info.role.strip():
-            out.append(para(info.role, s.sig_small, SIG_NAME_MAX))
+            out.append(para(info.role, s.sig_small, name_max))
         return out
 
     rows: list[list[Any]] = [
@@ -407,7 +412,7 @@ def signature_block(block: td.SignatureBlock, ctx: RenderContext, *, space: floa
     ]
     warning = inp.customer_signatory.warning if inp.customer_signatory else None
     if warning and warning.strip():
-        text = f"{para_text(t.warning_prefix)} {para_text(warning, WARNING_MAX)}"
+        text = f"{para_text(t.warning_prefix)} {para_text(warning, warning_max)}"
         rows.append([markup_para(f"\u26a0 {text}", s.warning), "", ""])
         commands += [
             ("BACKGROUND", (0, 4), (0, 4), WARNING_BG),
@@ -421,16 +426,15 @@ def signature_block(block: td.SignatureBlock, ctx: RenderContext, *, space: floa
         rows,
         colWidths=[col, gap, col],
         rowHeights=[24, space] + [None] * (len(rows) - 2),
-        style=TableStyle(commands),
+        style=table_style(commands),
         hAlign="LEFT",
     )
     out: list[Flowable] = []
     if block.intro and block.intro.strip():
-        out.append(para(fill_fields(block.intro, values), s.body, 2000, multiline=True))
-    out.append(Spacer(0, 8))
-    out.append(table)
-    out.append(Spacer(0, 10))
-    return [KeepIntact(out)]
+        out.append(para(fill_fields(block.intro, values), s.body, multiline=True))
+    # The lines themselves never split across pages.
+    out.append(KeepIntact([Spacer(0, 8), table, Spacer(0, 10)]))
+    return out
 
 
 def signature_sections(inp: AgreementInput) -> list[tuple[str, td.SignatureBlock]]:

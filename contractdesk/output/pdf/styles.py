@@ -79,6 +79,7 @@ def get_styles() -> Styles:
     base = ParagraphStyle(
         "cd-base",
         fontName=f.regular,
+        bulletFontName=f.regular,
         fontSize=9.5,
         leading=13.2,
         textColor=INK,
@@ -116,7 +117,7 @@ def get_styles() -> Styles:
         ),
         body=body,
         body_heading=style("body-heading", fontName=f.bold, spaceBefore=4, spaceAfter=3, keepWithNext=1),
-        bullet=style("bullet", parent=body, leftIndent=16, bulletIndent=5, spaceAfter=2.5),
+        bullet=style("bullet", parent=body, leftIndent=16, bulletIndent=5, bulletFontSize=9.5, spaceAfter=2.5),
         cell=cell,
         cell_head=style("cell-head", parent=cell, fontName=f.bold),
         cell_right=style("cell-right", parent=cell, alignment=TA_RIGHT),
