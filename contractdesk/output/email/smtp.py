@@ -180,6 +180,9 @@ def send_smtp(
         details = "; ".join(f"{k}: {v[1]}" for k, v in refused.items())
         raise SmtpRecipientRefused(f"{where} refused the recipient(s): {details}", refused, host, port) from exc
     except smtplib.SMTPServerDisconnected as exc:
+        # smtplib reports a read timeout as a disconnect; the timeout is its context.
+        if isinstance(exc.__context__, (socket.timeout, TimeoutError)):
+            raise SmtpTimeoutError(f"{where} did not answer within {timeout:g} s ({phase})", host, port) from exc
         if phase == "tls":
             raise SmtpTlsError(f"{where} closed the connection during TLS setup: {exc}", host, port) from exc
         raise SmtpConnectError(f"{where} closed the connection ({phase}): {exc}", host, port) from exc
