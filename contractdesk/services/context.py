@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from contractdesk.paths import StorePaths
+from contractdesk.services.billing import BillingService
+from contractdesk.services.customers import CustomerService
 from contractdesk.services.people import PeopleService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
@@ -18,6 +20,9 @@ class Services:
         self.supplier = SupplierService(store)
         self.settings = SettingsService(store)
         self.people = PeopleService(store)
+        self.billing = BillingService(store)
+        self.customers = CustomerService(store)
 
     def close(self) -> None:
+        self.customers.close()
         self.store.close()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, String
+from sqlalchemy import JSON, Boolean, Date, Index, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
+from contractdesk.domain.customers import sort_key
 from contractdesk.store.models.base import Base
 from contractdesk.store.types import UTCDateTime, utcnow
 
@@ -18,6 +19,11 @@ class Customer(Base):
     """One org number, one customer. Registry fields are the registry's; a refresh takes its values."""
 
     __tablename__ = "customer"
+    __table_args__ = (
+        Index("ix_customer_sort_name", "sort_name", "id"),
+        Index("ix_customer_municipality_key", "municipality_key", "sort_name", "id"),
+        Index("ix_customer_status", "status", "sort_name", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     org_number: Mapped[str] = mapped_column(String(9), unique=True)
@@ -45,6 +51,30 @@ class Customer(Base):
     relationship_ended_on: Mapped[date | None] = mapped_column(Date, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Derived for the list (migration 0002), kept by the listeners below: the name's sort key, the
+    # municipality shown (business address, else postal) and its sort key. An FTS5 index
+    # (``customer_search``) over name, org number and municipality follows by triggers.
+    sort_name: Mapped[str] = mapped_column(String(500), default="")
+    municipality: Mapped[str] = mapped_column(String(200), default="")
+    municipality_key: Mapped[str] = mapped_column(String(200), default="")
 
     def __repr__(self) -> str:
         return f"Customer(id={self.id}, org_number={self.org_number!r})"
+
+
+def display_municipality(customer: Customer) -> str:
+    """The municipality of the business address, else of the postal address, else its city."""
+    for address in (customer.business_address, customer.postal_address):
+        if isinstance(address, dict):
+            value = str(address.get("municipality") or address.get("city") or "").strip()
+            if value:
+                return value
+    return ""
+
+
+@event.listens_for(Customer, "before_insert")
+@event.listens_for(Customer, "before_update")
+def _derive_list_columns(_mapper: Any, _connection: Any, customer: Customer) -> None:
+    customer.sort_name = sort_key(customer.name or "")
+    customer.municipality = display_municipality(customer)
+    customer.municipality_key = sort_key(customer.municipality)
