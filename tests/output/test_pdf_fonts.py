@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab import rl_config
+from reportlab.pdfbase.ttfonts import TTFont
 
 from contractdesk.output.pdf import missing_glyphs, register_fonts
+from contractdesk.output.pdf.fonts import _FastTTFont
 from contractdesk.resources import resource_path
 
 LETTERS = "æøåÆØÅ ŋŧđčšžŊŦĐČŠŽ áÁ €–—…«»§ • ⚠"
@@ -29,3 +33,18 @@ def test_fonts_register_once_and_reportlab_trusts_no_url() -> None:
     assert register_fonts() is register_fonts()
     assert not rl_config.trustedHosts
     assert not rl_config.trustedSchemes
+
+
+class _Doc:
+    """Stands in for a PDF document (the font keeps its code assignments per document)."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcæøåÆØÅŋŧđčšžŊŦĐČ .,–«»\u00a0!09XYZ漢😀", max_size=30), max_size=12))
+def test_fast_subset_mapping_equals_reportlabs(texts: list[str]) -> None:
+    path = str(resource_path("fonts", "DejaVuSans.ttf"))
+    reference, fast = TTFont("ref", path), _FastTTFont("fast", path)
+    doc_a, doc_b = _Doc(), _Doc()
+    for i, text in enumerate(texts):
+        doc = doc_a if i % 2 else doc_b
+        assert fast.splitString(text, doc) == reference.splitString(text, doc)

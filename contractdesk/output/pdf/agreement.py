@@ -13,6 +13,7 @@ agreement takes one pass.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import threading
@@ -147,6 +148,18 @@ class _Chrome:
         canv.restoreState()
 
 
+class _Frame(Frame):
+    """A frame whose deep copy is shallow.
+
+    ``KeepTogether`` deep-copies the current frame every time it measures its content
+    (to simulate generated content); only attributes of the copy are ever changed, so a
+    shallow copy is equivalent and much cheaper (headings keep with their next block).
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Frame:
+        return copy.copy(self)
+
+
 class _Doc(BaseDocTemplate):
     """A4 document recording where headings land (TOC rows, PDF outline)."""
 
@@ -164,7 +177,7 @@ class _Doc(BaseDocTemplate):
             initialFontName=get_styles().body.fontName,
             **meta,
         )
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
+        frame = _Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates(
             [
@@ -351,7 +364,7 @@ def _toc(ctx: RenderContext, story: TermsStory, layout: Layout | None) -> list[F
     for level, label, page in rows:
         if level == 0 or level == 1:
             out.append(Spacer(0, 5 if level == 1 else 10))
-        out.append(TocLine(story.toc_title(level, label, s), str(page), s.toc(level), dots=level >= 1))
+        out.append(TocLine(story.toc_title(level, label, s), str(page), s.toc(level), dots=level >= 1, plain=label))
     return out
 
 

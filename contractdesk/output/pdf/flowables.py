@@ -84,9 +84,12 @@ class TocLine(Flowable):
 
     PAGE_COLUMN = 30.0
 
-    def __init__(self, title: MemoParagraph, page: str, style: ParagraphStyle, *, dots: bool = True) -> None:
+    def __init__(
+        self, title: MemoParagraph, page: str, style: ParagraphStyle, *, dots: bool = True, plain: str | None = None
+    ) -> None:
         super().__init__()
         self.title = title
+        self.plain = plain
         self.page = page
         self.style = style
         self.dots = dots
@@ -102,7 +105,6 @@ class TocLine(Flowable):
         canv = self.canv
         title = self.title
         y0 = self.height - self._title_h
-        title.drawOn(canv, 0, y0)
         style = self.style
         bl = title.blPara
         lines = bl.lines
@@ -118,6 +120,10 @@ class TocLine(Flowable):
         canv.saveState()
         canv.setFont(style.fontName, style.fontSize)
         canv.setFillColor(style.textColor)
+        if n == 1 and self.plain is not None:
+            canv.drawString(indent, baseline, self.plain)  # one line: skip the paragraph machinery
+        else:
+            title.drawOn(canv, 0, y0)
         canv.drawRightString(x_page, baseline, self.page)
         if self.dots:
             x1 = x_end + 4

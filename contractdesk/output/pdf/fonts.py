@@ -39,6 +39,31 @@ _lock = threading.Lock()
 _fonts: FontSet | None = None
 
 
+class _FastTTFont(TTFont):
+    """``TTFont`` with a fast path for text whose characters already have codes in subset 0.
+
+    ReportLab maps every character of every drawn string to its subset code in a Python
+    loop (``splitString``); for running Norwegian text nearly all characters are already
+    assigned, so one ``str.translate`` does the same work. New characters take the normal
+    path, which assigns them.
+    """
+
+    def splitString(self, text: str | bytes, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        state = self.state.get(doc) if isinstance(text, str) else None
+        if state is not None:
+            assignments = state.assignments
+            fast = getattr(state, "_cd_fast", None)
+            if fast is None or fast[0] != len(assignments):
+                table = {code: n for code, n in assignments.items() if 0 < n < 256}
+                if 32 in table:
+                    table[0xA0] = table[32]  # no-break space is drawn as a space, as ReportLab does
+                fast = (len(assignments), table, frozenset(table))
+                state._cd_fast = fast
+            if fast[2].issuperset(map(ord, text)):
+                return [(0, text.translate(fast[1]).encode("latin-1"))] if text else []
+        return super().splitString(text, doc, encoding)
+
+
 def harden_reportlab() -> None:
     """Configure ReportLab for this app (once, process-wide).
 
@@ -61,7 +86,7 @@ def register_fonts() -> FontSet:
             registered = set(pdfmetrics.getRegisteredFontNames())
             for name, filename in _FILES.values():
                 if name not in registered:
-                    pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+                    pdfmetrics.registerFont(_FastTTFont(name, str(resource_path("fonts", filename))))
             names = {key: name for key, (name, _) in _FILES.items()}
             pdfmetrics.registerFontFamily(
                 FAMILY,
