@@ -2,9 +2,11 @@
 
 from contractdesk.store.models.audit import AuditEntry
 from contractdesk.store.models.base import Base
+from contractdesk.store.models.billing import PriceChange, ServiceRecord, UsageEntry
 from contractdesk.store.models.customers import Customer
 from contractdesk.store.models.people import Consent, DataSubjectRequest, Person, PersonRole, PersonSearchKey
 from contractdesk.store.models.settings import AppSetting, Supplier
 
 __all__ = ["AppSetting", "AuditEntry", "Base", "Customer", "Person", "Supplier"]
 __all__ += ["Consent", "DataSubjectRequest", "PersonRole", "PersonSearchKey"]  # people (issue 4)
+__all__ += ["PriceChange", "ServiceRecord", "UsageEntry"]  # services and invoicing (issue 6)

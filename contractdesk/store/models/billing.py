@@ -1,0 +1,127 @@
+"""Services a customer buys (licences, one-off costs, usage), recorded usage and price adjustments (issue 6).
+
+Money columns are :class:`DecimalText` (exact text, never floats). A licence's price is stored
+as its annual price; the invoice period is stored by its command-line name (``half-yearly``),
+like :attr:`Customer.invoice_period`. The database checks that each kind has the fields it
+needs (migration 0005). The plan itself is never stored: it is computed from these rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from contractdesk.store.models.base import Base
+from contractdesk.store.types import DecimalText, UTCDateTime, utcnow
+
+SERVICE_KINDS = ("licence", "one_off", "usage")
+PERIOD_NAMES = ("yearly", "half-yearly", "quarterly", "bimonthly", "monthly")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class ServiceRecord(Base):
+    """One service of one customer: a licence, a one-off cost or metered usage (§5, §10, §12).
+
+    Attributes:
+        annual_price: licences only (NOK excl. VAT per year).
+        period: licences only: the invoice period's CLI name.
+        start, trial_days: licences only; billing starts ``trial_days`` after ``start``.
+        amount, cost_date: one-off costs only.
+        unit_price: usage only (NOK per unit, may have more than two decimals).
+        terminated_on, requested_end: a termination received on D, optionally ending at R.
+    """
+
+    __tablename__ = "service"
+    __table_args__ = (
+        CheckConstraint(_in("kind", SERVICE_KINDS), name="kind"),
+        CheckConstraint(
+            "kind <> 'licence' OR (annual_price IS NOT NULL AND start IS NOT NULL "
+            "AND period IS NOT NULL)",
+            name="licence_fields",
+        ),
+        CheckConstraint(
+            "kind <> 'one_off' OR (amount IS NOT NULL AND cost_date IS NOT NULL)",
+            name="one_off_fields",
+        ),
+        CheckConstraint("kind <> 'usage' OR unit_price IS NOT NULL", name="usage_fields"),
+        CheckConstraint(f"period IS NULL OR {_in('period', PERIOD_NAMES)}", name="period"),
+        CheckConstraint("trial_days >= 0", name="trial_days"),
+        CheckConstraint(
+            "requested_end IS NULL OR (terminated_on IS NOT NULL AND requested_end >= terminated_on)",
+            name="requested_end",
+        ),
+        Index("ix_service_customer_id", "customer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE", name="fk_service_customer_id_customer")
+    )
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(200))
+    annual_price: Mapped[Decimal | None] = mapped_column(DecimalText, default=None)
+    period: Mapped[str | None] = mapped_column(String(20), default=None)
+    start: Mapped[date | None] = mapped_column(Date, default=None)
+    trial_days: Mapped[int] = mapped_column(Integer, default=0)
+    amount: Mapped[Decimal | None] = mapped_column(DecimalText, default=None)
+    cost_date: Mapped[date | None] = mapped_column(Date, default=None)
+    unit_price: Mapped[Decimal | None] = mapped_column(DecimalText, default=None)
+    terminated_on: Mapped[date | None] = mapped_column(Date, default=None)
+    requested_end: Mapped[date | None] = mapped_column(Date, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    def __repr__(self) -> str:
+        return f"ServiceRecord(id={self.id}, kind={self.kind!r}, customer_id={self.customer_id})"
+
+
+class UsageEntry(Base):
+    """The quantity a usage service was used in one month (``month`` is the 1st); one per month."""
+
+    __tablename__ = "usage_record"
+    __table_args__ = (
+        UniqueConstraint("service_id", "month", name="uq_usage_record_service_month"),
+        CheckConstraint("CAST(strftime('%d', month) AS INTEGER) = 1", name="month_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("service.id", ondelete="CASCADE", name="fk_usage_record_service_id_service")
+    )
+    month: Mapped[date] = mapped_column(Date)
+    quantity: Mapped[Decimal] = mapped_column(DecimalText)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    def __repr__(self) -> str:
+        return f"UsageEntry(service_id={self.service_id}, month={self.month.isoformat()})"
+
+
+class PriceChange(Base):
+    """A price adjustment of a licence or usage service (§13.1): new price from ``effective``.
+
+    ``old_price`` is the price before it, kept for the index check and the history.
+    """
+
+    __tablename__ = "price_adjustment"
+    __table_args__ = (
+        UniqueConstraint("service_id", "effective", name="uq_price_adjustment_service_effective"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("service.id", ondelete="CASCADE", name="fk_price_adjustment_service_id_service")
+    )
+    effective: Mapped[date] = mapped_column(Date)
+    announced: Mapped[date] = mapped_column(Date)
+    old_price: Mapped[Decimal] = mapped_column(DecimalText)
+    new_price: Mapped[Decimal] = mapped_column(DecimalText)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"PriceChange(service_id={self.service_id}, effective={self.effective.isoformat()})"
