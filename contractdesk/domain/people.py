@@ -20,6 +20,7 @@ Rights, as the 2021 terms state them:
 from __future__ import annotations
 
 import calendar
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -302,6 +303,7 @@ def request_deadline(received_on: date) -> date:
 
 # -- "who is this?" normalisation ------------------------------------------------------------
 
+_PUNCTUATION = re.compile(r"[\W_]+")
 _FOLD_EXTRA = str.maketrans({"ø": "o", "æ": "ae", "đ": "d", "ŧ": "t", "ŋ": "n", "ł": "l"})
 
 
@@ -313,15 +315,15 @@ def fold(text: str) -> str:
 
 
 def name_tokens(*parts: str) -> tuple[str, ...]:
-    """The folded words of a name, each once, in order (``Anne-Lise`` gives ``anne-lise``, ``anne``, ``lise``)."""
+    """The folded words of a name, each once, in order; a word with punctuation also gives its pieces
+    (``Anne-Lise`` gives ``anne-lise``, ``anne``, ``lise``; ``O'Brien`` gives ``o'brien``, ``o``, ``brien``)."""
     seen: dict[str, None] = {}
     for part in parts:
         for word in fold(part).split():
             seen.setdefault(word, None)
-            if "-" in word:
-                for piece in word.split("-"):
-                    if piece:
-                        seen.setdefault(piece, None)
+            for piece in _PUNCTUATION.split(word):
+                if piece and piece != word:
+                    seen.setdefault(piece, None)
     return tuple(seen)
 
 

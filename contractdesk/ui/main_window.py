@@ -82,6 +82,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
             self.go_menu.addAction(action)
             self.go_actions.append(action)
+        self.whois_action = QAction(self)  # "Who is this?" (people, issue 4); the dialog loads on first use
+        self.whois_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.whois_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.whois_action.triggered.connect(self._open_whois)
+        self.go_menu.addAction(self.whois_action)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About ContractDesk"))
+        self.whois_action.setText(self.tr("&Who is this?…"))
         for index, page in enumerate(self.pages):
             page.retranslate()
             self.nav.item(index).setText(page.title())
@@ -128,6 +134,11 @@ class MainWindow(QMainWindow):
 
         install_language(QApplication.instance(), code)  # type: ignore[arg-type]
         self.retranslate()
+
+    def _open_whois(self) -> None:
+        from contractdesk.ui.whois_dialog import show_whois
+
+        show_whois(self)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About ContractDesk"),

@@ -143,3 +143,4 @@ def test_folding_ignores_case_accents_and_norwegian_letters() -> None:
     assert fold("  Åse   ØVREBØ ") == "ase ovrebo"
     assert fold("Ærlige Sámi Đuro") == "aerlige sami duro"
     assert name_tokens("Anne-Lise", "", "Berg") == ("anne-lise", "anne", "lise", "berg")
+    assert name_tokens("O'Brien", "<b>Evil</b>") == ("o'brien", "o", "brien", "<b>evil</b>", "b", "evil")

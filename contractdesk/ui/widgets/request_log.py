@@ -1,0 +1,201 @@
+"""The data-subject request log: each request with its one-month deadline; log new ones, mark them done."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contractdesk.domain.people import RequestKind
+from contractdesk.services.errors import UserError
+from contractdesk.ui.widgets.person_dialogs import SubmitDialog
+
+if TYPE_CHECKING:
+    from contractdesk.services.people import RequestView
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def request_kind_label(widget: QWidget, kind: RequestKind) -> str:
+    return {
+        RequestKind.ACCESS: widget.tr("Access"),
+        RequestKind.CORRECTION: widget.tr("Correction"),
+        RequestKind.ERASURE: widget.tr("Erasure"),
+        RequestKind.RESTRICTION: widget.tr("Restriction"),
+        RequestKind.PORTABILITY: widget.tr("Portability"),
+        RequestKind.OBJECTION: widget.tr("Objection"),
+    }[kind]
+
+
+class RequestTableModel(QAbstractTableModel):
+    """Requests over ``RequestView`` values; overdue open requests are marked. ``IdRole``: request id."""
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    SortRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: Any = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RequestView] = []
+        self.today = today
+
+    def set_rows(self, rows: list[RequestView]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RequestView:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < 6:
+            return None
+        return (self.tr("Request"), self.tr("Person"), self.tr("Received"), self.tr("Deadline"), self.tr("Status"),
+                self.tr("Note"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == self.IdRole:
+            return r.id
+        if role in (Qt.ItemDataRole.DisplayRole, self.SortRole):
+            if col == 0:
+                return request_kind_label(self, r.kind) if role == Qt.ItemDataRole.DisplayRole else r.kind.value
+            if col == 1:
+                if r.person_id is None:
+                    return ""
+                return r.person_name or self.tr("Erased person #%1").replace("%1", str(r.person_id))
+            if col == 2:
+                return r.received_on.isoformat()
+            if col == 3:
+                return r.due_on.isoformat()
+            if col == 4:
+                if r.done_on is not None:
+                    return self.tr("Done %1").replace("%1", r.done_on.isoformat())
+                return self.tr("OVERDUE") if r.overdue(self.today) else self.tr("Open")
+            if col == 5:
+                return r.note
+        if role == Qt.ItemDataRole.ForegroundRole and col in (3, 4) and r.overdue(self.today):
+            return QBrush(QColor("#b00020"))
+        return None
+
+
+class LogRequestDialog(SubmitDialog):
+    """Log a new data-subject request."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Log a request"))
+        self.kind = QComboBox()
+        for kind in RequestKind:
+            self.kind.addItem(request_kind_label(self, kind), kind.value)
+        self.received = QDateEdit(QDate.currentDate())
+        self.received.setCalendarPopup(True)
+        self.note = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("&Request"), self.kind)
+        form.addRow(self.tr("Re&ceived"), self.received)
+        form.addRow(self.tr("&Note"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+
+class RequestLogDialog(QDialog):
+    """The request log (all, or one person's), oldest deadline first."""
+
+    def __init__(self, services: Any, person_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.person_id = person_id
+        self.setWindowTitle(self.tr("Data-subject requests"))
+        self.resize(760, 380)
+        self.model = RequestTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.open_only = QCheckBox(self.tr("Only &open requests"))
+        self.open_only.toggled.connect(self.refresh)
+        self.log_button = QPushButton(self.tr("&Log request…"))
+        self.log_button.clicked.connect(self._log_clicked)
+        self.done_button = QPushButton(self.tr("Mark &done"))
+        self.done_button.clicked.connect(self._done_clicked)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_only)
+        buttons.addStretch(1)
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        explain = QLabel(self.tr("Answer each request within one month of receipt (GDPR Art. 12)."))
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.services.people.requests(open_only=self.open_only.isChecked(),
+                                                          person_id=self.person_id))
+
+    def log_request(self, kind: str, received_on: date, note: str = "") -> int:
+        request_id = int(self.services.people.log_request(self.person_id, kind, received_on=received_on, note=note))
+        self.refresh()
+        return request_id
+
+    def mark_done(self, request_id: int, done_on: date | None = None) -> None:
+        self.services.people.complete_request(request_id, done_on=done_on)
+        self.refresh()
+
+    def _log_clicked(self) -> None:
+        dialog = LogRequestDialog(self)
+
+        def submit() -> None:
+            self.log_request(str(dialog.kind.currentData()), dialog.received.date().toPython(), dialog.note.text())
+
+        dialog.submit = submit
+        dialog.exec()
+
+    def _done_clicked(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        try:
+            self.mark_done(int(self.model.data(index, RequestTableModel.IdRole)))
+        except UserError as exc:
+            self.message.setText(str(exc))
