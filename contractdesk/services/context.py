@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from contractdesk.paths import StorePaths
+from contractdesk.services.agreements import AgreementService
 from contractdesk.services.billing import BillingService
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.people import PeopleService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
+from contractdesk.services.terms import TermsService
 from contractdesk.store.engine import Store
 
 
@@ -20,6 +22,8 @@ class Services:
         self.supplier = SupplierService(store)
         self.settings = SettingsService(store)
         self.people = PeopleService(store)
+        self.terms = TermsService(store)
+        self.agreements = AgreementService(store)
         self.billing = BillingService(store)
         self.customers = CustomerService(store)
 

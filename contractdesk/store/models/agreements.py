@@ -1,0 +1,143 @@
+"""Agreements (document instances with a state), acceptances with their signed scans, §14 re-acceptance notices.
+
+What the database enforces itself (migration 0004): at most one active agreement per customer;
+a terminated agreement stays terminated; acceptances and scans are evidence and are never
+deleted, and their facts (customer, version, date, method, signer, scan bytes) never change
+(only the signer's name snapshot may be blanked, for an erasure).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from contractdesk.store.models.base import Base
+from contractdesk.store.types import UTCDateTime, utcnow
+
+AGREEMENT_STATES = ("draft", "sent", "signed", "active", "terminated")
+ACCEPTANCE_METHODS = ("paper", "online", "email")
+
+
+class Agreement(Base):
+    """One agreement document for a customer on a terms version, e.g. ``CD-2027-000123``.
+
+    ``signed_at`` is the calendar date of the signature/acceptance; the other ``*_at`` are UTC
+    timestamps. ``ended_reason`` says why a terminated agreement ended (``superseded``,
+    ``not_reaccepted``, ``terminated``, ``lapsed``).
+    """
+
+    __tablename__ = "agreement"
+    __table_args__ = (
+        CheckConstraint("state IN ('draft', 'sent', 'signed', 'active', 'terminated')", name="state"),
+        Index("uq_agreement_one_active", "customer_id", unique=True, sqlite_where=text("state = 'active'")),
+        Index("ix_agreement_customer", "customer_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = mapped_column(String(20), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
+    terms_version_id: Mapped[int] = mapped_column(ForeignKey("terms_version.id", ondelete="RESTRICT"))
+    state: Mapped[str] = mapped_column(String(12), default="draft")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    sent_to: Mapped[str | None] = mapped_column(String(320), default=None)
+    signed_at: Mapped[date | None] = mapped_column(Date, default=None)
+    signatory_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), default=None
+    )
+    terminated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    ended_reason: Mapped[str | None] = mapped_column(String(40), default=None)
+
+    def __repr__(self) -> str:
+        return f"Agreement({self.document_id!r}, state={self.state!r})"
+
+
+class Acceptance(Base):
+    """A customer accepted a terms version: when, how, who signed (name as at that time), any warning."""
+
+    __tablename__ = "acceptance"
+    __table_args__ = (
+        CheckConstraint("method IN ('paper', 'online', 'email')", name="method"),
+        Index("ix_acceptance_customer", "customer_id", "accepted_on"),
+        Index("ix_acceptance_version", "terms_version_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
+    terms_version_id: Mapped[int] = mapped_column(ForeignKey("terms_version.id", ondelete="RESTRICT"))
+    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreement.id", ondelete="RESTRICT"), default=None)
+    accepted_on: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(10))
+    signed_by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), default=None)
+    signed_by_name: Mapped[str] = mapped_column(String(600), default="")
+    signatory_warning: Mapped[str | None] = mapped_column(Text, default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100), default="owner")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"Acceptance(id={self.id}, customer_id={self.customer_id}, version={self.terms_version_id})"
+
+
+class AcceptanceScan(Base):
+    """The signed scan (PDF or image) of an acceptance, stored inside the encrypted store."""
+
+    __tablename__ = "acceptance_scan"
+    __table_args__ = (UniqueConstraint("acceptance_id", name="uq_acceptance_scan_acceptance_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    acceptance_id: Mapped[int] = mapped_column(ForeignKey("acceptance.id", ondelete="RESTRICT"))
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"AcceptanceScan(acceptance_id={self.acceptance_id}, {self.mime}, {self.size} bytes)"
+
+
+class ReacceptanceNotice(Base):
+    """One customer on the §14 list of a new version: notified when, accepted when, termination proposed/confirmed."""
+
+    __tablename__ = "reacceptance_notice"
+    __table_args__ = (
+        UniqueConstraint("customer_id", "terms_version_id", name="uq_reacceptance_notice_customer_version"),
+        Index("ix_reacceptance_notice_version", "terms_version_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
+    terms_version_id: Mapped[int] = mapped_column(ForeignKey("terms_version.id", ondelete="RESTRICT"))
+    notified_on: Mapped[date | None] = mapped_column(Date, default=None)
+    notified_how: Mapped[str] = mapped_column(String(200), default="")
+    accepted_on: Mapped[date | None] = mapped_column(Date, default=None)
+    acceptance_id: Mapped[int | None] = mapped_column(ForeignKey("acceptance.id", ondelete="RESTRICT"), default=None)
+    # The day the agreement is considered terminated (§14: the day after the acceptance deadline),
+    # stamped when the owner is first shown the proposal; nothing ends until it is confirmed.
+    proposed_terminated_on: Mapped[date | None] = mapped_column(Date, default=None)
+    terminated_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"ReacceptanceNotice(customer_id={self.customer_id}, version={self.terms_version_id})"
+
+
+__all__ = [
+    "ACCEPTANCE_METHODS", "AGREEMENT_STATES", "Acceptance", "AcceptanceScan", "Agreement", "ReacceptanceNotice",
+]
