@@ -38,7 +38,12 @@ from contractdesk.domain.people import (
     sort_roles,
 )
 from contractdesk.services.errors import NotFoundError, UserError
-from contractdesk.services.validation import clean_text, display_phone, normalise_email, normalise_phone
+from contractdesk.services.validation import (
+    clean_text,
+    display_phone,
+    normalise_email,
+    normalise_phone,
+)
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
 from contractdesk.store.models import (
@@ -374,7 +379,7 @@ def classify_query(text: str) -> tuple[str, list[str]]:
         except UserError:
             return "email", [raw.casefold()]
     stripped = raw.replace(" ", "").replace("-", "").replace("(", "").replace(")", "").replace(".", "").replace("/", "")
-    digits = stripped[1:] if stripped.startswith("+") else stripped
+    digits = stripped.removeprefix("+")
     if stripped.startswith("00"):
         stripped = "+" + stripped[2:]
     if digits.isdigit() and len(digits) >= 5:

@@ -54,7 +54,7 @@ class WhoisModel(QAbstractListModel):
     def match_at(self, row: int) -> WhoisMatch:
         return self._matches[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._matches)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -16,7 +16,12 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from contractdesk.services.people import PersonInput
 from contractdesk.store.models import Customer
 from contractdesk.ui.widgets.people_panel import PeoplePanel, PeopleTableModel
-from contractdesk.ui.widgets.person_dialogs import EraseDialog, PersonDialog, RegistryHolderDialog, RequestedByDialog
+from contractdesk.ui.widgets.person_dialogs import (
+    EraseDialog,
+    PersonDialog,
+    RegistryHolderDialog,
+    RequestedByDialog,
+)
 
 ORG = "923130969"
 
@@ -64,8 +69,8 @@ def panel(qtbot, services):  # type: ignore[no-untyped-def]
 
 
 def test_people_models_pass_the_model_tester(qtmodeltester, services) -> None:  # type: ignore[no-untyped-def]
-    from contractdesk.ui.widgets.request_log import RequestTableModel
     from contractdesk.ui.whois_dialog import WhoisModel
+    from contractdesk.ui.widgets.request_log import RequestTableModel
 
     add_customer(services)
     kari = services.people.add_person_at(ORG, PersonInput("Kari", "Nordmann", emails=("k@example.no",)),
