@@ -64,7 +64,7 @@ def _stored_revision(ctx: Any) -> str | None:
         raise StoreError(f"The key file {ctx.paths.key_file} is missing, so {ctx.paths.db} cannot be opened.")
     keyfile = KeyFile.load(ctx.paths.key_file)
     key = load_key(ctx.paths, keyfile, passphrase=passphrase_from_env(), prompt=ctx.passphrase)
-    conn = connect_raw(ctx.paths.db, key, mode="ro")
+    conn = connect_raw(ctx.paths.db, key)  # only reads; "ro" would leave -wal/-shm behind
     try:
         return read_revision(conn)
     except sqlcipher.Error as exc:
