@@ -44,6 +44,7 @@ from contractdesk.registry import (
 )
 from contractdesk.registry.client import CancelCheck
 from contractdesk.registry.models import RegistryAddress, RegistryRole, Signatory, SigningRule
+from contractdesk.registry.signing import usable_signer_sets
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.validation import clean_text
 from contractdesk.store import audit
@@ -176,6 +177,8 @@ class SigningRuleView:
     registered: bool = False
     basis: str = "none"
     rule_status: str = ""
+    lapsed_sets: tuple[tuple[str, ...], ...] = ()
+    """Sets the registry still lists that name a deceased or deregistered person: they cannot sign."""
 
     @property
     def needs_manual_confirmation(self) -> bool:
@@ -191,6 +194,7 @@ class SigningRuleView:
             "kind": self.kind,
             "text": self.text,
             "signer_sets": [list(s) for s in self.signer_sets],
+            "lapsed_sets": [list(s) for s in self.lapsed_sets],
             "registered": self.registered,
             "basis": self.basis,
             "rule_status": self.rule_status,
@@ -201,11 +205,15 @@ class SigningRuleView:
     def from_data(cls, data: object, kind: str = "signature") -> SigningRuleView:
         if not isinstance(data, Mapping):
             return cls(kind=kind)
-        sets = data.get("signer_sets") or ()
+        def sets(key: str) -> tuple[tuple[str, ...], ...]:
+            found = data.get(key) or ()
+            return tuple(tuple(str(n) for n in s) for s in found if isinstance(s, (list, tuple)))
+
         return cls(
             kind=str(data.get("kind") or kind),
             text=str(data.get("text") or ""),
-            signer_sets=tuple(tuple(str(n) for n in s) for s in sets if isinstance(s, (list, tuple))),
+            signer_sets=sets("signer_sets"),
+            lapsed_sets=sets("lapsed_sets"),
             registered=bool(data.get("registered")),
             basis=str(data.get("basis") or "none"),
             rule_status=str(data.get("rule_status") or ""),
@@ -536,13 +544,16 @@ def _role_data(role: RegistryRole, signing: set[str]) -> dict[str, Any]:
     }
 
 
-def _rule_data(rule: SigningRule | None) -> dict[str, Any] | None:
+def _rule_data(rule: SigningRule | None, roles: Sequence[RegistryRole]) -> dict[str, Any] | None:
+    """The rule as stored: sets naming a deceased or deregistered person are kept apart as lapsed."""
     if rule is None:
         return None
+    usable = usable_signer_sets(rule, roles)
     return {
         "kind": rule.kind,
         "text": rule.text,
-        "signer_sets": [list(s) for s in rule.signer_sets],
+        "signer_sets": [list(s) for s in usable],
+        "lapsed_sets": [list(s) for s in rule.signer_sets if s not in usable],
         "registered": rule.registered,
         "basis": rule.basis,
         "rule_status": rule.rule_status,
@@ -614,8 +625,8 @@ def _snapshot_of_lookup(lookup: RegistryLookup) -> _Snapshot:
         deleted_on=entity.deletion_date,
         vat_registered=entity.vat_registered,
         registry_roles=None if reduced else [_role_data(r, signing) for r in lookup.active_roles],
-        signing_rule=None if reduced else _rule_data(lookup.signature_rule),
-        procuration_rule=None if reduced else _rule_data(lookup.procuration_rule),
+        signing_rule=None if reduced else _rule_data(lookup.signature_rule, lookup.roles),
+        procuration_rule=None if reduced else _rule_data(lookup.procuration_rule, lookup.roles),
         signatories=None if reduced else [_signatory_data(s) for s in signatories],
         details=details,
     )
@@ -807,6 +818,10 @@ _ORDER = {
 }
 
 
+def _like_escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
@@ -830,7 +845,18 @@ def search_filter(search: str) -> tuple[str, dict[str, Any]]:
     long_words = [w for w in raw.split() if len(w) >= 3]
     if long_words:
         params["fts"] = " AND ".join(_fts_phrase(w) for w in long_words)
-        parts.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH :fts)")
+        condition = "c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH :fts)"
+        # Words of 1-2 characters beside longer ones: a word of the name or municipality starts so.
+        for i, word in enumerate(w for w in raw.split() if len(w) < 3):
+            key = _like_escape(sort_key(word))
+            if not key:
+                continue
+            params[f"s{i}"], params[f"t{i}"] = f"{key}%", f"% {key}%"
+            condition += (
+                f" AND (c.sort_name LIKE :s{i} ESCAPE '\\' OR c.sort_name LIKE :t{i} ESCAPE '\\'"
+                f" OR c.municipality_key LIKE :s{i} ESCAPE '\\' OR c.municipality_key LIKE :t{i} ESCAPE '\\')"
+            )
+        parts.append(f"({condition})")
     else:
         key = sort_key(raw)
         params["p0"], params["p1"] = key, prefix_upper_bound(key)
@@ -849,6 +875,13 @@ def search_filter(search: str) -> tuple[str, dict[str, Any]]:
             + " INTERSECT ".join(selects) + "))"
         )
     return "(" + " OR ".join(parts) + ")", params
+
+
+def preview(lookup: RegistryLookup) -> CustomerView:
+    """The card of a registry answer, as it would be stored (``id`` None: not stored)."""
+    c = Customer(org_number=lookup.entity.org_number)
+    _apply(c, _snapshot_of_lookup(lookup), [], lookup.retrieved_at or utcnow())
+    return replace(_view(c), id=None, created_at=None, updated_at=None)
 
 
 # -- the service -----------------------------------------------------------------------------------
@@ -908,9 +941,9 @@ class CustomerService:
         return self.registry.lookup(self.parse_org_number(org_number), cancel=cancel)
 
     def search_registry(
-        self, name: str, *, page: int = 0, size: int = 20, cancel: CancelCheck = None
+        self, name: str, *, page: int = 0, size: int | None = None, cancel: CancelCheck = None
     ) -> SearchPage:
-        """One page of the registry's name search (``page`` from 0).
+        """One page of the registry's name search (``page`` from 0; ``size`` None: the registry's 20).
 
         Raises:
             UserError: empty or too long text. RegistryError: as :meth:`fetch`.
@@ -924,11 +957,7 @@ class CustomerService:
 
     def preview(self, lookup: RegistryLookup) -> CustomerView:
         """The card of a registry answer before it is saved (not stored)."""
-        snap = _snapshot_of_lookup(lookup)
-        c = Customer(org_number=lookup.entity.org_number)
-        _apply(c, snap, [], lookup.retrieved_at or utcnow())
-        view = _view(c)
-        return replace(view, id=None, created_at=None, updated_at=None)
+        return preview(lookup)
 
     # -- registering -------------------------------------------------------------------------------
 
@@ -1276,6 +1305,7 @@ __all__ = [
     "SigningRuleView",
     "count_by_status",
     "field_label",
+    "preview",
     "search_filter",
     "status_label",
 ]
