@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from contractdesk.i18n import fill, translate
+
 
 class Role(StrEnum):
     """A role a person holds *at a customer*. The value is stored; ``cli_name`` is typed."""
@@ -53,7 +55,8 @@ class Role(StrEnum):
             return cls(key)
         except ValueError:
             names = ", ".join(r.cli_name for r in cls)
-            raise PeopleRuleError(f"Unknown role {text!r}: use one of {names}") from None
+            raise PeopleRuleError(fill(translate("PeopleRules", "Unknown role %1: use one of %2"), repr(text),
+                                       names)) from None
 
 
 ROLE_ORDER: tuple[Role, ...] = (Role.MAIN_CONTACT, Role.GENERAL_MANAGER, Role.SIGNATORY, Role.CONTACT)
@@ -163,7 +166,8 @@ class CustomerRoles:
         """
         found = self.main_contacts()
         if len(found) > 1:
-            raise PeopleRuleError(f"{self.customer} has {len(found)} main contacts; exactly one is allowed")
+            raise PeopleRuleError(fill(translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed"),
+                                       self.customer, len(found)))
         return found[0] if found else None
 
     def managers(self) -> tuple[int, ...]:
@@ -175,13 +179,15 @@ class CustomerRoles:
         found: list[str] = []
         mains = self.main_contacts()
         if len(mains) > 1:
-            found.append(f"{self.customer} has {len(mains)} main contacts; exactly one is allowed")
+            found.append(fill(translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed"),
+                              self.customer, len(mains)))
         if self.assignments and not mains:
-            found.append(f"{self.customer} has people but no main contact")
+            found.append(fill(translate("PeopleRules", "%1 has people but no main contact"), self.customer))
         seen: set[tuple[int, Role]] = set()
         for a in self.assignments:
             if (a.person_id, a.role) in seen:
-                found.append(f"person {a.person_id} holds the role {a.role.cli_name} twice at {self.customer}")
+                found.append(fill(translate("PeopleRules", "Person %1 holds the role %2 twice at %3"),
+                                  a.person_id, a.role.cli_name, self.customer))
             seen.add((a.person_id, a.role))
         return found
 
@@ -194,16 +200,14 @@ class CustomerRoles:
         managers = self.managers()
         if requested_by is None:
             if managers:
-                raise PeopleRuleError(
-                    f"{what} must be requested by the main contact, a signatory or the general manager "
-                    f"of {self.customer} (§8.1.1): say who asked"
-                )
+                raise PeopleRuleError(fill(translate(
+                    "PeopleRules", "%1 must be requested by the main contact, a signatory or the general manager "
+                    "of %2 (§8.1.1): say who asked"), what, self.customer))
             return  # nobody at the customer can ask yet: the owner registers the first people
         if requested_by not in managers and managers:
-            raise PeopleRuleError(
-                f"Person {requested_by} may not ask for this: only the main contact, a signatory or the "
-                f"general manager of {self.customer} may ({what}, §8.1.1)"
-            )
+            raise PeopleRuleError(fill(translate(
+                "PeopleRules", "Person %1 may not ask for this: only the main contact, a signatory or the "
+                "general manager of %2 may (%3, §8.1.1)"), requested_by, self.customer, what))
 
     def check_add(self, person_id: int, role: Role, requested_by: int | None) -> None:
         """May ``person_id`` be given ``role``? (A main contact when one exists is a change: see check_set_main.)
@@ -212,11 +216,12 @@ class CustomerRoles:
             PeopleRuleError: with the reason.
         """
         if role in self.roles_of(person_id):
-            raise PeopleRuleError(f"Person {person_id} is already {role.cli_name} at {self.customer}")
+            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is already %2 at %3"),
+                                       person_id, role.cli_name, self.customer))
         if role is Role.MAIN_CONTACT:
             self.check_set_main(person_id, requested_by)
         elif role is Role.CONTACT:
-            self._check_requester(requested_by, "Adding an approved contact")
+            self._check_requester(requested_by, translate("PeopleRules", "Adding an approved contact"))
         # Signatories and the general manager are facts of the registry: no request needed.
 
     def check_remove(self, person_id: int, role: Role, requested_by: int | None) -> None:
@@ -226,15 +231,16 @@ class CustomerRoles:
             PeopleRuleError: with the reason.
         """
         if role not in self.roles_of(person_id):
-            raise PeopleRuleError(f"Person {person_id} is not {role.cli_name} at {self.customer}")
+            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is not %2 at %3"),
+                                       person_id, role.cli_name, self.customer))
         if role is Role.MAIN_CONTACT:
-            raise PeopleRuleError(
-                f"The main contact of {self.customer} cannot be removed without naming the next "
-                "(set another person as main contact first)"
-            )
+            raise PeopleRuleError(fill(translate(
+                "PeopleRules", "The main contact of %1 cannot be removed without naming the next "
+                "(set another person as main contact first)"), self.customer))
         if role is Role.CONTACT:
             # A person may always ask to be removed themselves (§8.1: control over own data).
-            self._check_requester(requested_by, "Removing an approved contact", allow_self=person_id)
+            self._check_requester(requested_by, translate("PeopleRules", "Removing an approved contact"),
+                                  allow_self=person_id)
 
     def check_set_main(self, person_id: int, requested_by: int | None) -> None:
         """May ``person_id`` become the main contact? Once there is one, a manager must ask (§7.2, §8.1.1).
@@ -244,24 +250,23 @@ class CustomerRoles:
         """
         current = self.main_contact()
         if current == person_id:
-            raise PeopleRuleError(f"Person {person_id} is already the main contact of {self.customer}")
+            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is already the main contact of %2"),
+                                       person_id, self.customer))
         if current is None:
             return  # the first main contact: registered from the agreement by the owner
         if current in self.erased:
             # The main contact is gone (§7.2: "sluttet eller utilgjengelig"): a signatory or the general
             # manager names the next; with nobody left who could ask, the owner does.
-            self._check_requester(requested_by, "Naming the next main contact")
+            self._check_requester(requested_by, translate("PeopleRules", "Naming the next main contact"))
             return
         if requested_by is None:
-            raise PeopleRuleError(
-                f"Changing the main contact of {self.customer} must be requested by the main contact, "
-                "a signatory or the general manager (§7.2, §8.1.1): say who asked"
-            )
+            raise PeopleRuleError(fill(translate(
+                "PeopleRules", "Changing the main contact of %1 must be requested by the main contact, "
+                "a signatory or the general manager (§7.2, §8.1.1): say who asked"), self.customer))
         if requested_by not in self.managers():
-            raise PeopleRuleError(
-                f"Person {requested_by} may not change the main contact of {self.customer}: only the main "
-                "contact, a signatory or the general manager may (§7.2, §8.1.1)"
-            )
+            raise PeopleRuleError(fill(translate(
+                "PeopleRules", "Person %1 may not change the main contact of %2: only the main "
+                "contact, a signatory or the general manager may (§7.2, §8.1.1)"), requested_by, self.customer))
 
 
 # -- data-subject requests and consent ------------------------------------------------------

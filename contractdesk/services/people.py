@@ -37,6 +37,7 @@ from contractdesk.domain.people import (
     rights_for,
     sort_roles,
 )
+from contractdesk.i18n import fill, translate
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.validation import (
     clean_text,
@@ -98,12 +99,13 @@ class PersonInput:
             if email and email.casefold() not in {e.casefold() for e in emails}:
                 emails.append(email)
         if len(emails) > MAX_EMAILS:
-            raise UserError(f"E-mail: at most {MAX_EMAILS} addresses", field="emails")
+            raise UserError(fill(translate("PeopleService", "E-mail: at most %1 addresses"), MAX_EMAILS),
+                            field="emails")
         return PersonInput(
-            first_name=clean_text(self.first_name, field="First name", required=True, max_len=200),
-            last_name=clean_text(self.last_name, field="Last name", required=True, max_len=200),
-            middle_name=clean_text(self.middle_name, field="Middle name", max_len=200),
-            title=clean_text(self.title, field="Title", max_len=200),
+            first_name=_name(self.first_name, "First name", required=True),
+            last_name=_name(self.last_name, "Last name", required=True),
+            middle_name=_name(self.middle_name, "Middle name"),
+            title=_name(self.title, "Title"),
             phone=normalise_phone(self.phone, field="Phone"),
             mobile=normalise_phone(self.mobile, field="Mobile"),
             emails=tuple(emails),
@@ -360,6 +362,18 @@ class ErasureResult:
 # -- helpers ---------------------------------------------------------------------------------
 
 
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _name(value: str, field: str, *, required: bool = False) -> str:
+    """A cleaned name: trimmed, NFC, no control characters, no bidi overrides (they disguise names)."""
+    text = clean_text(value, field=field, required=required, max_len=200)
+    if any(ch in _BIDI_CONTROLS for ch in text):
+        raise UserError(fill(translate("PeopleService", "%1: text direction characters are not allowed"), field),
+                        field=field)
+    return text
+
+
 def search_keys(first: str, middle: str, last: str, emails: Iterable[str], phones: Iterable[str]) -> list[tuple[str, str]]:
     """The ``(kind, value)`` look-up keys of a person (folded name words, e-mails, E.164 numbers)."""
     keys: list[tuple[str, str]] = [("name", t) for t in name_tokens(first, middle, last)]
@@ -402,7 +416,7 @@ def _org(org_number: str) -> str:
     try:
         return parse_org_number(org_number)
     except InvalidOrgNumber as exc:
-        raise UserError(f"Organisation number: {exc}", field="org_number") from None
+        raise UserError(fill(translate("PeopleService", "Organisation number: %1"), exc), field="org_number") from None
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -488,7 +502,9 @@ class PeopleService:
             main = roles.main_contact() if not found else None
             person = s.get(Person, main) if main is not None else None
             if person is not None and person.erased_at is not None:
-                found.append(f"the main contact of {format_org_number(customer.org_number)} was erased: name the next")
+                found.append(fill(translate("PeopleService", "The main contact of %1 was erased: a signatory or "
+                                            "the general manager names the next"),
+                                  format_org_number(customer.org_number)))
             return found
 
     # -- adding people and roles ---------------------------------------------------------------
@@ -557,7 +573,7 @@ class PeopleService:
             customer = self._customer(s, org_number)
             self._person(s, person_id)
             if requested_by is not None:
-                self._live_person(s, requested_by, what="The person who asked")
+                self._live_person(s, requested_by, what=translate("PeopleService", "The person who asked"))
             self._check(lambda: self._roles(s, customer).check_remove(person_id, role, requested_by))
             s.execute(delete(PersonRole).where(PersonRole.customer_id == customer.id,
                                                PersonRole.person_id == person_id, PersonRole.role == role.value))
@@ -573,9 +589,10 @@ class PeopleService:
             roles = self._roles(s, customer)
             held = roles.roles_of(person_id)
             if not held:
-                raise UserError(f"Person {person_id} has no role at {format_org_number(customer.org_number)}")
+                raise UserError(fill(translate("PeopleService", "Person %1 has no role at %2"), person_id,
+                                     format_org_number(customer.org_number)))
             if requested_by is not None:
-                self._live_person(s, requested_by, what="The person who asked")
+                self._live_person(s, requested_by, what=translate("PeopleService", "The person who asked"))
             for role in held:
                 self._check(lambda r=role: roles.check_remove(person_id, r, requested_by))  # type: ignore[misc]
             s.execute(delete(PersonRole).where(PersonRole.customer_id == customer.id, PersonRole.person_id == person_id))
@@ -647,7 +664,8 @@ class PeopleService:
             customer = self._customer(s, org_number)
             entries = customer.registry_roles or []
             if not 0 <= index < len(entries) or not _is_person_holder(entries[index]):
-                raise UserError("That registry role holder is not a person at this customer; fetch the roles again.")
+                raise UserError(translate("PeopleService", "That registry role holder is not a person at this "
+                                          "customer; fetch the roles again."))
             entry = entries[index]
             chosen = self._role(role) if role is not None else _suggested_role(entry)
             first, middle, last = _holder_names(entry)
@@ -740,9 +758,10 @@ class PeopleService:
         with self._store.session() as s:
             row = s.get(DataSubjectRequest, request_id)
             if row is None:
-                raise NotFoundError(f"No data-subject request {request_id}")
+                raise NotFoundError(fill(translate("PeopleService", "No data-subject request %1"), request_id))
             if row.done_on is not None:
-                raise UserError(f"Request {request_id} was already done on {row.done_on.isoformat()}")
+                raise UserError(fill(translate("PeopleService", "Request %1 was already done on %2"), request_id,
+                                     row.done_on.isoformat()))
             row.done_on = done_on or date.today()
             audit.append(s, actor=actor, action="request.done", entity_type="request", entity_id=row.id,
                          payload={"request_id": row.id, "kind": row.kind, "done_on": row.done_on.isoformat()})
@@ -886,9 +905,11 @@ class PeopleService:
             ).all()
             for org, successor in successors.items():
                 if successor == person_id:
-                    raise UserError("The next main contact must be someone else than the person erased")
+                    raise UserError(translate("PeopleService",
+                                              "The next main contact must be someone else than the person erased"))
                 if org not in {c.org_number for r, c in memberships if r.role == Role.MAIN_CONTACT.value}:
-                    raise UserError(f"Person {person_id} is not the main contact of {format_org_number(org)}")
+                    raise UserError(fill(translate("PeopleService", "Person %1 is not the main contact of %2"),
+                                         person_id, format_org_number(org)))
             for role_row, customer in memberships:
                 if role_row.role == Role.MAIN_CONTACT.value:
                     continue
@@ -1002,21 +1023,23 @@ class PeopleService:
         org = _org(org_number)
         customer = s.execute(select(Customer).where(Customer.org_number == org)).scalar()
         if customer is None:
-            raise NotFoundError(f"No customer with organisation number {format_org_number(org)}; register it first")
+            raise NotFoundError(fill(translate("PeopleService", "No customer with organisation number %1; "
+                                               "register it first"), format_org_number(org)))
         return customer
 
     @staticmethod
     def _person(s: Session, person_id: int) -> Person:
         person = s.get(Person, int(person_id))
         if person is None:
-            raise NotFoundError(f"No person with id {person_id}")
+            raise NotFoundError(fill(translate("PeopleService", "No person with id %1"), person_id))
         return person
 
     def _live_person(self, s: Session, person_id: int, *, what: str = "") -> Person:
         person = self._person(s, person_id)
         if person.erased_at is not None:
-            label = f"{what} (person {person_id})" if what else f"Person {person_id}"
-            raise UserError(f"{label} was erased")
+            if what:
+                raise UserError(fill(translate("PeopleService", "%1 (person %2) was erased"), what, person_id))
+            raise UserError(fill(translate("PeopleService", "Person %1 was erased"), person_id))
         return person
 
     @staticmethod
@@ -1054,7 +1077,7 @@ class PeopleService:
     ) -> None:
         self._live_person(s, person_id)
         if requested_by is not None:
-            self._live_person(s, requested_by, what="The person who asked")
+            self._live_person(s, requested_by, what=translate("PeopleService", "The person who asked"))
         roles = self._roles(s, customer)
         if role is Role.MAIN_CONTACT:
             self._set_main(s, customer, person_id, requested_by, requested_on, True, actor, reason="",
@@ -1074,9 +1097,9 @@ class PeopleService:
         keep_previous_as_contact: bool, actor: str, *, reason: str, force: bool = False, source: str = "manual",
         registry_role_code: str = "",
     ) -> None:
-        self._live_person(s, person_id, what="The new main contact")
+        self._live_person(s, person_id, what=translate("PeopleService", "The new main contact"))
         if requested_by is not None:
-            self._live_person(s, requested_by, what="The person who asked")
+            self._live_person(s, requested_by, what=translate("PeopleService", "The person who asked"))
         roles = self._roles(s, customer)
         if not force:
             self._check(lambda: roles.check_set_main(person_id, requested_by))
@@ -1218,7 +1241,8 @@ def _consent_kind(kind: ConsentKind | str) -> ConsentKind:
         return ConsentKind(str(kind).strip().lower().replace("-", "_"))
     except ValueError:
         names = ", ".join(k.cli_name for k in ConsentKind)
-        raise UserError(f"Unknown consent {kind!r}: use one of {names}", field="consent") from None
+        raise UserError(fill(translate("PeopleService", "Unknown consent %1: use one of %2"), repr(kind), names),
+                        field="consent") from None
 
 
 def _request_kind(kind: RequestKind | str) -> RequestKind:
@@ -1228,7 +1252,8 @@ def _request_kind(kind: RequestKind | str) -> RequestKind:
         return RequestKind(str(kind).strip().lower())
     except ValueError:
         names = ", ".join(k.value for k in RequestKind)
-        raise UserError(f"Unknown request kind {kind!r}: use one of {names}", field="kind") from None
+        raise UserError(fill(translate("PeopleService", "Unknown request kind %1: use one of %2"), repr(kind),
+                             names), field="kind") from None
 
 
 def _is_person_holder(entry: Any) -> bool:

@@ -155,7 +155,7 @@ def test_erasing_a_main_contact_without_a_successor_keeps_one_main_contact_until
     result = people.erase(kari)
     assert result.needs_main_contact == (ORG_A,)
     assert people.main_contact(ORG_A) == kari  # the anonymised record holds the role: never zero
-    assert "erased: name the next" in " ".join(people.problems(ORG_A))
+    assert "was erased: a signatory or the general manager names the next" in " ".join(people.problems(ORG_A))
     with pytest.raises(UserError, match="say who asked"):
         people.set_main_contact(ORG_A, ola)
     with pytest.raises(UserError, match="erased"):

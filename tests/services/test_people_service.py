@@ -55,6 +55,7 @@ def test_names_are_trimmed_and_nfc_normalised_phones_parsed_and_emails_checked(p
     [
         (PersonInput("Kari\x07", "Nordmann"), "First name: control characters"),
         (PersonInput("Kari", "Nord\nmann"), "Last name: control characters"),
+        (PersonInput("Kari", "Nord\u202emann"), "Last name: text direction characters"),
         (PersonInput("  ", "Nordmann"), "First name is required"),
         (PersonInput("Kari", "Nordmann", phone="12"), "Phone"),
         (PersonInput("Kari", "Nordmann", mobile="call me"), "Mobile: not a phone number"),

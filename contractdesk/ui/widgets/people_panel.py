@@ -227,7 +227,7 @@ class PeoplePanel(QWidget):
             rows, problems = [], []
             self.message.setText(str(exc))
         self.model.set_rows(rows)
-        self.warning.setText("\n".join(self._problem_text(p) for p in problems))
+        self.warning.setText("\n".join(problems))
         self.warning.setVisible(bool(problems))
         if selected is not None:
             self.select_person(selected)
@@ -431,10 +431,3 @@ class PeoplePanel(QWidget):
             self.select_person(person_id)
         self.message.setText(text)
         self.changed.emit()
-
-    def _problem_text(self, problem: str) -> str:
-        if "no main contact" in problem:
-            return self.tr("This customer has no main contact: choose one (terms §7.2).")
-        if "was erased" in problem:
-            return self.tr("The main contact was erased: a signatory or the general manager names the next.")
-        return problem
