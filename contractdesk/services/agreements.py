@@ -378,11 +378,15 @@ def check_signatory(
             text += _t(" (with %1)", others)
         if rule:
             text += _t("; signing rule: %1", rule)
-        return SignatoryCheck(False, text + ".", tuple(held))
+        return SignatoryCheck(False, _sentence(text), tuple(held))
     text = _t("%1 is not a signatory of %2 by the registry data", name, who)
     if rule:
         text += _t("; signing rule: %1", rule)
-    return SignatoryCheck(False, text + ".", tuple(held))
+    return SignatoryCheck(False, _sentence(text), tuple(held))
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def sniff_scan_type(data: bytes) -> str | None:
