@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,18 +34,19 @@ if TYPE_CHECKING:  # the services load SQLAlchemy: imported when first used, not
     from contractdesk.services.people import PersonInput, PersonRow, RegistryHolder
 
 
-def role_label(widget: QWidget, role: Role) -> str:
-    """The translated name of a role."""
+def role_label(widget: Any, role: Role) -> str:
+    """The translated name of a role (one translation context for every widget that shows roles)."""
     return {
-        Role.MAIN_CONTACT: widget.tr("Main contact"),
-        Role.CONTACT: widget.tr("Contact person"),
-        Role.SIGNATORY: widget.tr("Signatory"),
-        Role.GENERAL_MANAGER: widget.tr("General manager"),
+        Role.MAIN_CONTACT: QCoreApplication.translate("PeopleRoles", "Main contact"),
+        Role.CONTACT: QCoreApplication.translate("PeopleRoles", "Contact person"),
+        Role.SIGNATORY: QCoreApplication.translate("PeopleRoles", "Signatory"),
+        Role.GENERAL_MANAGER: QCoreApplication.translate("PeopleRoles", "General manager"),
     }[role]
 
 
-def person_label(widget: QWidget, row: PersonRow) -> str:
-    return row.full_name or widget.tr("Erased person #%1").replace("%1", str(row.id))
+def person_label(widget: Any, row: PersonRow) -> str:
+    """The person's name, or "Erased person #id" for an anonymised record."""
+    return row.full_name or QCoreApplication.translate("PeopleRoles", "Erased person #%1").replace("%1", str(row.id))
 
 
 class SubmitDialog(QDialog):

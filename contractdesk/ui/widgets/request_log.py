@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,14 +34,15 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 
-def request_kind_label(widget: QWidget, kind: RequestKind) -> str:
+def request_kind_label(widget: Any, kind: RequestKind) -> str:
+    """The translated name of a data-subject request kind."""
     return {
-        RequestKind.ACCESS: widget.tr("Access"),
-        RequestKind.CORRECTION: widget.tr("Correction"),
-        RequestKind.ERASURE: widget.tr("Erasure"),
-        RequestKind.RESTRICTION: widget.tr("Restriction"),
-        RequestKind.PORTABILITY: widget.tr("Portability"),
-        RequestKind.OBJECTION: widget.tr("Objection"),
+        RequestKind.ACCESS: QCoreApplication.translate("RequestKinds", "Access"),
+        RequestKind.CORRECTION: QCoreApplication.translate("RequestKinds", "Correction"),
+        RequestKind.ERASURE: QCoreApplication.translate("RequestKinds", "Erasure"),
+        RequestKind.RESTRICTION: QCoreApplication.translate("RequestKinds", "Restriction"),
+        RequestKind.PORTABILITY: QCoreApplication.translate("RequestKinds", "Portability"),
+        RequestKind.OBJECTION: QCoreApplication.translate("RequestKinds", "Objection"),
     }[kind]
 
 
@@ -90,7 +91,8 @@ class RequestTableModel(QAbstractTableModel):
             if col == 1:
                 if r.person_id is None:
                     return ""
-                return r.person_name or self.tr("Erased person #%1").replace("%1", str(r.person_id))
+                return r.person_name or QCoreApplication.translate("PeopleRoles", "Erased person #%1").replace(
+                    "%1", str(r.person_id))
             if col == 2:
                 return r.received_on.isoformat()
             if col == 3:
