@@ -41,6 +41,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(240)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; } "
+                               "QListWidget#navigation::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         self.pages: list[Page] = [CustomersPage(), AgreementsPage(), TermsPage(), BillingPage(), SettingsPage()]
         for page in self.pages:

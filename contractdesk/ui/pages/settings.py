@@ -110,12 +110,14 @@ class SettingsPage(Page):
         if self.services is None:
             self.security_label.setText("")
             return
-        from contractdesk.store.profile import describe_key_source
-
+        source = self.services.store.key_source
+        how = {
+            "keyring": self.tr("the system keyring (no passphrase needed)"),
+            "passphrase": self.tr("a passphrase, asked at start-up"),
+            "memory": self.tr("a temporary key (demo data, discarded on exit)"),
+        }.get(source, source)
         self.security_label.setText(
-            self.tr("Store: %1\nUnlocked by: %2")
-            .replace("%1", str(self.services.store.path))
-            .replace("%2", describe_key_source(self.services.store.key_source))
+            self.tr("Store: %1\nUnlocked by: %2").replace("%1", str(self.services.store.path)).replace("%2", how)
         )
         self.passphrase_button.setEnabled(self.services.store.key_source != "memory")
 
