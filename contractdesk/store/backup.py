@@ -194,6 +194,31 @@ def inspect_backup(src: Path, passphrase: str) -> BackupInfo:
     return BackupInfo(Path(src), revision, problems, counts)
 
 
+def data_folder_in_use(lock_file: Path) -> bool:
+    """True while a running ContractDesk window holds the data folder's lock file.
+
+    The app's single-instance lock (``QLockFile``) holds an ``flock`` on the file for as long as
+    the process lives; a lock file left by a crash is not locked, so it does not count.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: the app's lock cannot be probed this way
+        return False
+    try:
+        fd = os.open(lock_file, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # also releases our probe lock
+    return False
+
+
 def restore_backup(src: Path, passphrase: str, db_path: Path, live_key: Key) -> Path | None:
     """Replace the live store with a backup, after verifying both.
 

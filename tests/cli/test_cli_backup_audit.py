@@ -166,3 +166,31 @@ def test_audit_verify_and_list(
     assert code == 1
     assert json.loads(out) == {"ok": False, "checked": 2, "first_broken_id": entries[1]["id"],
                                "reason": "details were altered"}
+
+
+def test_restore_refuses_while_the_app_has_the_folder_open(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, memory_keyring: MemoryKeyring, backup_passphrase: str
+) -> None:
+    import fcntl
+    import os
+
+    source = init(capsys, tmp_path / "source", "Source AS")
+    backup = tmp_path / "b.cdbackup"
+    assert run(capsys, "--data-dir", str(source.data_dir), "backup", "create", str(backup))[0] == 0
+    target = init(capsys, tmp_path / "target", "Target AS")
+    target.lock.write_text("4242\ncontractdesk\nhost\n")  # as the app's QLockFile writes it
+
+    fd = os.open(target.lock, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the running app holds it (QLockFile uses flock)
+    try:
+        before = fingerprint(target.data_dir)
+        code, _, err = run(capsys, "--data-dir", str(target.data_dir), "backup", "restore", str(backup), "--yes")
+        assert code == 1 and "close it" in err
+        assert fingerprint(target.data_dir) == before
+    finally:
+        os.close(fd)
+
+    # The same lock file left behind by a crash (nobody holds it) does not block the restore.
+    code, _, err = run(capsys, "--data-dir", str(target.data_dir), "backup", "restore", str(backup), "--yes")
+    assert code == 0, err
+    assert dump(target) == dump(source)

@@ -54,7 +54,7 @@ def restore(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
     from contractdesk.paths import passphrase_from_env
     from contractdesk.services.errors import UserError
-    from contractdesk.store.backup import inspect_backup, restore_backup
+    from contractdesk.store.backup import data_folder_in_use, inspect_backup, restore_backup
     from contractdesk.store.engine import open_store
     from contractdesk.store.keys import KeyFile
     from contractdesk.store.profile import load_key
@@ -65,6 +65,8 @@ def restore(ctx: Any, args: argparse.Namespace) -> int:
         raise UserError(f"The backup {args.file} is damaged; nothing was restored.")
     if not ctx.paths.key_file.exists():
         raise UserError("Create or unlock a store here first (contractdesk init), then restore into it.")
+    if data_folder_in_use(ctx.paths.lock):
+        raise UserError(f"ContractDesk is open on {ctx.paths.data_dir}: close it, then restore.")
     if not args.yes:
         if not (sys.stdin and sys.stdin.isatty()):
             raise UserError("Restoring replaces the current store: confirm with --yes.")
