@@ -1,12 +1,397 @@
-"""The Services & invoicing page (placeholder until its subsystem lands)."""
+"""The Services & invoicing page: the invoice plan for any range and customer, monthly totals, a chart of
+the coming 12 months, CSV export for the accounting system, and the chosen customer's services.
+
+The plan is computed in the background (``run_task``); only frozen domain values come back to
+the GUI thread. ``pool`` and ``today`` are attributes so tests can run tasks synchronously and
+fix the date.
+"""
 
 from __future__ import annotations
 
-from contractdesk.ui.pages.base import PlaceholderPage
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contractdesk.domain.invoicing import InvoiceKind, MonthTotal, PlannedInvoice
+from contractdesk.domain.orgnr import format_org_number
+from contractdesk.services.errors import UserError
+from contractdesk.ui.pages.base import Page
+from contractdesk.ui.widgets.invoice_plan import (
+    InvoiceChart,
+    InvoicePlanModel,
+    MonthTotalsModel,
+    format_amount,
+)
+from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
+from contractdesk.ui.widgets.services_panel import ServicesPanel
+
+log = logging.getLogger(__name__)
 
 
-class BillingPage(PlaceholderPage):
+@dataclass(frozen=True)
+class PlanResult:
+    """What one background calculation returns: the plan, its monthly totals, the coming 12 months."""
+
+    invoices: tuple[PlannedInvoice, ...]
+    totals: tuple[MonthTotal, ...]
+    coming: tuple[MonthTotal, ...]
+
+
+def _months_later(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+class BillingPage(Page):
+    """The invoice plan across all customers or one, with totals, chart, export and services."""
+
     page_id = "billing"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pool: Any = None  # None: the global QThreadPool; tests pass a SyncPool
+        self.today: Callable[[], date] = date.today
+        self._generation = 0
+        self._stale = True
+        self._names: dict[str, str] = {}
+        self._task: Any = None
+
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        layout.addWidget(self.heading)
+
+        filters = QHBoxLayout()
+        self.customer_label = QLabel()
+        self.customer = QComboBox()
+        self.customer.setMinimumContentsLength(24)
+        self.customer_label.setBuddy(self.customer)
+        first = self.today().replace(day=1)
+        self.from_label = QLabel()
+        self.date_from = date_edit(first)
+        self.from_label.setBuddy(self.date_from)
+        self.to_label = QLabel()
+        self.date_to = date_edit(_months_later(first, 12) - timedelta(days=1))
+        self.to_label.setBuddy(self.date_to)
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_csv)
+        self.decimal_comma = QCheckBox()
+        for widget in (self.customer_label, self.customer, self.from_label, self.date_from, self.to_label,
+                       self.date_to, self.refresh_button, self.export_button, self.decimal_comma):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("summaryLabel")
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+
+        self.tabs = QTabWidget()
+        self.plan_model = InvoicePlanModel(self)
+        self.plan_proxy = QSortFilterProxyModel(self)
+        self.plan_proxy.setSourceModel(self.plan_model)
+        self.plan_proxy.setSortRole(InvoicePlanModel.SortRole)
+        self.plan_view = self._table(self.plan_proxy)
+        self.plan_view.sortByColumn(InvoicePlanModel.DATE, Qt.SortOrder.AscendingOrder)
+        self.totals_model = MonthTotalsModel(self)
+        self.totals_proxy = QSortFilterProxyModel(self)
+        self.totals_proxy.setSourceModel(self.totals_model)
+        self.totals_proxy.setSortRole(MonthTotalsModel.SortRole)
+        self.totals_view = self._table(self.totals_proxy)
+        self.totals_view.sortByColumn(MonthTotalsModel.MONTH, Qt.SortOrder.AscendingOrder)
+        self.chart = InvoiceChart()
+        self.services_panel = ServicesPanel()
+        self.services_panel.today = lambda: self.today()
+        self.services_panel.changed.connect(self._services_changed)
+        self.services_hint = QLabel()
+        self.services_hint.setWordWrap(True)
+        services_tab = QWidget()
+        services_layout = QVBoxLayout(services_tab)
+        services_layout.addWidget(self.services_hint)
+        services_layout.addWidget(self.services_panel, 1)
+        self.tabs.addTab(self.plan_view, "")
+        self.tabs.addTab(self.totals_view, "")
+        self.tabs.addTab(self.chart, "")
+        self.tabs.addTab(services_tab, "")
+        layout.addWidget(self.tabs, 1)
+
+        self.customer.currentIndexChanged.connect(self._customer_changed)
+        self.date_from.dateChanged.connect(self._range_changed)
+        self.date_to.dateChanged.connect(self._range_changed)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.retranslate()
+        self._fill_customers([])
+        self._update_enabled()
+
+    @staticmethod
+    def _table(model: QSortFilterProxyModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSortingEnabled(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setTabKeyNavigation(False)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    # -- texts -------------------------------------------------------------------------------------
 
     def title(self) -> str:
         return self.tr("Services & invoicing")
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.customer_label.setText(self.tr("&Customer"))
+        if self.customer.count():
+            self.customer.setItemText(0, self.tr("All customers"))
+        self.from_label.setText(self.tr("&From"))
+        self.to_label.setText(self.tr("&To"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setToolTip(self.tr("Calculate the plan again (F5)"))
+        self.export_button.setText(self.tr("E&xport CSV…"))
+        self.export_button.setToolTip(self.tr("Write the plan as CSV for the accounting system"))
+        self.decimal_comma.setText(self.tr("Decimal co&mma"))
+        self.decimal_comma.setToolTip(self.tr("Write 3049,72 instead of 3049.72 (for spreadsheets in Norwegian)"))
+        self.tabs.setTabText(0, self.tr("Invoice &plan"))
+        self.tabs.setTabText(1, self.tr("Totals per &month"))
+        self.tabs.setTabText(2, self.tr("Coming &12 months"))
+        self.tabs.setTabText(3, self.tr("&Services"))
+        self.services_hint.setText(self.tr("Choose a customer above to see and change its services."))
+        self.chart.retranslate()
+        self.services_panel.retranslate()
+        self._update_summary()
+
+    # -- services and customers ---------------------------------------------------------------------
+
+    def set_services(self, services: Any) -> None:
+        super().set_services(services)
+        self.services_panel.set_services(services)
+        self.reload_customers()
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def reload_customers(self) -> None:
+        if self.services is None:
+            return
+        try:
+            choices = self.services.billing.customers()
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        self._fill_customers(choices)
+
+    def _fill_customers(self, choices: list[Any]) -> None:
+        current = self.selected_customer()
+        self._names = {c.org_number: c.name for c in choices}
+        self.customer.blockSignals(True)
+        self.customer.clear()
+        self.customer.addItem(self.tr("All customers"), None)
+        for choice in choices:
+            self.customer.addItem(f"{choice.name} ({format_org_number(choice.org_number)})", choice.org_number)
+        index = self.customer.findData(current) if current else 0
+        self.customer.setCurrentIndex(max(index, 0))
+        self.customer.blockSignals(False)
+
+    def selected_customer(self) -> str | None:
+        value = self.customer.currentData()
+        return str(value) if value else None
+
+    def set_customer(self, org_number: str | None) -> None:
+        """Show the plan (and the services) of one customer, or of all with ``None``."""
+        index = self.customer.findData(org_number) if org_number else 0
+        if index < 0:
+            self.error.setText(self.tr("No customer with organisation number %1.").replace("%1", str(org_number)))
+            return
+        self.customer.setCurrentIndex(index)
+
+    def set_range(self, date_from: date, date_to: date) -> None:
+        """Plan invoices dated ``date_from`` … ``date_to`` (recalculated when the page is shown)."""
+        self.date_from.blockSignals(True)
+        self.date_from.setDate(qdate(date_from))
+        self.date_from.blockSignals(False)
+        self.date_to.setDate(qdate(date_to))
+        self._range_changed()
+
+    def plan_range(self) -> tuple[date, date]:
+        return pydate(self.date_from), pydate(self.date_to)
+
+    def _customer_changed(self) -> None:
+        org = self.selected_customer()
+        self.services_panel.set_customer(org)
+        self.services_hint.setVisible(org is None)
+        self._update_enabled()
+        self._schedule()
+
+    def _range_changed(self) -> None:
+        self._schedule()
+
+    def _services_changed(self) -> None:
+        self.reload_customers()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def _update_enabled(self) -> None:
+        ready = self.services is not None
+        for widget in (self.refresh_button, self.export_button):
+            widget.setEnabled(ready)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale and self.services is not None:
+            self.refresh()
+
+    # -- the plan ------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Calculate the plan for the chosen customer and range in the background."""
+        self._update_enabled()
+        if self.services is None:
+            return
+        date_from, date_to = self.plan_range()
+        if date_from > date_to:
+            self.error.setText(self.tr("The first day (%1) is after the last day (%2).")
+                               .replace("%1", date_from.isoformat()).replace("%2", date_to.isoformat()))
+            return
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        billing = self.services.billing
+        org = self.selected_customer()
+        today = self.today()
+        if self._task is not None:
+            self._task.cancel()
+        self.summary.setText(self.tr("Calculating…"))
+
+        def work(_progress: Any, _cancel: Any) -> PlanResult:
+            invoices = billing.plan(org, date_from, date_to)
+            from contractdesk.domain.invoicing import monthly_totals
+
+            coming = billing.coming_months(org, today=today)
+            return PlanResult(tuple(invoices), tuple(monthly_totals(invoices)), tuple(coming))
+
+        from contractdesk.ui.tasks import run_task
+
+        self._task = run_task(work, on_success=lambda result: self._show_plan(generation, result),
+                              on_failure=lambda exc: self._plan_failed(generation, exc), pool=self.pool)
+
+    def _show_plan(self, generation: int, result: PlanResult) -> None:
+        if generation != self._generation:
+            return  # a newer calculation is on its way
+        self._task = None
+        self.error.clear()
+        self.plan_model.set_invoices(result.invoices, self._names)
+        self.totals_model.set_totals(result.totals)
+        self.chart.set_months(result.coming)
+        self._update_summary()
+
+    def _plan_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._task = None
+        self.summary.clear()
+        if isinstance(exc, UserError):
+            self.error.setText(str(exc))
+        else:
+            self.error.setText(self.tr("The plan could not be calculated: %1").replace("%1", str(exc)))
+
+    def _update_summary(self) -> None:
+        invoices = self.plan_model.invoices()
+        if not invoices:
+            self.summary.setText(self.tr("No invoices planned in this period.") if self.services else "")
+            return
+        credits = sum(1 for i in invoices if i.kind is InvoiceKind.CREDIT)
+        from decimal import Decimal
+
+        net = sum((i.net for i in invoices), Decimal("0.00"))
+        total = sum((i.total for i in invoices), Decimal("0.00"))
+        self.summary.setText(
+            self.tr("%1 invoices, %2 credit notes: NOK %3 excl. VAT, NOK %4 incl. VAT.")
+            .replace("%1", str(len(invoices) - credits)).replace("%2", str(credits))
+            .replace("%3", format_amount(net)).replace("%4", format_amount(total)))
+
+    # -- export --------------------------------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        """Ask where to save, then write the plan as CSV (complete or not at all)."""
+        if self.services is None:
+            return
+        date_from, date_to = self.plan_range()
+        settings = QSettings()
+        folder = str(settings.value("billing/export_dir", "") or Path.home())
+        suggested = str(Path(folder) / f"invoice-plan-{date_from.isoformat()}-{date_to.isoformat()}.csv")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export invoice plan"), suggested,
+                                              self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        settings.setValue("billing/export_dir", str(Path(path).parent))
+        self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the plan for the chosen customer and range to ``path`` in the background."""
+        if self.services is None:
+            return
+        date_from, date_to = self.plan_range()
+        if date_from > date_to:
+            self.error.setText(self.tr("The first day (%1) is after the last day (%2).")
+                               .replace("%1", date_from.isoformat()).replace("%2", date_to.isoformat()))
+            return
+        billing = self.services.billing
+        org = self.selected_customer()
+        separator = "," if self.decimal_comma.isChecked() else "."
+        self.export_button.setEnabled(False)
+
+        def work(_progress: Any, _cancel: Any) -> Any:
+            return billing.export_csv(path, date_from, date_to, org, decimal_separator=separator)
+
+        def done(result: Any) -> None:
+            self.error.clear()
+            self.summary.setText(self.tr("Exported %1 invoices (%2 lines) to %3.")
+                                 .replace("%1", str(result.invoices)).replace("%2", str(result.rows))
+                                 .replace("%3", str(result.path)))
+
+        def failed(exc: BaseException) -> None:
+            self.error.setText(str(exc) if isinstance(exc, UserError)
+                               else self.tr("The export failed: %1").replace("%1", str(exc)))
+
+        from contractdesk.ui.tasks import run_task
+
+        run_task(work, on_success=done, on_failure=failed, on_finished=lambda: self.export_button.setEnabled(True),
+                 pool=self.pool)
