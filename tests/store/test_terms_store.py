@@ -79,8 +79,8 @@ def test_the_seeded_register_is_the_domain_seed_and_the_2021_version_lists_it(ra
         "DELETE FROM terms_version",
         "UPDATE terms_version_subprocessor SET name = 'Someone else'",
         "DELETE FROM terms_version_subprocessor",
-        "INSERT INTO terms_version_subprocessor (terms_version_id, position, name, purpose, data_shared, kind) "
-        "VALUES (1, 99, 'Sneaked in', '', '', 'access')",
+        ("INSERT INTO terms_version_subprocessor (terms_version_id, position, name, purpose, data_shared, kind) "
+         "VALUES (1, 99, 'Sneaked in', '', '', 'access')"),
     ],
 )
 def test_raw_sql_cannot_change_a_published_version(raw_store: Store, sql: str) -> None:
