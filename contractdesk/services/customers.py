@@ -60,7 +60,10 @@ SORT_COLUMNS = ("name", "org_number", "municipality", "status", "main_contact", 
 
 # Hook (issues 5/7): the SQL expression giving a customer's agreement state (draft, sent, signed,
 # active, terminated) in the list. Until agreements exist it is empty and sorting by it sorts by name.
-AGREEMENT_STATE_SQL = "''"
+AGREEMENT_STATE_SQL = (  # the active agreement's state, else the newest agreement's (issue 5)
+    "COALESCE((SELECT a.state FROM agreement a WHERE a.customer_id = c.id "
+    "ORDER BY a.state = 'active' DESC, a.id DESC LIMIT 1), '')"
+)
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -839,7 +842,12 @@ def search_filter(search: str) -> tuple[str, dict[str, Any]]:
         return "", {}
     digits = org_number_digits(raw)
     if digits:
-        return "(c.org_number >= :d0 AND c.org_number < :d1)", {"d0": digits, "d1": digits + ":"}
+        condition = "(c.org_number >= :d0 AND c.org_number < :d1)"
+        params_d: dict[str, Any] = {"d0": digits, "d1": digits + ":"}
+        if len(raw) >= 3:  # names with digits ("24SEVEN 3 AS") are found too
+            params_d["fts"] = "name : " + _fts_phrase(raw)
+            condition += " OR c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH :fts)"
+        return f"({condition})", params_d
     params: dict[str, Any] = {}
     parts: list[str] = []
     long_words = [w for w in raw.split() if len(w) >= 3]

@@ -346,3 +346,13 @@ def test_notices_cannot_be_dated_in_the_future_or_given_to_customers_not_on_the_
     with pytest.raises(UserError, match="not on the re-acceptance list"):
         ledger.mark_notified("v2", ["923609016"], date(2027, 1, 1), today=date(2027, 1, 1))
     assert ledger.reacceptance_versions() == ["v2"]
+
+
+def test_the_customer_list_shows_the_agreement_state(ledger, services) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.services.customers import CustomerQuery
+
+    ledger.create_agreement(ORG_B, V1)
+    ledger.record_acceptance(ORG_A, V1, method="online", signed_by_person_id=1, accepted_on=date(2022, 1, 3),
+                             today=date(2022, 1, 3))
+    rows = {r.org_number: r.agreement_state for r in services.customers.list_customers(CustomerQuery())}
+    assert rows == {ORG_A: "active", ORG_B: "draft", ORG_C: ""}
