@@ -233,6 +233,29 @@ def test_cached_terms_give_the_same_bytes_and_never_leak_another_customer(pdf_to
     assert "Avtalen gjelder Sámi Duodji Ođđasit AS, org.nr. 912 345 674." in pdf_tools.normalise(pdf_tools.text(again))
 
 
+def test_replayed_terms_pages_equal_freshly_drawn_ones(monkeypatch: pytest.MonkeyPatch, pdf_tools) -> None:
+    from contractdesk.output.pdf import flowables
+
+    inputs = [sample_input(f"9{i:08d}", f"Kunde {i} AS", document_id=f"AVT-{i}", services=1 + i % 3) for i in range(4)]
+    inputs.append(sample_input(warning=WARNING, services=45))  # other positions: a different front part
+    clear_cache()
+    monkeypatch.setattr(flowables, "REPLAY_ENABLED", False)
+    drawn = [render_agreement(inp, reproducible=True) for inp in inputs]
+    monkeypatch.setattr(flowables, "REPLAY_ENABLED", True)
+    clear_cache()
+    for inp in inputs:  # record
+        render_agreement(inp, reproducible=True)
+    replayed = [render_agreement(inp, reproducible=True) for inp in reversed(inputs)][::-1]
+    assert replayed == drawn
+    from contractdesk.output.pdf.fields import field_values
+    from contractdesk.output.pdf.story import terms_story
+
+    story = terms_story(inputs[0], field_values(inputs[0]))
+    recorded = [item for item in story.body if getattr(item, "_replay", None)]
+    assert len(recorded) > 100  # the terms' paragraphs really were replayed, not redrawn
+    assert "Kunde 2 AS" in pdf_tools.text(replayed[2]) and "Kunde 1 AS" not in pdf_tools.text(replayed[2])
+
+
 def test_terms_without_signature_blocks_get_one_for_the_terms_and_one_for_the_dpa(pdf_tools) -> None:
     terms = TermsDocument(
         title="Vilkår",

@@ -38,7 +38,7 @@ from contractdesk.domain.terms.document import SignatureBlock
 
 from ..text import clean_text, para_text
 from .fields import field_values
-from .flowables import Heading, TocLine, markup_para, para, table_style, text_table
+from .flowables import Heading, TocLine, markup_para, para, prime_fonts, table_style, text_table
 from .formatting import address_lines, display_org_number, format_money
 from .model import AgreementInput, Party
 from .story import (
@@ -163,7 +163,15 @@ class _Frame(Frame):
 class _Doc(BaseDocTemplate):
     """A4 document recording where headings land (TOC rows, PDF outline)."""
 
-    def __init__(self, buf: io.BytesIO, chrome: _Chrome, meta: dict[str, Any], *, reproducible: bool) -> None:
+    def __init__(
+        self,
+        buf: io.BytesIO,
+        chrome: _Chrome,
+        meta: dict[str, Any],
+        *,
+        reproducible: bool,
+        story: TermsStory | None = None,
+    ) -> None:
         super().__init__(
             buf,
             pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
@@ -186,7 +194,12 @@ class _Doc(BaseDocTemplate):
             ]
         )
         self.chrome = chrome
+        self.story = story
         self.toc_rows: list[tuple[int, str, int]] = []
+
+    def beforeDocument(self) -> None:  # noqa: N802 (ReportLab hook)
+        if self.story is not None and self.story.priming:
+            prime_fonts(self.canv, self.story.priming, self.story.replay_token)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         entry = getattr(flowable, "toc", None)
@@ -364,7 +377,10 @@ def _toc(ctx: RenderContext, story: TermsStory, layout: Layout | None) -> list[F
     for level, label, page in rows:
         if level == 0 or level == 1:
             out.append(Spacer(0, 5 if level == 1 else 10))
-        out.append(TocLine(story.toc_title(level, label, s), str(page), s.toc(level), dots=level >= 1, plain=label))
+        if layout is None:
+            out.append(TocLine(story.toc_title(level, label, s), str(page), s.toc(level), dots=level >= 1, plain=label))
+        else:
+            out.append(story.toc_line(level, label, page, s))
     return out
 
 
@@ -426,7 +442,7 @@ def _render_once(ctx: RenderContext, story: TermsStory, layout: Layout | None, r
     inp = ctx.inp
     buf = io.BytesIO()
     chrome = _Chrome(inp, ctx.styles, layout.pages if layout else None, header=True)
-    doc = _Doc(buf, chrome, _meta(inp), reproducible=reproducible)
+    doc = _Doc(buf, chrome, _meta(inp), reproducible=reproducible, story=story)
     flow: list[Flowable] = _front_page(ctx)
     flow.extend(story.expand(story.front, ctx))
     flow.append(PageBreak())

@@ -40,13 +40,18 @@ class BatchFailure:
 
 @dataclass(frozen=True)
 class BatchResult:
-    """What a batch did: files written, failures, whether it was cancelled, and how long it took."""
+    """What a batch did: files written, failures, whether it was cancelled, and how long it took.
+
+    ``seconds`` is the wall-clock time; ``cpu_seconds`` the CPU time the renderers used
+    (summed over the worker processes).
+    """
 
     total: int
     written: tuple[Path, ...]
     failed: tuple[BatchFailure, ...]
     cancelled: bool
     seconds: float
+    cpu_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -78,7 +83,9 @@ Task = tuple[int, AgreementInput, str]
 Outcome = tuple[int, str | None, str | None]  # index, written path, error message
 
 
-def _render_chunk(tasks: list[Task]) -> list[Outcome]:
+def _render_chunk(tasks: list[Task]) -> tuple[list[Outcome], float]:
+    """Render and save a chunk; return the outcomes and the CPU seconds it took."""
+    started = time.process_time()
     out: list[Outcome] = []
     for index, inp, path in tasks:
         try:
@@ -87,7 +94,7 @@ def _render_chunk(tasks: list[Task]) -> list[Outcome]:
             out.append((index, None, f"{type(exc).__name__}: {exc}"))
         else:
             out.append((index, path, None))
-    return out
+    return out, time.process_time() - started
 
 
 def _init_worker() -> None:
@@ -138,12 +145,14 @@ def render_batch(
     size = chunk_size or max(1, min(16, total // (n_workers * 8) or 1))
     chunks = [tasks[i : i + size] for i in range(0, total, size)]
     outcomes: list[Outcome] = []
+    cpu = [0.0]
     cancelled = False
     if progress:
         progress(0, total)
 
-    def collect(results: list[Outcome]) -> None:
+    def collect(results: list[Outcome], seconds: float = 0.0) -> None:
         outcomes.extend(results)
+        cpu[0] += seconds
         if progress:
             progress(len(outcomes), total)
 
@@ -152,24 +161,24 @@ def render_batch(
             if cancel and cancel():
                 cancelled = True
                 break
-            collect(_render_chunk(chunk))
+            collect(*_render_chunk(chunk))
     else:
         pool = ProcessPoolExecutor(
             max_workers=min(n_workers, len(chunks)), mp_context=_context(), initializer=_init_worker
         )
         try:
-            pending: dict[Future[list[Outcome]], list[Task]] = {}
+            pending: dict[Future[tuple[list[Outcome], float]], list[Task]] = {}
             queue = list(reversed(chunks))
             # Keep a few chunks per worker in flight: cancel takes effect quickly.
             in_flight = 2 * n_workers
 
-            def harvest(futures: set[Future[list[Outcome]]]) -> None:
+            def harvest(futures: set[Future[tuple[list[Outcome], float]]]) -> None:
                 for fut in futures:
                     chunk = pending.pop(fut)
                     if fut.cancelled():
                         continue
                     try:
-                        collect(fut.result())
+                        collect(*fut.result())
                     except Exception as exc:  # a worker died (e.g. out of memory)
                         collect([(i, None, f"{type(exc).__name__}: {exc}") for i, _, _ in chunk])
 
@@ -195,4 +204,4 @@ def render_batch(
         for i, path, err in outcomes
         if path is None
     )
-    return BatchResult(total, written, failed, cancelled, time.perf_counter() - started)
+    return BatchResult(total, written, failed, cancelled, time.perf_counter() - started, cpu[0])

@@ -7,7 +7,9 @@ literal markup written in this package (``<b>`` etc.) is ever parsed as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +20,108 @@ from ..text import para_text
 from .styles import INK, MUTED, RULE, TABLE_ALT, TABLE_HEAD, Styles
 
 _MEMO_LIMIT = 16
+_REPLAY_LIMIT = 4
+
+
+# --------------------------------------------------------------------------- replay
+#
+# The terms part of every agreement of a version draws the same flowables at the same
+# places. A *static* flowable (built once per version, see story.py) records the PDF
+# operators it appends to the page the first time it is drawn, and appends the same
+# operators again in later documents instead of drawing. That is only valid when the
+# operators are byte-identical, which needs the same font names (F1, F2 …) and the same
+# glyph codes in every document: ``prime_fonts`` assigns them at the start of each
+# document, in a fixed order, for every character the static flowables use. A recording
+# is only kept if drawing assigned no new code (checked by a fingerprint of the fonts).
+
+
+class StaticCollector:
+    """Collects, while a version's story is built, the characters each font must draw."""
+
+    def __init__(self) -> None:
+        self.chars: dict[str, set[str]] = {}
+
+    def add(self, font: str, text: str) -> None:
+        if text:
+            self.chars.setdefault(font, set()).update(text)
+
+    def add_paragraph(self, p: Paragraph) -> None:
+        for frag in p.frags:
+            text = getattr(frag, "text", None)
+            if text:
+                self.add(frag.fontName, text)
+        if p.bulletText:
+            self.add(p.style.bulletFontName, str(p.bulletText))
+
+    def priming(self) -> tuple[tuple[str, str], ...]:
+        """``(font name, characters)`` in a fixed order: what ``prime_fonts`` assigns."""
+        return tuple(sorted((font, "".join(sorted(chars))) for font, chars in self.chars.items()))
+
+
+_collector: ContextVar[StaticCollector | None] = ContextVar("contractdesk_static_collector", default=None)
+
+
+@contextmanager
+def static_build(collector: StaticCollector) -> Iterator[StaticCollector]:
+    """Within this block, new ``MemoParagraph``s are static: recorded once, replayed after."""
+    token = _collector.set(collector)
+    try:
+        yield collector
+    finally:
+        _collector.reset(token)
+
+
+def prime_fonts(canvas: Any, priming: tuple[tuple[str, str], ...], token: int) -> None:
+    """Give the document fixed font names and glyph codes; enable replay with ``token``."""
+    from reportlab.pdfbase import pdfmetrics
+
+    doc = canvas._doc
+    fonts = []
+    for name, chars in priming:
+        font = pdfmetrics.getFont(name)
+        font.splitString(chars, doc)
+        font.getSubsetInternalName(0, doc)
+        fonts.append(font)
+
+    def fingerprint() -> tuple[int, ...]:
+        return (len(doc.fontMapping), *(len(f.state[doc].assignments) for f in fonts))
+
+    canvas._cd_replay_token = token
+    canvas._cd_fingerprint = fingerprint
+
+
+#: Switch replay off (e.g. to check that replayed output equals drawn output).
+REPLAY_ENABLED = True
+
+
+def _replay_draw(flowable: Any, draw: Callable[[], None], canvas: Any, x: float, y: float, sw: float) -> None:
+    memo = flowable.__dict__.get("_replay")
+    token = getattr(canvas, "_cd_replay_token", None)
+    if memo is None or token is None or not REPLAY_ENABLED:
+        draw()
+        return
+    key = (token, x, y, sw, canvas._fillColorObj, canvas._strokeColorObj, canvas._fontname, canvas._fontsize,
+           canvas._leading)
+    ops = memo.get(key)
+    if ops is not None:
+        canvas._code.extend(ops)
+        return
+    code = canvas._code
+    start = len(code)
+    before = canvas._cd_fingerprint()
+    draw()
+    if canvas._cd_fingerprint() != before:
+        flowable._replay = None  # it needed new glyph codes: never replay it
+    elif len(memo) < _REPLAY_LIMIT:
+        memo[key] = code[start:]
+
+
+def make_static(flowable: Flowable) -> Flowable:
+    """Mark a flowable (a ``MemoParagraph`` or ``TocLine``) as recorded and replayed."""
+    flowable._replay = {}  # type: ignore[attr-defined]
+    return flowable
+
+
 
 
 class MemoParagraph(Paragraph):
@@ -27,6 +131,16 @@ class MemoParagraph(Paragraph):
     agreement) while its markup is parsed and its lines broken only once. ReportLab already
     re-lays out the same flowable instances in ``multiBuild``; this only skips repeated work.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        collector = _collector.get()
+        if collector is not None:
+            self._replay: dict[Any, list[str]] | None = {}
+            collector.add_paragraph(self)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        _replay_draw(self, lambda: Paragraph.drawOn(self, canvas, x, y, _sW), canvas, x, y, _sW)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         memo: dict[float, Any] = self.__dict__.setdefault("_wrap_memo", {})
@@ -48,6 +162,9 @@ class MemoParagraph(Paragraph):
         if hit is None:
             self.wrap(availWidth, availHeight)
             hit = Paragraph.split(self, availWidth, availHeight)
+            if self.__dict__.get("_replay") is not None:
+                for part in hit:  # the parts are memoised too, so they can be replayed
+                    make_static(part)
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = hit
@@ -94,6 +211,9 @@ class TocLine(Flowable):
         self.style = style
         self.dots = dots
         self._title_h = 0.0
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        _replay_draw(self, lambda: Flowable.drawOn(self, canvas, x, y, _sW), canvas, x, y, _sW)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth

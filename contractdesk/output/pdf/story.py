@@ -11,6 +11,7 @@ because their parsing and line breaking are already done.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -23,7 +24,20 @@ from contractdesk.domain.terms import document as td
 
 from ..text import clean_text, field_names, fill_fields, para_text
 from .fields import is_static_field, static_values
-from .flowables import Heading, KeepIntact, MemoParagraph, TocEntry, markup_para, para, table_style, text_table
+from .flowables import (
+    Heading,
+    KeepIntact,
+    MemoParagraph,
+    StaticCollector,
+    TocEntry,
+    TocLine,
+    make_static,
+    markup_para,
+    para,
+    static_build,
+    table_style,
+    text_table,
+)
 from .model import AgreementInput, AgreementTexts, SignatoryInfo
 from .styles import FRAME_WIDTH, INK, RULE, WARNING_BG, WARNING_INK, Styles, get_styles
 
@@ -76,7 +90,10 @@ class TermsStory:
     body: list[Item]
     headings: list[TocEntry]
     signature_sections: list[tuple[str, td.SignatureBlock]]
+    priming: tuple[tuple[str, str], ...] = ()
+    replay_token: int = 0
     toc_titles: dict[tuple[int, str], MemoParagraph] = field(default_factory=dict)
+    toc_lines: dict[tuple[int, str, int], TocLine] = field(default_factory=dict)
     layouts: dict[Any, Layout] = field(default_factory=dict)
 
     def expand(self, items: list[Item], ctx: RenderContext) -> list[Flowable]:
@@ -96,6 +113,18 @@ class TermsStory:
         if para_ is None:
             para_ = self.toc_titles[key] = para(label, styles.toc(level))
         return para_
+
+    def toc_line(self, level: int, label: str, page: int, styles: Styles) -> TocLine:
+        """The (memoised, replayed) TOC line for a heading on a page."""
+        key = (level, label, page)
+        line = self.toc_lines.get(key)
+        if line is None:
+            if len(self.toc_lines) > 4000:
+                self.toc_lines.clear()
+            title = self.toc_title(level, label, styles)
+            line = TocLine(title, str(page), styles.toc(level), dots=level >= 1, plain=label)
+            self.toc_lines[key] = make_static(line)  # type: ignore[assignment]
+        return line
 
 
 # --------------------------------------------------------------------------- cache
@@ -301,8 +330,26 @@ def _subprocessor_anchor(inp: AgreementInput) -> tuple[int, str]:
     return -1, "__end__"
 
 
+_tokens = itertools.count(1)
+
+
 def build_terms_story(inp: AgreementInput, values: Mapping[str, str], styles: Styles) -> TermsStory:
-    """Turn ``inp.terms`` into shared flowables and slots (uncached; see ``terms_story``)."""
+    """Turn ``inp.terms`` into shared flowables and slots (uncached; see ``terms_story``).
+
+    Every paragraph made here is *static*: drawn once, then replayed (see flowables.py).
+    """
+    collector = StaticCollector()
+    with static_build(collector):
+        story = _build_terms_story(inp, values, styles)
+    for entry in story.headings:  # TOC lines draw the labels and page numbers in the TOC fonts
+        for style in (styles.toc1, styles.toc2, styles.toc3):
+            collector.add(style.fontName, entry.label.replace("\u00a0", " ") + "0123456789")
+    story.priming = collector.priming()
+    story.replay_token = next(_tokens)
+    return story
+
+
+def _build_terms_story(inp: AgreementInput, values: Mapping[str, str], styles: Styles) -> TermsStory:
     terms = inp.terms
     b = _Builder(inp, values, styles)
     texts = inp.texts
