@@ -1,0 +1,359 @@
+"""The customer card: registry data, a status badge, who may sign and by which rule, the people.
+
+Every registry value is shown as plain text (``Qt.PlainText``): a name such as
+``<b>AS</b>`` or ``<a href=…>`` appears literally, never as markup or a link.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contractdesk.domain.orgnr import format_org_number, format_vat_number
+from contractdesk.ui.customers.list_model import status_text
+
+if TYPE_CHECKING:
+    from contractdesk.services.customers import Address, CustomerView, SigningRuleView
+
+BADGE_COLOURS = {
+    "active": ("#1e6b34", "#e3f4e8"),
+    "unverified": ("#7a4d00", "#fff1d6"),
+    "liquidation": ("#7a4d00", "#fff1d6"),
+    "bankrupt": ("#8a1c1c", "#fbe3e3"),
+    "deleted": ("#8a1c1c", "#fbe3e3"),
+    "removed": ("#8a1c1c", "#fbe3e3"),
+}
+
+
+def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = True) -> QLabel:
+    """A label that never interprets markup, selectable by mouse and keyboard."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setText(text)
+    return label
+
+
+def address_text(address: Address) -> str:
+    lines = [line for line in address.lines if line]
+    place = " ".join(x for x in (address.postcode, address.city) if x)
+    if place:
+        lines.append(place)
+    if address.country and address.country_code not in ("", "NO"):
+        lines.append(address.country)
+    return "\n".join(lines)
+
+
+class CustomerCard(QWidget):
+    """Shows one ``CustomerView`` (stored, or a registry answer before it is saved).
+
+    Args:
+        services: for the people panel of a stored customer (None: no people panel).
+    """
+
+    def __init__(self, services: Any = None, parent: QWidget | None = None, *, with_people: bool = True) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.view: CustomerView | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(inner)
+
+        head = QHBoxLayout()
+        self.name_label = plain_label()
+        self.name_label.setObjectName("customerName")
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.status_badge = plain_label(wrap=False, selectable=False)
+        self.status_badge.setObjectName("statusBadge")
+        head.addWidget(self.name_label, 1)
+        head.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
+        self.org_label = plain_label()
+        layout.addWidget(self.org_label)
+        self.notice_label = plain_label()
+        self.notice_label.setObjectName("customerNotice")
+        self.notice_label.setStyleSheet("QLabel#customerNotice { color: #8a1c1c; font-weight: bold; }")
+        layout.addWidget(self.notice_label)
+
+        self.registry_box = QGroupBox()
+        form = QFormLayout(self.registry_box)
+        self.form_value = plain_label()
+        self.business_value = plain_label()
+        self.postal_value = plain_label()
+        self.municipality_value = plain_label()
+        self.country_value = plain_label()
+        self.vat_value = plain_label()
+        self.industry_value = plain_label()
+        self.verified_value = plain_label()
+        self.form_labels: list[QLabel] = []
+        for value in (self.form_value, self.business_value, self.postal_value, self.municipality_value,
+                      self.country_value, self.vat_value, self.industry_value, self.verified_value):
+            caption = QLabel()
+            caption.setBuddy(value)
+            self.form_labels.append(caption)
+            form.addRow(caption, value)
+        layout.addWidget(self.registry_box)
+
+        self.signing_box = QGroupBox()
+        signing = QVBoxLayout(self.signing_box)
+        self.rule_label = plain_label()
+        self.rule_label.setObjectName("signingRule")
+        self.sets_label = plain_label()
+        self.confirm_label = plain_label()
+        self.confirm_label.setObjectName("confirmByHand")
+        self.confirm_label.setStyleSheet("QLabel#confirmByHand { color: #7a4d00; font-weight: bold; }")
+        self.procuration_label = plain_label()
+        self.departed_label = plain_label()
+        self.departed_label.setObjectName("departedSignatories")
+        self.departed_label.setStyleSheet("QLabel#departedSignatories { color: #8a1c1c; }")
+        for w in (self.rule_label, self.sets_label, self.confirm_label, self.procuration_label, self.departed_label):
+            signing.addWidget(w)
+        layout.addWidget(self.signing_box)
+
+        self.roles_box = QGroupBox()
+        roles = QVBoxLayout(self.roles_box)
+        self.roles_label = plain_label()
+        roles.addWidget(self.roles_label)
+        layout.addWidget(self.roles_box)
+
+        self.people_box = QGroupBox()
+        self.people_layout = QVBoxLayout(self.people_box)
+        self.people_panel: Any = None
+        self.people_placeholder = plain_label()
+        self.people_layout.addWidget(self.people_placeholder)
+        layout.addWidget(self.people_box)
+        self.people_box.setVisible(with_people)
+        self._with_people = with_people
+
+        # Hooks (issues 5-7): the agreements and services of the customer take these places.
+        self.agreements_box = QGroupBox()
+        self.agreements_label = plain_label()
+        QVBoxLayout(self.agreements_box).addWidget(self.agreements_label)
+        layout.addWidget(self.agreements_box)
+        self.services_box = QGroupBox()
+        self.services_label = plain_label()
+        QVBoxLayout(self.services_box).addWidget(self.services_label)
+        layout.addWidget(self.services_box)
+        self.agreements_box.setVisible(with_people)
+        self.services_box.setVisible(with_people)
+        layout.addStretch(1)
+        self.retranslate()
+
+    # -- content ------------------------------------------------------------------------------------------
+
+    def show_customer(self, view: CustomerView | None) -> None:
+        self.view = view
+        self._fill()
+        if self._with_people:
+            self._show_people()
+
+    def _fill(self) -> None:
+        view = self.view
+        if view is None:
+            for label in (self.name_label, self.org_label, self.notice_label, self.status_badge):
+                label.setText("")
+            return
+        self.name_label.setText(view.name)
+        self.org_label.setText(self.tr("Org number %1").replace("%1", format_org_number(view.org_number)))
+        status = status_text(self, view.status)
+        if view.status_date is not None:
+            status = f"{status} {view.status_date.isoformat()}"
+        self.status_badge.setText(status)
+        self.status_badge.setAccessibleName(self.tr("Status: %1").replace("%1", status))
+        fg, bg = BADGE_COLOURS.get(view.status, ("#333333", "#eeeeee"))
+        self.status_badge.setStyleSheet(
+            f"QLabel#statusBadge {{ color: {fg}; background: {bg}; border: 1px solid {fg}; "
+            "border-radius: 4px; padding: 2px 8px; font-weight: bold; }")
+        self.notice_label.setText(self._notice(view))
+        self.notice_label.setVisible(bool(self.notice_label.text()))
+
+        form = view.organisation_form
+        self.form_value.setText(f"{form} – {view.organisation_form_text}" if view.organisation_form_text else form)
+        self.business_value.setText(address_text(view.business_address) or "—")
+        self.postal_value.setText(address_text(view.postal_address) or "—")
+        muni = view.business_address if view.business_address.municipality else view.postal_address
+        self.municipality_value.setText(
+            f"{muni.municipality} ({muni.municipality_number})" if muni.municipality_number
+            else (muni.municipality or "—"))
+        address = view.business_address if not view.business_address.is_empty else view.postal_address
+        self.country_value.setText(
+            " ".join(x for x in (address.country, f"({address.country_code})" if address.country_code else "") if x)
+            or "—")
+        self.vat_value.setText(self.tr("Yes: %1").replace("%1", format_vat_number(view.org_number))
+                               if view.vat_registered else self.tr("No"))
+        industry = str(view.details.get("industry") or "")
+        code = str(view.details.get("industry_code") or "")
+        self.industry_value.setText(f"{code} {industry}".strip() or "—")
+        if view.verified_at is not None and view.status != "unverified":
+            self.verified_value.setText(view.verified_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+        else:
+            self.verified_value.setText(self.tr("Not verified against the registry"))
+
+        rule = view.signing_rule
+        self.rule_label.setText(self.tr("Signing rule: %1").replace(
+            "%1", rule.display_text or self.tr("none registered")))
+        self.sets_label.setText(self._sets_text(rule))
+        self.sets_label.setVisible(bool(rule.signer_sets or rule.lapsed_sets))
+        if rule.needs_manual_confirmation:
+            self.confirm_label.setText(
+                self.tr("No signing rule is registered for this organisation: ask the customer who may sign, "
+                        "and confirm it by hand.") if rule.basis != "law" else
+                self.tr("No signing rule is registered; the rule above follows from the organisation form. "
+                        "Confirm by hand who signs."))
+        else:
+            self.confirm_label.setText("")
+        self.confirm_label.setVisible(rule.needs_manual_confirmation)
+        if view.procuration_rule is not None and (view.procuration_rule.text or view.procuration_rule.signer_sets):
+            self.procuration_label.setText(self.tr("Procuration: %1").replace("%1", view.procuration_rule.text)
+                                           + "\n" + self._sets_text(view.procuration_rule))
+        else:
+            self.procuration_label.setText("")
+        self.procuration_label.setVisible(bool(self.procuration_label.text()))
+        if view.departed_signatories:
+            lines = [self.tr("No longer a signatory in the registry (check agreements they signed):")]
+            for d in view.departed_signatories:
+                noticed = f" – {d.noticed_on.isoformat()}" if d.noticed_on else ""
+                lines.append(f"• {d.name}{noticed}")
+            self.departed_label.setText("\n".join(lines))
+        else:
+            self.departed_label.setText("")
+        self.departed_label.setVisible(bool(view.departed_signatories))
+
+        role_lines = [f"{r.role}: {r.name}" + ("  ✓" if r.may_sign else "") for r in view.registry_roles]
+        self.roles_label.setText("\n".join(role_lines) if role_lines else self.tr("The registry lists no roles."))
+
+    def _sets_text(self, rule: SigningRuleView) -> str:
+        lines = []
+        for names in rule.signer_sets:
+            if len(names) == 1:
+                lines.append("• " + self.tr("%1 alone").replace("%1", names[0]))
+            else:
+                lines.append("• " + self.tr("%1 together").replace("%1", ", ".join(names)))
+        if rule.lapsed_sets:
+            lines.append(self.tr("Combinations naming a person who died or left no longer apply: %1.")
+                         .replace("%1", str(len(rule.lapsed_sets))))
+        return "\n".join(lines)
+
+    def _notice(self, view: CustomerView) -> str:
+        if view.status == "deleted":
+            return self.tr("The company is deleted in the registry: no new agreement can be issued.")
+        if view.status == "removed":
+            return self.tr("The company was removed from the registry's open data: no new agreement can be issued.")
+        if view.status == "bankrupt":
+            return self.tr("The company is bankrupt: the estate is bound by its trustee; no new agreement is issued.")
+        if view.status == "liquidation":
+            return self.tr("The company is under liquidation: no new agreement is issued.")
+        if view.status == "unverified":
+            return self.tr("Registered by hand and not verified against the registry: refresh it when the "
+                           "registry can be reached.")
+        return ""
+
+    def _show_people(self) -> None:
+        view = self.view
+        stored = view is not None and view.stored and self.services is not None
+        if stored and self.people_panel is None:
+            try:
+                from contractdesk.ui.widgets.people_panel import PeoplePanel
+            except ImportError:  # hook: the people panel (issue 4) is not in this build
+                PeoplePanel = None  # noqa: N806
+            if PeoplePanel is not None:
+                self.people_panel = PeoplePanel(self.services)
+                self.people_layout.addWidget(self.people_panel)
+        if self.people_panel is not None:
+            self.people_panel.setVisible(stored)
+            self.people_panel.set_customer(view.org_number if stored and view is not None else None)
+        self.people_placeholder.setVisible(self.people_panel is None or not stored)
+
+    def retranslate(self) -> None:
+        self.registry_box.setTitle(self.tr("Registry data"))
+        captions = (self.tr("Organisation form"), self.tr("Business address"), self.tr("Postal address"),
+                    self.tr("Municipality"), self.tr("Country"), self.tr("VAT registered"), self.tr("Industry"),
+                    self.tr("Verified"))
+        for label, caption in zip(self.form_labels, captions, strict=True):
+            label.setText(caption + ":")
+        self.signing_box.setTitle(self.tr("Who may sign"))
+        self.roles_box.setTitle(self.tr("Roles in the registry"))
+        self.people_box.setTitle(self.tr("People"))
+        self.people_placeholder.setText(self.tr("People can be added once the customer is saved."))
+        self.agreements_box.setTitle(self.tr("Agreements"))
+        self.agreements_label.setText(self.tr("Agreements will be shown here."))
+        self.services_box.setTitle(self.tr("Services"))
+        self.services_label.setText(self.tr("Services will be shown here."))
+        self._fill()
+
+
+class CustomerCardDialog(QDialog):
+    """A stored customer's card in a window, with Refresh (from the registry) and Close.
+
+    Signals:
+        changed(str): the customer was refreshed (org number).
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, services: Any, org_number: str, parent: QWidget | None = None, *, pool: Any = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.org_number = org_number
+        self.pool = pool
+        self.task: Any = None
+        self.card = CustomerCard(services)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.card)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.refresh_button = QPushButton()
+        self.buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+        self.resize(760, 820)
+        self.retranslate()
+        self.reload()
+
+    def reload(self) -> None:
+        view = self.services.customers.get(self.org_number)
+        self.card.show_customer(view)
+        self.setWindowTitle(self.tr("Customer %1").replace("%1", format_org_number(self.org_number)))
+
+    def refresh(self) -> None:
+        """Fetch the customer from the registry on a worker; show what changed."""
+        from contractdesk.ui.customers.refresh import refresh_one
+
+        self.task = refresh_one(self, self.services, self.org_number, pool=self.pool,
+                                on_done=self._refreshed)
+
+    def _refreshed(self, changed: bool) -> None:
+        self.reload()
+        if changed:
+            self.changed.emit(self.org_number)
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("&Refresh from the registry"))
+

@@ -1,0 +1,260 @@
+"""The customer list model: rows fetched from SQL page by page, filtered and ordered in SQL.
+
+The model holds only the rows fetched so far (``CustomerRow`` values). Views ask for more as the
+user scrolls (``canFetchMore``/``fetchMore``, a page of :data:`PAGE_SIZE` rows each); a new search
+text or a click on a header resets it and fetches the first page again with the new ``WHERE`` /
+``ORDER BY``. Nothing is ever sorted or filtered in Python, so 100,000 customers cost no more than
+a few hundred.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+
+from contractdesk.domain.orgnr import format_org_number
+
+if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
+    from contractdesk.services.customers import CustomerQuery, CustomerRow
+
+Index = QModelIndex | QPersistentModelIndex
+PageFetcher = Callable[["CustomerQuery", int, int], "list[CustomerRow]"]
+"""``fetch(query, offset, limit)`` → rows; e.g. ``services.customers.list_customers`` wrapped."""
+
+PAGE_SIZE = 200
+COLUMNS = ("name", "org_number", "municipality", "status", "main_contact", "agreement_state")
+BLOCKED = frozenset({"deleted", "removed", "bankrupt", "liquidation"})
+
+
+def status_text(owner: Any, status: str) -> str:
+    """The status as the user reads it; ``owner`` is a QObject whose ``tr`` translates."""
+    labels = {
+        "active": owner.tr("Active"),
+        "deleted": owner.tr("Deleted"),
+        "removed": owner.tr("Removed from the registry"),
+        "bankrupt": owner.tr("Bankrupt"),
+        "liquidation": owner.tr("Under liquidation"),
+        "unverified": owner.tr("Not verified"),
+    }
+    return str(labels.get(status, status))
+
+
+def agreement_text(owner: Any, state: str) -> str:
+    labels = {
+        "": "—",
+        "draft": owner.tr("Draft"),
+        "sent": owner.tr("Sent"),
+        "signed": owner.tr("Signed"),
+        "active": owner.tr("Active"),
+        "terminated": owner.tr("Terminated"),
+    }
+    return str(labels.get(state, state))
+
+
+class CustomerListModel(QAbstractTableModel):
+    """Customers over ``CustomerRow`` values, fetched lazily in pages.
+
+    Roles: ``IdRole`` the customer's database id, ``OrgNumberRole`` its 9 digits, ``SortRole`` the
+    value the column sorts by, ``StatusRole`` the status code.
+
+    Signals:
+        loaded(): the rows were reset (new search or order) and the first page is in.
+    """
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    OrgNumberRole = Qt.ItemDataRole.UserRole + 2
+    SortRole = Qt.ItemDataRole.UserRole + 3
+    StatusRole = Qt.ItemDataRole.UserRole + 4
+    NAME, ORG_NUMBER, MUNICIPALITY, STATUS, MAIN_CONTACT, AGREEMENT = range(6)
+
+    loaded = Signal()
+
+    def __init__(self, fetch: PageFetcher | None = None, *, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._page_size = page_size
+        self._rows: list[CustomerRow] = []
+        self._more = False
+        self._search = ""
+        self._sort = "name"
+        self._descending = False
+
+    # -- the source and the query -----------------------------------------------------------------------
+
+    @classmethod
+    def for_services(cls, services: Any, **kwargs: Any) -> CustomerListModel:
+        model = cls(**kwargs)
+        model.set_services(services)
+        return model
+
+    def set_services(self, services: Any) -> None:
+        """Read from ``services.customers`` (None: empty) and fetch the first page."""
+        if services is None:
+            self.set_fetcher(None)
+            return
+
+        def fetch(query: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
+            rows: list[CustomerRow] = services.customers.list_customers(query, offset=offset, limit=limit)
+            return rows
+
+        self.set_fetcher(fetch)
+
+    def set_fetcher(self, fetch: PageFetcher | None) -> None:
+        self._fetch = fetch
+        self.reload()
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    @property
+    def sort_column(self) -> str:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def set_search(self, text: str) -> None:
+        """Filter by name, org number, municipality or contact (in SQL) and fetch the first page."""
+        text = " ".join((text or "").split())
+        if text == self._search:
+            return
+        self._search = text
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by a column (in SQL); called by the view when a header is clicked."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        sort, descending = COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) == (self._sort, self._descending) and self._rows:
+            return
+        self._sort, self._descending = sort, descending
+        self.reload()
+
+    def query(self) -> CustomerQuery:
+        from contractdesk.services.customers import CustomerQuery
+
+        return CustomerQuery(search=self._search, sort=self._sort, descending=self._descending)
+
+    def reload(self) -> None:
+        """Drop the rows and fetch the first page again (after a change in the store)."""
+        self.beginResetModel()
+        self._rows = []
+        self._more = False
+        if self._fetch is not None:
+            page = self._fetch(self.query(), 0, self._page_size)
+            self._rows = list(page)
+            self._more = len(page) == self._page_size
+        self.endResetModel()
+        self.loaded.emit()
+
+    # -- lazy fetching ------------------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and self._more and self._fetch is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 - Qt API
+        if parent.isValid() or not self._more or self._fetch is None:
+            return
+        page = self._fetch(self.query(), len(self._rows), self._page_size)
+        self._more = len(page) == self._page_size
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    # -- access -------------------------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> CustomerRow:
+        return self._rows[row]
+
+    def rows(self) -> list[CustomerRow]:
+        return list(self._rows)
+
+    def row_of(self, org_number: str) -> int:
+        """The row of a customer among those fetched, or -1."""
+        return next((i for i, r in enumerate(self._rows) if r.org_number == org_number), -1)
+
+    # -- QAbstractTableModel ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Name"), self.tr("Org number"), self.tr("Municipality"), self.tr("Status"),
+                    self.tr("Main contact"), self.tr("Agreement"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(COLUMNS):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.NAME:
+                return row.name
+            if col == self.ORG_NUMBER:
+                return format_org_number(row.org_number)
+            if col == self.MUNICIPALITY:
+                return row.municipality
+            if col == self.STATUS:
+                return status_text(self, row.status)
+            if col == self.MAIN_CONTACT:
+                return row.main_contact
+            return agreement_text(self, row.agreement_state)
+        if role == self.IdRole:
+            return row.id
+        if role == self.OrgNumberRole:
+            return row.org_number
+        if role == self.StatusRole:
+            return row.status
+        if role == self.SortRole:
+            return (row.name.casefold(), row.org_number, row.municipality.casefold(), row.status,
+                    row.main_contact.casefold(), row.agreement_state)[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.NAME, self.STATUS) and row.status != "active":
+            return status_text(self, row.status)
+        if role == Qt.ItemDataRole.ForegroundRole and row.status in BLOCKED:
+            return QPalette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS and row.status == "unverified":
+            return QColor(160, 100, 0)
+        if role == Qt.ItemDataRole.FontRole and col == self.STATUS and row.status != "active":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.ORG_NUMBER:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def size_columns_from_sample(view: Any, model: CustomerListModel, *, sample: int = 60, maximum: int = 360) -> None:
+    """Set column widths from the header and the first ``sample`` rows (never from every row)."""
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    padding = 24
+    rows = min(sample, model.rowCount())
+    for col in range(model.columnCount()):
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        width = header.fontMetrics().horizontalAdvance(title) + padding + 16  # room for the sort arrow
+        for row in range(rows):
+            text = str(model.data(model.index(row, col)) or "")
+            width = max(width, metrics.horizontalAdvance(text) + padding)
+        header.resizeSection(col, min(width, maximum))
