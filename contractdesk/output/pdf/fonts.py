@@ -48,6 +48,24 @@ class _FastTTFont(TTFont):
     path, which assigns them.
     """
 
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        # The embedded subset is a pure function of its code list; agreements of one version
+        # mostly embed the same subsets (fonts are primed in a fixed order), so keep a few.
+        make_subset = self.face.makeSubset
+        cache: dict[tuple[int, ...], bytes] = {}
+
+        def cached_make_subset(subset: list[int]) -> bytes:
+            key = tuple(subset)
+            data = cache.get(key)
+            if data is None:
+                if len(cache) >= 32:
+                    cache.clear()
+                data = cache[key] = make_subset(subset)
+            return data
+
+        self.face.makeSubset = cached_make_subset  # type: ignore[method-assign]
+
     def splitString(self, text: str | bytes, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
         state = self.state.get(doc) if isinstance(text, str) else None
         if state is not None:
