@@ -51,11 +51,15 @@ def connect_raw(path: Path, key: Key, *, mode: str = "rw") -> sqlcipher.Connecti
     Args:
         path: the database file.
         key: the raw store key.
-        mode: ``rw`` (file must exist), ``rwc`` (may create) or ``ro``.
+        mode: ``rw`` (file must exist), ``rwc`` (may create) or ``ro``. Except for ``rwc``, the key
+            is first proven on the main file alone (``prove_key``), so that a wrong key cannot
+            make SQLite recover or checkpoint a ``-wal`` left by a crash.
 
     Raises:
         WrongKeyOrDamagedError: the key is wrong or the file is damaged (the file is untouched).
     """
+    if mode != "rwc":
+        prove_key(path, key)
     uri = f"{Path(path).resolve().as_uri()}?mode={mode}"
     try:
         conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
@@ -72,6 +76,34 @@ def connect_raw(path: Path, key: Key, *, mode: str = "rw") -> sqlcipher.Connecti
             raise WrongKeyOrDamagedError(path) from None
         raise mapped from None
     return conn
+
+
+def prove_key(path: Path, key: Key) -> None:
+    """Decrypt page 1 of the main file with ``key`` while nothing at all can be written.
+
+    ``immutable=1`` makes SQLite ignore the ``-wal``/``-shm`` files and take no locks. Without it,
+    a wrong key on a store that a crash left with a ``-wal`` would still run WAL recovery and, on
+    close, checkpoint the WAL into the file and delete it, before the key is known to be right.
+
+    Raises:
+        WrongKeyOrDamagedError: page 1 does not decrypt and verify with this key.
+    """
+    path = Path(path)
+    if not path.exists():
+        return  # the real open reports it
+    uri = f"{path.resolve().as_uri()}?immutable=1"
+    try:
+        conn = sqlcipher.connect(uri, uri=True, isolation_level=None)
+    except sqlcipher.Error as exc:
+        raise map_db_error(exc, path) or StoreError(f"Cannot open {path}.", path) from None
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {key.pragma_value()}")
+        conn.execute("PRAGMA user_version").fetchone()  # reads (decrypts, checks) page 1 only
+    except sqlcipher.DatabaseError:
+        raise WrongKeyOrDamagedError(path) from None
+    finally:
+        conn.close()
 
 
 def _apply_pragmas(conn: sqlcipher.Connection) -> None:

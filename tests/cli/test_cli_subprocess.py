@@ -34,15 +34,11 @@ def test_init_then_info_json_in_real_processes(tmp_path: Path) -> None:
     assert "Blåbær".encode() in info.stdout  # UTF-8, not \\u escapes
 
 
-def test_user_error_exits_1_and_wrong_usage_exits_2(tmp_path: Path) -> None:
+def test_wrong_usage_exits_2_with_usage_and_no_traceback(tmp_path: Path) -> None:
+    # (user errors, exit 1 with one line, are covered in-process in test_cli_info_init.py)
     data = tmp_path / "data"
-    bad = contractdesk("--data-dir", str(data), "init", "--supplier-org-number", "123456789", "--supplier-name", "X")
-    assert bad.returncode == 1
-    lines = bad.stderr.decode().strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("contractdesk: Organisation number"), bad.stderr
-    assert bad.stdout == b""
-    assert not data.exists()
-
     usage = contractdesk("--data-dir", str(data), "init")
     assert usage.returncode == 2
     assert b"usage:" in usage.stderr and b"Traceback" not in usage.stderr
+    assert usage.stdout == b""
+    assert not data.exists()

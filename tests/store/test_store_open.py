@@ -230,3 +230,31 @@ def test_files_are_owner_only(tmp_path: Path, memory_keyring: MemoryKeyring) -> 
             store.close()
     finally:
         os.umask(old_umask)
+
+
+def test_wrong_key_leaves_a_crashed_stores_wal_alone_and_the_right_key_recovers_it(
+    raw_store: Store, store_key: Key, tmp_path: Path
+) -> None:
+    """A crash leaves -wal/-shm beside the file; a wrong key must not touch them (they hold commits)."""
+    with raw_store.session() as s:
+        add_customer(s, "971049669", "Committed Before The Crash AS")
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for suffix in ("", "-wal", "-shm"):  # the files as a killed process leaves them
+        source = Path(f"{raw_store.path}{suffix}")
+        (crashed / source.name).write_bytes(source.read_bytes())
+    raw_store.close()
+    copy = crashed / raw_store.path.name
+    assert Path(f"{copy}-wal").stat().st_size > 0
+    before = fingerprint(crashed)
+
+    with pytest.raises(WrongKeyOrDamagedError):
+        open_store(copy, Key.generate(), key_source="memory")
+    assert fingerprint(crashed) == before
+
+    store = open_store(copy, store_key, key_source="memory")
+    try:
+        with store.session() as s:
+            assert s.execute(select(Customer.name)).scalars().all() == ["Committed Before The Crash AS"]
+    finally:
+        store.close()
