@@ -34,7 +34,10 @@ def _report(name: str, **figures: object) -> None:
 
 
 def _inputs(n: int):
-    return [sample_input(org_number=f"9{i:08d}", name=f"Kunde {i} AS", document_id=f"AVT-{i:05d}") for i in range(n)]
+    return [
+        sample_input(org_number=f"9{i:08d}", name=f"Kunde {i} AS", document_id=f"AVT-{i:05d}")
+        for i in range(n)
+    ]
 
 
 def _warm_single() -> dict[str, float]:
@@ -58,8 +61,13 @@ def _warm_single() -> dict[str, float]:
 def test_one_agreement_warm() -> None:
     figures = _warm_single()
     pdf = render_agreement(sample_input())
-    _report("one agreement, warm process (sample terms)", pages=len(re.findall(rb"/Type /Page[^s]", pdf)),
-            size_kb=len(pdf) // 1024, load=os.getloadavg()[0], **figures)
+    _report(
+        "one agreement, warm process (sample terms)",
+        pages=len(re.findall(rb"/Type /Page[^s]", pdf)),
+        size_kb=len(pdf) // 1024,
+        load=os.getloadavg()[0],
+        **figures,
+    )
     assert pdf.startswith(b"%PDF-")
 
 
@@ -71,7 +79,9 @@ def test_first_agreement_in_a_fresh_process() -> None:
         "i=time.perf_counter(); render_agreement(sample_input()); r=time.perf_counter()\n"
         "print(round((i-t)*1000), round((r-i)*1000))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     import_ms, first_ms = map(int, out.stdout.split())
     _report("fresh process", import_ms=import_ms, first_agreement_ms=first_ms)
 
@@ -101,14 +111,18 @@ def _html(inp) -> str:
     """The same agreement as HTML (first page, contents, terms, signature blocks) for LibreOffice."""
     e = html.escape
     out = [
-        "<html><head><meta charset='utf-8'><style>body{font-family:'DejaVu Sans';font-size:9.5pt}"
-        "table{border-collapse:collapse}td,th{border:1px solid #999;padding:3px}</style></head><body>",
+        (
+            "<html><head><meta charset='utf-8'><style>body{font-family:'DejaVu Sans';font-size:9.5pt}"
+            "table{border-collapse:collapse}td,th{border:1px solid #999;padding:3px}</style></head><body>"
+        ),
         f"<h1>{e(inp.terms.title)}</h1><p>Avtale mellom <b>{e(inp.supplier.name)}</b> og <b>{e(inp.customer.name)}</b></p>",
         "<table><tr><th>Tjeneste</th><th>Pris</th><th>Periode</th><th>Binding</th><th>Gebyr</th></tr>",
     ]
     for s in inp.services:
-        out.append(f"<tr><td>{e(s.name)}</td><td>kr {s.price}</td><td>{e(s.invoice_period)}</td>"
-                   f"<td>{e(s.binding)}</td><td>kr {s.invoice_fee}</td></tr>")
+        out.append(
+            f"<tr><td>{e(s.name)}</td><td>kr {s.price}</td><td>{e(s.invoice_period)}</td>"
+            f"<td>{e(s.binding)}</td><td>kr {s.invoice_fee}</td></tr>"
+        )
     out.append("</table><h2>Innhold</h2><ul>")
     out.extend(f"<li>{e(s.number)} {e(s.title)}</li>" for s in inp.terms.all_sections())
     out.append("</ul>")
@@ -120,14 +134,23 @@ def _html(inp) -> str:
             elif isinstance(b, td.BulletList):
                 out.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in b.items) + "</ul>")
             elif isinstance(b, td.Table):
-                out.append("<table>" + "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>"
-                                               for r in b.rows) + "</table>")
+                out.append(
+                    "<table>"
+                    + "".join(
+                        "<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in b.rows
+                    )
+                    + "</table>"
+                )
             elif isinstance(b, td.SignatureBlock):
-                out.append("<p>Sted: ________ Dato: ________</p><table><tr><td>For kunden</td>"
-                           f"<td>For {e(inp.supplier.name)}</td></tr></table>")
+                out.append(
+                    "<p>Sted: ________ Dato: ________</p><table><tr><td>For kunden</td>"
+                    f"<td>For {e(inp.supplier.name)}</td></tr></table>"
+                )
 
     for sec in inp.terms.sections:
-        out.append(f"<h{min(sec.level + 1, 4)}>{e(sec.number)} {e(sec.title)}</h{min(sec.level + 1, 4)}>")
+        out.append(
+            f"<h{min(sec.level + 1, 4)}>{e(sec.number)} {e(sec.title)}</h{min(sec.level + 1, 4)}>"
+        )
         blocks(sec.blocks)
     for annex in inp.terms.annexes:
         out.append(f"<h1 style='page-break-before:always'>{e(annex.label)} {e(annex.title)}</h1>")
@@ -149,9 +172,18 @@ def test_ratio_against_libreoffice_headless(tmp_path: Path) -> None:
         path.write_text(_html(inp), encoding="utf-8")
         docs.append(path)
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    base = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-            "pdf:writer_web_pdf_Export", "--outdir", str(tmp_path / "out")]
-    subprocess.run(base + [str(docs[0])], capture_output=True, timeout=300, check=True)  # first start: profile
+    base = [
+        soffice,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--convert-to",
+        "pdf:writer_web_pdf_Export",
+        "--outdir",
+        str(tmp_path / "out"),
+    ]
+    subprocess.run(
+        base + [str(docs[0])], capture_output=True, timeout=300, check=True
+    )  # first start: profile
     t = time.perf_counter()
     subprocess.run(base + [str(docs[0])], capture_output=True, timeout=300, check=True)
     one = time.perf_counter() - t

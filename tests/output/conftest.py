@@ -32,7 +32,7 @@ class PdfTools:
         return path
 
     def _run(self, *args: str) -> str:
-        result = subprocess.run(args, capture_output=True, text=True, timeout=60)
+        result = subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
         assert result.returncode == 0, f"{args[0]} failed: {result.stderr}"
         return result.stdout
 
@@ -41,7 +41,9 @@ class PdfTools:
         """Remove all white space (compare text that may wrap anywhere, even inside words)."""
         return re.sub(r"\s+", "", text)
 
-    def text(self, pdf: bytes, page: int | None = None, *, layout: bool = False, raw: bool = False) -> str:
+    def text(
+        self, pdf: bytes, page: int | None = None, *, layout: bool = False, raw: bool = False
+    ) -> str:
         """Extracted text (all pages, or one), no-break spaces made plain.
 
         ``raw`` keeps the drawing order (a table cell's lines stay together).
@@ -90,7 +92,9 @@ class PdfTools:
 
     def qpdf_check(self, pdf: bytes) -> str:
         path = self.write(pdf)
-        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            ["qpdf", "--check", str(path)], capture_output=True, text=True, timeout=60, check=False
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout + result.stderr
 
@@ -99,7 +103,14 @@ class PdfTools:
         path = self.write(pdf)
         out = path.with_suffix(".qdf.pdf")
         subprocess.run(
-            ["qpdf", "--qdf", "--object-streams=disable", "--stream-data=uncompress", str(path), str(out)],
+            [
+                "qpdf",
+                "--qdf",
+                "--object-streams=disable",
+                "--stream-data=uncompress",
+                str(path),
+                str(out),
+            ],
             check=True,
             capture_output=True,
             timeout=60,
@@ -111,7 +122,9 @@ class PdfTools:
 def _tools_present() -> None:
     missing = [t for t in TOOLS if shutil.which(t) is None]
     if missing:
-        pytest.fail(f"install poppler-utils and qpdf for the PDF tests (missing: {', '.join(missing)})")
+        pytest.fail(
+            f"install poppler-utils and qpdf for the PDF tests (missing: {', '.join(missing)})"
+        )
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ def _save_in_child(target: Path, limit: int, size: int) -> subprocess.CompletedP
         capture_output=True,
         text=True,
         timeout=60,
+        check=False,
     )
 
 

@@ -58,7 +58,9 @@ def test_header_injection_through_names_and_subject_is_impossible(tmp_path: Path
     inp = sample_input()
     template = EmailTemplate(subject="Avtale {customer.name}", body="Hei")
     hostile = sample_input(name="Firma\r\nBcc: evil@example.org\r\nX-Evil: 1")
-    msg = agreement_draft(hostile, PDF, "ok@example.com", "Ola\r\nBcc: evil@example.org", template=template)
+    msg = agreement_draft(
+        hostile, PDF, "ok@example.com", "Ola\r\nBcc: evil@example.org", template=template
+    )
     parsed = _parse(save_eml(tmp_path / "x.eml", msg))
     assert parsed["Bcc"] is None and parsed["X-Evil"] is None
     assert [a.addr_spec for a in parsed["To"].addresses] == ["ok@example.com"]
@@ -67,7 +69,13 @@ def test_header_injection_through_names_and_subject_is_impossible(tmp_path: Path
 
 
 def test_invalid_addresses_are_refused_with_a_named_error() -> None:
-    for bad in ("", "not-an-address", "a@b@c", "x@example.com\r\nBcc: y@example.com", "ola@ex ample.no"):
+    for bad in (
+        "",
+        "not-an-address",
+        "a@b@c",
+        "x@example.com\r\nBcc: y@example.com",
+        "ola@ex ample.no",
+    ):
         with pytest.raises(InvalidAddress):
             agreement_draft(sample_input(), PDF, bad)
 
@@ -80,7 +88,9 @@ def test_editable_template_fields_and_unknown_fields() -> None:
     assert err.value.unknown == ["customer.navn", "recipient.adresse"]
     with pytest.raises(TemplateError):
         agreement_draft(sample_input(), PDF, "a@example.com", template=bad)
-    custom = EmailTemplate(subject="{supplier.name}: {terms.label}", body="{customer.vat_number}\n{customer.address}")
+    custom = EmailTemplate(
+        subject="{supplier.name}: {terms.label}", body="{customer.vat_number}\n{customer.address}"
+    )
     msg = agreement_draft(sample_input(), PDF, "a@example.com", template=custom)
     assert msg["Subject"] == "Webmaster Heimen: 17.04.2021"
     body = msg.get_body(preferencelist=("plain",)).get_content()
@@ -90,4 +100,8 @@ def test_editable_template_fields_and_unknown_fields() -> None:
 
 def test_recipient_name_defaults_to_the_customer() -> None:
     msg = agreement_draft(sample_input(), PDF, "a@example.com")
-    assert msg.get_body(preferencelist=("plain",)).get_content().startswith("Hei Sámi Duodji Ođđasit AS,")
+    assert (
+        msg.get_body(preferencelist=("plain",))
+        .get_content()
+        .startswith("Hei Sámi Duodji Ođđasit AS,")
+    )

@@ -34,15 +34,22 @@ def test_long_values_are_cut_with_a_visible_mark() -> None:
 
 
 def test_markup_is_escaped_so_it_shows_literally() -> None:
-    assert escape_markup('<a href="x">&amp;</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;"
+    assert (
+        escape_markup('<a href="x">&amp;</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;"
+    )
     assert para_text("a\nb<", multiline=True) == "a<br/>b&lt;"
     assert para_text("a\nb") == "a b"
 
 
 def test_fields_are_plain_lookups_never_attribute_access() -> None:
     values = {"customer.name": "Kunde AS", "supplier.name": "{customer.name}"}
-    assert fill_fields("{customer.name} og {supplier.name}", values) == "Kunde AS og {customer.name}"
-    assert fill_fields("{customer.__class__} {ukjent.felt}", values) == "{customer.__class__} {ukjent.felt}"
+    assert (
+        fill_fields("{customer.name} og {supplier.name}", values) == "Kunde AS og {customer.name}"
+    )
+    assert (
+        fill_fields("{customer.__class__} {ukjent.felt}", values)
+        == "{customer.__class__} {ukjent.felt}"
+    )
     assert field_names("{a.b} {C.d} {e} {f.g_h}") == ["a.b", "f.g_h"]
 
 

@@ -8,7 +8,13 @@ from decimal import Decimal
 
 import pytest
 
-from contractdesk.domain.terms.document import Annex, Paragraph, Section, SignatureBlock, TermsDocument
+from contractdesk.domain.terms.document import (
+    Annex,
+    Paragraph,
+    Section,
+    SignatureBlock,
+    TermsDocument,
+)
 from contractdesk.output.pdf import (
     AgreementInput,
     ServiceLine,
@@ -59,7 +65,9 @@ def test_first_page_names_both_parties_and_lists_the_services(agreement, pdf_too
         assert expected in first, expected
 
 
-def test_every_page_has_the_footer_with_id_version_hash_and_page_x_of_y(agreement, pdf_tools) -> None:
+def test_every_page_has_the_footer_with_id_version_hash_and_page_x_of_y(
+    agreement, pdf_tools
+) -> None:
     _, pdf = agreement
     pages = pdf_tools.pages(pdf)
     n = pdf_tools.page_count(pdf)
@@ -117,7 +125,9 @@ def test_toc_and_page_count_stay_right_when_the_first_page_grows(pdf_tools) -> N
     first_pages = pdf_tools.text(pdf, 2)
     assert "Nettbutikkmodul" in first_pages  # the services table went on to page 2
     pages = pdf_tools.pages(pdf)
-    contents_page = next(i for i, p in enumerate(pages, 1) if "Innhold" in p.splitlines()[1:4] or "\nInnhold\n" in p)
+    contents_page = next(
+        i for i, p in enumerate(pages, 1) if "Innhold" in p.splitlines()[1:4] or "\nInnhold\n" in p
+    )
     assert contents_page >= 3
     n = len(pages)
     assert f"Side {n} av {n}" in pdf_tools.normalise(pages[-1])
@@ -133,15 +143,24 @@ def test_terms_text_bullets_table_and_fields_are_rendered(agreement, pdf_tools) 
     text = pdf_tools.normalise(pdf_tools.text(pdf))
     assert "8.1.1 Hovedkontakt/Nøkkelkontakt" in text
     assert "• Ved ordinær signatur." in text
-    assert "Annenhver måned" in text and "Den 4. i januar, mars, mai, juli, september og november" in text
-    assert "Webmaster Heimen har ambisjoner om å utvikle produkter" in text  # {supplier.name} filled
+    assert (
+        "Annenhver måned" in text
+        and "Den 4. i januar, mars, mai, juli, september og november" in text
+    )
+    assert (
+        "Webmaster Heimen har ambisjoner om å utvikle produkter" in text
+    )  # {supplier.name} filled
     assert "{supplier.name}" not in text
 
 
-def test_dpa_annex_starts_a_page_and_lists_the_subprocessors_after_17_7(agreement, pdf_tools) -> None:
+def test_dpa_annex_starts_a_page_and_lists_the_subprocessors_after_17_7(
+    agreement, pdf_tools
+) -> None:
     _, pdf = agreement
     pages = pdf_tools.pages(pdf)
-    annex_page = next(i for i, p in enumerate(pages) if "Vedlegg 1 – Databehandleravtale" in p and i > 2)
+    annex_page = next(
+        i for i, p in enumerate(pages) if "Vedlegg 1 – Databehandleravtale" in p and i > 2
+    )
     lines = [ln for ln in pages[annex_page].splitlines() if ln.strip()]
     # the page header (two lines), then the annex heading: the annex starts a new page
     assert any(ln.startswith("Vedlegg 1 – Databehandleravtale") for ln in lines[:3]), lines[:4]
@@ -149,7 +168,14 @@ def test_dpa_annex_starts_a_page_and_lists_the_subprocessors_after_17_7(agreemen
     start = text.index("17.7 Bruk av underleverandører")
     table = text.index("Underleverandører Underleverandør Formål Plassering", start)
     assert table < text.index("17.8 Krav til informasjonssikkerhet")
-    for name in ("PowerOffice", "Admento AS", "BankID", "LinkMobility AS", "Creditsafe AS", "ITEA AS"):
+    for name in (
+        "PowerOffice",
+        "Admento AS",
+        "BankID",
+        "LinkMobility AS",
+        "Creditsafe AS",
+        "ITEA AS",
+    ):
         assert name in text[table:]
     assert "SMS-utsending (kun mobilnummer)" in text
 
@@ -166,7 +192,11 @@ def test_two_signature_blocks_with_names_roles_and_the_warning(agreement, pdf_to
     assert text.count("Innehaver") == 2
     assert text.count("Merk: " + WARNING) == 2
     # §16 block after section 16's text, §17.14 block at the end of the DPA
-    assert text.index("16 Signering") < text.index("Sted:") < text.index("Vedlegg 1 – Databehandleravtale")
+    assert (
+        text.index("16 Signering")
+        < text.index("Sted:")
+        < text.index("Vedlegg 1 – Databehandleravtale")
+    )
     assert text.rindex("Sted:") > text.index("17.14 Signering")
 
 
@@ -212,15 +242,27 @@ def test_cached_terms_give_the_same_bytes_and_never_leak_another_customer(pdf_to
     terms = TermsDocument(
         title="Avtalevilkår",
         sections=(
-            Section("1", "Parter", (Paragraph("Avtalen gjelder {customer.name}, org.nr. {customer.org_number}."),)),
+            Section(
+                "1",
+                "Parter",
+                (Paragraph("Avtalen gjelder {customer.name}, org.nr. {customer.org_number}."),),
+            ),
             Section("2", "Leverandør", (Paragraph("Leverandør er {supplier.name}."),)),
             Section("3", "Signering", (SignatureBlock(),)),
         ),
-        annexes=(Annex("Vedlegg 1", "Databehandleravtale", (), (Section("17", "DBA", (Paragraph("Tekst."),)),)),),
+        annexes=(
+            Annex(
+                "Vedlegg 1",
+                "Databehandleravtale",
+                (),
+                (Section("17", "DBA", (Paragraph("Tekst."),)),),
+            ),
+        ),
     )
     a = dataclasses.replace(sample_input(terms=terms), terms_sha256=terms.sha256())
     b = dataclasses.replace(
-        sample_input("987654325", "Bedrift B AS", terms=terms, document_id="AVT-B"), terms_sha256=terms.sha256()
+        sample_input("987654325", "Bedrift B AS", terms=terms, document_id="AVT-B"),
+        terms_sha256=terms.sha256(),
     )
     clear_cache()
     first = render_agreement(a, reproducible=True)  # cold: builds the story
@@ -230,14 +272,23 @@ def test_cached_terms_give_the_same_bytes_and_never_leak_another_customer(pdf_to
     text_b = pdf_tools.normalise(pdf_tools.text(other))
     assert "Avtalen gjelder Bedrift B AS, org.nr. 987 654 325." in text_b
     assert "Sámi Duodji" not in text_b
-    assert "Avtalen gjelder Sámi Duodji Ođđasit AS, org.nr. 912 345 674." in pdf_tools.normalise(pdf_tools.text(again))
+    assert "Avtalen gjelder Sámi Duodji Ođđasit AS, org.nr. 912 345 674." in pdf_tools.normalise(
+        pdf_tools.text(again)
+    )
 
 
-def test_replayed_terms_pages_equal_freshly_drawn_ones(monkeypatch: pytest.MonkeyPatch, pdf_tools) -> None:
+def test_replayed_terms_pages_equal_freshly_drawn_ones(
+    monkeypatch: pytest.MonkeyPatch, pdf_tools
+) -> None:
     from contractdesk.output.pdf import flowables
 
-    inputs = [sample_input(f"9{i:08d}", f"Kunde {i} AS", document_id=f"AVT-{i}", services=1 + i % 3) for i in range(4)]
-    inputs.append(sample_input(warning=WARNING, services=45))  # other positions: a different front part
+    inputs = [
+        sample_input(f"9{i:08d}", f"Kunde {i} AS", document_id=f"AVT-{i}", services=1 + i % 3)
+        for i in range(4)
+    ]
+    inputs.append(
+        sample_input(warning=WARNING, services=45)
+    )  # other positions: a different front part
     clear_cache()
     monkeypatch.setattr(flowables, "REPLAY_ENABLED", False)
     drawn = [render_agreement(inp, reproducible=True) for inp in inputs]
@@ -253,14 +304,25 @@ def test_replayed_terms_pages_equal_freshly_drawn_ones(monkeypatch: pytest.Monke
     story = terms_story(inputs[0], field_values(inputs[0]))
     recorded = [item for item in story.body if getattr(item, "_replay", None)]
     assert len(recorded) > 100  # the terms' paragraphs really were replayed, not redrawn
-    assert "Kunde 2 AS" in pdf_tools.text(replayed[2]) and "Kunde 1 AS" not in pdf_tools.text(replayed[2])
+    assert "Kunde 2 AS" in pdf_tools.text(replayed[2]) and "Kunde 1 AS" not in pdf_tools.text(
+        replayed[2]
+    )
 
 
-def test_terms_without_signature_blocks_get_one_for_the_terms_and_one_for_the_dpa(pdf_tools) -> None:
+def test_terms_without_signature_blocks_get_one_for_the_terms_and_one_for_the_dpa(
+    pdf_tools,
+) -> None:
     terms = TermsDocument(
         title="Vilkår",
         sections=(Section("1", "Formål", (Paragraph("Tekst."),)),),
-        annexes=(Annex("Vedlegg 1", "Databehandleravtale", (), (Section("17", "DBA", (Paragraph("Tekst."),)),)),),
+        annexes=(
+            Annex(
+                "Vedlegg 1",
+                "Databehandleravtale",
+                (),
+                (Section("17", "DBA", (Paragraph("Tekst."),)),),
+            ),
+        ),
     )
     inp = dataclasses.replace(sample_input(terms=terms), terms_sha256=terms.sha256())
     text = pdf_tools.normalise(pdf_tools.text(render_agreement(inp)))
@@ -269,9 +331,9 @@ def test_terms_without_signature_blocks_get_one_for_the_terms_and_one_for_the_dp
 
 
 def test_norwegian_display_formats() -> None:
-    assert format_money(Decimal("12000")) == "kr\u00a012\u00a0000,00"
+    assert format_money(Decimal(12000)) == "kr\u00a012\u00a0000,00"
     assert format_money(Decimal("0.005")) == "kr\u00a00,01"  # øre rounded half up
-    assert format_money(Decimal("-12")) == "kr\u00a0-12,00"
+    assert format_money(Decimal(-12)) == "kr\u00a0-12,00"
     assert display_org_number("971049669") == "971 049 669"
     assert display_org_number(" 971 049 669 ") == "971 049 669"
     assert display_org_number("ukjent") == "ukjent"
@@ -279,4 +341,4 @@ def test_norwegian_display_formats() -> None:
 
 def test_service_prices_must_be_decimal() -> None:
     with pytest.raises(TypeError):
-        ServiceLine("X", 12.5, "Månedlig", "Ingen", Decimal("0"))  # type: ignore[arg-type]
+        ServiceLine("X", 12.5, "Månedlig", "Ingen", Decimal(0))  # type: ignore[arg-type]

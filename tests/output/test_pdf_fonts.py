@@ -16,7 +16,12 @@ LETTERS = "æøåÆØÅ ŋŧđčšžŊŦĐČŠŽ áÁ €–—…«»§ • ⚠
 
 def test_font_files_ship_with_their_licence() -> None:
     folder = resource_path("fonts")
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"):
+    for name in (
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+        "DejaVuSans-Oblique.ttf",
+        "DejaVuSans-BoldOblique.ttf",
+    ):
         assert (folder / name).stat().st_size > 100_000, name
     licence = (folder / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
     assert "Bitstream Vera" in licence and "Permission is hereby granted" in licence
@@ -40,7 +45,11 @@ class _Doc:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="abcæøåÆØÅŋŧđčšžŊŦĐČ .,–«»\u00a0!09XYZ漢😀", max_size=30), max_size=12))
+@given(
+    st.lists(
+        st.text(alphabet="abcæøåÆØÅŋŧđčšžŊŦĐČ .,–«»\u00a0!09XYZ漢😀", max_size=30), max_size=12
+    )
+)
 def test_fast_subset_mapping_equals_reportlabs(texts: list[str]) -> None:
     path = str(resource_path("fonts", "DejaVuSans.ttf"))
     reference, fast = TTFont("ref", path), _FastTTFont("fast", path)

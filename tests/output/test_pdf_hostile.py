@@ -8,7 +8,15 @@ from decimal import Decimal
 
 import pytest
 
-from contractdesk.domain.terms.document import Annex, BulletList, Paragraph, Section, SignatureBlock, Table, TermsDocument
+from contractdesk.domain.terms.document import (
+    Annex,
+    BulletList,
+    Paragraph,
+    Section,
+    SignatureBlock,
+    Table,
+    TermsDocument,
+)
 from contractdesk.output.pdf import (
     AgreementInput,
     Party,
@@ -32,9 +40,15 @@ CASES = [
     ("Firma <font color=red size=40>STOR", "Firma <font color=red size=40>STOR"),
     ('<a href="http://x">klikk</a>', '<a href="http://x">klikk</a>'),
     ('<img src="/etc/passwd"/>', '<img src="/etc/passwd"/>'),
-    ("<link href='file:///etc/passwd'>lenke</link>", "<link href='file:///etc/passwd'>lenke</link>"),
+    (
+        "<link href='file:///etc/passwd'>lenke</link>",
+        "<link href='file:///etc/passwd'>lenke</link>",
+    ),
     ("&amp; &lt;b&gt; &#65; &nbsp;", "&amp; &lt;b&gt; &#65; &nbsp;"),
-    ("<onDraw name=drawTOCEntryEnd label='1,2,3'/>", "<onDraw name=drawTOCEntryEnd label='1,2,3'/>"),
+    (
+        "<onDraw name=drawTOCEntryEnd label='1,2,3'/>",
+        "<onDraw name=drawTOCEntryEnd label='1,2,3'/>",
+    ),
     ("<para>]]><br/><b>fet", "<para>]]><br/><b>fet"),
     ("Sámi ŋ ŧ đ č š ž Ŋ Ŧ Đ Č Š Ž æøå ÆØÅ", "Sámi ŋ ŧ đ č š ž Ŋ Ŧ Đ Č Š Ž æøå ÆØÅ"),
     ("ctrl\x00\x01\x07\x1b[31m\x7f\x9b\u202eslutt", "ctrl[31mslutt"),
@@ -47,8 +61,16 @@ def _hostile_input(value: str) -> AgreementInput:
         title="Avtalevilkår",
         front_matter=(Paragraph(f"Forside: {value}"),),
         sections=(
-            Section("1", f"Tittel {value}", (Paragraph(f"Avsnitt {value}"), BulletList((f"Punkt {value}",)))),
-            Section("2", "Tabell", (Table((("Kolonne", "Verdi"), ("Celle", f"Celle {value}")), header=True),)),
+            Section(
+                "1",
+                f"Tittel {value}",
+                (Paragraph(f"Avsnitt {value}"), BulletList((f"Punkt {value}",))),
+            ),
+            Section(
+                "2",
+                "Tabell",
+                (Table((("Kolonne", "Verdi"), ("Celle", f"Celle {value}")), header=True),),
+            ),
             Section("3", "Signering", (SignatureBlock(intro=f"Intro {value}"),)),
         ),
         annexes=(
@@ -56,7 +78,10 @@ def _hostile_input(value: str) -> AgreementInput:
                 "Vedlegg 1",
                 "Databehandleravtale",
                 (),
-                (Section("17", "Parter", (Paragraph("DBA."),)), Section("17.14", "Signering", (SignatureBlock(),))),
+                (
+                    Section("17", "Parter", (Paragraph("DBA."),)),
+                    Section("17.14", "Signering", (SignatureBlock(),)),
+                ),
             ),
         ),
     )
@@ -73,7 +98,15 @@ def _hostile_input(value: str) -> AgreementInput:
         document_id=f"ID {value}",
         supplier=dataclasses.replace(sample_input().supplier, name=f"Lev {value}"),
         customer=party,
-        services=(ServiceLine(f"Tjeneste {value}", Decimal("100"), f"Periode {value}", f"Binding {value}", Decimal("0")),),
+        services=(
+            ServiceLine(
+                f"Tjeneste {value}",
+                Decimal(100),
+                f"Periode {value}",
+                f"Binding {value}",
+                Decimal(0),
+            ),
+        ),
         terms=terms,
         terms_label=f"v {value}",
         terms_sha256="ab" * 32,
@@ -85,7 +118,15 @@ def _hostile_input(value: str) -> AgreementInput:
 
 def _assert_no_active_content(pdf_tools, pdf: bytes) -> None:
     objects = pdf_tools.objects(pdf)
-    for marker in ("/URI", "/Link", "/Annots", "/Subtype /Image", "/Launch", "/JavaScript", "/XObject"):
+    for marker in (
+        "/URI",
+        "/Link",
+        "/Annots",
+        "/Subtype /Image",
+        "/Launch",
+        "/JavaScript",
+        "/XObject",
+    ):
         assert marker not in objects, marker
 
 
@@ -94,8 +135,26 @@ def test_hostile_value_renders_literally_everywhere(value: str, expected: str, p
     inp = _hostile_input(value)
     pdf = render_agreement(inp)
     text = pdf_tools.squeeze(pdf_tools.text(pdf, raw=True))
-    for label in ("Kunde", "Gate", "By", "Tjeneste", "Periode", "Binding", "Navn", "Advarsel", "Selger",
-                  "Under", "Formål", "Forside:", "Tittel", "Avsnitt", "Punkt", "Celle", "Intro", "ID"):
+    for label in (
+        "Kunde",
+        "Gate",
+        "By",
+        "Tjeneste",
+        "Periode",
+        "Binding",
+        "Navn",
+        "Advarsel",
+        "Selger",
+        "Under",
+        "Formål",
+        "Forside:",
+        "Tittel",
+        "Avsnitt",
+        "Punkt",
+        "Celle",
+        "Intro",
+        "ID",
+    ):
         assert pdf_tools.squeeze(f"{label} {expected}") in text, (label, expected)
     _assert_no_active_content(pdf_tools, pdf)
     pdf_tools.qpdf_check(pdf)
@@ -142,7 +201,9 @@ def test_ten_thousand_characters_wrap_or_are_cut_with_a_mark(pdf_tools) -> None:
 
 
 def test_missing_glyphs_and_odd_characters_do_not_crash(pdf_tools) -> None:
-    odd = "emoji 😀 CJK 漢字 RTL עברית zero\u200bwidth surrogate \ud800 bom \ufeff nonchar \uffff end"
+    odd = (
+        "emoji 😀 CJK 漢字 RTL עברית zero\u200bwidth surrogate \ud800 bom \ufeff nonchar \uffff end"
+    )
     inp = _hostile_input(odd)
     pdf = render_agreement(inp)
     text = pdf_tools.normalise(pdf_tools.text(pdf))

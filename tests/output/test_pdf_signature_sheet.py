@@ -44,7 +44,10 @@ def _shipped_input():
         inp,
         terms_label=version.label,
         terms_sha256=version.sha256,
-        extra_fields=(("supplier.website", "www.example.no"), ("supplier.venue", "Romsdal tingrett")),
+        extra_fields=(
+            ("supplier.website", "www.example.no"),
+            ("supplier.venue", "Romsdal tingrett"),
+        ),
     )
 
 
@@ -59,7 +62,12 @@ def test_the_shipped_2021_terms_render_as_a_complete_agreement(pdf_tools) -> Non
         assert inp.terms_sha256[:12] in page
     text = pdf_tools.normalise(pdf_tools.text(pdf))
     assert "1 Innhold" in text  # the contents heading as the 2021 text had it
-    for expected in ("8.1.1 Hovedkontakt/Nøkkelkontakt", "17.9 Avviksmelding", "17.14 Signering", "Romsdal tingrett"):
+    for expected in (
+        "8.1.1 Hovedkontakt/Nøkkelkontakt",
+        "17.9 Avviksmelding",
+        "17.14 Signering",
+        "Romsdal tingrett",
+    ):
         assert expected in text, expected
     assert text.count("Sted:") == 2
     assert text.count("For Webmaster Heimen") >= 2

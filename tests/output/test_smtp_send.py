@@ -42,19 +42,23 @@ class Sink:
     def __init__(self) -> None:
         self.envelopes: list[Any] = []
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 (aiosmtpd hook)
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("nobody@"):
             return "550 5.1.1 No such user here"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd hook)
+    async def handle_DATA(self, server, session, envelope):
         self.envelopes.append(envelope)
         return "250 Message accepted"
 
 
 def _authenticator(server, session, envelope, mechanism, auth_data) -> AuthResult:
-    ok = isinstance(auth_data, LoginPassword) and auth_data.login == b"frode" and auth_data.password == b"hemmelig"
+    ok = (
+        isinstance(auth_data, LoginPassword)
+        and auth_data.login == b"frode"
+        and auth_data.password == b"hemmelig"
+    )
     return AuthResult(success=ok, handled=False)
 
 
@@ -69,7 +73,7 @@ def cert_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1 and localhost."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -79,7 +83,9 @@ def cert_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         .not_valid_before(now - dt.timedelta(minutes=5))
         .not_valid_after(now + dt.timedelta(days=1))
         .add_extension(
-            x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address(HOST))]),
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address(HOST))]
+            ),
             critical=False,
         )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
@@ -89,7 +95,11 @@ def cert_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     cert_path, key_path = folder / "cert.pem", folder / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
     )
     return cert_path, key_path
 
@@ -171,7 +181,13 @@ def test_plain_send_delivers_the_message_without_the_unsent_flag(plain_server: C
 
 def test_starttls_with_login_delivers(starttls_server: Controller, cert_files) -> None:
     receipt = send_smtp(
-        _message(), HOST, starttls_server.port, "starttls", "frode", "hemmelig", 10,
+        _message(),
+        HOST,
+        starttls_server.port,
+        "starttls",
+        "frode",
+        "hemmelig",
+        10,
         ssl_context=_client_context(cert_files),
     )
     assert receipt.accepted == ("ailu@example.com",)
@@ -179,21 +195,41 @@ def test_starttls_with_login_delivers(starttls_server: Controller, cert_files) -
 
 
 def test_implicit_tls_with_login_delivers(tls_server: Controller, cert_files) -> None:
-    send_smtp(_message(), HOST, tls_server.port, SmtpSecurity.TLS, "frode", "hemmelig", 10,
-              ssl_context=_client_context(cert_files))
+    send_smtp(
+        _message(),
+        HOST,
+        tls_server.port,
+        SmtpSecurity.TLS,
+        "frode",
+        "hemmelig",
+        10,
+        ssl_context=_client_context(cert_files),
+    )
     assert len(tls_server.handler.envelopes) == 1
 
 
-def test_wrong_password_is_an_auth_error_without_the_password(starttls_server: Controller, cert_files) -> None:
+def test_wrong_password_is_an_auth_error_without_the_password(
+    starttls_server: Controller, cert_files
+) -> None:
     with pytest.raises(SmtpAuthError) as err:
-        send_smtp(_message(), HOST, starttls_server.port, "starttls", "frode", "feil-passord-123", 10,
-                  ssl_context=_client_context(cert_files))
+        send_smtp(
+            _message(),
+            HOST,
+            starttls_server.port,
+            "starttls",
+            "frode",
+            "feil-passord-123",
+            10,
+            ssl_context=_client_context(cert_files),
+        )
     assert "feil-passord-123" not in str(err.value)
     assert "535" in str(err.value)
     assert starttls_server.handler.envelopes == []
 
 
-def test_untrusted_certificate_is_a_tls_error(starttls_server: Controller, tls_server: Controller) -> None:
+def test_untrusted_certificate_is_a_tls_error(
+    starttls_server: Controller, tls_server: Controller
+) -> None:
     with pytest.raises(SmtpTlsError):
         send_smtp(_message(), HOST, starttls_server.port, "starttls", "frode", "hemmelig", 10)
     with pytest.raises(SmtpTlsError):

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from .draft import InvalidAddress, agreement_draft, attachment_filename, build_message, eml_bytes, make_address, save_eml
+from .draft import (
+    InvalidAddress,
+    agreement_draft,
+    attachment_filename,
+    build_message,
+    eml_bytes,
+    make_address,
+    save_eml,
+)
 from .smtp import (
     SendReceipt,
     SmtpAuthError,
@@ -17,7 +25,14 @@ from .smtp import (
     SmtpTlsError,
     send_smtp,
 )
-from .template import DEFAULT_TEMPLATE, EmailTemplate, TemplateError, email_values, render_template, validate_template
+from .template import (
+    DEFAULT_TEMPLATE,
+    EmailTemplate,
+    TemplateError,
+    email_values,
+    render_template,
+    validate_template,
+)
 
 __all__ = [
     "DEFAULT_TEMPLATE",

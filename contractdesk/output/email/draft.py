@@ -37,7 +37,11 @@ def make_address(addr: str, name: str = "") -> Address:
         valid = validate_email(text, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as exc:
         raise InvalidAddress(addr, str(exc)) from exc
-    return Address(display_name=clean_text(name, 200).strip(), username=valid.local_part, domain=valid.ascii_domain)
+    return Address(
+        display_name=clean_text(name, 200).strip(),
+        username=valid.local_part,
+        domain=valid.ascii_domain,
+    )
 
 
 def attachment_filename(inp: AgreementInput, prefix: str = "Avtale") -> str:
@@ -108,7 +112,10 @@ def agreement_draft(
     """
     values = email_values(inp, recipient_name or inp.customer.name)
     subject, body = render_template(template, values)
-    sender = make_address(sender_email or inp.supplier.email, sender_name if sender_name is not None else inp.supplier.name)
+    sender = make_address(
+        sender_email or inp.supplier.email,
+        sender_name if sender_name is not None else inp.supplier.name,
+    )
     recipient = make_address(recipient_email, recipient_name)
     return build_message(
         sender=sender,

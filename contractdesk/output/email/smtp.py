@@ -61,7 +61,9 @@ class SmtpSenderRefused(SmtpError):
 class SmtpRecipientRefused(SmtpError):
     """The server refused the recipient(s); ``recipients`` maps address → (code, reply)."""
 
-    def __init__(self, message: str, recipients: dict[str, tuple[int, str]], host: str = "", port: int = 0) -> None:
+    def __init__(
+        self, message: str, recipients: dict[str, tuple[int, str]], host: str = "", port: int = 0
+    ) -> None:
         super().__init__(message, host, port)
         self.recipients = recipients
 
@@ -136,7 +138,9 @@ def send_smtp(
     try:
         if sec is SmtpSecurity.TLS:
             phase = "tls"
-            smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context, local_hostname=local_hostname)
+            smtp = smtplib.SMTP_SSL(
+                host, port, timeout=timeout, context=context, local_hostname=local_hostname
+            )
         else:
             smtp = smtplib.SMTP(host, port, timeout=timeout, local_hostname=local_hostname)
         phase = "ehlo"
@@ -167,45 +171,69 @@ def send_smtp(
     except SmtpError:
         raise
     except smtplib.SMTPAuthenticationError as exc:
-        raise SmtpAuthError(f"Login refused by {where}: {_reply(exc.smtp_code, exc.smtp_error)}", host, port) from exc
+        raise SmtpAuthError(
+            f"Login refused by {where}: {_reply(exc.smtp_code, exc.smtp_error)}", host, port
+        ) from exc
     except smtplib.SMTPNotSupportedError as exc:
         cls = SmtpTlsError if phase == "tls" else SmtpAuthError
         raise cls(f"{where} does not support this ({phase}): {exc}", host, port) from exc
     except smtplib.SMTPSenderRefused as exc:
         raise SmtpSenderRefused(
-            f"{where} refused the sender {exc.sender}: {_reply(exc.smtp_code, exc.smtp_error)}", host, port
+            f"{where} refused the sender {exc.sender}: {_reply(exc.smtp_code, exc.smtp_error)}",
+            host,
+            port,
         ) from exc
     except smtplib.SMTPRecipientsRefused as exc:
         refused = {k: (code, _reply(code, text)) for k, (code, text) in exc.recipients.items()}
         details = "; ".join(f"{k}: {v[1]}" for k, v in refused.items())
-        raise SmtpRecipientRefused(f"{where} refused the recipient(s): {details}", refused, host, port) from exc
+        raise SmtpRecipientRefused(
+            f"{where} refused the recipient(s): {details}", refused, host, port
+        ) from exc
     except smtplib.SMTPServerDisconnected as exc:
         # smtplib reports a read timeout as a disconnect; the timeout is its context.
         if isinstance(exc.__context__, (socket.timeout, TimeoutError)):
-            raise SmtpTimeoutError(f"{where} did not answer within {timeout:g} s ({phase})", host, port) from exc
+            raise SmtpTimeoutError(
+                f"{where} did not answer within {timeout:g} s ({phase})", host, port
+            ) from exc
         if phase == "tls":
-            raise SmtpTlsError(f"{where} closed the connection during TLS setup: {exc}", host, port) from exc
-        raise SmtpConnectError(f"{where} closed the connection ({phase}): {exc}", host, port) from exc
+            raise SmtpTlsError(
+                f"{where} closed the connection during TLS setup: {exc}", host, port
+            ) from exc
+        raise SmtpConnectError(
+            f"{where} closed the connection ({phase}): {exc}", host, port
+        ) from exc
     except smtplib.SMTPConnectError as exc:
-        raise SmtpConnectError(f"{where} refused the session: {_reply(exc.smtp_code, exc.smtp_error)}", host, port) from exc
+        raise SmtpConnectError(
+            f"{where} refused the session: {_reply(exc.smtp_code, exc.smtp_error)}", host, port
+        ) from exc
     except smtplib.SMTPResponseException as exc:
-        raise SmtpProtocolError(f"{where} answered {_reply(exc.smtp_code, exc.smtp_error)} ({phase})", host, port) from exc
+        raise SmtpProtocolError(
+            f"{where} answered {_reply(exc.smtp_code, exc.smtp_error)} ({phase})", host, port
+        ) from exc
     except smtplib.SMTPException as exc:
         cls = SmtpAuthError if phase == "auth" else SmtpProtocolError
         raise cls(f"{where}: {exc} ({phase})", host, port) from exc
-    except (socket.timeout, TimeoutError) as exc:
-        raise SmtpTimeoutError(f"{where} did not answer within {timeout:g} s ({phase})", host, port) from exc
+    except TimeoutError as exc:
+        raise SmtpTimeoutError(
+            f"{where} did not answer within {timeout:g} s ({phase})", host, port
+        ) from exc
     except ssl.CertificateError as exc:
         raise SmtpTlsError(f"The certificate of {where} is not valid: {exc}", host, port) from exc
     except ssl.SSLError as exc:
         raise SmtpTlsError(f"TLS with {where} failed: {exc.reason or exc}", host, port) from exc
     except ConnectionRefusedError as exc:
-        raise SmtpConnectError(f"{where} refused the connection (is the port right?)", host, port) from exc
+        raise SmtpConnectError(
+            f"{where} refused the connection (is the port right?)", host, port
+        ) from exc
     except socket.gaierror as exc:
-        raise SmtpConnectError(f"Host {host!r} not found: {exc.strerror or exc}", host, port) from exc
+        raise SmtpConnectError(
+            f"Host {host!r} not found: {exc.strerror or exc}", host, port
+        ) from exc
     except OSError as exc:
         cls = SmtpTlsError if phase == "tls" else SmtpConnectError
-        raise cls(f"Connection to {where} failed ({phase}): {exc.strerror or exc}", host, port) from exc
+        raise cls(
+            f"Connection to {where} failed ({phase}): {exc.strerror or exc}", host, port
+        ) from exc
     finally:
         if smtp is not None:
             try:

@@ -17,7 +17,9 @@ class TemplateError(ValueError):
     """The template uses fields that do not exist; ``unknown`` lists them."""
 
     def __init__(self, unknown: list[str]) -> None:
-        super().__init__("Unknown fields in the e-mail template: " + ", ".join("{" + f + "}" for f in unknown))
+        super().__init__(
+            "Unknown fields in the e-mail template: " + ", ".join("{" + f + "}" for f in unknown)
+        )
         self.unknown = unknown
 
 
@@ -65,8 +67,20 @@ DEFAULT_TEMPLATE = EmailTemplate(
 #: Every field a template may use (those of ``field_values`` plus ``recipient.name``).
 KNOWN_FIELDS: frozenset[str] = frozenset(
     {
-        *(f"{p}.{k}" for p in ("supplier", "customer")
-          for k in ("name", "org_number", "vat_number", "address", "postcode", "city", "email", "phone")),
+        *(
+            f"{p}.{k}"
+            for p in ("supplier", "customer")
+            for k in (
+                "name",
+                "org_number",
+                "vat_number",
+                "address",
+                "postcode",
+                "city",
+                "email",
+                "phone",
+            )
+        ),
         "supplier_signatory.name",
         "supplier_signatory.role",
         "customer_signatory.name",

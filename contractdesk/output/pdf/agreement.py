@@ -100,7 +100,9 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 class _Chrome:
     """Header and footer painter; knows the expected page count of the current pass."""
 
-    def __init__(self, inp: AgreementInput, styles: Styles, total_pages: int | None, *, header: bool) -> None:
+    def __init__(
+        self, inp: AgreementInput, styles: Styles, total_pages: int | None, *, header: bool
+    ) -> None:
         t = inp.texts
         self.styles = styles
         self.total = total_pages
@@ -110,7 +112,9 @@ class _Chrome:
         label = clean_text(inp.terms_label, ID_MAX)
         sha = clean_text(inp.terms_sha256, 64)[:12]
         self.footer_left = f"{t.document_id_label}: {doc_id}  ·  {t.terms_version_label} {label}  ·  {t.sha_label} {sha}"
-        self.header_left = f"{clean_text(inp.supplier.name, 120)}  –  {clean_text(inp.customer.name, 120)}"
+        self.header_left = (
+            f"{clean_text(inp.supplier.name, 120)}  –  {clean_text(inp.customer.name, 120)}"
+        )
         self.header_right = f"{clean_text(inp.terms.title, 80)} {label}".strip()
         self.pages_seen = 0
 
@@ -185,8 +189,17 @@ class _Doc(BaseDocTemplate):
             initialFontName=get_styles().body.fontName,
             **meta,
         )
-        frame = _Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = _Frame(
+            MARGIN_LEFT,
+            MARGIN_BOTTOM,
+            FRAME_WIDTH,
+            FRAME_HEIGHT,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates(
             [
                 PageTemplate("first", [frame], onPage=chrome.first, autoNextPageTemplate="later"),
@@ -197,7 +210,7 @@ class _Doc(BaseDocTemplate):
         self.story = story
         self.toc_rows: list[tuple[int, str, int]] = []
 
-    def beforeDocument(self) -> None:  # noqa: N802 (ReportLab hook)
+    def beforeDocument(self) -> None:
         if self.story is not None and self.story.priming:
             prime_fonts(self.canv, self.story.priming, self.story.replay_token)
 
@@ -210,7 +223,9 @@ class _Doc(BaseDocTemplate):
         if toc_level <= TOC_MAX_LEVEL:
             self.toc_rows.append((toc_level, entry.label, page))
         self.canv.bookmarkPage(entry.key)
-        self.canv.addOutlineEntry(entry.label, entry.key, level=entry.level, closed=entry.level >= 1)
+        self.canv.addOutlineEntry(
+            entry.label, entry.key, level=entry.level, closed=entry.level >= 1
+        )
 
 
 def _build(doc: _Doc, story: list[Flowable]) -> None:
@@ -242,7 +257,10 @@ def _meta(inp: AgreementInput, title_suffix: str = "") -> dict[str, Any]:
         "title": clean_text(title, 300),
         "author": clean_text(inp.supplier.name, 200),
         "subject": clean_text(subject, 300),
-        "keywords": [clean_text(inp.document_id, ID_MAX), clean_text(display_org_number(inp.customer.org_number), 40)],
+        "keywords": [
+            clean_text(inp.document_id, ID_MAX),
+            clean_text(display_org_number(inp.customer.org_number), 40),
+        ],
     }
 
 
@@ -289,7 +307,13 @@ def _front_page(ctx: RenderContext) -> list[Flowable]:
     gap = 14.0
     col = (FRAME_WIDTH - gap) / 2
     parties = Table(
-        [[_party_cell(inp.supplier, t.supplier_heading, ctx), "", _party_cell(inp.customer, t.customer_heading, ctx)]],
+        [
+            [
+                _party_cell(inp.supplier, t.supplier_heading, ctx),
+                "",
+                _party_cell(inp.customer, t.customer_heading, ctx),
+            ]
+        ],
         colWidths=[col, gap, col],
         style=table_style(
             [
@@ -370,33 +394,33 @@ def _toc(ctx: RenderContext, story: TermsStory, layout: Layout | None) -> list[F
     s = ctx.styles
     heading = dict(ctx.inp.terms.meta).get("contents_heading") or ctx.texts.toc_heading
     out: list[Flowable] = [para(heading, s.toc_heading, 200)]
-    if layout is not None:
-        rows = layout.toc
-    else:
-        rows = tuple((getattr(h, "toc_level", 1), h.label, 0) for h in _headings(story))
+    rows = layout.toc if layout is not None else _placeholder_rows(story)
     for level, label, page in rows:
         if level == 0 or level == 1:
             out.append(Spacer(0, 5 if level == 1 else 10))
         if layout is None:
-            out.append(TocLine(story.toc_title(level, label, s), str(page), s.toc(level), dots=level >= 1, plain=label))
+            out.append(
+                TocLine(
+                    story.toc_title(level, label, s),
+                    str(page),
+                    s.toc(level),
+                    dots=level >= 1,
+                    plain=label,
+                )
+            )
         else:
             out.append(story.toc_line(level, label, page, s))
     return out
 
 
-def _headings(story: TermsStory) -> list[Any]:
-    found = []
+def _placeholder_rows(story: TermsStory) -> tuple[tuple[int, str, int], ...]:
+    """TOC rows before any page is known (first pass of a new version): page 0 everywhere."""
+    rows = []
     for item in story.body:
-        if isinstance(item, Heading) and item.toc is not None:
-            if getattr(item, "toc_level", 1) <= TOC_MAX_LEVEL:
-                found.append(_TocProbe(item.toc.label, getattr(item, "toc_level", 1)))
-    return found
-
-
-class _TocProbe:
-    def __init__(self, label: str, toc_level: int) -> None:
-        self.label = label
-        self.toc_level = toc_level
+        level = getattr(item, "toc_level", 1)
+        if isinstance(item, Heading) and item.toc is not None and level <= TOC_MAX_LEVEL:
+            rows.append((level, item.toc.label, 0))
+    return tuple(rows)
 
 
 # --------------------------------------------------------------------------- public API
@@ -438,7 +462,9 @@ def render_agreement(inp: AgreementInput, *, reproducible: bool = False) -> byte
     raise RenderError(f"table of contents did not settle for {inp.document_id!r}")
 
 
-def _render_once(ctx: RenderContext, story: TermsStory, layout: Layout | None, reproducible: bool) -> tuple[bytes, Layout]:
+def _render_once(
+    ctx: RenderContext, story: TermsStory, layout: Layout | None, reproducible: bool
+) -> tuple[bytes, Layout]:
     inp = ctx.inp
     buf = io.BytesIO()
     chrome = _Chrome(inp, ctx.styles, layout.pages if layout else None, header=True)
@@ -484,12 +510,19 @@ def _render_sheet_once(ctx: RenderContext, scale: float, reproducible: bool) -> 
 
     buf = io.BytesIO()
     chrome = _Chrome(inp, s, 1, header=False)
-    doc = _Doc(buf, chrome, _meta(inp, f" – {clean_text(t.signature_sheet_title, 60)}"), reproducible=reproducible)
+    doc = _Doc(
+        buf,
+        chrome,
+        _meta(inp, f" – {clean_text(t.signature_sheet_title, 60)}"),
+        reproducible=reproducible,
+    )
     supplier = clean_text(inp.supplier.name, cap(100))
     customer = clean_text(inp.customer.name, cap(100))
     flow: list[Flowable] = [
         para(t.signature_sheet_title, s.title, 80),
-        markup_para(_fill_template(t.subtitle, {"supplier": supplier, "customer": customer}), s.subtitle),
+        markup_para(
+            _fill_template(t.subtitle, {"supplier": supplier, "customer": customer}), s.subtitle
+        ),
         markup_para(
             f"{para_text(t.terms_version_label)} <b>{para_text(inp.terms_label, cap(ID_MAX))}</b>  ·  "
             f"{para_text(t.document_id_label)} {para_text(inp.document_id, cap(ID_MAX))}",
@@ -503,10 +536,14 @@ def _render_sheet_once(ctx: RenderContext, scale: float, reproducible: bool) -> 
     ]
     blocks = signature_sections(inp)
     if not blocks:
-        blocks = [("", SignatureBlock())] + [(a.label, SignatureBlock()) for a in inp.terms.annexes[-1:]]
+        blocks = [("", SignatureBlock())] + [
+            (a.label, SignatureBlock()) for a in inp.terms.annexes[-1:]
+        ]
     for number, block in blocks[:2]:
         content: list[Flowable] = [para(_sheet_block_heading(inp, number), s.sheet_block, cap(200))]
-        content.extend(signature_block(replace(block, intro=""), ctx, space=30, cap_scale=scale * 0.5))
+        content.extend(
+            signature_block(replace(block, intro=""), ctx, space=30, cap_scale=scale * 0.5)
+        )
         flow.append(KeepTogether(content))
     _build(doc, flow)
     return buf.getvalue(), chrome.pages_seen
@@ -518,7 +555,11 @@ def _sheet_block_heading(inp: AgreementInput, number: str) -> str:
     for annex in terms.annexes:
         if number == annex.label or any(sec.number == number for sec in annex.sections):
             title = annex.title or t.dpa_block_heading
-            return f"{annex.label} – {title} (pkt. {number})" if number != annex.label else f"{annex.label} – {title}"
+            return (
+                f"{annex.label} – {title} (pkt. {number})"
+                if number != annex.label
+                else f"{annex.label} – {title}"
+            )
     return f"{t.agreement_block_heading} (pkt. {number})" if number else t.agreement_block_heading
 
 
@@ -528,10 +569,15 @@ def _sheet_parties(ctx: RenderContext, cap: Callable[[int], int]) -> Flowable:
     t = ctx.texts
 
     def cell(party: Party, heading: str) -> list[Flowable]:
-        out: list[Flowable] = [para(heading.upper(), s.party_head), para(party.name, s.party_name, cap(100))]
+        out: list[Flowable] = [
+            para(heading.upper(), s.party_head),
+            para(party.name, s.party_name, cap(100)),
+        ]
         org = display_org_number(party.org_number)
         if org:
-            out.append(markup_para(f"{para_text(t.org_number_label)} {para_text(org, 60)}", s.party))
+            out.append(
+                markup_para(f"{para_text(t.org_number_label)} {para_text(org, 60)}", s.party)
+            )
         lines = address_lines(party)
         if lines:
             out.append(para(", ".join(lines), s.party, cap(120)))
@@ -555,4 +601,3 @@ def _sheet_parties(ctx: RenderContext, cap: Callable[[int], int]) -> Flowable:
         ),
         hAlign="LEFT",
     )
-

@@ -61,7 +61,9 @@ class BatchResult:
 
 def batch_filename(inp: AgreementInput) -> str:
     """``ORGNR-<label>.pdf``, e.g. ``912345674-17.04.2021.pdf`` (only safe file-name characters)."""
-    org = "".join(ch for ch in inp.customer.org_number if ch.isdigit()) or safe_filename_part(inp.customer.org_number)
+    org = "".join(ch for ch in inp.customer.org_number if ch.isdigit()) or safe_filename_part(
+        inp.customer.org_number
+    )
     return f"{safe_filename_part(org, 40)}-{safe_filename_part(inp.terms_label, 60)}.pdf"
 
 
@@ -90,7 +92,7 @@ def _render_chunk(tasks: list[Task]) -> tuple[list[Outcome], float]:
     for index, inp, path in tasks:
         try:
             save_atomic(path, render_agreement(inp))
-        except Exception as exc:  # reported per agreement; the batch goes on
+        except Exception as exc:  # noqa: BLE001 (reported per agreement; the batch goes on)
             out.append((index, None, f"{type(exc).__name__}: {exc}"))
         else:
             out.append((index, path, None))
@@ -179,7 +181,7 @@ def render_batch(
                         continue
                     try:
                         collect(*fut.result())
-                    except Exception as exc:  # a worker died (e.g. out of memory)
+                    except Exception as exc:  # noqa: BLE001 (a worker died, e.g. out of memory)
                         collect([(i, None, f"{type(exc).__name__}: {exc}") for i, _, _ in chunk])
 
             while queue or pending:

@@ -58,7 +58,9 @@ class StaticCollector:
         return tuple(sorted((font, "".join(sorted(chars))) for font, chars in self.chars.items()))
 
 
-_collector: ContextVar[StaticCollector | None] = ContextVar("contractdesk_static_collector", default=None)
+_collector: ContextVar[StaticCollector | None] = ContextVar(
+    "contractdesk_static_collector", default=None
+)
 
 
 @contextmanager
@@ -94,14 +96,25 @@ def prime_fonts(canvas: Any, priming: tuple[tuple[str, str], ...], token: int) -
 REPLAY_ENABLED = True
 
 
-def _replay_draw(flowable: Any, draw: Callable[[], None], canvas: Any, x: float, y: float, sw: float) -> None:
+def _replay_draw(
+    flowable: Any, draw: Callable[[], None], canvas: Any, x: float, y: float, sw: float
+) -> None:
     memo = flowable.__dict__.get("_replay")
     token = getattr(canvas, "_cd_replay_token", None)
     if memo is None or token is None or not REPLAY_ENABLED:
         draw()
         return
-    key = (token, x, y, sw, canvas._fillColorObj, canvas._strokeColorObj, canvas._fontname, canvas._fontsize,
-           canvas._leading)
+    key = (
+        token,
+        x,
+        y,
+        sw,
+        canvas._fillColorObj,
+        canvas._strokeColorObj,
+        canvas._fontname,
+        canvas._fontsize,
+        canvas._leading,
+    )
     ops = memo.get(key)
     if ops is not None:
         canvas._code.extend(ops)
@@ -122,8 +135,6 @@ def make_static(flowable: Flowable) -> Flowable:
     return flowable
 
 
-
-
 class MemoParagraph(Paragraph):
     """A ``Paragraph`` that remembers its line breaking per width and its splits.
 
@@ -139,7 +150,7 @@ class MemoParagraph(Paragraph):
             self._replay: dict[Any, list[str]] | None = {}
             collector.add_paragraph(self)
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         _replay_draw(self, lambda: Paragraph.drawOn(self, canvas, x, y, _sW), canvas, x, y, _sW)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -156,7 +167,9 @@ class MemoParagraph(Paragraph):
         return availWidth, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        memo: dict[tuple[float, float], list[Flowable]] = self.__dict__.setdefault("_split_memo", {})
+        memo: dict[tuple[float, float], list[Flowable]] = self.__dict__.setdefault(
+            "_split_memo", {}
+        )
         key = (availWidth, availHeight)
         hit = memo.get(key)
         if hit is None:
@@ -186,7 +199,9 @@ class Heading(MemoParagraph):
     toc: TocEntry | None = None
 
 
-def para(text: object, style: ParagraphStyle, max_len: int | None = None, *, multiline: bool = False) -> MemoParagraph:
+def para(
+    text: object, style: ParagraphStyle, max_len: int | None = None, *, multiline: bool = False
+) -> MemoParagraph:
     """A paragraph showing ``text`` literally (cleaned, capped, escaped)."""
     return MemoParagraph(para_text(text, max_len, multiline=multiline), style)
 
@@ -202,7 +217,13 @@ class TocLine(Flowable):
     PAGE_COLUMN = 30.0
 
     def __init__(
-        self, title: MemoParagraph, page: str, style: ParagraphStyle, *, dots: bool = True, plain: str | None = None
+        self,
+        title: MemoParagraph,
+        page: str,
+        style: ParagraphStyle,
+        *,
+        dots: bool = True,
+        plain: str | None = None,
     ) -> None:
         super().__init__()
         self.title = title
@@ -212,7 +233,7 @@ class TocLine(Flowable):
         self.dots = dots
         self._title_h = 0.0
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         _replay_draw(self, lambda: Flowable.drawOn(self, canvas, x, y, _sW), canvas, x, y, _sW)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -264,7 +285,9 @@ def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts().regular), *commands])
 
 
-def column_widths(rows: Sequence[Sequence[str]], total: float, *, min_share: float = 0.12) -> list[float]:
+def column_widths(
+    rows: Sequence[Sequence[str]], total: float, *, min_share: float = 0.12
+) -> list[float]:
     """Column widths for a text table: by the longest (capped) text in each column."""
     ncols = max((len(r) for r in rows), default=1)
     weights = []

@@ -66,7 +66,9 @@ class _FastTTFont(TTFont):
 
         self.face.makeSubset = cached_make_subset  # type: ignore[method-assign]
 
-    def splitString(self, text: str | bytes, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+    def splitString(
+        self, text: str | bytes, doc: object, encoding: str = "utf-8"
+    ) -> list[tuple[int, bytes]]:
         state = self.state.get(doc) if isinstance(text, str) else None
         if state is not None:
             assignments = state.assignments
@@ -104,7 +106,9 @@ def register_fonts() -> FontSet:
             registered = set(pdfmetrics.getRegisteredFontNames())
             for name, filename in _FILES.values():
                 if name not in registered:
-                    pdfmetrics.registerFont(_FastTTFont(name, str(resource_path("fonts", filename))))
+                    pdfmetrics.registerFont(
+                        _FastTTFont(name, str(resource_path("fonts", filename)))
+                    )
             names = {key: name for key, (name, _) in _FILES.items()}
             pdfmetrics.registerFontFamily(
                 FAMILY,

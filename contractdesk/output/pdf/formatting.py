@@ -28,7 +28,9 @@ def format_money(amount: Decimal, locale: str = "nb_NO", currency: str = "NOK") 
     value = round_ore(Decimal(amount))
     loc = _locale(locale)
     if loc.language in ("nb", "nn", "no"):
-        return format_currency(value, currency, format=_NB_PATTERN, locale=loc, currency_digits=False)
+        return format_currency(
+            value, currency, format=_NB_PATTERN, locale=loc, currency_digits=False
+        )
     return format_currency(value, currency, locale=loc)
 
 

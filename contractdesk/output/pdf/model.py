@@ -76,7 +76,7 @@ class ServiceLine:
     price: Decimal
     invoice_period: str
     binding: str
-    invoice_fee: Decimal = Decimal("0")
+    invoice_fee: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
         _money(self, "price")
@@ -181,7 +181,9 @@ class AgreementInput:
         _tuple(self, "services")
         _tuple(self, "subprocessors")
         _tuple(self, "extra_fields")
-        subs = tuple(s if isinstance(s, SubProcessor) else SubProcessor(*s) for s in self.subprocessors)
+        subs = tuple(
+            s if isinstance(s, SubProcessor) else SubProcessor(*s) for s in self.subprocessors
+        )
         object.__setattr__(self, "subprocessors", subs)
 
     def __repr__(self) -> str:

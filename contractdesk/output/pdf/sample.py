@@ -112,7 +112,12 @@ def _blocks(number: str, title: str) -> tuple[Paragraph | BulletList | Table | S
     if number == "2.2":
         return (
             Paragraph("Denne avtalen kan bekreftes på flere måter."),
-            BulletList(("Ved ordinær signatur.", "Ved aksept på fortsatt kundeforhold, online etter endt prøvetid.")),
+            BulletList(
+                (
+                    "Ved ordinær signatur.",
+                    "Ved aksept på fortsatt kundeforhold, online etter endt prøvetid.",
+                )
+            ),
             Paragraph(
                 "Vedlegg 1, punkt 17 Databehandleravtale gjelder fra aksept av vilkår ved online "
                 "registrering også før og igjennom prøvetiden."
@@ -121,8 +126,18 @@ def _blocks(number: str, title: str) -> tuple[Paragraph | BulletList | Table | S
     if number == "3":
         return (
             Paragraph(_FILLER),
-            Paragraph("{supplier.name} har ambisjoner om å utvikle produkter innenfor følgende segmenter:"),
-            BulletList(("Salg", "Kundeservice og oppfølging", "Leveranser og produksjon", "Intranett", "E-handel")),
+            Paragraph(
+                "{supplier.name} har ambisjoner om å utvikle produkter innenfor følgende segmenter:"
+            ),
+            BulletList(
+                (
+                    "Salg",
+                    "Kundeservice og oppfølging",
+                    "Leveranser og produksjon",
+                    "Intranett",
+                    "E-handel",
+                )
+            ),
             Paragraph(_FILLER),
         )
     if number == "10":
@@ -134,7 +149,13 @@ def _blocks(number: str, title: str) -> tuple[Paragraph | BulletList | Table | S
     if number == "10.1":
         return (
             Paragraph("Fakturagebyr avhenger av leveringsmåte:"),
-            BulletList(("Papirfaktura: kr 45,00", "E-postfaktura: kr 12,00", "EHF (elektronisk faktura): kr 0,00")),
+            BulletList(
+                (
+                    "Papirfaktura: kr 45,00",
+                    "E-postfaktura: kr 12,00",
+                    "EHF (elektronisk faktura): kr 0,00",
+                )
+            ),
         )
     if number == "8.1.1":
         return (
@@ -228,10 +249,12 @@ def sample_input(
 ) -> AgreementInput:
     """A complete agreement input for one (fictional) customer."""
     lines = [
-        ServiceLine("CRM-lisens, 5 brukere", Decimal("12000"), "Halvårlig", "12 måneder", Decimal("12")),
-        ServiceLine("SMS-pakke", Decimal("0.45"), "Månedlig, etterskuddsvis", "Ingen", Decimal("0")),
-        ServiceLine("Oppsett og opplæring", Decimal("4500"), "Engangskostnad", "Ingen", Decimal("45")),
-        ServiceLine("Nettbutikkmodul", Decimal("2490.5"), "Kvartalsvis", "12 måneder", Decimal("12")),
+        ServiceLine(
+            "CRM-lisens, 5 brukere", Decimal(12000), "Halvårlig", "12 måneder", Decimal(12)
+        ),
+        ServiceLine("SMS-pakke", Decimal("0.45"), "Månedlig, etterskuddsvis", "Ingen", Decimal(0)),
+        ServiceLine("Oppsett og opplæring", Decimal(4500), "Engangskostnad", "Ingen", Decimal(45)),
+        ServiceLine("Nettbutikkmodul", Decimal("2490.5"), "Kvartalsvis", "12 måneder", Decimal(12)),
     ]
     return AgreementInput(
         document_id=document_id,

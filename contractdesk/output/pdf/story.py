@@ -245,7 +245,9 @@ class _Builder:
 
             def build(ctx: RenderContext) -> list[Flowable]:
                 value = fill_fields(filled, _capped(ctx.values))
-                return [MemoParagraph(para_text(value, multiline=True), style, bulletText=bullet_text)]
+                return [
+                    MemoParagraph(para_text(value, multiline=True), style, bulletText=bullet_text)
+                ]
 
             return SlotItem(build)
         return MemoParagraph(para_text(filled, multiline=True), style, bulletText=bullet_text)
@@ -283,18 +285,29 @@ class _Builder:
 
     # -- the whole document --------------------------------------------------------------
 
-    def sections(self, sections: tuple[td.Section, ...], outline_base: int, insert_after: str | None,
-                 sub_items: list[Item]) -> list[Item]:
+    def sections(
+        self,
+        sections: tuple[td.Section, ...],
+        outline_base: int,
+        insert_after: str | None,
+        sub_items: list[Item],
+    ) -> list[Item]:
         items: list[Item] = []
         for sec in sections:
             title = f"{sec.number}\u00a0\u00a0{sec.title}" if sec.number else sec.title
             toc_level = sec.level if sec.level <= TOC_MAX_LEVEL else 99
             part: list[Item] = [
-                self.heading(title, self.styles.heading(sec.level), outline_base + sec.level - 1, toc_level)
+                self.heading(
+                    title, self.styles.heading(sec.level), outline_base + sec.level - 1, toc_level
+                )
             ]
             signed = any(isinstance(b, td.SignatureBlock) for b in sec.blocks)
             for b in sec.blocks:
-                if isinstance(b, td.SignatureBlock) and sub_items and insert_after == "__before_signature__":
+                if (
+                    isinstance(b, td.SignatureBlock)
+                    and sub_items
+                    and insert_after == "__before_signature__"
+                ):
                     items.extend(sub_items)
                     sub_items = []
                 part.extend(self.block(b, sec.number))
@@ -349,23 +362,31 @@ def build_terms_story(inp: AgreementInput, values: Mapping[str, str], styles: St
     return story
 
 
-def _build_terms_story(inp: AgreementInput, values: Mapping[str, str], styles: Styles) -> TermsStory:
+def _build_terms_story(
+    inp: AgreementInput, values: Mapping[str, str], styles: Styles
+) -> TermsStory:
     terms = inp.terms
     b = _Builder(inp, values, styles)
     texts = inp.texts
     sub_items = b.subprocessor_items()
     sub_annex, sub_anchor = _subprocessor_anchor(inp)
-    has_signature = any(isinstance(x, td.SignatureBlock) for s in terms.all_sections() for x in s.blocks) or any(
-        isinstance(x, td.SignatureBlock) for a in terms.annexes for x in a.blocks
-    )
+    has_signature = any(
+        isinstance(x, td.SignatureBlock) for s in terms.all_sections() for x in s.blocks
+    ) or any(isinstance(x, td.SignatureBlock) for a in terms.annexes for x in a.blocks)
 
     front: list[Item] = []
     for blk in terms.front_matter:
         front.extend(b.block(blk, ""))
 
     body: list[Item] = []
-    body.extend(b.sections(terms.sections, 0, sub_anchor if sub_annex == -1 else None,
-                           sub_items if sub_annex == -1 else []))
+    body.extend(
+        b.sections(
+            terms.sections,
+            0,
+            sub_anchor if sub_annex == -1 else None,
+            sub_items if sub_annex == -1 else [],
+        )
+    )
     if not has_signature:
         body.append(b.heading(texts.signature_heading, styles.h1, 0, 1))
         body.extend(b.block(td.SignatureBlock(), ""))
@@ -381,7 +402,9 @@ def _build_terms_story(inp: AgreementInput, values: Mapping[str, str], styles: S
         if not has_signature and i == len(terms.annexes) - 1:
             body.append(b.heading(texts.signature_heading, styles.h1, 1, 1))
             body.extend(b.block(td.SignatureBlock(), annex.label))
-    return TermsStory(front=front, body=body, headings=b.headings, signature_sections=b.signature_sections)
+    return TermsStory(
+        front=front, body=body, headings=b.headings, signature_sections=b.signature_sections
+    )
 
 
 def _keep_together(part: list[Item]) -> Slot:
@@ -432,16 +455,28 @@ def signature_block(
 
     def person(info: SignatoryInfo | None) -> list[Flowable]:
         if info is None:
-            return [para(f"{t.name_label}:", s.sig_small), Spacer(0, 14), para(f"{t.role_label}:", s.sig_small)]
+            return [
+                para(f"{t.name_label}:", s.sig_small),
+                Spacer(0, 14),
+                para(f"{t.role_label}:", s.sig_small),
+            ]
         out: list[Flowable] = [para(info.name, s.sig_name, name_max)]
         if info.role and info.role.strip():
             out.append(para(info.role, s.sig_small, name_max))
         return out
 
     rows: list[list[Any]] = [
-        [para(label(block.place_label), s.sig_label), "", para(label(block.date_label), s.sig_label)],
+        [
+            para(label(block.place_label), s.sig_label),
+            "",
+            para(label(block.date_label), s.sig_label),
+        ],
         ["", "", ""],
-        [para(label(block.customer_label), s.sig_label), "", para(label(block.supplier_label), s.sig_label)],
+        [
+            para(label(block.customer_label), s.sig_label),
+            "",
+            para(label(block.supplier_label), s.sig_label),
+        ],
         [person(inp.customer_signatory), "", person(inp.supplier_signatory)],
     ]
     commands: list[tuple[Any, ...]] = [
@@ -487,7 +522,9 @@ def signature_block(
 def signature_sections(inp: AgreementInput) -> list[tuple[str, td.SignatureBlock]]:
     """The terms' signature blocks in reading order, each with its section number (or annex label)."""
     terms = inp.terms
-    out: list[tuple[str, td.SignatureBlock]] = [("", b) for b in terms.front_matter if isinstance(b, td.SignatureBlock)]
+    out: list[tuple[str, td.SignatureBlock]] = [
+        ("", b) for b in terms.front_matter if isinstance(b, td.SignatureBlock)
+    ]
     for sec in terms.sections:
         out.extend((sec.number, b) for b in sec.blocks if isinstance(b, td.SignatureBlock))
     for annex in terms.annexes:

@@ -96,37 +96,71 @@ def get_styles() -> Styles:
     body = style("body", spaceAfter=5)
     cell = style("cell", fontSize=8.5, leading=11, allowWidows=1, allowOrphans=1)
     return Styles(
-        title=style("title", fontName=f.bold, fontSize=22, leading=27, textColor=ACCENT, spaceAfter=2),
+        title=style(
+            "title", fontName=f.bold, fontSize=22, leading=27, textColor=ACCENT, spaceAfter=2
+        ),
         subtitle=style("subtitle", fontSize=12, leading=16, textColor=INK, spaceAfter=4),
         meta=style("meta", fontSize=8.5, leading=11.5, textColor=MUTED),
         h1=style(
-            "h1", fontName=f.bold, fontSize=12.5, leading=16, textColor=ACCENT,
-            spaceBefore=12, spaceAfter=5, keepWithNext=1,
+            "h1",
+            fontName=f.bold,
+            fontSize=12.5,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=5,
+            keepWithNext=1,
         ),
         h2=style(
-            "h2", fontName=f.bold, fontSize=10.5, leading=14, textColor=ACCENT,
-            spaceBefore=8, spaceAfter=3, keepWithNext=1,
+            "h2",
+            fontName=f.bold,
+            fontSize=10.5,
+            leading=14,
+            textColor=ACCENT,
+            spaceBefore=8,
+            spaceAfter=3,
+            keepWithNext=1,
         ),
         h3=style(
-            "h3", fontName=f.bold_italic, fontSize=9.5, leading=13, textColor=ACCENT,
-            spaceBefore=6, spaceAfter=2, keepWithNext=1,
+            "h3",
+            fontName=f.bold_italic,
+            fontSize=9.5,
+            leading=13,
+            textColor=ACCENT,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
         ),
         annex=style(
-            "annex", fontName=f.bold, fontSize=16, leading=20, textColor=ACCENT,
-            spaceBefore=0, spaceAfter=8, keepWithNext=1,
+            "annex",
+            fontName=f.bold,
+            fontSize=16,
+            leading=20,
+            textColor=ACCENT,
+            spaceBefore=0,
+            spaceAfter=8,
+            keepWithNext=1,
         ),
         body=body,
-        body_heading=style("body-heading", fontName=f.bold, spaceBefore=4, spaceAfter=3, keepWithNext=1),
-        bullet=style("bullet", parent=body, leftIndent=16, bulletIndent=5, bulletFontSize=9.5, spaceAfter=2.5),
+        body_heading=style(
+            "body-heading", fontName=f.bold, spaceBefore=4, spaceAfter=3, keepWithNext=1
+        ),
+        bullet=style(
+            "bullet", parent=body, leftIndent=16, bulletIndent=5, bulletFontSize=9.5, spaceAfter=2.5
+        ),
         cell=cell,
         cell_head=style("cell-head", parent=cell, fontName=f.bold),
         cell_right=style("cell-right", parent=cell, alignment=TA_RIGHT),
         cell_head_right=style("cell-head-right", parent=cell, fontName=f.bold, alignment=TA_RIGHT),
-        party_head=style("party-head", fontName=f.bold, fontSize=8, leading=10, textColor=MUTED, spaceAfter=3),
+        party_head=style(
+            "party-head", fontName=f.bold, fontSize=8, leading=10, textColor=MUTED, spaceAfter=3
+        ),
         party=style("party", fontSize=9.5, leading=12.5, allowWidows=1, allowOrphans=1),
         party_name=style("party-name", fontName=f.bold, fontSize=10.5, leading=13.5, spaceAfter=1),
         note=style("note", fontSize=8.5, leading=11.5, textColor=MUTED, spaceBefore=4),
-        toc_heading=style("toc-heading", fontName=f.bold, fontSize=16, leading=20, textColor=ACCENT, spaceAfter=10),
+        toc_heading=style(
+            "toc-heading", fontName=f.bold, fontSize=16, leading=20, textColor=ACCENT, spaceAfter=10
+        ),
         toc1=style("toc1", fontName=f.bold, fontSize=9.5, leading=12.5),
         toc2=style("toc2", fontSize=9, leading=12, leftIndent=14),
         toc3=style("toc3", fontSize=8.5, leading=11.5, leftIndent=30, textColor=MUTED),
@@ -134,8 +168,16 @@ def get_styles() -> Styles:
         sig_name=style("sig-name", fontSize=9, leading=12),
         sig_small=style("sig-small", fontSize=8, leading=10.5, textColor=MUTED),
         warning=style("warning", fontName=f.bold, fontSize=8.5, leading=11, textColor=WARNING_INK),
-        sheet_block=style("sheet-block", fontName=f.bold, fontSize=11, leading=14, textColor=ACCENT,
-                          spaceBefore=10, spaceAfter=4, keepWithNext=1),
+        sheet_block=style(
+            "sheet-block",
+            fontName=f.bold,
+            fontSize=11,
+            leading=14,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
     )
 
 
