@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -248,6 +249,16 @@ def test_correct_consent_export_and_erase(panel, services, tmp_path: Path) -> No
 
     target = panel.export_person(ola, tmp_path / "ola.json")
     assert json.loads(target.read_text(encoding="utf-8"))["person"]["title"] == "IT-ansvarlig"
+
+    def request_log(dialog: Any) -> None:
+        assert dialog.person_id == ola
+        dialog.log_request("access", date(2024, 1, 31), "copy of data")
+        assert dialog.model.rowCount() == 1
+
+    seen = with_modal(request_log)
+    panel.requests_button.click()
+    assert seen["dialog"] == "RequestLogDialog" and "error" not in seen, seen
+    assert [r.due_on for r in services.people.requests(person_id=ola)] == [date(2024, 2, 29)]
 
     panel.select_person(kari)
 

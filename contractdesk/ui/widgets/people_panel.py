@@ -173,6 +173,7 @@ class PeoplePanel(QWidget):
         self.consent_button = QPushButton()
         self.export_button = QPushButton()
         self.erase_button = QPushButton()
+        self.requests_button = QPushButton()
         self.add_button.clicked.connect(self._add_clicked)
         self.registry_button.clicked.connect(self._registry_clicked)
         self.edit_button.clicked.connect(self._edit_clicked)
@@ -181,6 +182,7 @@ class PeoplePanel(QWidget):
         self.consent_button.clicked.connect(self._consent_clicked)
         self.export_button.clicked.connect(self._export_clicked)
         self.erase_button.clicked.connect(self._erase_clicked)
+        self.requests_button.clicked.connect(self._requests_clicked)
         top = QHBoxLayout()
         for button in (self.add_button, self.registry_button, self.edit_button, self.remove_button, self.main_button):
             top.addWidget(button)
@@ -189,6 +191,7 @@ class PeoplePanel(QWidget):
         for button in (self.consent_button, self.export_button, self.erase_button):
             rights.addWidget(button)
         rights.addStretch(1)
+        rights.addWidget(self.requests_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -304,6 +307,8 @@ class PeoplePanel(QWidget):
         self.export_button.setText(self.tr("E&xport data…"))
         self.erase_button.setText(self.tr("&Erase…"))
         self.erase_button.setToolTip(self.tr("Erase this person's personal data (data-subject request)"))
+        self.requests_button.setText(self.tr("Re&quests…"))
+        self.requests_button.setToolTip(self.tr("Data-subject requests (the selected person's, or all) and their deadlines"))
 
     def _update_buttons(self) -> None:
         has_customer = self.services is not None and self.org_number is not None
@@ -315,6 +320,7 @@ class PeoplePanel(QWidget):
         for button in (self.edit_button, self.consent_button, self.erase_button):
             button.setEnabled(live)
         self.export_button.setEnabled(row is not None)
+        self.requests_button.setEnabled(self.services is not None)
         self.remove_button.setEnabled(row is not None and not row.is_main_contact)
         self.main_button.setEnabled(live and row is not None and not row.is_main_contact)
 
@@ -414,6 +420,11 @@ class PeoplePanel(QWidget):
         dialog.submit = lambda: self.erase_person(row.id, dialog.successors())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+
+    def _requests_clicked(self) -> None:
+        from contractdesk.ui.widgets.request_log import RequestLogDialog
+
+        RequestLogDialog(self.services, self.selected_person_id(), parent=self).exec()
 
     # -- helpers ----------------------------------------------------------------------------------
 
