@@ -149,6 +149,7 @@ class Store:
             poolclass=QueuePool,
             pool_size=pool_size,
             max_overflow=4,
+            hide_parameters=True,  # SQL errors must not carry personal values into logs/exceptions
         )
 
         @event.listens_for(self.engine, "connect")
@@ -173,7 +174,10 @@ class Store:
             yield session
             session.commit()
         except Exception as exc:
-            session.rollback()
+            try:
+                session.rollback()
+            except Exception:  # e.g. the disk failed again: the original error is the one to report
+                log.warning("rollback after a failed unit of work failed too")
             mapped = map_db_error(exc, self.path)
             if mapped is not None and mapped is not exc:
                 raise mapped from exc
@@ -281,7 +285,9 @@ def _migrate(conn: sqlcipher.Connection, current: str | None, path: Path, key: K
     from alembic.config import Config
 
     started = time.perf_counter()
-    engine = create_engine("sqlite://", module=sqlcipher, creator=lambda: connect_raw(path, key), poolclass=QueuePool)
+    engine = create_engine(
+        "sqlite://", module=sqlcipher, creator=lambda: connect_raw(path, key), poolclass=QueuePool, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -153,3 +153,21 @@ def test_deleted_rows_and_erased_details_do_not_linger_in_free_pages(
     finally:
         store.close()
     assert [f for f in personal if CANARIES[f].encode() in after] == []
+
+
+def test_sql_errors_do_not_carry_personal_values(raw_store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    """An unexpected SQL error is logged with its traceback: the values must not be in it."""
+    import traceback
+
+    from sqlalchemy.exc import IntegrityError
+
+    with raw_store.session() as s:
+        add_customer(s, "923609016", "First Customer AS")
+    with pytest.raises(IntegrityError) as err:
+        with raw_store.session() as s:
+            add_customer(s, "923609016", CANARIES["customer.name"])  # same org number: refused
+    text = "".join(traceback.format_exception(err.value))
+    assert "UNIQUE constraint failed" in text  # the error still says what went wrong
+    assert CANARIES["customer.name"] not in text
+    logging.getLogger("test").exception("unexpected", exc_info=err.value)
+    assert CANARIES["customer.name"] not in caplog.text
