@@ -175,7 +175,7 @@ def send_smtp(
             f"Login refused by {where}: {_reply(exc.smtp_code, exc.smtp_error)}", host, port
         ) from exc
     except smtplib.SMTPNotSupportedError as exc:
-        cls = SmtpTlsError if phase == "tls" else SmtpAuthError
+        cls: type[SmtpError] = SmtpTlsError if phase == "tls" else SmtpAuthError
         raise cls(f"{where} does not support this ({phase}): {exc}", host, port) from exc
     except smtplib.SMTPSenderRefused as exc:
         raise SmtpSenderRefused(
@@ -184,10 +184,10 @@ def send_smtp(
             port,
         ) from exc
     except smtplib.SMTPRecipientsRefused as exc:
-        refused = {k: (code, _reply(code, text)) for k, (code, text) in exc.recipients.items()}
-        details = "; ".join(f"{k}: {v[1]}" for k, v in refused.items())
+        rejected = {k: (code, _reply(code, text)) for k, (code, text) in exc.recipients.items()}
+        details = "; ".join(f"{k}: {v[1]}" for k, v in rejected.items())
         raise SmtpRecipientRefused(
-            f"{where} refused the recipient(s): {details}", refused, host, port
+            f"{where} refused the recipient(s): {details}", rejected, host, port
         ) from exc
     except smtplib.SMTPServerDisconnected as exc:
         # smtplib reports a read timeout as a disconnect; the timeout is its context.
@@ -211,8 +211,8 @@ def send_smtp(
             f"{where} answered {_reply(exc.smtp_code, exc.smtp_error)} ({phase})", host, port
         ) from exc
     except smtplib.SMTPException as exc:
-        cls = SmtpAuthError if phase == "auth" else SmtpProtocolError
-        raise cls(f"{where}: {exc} ({phase})", host, port) from exc
+        kind: type[SmtpError] = SmtpAuthError if phase == "auth" else SmtpProtocolError
+        raise kind(f"{where}: {exc} ({phase})", host, port) from exc
     except TimeoutError as exc:
         raise SmtpTimeoutError(
             f"{where} did not answer within {timeout:g} s ({phase})", host, port
@@ -230,8 +230,8 @@ def send_smtp(
             f"Host {host!r} not found: {exc.strerror or exc}", host, port
         ) from exc
     except OSError as exc:
-        cls = SmtpTlsError if phase == "tls" else SmtpConnectError
-        raise cls(
+        failure: type[SmtpError] = SmtpTlsError if phase == "tls" else SmtpConnectError
+        raise failure(
             f"Connection to {where} failed ({phase}): {exc.strerror or exc}", host, port
         ) from exc
     finally:

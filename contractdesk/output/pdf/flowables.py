@@ -143,6 +143,9 @@ class MemoParagraph(Paragraph):
     re-lays out the same flowable instances in ``multiBuild``; this only skips repeated work.
     """
 
+    blPara: Any  # ReportLab's attribute names, typed for the memo below
+    _wrapWidths: list[float]
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         collector = _collector.get()
@@ -154,7 +157,9 @@ class MemoParagraph(Paragraph):
         _replay_draw(self, lambda: Paragraph.drawOn(self, canvas, x, y, _sW), canvas, x, y, _sW)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        memo: dict[float, Any] = self.__dict__.setdefault("_wrap_memo", {})
+        memo: dict[float, tuple[Any, list[float], float]] = self.__dict__.setdefault(
+            "_wrap_memo", {}
+        )
         hit = memo.get(availWidth)
         if hit is None:
             width, height = Paragraph.wrap(self, availWidth, availHeight)

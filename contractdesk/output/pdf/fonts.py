@@ -70,18 +70,21 @@ class _FastTTFont(TTFont):
         self, text: str | bytes, doc: object, encoding: str = "utf-8"
     ) -> list[tuple[int, bytes]]:
         state = self.state.get(doc) if isinstance(text, str) else None
-        if state is not None:
+        if state is not None and isinstance(text, str):
             assignments = state.assignments
-            fast = getattr(state, "_cd_fast", None)
+            fast: tuple[int, dict[int, int], frozenset[int]] | None = getattr(
+                state, "_cd_fast", None
+            )
             if fast is None or fast[0] != len(assignments):
-                table = {code: n for code, n in assignments.items() if 0 < n < 256}
+                table: dict[int, int] = {code: n for code, n in assignments.items() if 0 < n < 256}
                 if 32 in table:
                     table[0xA0] = table[32]  # no-break space is drawn as a space, as ReportLab does
                 fast = (len(assignments), table, frozenset(table))
                 state._cd_fast = fast
             if fast[2].issuperset(map(ord, text)):
                 return [(0, text.translate(fast[1]).encode("latin-1"))] if text else []
-        return super().splitString(text, doc, encoding)
+        result: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        return result
 
 
 def harden_reportlab() -> None:
