@@ -542,7 +542,7 @@ def _render_sheet_once(ctx: RenderContext, scale: float, reproducible: bool) -> 
     for number, block in blocks[:2]:
         content: list[Flowable] = [para(_sheet_block_heading(inp, number), s.sheet_block, cap(200))]
         content.extend(
-            signature_block(replace(block, intro=""), ctx, space=30, cap_scale=scale * 0.5)
+            signature_block(replace(block, intro=""), ctx, space=46, cap_scale=scale * 0.5)
         )
         flow.append(KeepTogether(content))
     _build(doc, flow)

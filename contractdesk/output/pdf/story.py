@@ -432,7 +432,7 @@ def _signature_slot(block: td.SignatureBlock) -> Slot:
 
 
 def signature_block(
-    block: td.SignatureBlock, ctx: RenderContext, *, space: float = 34, cap_scale: float = 1.0
+    block: td.SignatureBlock, ctx: RenderContext, *, space: float = 42, cap_scale: float = 1.0
 ) -> list[Flowable]:
     """The analog signature block: ``Sted:``/``Dato:`` lines, two signature lines side by side.
 
