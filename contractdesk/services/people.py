@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, delete, func, intersect, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
@@ -406,6 +406,17 @@ def classify_query(text: str) -> tuple[str, list[str]]:
             return "phone", ["+" + digits if stripped.startswith("+") else stripped]
     tokens = name_tokens(raw)
     return ("name", list(tokens)) if tokens else ("empty", [])
+
+
+_NAME_KEY_SQL = "SELECT person_id FROM person_search_key WHERE kind = 'name' AND value >= ? AND value < ?"
+_EXACT_KEY_SQL = "SELECT DISTINCT person_id FROM person_search_key WHERE kind = ? AND value = ? LIMIT ?"
+_WHOIS_PEOPLE_SQL = ("SELECT id, first_name, middle_name, last_name, title, phone, mobile, emails FROM person "
+                     "WHERE erased_at IS NULL AND id IN ({marks})")
+_WHOIS_ROLES_SQL = (
+    "SELECT r.person_id, r.role, r.since, c.id, c.org_number, c.name, c.status, "
+    "(SELECT m.person_id FROM person_role m WHERE m.customer_id = c.id AND m.role = 'main_contact') "
+    "FROM person_role r JOIN customer c ON c.id = r.customer_id WHERE r.person_id IN ({marks})"
+)
 
 
 def _prefix_upper(prefix: str) -> str:
@@ -972,33 +983,39 @@ class PeopleService:
         query = " ".join((text or "").split())
         if kind == "empty":
             return WhoisResult(query, kind, ())
-        with self._store.session() as s:
-            if kind == "name":
-                selects = [
-                    select(PersonSearchKey.person_id).where(
-                        PersonSearchKey.kind == "name", PersonSearchKey.value >= k,
-                        PersonSearchKey.value < _prefix_upper(k))
-                    for k in keys
-                ]
-                q = selects[0].distinct() if len(selects) == 1 else intersect(*selects)
-            else:
-                q = select(PersonSearchKey.person_id).where(
-                    PersonSearchKey.kind == kind, PersonSearchKey.value == keys[0]).distinct()
-            ids = [row[0] for row in s.execute(q.limit(limit + 1))]
+        # Plain SQL on one pooled connection: this runs on every keystroke, so it skips the ORM.
+        if kind == "name":
+            sql = " INTERSECT ".join(_NAME_KEY_SQL for _ in keys) + " LIMIT ?"
+            params: list[Any] = [v for k in keys for v in (k, _prefix_upper(k))]
+        else:
+            sql = _EXACT_KEY_SQL
+            params = [kind, keys[0]]
+        with self._store.engine.connect() as conn:
+            ids = [row[0] for row in conn.exec_driver_sql(sql, (*params, limit + 1))]
             more = len(ids) > limit
             ids = ids[:limit]
             if not ids:
                 return WhoisResult(query, kind, ())
-            people = {p.id: p for p in s.execute(select(Person).where(Person.id.in_(ids),
-                                                                      Person.erased_at.is_(None))).scalars()}
-            memberships = self._memberships(s, list(people))
-            matches = [
-                WhoisMatch(p.id, full_name(p.first_name, p.middle_name, p.last_name), p.title, tuple(p.emails or ()),
-                           p.phone, p.mobile, kind, memberships.get(p.id, ()))
-                for p in people.values()
-            ]
-            matches.sort(key=lambda m: (not m.approved, fold(m.full_name), m.person_id))
-            return WhoisResult(query, kind, tuple(matches), more)
+            marks = ", ".join("?" for _ in ids)
+            people = conn.exec_driver_sql(_WHOIS_PEOPLE_SQL.format(marks=marks), tuple(ids)).all()
+            role_rows = conn.exec_driver_sql(_WHOIS_ROLES_SQL.format(marks=marks), tuple(ids)).all()
+        grouped: dict[int, dict[int, list[Any]]] = {}
+        for r in role_rows:
+            grouped.setdefault(r[0], {}).setdefault(r[3], []).append(r)
+        matches = []
+        for pid, first, middle, last, title, phone, mobile, emails in people:
+            memberships = []
+            for items in grouped.get(pid, {}).values():
+                roles = sort_roles(Role(i[1]) for i in items)
+                head = items[0]
+                memberships.append(Membership(head[4], head[5], head[6], roles, rights_for(roles), head[7],
+                                              min(date.fromisoformat(i[2]) for i in items)))
+            memberships.sort(key=lambda m: (fold(m.customer_name), m.org_number))
+            matches.append(WhoisMatch(pid, full_name(first, middle, last), title,
+                                      tuple(json.loads(emails) if emails else ()), phone, mobile, kind,
+                                      tuple(memberships)))
+        matches.sort(key=lambda m: (not m.approved, fold(m.full_name), m.person_id))
+        return WhoisResult(query, kind, tuple(matches), more)
 
     # -- internals -----------------------------------------------------------------------------------------
 
