@@ -689,6 +689,13 @@ class AgreementService:
                     agreement_state=agreement.state if agreement else None, pending=pending))
             return out
 
+    def customer_choices(self) -> list[tuple[str, str, str]]:
+        """(org number, name, registry status) of every customer, by name (for pickers)."""
+        with self._store.session() as s:
+            rows = s.execute(select(Customer.org_number, Customer.name, Customer.status)
+                             .order_by(Customer.name, Customer.org_number)).all()
+            return [(r[0], r[1], r[2]) for r in rows]
+
     # -- §14 re-acceptance ------------------------------------------------------------------------------
 
     def reacceptance_versions(self) -> list[str]:

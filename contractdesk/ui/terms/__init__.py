@@ -1,0 +1,1 @@
+"""Terms and agreements widgets: table models, the document reader, the diff view, dialogs."""

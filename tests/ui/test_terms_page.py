@@ -1,0 +1,157 @@
+"""The Terms page: read the shipped version by sections, copy/edit/publish a draft (DPA checklist), compare, register."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from contractdesk.domain.terms.shipped import shipped_terms_dir, shipped_version
+from contractdesk.ui.pages.terms import TermsPage
+from contractdesk.ui.terms.models import (
+    RED,
+    ChecklistModel,
+    DiffPartsModel,
+    SubProcessorModel,
+    VersionsModel,
+)
+
+SHIPPED = shipped_version("2021-04-17")
+
+
+@pytest.fixture
+def page(qtbot, services):  # type: ignore[no-untyped-def]
+    widget = TermsPage()
+    qtbot.addWidget(widget)
+    widget.set_services(services)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def click_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def test_terms_models_pass_the_model_tester(qtmodeltester, services) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.services.terms import checklist_to_dict
+
+    services.terms.copy_to_draft("2021-04-17", "draft")
+    versions = VersionsModel()
+    versions.set_rows(services.terms.list_versions())
+    qtmodeltester.check(versions)
+    subs = SubProcessorModel()
+    subs.set_rows(services.terms.subprocessors())
+    qtmodeltester.check(subs)
+    checklist = ChecklistModel()
+    checklist.set_rows(checklist_to_dict(services.terms.checklist("2021-04-17"))["items"])
+    qtmodeltester.check(checklist)
+    parts = DiffPartsModel()
+    parts.set_rows(list(services.terms.diff("2021-04-17", "draft").parts))
+    qtmodeltester.check(parts)
+    assert versions.rowCount() == 2 and subs.rowCount() == 7 and checklist.rowCount() == 8
+    assert versions.data(versions.index(0, 3), Qt.ItemDataRole.ToolTipRole) == SHIPPED.sha256
+
+
+def test_the_shipped_version_reads_by_sections_and_cannot_be_edited(page) -> None:  # type: ignore[no-untyped-def]
+    assert page.selected_label() == "2021-04-17"
+    labels = page.reader.section_labels()
+    assert "8.1.1 Hovedkontakt/Nøkkelkontakt" in labels and "17.14 Signering" in labels
+    assert any(label.startswith("Vedlegg 1") for label in labels)
+    assert SHIPPED.sha256 in page.info.text()
+    assert "Romsdal tingrett" in page.reader.text.toPlainText()
+    assert page.reader.select_label("10.1 Fakturagebyr")
+    assert page.copy_button.isEnabled()
+    assert not page.edit_button.isEnabled() and not page.publish_button.isEnabled()
+    assert not page.delete_button.isEnabled()
+
+
+def test_copy_edit_compare_and_publish_a_draft_with_confirmed_gaps(qtbot, page, services) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    page.dialog.label.setText("2027-01-01")
+    click_ok(qtbot, page.dialog)
+    assert page.selected_label() == "2027-01-01"
+    assert page.edit_button.isEnabled() and page.publish_button.isEnabled()
+
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    editor = page.dialog
+    cursor = editor.text.document().find("Romsdal tingrett")  # typed over, as a user would
+    cursor.insertText("Oslo tingrett")
+    click_ok(qtbot, editor)
+    assert "Draft 2027-01-01 saved" in page.status.text()
+    assert services.terms.get("2027-01-01").row.content_sha256 != SHIPPED.sha256
+
+    page.tabs.setCurrentWidget(page.diff)
+    page.diff.old_combo.setCurrentText("2021-04-17")
+    page.diff.new_combo.setCurrentText("2027-01-01")
+    model = page.diff.model
+    assert [(model.data(model.index(r, 0)), model.data(model.index(r, 2))) for r in range(model.rowCount())] == [
+        ("15", "Changed")]
+    html = page.diff.text.toHtml()
+    assert "Romsdal" in html and "Oslo" in html and "line-through" in html
+    page.diff.changed_only.setChecked(False)
+    assert model.rowCount() == len(services.terms.diff("2021-04-17", "2027-01-01").parts)
+
+    qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.effective.setDate(dialog.effective.date().fromString("2027-01-01", "yyyy-MM-dd"))
+    checklist = dialog.checklist_model
+    e_row = checklist.row_of("e")
+    assert checklist.data(checklist.index(e_row, 2)) == "Gap"
+    assert checklist.data(checklist.index(e_row, 2), Qt.ItemDataRole.BackgroundRole).color() == RED
+    assert "repealed" in dialog.findings.toPlainText()
+    assert dialog.confirm.isVisible() and not dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton, pos=QPoint(6, dialog.confirm.height() // 2))
+    assert dialog.ok_button.isEnabled()
+    click_ok(qtbot, dialog)
+    row = page.selected_row()
+    assert (row.label, row.state, row.effective_date) == ("2027-01-01", "published", date(2027, 1, 1))
+    assert row.sha256 in page.status.text()
+    assert not page.edit_button.isEnabled()
+    assert "published with confirmation" in page.info.text()
+
+
+def test_import_shows_errors_inline_and_tells_when_the_text_is_already_published(qtbot, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.file.edit.setText(str(shipped_terms_dir() / "2021-04-17" / "source.txt"))
+    dialog.label.setText("2021-04-17")
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible() and "exists already" in dialog.error_label.text()
+    dialog.label.setText("reimport")
+    click_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert page.selected_label() == "reimport"
+    assert "identical to the published version 2021-04-17" in page.status.text()
+
+
+def test_subprocessor_register_is_edited_in_a_dialog(qtbot, page, services) -> None:  # type: ignore[no-untyped-def]
+    page.tabs.setCurrentWidget(page.subs_tab)
+    assert page.subs_model.rowCount() == 7
+    qtbot.mouseClick(page.sub_add, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.name.setText("Fiken AS")
+    dialog.org_number.setText("123")
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.error_label.text()
+    dialog.org_number.setText("923 609 016")
+    dialog.purpose.setText("Regnskap")
+    click_ok(qtbot, dialog)
+    assert page.subs_model.rowCount() == 8
+    row = page.subs_model.row_of(services.terms.subprocessors()[-1].id)
+    assert page.subs_model.data(page.subs_model.index(row, 1)) == "923 609 016"
+
+
+def test_keyboard_reaches_versions_and_the_copy_dialog(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.versions.setFocus()
+    qtbot.keyClick(page.versions, Qt.Key.Key_Down)
+    qtbot.keyClick(page.versions, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # the button's mnemonic
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())  # (an animated click)
+    qtbot.keyClicks(page.dialog.label, "via-keyboard")
+    qtbot.keyClick(page.dialog.label, Qt.Key.Key_Return)
+    assert page.selected_label() == "via-keyboard"
