@@ -94,7 +94,9 @@ NO_RIGHTS = Rights()
 
 ROLE_RIGHTS: dict[Role, Rights] = {
     Role.MAIN_CONTACT: Rights(approved_contact=True, may_order=True, may_sign=False, may_manage_contacts=True),
-    Role.CONTACT: Rights(approved_contact=True, may_order=False, may_sign=False, may_manage_contacts=False),
+    # §4.1/§4.3: listed contact persons may order and cancel in writing; only the main contact,
+    # signatories and the general manager add or remove contacts (§8.1.1).
+    Role.CONTACT: Rights(approved_contact=True, may_order=True, may_sign=False, may_manage_contacts=False),
     Role.SIGNATORY: Rights(approved_contact=True, may_order=True, may_sign=True, may_manage_contacts=True),
     Role.GENERAL_MANAGER: Rights(approved_contact=True, may_order=True, may_sign=True, may_manage_contacts=True),
 }

@@ -119,8 +119,8 @@ def test_whois_answers_with_customers_and_rights_or_not_approved(run) -> None:  
     answer = json.loads(out)
     assert code == 0 and answer["approved"] is True and answer["kind"] == "phone"
     customers = {c["org_number"]: c for c in answer["matches"][0]["customers"]}
-    assert customers[ORG_A]["rights"]["may_order"] is True
-    assert customers[ORG_B]["rights"]["may_order"] is False and customers[ORG_B]["roles"] == ["contact"]
+    assert customers[ORG_A]["rights"]["may_manage_contacts"] is True
+    assert customers[ORG_B]["rights"]["may_manage_contacts"] is False and customers[ORG_B]["roles"] == ["contact"]
     code, out, _ = run("whois", "kari", "nord")
     assert "Kari Nordmann" in out and "may order" in out
     code, out, _ = run("whois", "eve@evil.example", "--json")

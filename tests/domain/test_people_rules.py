@@ -36,11 +36,12 @@ def test_role_names_on_the_command_line_and_in_the_store() -> None:
 
 
 def test_rights_follow_the_terms() -> None:
-    # §8: every registered role holder is an approved contact; §8.1.1/§13: ordering; §4.2: signing.
+    # §8: every registered role holder is an approved contact; §4.1/§4.3: contact persons may order;
+    # §8.1.1: only the main contact (and signatories/general manager) manage contacts; §4.2: signing.
     assert rights_for([]).approved_contact is False
     contact = rights_for([CONTACT])
     assert (contact.approved_contact, contact.may_order, contact.may_sign, contact.may_manage_contacts) == (
-        True, False, False, False)
+        True, True, False, False)
     main = rights_for([MAIN])
     assert (main.may_order, main.may_sign, main.may_manage_contacts) == (True, False, True)
     for role in (SIGN, GM):
@@ -119,8 +120,8 @@ def test_an_erased_main_contact_can_ask_for_nothing_and_a_signatory_names_the_ne
 def test_a_person_holds_roles_at_each_customer_separately() -> None:
     at_a = roles((7, MAIN))
     at_b = CustomerRoles([Assignment(7, CONTACT), Assignment(8, MAIN)], "971 049 669")
-    assert at_a.rights_of(7).may_order is True
-    assert at_b.rights_of(7).may_order is False
+    assert at_a.rights_of(7).may_manage_contacts is True
+    assert at_b.rights_of(7).may_manage_contacts is False
     assert at_b.rights_of(None).approved_contact is False
 
 

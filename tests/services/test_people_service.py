@@ -133,8 +133,8 @@ def test_a_person_at_two_customers_has_separate_roles_and_rights(people) -> None
     people.add_role(ORG_B, kari, "contact", requested_by=boss)
     view = people.get(kari)
     by_org = {m.org_number: m for m in view.memberships}
-    assert by_org[ORG_A].roles == (Role.MAIN_CONTACT,) and by_org[ORG_A].rights.may_order
-    assert by_org[ORG_B].roles == (Role.CONTACT,) and not by_org[ORG_B].rights.may_order
+    assert by_org[ORG_A].roles == (Role.MAIN_CONTACT,) and by_org[ORG_A].rights.may_manage_contacts
+    assert by_org[ORG_B].roles == (Role.CONTACT,) and not by_org[ORG_B].rights.may_manage_contacts
     assert by_org[ORG_B].main_contact_person_id is None
     listed = {r.id: r for r in people.list_people()}
     assert listed[kari].org_numbers == (ORG_A, ORG_B) and listed[boss].org_numbers == (ORG_B,)

@@ -48,8 +48,9 @@ def test_whois_finds_by_name_email_and_phone_with_rights_per_customer(people) ->
         assert result.approved
     match = people.whois("ase@regnskap.no").matches[0]
     by_org = {m.org_number: m for m in match.memberships}
-    assert by_org[ORG_A].rights.may_order and by_org[ORG_A].rights.approved_contact
-    assert not by_org[ORG_B].rights.may_order and by_org[ORG_B].rights.approved_contact
+    assert by_org[ORG_A].rights.may_manage_contacts and by_org[ORG_A].rights.approved_contact
+    assert not by_org[ORG_B].rights.may_manage_contacts and by_org[ORG_B].rights.approved_contact
+    assert by_org[ORG_B].rights.may_order  # §4.1/§4.3: contact persons may order
     assert by_org[ORG_B].customer_status == "bankrupt"  # shown, so the user sees it
     assert by_org[ORG_B].main_contact_person_id is None
     data = people.whois("ase@regnskap.no").as_dict()
