@@ -234,6 +234,7 @@ def test_qpdf_check_is_clean_and_the_outline_lists_the_sections(agreement, pdf_t
     report = pdf_tools.qpdf_check(pdf)
     assert "No syntax or stream encoding errors found" in report
     objects = pdf_tools.objects(pdf)
+    assert "/Lang (nb-NO)" in objects
     assert "/Outlines" in objects
     assert "(17.14\\240\\240Signering)" in objects or "17.14" in objects
 

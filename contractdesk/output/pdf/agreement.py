@@ -185,7 +185,6 @@ class _Doc(BaseDocTemplate):
             bottomMargin=MARGIN_BOTTOM,
             invariant=1 if reproducible else 0,
             creator="ContractDesk",
-            lang="nb-NO",
             initialFontName=get_styles().body.fontName,
             **meta,
         )
@@ -261,6 +260,7 @@ def _meta(inp: AgreementInput, title_suffix: str = "") -> dict[str, Any]:
             clean_text(inp.document_id, ID_MAX),
             clean_text(display_org_number(inp.customer.org_number), 40),
         ],
+        "lang": re.sub(r"[^A-Za-z-]", "", t.locale.replace("_", "-"))[:12] or "nb-NO",
     }
 
 
