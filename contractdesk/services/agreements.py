@@ -78,7 +78,6 @@ __all__ = [
 METHODS = ("paper", "online", "email")
 MAX_SCAN_BYTES = 50 * 1024 * 1024
 DOCUMENT_ID_RE = re.compile(r"^CD-(\d{4})-(\d{6})$")
-_CTX = "AgreementService"
 
 # Registry role codes whose holder may sign alone (the general manager has a signatory's rights, §8.1.1),
 # and those who sign only together with others (the board jointly, joint signature/procuration).
@@ -87,7 +86,8 @@ JOINT_SIGNER_CODES = frozenset({"SIFE", "POFE", "LEDE", "NEST", "MEDL"})
 
 
 def _t(text: str, *values: object) -> str:
-    return fill(translate(_CTX, text), *values)
+    """A translated message (``translate(context, text)`` at the call, so lupdate finds it) filled in."""
+    return fill(text, *values)
 
 
 # -- values that cross threads (frozen) ------------------------------------------------------------
@@ -333,13 +333,13 @@ def check_signatory(
     others must sign too; anyone else gets a warning too.
     """
     keys = _name_keys(name)
-    who = customer_name or translate(_CTX, "the customer")
+    who = customer_name or translate("AgreementService", "the customer")
     roles = [r for r in (registry_roles or []) if isinstance(r, Mapping)]
     sets = _sets(signing_rule) + _sets(procuration_rule)
     listed = [x for x in (signatories or []) if isinstance(x, Mapping)]
     if not roles and not sets and not listed:
-        return SignatoryCheck(False, _t("No registry data on who may sign for %1: check the signing authority "
-                                        "by hand (fetch the customer from the registry).", who))
+        return SignatoryCheck(False, _t(translate("AgreementService", "No registry data on who may sign for %1: check the signing authority "
+                                        "by hand (fetch the customer from the registry)."), who))
     held: list[str] = []
     sole = False
     joint = False
@@ -373,15 +373,15 @@ def check_signatory(
     rule = str((signing_rule or {}).get("text") or "").strip()
     if joint:
         others = ", ".join(dict.fromkeys(partners))
-        text = _t("%1 may sign for %2 only together with others by the registry data", name, who)
+        text = _t(translate("AgreementService", "%1 may sign for %2 only together with others by the registry data"), name, who)
         if others:
-            text += _t(" (with %1)", others)
+            text += _t(translate("AgreementService", " (with %1)"), others)
         if rule:
-            text += _t("; signing rule: %1", rule)
+            text += _t(translate("AgreementService", "; signing rule: %1"), rule)
         return SignatoryCheck(False, _sentence(text), tuple(held))
-    text = _t("%1 is not a signatory of %2 by the registry data", name, who)
+    text = _t(translate("AgreementService", "%1 is not a signatory of %2 by the registry data"), name, who)
     if rule:
-        text += _t("; signing rule: %1", rule)
+        text += _t(translate("AgreementService", "; signing rule: %1"), rule)
     return SignatoryCheck(False, _sentence(text), tuple(held))
 
 
@@ -438,7 +438,7 @@ class AgreementService:
         with self._store.session() as s:
             customer = self._customer(s, org_number)
             if customer.status in ("deleted", "removed"):
-                raise UserError(_t("%1 is deleted in the registry: no new agreement can be issued.",
+                raise UserError(_t(translate("AgreementService", "%1 is deleted in the registry: no new agreement can be issued."),
                                    customer.name))
             version = self._published(s, terms_label) if terms_label else self._in_effect(s, day)
             agreement = self._new_agreement(s, customer, version, actor)
@@ -460,8 +460,8 @@ class AgreementService:
         """The agreement went to the customer (``sent_to``: an e-mail address, or e.g. "post")."""
         recipient = sent_to.strip()
         if "@" in recipient:
-            recipient = normalise_email(recipient, field=translate(_CTX, "Sent to"))
-        recipient = clean_text(recipient, field=translate(_CTX, "Sent to"), required=True, max_len=320)
+            recipient = normalise_email(recipient, field=translate("AgreementService", "Sent to"))
+        recipient = clean_text(recipient, field=translate("AgreementService", "Sent to"), required=True, max_len=320)
         with self._store.session() as s:
             agreement = self._agreement(s, ref)
             self._move(s, agreement, AgreementState.SENT, actor, extra={"sent_to": recipient})
@@ -478,9 +478,9 @@ class AgreementService:
         try:
             state = AgreementState(str(target).strip().lower())
         except ValueError:
-            raise UserError(_t("Unknown agreement state %1.", repr(target))) from None
+            raise UserError(_t(translate("AgreementService", "Unknown agreement state %1."), repr(target))) from None
         if state is AgreementState.SIGNED:
-            raise UserError(_t("An agreement is signed by recording the customer's acceptance."))
+            raise UserError(_t(translate("AgreementService", "An agreement is signed by recording the customer's acceptance.")))
         with self._store.session() as s:
             agreement = self._agreement(s, ref)
             if state is AgreementState.ACTIVE:
@@ -497,7 +497,7 @@ class AgreementService:
         with self._store.session() as s:
             agreement = self._agreement(s, ref)
             if agreement.state != AgreementState.DRAFT.value:
-                raise UserError(_t("Only a draft agreement can be deleted; %1 is %2.", agreement.document_id,
+                raise UserError(_t(translate("AgreementService", "Only a draft agreement can be deleted; %1 is %2."), agreement.document_id,
                                    agreement.state))
             s.delete(agreement)
             audit.append(s, actor=actor, action="agreement.deleted", entity_type="agreement",
@@ -557,24 +557,24 @@ class AgreementService:
         day = today or date.today()
         chosen = (method or "").strip().lower()
         if chosen not in METHODS:
-            raise UserError(_t("Method must be paper, online or email, not %1.", repr(method)), field="method")
+            raise UserError(_t(translate("AgreementService", "Method must be paper, online or email, not %1."), repr(method)), field="method")
         if accepted_on > day:
-            raise UserError(_t("The acceptance date %1 is in the future.", accepted_on.isoformat()), field="date")
-        clean_note = clean_text(note, field=translate(_CTX, "Note"), max_len=2000)
+            raise UserError(_t(translate("AgreementService", "The acceptance date %1 is in the future."), accepted_on.isoformat()), field="date")
+        clean_note = clean_text(note, field=translate("AgreementService", "Note"), max_len=2000)
         scan = self._read_scan(scan_path, scan_bytes, scan_filename)
         with self._store.session() as s:
             customer = self._customer(s, org_number)
             version = self._published(s, terms_label)
             person = self._person(s, signed_by_person_id)
             if person.erased_at is not None:
-                raise UserError(_t("Person %1 has been erased and cannot be recorded as a signer.", person.id))
+                raise UserError(_t(translate("AgreementService", "Person %1 has been erased and cannot be recorded as a signer."), person.id))
             name = self._person_name(person)
             check = self._check(customer, name)
             warnings = [check.warning] if check.warning else []
             if customer.status in ("deleted", "removed", "bankrupt", "liquidation"):
-                warnings.append(_t("%1 has registry status %2.", customer.name, customer.status))
+                warnings.append(_t(translate("AgreementService", "%1 has registry status %2."), customer.name, customer.status))
             if chosen == "paper" and scan is None:
-                warnings.append(_t("A paper signature without its scan: attach the signed scan when it arrives."))
+                warnings.append(_t(translate("AgreementService", "A paper signature without its scan: attach the signed scan when it arrives.")))
             agreement, signs = self._agreement_for(s, customer, version, agreement_ref, actor)
             acceptance = Acceptance(customer_id=customer.id, terms_version_id=version.id, agreement_id=agreement.id,
                                     accepted_on=accepted_on, method=chosen, signed_by_person_id=person.id,
@@ -619,11 +619,11 @@ class AgreementService:
         """Attach the signed scan to an acceptance recorded without one (a scan, once stored, never changes)."""
         scan = self._read_scan(path, data, filename)
         if scan is None:
-            raise UserError(_t("Choose the scan file to attach."))
+            raise UserError(_t(translate("AgreementService", "Choose the scan file to attach.")))
         with self._store.session() as s:
             acceptance = self._acceptance(s, acceptance_id)
             if s.execute(select(AcceptanceScan.id).where(AcceptanceScan.acceptance_id == acceptance.id)).scalar():
-                raise UserError(_t("This acceptance has its scan already; a stored scan never changes."))
+                raise UserError(_t(translate("AgreementService", "This acceptance has its scan already; a stored scan never changes.")))
             self._store_scan(s, acceptance, scan)
             customer = s.get(Customer, acceptance.customer_id)
             audit.append(s, actor=actor, action="acceptance.scan_attached", entity_type="customer",
@@ -640,9 +640,9 @@ class AgreementService:
         with self._store.session() as s:
             row = s.execute(select(AcceptanceScan).where(AcceptanceScan.acceptance_id == acceptance_id)).scalar()
             if row is None:
-                raise NotFoundError(_t("Acceptance %1 has no scan.", acceptance_id))
+                raise NotFoundError(_t(translate("AgreementService", "Acceptance %1 has no scan."), acceptance_id))
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
-                raise UserError(_t("The stored scan of acceptance %1 does not match its recorded hash.", acceptance_id))
+                raise UserError(_t(translate("AgreementService", "The stored scan of acceptance %1 does not match its recorded hash."), acceptance_id))
             return ScanFile(acceptance_id, row.filename, row.mime, bytes(row.data), row.sha256)
 
     def acceptances(self, org_number: str | None = None) -> list[AcceptanceView]:
@@ -730,8 +730,8 @@ class AgreementService:
         """
         day = today or date.today()
         if notified_on > day:
-            raise UserError(_t("The notice date %1 is in the future.", notified_on.isoformat()), field="date")
-        method = clean_text(how, field=translate(_CTX, "How"), max_len=200)
+            raise UserError(_t(translate("AgreementService", "The notice date %1 is in the future."), notified_on.isoformat()), field="date")
+        method = clean_text(how, field=translate("AgreementService", "How"), max_len=200)
         changed = 0
         with self._store.session() as s:
             version = self._published(s, terms_label)
@@ -741,7 +741,7 @@ class AgreementService:
                     ReacceptanceNotice.customer_id == customer.id,
                     ReacceptanceNotice.terms_version_id == version.id)).scalar()
                 if notice is None:
-                    raise UserError(_t("%1 is not on the re-acceptance list of %2.", customer.name, version.label))
+                    raise UserError(_t(translate("AgreementService", "%1 is not on the re-acceptance list of %2."), customer.name, version.label))
                 if notice.terminated_confirmed_at is not None or notice.notified_on is not None:
                     continue
                 notice.notified_on = notified_on
@@ -791,18 +791,18 @@ class AgreementService:
         day = today or date.today()
         ids = list(dict.fromkeys(int(i) for i in notice_ids))
         if not ids:
-            raise UserError(_t("Choose the customers whose termination you confirm."))
+            raise UserError(_t(translate("AgreementService", "Choose the customers whose termination you confirm.")))
         out = []
         with self._store.session() as s:
             views = {v.notice_id: v for v in self._notice_views(s, day)}
             for notice_id in ids:
                 view = views.get(notice_id)
                 if view is None:
-                    raise NotFoundError(_t("No re-acceptance row %1.", notice_id))
+                    raise NotFoundError(_t(translate("AgreementService", "No re-acceptance row %1."), notice_id))
                 if view.status == "terminated":
-                    raise UserError(_t("The termination of %1 was confirmed already.", view.customer_name))
+                    raise UserError(_t(translate("AgreementService", "The termination of %1 was confirmed already."), view.customer_name))
                 if view.status != ReacceptanceStatus.OVERDUE.value or view.acceptance_deadline is None:
-                    raise UserError(_t("%1 is not overdue (status: %2); nothing was terminated.",
+                    raise UserError(_t(translate("AgreementService", "%1 is not overdue (status: %2); nothing was terminated."),
                                        view.customer_name, view.status))
             now = utcnow()
             for notice_id in ids:
@@ -839,14 +839,14 @@ class AgreementService:
             raise UserError(str(exc), field="org_number") from None
         customer = s.execute(select(Customer).where(Customer.org_number == org)).scalar()
         if customer is None:
-            raise NotFoundError(_t("No customer with org number %1.", format_org_number(org)), field="org_number")
+            raise NotFoundError(_t(translate("AgreementService", "No customer with org number %1."), format_org_number(org)), field="org_number")
         return customer
 
     @staticmethod
     def _person(s: Session, person_id: int) -> Person:
         person = s.get(Person, int(person_id))
         if person is None:
-            raise NotFoundError(_t("No person with id %1.", person_id), field="signed_by")
+            raise NotFoundError(_t(translate("AgreementService", "No person with id %1."), person_id), field="signed_by")
         return person
 
     @staticmethod
@@ -867,9 +867,9 @@ class AgreementService:
     def _published(s: Session, label: str | None) -> TermsVersion:
         v = s.execute(select(TermsVersion).where(TermsVersion.label == (label or "").strip())).scalar()
         if v is None:
-            raise NotFoundError(_t("No terms version %1.", repr(label)), field="terms")
+            raise NotFoundError(_t(translate("AgreementService", "No terms version %1."), repr(label)), field="terms")
         if v.state != "published":
-            raise UserError(_t("Terms version %1 is a draft: publish it first.", repr(v.label)), field="terms")
+            raise UserError(_t(translate("AgreementService", "Terms version %1 is a draft: publish it first."), repr(v.label)), field="terms")
         return v
 
     @staticmethod
@@ -878,7 +878,7 @@ class AgreementService:
                                                  TermsVersion.effective_date <= day)
                       .order_by(TermsVersion.effective_date.desc()).limit(1)).scalar()
         if v is None:
-            raise UserError(_t("No published terms version is in effect on %1.", day.isoformat()))
+            raise UserError(_t(translate("AgreementService", "No published terms version is in effect on %1."), day.isoformat()))
         return v
 
     @staticmethod
@@ -891,14 +891,14 @@ class AgreementService:
         else:
             agreement = None
         if agreement is None:
-            raise NotFoundError(_t("No agreement %1.", text))
+            raise NotFoundError(_t(translate("AgreementService", "No agreement %1."), text))
         return agreement
 
     @staticmethod
     def _acceptance(s: Session, acceptance_id: int) -> Acceptance:
         acceptance = s.get(Acceptance, int(acceptance_id))
         if acceptance is None:
-            raise NotFoundError(_t("No acceptance %1.", acceptance_id))
+            raise NotFoundError(_t(translate("AgreementService", "No acceptance %1."), acceptance_id))
         return acceptance
 
     # -- internals: agreements -----------------------------------------------------------------------------
@@ -934,12 +934,12 @@ class AgreementService:
         if ref is not None:
             agreement = self._agreement(s, ref)
             if agreement.customer_id != customer.id or agreement.terms_version_id != version.id:
-                raise UserError(_t("Agreement %1 is not for this customer and terms version.", agreement.document_id))
+                raise UserError(_t(translate("AgreementService", "Agreement %1 is not for this customer and terms version."), agreement.document_id))
             if agreement.state in (AgreementState.DRAFT.value, AgreementState.SENT.value):
                 return agreement, True
             if agreement.state in (AgreementState.SIGNED.value, AgreementState.ACTIVE.value):
                 return agreement, False
-            raise UserError(_t("Agreement %1 is %2 already.", agreement.document_id, agreement.state))
+            raise UserError(_t(translate("AgreementService", "Agreement %1 is %2 already."), agreement.document_id, agreement.state))
         signed = s.execute(select(Agreement).where(
             Agreement.customer_id == customer.id, Agreement.terms_version_id == version.id,
             Agreement.state.in_((AgreementState.SIGNED.value, AgreementState.ACTIVE.value)))
@@ -965,7 +965,7 @@ class AgreementService:
         try:
             state = transition(agreement.state, target)
         except InvalidTransitionError as exc:
-            raise UserError(_t("Agreement %1: %2", agreement.document_id, exc)) from None
+            raise UserError(_t(translate("AgreementService", "Agreement %1: %2"), agreement.document_id, exc)) from None
         old = agreement.state
         agreement.state = state.value
         agreement.updated_at = utcnow()
@@ -1019,19 +1019,19 @@ class AgreementService:
             file = Path(path)
             try:
                 if file.stat().st_size > MAX_SCAN_BYTES:
-                    raise UserError(_t("%1 is larger than 50 MB.", file.name), field="scan")
+                    raise UserError(_t(translate("AgreementService", "%1 is larger than 50 MB."), file.name), field="scan")
                 data = file.read_bytes()
             except OSError as exc:
-                raise UserError(_t("Cannot read %1: %2", file, exc.strerror or exc), field="scan") from None
+                raise UserError(_t(translate("AgreementService", "Cannot read %1: %2"), file, exc.strerror or exc), field="scan") from None
             filename = filename or file.name
         assert data is not None
         if not data:
-            raise UserError(_t("The scan file is empty."), field="scan")
+            raise UserError(_t(translate("AgreementService", "The scan file is empty.")), field="scan")
         if len(data) > MAX_SCAN_BYTES:
-            raise UserError(_t("The scan is larger than 50 MB."), field="scan")
+            raise UserError(_t(translate("AgreementService", "The scan is larger than 50 MB.")), field="scan")
         mime = sniff_scan_type(data)
         if mime is None:
-            raise UserError(_t("The scan must be a PDF or an image (PNG, JPEG, TIFF, GIF, WebP)."), field="scan")
+            raise UserError(_t(translate("AgreementService", "The scan must be a PDF or an image (PNG, JPEG, TIFF, GIF, WebP).")), field="scan")
         return _clean_filename(filename or "scan"), mime, bytes(data), hashlib.sha256(data).hexdigest()
 
     @staticmethod
@@ -1087,8 +1087,8 @@ class AgreementService:
     @staticmethod
     def _proposal(view: ReacceptanceView, considered: date, *, confirmed_at: datetime | None = None) -> TerminationProposal:
         assert view.notified_on is not None and view.acceptance_deadline is not None
-        reason = _t("Notified %1, not accepted by %2: under §14 the agreement is considered terminated from %3 "
-                    "once the owner confirms.", view.notified_on.isoformat(), view.acceptance_deadline.isoformat(),
+        reason = _t(translate("AgreementService", "Notified %1, not accepted by %2: under §14 the agreement is considered terminated from %3 "
+                    "once the owner confirms."), view.notified_on.isoformat(), view.acceptance_deadline.isoformat(),
                     considered.isoformat())
         return TerminationProposal(view.notice_id, view.org_number, view.customer_name, view.terms_label,
                                    view.notified_on, view.acceptance_deadline, considered, reason, confirmed_at)

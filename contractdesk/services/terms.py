@@ -64,11 +64,11 @@ __all__ = [
 
 LABEL_RE = re.compile(r"^\w[\w.\-]{0,49}$")
 MAX_TERMS_FILE_BYTES = 5 * 1024 * 1024
-_CTX = "TermsService"
 
 
 def _t(text: str, *values: object) -> str:
-    return fill(translate(_CTX, text), *values)
+    """A translated message (``translate(context, text)`` at the call, so lupdate finds it) filled in."""
+    return fill(text, *values)
 
 
 # -- values that cross threads (frozen) ------------------------------------------------------------
@@ -280,7 +280,7 @@ def _clean_label(label: str) -> str:
     text = unicodedata.normalize("NFC", (label or "").strip())
     if not LABEL_RE.match(text):
         raise UserError(
-            _t("Label %1: use 1–50 letters, digits, '.', '-' or '_', e.g. 2025-01-01.", repr(label)), field="label"
+            _t(translate("TermsService", "Label %1: use 1–50 letters, digits, '.', '-' or '_', e.g. 2025-01-01."), repr(label)), field="label"
         )
     return text
 
@@ -381,13 +381,13 @@ class TermsService:
         try:
             result = import_terms_with_report(text)
         except TermsImportError as exc:
-            raise UserError(_t("The file could not be read as terms: %1", exc)) from None
+            raise UserError(_t(translate("TermsService", "The file could not be read as terms: %1"), exc)) from None
         document = result.document
         stated = stated_effective_date(document)
         notes = list(result.notes)
         planned = effective_date or stated
         if effective_date and stated and effective_date != stated:
-            notes.append(_t("The text says it is dated %1; the effective date given is %2.",
+            notes.append(_t(translate("TermsService", "The text says it is dated %1; the effective date given is %2."),
                             stated.isoformat(), effective_date.isoformat()))
         canonical = document.canonical_json()
         with self._store.session() as s:
@@ -411,14 +411,14 @@ class TermsService:
         try:
             size = file.stat().st_size
             if size > MAX_TERMS_FILE_BYTES:
-                raise UserError(_t("%1 is too large for a terms text (over 5 MB).", file.name))
+                raise UserError(_t(translate("TermsService", "%1 is too large for a terms text (over 5 MB)."), file.name))
             raw = file.read_bytes()
         except OSError as exc:
-            raise UserError(_t("Cannot read %1: %2", file, exc.strerror or exc)) from None
+            raise UserError(_t(translate("TermsService", "Cannot read %1: %2"), file, exc.strerror or exc)) from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise UserError(_t("%1 is not UTF-8 text; save it as UTF-8 and try again.", file.name)) from None
+            raise UserError(_t(translate("TermsService", "%1 is not UTF-8 text; save it as UTF-8 and try again."), file.name)) from None
         return self.import_text(text, label, effective_date=effective_date, actor=actor, source_name=file.name)
 
     def copy_to_draft(self, source_label: str, new_label: str, *, actor: str = "owner") -> TermsVersionView:
@@ -454,19 +454,19 @@ class TermsService:
         """
         given = [x is not None for x in (document, text, document_json)]
         if sum(given) > 1:
-            raise UserError(_t("Give the new content once: a document, its JSON or its text."))
+            raise UserError(_t(translate("TermsService", "Give the new content once: a document, its JSON or its text.")))
         notes: list[str] = []
         new_doc = document
         if document_json is not None:
             try:
                 new_doc = TermsDocument.from_json(document_json)
             except (ValueError, KeyError, TypeError) as exc:
-                raise UserError(_t("Not a terms document in JSON: %1", exc)) from None
+                raise UserError(_t(translate("TermsService", "Not a terms document in JSON: %1"), exc)) from None
         if text is not None:
             try:
                 result = import_terms_with_report(text)
             except TermsImportError as exc:
-                raise UserError(_t("The text could not be read as terms: %1", exc)) from None
+                raise UserError(_t(translate("TermsService", "The text could not be read as terms: %1"), exc)) from None
             new_doc = result.document
             notes = list(result.notes)
         with self._store.session() as s:
@@ -543,7 +543,7 @@ class TermsService:
             preview = self._preview(s, version, effective_date, day)
             if preview.needs_confirmation and not confirm_gaps:
                 raise ConfirmationRequired(
-                    _t("Not published: %1 Confirm to publish anyway.", " ".join(preview.confirmation_reasons)),
+                    _t(translate("TermsService", "Not published: %1 Confirm to publish anyway."), " ".join(preview.confirmation_reasons)),
                     preview,
                 )
             document = TermsDocument.from_json(version.document)
@@ -614,7 +614,7 @@ class TermsService:
         with self._store.session() as s:
             entry = self._sub(s, entry_id)
             if entry.retired_at is not None:
-                raise UserError(_t("%1 was removed from the register; add it again instead.", entry.name))
+                raise UserError(_t(translate("TermsService", "%1 was removed from the register; add it again instead."), entry.name))
             self._sub_name_free(s, clean.name, entry.id)
             before = _sub_view(entry).as_dict()
             for key in ("name", "org_number", "purpose", "data_shared", "location", "kind", "source_clause"):
@@ -667,20 +667,20 @@ class TermsService:
     def _version(s: Session, label: str) -> TermsVersion:
         v = s.execute(select(TermsVersion).where(TermsVersion.label == (label or "").strip())).scalar()
         if v is None:
-            raise NotFoundError(_t("No terms version %1.", repr(label)), field="label")
+            raise NotFoundError(_t(translate("TermsService", "No terms version %1."), repr(label)), field="label")
         return v
 
     @staticmethod
     def _label_free(s: Session, label: str) -> None:
         if s.execute(select(func.count()).where(TermsVersion.label == label)).scalar():
-            raise UserError(_t("A terms version %1 exists already; choose another label.", repr(label)),
+            raise UserError(_t(translate("TermsService", "A terms version %1 exists already; choose another label."), repr(label)),
                             field="label")
 
     @staticmethod
     def _refuse_published(v: TermsVersion) -> None:
         if v.state == "published":
             raise UserError(
-                _t("Terms version %1 is published and cannot change; copy it into a new draft instead.",
+                _t(translate("TermsService", "Terms version %1 is published and cannot change; copy it into a new draft instead."),
                    repr(v.label)),
                 field="label",
             )
@@ -690,43 +690,43 @@ class TermsService:
         document = TermsDocument.from_json(v.document)
         unknown = unknown_fields(document)
         if unknown:
-            raise UserError(_t("Unknown fields %1: correct them before publishing.",
+            raise UserError(_t(translate("TermsService", "Unknown fields %1: correct them before publishing."),
                                ", ".join("{" + n + "}" for n in unknown)))
         content_sha = _sha256_text(v.document)
         same = s.execute(select(TermsVersion.label).where(TermsVersion.sha256 == content_sha)).scalar()
         if same is not None:
-            raise UserError(_t("This content is published already as %1.", repr(same)))
+            raise UserError(_t(translate("TermsService", "This content is published already as %1."), repr(same)))
         published = list(s.execute(select(TermsVersion).where(TermsVersion.state == "published")).scalars())
         latest = max((p.effective_date for p in published if p.effective_date), default=None)
         if latest is not None and effective <= latest:
             raise UserError(
-                _t("A new version must take effect after %1 (the latest published version).", latest.isoformat()),
+                _t(translate("TermsService", "A new version must take effect after %1 (the latest published version)."), latest.isoformat()),
                 field="effective_date",
             )
         annex = find_dpa_annex(document)
         checklist = check_dpa(annex) if annex is not None else None
         reasons: list[str] = []
         if checklist is None:
-            reasons.append(_t("The version has no DPA annex (Databehandleravtale)."))
+            reasons.append(_t(translate("TermsService", "The version has no DPA annex (Databehandleravtale).")))
         else:
             gaps = [f"({i.letter}) {i.status.value}" for i in checklist.gaps]
             if gaps:
-                reasons.append(_t("The DPA does not fully cover GDPR Art. 28(3): %1.", ", ".join(gaps)))
+                reasons.append(_t(translate("TermsService", "The DPA does not fully cover GDPR Art. 28(3): %1."), ", ".join(gaps)))
             if checklist.repealed_references:
-                reasons.append(_t("The DPA cites the repealed Personal Data Act of 2000 (%1 places).",
+                reasons.append(_t(translate("TermsService", "The DPA cites the repealed Personal Data Act of 2000 (%1 places)."),
                                   len(checklist.repealed_references)))
         warnings: list[str] = []
         notice_by = last_notice_date(effective)
         customers = len(active_customer_ids(s))
         if notice_by < today and customers:
-            warnings.append(_t("Customers must be notified by %1 (one month before %2), which has passed.",
+            warnings.append(_t(translate("TermsService", "Customers must be notified by %1 (one month before %2), which has passed."),
                                notice_by.isoformat(), effective.isoformat()))
         register = [e for e in s.execute(select(SubProcessorEntry).where(SubProcessorEntry.retired_at.is_(None))
                                          .order_by(SubProcessorEntry.id)).scalars()]
         known = {_fold_name(e.name) for e in register}
         missing = [p.name for p in extract_subprocessors(document) if _fold_name(p.name) not in known]
         if missing:
-            warnings.append(_t("Named in the text but not in the sub-processor register: %1.",
+            warnings.append(_t(translate("TermsService", "Named in the text but not in the sub-processor register: %1."),
                                ", ".join(dict.fromkeys(missing))))
         return PublishPreview(
             label=v.label, effective_date=effective, content_sha256=content_sha, checklist=checklist,
@@ -736,7 +736,7 @@ class TermsService:
 
     @staticmethod
     def _clean_sub(data: SubProcessorInput) -> SubProcessorInput:
-        name = clean_text(data.name, field=translate(_CTX, "Name"), required=True, max_len=200)
+        name = clean_text(data.name, field=translate("TermsService", "Name"), required=True, max_len=200)
         org: str | None = None
         if data.org_number and data.org_number.strip():
             try:
@@ -745,23 +745,23 @@ class TermsService:
                 raise UserError(str(exc), field="org_number") from None
         kind = (data.kind or "").strip().lower().replace("-", "_")
         if kind not in {k.value for k in SubProcessorKind}:
-            raise UserError(_t("Kind must be data_shared or access, not %1.", repr(data.kind)), field="kind")
-        location = clean_text(data.location, field=translate(_CTX, "Location"), max_len=200) or None
+            raise UserError(_t(translate("TermsService", "Kind must be data_shared or access, not %1."), repr(data.kind)), field="kind")
+        location = clean_text(data.location, field=translate("TermsService", "Location"), max_len=200) or None
         return SubProcessorInput(
             name=name,
-            purpose=clean_text(data.purpose, field=translate(_CTX, "Purpose"), max_len=2000),
-            data_shared=clean_text(data.data_shared, field=translate(_CTX, "Data shared"), max_len=2000),
+            purpose=clean_text(data.purpose, field=translate("TermsService", "Purpose"), max_len=2000),
+            data_shared=clean_text(data.data_shared, field=translate("TermsService", "Data shared"), max_len=2000),
             kind=kind,
             org_number=org,
             location=location,
-            source_clause=clean_text(data.source_clause, field=translate(_CTX, "Clause"), max_len=20),
+            source_clause=clean_text(data.source_clause, field=translate("TermsService", "Clause"), max_len=20),
         )
 
     @staticmethod
     def _sub(s: Session, entry_id: int) -> SubProcessorEntry:
         entry = s.get(SubProcessorEntry, entry_id)
         if entry is None:
-            raise NotFoundError(_t("No sub-processor %1 in the register.", entry_id))
+            raise NotFoundError(_t(translate("TermsService", "No sub-processor %1 in the register."), entry_id))
         return entry
 
     @staticmethod
@@ -770,4 +770,4 @@ class TermsService:
                                                func.lower(SubProcessorEntry.name) == name.lower())
         for other in s.execute(q).scalars():
             if other != own_id:
-                raise UserError(_t("%1 is in the register already.", name), field="name")
+                raise UserError(_t(translate("TermsService", "%1 is in the register already."), name), field="name")

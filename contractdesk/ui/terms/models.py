@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -269,14 +270,19 @@ class DiffPartsModel(RowTableModel):
 # -- agreements ------------------------------------------------------------------------------------
 
 
-def method_text(owner: Any, method: str) -> str:
-    return str({"paper": owner.tr("Paper signature"), "online": owner.tr("Online acceptance"),
-                "email": owner.tr("E-mail")}.get(method, method))
+def method_text(_owner: Any, method: str) -> str:
+    """How an acceptance was given, as the user reads it."""
+    tr = QCoreApplication.translate
+    return str({"paper": tr("AgreementTexts", "Paper signature"), "online": tr("AgreementTexts", "Online acceptance"),
+                "email": tr("AgreementTexts", "E-mail")}.get(method, method))
 
 
-def agreement_state_text(owner: Any, state: str) -> str:
-    return str({"draft": owner.tr("Draft"), "sent": owner.tr("Sent"), "signed": owner.tr("Signed"),
-                "active": owner.tr("Active"), "terminated": owner.tr("Terminated")}.get(state, state))
+def agreement_state_text(_owner: Any, state: str) -> str:
+    """An agreement's state, as the user reads it."""
+    tr = QCoreApplication.translate
+    return str({"draft": tr("AgreementTexts", "Draft"), "sent": tr("AgreementTexts", "Sent"),
+                "signed": tr("AgreementTexts", "Signed"), "active": tr("AgreementTexts", "Active"),
+                "terminated": tr("AgreementTexts", "Terminated")}.get(state, state))
 
 
 class AgreementModel(RowTableModel):
