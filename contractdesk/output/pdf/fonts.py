@@ -8,9 +8,12 @@ ReportLab embeds a subset of each TTF used in a document.
 from __future__ import annotations
 
 import threading
+import zlib
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -65,6 +68,36 @@ class _FastTTFont(TTFont):
             return data
 
         self.face.makeSubset = cached_make_subset  # type: ignore[method-assign]
+
+        # ReportLab compresses the embedded subset in every document; compress each distinct
+        # subset once and hand the stream its compressed bytes (PDFStream skips its filters
+        # when the dictionary already names one).
+        add_subset = self.face.addSubsetObjects
+        stream_name = f"fontFile:{self.face.filename}(%s)"
+        packed: dict[int, tuple[bytes, bytes]] = {}
+
+        def add_subset_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
+            ref = add_subset(doc, fontname, subset)
+            stream = doc.idToObject.get(stream_name % fontname)
+            if (
+                isinstance(stream, pdfdoc.PDFStream)
+                and stream.filters == [pdfdoc.PDFZCompress]
+                and "Filter" not in stream.dictionary.dict
+                and isinstance(stream.content, bytes)
+            ):
+                raw = stream.content
+                hit = packed.get(id(raw))
+                if hit is None or hit[0] is not raw:
+                    if len(packed) >= 32:
+                        packed.clear()
+                    hit = packed[id(raw)] = (raw, zlib.compress(raw))
+                stream.content = hit[1]
+                stream.dictionary["Filter"] = pdfdoc.PDFArray(
+                    [pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)]
+                )
+            return ref
+
+        self.face.addSubsetObjects = add_subset_objects  # type: ignore[method-assign]
 
     def splitString(
         self, text: str | bytes, doc: object, encoding: str = "utf-8"
