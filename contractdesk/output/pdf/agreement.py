@@ -117,6 +117,7 @@ class _Chrome:
         )
         self.header_right = f"{clean_text(inp.terms.title, 80)} {label}".strip()
         self.pages_seen = 0
+        self._constant_ops: dict[bool, list[str]] = {}
 
     def first(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._paint(canv, doc, header=False)
@@ -124,31 +125,45 @@ class _Chrome:
     def later(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._paint(canv, doc, header=self.header)
 
+    def _label(self, page: int | str) -> str:
+        total = str(self.total) if self.total else "?"
+        return clean_text(self.page_label.replace("{page}", str(page)).replace("{pages}", total), 60)
+
     def _paint(self, canv: Canvas, doc: BaseDocTemplate, *, header: bool) -> None:
         page = canv.getPageNumber()
         self.pages_seen = max(self.pages_seen, page)
         f = self.styles.meta.fontName
         size = 7.5
-        canv.saveState()
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.setFillColor(MUTED)
         y_footer = MARGIN_BOTTOM - 12 * mm
-        canv.line(MARGIN_LEFT, y_footer + 9, PAGE_WIDTH - MARGIN_LEFT, y_footer + 9)
-        total = str(self.total) if self.total else "?"
-        right = self.page_label.replace("{page}", str(page)).replace("{pages}", total)
-        right = clean_text(right, 60)
+        # Everything but the page number is the same on every page of the document: draw it
+        # once, then append the same operators (the glyph codes are fixed within a document).
+        ops = self._constant_ops.get(header)
+        if ops is not None:
+            canv._code.extend(ops)
+        else:
+            start = len(canv._code)
+            canv.saveState()
+            canv.setStrokeColor(RULE)
+            canv.setLineWidth(0.5)
+            canv.setFillColor(MUTED)
+            canv.setFont(f, size)
+            canv.line(MARGIN_LEFT, y_footer + 9, PAGE_WIDTH - MARGIN_LEFT, y_footer + 9)
+            widest = self._label(self.total or 999)
+            room = FRAME_WIDTH - canv.stringWidth(widest, f, size) - 12
+            canv.drawString(MARGIN_LEFT, y_footer, fit_text(self.footer_left, f, size, room))
+            if header:
+                y_header = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
+                canv.line(MARGIN_LEFT, y_header - 4, PAGE_WIDTH - MARGIN_LEFT, y_header - 4)
+                right_h = fit_text(self.header_right, f, size, FRAME_WIDTH * 0.4)
+                canv.drawRightString(PAGE_WIDTH - MARGIN_LEFT, y_header, right_h)
+                room = FRAME_WIDTH - canv.stringWidth(right_h, f, size) - 12
+                canv.drawString(MARGIN_LEFT, y_header, fit_text(self.header_left, f, size, room))
+            canv.restoreState()
+            self._constant_ops[header] = canv._code[start:]
+        canv.saveState()
+        canv.setFillColor(MUTED)
         canv.setFont(f, size)
-        canv.drawRightString(PAGE_WIDTH - MARGIN_LEFT, y_footer, right)
-        room = FRAME_WIDTH - canv.stringWidth(right, f, size) - 12
-        canv.drawString(MARGIN_LEFT, y_footer, fit_text(self.footer_left, f, size, room))
-        if header:
-            y_header = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
-            canv.line(MARGIN_LEFT, y_header - 4, PAGE_WIDTH - MARGIN_LEFT, y_header - 4)
-            right_h = fit_text(self.header_right, f, size, FRAME_WIDTH * 0.4)
-            canv.drawRightString(PAGE_WIDTH - MARGIN_LEFT, y_header, right_h)
-            room = FRAME_WIDTH - canv.stringWidth(right_h, f, size) - 12
-            canv.drawString(MARGIN_LEFT, y_header, fit_text(self.header_left, f, size, room))
+        canv.drawRightString(PAGE_WIDTH - MARGIN_LEFT, y_footer, self._label(page))
         canv.restoreState()
 
 
