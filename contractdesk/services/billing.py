@@ -22,15 +22,17 @@ Choices left open by the issue:
 from __future__ import annotations
 
 import bisect
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import String, delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.invoicing import (
@@ -600,7 +602,7 @@ class BillingService:
             UserError: the range is reversed or longer than 20 years.
         """
         _check_range(date_from, date_to)
-        loaded = self._load(org_number)
+        loaded = self._load(org_number, date_from, date_to)
         plain = [BillingCustomer(c.org_number, c.delivery, tuple(c.services))
                  for c in loaded if not c.adjustments]
         invoices = plan_invoices(plain, date_from, date_to)
@@ -716,17 +718,27 @@ class BillingService:
         return out
 
     @staticmethod
-    def _usage(s: Session, service_ids: Sequence[int]) -> dict[int, list[tuple[date, Decimal]]]:
+    def _usage(
+        s: Session, service_ids: Sequence[int], months: tuple[date, date] | None = None
+    ) -> dict[int, list[tuple[date, Decimal]]]:
+        """Usage per service in month order; with ``months=(lowest, above)`` only lowest <= month < above.
+
+        Plain Core rows with the text parsed here: a plan may load hundreds of thousands of them.
+        """
         out: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
         if not service_ids:
             return out
-        q = select(UsageEntry.service_id, UsageEntry.month, UsageEntry.quantity).order_by(UsageEntry.month)
+        table = UsageEntry.__table__
+        q = select(table.c.service_id, type_coerce(table.c.month, String), type_coerce(table.c.quantity, String))
         if len(service_ids) < 500:
-            q = q.where(UsageEntry.service_id.in_(list(service_ids)))
+            q = q.where(table.c.service_id.in_(list(service_ids)))
+        if months is not None:
+            q = q.where(table.c.month >= months[0], table.c.month < months[1])
         wanted = set(service_ids)
-        for sid, month, quantity in s.execute(q).all():
+        parse_date = date.fromisoformat
+        for sid, month, quantity in s.connection().execute(q.order_by(table.c.month)):
             if sid in wanted:
-                out[sid].append((month, quantity))
+                out[sid].append((parse_date(month), Decimal(quantity)))
         return out
 
     def _views(self, s: Session, customer: Customer, rows: list[ServiceRecord], today: date) -> list[ServiceView]:
@@ -736,24 +748,40 @@ class BillingService:
         return [_view(customer.org_number, row, usage.get(row.id, []), adjustments.get(row.id, []), today)
                 for row in rows]
 
-    def _load(self, org_number: str | None) -> list[_Loaded]:
-        """Customers with their services as domain values (a few queries, whatever the count)."""
-        with self.store.session() as s:
-            cq = select(Customer.id, Customer.org_number, Customer.delivery_method)
+    def _load(self, org_number: str | None, date_from: date | None = None,
+              date_to: date | None = None) -> list[_Loaded]:
+        """Customers with their services as domain values (a few queries, whatever the count).
+
+        With a plan range, only the usage months that range can invoice are loaded (month m is
+        invoiced on the 1st of the next month).
+        """
+        months = None
+        if date_from is not None and date_to is not None:
+            months = (month_start(date_from - timedelta(days=1)), month_start(date_to))
+        with _gc_paused(), self.store.session() as s:
+            conn = s.connection()
+            customer_table = Customer.__table__
+            cq = select(customer_table.c.id, customer_table.c.org_number, customer_table.c.delivery_method)
             if org_number is not None:
-                cq = cq.where(Customer.id == self._customer(s, org_number).id)
-            customers = {cid: (org, delivery) for cid, org, delivery in s.execute(cq).all()}
-            # Plain rows (no ORM identity map): tens of thousands of services load quickly.
+                cq = cq.where(customer_table.c.id == self._customer(s, org_number).id)
+            customers = {cid: (org, delivery) for cid, org, delivery in conn.execute(cq)}
+            # Plain Core rows (no ORM identity map): tens of thousands of services load quickly.
             table = ServiceRecord.__table__
             sq = select(*table.c).order_by(table.c.customer_id, table.c.id)
             if org_number is not None:
                 sq = sq.where(table.c.customer_id.in_(list(customers)))
-            rows: list[Any] = [r for r in s.execute(sq).all() if r.customer_id in customers]
+            rows: list[Any] = [r for r in conn.execute(sq) if r.customer_id in customers]
             ids = [r.id for r in rows]
             usage_ids = [r.id for r in rows if r.kind == ServiceKind.USAGE.value]
-            usage = self._usage(s, usage_ids)
+            usage = self._usage(s, usage_ids, months)
             adjustments = self._adjustments(s, ids)
         loaded: dict[int, _Loaded] = {}
+        with _gc_paused():
+            return self._build(rows, customers, usage, adjustments, loaded)
+
+    @staticmethod
+    def _build(rows: list[Any], customers: dict[int, tuple[str, str]], usage: dict[int, list[tuple[date, Decimal]]],
+               adjustments: dict[int, list[PriceAdjustmentView]], loaded: dict[int, _Loaded]) -> list[_Loaded]:
         for row in rows:
             entry = loaded.get(row.customer_id)
             if entry is None:
@@ -767,6 +795,23 @@ class BillingService:
             if row.id in adjustments:
                 entry.adjustments[row.id] = adjustments[row.id]
         return list(loaded.values())
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small acyclic objects are built.
+
+    Loading a large plan creates hundreds of thousands of rows and frozen values; with the
+    collector on, its full passes over them (and over a previous plan still on screen) cost more
+    than the loading itself. Reference counting frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # -- mapping and validation ----------------------------------------------------------------

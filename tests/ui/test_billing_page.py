@@ -72,7 +72,7 @@ def test_format_amount_is_exact_and_follows_the_locale() -> None:
 
 
 def test_plan_view_shows_the_worked_example_for_all_customers(page) -> None:  # type: ignore[no-untyped-def]
-    view = page.plan_proxy
+    view = page.plan_model
     assert view.rowCount() == 3
     assert column(view, InvoicePlanModel.DATE) == ["31/03/2027", "03/05/2027", "02/07/2027"]
     assert column(view, InvoicePlanModel.CUSTOMER) == ["Testesen AS", "Heimen AS", "Testesen AS"]
@@ -85,19 +85,19 @@ def test_plan_view_shows_the_worked_example_for_all_customers(page) -> None:  # 
     page.plan_view.sortByColumn(InvoicePlanModel.TOTAL, Qt.SortOrder.DescendingOrder)
     assert column(view, InvoicePlanModel.TOTAL) == ["7,515.00", "3,827.15", "1,306.25"]
 
-    totals = page.totals_proxy
+    totals = page.totals_model
     assert column(totals, MonthTotalsModel.MONTH) == ["Mar 2027", "May 2027", "Jul 2027"]
     assert column(totals, MonthTotalsModel.TOTAL) == ["3,827.15", "1,306.25", "7,515.00"]
 
 
 def test_one_customer_filters_the_plan_and_opens_its_services(page) -> None:  # type: ignore[no-untyped-def]
     page.set_customer(ORG_B)
-    assert column(page.plan_proxy, InvoicePlanModel.ORG) == ["923 130 969"]
+    assert column(page.plan_model, InvoicePlanModel.ORG) == ["923 130 969"]
     assert page.services_panel.org_number == ORG_B
     assert [r.name for r in page.services_panel.model.rows()] == ["Setup"]
     assert page.services_hint.isHidden()
     page.set_customer(None)
-    assert page.plan_proxy.rowCount() == 3 and page.services_panel.model.rowCount() == 0
+    assert page.plan_model.rowCount() == 3 and page.services_panel.model.rowCount() == 0
 
 
 def test_chart_shows_the_coming_twelve_months(page) -> None:  # type: ignore[no-untyped-def]
@@ -118,7 +118,7 @@ def test_range_errors_are_shown_and_the_plan_is_kept(page) -> None:  # type: ign
     page.set_range(date(2027, 12, 31), date(2027, 1, 1))
     page.refresh()
     assert "after the last day" in page.error.text()
-    assert page.plan_proxy.rowCount() == 3
+    assert page.plan_model.rowCount() == 3
 
 
 def test_export_writes_the_shown_plan_atomically(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -158,6 +158,22 @@ def test_plan_and_totals_models_pass_the_model_tester(qtmodeltester, page) -> No
     qtmodeltester.check(page.totals_model)
     empty = InvoicePlanModel()
     qtmodeltester.check(empty)
+
+
+def test_models_sort_themselves_and_keep_persistent_indexes(qtmodeltester, page) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = page.plan_model
+    qtmodeltester.check(model)  # stays attached: checks the layout change below
+    held = QPersistentModelIndex(model.index(0, InvoicePlanModel.TOTAL))  # 3,827.15
+    model.sort(InvoicePlanModel.CUSTOMER, Qt.SortOrder.AscendingOrder)
+    assert column(model, InvoicePlanModel.CUSTOMER) == ["Heimen AS", "Testesen AS", "Testesen AS"]
+    assert held.row() == 1 and held.data() == "3,827.15"
+    assert [model.index(r, 0).data(InvoicePlanModel.IdRole) for r in range(3)] == [1, 0, 2]
+    page.set_range(date(2027, 1, 1), date(2027, 6, 30))  # a new plan keeps the chosen order
+    assert column(model, InvoicePlanModel.CUSTOMER) == ["Heimen AS", "Testesen AS"]
+    page.totals_model.sort(MonthTotalsModel.TOTAL, Qt.SortOrder.DescendingOrder)
+    assert column(page.totals_model, MonthTotalsModel.TOTAL) == ["3,827.15", "1,306.25"]
 
 
 def test_keyboard_reaches_every_control(page) -> None:  # type: ignore[no-untyped-def]
@@ -338,4 +354,4 @@ def test_page_replans_after_a_change_in_the_panel(page, shop) -> None:  # type: 
     dialog.accept()
     # Terminated inside the binding period: the plan for 2027 is unchanged, but 2028 Q1 is the last.
     page.set_range(date(2028, 1, 1), date(2028, 12, 31))
-    assert column(page.plan_proxy, InvoicePlanModel.TOTAL) == ["3,765.00"]
+    assert column(page.plan_model, InvoicePlanModel.TOTAL) == ["3,765.00"]

@@ -12,10 +12,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contractdesk.domain.invoicing import InvoiceKind, MonthTotal, PlannedInvoice
+from contractdesk.domain.invoicing import MonthTotal, PlannedInvoice, monthly_totals
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.services.errors import UserError
 from contractdesk.ui.pages.base import Page
@@ -56,6 +57,18 @@ class PlanResult:
     invoices: tuple[PlannedInvoice, ...]
     totals: tuple[MonthTotal, ...]
     coming: tuple[MonthTotal, ...]
+    credit_notes: int = 0
+    net: Decimal = Decimal("0.00")
+    total: Decimal = Decimal("0.00")
+
+    @classmethod
+    def of(cls, invoices: list[PlannedInvoice], coming: list[MonthTotal]) -> PlanResult:
+        """Everything the page shows, summed off the GUI thread."""
+        totals = monthly_totals(invoices)
+        return cls(tuple(invoices), tuple(totals), tuple(coming),
+                   credit_notes=sum(t.credit_notes for t in totals),
+                   net=sum((t.net for t in totals), Decimal("0.00")),
+                   total=sum((t.total for t in totals), Decimal("0.00")))
 
 
 def _months_later(day: date, months: int) -> date:
@@ -76,6 +89,7 @@ class BillingPage(Page):
         self._stale = True
         self._names: dict[str, str] = {}
         self._task: Any = None
+        self._result: PlanResult | None = None
 
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -116,17 +130,12 @@ class BillingPage(Page):
         layout.addWidget(self.error)
 
         self.tabs = QTabWidget()
+        # The models sort themselves (one key per row): a proxy would be too slow for a large plan.
         self.plan_model = InvoicePlanModel(self)
-        self.plan_proxy = QSortFilterProxyModel(self)
-        self.plan_proxy.setSourceModel(self.plan_model)
-        self.plan_proxy.setSortRole(InvoicePlanModel.SortRole)
-        self.plan_view = self._table(self.plan_proxy)
+        self.plan_view = self._table(self.plan_model)
         self.plan_view.sortByColumn(InvoicePlanModel.DATE, Qt.SortOrder.AscendingOrder)
         self.totals_model = MonthTotalsModel(self)
-        self.totals_proxy = QSortFilterProxyModel(self)
-        self.totals_proxy.setSourceModel(self.totals_model)
-        self.totals_proxy.setSortRole(MonthTotalsModel.SortRole)
-        self.totals_view = self._table(self.totals_proxy)
+        self.totals_view = self._table(self.totals_model)
         self.totals_view.sortByColumn(MonthTotalsModel.MONTH, Qt.SortOrder.AscendingOrder)
         self.chart = InvoiceChart()
         self.services_panel = ServicesPanel()
@@ -154,7 +163,7 @@ class BillingPage(Page):
         self._update_enabled()
 
     @staticmethod
-    def _table(model: QSortFilterProxyModel) -> QTableView:
+    def _table(model: QAbstractItemModel) -> QTableView:
         view = QTableView()
         view.setModel(model)
         view.setSortingEnabled(True)
@@ -163,8 +172,11 @@ class BillingPage(Page):
         view.setTabKeyNavigation(False)
         view.setAlternatingRowColors(True)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the first rows once (ResizeToContents would measure on every change).
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setResizeContentsPrecision(200)
         view.horizontalHeader().setStretchLastSection(True)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         return view
 
     # -- texts -------------------------------------------------------------------------------------
@@ -302,10 +314,7 @@ class BillingPage(Page):
 
         def work(_progress: Any, _cancel: Any) -> PlanResult:
             invoices = billing.plan(org, date_from, date_to)
-            from contractdesk.domain.invoicing import monthly_totals
-
-            coming = billing.coming_months(org, today=today)
-            return PlanResult(tuple(invoices), tuple(monthly_totals(invoices)), tuple(coming))
+            return PlanResult.of(invoices, billing.coming_months(org, today=today))
 
         from contractdesk.ui.tasks import run_task
 
@@ -319,7 +328,12 @@ class BillingPage(Page):
         self.error.clear()
         self.plan_model.set_invoices(result.invoices, self._names)
         self.totals_model.set_totals(result.totals)
+        for view, sized in ((self.plan_view, "_plan_sized"), (self.totals_view, "_totals_sized")):
+            if view.model().rowCount() and not getattr(self, sized, False):
+                view.resizeColumnsToContents()
+                setattr(self, sized, True)
         self.chart.set_months(result.coming)
+        self._result = result
         self._update_summary()
 
     def _plan_failed(self, generation: int, exc: BaseException) -> None:
@@ -333,19 +347,14 @@ class BillingPage(Page):
             self.error.setText(self.tr("The plan could not be calculated: %1").replace("%1", str(exc)))
 
     def _update_summary(self) -> None:
-        invoices = self.plan_model.invoices()
-        if not invoices:
-            self.summary.setText(self.tr("No invoices planned in this period.") if self.services else "")
+        result = self._result
+        if result is None or not result.invoices:
+            self.summary.setText(self.tr("No invoices planned in this period.") if result is not None else "")
             return
-        credits = sum(1 for i in invoices if i.kind is InvoiceKind.CREDIT)
-        from decimal import Decimal
-
-        net = sum((i.net for i in invoices), Decimal("0.00"))
-        total = sum((i.total for i in invoices), Decimal("0.00"))
         self.summary.setText(
             self.tr("%1 invoices, %2 credit notes: NOK %3 excl. VAT, NOK %4 incl. VAT.")
-            .replace("%1", str(len(invoices) - credits)).replace("%2", str(credits))
-            .replace("%3", format_amount(net)).replace("%4", format_amount(total)))
+            .replace("%1", str(len(result.invoices) - result.credit_notes)).replace("%2", str(result.credit_notes))
+            .replace("%3", format_amount(result.net)).replace("%4", format_amount(result.total)))
 
     # -- export --------------------------------------------------------------------------------------
 

@@ -1,0 +1,98 @@
+"""Benchmark: the service-level plan (store rows → domain → plan) for 10,000 customers with 3 services each.
+
+Records figures only (run with ``uv run pytest tests/bench -m bench -s``): loading the rows from the
+encrypted store, the whole ``BillingService.plan`` for 12 months, and a CSV export of it.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert, select
+
+from contractdesk.store.models import Customer, ServiceRecord, UsageEntry
+from contractdesk.store.types import utcnow
+
+pytestmark = pytest.mark.bench
+
+CUSTOMERS = 10_000
+_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+_PERIODS = ("yearly", "half-yearly", "quarterly", "bimonthly", "monthly")
+
+
+def _org_numbers(count: int) -> list[str]:
+    found: list[str] = []
+    base = 90_000_000
+    while len(found) < count:
+        digits = str(base)
+        base += 1
+        check = 11 - sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11
+        if check == 10:
+            continue
+        found.append(digits + str(0 if check == 11 else check))
+    return found
+
+
+def _fill(services) -> None:  # type: ignore[no-untyped-def]
+    now = utcnow()
+    with services.store.session() as s:
+        s.execute(insert(Customer), [
+            {"org_number": org, "name": f"Kunde {i}", "status": "active", "delivery_method": ("paper", "email", "ehf")[i % 3],
+             "invoice_period": "half-yearly", "organisation_form": "", "organisation_form_text": "",
+             "vat_registered": False, "registry_roles": [], "reference_list_allowed": True, "logo_consent": False,
+             "created_at": now, "updated_at": now}
+            for i, org in enumerate(_org_numbers(CUSTOMERS))])
+        ids = list(s.execute(select(Customer.id).order_by(Customer.id)).scalars())
+        rows = []
+        for i, cid in enumerate(ids):
+            start = date(2025, 1, 1) + timedelta(days=(i * 37) % 900)
+            base = {"customer_id": cid, "annual_price": None, "period": None, "start": None, "trial_days": 0,
+                    "amount": None, "cost_date": None, "unit_price": None, "terminated_on": None,
+                    "requested_end": None, "created_at": now, "updated_at": now}
+            rows.append({**base, "kind": "licence", "name": "Licence", "annual_price": 1200 + (i % 50) * 100,
+                         "period": _PERIODS[i % 5], "start": start, "trial_days": (i % 4) * 15,
+                         "terminated_on": date(2027, 5, 1) + timedelta(days=i % 120) if i % 10 == 0 else None})
+            rows.append({**base, "kind": "usage", "name": "SMS", "unit_price": "0.395"})
+            rows.append({**base, "kind": "one_off", "name": "Setup", "amount": "2500.00",
+                         "cost_date": date(2027, 1, 1) + timedelta(days=i % 365)})
+        for row in rows:
+            if row["annual_price"] is not None:
+                row["annual_price"] = str(row["annual_price"])
+        s.execute(insert(ServiceRecord), rows)
+        usage_ids = list(s.execute(select(ServiceRecord.id).where(ServiceRecord.kind == "usage")).scalars())
+        s.execute(insert(UsageEntry), [
+            {"service_id": sid, "month": date(2027, m, 1), "quantity": str(100 + sid % 400), "recorded_at": now}
+            for sid in usage_ids for m in range(1, 13)])
+
+
+def test_bench_service_plan_for_10000_customers(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    began = time.perf_counter()
+    _fill(services)
+    filled = time.perf_counter() - began
+    billing = services.billing
+    runs = []
+    loads = []
+    for _ in range(3):
+        began = time.perf_counter()
+        loaded = billing._load(None)
+        loads.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        plan = billing.plan(None, date(2027, 1, 1), date(2027, 12, 31))
+        runs.append(time.perf_counter() - began)
+    began = time.perf_counter()
+    result = billing.export_csv(tmp_path / "plan.csv", date(2027, 1, 1), date(2027, 12, 31))
+    exported = time.perf_counter() - began
+    from contractdesk.domain.invoicing import write_plan_csv
+
+    began = time.perf_counter()
+    write_plan_csv(tmp_path / "again.csv", plan)
+    written = time.perf_counter() - began
+    print(f"\nservice plan 2027, {CUSTOMERS} customers x 3 services ({sum(len(c.services) for c in loaded)} "
+          f"services): {len(plan)} documents; fill {filled:.2f} s; load rows "
+          f"{', '.join(f'{r:.3f}' for r in loads)} s; whole plan {', '.join(f'{r:.3f}' for r in runs)} s "
+          f"(best {min(runs):.3f} s); CSV export {exported:.2f} s (of which writing {written:.2f} s), "
+          f"{result.rows} lines")
+    assert len(plan) > CUSTOMERS
