@@ -22,13 +22,13 @@ class SettingsService:
         self._store = store
 
     def get(self, key: str) -> Any:
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             row = s.get(AppSetting, key)
             return row.value if row is not None else DEFAULTS.get(key)
 
     def all(self) -> dict[str, Any]:
         values = dict(DEFAULTS)
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             for row in s.query(AppSetting).all():
                 values[row.key] = row.value
         return values

@@ -52,7 +52,7 @@ class SupplierService:
         self._store = store
 
     def get(self) -> SupplierProfile | None:
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             row = s.get(Supplier, 1)
             if row is None:
                 return None

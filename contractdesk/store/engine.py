@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
+_BEGIN_OPTION = "contractdesk_begin"
+
 CONNECTION_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA secure_delete = ON",  # erased persons must not linger in free pages
@@ -100,8 +102,13 @@ def prove_key(path: Path, key: Key) -> None:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key.pragma_value()}")
         conn.execute("PRAGMA user_version").fetchone()  # reads (decrypts, checks) page 1 only
-    except sqlcipher.DatabaseError:
-        raise WrongKeyOrDamagedError(path) from None
+    except sqlcipher.DatabaseError as exc:
+        mapped = map_db_error(exc, path)
+        if mapped is None or type(mapped) is WrongKeyOrDamagedError:  # SQLITE_NOTADB: page 1 failed
+            raise WrongKeyOrDamagedError(path) from None
+        # Anything else (SQLITE_CORRUPT) came after page 1 decrypted and passed its HMAC, so the key
+        # is right; the main file alone may be inconsistent while its WAL is not (a checkpoint cut
+        # short by a crash or a full disk). The normal open, which reads the WAL, decides.
     finally:
         conn.close()
 
@@ -159,17 +166,39 @@ class Store:
 
         @event.listens_for(self.engine, "begin")
         def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
+            conn.exec_driver_sql(conn.get_execution_options().get(_BEGIN_OPTION, "BEGIN"))
 
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Units of work begin IMMEDIATE: they take the write lock first (waiting up to the busy
+        # timeout for another writer), so the read-then-write pattern of every use case always
+        # works on the newest data. A deferred BEGIN would fail with "database is locked"
+        # (SQLITE_BUSY_SNAPSHOT) whenever another thread or process committed in between.
+        self.sessions = sessionmaker(
+            self.engine.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"}), expire_on_commit=False
+        )
+        self.read_sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r}, key_source={self.key_source!r})"
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commits on success, rolls back on error; driver errors get names."""
-        session = self.sessions()
+        """A unit of work: commits on success, rolls back on error; driver errors get names.
+
+        It holds the store's write lock from its first statement to its end: keep it short, and
+        never wait for the network or the user inside it.
+        """
+        with self._unit_of_work(self.sessions) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for reading only: does not wait for (nor block) writers. Do not write in it."""
+        with self._unit_of_work(self.read_sessions) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def _unit_of_work(self, factory: sessionmaker[Session]) -> Iterator[Session]:
+        session = factory()
         try:
             yield session
             session.commit()
@@ -240,6 +269,7 @@ def integrity_problems(conn: sqlcipher.Connection) -> list[str]:
 
 def create_store(path: Path, key: Key, *, key_source: str) -> Store:
     """Create a new encrypted store at ``path`` and migrate it to the current schema."""
+    path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise StoreExistsError(f"A store already exists at {path}.", path)
     if not path.exists():
@@ -256,6 +286,7 @@ def create_store(path: Path, key: Key, *, key_source: str) -> Store:
 
 def open_store(path: Path, key: Key, *, key_source: str, migrate: bool = True) -> Store:
     """Open an existing store: prove the key, refuse a newer schema, back up then migrate an older one."""
+    path = Path(path)
     if not path.exists():
         raise StoreNotFoundError(f"No store at {path}.", path)
     conn = connect_raw(path, key, mode="rw")

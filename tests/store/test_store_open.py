@@ -258,3 +258,46 @@ def test_wrong_key_leaves_a_crashed_stores_wal_alone_and_the_right_key_recovers_
             assert s.execute(select(Customer.name)).scalars().all() == ["Committed Before The Crash AS"]
     finally:
         store.close()
+
+
+def _last_wal_frame_of_page(wal: bytes, page: int) -> bytes:
+    """The newest copy of a page in a WAL file (32-byte header; frames of 24-byte header + page)."""
+    found = b""
+    for start in range(32, len(wal) - (24 + PAGE) + 1, 24 + PAGE):
+        if int.from_bytes(wal[start : start + 4], "big") == page:
+            found = wal[start + 24 : start + 24 + PAGE]
+    assert found, f"page {page} is not in the WAL"
+    return found
+
+
+def test_a_checkpoint_cut_short_still_opens_with_the_right_key_only(
+    raw_store: Store, store_key: Key, tmp_path: Path
+) -> None:
+    """A crash (or full disk) in the middle of a checkpoint leaves a new page 1 in the main file
+    that counts pages still only in the WAL. The key check must not call that a wrong key."""
+    with raw_store.session() as s:
+        for i in range(60):
+            add_customer(s, f"{900_000_000 + i}", f"Customer {i} " + "x" * 300)
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for suffix in ("", "-wal"):
+        source = Path(f"{raw_store.path}{suffix}")
+        (crashed / source.name).write_bytes(source.read_bytes())
+    raw_store.close()
+    copy = crashed / raw_store.path.name
+    main = bytearray(copy.read_bytes())
+    main[:PAGE] = _last_wal_frame_of_page(Path(f"{copy}-wal").read_bytes(), 1)  # checkpoint got this far
+    copy.write_bytes(bytes(main))
+    before = fingerprint(crashed)
+
+    with pytest.raises(WrongKeyOrDamagedError):
+        open_store(copy, Key.generate(), key_source="memory")
+    assert fingerprint(crashed) == before
+
+    store = open_store(copy, store_key, key_source="memory")
+    try:
+        with store.session() as s:
+            assert len(s.execute(select(Customer.id)).scalars().all()) == 60
+        assert store.integrity_check() == []
+    finally:
+        store.close()

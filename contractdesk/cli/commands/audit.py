@@ -27,7 +27,7 @@ def list_entries(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.store.audit import payload_of
     from contractdesk.store.models import AuditEntry
 
-    with ctx.services.store.session() as s:
+    with ctx.services.store.read_session() as s:
         q = select(AuditEntry).order_by(AuditEntry.id)
         if args.entity:
             q = q.where(AuditEntry.entity_type == args.entity)
@@ -52,7 +52,7 @@ def verify(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json, error
     from contractdesk.store.audit import verify as verify_chain
 
-    with ctx.services.store.session() as s:
+    with ctx.services.store.read_session() as s:
         result = verify_chain(s)
     if args.json:
         emit_json({"ok": result.ok, "checked": result.checked, "first_broken_id": result.first_broken_id,
