@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -83,8 +84,6 @@ class RenderError(RuntimeError):
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """``text`` cut with "…" so that it fits ``width`` points in the given font."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     if stringWidth(text, font, size) <= width:
         return text
     lo, hi = 0, len(text)
@@ -127,7 +126,9 @@ class _Chrome:
 
     def _label(self, page: int | str) -> str:
         total = str(self.total) if self.total else "?"
-        return clean_text(self.page_label.replace("{page}", str(page)).replace("{pages}", total), 60)
+        return clean_text(
+            self.page_label.replace("{page}", str(page)).replace("{pages}", total), 60
+        )
 
     def _paint(self, canv: Canvas, doc: BaseDocTemplate, *, header: bool) -> None:
         page = canv.getPageNumber()

@@ -6,7 +6,8 @@ the same for every customer of a version. ``terms_story`` turns a ``TermsDocumen
 line breaks) with *slots* for what differs per customer (signature blocks, texts that use
 ``{customer.*}`` fields). The story is cached per version, supplier and sub-processor list;
 each agreement expands the slots and lays out the shared flowables again, which costs little
-because their parsing and line breaking are already done.
+because their parsing and line breaking are already done, and the shared paragraphs replay
+the page operators they recorded the first time they were drawn (see ``flowables.py``).
 """
 
 from __future__ import annotations
