@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,22 +52,24 @@ def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
     return edit
 
 
-def period_label(widget: QObject, period: InvoicePeriod) -> str:
+def period_label(period: InvoicePeriod) -> str:
+    """The invoice period with its invoice dates, in the UI language."""
     return {
-        InvoicePeriod.YEARLY: widget.tr("Yearly (1 January)"),
-        InvoicePeriod.HALF_YEARLY: widget.tr("Half-yearly (2 January, 2 July)"),
-        InvoicePeriod.QUARTERLY: widget.tr("Quarterly (3rd of Jan, Apr, Jul, Oct)"),
-        InvoicePeriod.BIMONTHLY: widget.tr("Every second month (4th of Jan, Mar, …)"),
-        InvoicePeriod.MONTHLY: widget.tr("Monthly (5th of every month)"),
-    }[period]
+        InvoicePeriod.YEARLY: QCoreApplication.translate("InvoicePeriod", "Yearly (1 January)"),
+        InvoicePeriod.HALF_YEARLY: QCoreApplication.translate("InvoicePeriod", "Half-yearly (2 January, 2 July)"),
+        InvoicePeriod.QUARTERLY: QCoreApplication.translate("InvoicePeriod", "Quarterly (3rd of Jan, Apr, Jul, Oct)"),
+        InvoicePeriod.BIMONTHLY: QCoreApplication.translate("InvoicePeriod", "Every second month (4th of Jan, Mar, …)"),
+        InvoicePeriod.MONTHLY: QCoreApplication.translate("InvoicePeriod", "Monthly (5th of every month)"),
+    }[InvoicePeriod(period)]
 
 
-def kind_label(widget: QObject, kind: ServiceKind) -> str:
+def kind_label(kind: ServiceKind) -> str:
+    """The service kind in the UI language."""
     return {
-        ServiceKind.LICENCE: widget.tr("Licence"),
-        ServiceKind.ONE_OFF: widget.tr("One-off cost"),
-        ServiceKind.USAGE: widget.tr("Usage (e.g. SMS)"),
-    }[kind]
+        ServiceKind.LICENCE: QCoreApplication.translate("ServiceKind", "Licence"),
+        ServiceKind.ONE_OFF: QCoreApplication.translate("ServiceKind", "One-off cost"),
+        ServiceKind.USAGE: QCoreApplication.translate("ServiceKind", "Usage (e.g. SMS)"),
+    }[ServiceKind(kind)]
 
 
 class _FormDialog(QDialog):
@@ -131,7 +133,7 @@ class ServiceDialog(_FormDialog):
         self.setWindowTitle(self.tr("Edit service") if view else self.tr("Add service"))
         self.kind = QComboBox()
         for kind in ServiceKind:
-            self.kind.addItem(kind_label(self, kind), kind)
+            self.kind.addItem(kind_label(kind), kind)
         self.name = QLineEdit()
         self.name.setMaxLength(200)
         self.price_basis = QComboBox()
@@ -140,9 +142,9 @@ class ServiceDialog(_FormDialog):
         self.price = QLineEdit()
         self.price.setPlaceholderText("12000")
         self.period = QComboBox()
-        self.period.addItem(self.tr("Customer's default: %1").replace("%1", period_label(self, default_period)), None)
+        self.period.addItem(self.tr("Customer's default: %1").replace("%1", period_label(default_period)), None)
         for period in InvoicePeriod:
-            self.period.addItem(period_label(self, period), period)
+            self.period.addItem(period_label(period), period)
         self.start = date_edit(today)
         self.trial_days = QSpinBox()
         self.trial_days.setRange(0, 3660)
@@ -268,25 +270,25 @@ class TerminateDialog(_FormDialog):
             self.error.setText(str(exc))
             return
         self.error.clear()
-        self.outcome.setText(describe_termination(self, view))
+        self.outcome.setText(describe_termination(view))
 
     def accept(self) -> None:
         if self.run(lambda: self._submit(*self.values())):
             super().accept()
 
 
-def describe_termination(widget: QObject, view: TerminationView) -> str:
-    """"Binding ends …. The service ends … and is paid until …." in the widget's language."""
+def describe_termination(view: TerminationView) -> str:
+    """"Binding ends …. The service ends … and is paid until …." in the UI language."""
     if view.binding_end is not None:
-        first = widget.tr("Binding ends %1.").replace("%1", format_date(view.binding_end))
+        first = QCoreApplication.translate("Termination", "Binding ends %1.").replace("%1", format_date(view.binding_end))
     else:
-        first = widget.tr("No binding period applies.")
+        first = QCoreApplication.translate("Termination", "No binding period applies.")
     if not view.billed:
-        return first + " " + widget.tr("It ends %1, before billing starts: nothing is invoiced.").replace(
+        return first + " " + QCoreApplication.translate("Termination", "It ends %1, before billing starts: nothing is invoiced.").replace(
             "%1", format_date(view.end))
-    return first + " " + widget.tr("The service ends %1 and is paid until %2; later periods are not invoiced, "
-                                   "and a period already invoiced is refunded after that day.").replace(
-        "%1", format_date(view.end)).replace("%2", format_date(view.paid_until))
+    return first + " " + QCoreApplication.translate("Termination", "The service ends %1 and is paid until %2; later periods are not "
+                                           "invoiced, and a period already invoiced is refunded after that day."
+                            ).replace("%1", format_date(view.end)).replace("%2", format_date(view.paid_until))
 
 
 class UsageDialog(_FormDialog):

@@ -124,11 +124,11 @@ class ServicesModel(QAbstractTableModel):
             if col == self.NAME:
                 return row.name
             if col == self.KIND:
-                return kind_label(self, row.kind)
+                return kind_label(row.kind)
             if col == self.PRICE:
                 return self.price_text(row)
             if col == self.PERIOD:
-                return period_label(self, row.period) if row.period else ""
+                return period_label(row.period) if row.period else ""
             if col == self.START:
                 return format_date(start)
             if col == self.BILLING_START:
@@ -240,7 +240,7 @@ class ServicesPanel(QWidget):
             self.delivery.setItemText(i, fees[self.delivery.itemData(i)])
         self.period_label.setText(self.tr("Default &invoice period"))
         for i in range(self.period.count()):
-            self.period.setItemText(i, period_label(self, self.period.itemData(i)))
+            self.period.setItemText(i, period_label(self.period.itemData(i)))
         self.save_invoicing_button.setText(self.tr("Sa&ve invoicing"))
         self.add_button.setText(self.tr("&Add service…"))
         self.edit_button.setText(self.tr("&Edit…"))
@@ -335,7 +335,7 @@ class ServicesPanel(QWidget):
             self.show_message(str(exc), error=True)
             return
         self._saved(self.tr("Invoicing saved: %1, default period %2.")
-                    .replace("%1", self.delivery.currentText()).replace("%2", period_label(self, profile.invoice_period)))
+                    .replace("%1", self.delivery.currentText()).replace("%2", period_label(profile.invoice_period)))
 
     def add_service(self) -> ServiceDialog | None:
         if self.services is None or self.org_number is None:
