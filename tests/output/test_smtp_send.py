@@ -25,6 +25,7 @@ from contractdesk.output.email import (
     SmtpInsecureAuthError,
     SmtpRecipientRefused,
     SmtpSecurity,
+    SmtpSenderRefused,
     SmtpTimeoutError,
     SmtpTlsError,
     agreement_draft,
@@ -41,6 +42,13 @@ class Sink:
 
     def __init__(self) -> None:
         self.envelopes: list[Any] = []
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: N802
+        if address.startswith("blocked@"):
+            return "550 5.7.1 Sender not allowed"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("nobody@"):
@@ -247,6 +255,15 @@ def test_refused_recipient_is_named(plain_server: Controller) -> None:
         send_smtp(_message("nobody@example.com"), HOST, plain_server.port, "none", timeout=10)
     assert "nobody@example.com" in err.value.recipients
     assert err.value.recipients["nobody@example.com"][0] == 550
+
+
+def test_refused_sender_is_named(plain_server: Controller) -> None:
+    msg = agreement_draft(
+        sample_input(), PDF, "ailu@example.com", sender_email="blocked@example.no"
+    )
+    with pytest.raises(SmtpSenderRefused, match="blocked@example.no"):
+        send_smtp(msg, HOST, plain_server.port, "none", timeout=10)
+    assert plain_server.handler.envelopes == []
 
 
 def test_refused_connection_is_a_connect_error() -> None:
