@@ -43,7 +43,7 @@ class Sink:
     def __init__(self) -> None:
         self.envelopes: list[Any] = []
 
-    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: N802
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
         if address.startswith("blocked@"):
             return "550 5.7.1 Sender not allowed"
         envelope.mail_from = address
