@@ -648,10 +648,8 @@ class AgreementService:
     def acceptances(self, org_number: str | None = None) -> list[AcceptanceView]:
         """The ledger (one customer's, or everyone's), newest first."""
         with self._store.session() as s:
-            q = select(Acceptance).order_by(Acceptance.accepted_on.desc(), Acceptance.id.desc())
-            if org_number:
-                q = q.where(Acceptance.customer_id == self._customer(s, org_number).id)
-            return [self._acceptance_view(s, a) for a in s.execute(q).scalars()]
+            where = [Acceptance.customer_id == self._customer(s, org_number).id] if org_number else []
+            return [view for view, _ in self._acceptance_rows(s, *where)]
 
     def acceptance_status(self, *, today: date | None = None) -> list[CustomerAcceptanceStatus]:
         """For every customer: the version last accepted, whether it is the one in effect, the agreement, §14 rows."""
@@ -661,32 +659,35 @@ class AgreementService:
                 current = self._in_effect(s, day)
             except UserError:
                 current = None
+            accepted: dict[int, list[tuple[AcceptanceView, date]]] = {}
+            for view, effective in self._acceptance_rows(s):
+                accepted.setdefault(view.customer_id, []).append((view, effective))
+            agreements: dict[int, tuple[str, str]] = {}
+            for customer_id, document_id, state in s.execute(
+                    select(Agreement.customer_id, Agreement.document_id, Agreement.state)
+                    .order_by((Agreement.state == "active").asc(), Agreement.id.asc())).all():
+                agreements[customer_id] = (document_id, state)  # the last wins: active, else the newest
+            notices: dict[int, list[ReacceptanceView]] = {}
+            for notice in self._notice_views(s, day):
+                if notice.status != ReacceptanceStatus.ACCEPTED.value:
+                    notices.setdefault(notice.customer_id, []).append(notice)
             out = []
-            customers = s.execute(select(Customer).order_by(Customer.name, Customer.org_number)).scalars()
-            for customer in customers:
-                rows = list(s.execute(
-                    select(Acceptance, TermsVersion).join(TermsVersion, TermsVersion.id == Acceptance.terms_version_id)
-                    .where(Acceptance.customer_id == customer.id)
-                ).all())
-                latest = None
-                if rows:
-                    # The newest version accepted; on a tie the latest acceptance of it.
-                    acc, _ = max(rows, key=lambda r: (r[1].effective_date or date.min, r[0].accepted_on, r[0].id))
-                    latest = self._acceptance_view(s, acc)
-                agreement = s.execute(select(Agreement).where(Agreement.customer_id == customer.id)
-                                      .order_by((Agreement.state == "active").desc(), Agreement.id.desc())
-                                      .limit(1)).scalar()
-                pending = tuple(v for v in self._notice_views(s, day, customer_id=customer.id)
-                                if v.status not in (ReacceptanceStatus.ACCEPTED.value,))
+            for customer_id, org, name, status in s.execute(
+                    select(Customer.id, Customer.org_number, Customer.name, Customer.status)
+                    .order_by(Customer.name, Customer.org_number)).all():
+                rows = accepted.get(customer_id, [])
+                # The newest version accepted; on a tie the latest acceptance of it.
+                latest = max(rows, key=lambda r: (r[1], r[0].accepted_on, r[0].id))[0] if rows else None
                 up_to_date = current is not None and any(
-                    tv.id == current.id or (tv.effective_date or date.min) >= (current.effective_date or date.max)
-                    for _, tv in rows)
+                    view.terms_label == current.label or effective >= (current.effective_date or date.max)
+                    for view, effective in rows)
+                agreement = agreements.get(customer_id)
                 out.append(CustomerAcceptanceStatus(
-                    customer_id=customer.id, org_number=customer.org_number, name=customer.name,
-                    customer_status=customer.status, latest=latest,
+                    customer_id=customer_id, org_number=org, name=name, customer_status=status, latest=latest,
                     current_label=current.label if current else None, up_to_date=up_to_date,
-                    agreement_document_id=agreement.document_id if agreement else None,
-                    agreement_state=agreement.state if agreement else None, pending=pending))
+                    agreement_document_id=agreement[0] if agreement else None,
+                    agreement_state=agreement[1] if agreement else None,
+                    pending=tuple(notices.get(customer_id, ()))))
             return out
 
     def customer_choices(self) -> list[tuple[str, str, str]]:
@@ -735,11 +736,11 @@ class AgreementService:
         changed = 0
         with self._store.session() as s:
             version = self._published(s, terms_label)
-            for org in org_numbers:
-                customer = self._customer(s, org)
-                notice = s.execute(select(ReacceptanceNotice).where(
-                    ReacceptanceNotice.customer_id == customer.id,
-                    ReacceptanceNotice.terms_version_id == version.id)).scalar()
+            customers = self._customers(s, org_numbers)
+            notices = {n.customer_id: n for n in s.execute(select(ReacceptanceNotice).where(
+                ReacceptanceNotice.terms_version_id == version.id)).scalars()}
+            for customer in customers:
+                notice = notices.get(customer.id)
                 if notice is None:
                     raise UserError(_t(translate("AgreementService", "%1 is not on the re-acceptance list of %2."), customer.name, version.label))
                 if notice.terminated_confirmed_at is not None or notice.notified_on is not None:
@@ -841,6 +842,27 @@ class AgreementService:
         if customer is None:
             raise NotFoundError(_t(translate("AgreementService", "No customer with org number %1."), format_org_number(org)), field="org_number")
         return customer
+
+    @staticmethod
+    def _customers(s: Session, org_numbers: Iterable[str]) -> list[Customer]:
+        """Several customers by org number in few queries, in the order given (each once)."""
+        wanted: list[str] = []
+        for text in org_numbers:
+            try:
+                wanted.append(parse_org_number(text))
+            except InvalidOrgNumber as exc:
+                raise UserError(str(exc), field="org_number") from None
+        wanted = list(dict.fromkeys(wanted))
+        found: dict[str, Customer] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            found.update((c.org_number, c) for c in s.execute(select(Customer).where(Customer.org_number.in_(chunk)))
+                         .scalars())
+        for org in wanted:
+            if org not in found:
+                raise NotFoundError(_t(translate("AgreementService", "No customer with org number %1."),
+                                       format_org_number(org)), field="org_number")
+        return [found[org] for org in wanted]
 
     @staticmethod
     def _person(s: Session, person_id: int) -> Person:
@@ -998,7 +1020,7 @@ class AgreementService:
         for agreement, version in rows:
             if agreement.id == winner.id:
                 continue
-            if version.effective_date is not None and version.effective_date > winner_version.effective_date:  # type: ignore[operator]
+            if version.effective_date is not None and version.effective_date > winner_version.effective_date:
                 continue  # signed for a later version: becomes active when that takes effect
             self._move(s, agreement, AgreementState.TERMINATED, actor, reason="superseded",
                        extra={"superseded_by": winner.document_id})
@@ -1060,7 +1082,8 @@ class AgreementService:
     def _notice_views(
         self, s: Session, day: date, *, version_id: int | None = None, customer_id: int | None = None
     ) -> list[ReacceptanceView]:
-        q = (select(ReacceptanceNotice, Customer, TermsVersion)
+        q = (select(ReacceptanceNotice, Customer.org_number, Customer.name, TermsVersion.label,
+                    TermsVersion.effective_date)
              .join(Customer, Customer.id == ReacceptanceNotice.customer_id)
              .join(TermsVersion, TermsVersion.id == ReacceptanceNotice.terms_version_id))
         if version_id is not None:
@@ -1069,14 +1092,13 @@ class AgreementService:
             q = q.where(ReacceptanceNotice.customer_id == customer_id)
         q = q.order_by(TermsVersion.effective_date.desc(), Customer.name, Customer.org_number)
         out = []
-        for notice, customer, version in s.execute(q).all():
-            assert version.effective_date is not None
-            row = reacceptance_row(version.effective_date,
-                                   CustomerAcceptance(customer.id, notice.notified_on, notice.accepted_on), day)
+        for notice, org, name, label, effective in s.execute(q).all():
+            row = reacceptance_row(effective,
+                                   CustomerAcceptance(notice.customer_id, notice.notified_on, notice.accepted_on), day)
             status = "terminated" if notice.terminated_confirmed_at is not None else row.status.value
             out.append(ReacceptanceView(
-                notice_id=notice.id, customer_id=customer.id, org_number=customer.org_number,
-                customer_name=customer.name, terms_label=version.label, effective_date=version.effective_date,
+                notice_id=notice.id, customer_id=notice.customer_id, org_number=org,
+                customer_name=name, terms_label=label, effective_date=effective,
                 last_notice_date=row.last_notice_date, notified_on=notice.notified_on,
                 notified_how=notice.notified_how, acceptance_deadline=row.acceptance_deadline,
                 accepted_on=notice.accepted_on, status=status, notice_late=row.notice_late,
@@ -1104,20 +1126,31 @@ class AgreementService:
                              version.label, version.sha256, a.state, a.created_at, a.sent_at, a.sent_to, a.signed_at,
                              a.signatory_person_id, a.terminated_at, a.ended_reason)
 
+    @classmethod
+    def _acceptance_view(cls, s: Session, a: Acceptance) -> AcceptanceView:
+        s.flush()
+        return cls._acceptance_rows(s, Acceptance.id == a.id)[0][0]
+
     @staticmethod
-    def _acceptance_view(s: Session, a: Acceptance) -> AcceptanceView:
-        customer = s.get(Customer, a.customer_id)
-        version = s.get(TermsVersion, a.terms_version_id)
-        assert customer is not None and version is not None
-        agreement = s.get(Agreement, a.agreement_id) if a.agreement_id else None
-        scan = s.execute(select(AcceptanceScan.filename, AcceptanceScan.mime, AcceptanceScan.size,
-                                AcceptanceScan.sha256).where(AcceptanceScan.acceptance_id == a.id)).first()
-        return AcceptanceView(
-            id=a.id, customer_id=customer.id, org_number=customer.org_number, customer_name=customer.name,
-            terms_label=version.label, terms_sha256=version.sha256, accepted_on=a.accepted_on, method=a.method,
-            signed_by_person_id=a.signed_by_person_id, signed_by_name=a.signed_by_name, warning=a.signatory_warning,
-            note=a.note, agreement_document_id=agreement.document_id if agreement else None,
-            recorded_at=a.recorded_at,
-            scan_filename=scan.filename if scan else None, scan_mime=scan.mime if scan else None,
-            scan_size=scan.size if scan else None, scan_sha256=scan.sha256 if scan else None,
-        )
+    def _acceptance_rows(s: Session, *where: Any) -> list[tuple[AcceptanceView, date]]:
+        """Ledger lines (newest first) with their version's effective date, in one query (no scan bytes)."""
+        q = (select(Acceptance, Customer.org_number, Customer.name, TermsVersion.label, TermsVersion.sha256,
+                    TermsVersion.effective_date, Agreement.document_id, AcceptanceScan.filename, AcceptanceScan.mime,
+                    AcceptanceScan.size, AcceptanceScan.sha256)
+             .join(Customer, Customer.id == Acceptance.customer_id)
+             .join(TermsVersion, TermsVersion.id == Acceptance.terms_version_id)
+             .outerjoin(Agreement, Agreement.id == Acceptance.agreement_id)
+             .outerjoin(AcceptanceScan, AcceptanceScan.acceptance_id == Acceptance.id)
+             .where(*where)
+             .order_by(Acceptance.accepted_on.desc(), Acceptance.id.desc()))
+        out = []
+        for a, org, name, label, sha, effective, document_id, filename, mime, size, scan_sha in s.execute(q).all():
+            out.append((AcceptanceView(
+                id=a.id, customer_id=a.customer_id, org_number=org, customer_name=name, terms_label=label,
+                terms_sha256=sha, accepted_on=a.accepted_on, method=a.method,
+                signed_by_person_id=a.signed_by_person_id, signed_by_name=a.signed_by_name,
+                warning=a.signatory_warning, note=a.note, agreement_document_id=document_id,
+                recorded_at=a.recorded_at, scan_filename=filename, scan_mime=mime, scan_size=size,
+                scan_sha256=scan_sha,
+            ), effective or date.min))
+        return out

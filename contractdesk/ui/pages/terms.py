@@ -84,7 +84,7 @@ class TermsPage(Page):
         self.versions_model = VersionsModel(self)
         self.versions, self.versions_proxy = make_table(self.versions_model, "termsVersions")
         self.versions.selectionModel().currentRowChanged.connect(self._version_chosen)
-        self.versions.activated.connect(lambda _index: self.reader.setFocus())
+        self.versions.activated.connect(self._focus_reader)
 
         self.tabs = QTabWidget()
         self.reader_tab = QWidget()
@@ -200,6 +200,10 @@ class TermsPage(Page):
         index = self.versions_proxy.mapFromSource(self.versions_model.index(row, 0))
         self.versions.setCurrentIndex(index)
         self._show(label)
+
+    def _focus_reader(self, _index: QModelIndex) -> None:
+        self.tabs.setCurrentWidget(self.reader_tab)
+        self.reader.setFocus()
 
     def _version_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -214,8 +214,8 @@ class ChecklistModel(RowTableModel):
         if column == 1:
             return str(row["title"])
         if column == 2:
-            return {"covered": self.tr("Covered"), "partial": self.tr("Partial"),
-                    "gap": self.tr("Gap")}.get(row["status"], row["status"])
+            return str({"covered": self.tr("Covered"), "partial": self.tr("Partial"),
+                        "gap": self.tr("Gap")}.get(row["status"], row["status"]))
         if column == 3:
             return ", ".join(row["clauses"]) or "—"
         return "; ".join(row["missing"])
