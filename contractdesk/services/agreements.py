@@ -690,6 +690,24 @@ class AgreementService:
                     pending=tuple(notices.get(customer_id, ()))))
             return out
 
+    def erase_signer_name(self, person_id: int, *, actor: str = "owner") -> int:
+        """Blank the name snapshot of an erased person on the acceptances they signed; returns how many.
+
+        The acceptance itself (date, method, version, person id, scan) stays: it is evidence of the
+        agreement. Whether erasure should call this (GDPR Art. 17(3)(b)/(e) may justify keeping
+        the name on a signed agreement) is the owner's policy; the person service does not call it yet.
+        """
+        with self._store.session() as s:
+            rows = list(s.execute(select(Acceptance).where(Acceptance.signed_by_person_id == int(person_id),
+                                                           Acceptance.signed_by_name != "")).scalars())
+            for row in rows:
+                row.signed_by_name = ""
+            if rows:
+                s.flush()
+                audit.append(s, actor=actor, action="acceptance.signer_name_erased", entity_type="person",
+                             entity_id=person_id, payload={"acceptances": [r.id for r in rows]})
+            return len(rows)
+
     def customer_choices(self) -> list[tuple[str, str, str]]:
         """(org number, name, registry status) of every customer, by name (for pickers)."""
         with self._store.session() as s:

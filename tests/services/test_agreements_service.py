@@ -356,3 +356,14 @@ def test_the_customer_list_shows_the_agreement_state(ledger, services) -> None: 
                              today=date(2022, 1, 3))
     rows = {r.org_number: r.agreement_state for r in services.customers.list_customers(CustomerQuery())}
     assert rows == {ORG_A: "active", ORG_B: "draft", ORG_C: ""}
+
+
+def test_an_erased_signers_name_can_be_blanked_and_the_acceptance_stays(ledger) -> None:  # type: ignore[no-untyped-def]
+    result = ledger.record_acceptance(ORG_A, V1, method="paper", signed_by_person_id=1, accepted_on=date(2022, 5, 2),
+                                      scan_bytes=PDF, scan_filename="a.pdf", today=date(2022, 5, 2))
+    assert ledger.erase_signer_name(1) == 1
+    assert ledger.erase_signer_name(1) == 0
+    [view] = ledger.acceptances(ORG_A)
+    assert (view.id, view.signed_by_name, view.signed_by_person_id, view.accepted_on) == (
+        result.acceptance.id, "", 1, date(2022, 5, 2))
+    assert ledger.scan(view.id).data == PDF
