@@ -157,9 +157,15 @@ def add_person(session: Any, first_name: str, last_name: str, **fields: Any) -> 
     return row
 
 
-def table_dump(conn: Any, tables: tuple[str, ...] = ("supplier", "customer", "person", "app_setting", "audit_log")) -> dict[str, list[tuple[Any, ...]]]:
+def table_dump(
+    conn: Any,
+    tables: tuple[str, ...] = ("supplier", "customer", "person", "app_setting", "audit_log"),
+) -> dict[str, list[tuple[Any, ...]]]:
     """All rows of the given tables through a DB-API connection, ordered by their first column."""
-    return {t: [tuple(r) for r in conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()] for t in tables}
+    return {
+        t: [tuple(r) for r in conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()]
+        for t in tables
+    }
 
 
 def decrypted_pages(path: Path, key: Any, page_size: int = 4096, reserve: int = 80) -> list[bytes]:
@@ -175,7 +181,10 @@ def decrypted_pages(path: Path, key: Any, page_size: int = 4096, reserve: int = 
     for start in range(0, len(data) - page_size + 1, page_size):
         page = data[start : start + page_size]
         offset = 16 if start == 0 else 0  # page 1 starts with the plaintext salt
-        body, iv = page[offset : page_size - reserve], page[page_size - reserve : page_size - reserve + 16]
+        body, iv = (
+            page[offset : page_size - reserve],
+            page[page_size - reserve : page_size - reserve + 16],
+        )
         decryptor = Cipher(algorithms.AES(key.raw()), modes.CBC(iv)).decryptor()
         pages.append(decryptor.update(body) + decryptor.finalize())
     return pages

@@ -26,7 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="ContractDesk: customers, terms and signable agreements. Without a command it opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"ContractDesk {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: CONTRACTDESK_DATA_DIR or the user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data folder (default: CONTRACTDESK_DATA_DIR or the user data folder)",
+    )
     sub = parser.add_subparsers(dest="noun", metavar="COMMAND")
     registry = CommandRegistry(sub)
     from contractdesk.cli import commands

@@ -42,6 +42,10 @@ class SettingsService:
             else:
                 row.value = value
             audit.append(
-                s, actor=actor, action="settings.changed", entity_type="settings", entity_id=key,
+                s,
+                actor=actor,
+                action="settings.changed",
+                entity_type="settings",
+                entity_id=key,
                 payload={"before": before, "after": value},
             )

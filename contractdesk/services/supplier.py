@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from contractdesk.domain.orgnr import InvalidOrgNumber, parse_org_number
 from contractdesk.services.errors import UserError
@@ -34,7 +34,11 @@ class SupplierProfile:
             org_number=org,
             name=clean_text(self.name, field="Name", required=True, max_len=200),
             address_lines=tuple(
-                line for line in (clean_text(x, field="Address", max_len=200) for x in self.address_lines) if line
+                line
+                for line in (
+                    clean_text(x, field="Address", max_len=200) for x in self.address_lines
+                )
+                if line
             ),
             postcode=clean_text(self.postcode, field="Postcode", max_len=20),
             city=clean_text(self.city, field="City", max_len=100),
@@ -57,8 +61,15 @@ class SupplierService:
             if row is None:
                 return None
             return SupplierProfile(
-                row.org_number, row.name, tuple(row.address_lines or ()), row.postcode, row.city,
-                row.email, row.phone, row.signer_name, row.signer_title,
+                row.org_number,
+                row.name,
+                tuple(row.address_lines or ()),
+                row.postcode,
+                row.city,
+                row.email,
+                row.phone,
+                row.signer_name,
+                row.signer_title,
             )
 
     def save(self, profile: SupplierProfile, *, actor: str = "owner") -> SupplierProfile:
@@ -76,7 +87,14 @@ class SupplierService:
             for key, value in data.items():
                 setattr(row, key, value)
             audit.append(
-                s, actor=actor, action="supplier.saved", entity_type="settings", entity_id="supplier",
-                payload={"before": before, "after": {"org_number": clean.org_number, "name": clean.name}},
+                s,
+                actor=actor,
+                action="supplier.saved",
+                entity_type="settings",
+                entity_id="supplier",
+                payload={
+                    "before": before,
+                    "after": {"org_number": clean.org_number, "name": clean.name},
+                },
             )
         return clean

@@ -33,8 +33,12 @@ def payload_digest(payload: str, salt: str) -> str:
     return hashlib.sha256(f"{salt}:{payload}".encode()).hexdigest()
 
 
-def entry_hash(at: datetime, actor: str, action: str, entity_type: str, entity_id: str, digest: str, prev: str) -> str:
-    material = _canonical([at.isoformat(timespec="microseconds"), actor, action, entity_type, entity_id, digest, prev])
+def entry_hash(
+    at: datetime, actor: str, action: str, entity_type: str, entity_id: str, digest: str, prev: str
+) -> str:
+    material = _canonical(
+        [at.isoformat(timespec="microseconds"), actor, action, entity_type, entity_id, digest, prev]
+    )
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
@@ -98,14 +102,23 @@ def verify(session: Session) -> VerifyResult:
         if entry.prev_hash != prev:
             return VerifyResult(False, checked, entry.id, "link to the previous entry is broken")
         expected = entry_hash(
-            entry.at, entry.actor, entry.action, entry.entity_type, entry.entity_id, entry.payload_digest, entry.prev_hash
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.entity_type,
+            entry.entity_id,
+            entry.payload_digest,
+            entry.prev_hash,
         )
         if expected != entry.hash:
             return VerifyResult(False, checked, entry.id, "entry was altered")
         if entry.payload_salt is not None:
             if payload_digest(entry.payload or "", entry.payload_salt) != entry.payload_digest:
                 return VerifyResult(False, checked, entry.id, "details were altered")
-        elif entry.payload not in (None, ERASED):  # only erasure may drop the salt, and it blanks the details
+        elif entry.payload not in (
+            None,
+            ERASED,
+        ):  # only erasure may drop the salt, and it blanks the details
             return VerifyResult(False, checked, entry.id, "details were altered")
         prev = entry.hash
     return VerifyResult(True, checked)
@@ -122,11 +135,15 @@ def erase_payloads(session: Session, entry_ids: Iterable[int]) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def entries_mentioning(session: Session, needles: Iterable[str], entity: tuple[str, str] | None = None) -> list[int]:
+def entries_mentioning(
+    session: Session, needles: Iterable[str], entity: tuple[str, str] | None = None
+) -> list[int]:
     """Ids of entries whose payload contains any of the texts, or that concern the given entity."""
     found: set[int] = set()
     texts = [n for n in needles if n]
-    for entry in session.execute(select(AuditEntry.id, AuditEntry.payload, AuditEntry.entity_type, AuditEntry.entity_id)):
+    for entry in session.execute(
+        select(AuditEntry.id, AuditEntry.payload, AuditEntry.entity_type, AuditEntry.entity_id)
+    ):
         if entity is not None and (entry.entity_type, entry.entity_id) == entity:
             found.add(entry.id)
         elif entry.payload and any(t in entry.payload for t in texts):

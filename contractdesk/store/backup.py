@@ -15,7 +15,13 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from contractdesk.store.errors import IntegrityError, StoreError, StoreTooNewError, WrongKeyOrDamagedError, map_db_error
+from contractdesk.store.errors import (
+    IntegrityError,
+    StoreError,
+    StoreTooNewError,
+    WrongKeyOrDamagedError,
+    map_db_error,
+)
 from contractdesk.store.keys import Key, _fsync_dir
 from contractdesk.store.schema import SCHEMA_REVISIONS
 
@@ -27,7 +33,12 @@ def _temp_beside(dest: Path) -> Path:
 
 
 def _export(
-    conn: sqlcipher.Connection, dest: Path, key_sql: str, key_param: tuple[str, ...], *, source: Path | None = None
+    conn: sqlcipher.Connection,
+    dest: Path,
+    key_sql: str,
+    key_param: tuple[str, ...],
+    *,
+    source: Path | None = None,
 ) -> None:
     """Export the open (keyed) database into ``dest`` atomically, encrypted with the given key.
 
@@ -49,7 +60,11 @@ def _export(
         conn.execute("BEGIN")
         conn.execute("SELECT sqlcipher_export('cd_export')")
         conn.execute("COMMIT")
-        problems = [r[0] for r in conn.execute("PRAGMA cd_export.integrity_check").fetchall() if r[0] != "ok"]
+        problems = [
+            r[0]
+            for r in conn.execute("PRAGMA cd_export.integrity_check").fetchall()
+            if r[0] != "ok"
+        ]
         conn.execute("DETACH DATABASE cd_export")
         attached = False
         if problems:
@@ -139,7 +154,9 @@ def create_backup(store: object, dest: Path, passphrase: str) -> Path:
 
         problems = integrity_problems(conn)
         if problems:
-            raise IntegrityError(f"The store failed its integrity check ({problems[0]}); no backup made.", store.path)
+            raise IntegrityError(
+                f"The store failed its integrity check ({problems[0]}); no backup made.", store.path
+            )
         _export(conn, dest, "?", (passphrase,), source=store.path)
     info = inspect_backup(dest, passphrase)
     if info.problems:
@@ -184,10 +201,13 @@ def inspect_backup(src: Path, passphrase: str) -> BackupInfo:
     try:
         problems = integrity_problems(conn)
         revision = read_revision(conn)
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND sql NOT LIKE 'CREATE VIRTUAL%'"
-        ).fetchall()]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            ).fetchall()
+        ]
         counts = {t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in tables}
     finally:
         conn.close()
@@ -234,7 +254,9 @@ def restore_backup(src: Path, passphrase: str, db_path: Path, live_key: Key) -> 
 
     info = inspect_backup(src, passphrase)
     if info.problems:
-        raise IntegrityError(f"The backup {src} is damaged ({info.problems[0]}); nothing was restored.", src)
+        raise IntegrityError(
+            f"The backup {src} is damaged ({info.problems[0]}); nothing was restored.", src
+        )
     if info.revision is not None and info.revision not in SCHEMA_REVISIONS:
         raise StoreTooNewError(src, info.revision)
     safety: Path | None = None
@@ -268,7 +290,9 @@ def restore_backup(src: Path, passphrase: str, db_path: Path, live_key: Key) -> 
     try:
         new.execute("PRAGMA journal_mode = WAL")
         if integrity_problems(new) or read_revision(new) != info.revision:
-            raise IntegrityError("The restored copy failed its check; the live store was not replaced.")
+            raise IntegrityError(
+                "The restored copy failed its check; the live store was not replaced."
+            )
         new.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         new.close()

@@ -173,7 +173,8 @@ class Store:
         # works on the newest data. A deferred BEGIN would fail with "database is locked"
         # (SQLITE_BUSY_SNAPSHOT) whenever another thread or process committed in between.
         self.sessions = sessionmaker(
-            self.engine.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"}), expire_on_commit=False
+            self.engine.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"}),
+            expire_on_commit=False,
         )
         self.read_sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -317,7 +318,11 @@ def _migrate(conn: sqlcipher.Connection, current: str | None, path: Path, key: K
 
     started = time.perf_counter()
     engine = create_engine(
-        "sqlite://", module=sqlcipher, creator=lambda: connect_raw(path, key), poolclass=QueuePool, hide_parameters=True
+        "sqlite://",
+        module=sqlcipher,
+        creator=lambda: connect_raw(path, key),
+        poolclass=QueuePool,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
@@ -341,7 +346,9 @@ def _migrate(conn: sqlcipher.Connection, current: str | None, path: Path, key: K
                 command.upgrade(cfg, "head")
                 fk = sa_conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if fk:
-                    raise StoreError(f"Upgrading {path} would break references; nothing was changed.", path)
+                    raise StoreError(
+                        f"Upgrading {path} would break references; nothing was changed.", path
+                    )
     except StoreError:
         raise
     except Exception as exc:
@@ -351,7 +358,12 @@ def _migrate(conn: sqlcipher.Connection, current: str | None, path: Path, key: K
         raise
     finally:
         engine.dispose()
-    log.info("store migrated from %s to %s in %.0f ms", current, SCHEMA_HEAD, (time.perf_counter() - started) * 1000)
+    log.info(
+        "store migrated from %s to %s in %.0f ms",
+        current,
+        SCHEMA_HEAD,
+        (time.perf_counter() - started) * 1000,
+    )
 
 
 def utc_stamp() -> str:

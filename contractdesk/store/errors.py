@@ -56,7 +56,8 @@ class PassphraseRequiredError(StoreError):
 
     def __init__(self, path: Path | str | None = None) -> None:
         super().__init__(
-            "This store is unlocked with a passphrase: enter it, or set CONTRACTDESK_PASSPHRASE.", path
+            "This store is unlocked with a passphrase: enter it, or set CONTRACTDESK_PASSPHRASE.",
+            path,
         )
 
 
@@ -106,7 +107,9 @@ class StoreBusyError(StoreError):
     """Another program holds a lock on the store."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        super().__init__("The store is busy (locked by another program). Try again in a moment.", path)
+        super().__init__(
+            "The store is busy (locked by another program). Try again in a moment.", path
+        )
 
 
 class IntegrityError(StoreError):
@@ -156,6 +159,10 @@ def map_db_error(exc: BaseException, path: Path | str | None = None) -> StoreErr
         return DiskFullError(path)
     if code in (SQLITE_READONLY, SQLITE_PERM) or "readonly" in text or "read-only" in text:
         return ReadOnlyError(path)
-    if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text or "database is busy" in text:
+    if (
+        code in (SQLITE_BUSY, SQLITE_LOCKED)
+        or "database is locked" in text
+        or "database is busy" in text
+    ):
         return StoreBusyError(path)
     return None

@@ -136,6 +136,10 @@ def _derive(passphrase: str, salt: bytes, t: int, m: int, p: int) -> bytes:
     return hash_secret_raw(passphrase.encode("utf-8"), salt, t, m, p, 32, Type.ID)
 
 
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
 def wrap_key(key: Key, passphrase: str, store_id: str) -> dict[str, Any]:
     """Wrap the raw key with a key derived from the passphrase (Argon2id, AES-256-GCM)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -146,16 +150,15 @@ def wrap_key(key: Key, passphrase: str, store_id: str) -> dict[str, Any]:
     nonce = secrets.token_bytes(12)
     kek = _derive(passphrase, salt, ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM)
     sealed = AESGCM(kek).encrypt(nonce, key.raw(), store_id.encode("ascii"))
-    b64 = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
     return {
         "kdf": "argon2id",
         "time_cost": ARGON2_TIME_COST,
         "memory_kib": ARGON2_MEMORY_KIB,
         "parallelism": ARGON2_PARALLELISM,
-        "salt": b64(salt),
+        "salt": _b64(salt),
         "cipher": "aes-256-gcm",
-        "nonce": b64(nonce),
-        "sealed_key": b64(sealed),
+        "nonce": _b64(nonce),
+        "sealed_key": _b64(sealed),
     }
 
 
@@ -213,9 +216,13 @@ def store_key_in_keyring(keyfile: KeyFile, key: Key) -> None:
         keyring.set_password(KEYRING_SERVICE, keyfile.keyring_username, key.raw().hex())
         back = keyring.get_password(KEYRING_SERVICE, keyfile.keyring_username)
     except Exception as exc:  # KeyringError, or a backend's own (D-Bus, …): an environment error
-        raise KeyUnavailableError(f"The system keyring refused to store the key ({type(exc).__name__}).") from None
+        raise KeyUnavailableError(
+            f"The system keyring refused to store the key ({type(exc).__name__})."
+        ) from None
     if back is None or back != key.raw().hex():
-        raise KeyUnavailableError("The system keyring did not keep the key; use a passphrase instead.")
+        raise KeyUnavailableError(
+            "The system keyring did not keep the key; use a passphrase instead."
+        )
 
 
 def load_key_from_keyring(keyfile: KeyFile, store_path: Path) -> Key:
@@ -239,7 +246,9 @@ def load_key_from_keyring(keyfile: KeyFile, store_path: Path) -> Key:
             store_path,
         ) from None
     except Exception as exc:  # KeyringError, or a backend's own (D-Bus, …): an environment error
-        raise KeyUnavailableError(f"The system keyring failed ({type(exc).__name__}).", store_path) from None
+        raise KeyUnavailableError(
+            f"The system keyring failed ({type(exc).__name__}).", store_path
+        ) from None
     if value is None:
         raise KeyUnavailableError(
             f"The key for {store_path} is missing from the system keyring. The data was not touched; "
@@ -249,7 +258,9 @@ def load_key_from_keyring(keyfile: KeyFile, store_path: Path) -> Key:
     try:
         return Key(bytes.fromhex(value))
     except ValueError:
-        raise KeyUnavailableError("The keyring entry for this store is damaged.", store_path) from None
+        raise KeyUnavailableError(
+            "The keyring entry for this store is damaged.", store_path
+        ) from None
 
 
 def new_store_id() -> str:

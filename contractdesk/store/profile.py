@@ -42,7 +42,9 @@ def key_source_of(paths: StorePaths) -> str | None:
     return KeyFile.load(paths.key_file).source
 
 
-def create_profile(paths: StorePaths, *, passphrase: str | None = None, use_keyring: bool | None = None) -> Store:
+def create_profile(
+    paths: StorePaths, *, passphrase: str | None = None, use_keyring: bool | None = None
+) -> Store:
     """Create a new store with a fresh random key.
 
     Args:
@@ -61,10 +63,14 @@ def create_profile(paths: StorePaths, *, passphrase: str | None = None, use_keyr
         paths.db.unlink()  # an empty file from an interrupted creation holds no data
     key = Key.generate()
     store_id = new_store_id()
-    want_keyring = use_keyring if use_keyring is not None else (passphrase is None and keyring_usable())
+    want_keyring = (
+        use_keyring if use_keyring is not None else (passphrase is None and keyring_usable())
+    )
     if want_keyring:
         if not keyring_usable():
-            raise KeyUnavailableError("No system keyring is available; choose a passphrase instead.")
+            raise KeyUnavailableError(
+                "No system keyring is available; choose a passphrase instead."
+            )
         keyfile = KeyFile(store_id, "keyring")
         store_key_in_keyring(keyfile, key)
     else:
@@ -97,7 +103,11 @@ def unlock_profile(
 
 
 def load_key(
-    paths: StorePaths, keyfile: KeyFile, *, passphrase: str | None = None, prompt: PassphrasePrompt | None = None
+    paths: StorePaths,
+    keyfile: KeyFile,
+    *,
+    passphrase: str | None = None,
+    prompt: PassphrasePrompt | None = None,
 ) -> Key:
     if keyfile.source == "keyring":
         return load_key_from_keyring(keyfile, paths.db)
@@ -135,7 +145,11 @@ def change_to_keyring(paths: StorePaths, key: Key) -> None:
 
 
 def describe_key_source(source: str) -> str:
-    return {"keyring": "system keyring", "passphrase": "passphrase", "memory": "temporary (demo)"}.get(source, source)
+    return {
+        "keyring": "system keyring",
+        "passphrase": "passphrase",
+        "memory": "temporary (demo)",
+    }.get(source, source)
 
 
 def demo_profile(folder: Path) -> Store:

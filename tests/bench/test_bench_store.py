@@ -38,7 +38,9 @@ def _ms(fn: Callable[[], object], runs: int) -> list[float]:
 
 def _report(name: str, times: list[float]) -> float:
     median = statistics.median(times)
-    print(f"\n{name}: median {median:.2f} ms, min {min(times):.2f}, max {max(times):.2f} ({len(times)} runs)")
+    print(
+        f"\n{name}: median {median:.2f} ms, min {min(times):.2f}, max {max(times):.2f} ({len(times)} runs)"
+    )
     return median
 
 
@@ -49,8 +51,12 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Key]:
     store = create_store(path, key, key_source="memory")
     with store.session() as s:
         for i in range(CUSTOMERS):
-            add_customer(s, f"{900_000_000 + i}", f"Bench Customer {i} AS",
-                         business_address={"lines": [f"Gate {i}"], "postcode": "0155", "city": "OSLO"})
+            add_customer(
+                s,
+                f"{900_000_000 + i}",
+                f"Bench Customer {i} AS",
+                business_address={"lines": [f"Gate {i}"], "postcode": "0155", "city": "OSLO"},
+            )
     store.close()
     print(f"\nstore with {CUSTOMERS} customers: {path.stat().st_size / 1024:.0f} KiB")
     return path, key
@@ -77,16 +83,25 @@ def test_open_with_raw_key(filled: tuple[Path, Key]) -> None:
 def test_passphrase_and_keyring_unlock(tmp_path: Path) -> None:
     key = Key.generate()
     wrapped = wrap_key(key, "bench passphrase", "bench")
-    _report("Argon2id unwrap (t=3, m=64 MiB, p=2)", _ms(lambda: unwrap_key(wrapped, "bench passphrase", "bench"), 5))
+    _report(
+        "Argon2id unwrap (t=3, m=64 MiB, p=2)",
+        _ms(lambda: unwrap_key(wrapped, "bench passphrase", "bench"), 5),
+    )
 
     paths = StorePaths(tmp_path / "pp")
     create_profile(paths, passphrase="bench passphrase").close()
-    _report("unlock_profile, passphrase mode", _ms(lambda: unlock_profile(paths, passphrase="bench passphrase").close(), 5))
+    _report(
+        "unlock_profile, passphrase mode",
+        _ms(lambda: unlock_profile(paths, passphrase="bench passphrase").close(), 5),
+    )
 
     with installed(MemoryKeyring()):
         kr = StorePaths(tmp_path / "kr")
         create_profile(kr).close()
-        _report("unlock_profile, keyring mode (in-memory backend)", _ms(lambda: unlock_profile(kr).close(), 20))
+        _report(
+            "unlock_profile, keyring mode (in-memory backend)",
+            _ms(lambda: unlock_profile(kr).close(), 20),
+        )
 
 
 def test_integrity_check_and_backup(filled: tuple[Path, Key], tmp_path: Path) -> None:

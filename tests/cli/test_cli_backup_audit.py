@@ -25,8 +25,18 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def init(capsys: pytest.CaptureFixture[str], folder: Path, name: str) -> StorePaths:
-    code, _, err = run(capsys, "--data-dir", str(folder), "init", "--supplier-org-number", "971049669",
-                       "--supplier-name", name, "--supplier-signer", f"{name} Signer")
+    code, _, err = run(
+        capsys,
+        "--data-dir",
+        str(folder),
+        "init",
+        "--supplier-org-number",
+        "971049669",
+        "--supplier-name",
+        name,
+        "--supplier-signer",
+        f"{name} Signer",
+    )
     assert code == 0, err
     return StorePaths(folder)
 
@@ -47,11 +57,16 @@ def backup_passphrase(monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def test_backup_create_then_restore_into_a_fresh_profile(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, memory_keyring: MemoryKeyring, backup_passphrase: str
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    backup_passphrase: str,
 ) -> None:
     source = init(capsys, tmp_path / "source", "Source AS")
     backup = tmp_path / "out" / "source.cdbackup"
-    code, out, err = run(capsys, "--data-dir", str(source.data_dir), "backup", "create", str(backup), "--json")
+    code, out, err = run(
+        capsys, "--data-dir", str(source.data_dir), "backup", "create", str(backup), "--json"
+    )
     assert (code, err) == (0, "")
     report = json.loads(out)
     assert report["file"] == str(backup) and report["schema_revision"] == SCHEMA_HEAD
@@ -63,12 +78,23 @@ def test_backup_create_then_restore_into_a_fresh_profile(
     old_rows = dump(target)
 
     # Not a terminal and no --yes: nothing happens.
-    code, out, err = run(capsys, "--data-dir", str(target.data_dir), "backup", "restore", str(backup))
+    code, out, err = run(
+        capsys, "--data-dir", str(target.data_dir), "backup", "restore", str(backup)
+    )
     assert (code, out) == (1, "")
     assert "--yes" in err and len(err.strip().splitlines()) == 1
     assert fingerprint(target.data_dir) == before
 
-    code, out, err = run(capsys, "--data-dir", str(target.data_dir), "backup", "restore", str(backup), "--yes", "--json")
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        str(target.data_dir),
+        "backup",
+        "restore",
+        str(backup),
+        "--yes",
+        "--json",
+    )
     assert (code, err) == (0, "")
     restored = json.loads(out)
     assert dump(target) == dump(source)
@@ -86,8 +112,11 @@ def test_backup_create_then_restore_into_a_fresh_profile(
 
 
 def test_wrong_backup_passphrase_is_one_clear_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, memory_keyring: MemoryKeyring,
-    backup_passphrase: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    backup_passphrase: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     source = init(capsys, tmp_path / "source", "Source AS")
     backup = tmp_path / "source.cdbackup"
@@ -95,7 +124,9 @@ def test_wrong_backup_passphrase_is_one_clear_line(
     before = fingerprint(source.data_dir)
 
     monkeypatch.setenv("CONTRACTDESK_BACKUP_PASSPHRASE", "not it")
-    code, out, err = run(capsys, "--data-dir", str(source.data_dir), "backup", "restore", str(backup), "--yes")
+    code, out, err = run(
+        capsys, "--data-dir", str(source.data_dir), "backup", "restore", str(backup), "--yes"
+    )
     assert (code, out) == (1, "")
     (line,) = err.strip().splitlines()
     assert str(backup) in line and "wrong key or passphrase" in line
@@ -103,7 +134,10 @@ def test_wrong_backup_passphrase_is_one_clear_line(
 
 
 def test_backup_needs_a_passphrase_and_a_free_file_name(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     source = init(capsys, tmp_path / "source", "Source AS")
     backup = tmp_path / "b.cdbackup"
@@ -118,7 +152,10 @@ def test_backup_needs_a_passphrase_and_a_free_file_name(
 
 
 def test_restore_needs_a_profile_to_restore_into(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, memory_keyring: MemoryKeyring, backup_passphrase: str
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    backup_passphrase: str,
 ) -> None:
     source = init(capsys, tmp_path / "source", "Source AS")
     backup = tmp_path / "b.cdbackup"
@@ -145,7 +182,11 @@ def test_audit_verify_and_list(
     assert (code, err) == (0, "") and "3 entries verified" in out
     code, out, _ = run(capsys, *base, "list", "--json")
     entries = json.loads(out)
-    assert [e["action"] for e in entries] == ["supplier.saved", "settings.changed", "settings.changed"]
+    assert [e["action"] for e in entries] == [
+        "supplier.saved",
+        "settings.changed",
+        "settings.changed",
+    ]
     assert entries[2]["details"] == {"before": "en", "after": "nb"}
     assert entries[0]["at"].endswith("+00:00")  # ISO 8601 with the offset
     code, out, _ = run(capsys, *base, "list", "--entity", "settings", "--limit", "1", "--json")
@@ -156,20 +197,32 @@ def test_audit_verify_and_list(
     # Tamper with the second entry's details straight in the file.
     store = unlock_profile(paths)
     with store.raw_connection() as conn:
-        conn.execute("UPDATE audit_log SET payload = '{\"after\": \"de\"}' WHERE id = ?", (entries[1]["id"],))
+        conn.execute(
+            'UPDATE audit_log SET payload = \'{"after": "de"}\' WHERE id = ?', (entries[1]["id"],)
+        )
     store.close()
 
     code, out, err = run(capsys, *base, "verify")
     assert (code, out) == (1, "")
-    assert err.strip() == f"contractdesk: audit log broken at entry {entries[1]['id']}: details were altered"
+    assert (
+        err.strip()
+        == f"contractdesk: audit log broken at entry {entries[1]['id']}: details were altered"
+    )
     code, out, _ = run(capsys, *base, "verify", "--json")
     assert code == 1
-    assert json.loads(out) == {"ok": False, "checked": 2, "first_broken_id": entries[1]["id"],
-                               "reason": "details were altered"}
+    assert json.loads(out) == {
+        "ok": False,
+        "checked": 2,
+        "first_broken_id": entries[1]["id"],
+        "reason": "details were altered",
+    }
 
 
 def test_restore_refuses_while_the_app_has_the_folder_open(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, memory_keyring: MemoryKeyring, backup_passphrase: str
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    backup_passphrase: str,
 ) -> None:
     import fcntl
     import os
@@ -181,16 +234,22 @@ def test_restore_refuses_while_the_app_has_the_folder_open(
     target.lock.write_text("4242\ncontractdesk\nhost\n")  # as the app's QLockFile writes it
 
     fd = os.open(target.lock, os.O_RDONLY)
-    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the running app holds it (QLockFile uses flock)
+    fcntl.flock(
+        fd, fcntl.LOCK_EX | fcntl.LOCK_NB
+    )  # the running app holds it (QLockFile uses flock)
     try:
         before = fingerprint(target.data_dir)
-        code, _, err = run(capsys, "--data-dir", str(target.data_dir), "backup", "restore", str(backup), "--yes")
+        code, _, err = run(
+            capsys, "--data-dir", str(target.data_dir), "backup", "restore", str(backup), "--yes"
+        )
         assert code == 1 and "close it" in err
         assert fingerprint(target.data_dir) == before
     finally:
         os.close(fd)
 
     # The same lock file left behind by a crash (nobody holds it) does not block the restore.
-    code, _, err = run(capsys, "--data-dir", str(target.data_dir), "backup", "restore", str(backup), "--yes")
+    code, _, err = run(
+        capsys, "--data-dir", str(target.data_dir), "backup", "restore", str(backup), "--yes"
+    )
     assert code == 0, err
     assert dump(target) == dump(source)

@@ -33,7 +33,13 @@ def test_info_json_without_a_store(capsys: pytest.CaptureFixture[str], data_dir:
     code, out, err = run(capsys, "info", "--json")
     assert (code, err) == (0, "")
     info = json.loads(out)
-    assert {"version", "data_dir", "schema_revision", "key_source", "sqlcipher_version"} <= info.keys()
+    assert {
+        "version",
+        "data_dir",
+        "schema_revision",
+        "key_source",
+        "sqlcipher_version",
+    } <= info.keys()
     assert info["version"] == __version__
     assert info["data_dir"] == str(data_dir)
     assert info["schema_revision"] is None and info["key_source"] is None
@@ -56,7 +62,11 @@ def test_init_with_the_keyring_then_info(
     code, out, err = run(capsys, "info", "--json")
     assert code == 0
     info = json.loads(out)
-    assert (info["key_source"], info["schema_revision"], info["unlocked"]) == ("keyring", SCHEMA_HEAD, True)
+    assert (info["key_source"], info["schema_revision"], info["unlocked"]) == (
+        "keyring",
+        SCHEMA_HEAD,
+        True,
+    )
 
     code, out, _ = run(capsys, "info")  # the plain form: one "name: value" line each
     assert code == 0 and f"schema_revision: {SCHEMA_HEAD}" in out.splitlines()
@@ -114,7 +124,11 @@ def test_info_never_migrates_an_old_store(
     ],
 )
 def test_init_refuses_bad_input_with_one_line_and_creates_nothing(
-    capsys: pytest.CaptureFixture[str], data_dir: Path, memory_keyring: MemoryKeyring, extra: list[str], message: str
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    extra: list[str],
+    message: str,
 ) -> None:
     code, out, err = run(capsys, *INIT, *extra)
     assert (code, out) == (1, "")
@@ -142,7 +156,9 @@ def test_version_and_help_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "info" in out and "backup" in out
 
 
-def test_init_without_keyring_or_passphrase_says_how(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+def test_init_without_keyring_or_passphrase_says_how(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
     # keyring's fail backend (tests/conftest.py) and no terminal to ask on
     code, out, err = run(capsys, *INIT)
     assert (code, out) == (1, "")
@@ -170,7 +186,10 @@ def test_init_twice_refuses_and_leaves_the_store(
 
 
 def test_data_dir_flag_wins_over_the_environment(
-    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path, memory_keyring: MemoryKeyring
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
 ) -> None:
     other = tmp_path / "elsewhere"
     assert run(capsys, "--data-dir", str(other), *INIT)[0] == 0

@@ -13,15 +13,24 @@ from contractdesk.store.schema import SCHEMA_HEAD
 
 def contractdesk(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [python(), "-m", "contractdesk", *args], capture_output=True, timeout=120, env=subprocess_env(**env)
+        [python(), "-m", "contractdesk", *args],
+        capture_output=True,
+        timeout=120,
+        env=subprocess_env(**env),
     )
 
 
 def test_init_then_info_json_in_real_processes(tmp_path: Path) -> None:
     data = tmp_path / "Blåbær AS data"  # a non-ASCII path must come back intact in the JSON
-    env = {"CONTRACTDESK_DATA_DIR": str(data), "CONTRACTDESK_PASSPHRASE": "script passphrase", "LC_ALL": "C"}
+    env = {
+        "CONTRACTDESK_DATA_DIR": str(data),
+        "CONTRACTDESK_PASSPHRASE": "script passphrase",
+        "LC_ALL": "C",
+    }
 
-    created = contractdesk("init", "--supplier-org-number", "971 049 669", "--supplier-name", "Blåbær AS", **env)
+    created = contractdesk(
+        "init", "--supplier-org-number", "971 049 669", "--supplier-name", "Blåbær AS", **env
+    )
     assert created.returncode == 0, created.stderr
     assert created.stderr == b""
 
@@ -29,7 +38,11 @@ def test_init_then_info_json_in_real_processes(tmp_path: Path) -> None:
     assert info.returncode == 0, info.stderr
     report = json.loads(info.stdout.decode("utf-8"))
     assert report["data_dir"] == str(data)
-    assert (report["schema_revision"], report["key_source"], report["unlocked"]) == (SCHEMA_HEAD, "passphrase", True)
+    assert (report["schema_revision"], report["key_source"], report["unlocked"]) == (
+        SCHEMA_HEAD,
+        "passphrase",
+        True,
+    )
     assert report["sqlcipher_version"].startswith("4.")
     assert "Blåbær".encode() in info.stdout  # UTF-8, not \\u escapes
 

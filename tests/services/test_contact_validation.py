@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from contractdesk.services.errors import UserError
-from contractdesk.services.validation import clean_text, display_phone, normalise_email, normalise_phone
+from contractdesk.services.validation import (
+    clean_text,
+    display_phone,
+    normalise_email,
+    normalise_phone,
+)
 
 
 def test_clean_text_trims_and_composes() -> None:

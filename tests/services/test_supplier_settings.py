@@ -65,7 +65,10 @@ def test_supplier_changes_are_audited_with_before_and_after(svc: Services) -> No
     svc.supplier.save(PROFILE, actor="wizard")
     svc.supplier.save(SupplierProfile("923609016", "New Name AS"), actor="owner")
     entries = _audit(svc)
-    assert [(e.actor, e.action) for e in entries] == [("wizard", "supplier.saved"), ("owner", "supplier.saved")]
+    assert [(e.actor, e.action) for e in entries] == [
+        ("wizard", "supplier.saved"),
+        ("owner", "supplier.saved"),
+    ]
     assert audit.payload_of(entries[1]) == {
         "before": {"org_number": "971049669", "name": "Webmaster Heimen"},
         "after": {"org_number": "923609016", "name": "New Name AS"},
@@ -109,7 +112,11 @@ def test_settings_defaults_changes_and_audit(svc: Services) -> None:
     svc.settings.set("language", "en", actor="owner")
 
     assert svc.settings.get("language") == "en"
-    assert svc.settings.all() == {**DEFAULTS, "language": "en", "retention_months_after_termination": 6}
+    assert svc.settings.all() == {
+        **DEFAULTS,
+        "language": "en",
+        "retention_months_after_termination": 6,
+    }
     payloads = [audit.payload_of(e) for e in _audit(svc)]
     assert payloads == [
         {"before": "", "after": "nb"},
@@ -122,4 +129,6 @@ def test_settings_keep_json_values_exactly(svc: Services) -> None:
     value = {"nested": ["æøå", 1, None, True], "text": "Tromsø"}
     svc.settings.set("ui_state", value)
     assert svc.settings.get("ui_state") == value
-    assert json.dumps(svc.settings.all()["ui_state"], ensure_ascii=False) == json.dumps(value, ensure_ascii=False)
+    assert json.dumps(svc.settings.all()["ui_state"], ensure_ascii=False) == json.dumps(
+        value, ensure_ascii=False
+    )

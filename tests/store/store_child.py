@@ -33,7 +33,9 @@ def main() -> int:
         name = f"{tag}-{n}"
         with store.session() as s:
             s.add(AppSetting(key=name, value={"n": n, "pad": "p" * size}))
-            audit.append(s, actor="child", action="test.commit", entity_type="setting", entity_id=name)
+            audit.append(
+                s, actor="child", action="test.commit", entity_type="setting", entity_id=name
+            )
 
     if mode == "zygote":
         store.close()  # the workers open their own; nothing is shared across fork
@@ -71,7 +73,10 @@ def main() -> int:
                 commit(n, 20_000)
                 print(n, flush=True)
         except StoreError as exc:
-            print(json.dumps({"error": type(exc).__name__, "message": str(exc), "failed": n}), flush=True)
+            print(
+                json.dumps({"error": type(exc).__name__, "message": str(exc), "failed": n}),
+                flush=True,
+            )
             store.close()
             return 0
         print(json.dumps({"error": None}), flush=True)

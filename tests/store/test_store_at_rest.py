@@ -79,16 +79,32 @@ def _write_everything(store: Store) -> None:
     SettingsService(store).set("registry_url", f"https://{c['setting']}.example", actor="test")
     with store.session() as s:
         add_customer(
-            s, "923609016", c["customer.name"],
-            business_address={"lines": [c["customer.address"]], "postcode": "5003", "city": "BERGEN"},
+            s,
+            "923609016",
+            c["customer.name"],
+            business_address={
+                "lines": [c["customer.address"]],
+                "postcode": "5003",
+                "city": "BERGEN",
+            },
             registry_roles=[{"role": "board member", "name": c["customer.registry_role"]}],
         )
         person = add_person(
-            s, c["person.first_name"], c["person.last_name"], title=c["person.title"],
-            emails=[f"{c['person.email']}@kunde.example"], mobile=c["person.mobile"],
+            s,
+            c["person.first_name"],
+            c["person.last_name"],
+            title=c["person.title"],
+            emails=[f"{c['person.email']}@kunde.example"],
+            mobile=c["person.mobile"],
         )
-        audit.append(s, actor="test", action="person.added", entity_type="person", entity_id=person.id,
-                     payload={"name": f"{c['person.first_name']} {c['person.last_name']}"})
+        audit.append(
+            s,
+            actor="test",
+            action="person.added",
+            entity_type="person",
+            entity_id=person.id,
+            payload={"name": f"{c['person.first_name']} {c['person.last_name']}"},
+        )
 
 
 def _leaks(path: Path) -> list[str]:
@@ -155,7 +171,9 @@ def test_deleted_rows_and_erased_details_do_not_linger_in_free_pages(
     assert [f for f in personal if CANARIES[f].encode() in after] == []
 
 
-def test_sql_errors_do_not_carry_personal_values(raw_store: Store, caplog: pytest.LogCaptureFixture) -> None:
+def test_sql_errors_do_not_carry_personal_values(
+    raw_store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
     """An unexpected SQL error is logged with its traceback: the values must not be in it."""
     import traceback
 

@@ -23,14 +23,27 @@ BACKUP_PASSPHRASE = "backup passphrase 1"
 
 def _fill(store: Store, tag: str) -> None:
     SupplierService(store).save(
-        SupplierProfile("971049669", f"{tag} Leverandør AS", ("Storgata 1",), "0155", "Oslo", signer_name=f"{tag} Signer"),
+        SupplierProfile(
+            "971049669",
+            f"{tag} Leverandør AS",
+            ("Storgata 1",),
+            "0155",
+            "Oslo",
+            signer_name=f"{tag} Signer",
+        ),
         actor="test",
     )
     SettingsService(store).set("language", "nb", actor="test")
     with store.session() as s:
         add_customer(s, "923609016", f"{tag} {CANARY} Kunde ASA")
         add_person(s, f"{tag}-{CANARY}-first", "Nordmann", emails=[f"{tag.lower()}@kunde.example"])
-        audit.append(s, actor="test", action="customer.registered", entity_type="customer", entity_id="923609016")
+        audit.append(
+            s,
+            actor="test",
+            action="customer.registered",
+            entity_type="customer",
+            entity_id="923609016",
+        )
 
 
 def _dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
@@ -59,7 +72,11 @@ def test_backup_restored_on_a_fresh_profile_has_the_same_rows(
     info = inspect_backup(backup, BACKUP_PASSPHRASE)
     assert info.problems == []
     assert info.revision == SCHEMA_HEAD
-    assert info.counts["customer"] == 1 and info.counts["person"] == 1 and info.counts["audit_log"] == 3
+    assert (
+        info.counts["customer"] == 1
+        and info.counts["person"] == 1
+        and info.counts["audit_log"] == 3
+    )
     assert sorted(p.name for p in backup.parent.iterdir()) == [backup.name]  # no temp file left
 
     # A fresh profile elsewhere, with its own key and its own data.
@@ -146,7 +163,9 @@ def test_restore_over_a_damaged_store_keeps_the_damaged_file_aside(
         restored.close()
 
 
-def test_backup_from_a_newer_release_is_refused(source: Store, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+def test_backup_from_a_newer_release_is_refused(
+    source: Store, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
     with source.session() as s:
         s.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     backup = create_backup(source, tmp_path / "new.cdbackup", BACKUP_PASSPHRASE)

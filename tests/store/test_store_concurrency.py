@@ -79,7 +79,10 @@ store.close()
 def test_another_process_writing_at_the_same_time(raw_store: Store, store_key: Key) -> None:
     proc = subprocess.Popen(
         [python(), "-c", CLI_WRITER, str(raw_store.path)],
-        stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=subprocess_env(),
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=subprocess_env(),
     )
     assert proc.stdin is not None
     proc.stdin.write(store_key.raw().hex() + "\n")

@@ -15,7 +15,6 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from store_testkit import python, subprocess_env
 
@@ -55,15 +54,21 @@ def _commit_number(line: str) -> int:
 
 def _settings_and_audit(store: Store, tag: str) -> tuple[set[str], set[str]]:
     with store.session() as s:
-        keys = set(s.execute(select(AppSetting.key).where(AppSetting.key.like(f"{tag}-%"))).scalars())
+        keys = set(
+            s.execute(select(AppSetting.key).where(AppSetting.key.like(f"{tag}-%"))).scalars()
+        )
         entries = set(
-            s.execute(select(AuditEntry.entity_id).where(AuditEntry.entity_id.like(f"{tag}-%"))).scalars()
+            s.execute(
+                select(AuditEntry.entity_id).where(AuditEntry.entity_id.like(f"{tag}-%"))
+            ).scalars()
         )
         assert audit.verify(s).ok
     return keys, entries
 
 
-def test_sigkill_mid_commit_never_loses_an_acknowledged_commit(raw_store: Store, store_key: Key) -> None:
+def test_sigkill_mid_commit_never_loses_an_acknowledged_commit(
+    raw_store: Store, store_key: Key
+) -> None:
     db = raw_store.path
     raw_store.close()
     rng = random.Random(20240611)
@@ -80,13 +85,17 @@ def test_sigkill_mid_commit_never_loses_an_acknowledged_commit(raw_store: Store,
             line = zygote.stdout.readline()
             assert line.startswith("ready "), f"unexpected line from the child: {line!r}"
             worker = int(line.split()[1])
-            acknowledged.append(_commit_number(zygote.stdout.readline()))  # the first commit went in
+            acknowledged.append(
+                _commit_number(zygote.stdout.readline())
+            )  # the first commit went in
             deadline = time.monotonic() + rng.uniform(0.0, 0.12)
             while time.monotonic() < deadline:
                 acknowledged.append(_commit_number(zygote.stdout.readline()))
             os.kill(worker, signal.SIGKILL)  # at a random point: often in the middle of a commit
             while not (line := zygote.stdout.readline()).startswith("dead "):
-                acknowledged.append(_commit_number(line))  # printed before the kill: acknowledged too
+                acknowledged.append(
+                    _commit_number(line)
+                )  # printed before the kill: acknowledged too
             worker = 0
             status = int(line.split()[1])
             assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
@@ -99,7 +108,9 @@ def test_sigkill_mid_commit_never_loses_an_acknowledged_commit(raw_store: Store,
             finally:
                 store.close()
             assert {f"{tag}-{n}" for n in acknowledged} <= keys, "an acknowledged commit was lost"
-            assert keys == entries, "a transaction was half kept (row without its audit entry or back)"
+            assert keys == entries, (
+                "a transaction was half kept (row without its audit entry or back)"
+            )
     finally:
         if worker:
             with contextlib.suppress(ProcessLookupError):
@@ -109,7 +120,9 @@ def test_sigkill_mid_commit_never_loses_an_acknowledged_commit(raw_store: Store,
     assert total_acknowledged >= CRASH_ROUNDS * 3
 
 
-def test_a_full_disk_is_a_named_could_not_save_error_and_loses_nothing(raw_store: Store, store_key: Key) -> None:
+def test_a_full_disk_is_a_named_could_not_save_error_and_loses_nothing(
+    raw_store: Store, store_key: Key
+) -> None:
     db = raw_store.path
     raw_store.close()
     proc = _start("fill-disk", db, store_key, "full")
@@ -146,9 +159,22 @@ def test_cli_init_on_a_full_disk_says_could_not_save(tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     result = subprocess.run(
-        [python(), "-m", "contractdesk", "--data-dir", str(data), "init",
-         "--supplier-org-number", "971049669", "--supplier-name", "Full Disk AS"],
-        capture_output=True, text=True, timeout=60, preexec_fn=small_files,
+        [
+            python(),
+            "-m",
+            "contractdesk",
+            "--data-dir",
+            str(data),
+            "init",
+            "--supplier-org-number",
+            "971049669",
+            "--supplier-name",
+            "Full Disk AS",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=small_files,
         env=subprocess_env(
             PYTHON_KEYRING_BACKEND="store_testkit.FileKeyring",
             CONTRACTDESK_TEST_KEYRING_FILE=str(tmp_path / "keyring.json"),

@@ -52,7 +52,7 @@ def test_recommended_keyring_keeps_the_key_and_the_key_file_holds_no_secret(
 ) -> None:
     key = _keyring_profile(paths, memory_keyring)
 
-    (entry_name, stored), = memory_keyring.entries.items()
+    ((entry_name, stored),) = memory_keyring.entries.items()
     assert entry_name[0] == KEYRING_SERVICE
     assert stored == key.raw().hex()
     key_file = paths.key_file.read_text(encoding="utf-8")
@@ -109,7 +109,9 @@ def test_keyring_gone_later_gives_a_clear_error_and_touches_nothing(
     assert fingerprint(paths.data_dir) == before
 
 
-def test_locked_keyring_says_locked_and_touches_nothing(paths: StorePaths, memory_keyring: MemoryKeyring) -> None:
+def test_locked_keyring_says_locked_and_touches_nothing(
+    paths: StorePaths, memory_keyring: MemoryKeyring
+) -> None:
     _keyring_profile(paths, memory_keyring)
     before = fingerprint(paths.data_dir)
 
@@ -145,7 +147,9 @@ def test_entry_deleted_while_the_store_exists_never_makes_a_new_key(
     assert fingerprint(paths.data_dir) == before
 
 
-def test_a_backend_that_does_not_keep_the_key_is_refused_before_any_file_exists(paths: StorePaths) -> None:
+def test_a_backend_that_does_not_keep_the_key_is_refused_before_any_file_exists(
+    paths: StorePaths,
+) -> None:
     with installed(ForgetfulKeyring()):
         with pytest.raises(KeyUnavailableError, match="did not keep the key"):
             create_profile(paths)
@@ -167,7 +171,9 @@ def test_missing_key_file_is_reported_and_the_store_left_alone(
     assert fingerprint(paths.data_dir) == before
 
 
-def test_switch_keyring_to_passphrase_and_back(paths: StorePaths, memory_keyring: MemoryKeyring) -> None:
+def test_switch_keyring_to_passphrase_and_back(
+    paths: StorePaths, memory_keyring: MemoryKeyring
+) -> None:
     key = _keyring_profile(paths, memory_keyring)
 
     change_to_passphrase(paths, key, "long enough passphrase")

@@ -11,7 +11,13 @@ from store_testkit import FIXTURE_STORES, fingerprint
 
 from contractdesk.paths import StorePaths
 from contractdesk.store import audit
-from contractdesk.store.engine import Store, connect_raw, integrity_problems, open_store, read_revision
+from contractdesk.store.engine import (
+    Store,
+    connect_raw,
+    integrity_problems,
+    open_store,
+    read_revision,
+)
 from contractdesk.store.errors import StoreError, StoreTooNewError
 from contractdesk.store.keys import Key, KeyFile, unwrap_key
 from contractdesk.store.profile import unlock_profile
@@ -58,13 +64,20 @@ def test_stored_0001_store_migrates_to_head_after_a_backup(old_store: StorePaths
         assert store.integrity_check() == []
         with store.session() as s:
             assert s.execute(text("SELECT name, signer_name FROM supplier")).one() == (
-                "Fixture Leverandør AS", "Kari Nordmann"
+                "Fixture Leverandør AS",
+                "Kari Nordmann",
             )
-            assert s.execute(text("SELECT org_number FROM customer ORDER BY org_number")).scalars().all() == [
-                "923609016", "986148248"
-            ]
-            assert s.execute(text("SELECT first_name, last_name FROM person")).one() == ("Ola", "Nordmann")
-            assert s.execute(text("SELECT value FROM app_setting WHERE key = 'language'")).scalar() == '"nb"'
+            assert s.execute(
+                text("SELECT org_number FROM customer ORDER BY org_number")
+            ).scalars().all() == ["923609016", "986148248"]
+            assert s.execute(text("SELECT first_name, last_name FROM person")).one() == (
+                "Ola",
+                "Nordmann",
+            )
+            assert (
+                s.execute(text("SELECT value FROM app_setting WHERE key = 'language'")).scalar()
+                == '"nb"'
+            )
             result = audit.verify(s)
         assert result.ok, result
         assert result.checked >= 4
@@ -147,8 +160,12 @@ def test_a_failing_migration_changes_nothing(
     import contractdesk.store.engine as engine_module
 
     migrations = tmp_path / "migrations"
-    shutil.copytree(engine_module.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "9001_fails.py").write_text(FAILING_MIGRATION.format(head=SCHEMA_HEAD))
+    shutil.copytree(
+        engine_module.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    (migrations / "versions" / "9001_fails.py").write_text(
+        FAILING_MIGRATION.format(head=SCHEMA_HEAD)
+    )
     monkeypatch.setattr(engine_module, "MIGRATIONS_DIR", migrations)
     monkeypatch.setattr(engine_module, "SCHEMA_REVISIONS", (*SCHEMA_REVISIONS, "9001"))
     monkeypatch.setattr(engine_module, "SCHEMA_HEAD", "9001")
@@ -163,9 +180,14 @@ def test_a_failing_migration_changes_nothing(
     conn = connect_raw(old_store.db, key)
     try:
         assert read_revision(conn) == "0001"
-        assert conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall() == tables_before
+        assert (
+            conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+            == tables_before
+        )
         assert conn.execute("SELECT name FROM supplier").fetchone()[0] == "Fixture Leverandør AS"
         assert integrity_problems(conn) == []
     finally:
         conn.close()
-    assert len(list(old_store.backups.glob("*.db"))) == 1  # the backup made before the attempt stays
+    assert (
+        len(list(old_store.backups.glob("*.db"))) == 1
+    )  # the backup made before the attempt stays

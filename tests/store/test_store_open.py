@@ -77,7 +77,9 @@ def test_wrong_passphrase_leaves_the_folder_byte_identical(tmp_path: Path) -> No
     assert fingerprint(paths.data_dir) == before
 
 
-def test_key_file_of_another_store_is_a_wrong_key_not_a_new_store(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+def test_key_file_of_another_store_is_a_wrong_key_not_a_new_store(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
     one, other = StorePaths(tmp_path / "one"), StorePaths(tmp_path / "other")
     create_profile(one).close()
     create_profile(other).close()
@@ -150,7 +152,9 @@ def test_undamaged_store_passes_the_integrity_check(raw_store: Store) -> None:
     assert raw_store.integrity_check() == []
 
 
-def test_open_refuses_a_missing_file_and_create_refuses_an_existing_one(tmp_path: Path, raw_store: Store) -> None:
+def test_open_refuses_a_missing_file_and_create_refuses_an_existing_one(
+    tmp_path: Path, raw_store: Store
+) -> None:
     with pytest.raises(StoreNotFoundError):
         open_store(tmp_path / "nothing.db", Key.generate(), key_source="memory")
     assert not (tmp_path / "nothing.db").exists()
@@ -174,7 +178,9 @@ def test_pragmas_are_in_force_on_every_pooled_connection(raw_store: Store) -> No
         seen = set()
         for conn in conns:
             seen.add(id(conn.connection.dbapi_connection))
-            values = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in EXPECTED_PRAGMAS}
+            values = {
+                name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in EXPECTED_PRAGMAS
+            }
             assert values == EXPECTED_PRAGMAS
         assert len(seen) == 3
     finally:
@@ -191,7 +197,9 @@ def test_pragmas_after_reopening_an_existing_store(tmp_path: Path) -> None:
     store = open_store(path, key, key_source="memory")
     try:
         with store.engine.connect() as conn:
-            values = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in EXPECTED_PRAGMAS}
+            values = {
+                name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in EXPECTED_PRAGMAS
+            }
     finally:
         store.close()
     assert values == EXPECTED_PRAGMAS
@@ -255,7 +263,9 @@ def test_wrong_key_leaves_a_crashed_stores_wal_alone_and_the_right_key_recovers_
     store = open_store(copy, store_key, key_source="memory")
     try:
         with store.session() as s:
-            assert s.execute(select(Customer.name)).scalars().all() == ["Committed Before The Crash AS"]
+            assert s.execute(select(Customer.name)).scalars().all() == [
+                "Committed Before The Crash AS"
+            ]
     finally:
         store.close()
 
@@ -286,7 +296,9 @@ def test_a_checkpoint_cut_short_still_opens_with_the_right_key_only(
     raw_store.close()
     copy = crashed / raw_store.path.name
     main = bytearray(copy.read_bytes())
-    main[:PAGE] = _last_wal_frame_of_page(Path(f"{copy}-wal").read_bytes(), 1)  # checkpoint got this far
+    main[:PAGE] = _last_wal_frame_of_page(
+        Path(f"{copy}-wal").read_bytes(), 1
+    )  # checkpoint got this far
     copy.write_bytes(bytes(main))
     before = fingerprint(crashed)
 

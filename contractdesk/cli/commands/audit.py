@@ -33,18 +33,36 @@ def list_entries(ctx: Any, args: argparse.Namespace) -> int:
             q = q.where(AuditEntry.entity_type == args.entity)
         rows = list(s.execute(q).scalars())
     if args.limit:
-        rows = rows[-args.limit:]
+        rows = rows[-args.limit :]
     items = [
-        {"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "entity_type": e.entity_type,
-         "entity_id": e.entity_id, "details": payload_of(e), "hash": e.hash}
+        {
+            "id": e.id,
+            "at": e.at,
+            "actor": e.actor,
+            "action": e.action,
+            "entity_type": e.entity_type,
+            "entity_id": e.entity_id,
+            "details": payload_of(e),
+            "hash": e.hash,
+        }
         for e in rows
     ]
     if args.json:
         emit_json(items)
     else:
-        emit_table([[str(i["id"]), i["at"].isoformat(timespec="seconds"), i["actor"], i["action"],
-                     f'{i["entity_type"]}:{i["entity_id"]}'] for i in items],
-                   ["id", "at", "actor", "action", "entity"])
+        emit_table(
+            [
+                [
+                    str(i["id"]),
+                    i["at"].isoformat(timespec="seconds"),
+                    i["actor"],
+                    i["action"],
+                    f"{i['entity_type']}:{i['entity_id']}",
+                ]
+                for i in items
+            ],
+            ["id", "at", "actor", "action", "entity"],
+        )
     return 0
 
 
@@ -55,8 +73,14 @@ def verify(ctx: Any, args: argparse.Namespace) -> int:
     with ctx.services.store.read_session() as s:
         result = verify_chain(s)
     if args.json:
-        emit_json({"ok": result.ok, "checked": result.checked, "first_broken_id": result.first_broken_id,
-                   "reason": result.reason})
+        emit_json(
+            {
+                "ok": result.ok,
+                "checked": result.checked,
+                "first_broken_id": result.first_broken_id,
+                "reason": result.reason,
+            }
+        )
     elif result.ok:
         emit(f"Audit log intact: {result.checked} entries verified.")
     if not result.ok:

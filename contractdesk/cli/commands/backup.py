@@ -15,12 +15,18 @@ BACKUP_PASSPHRASE_ENV = "CONTRACTDESK_BACKUP_PASSPHRASE"
 
 def register(cli: CommandRegistry) -> None:
     verbs = cli.noun("backup", "make or restore an encrypted backup of the store")
-    p = verbs.add_parser("create", help="write an encrypted backup (passphrase: CONTRACTDESK_BACKUP_PASSPHRASE, "
-                                        "else CONTRACTDESK_PASSPHRASE, else asked)")
+    p = verbs.add_parser(
+        "create",
+        help="write an encrypted backup (passphrase: CONTRACTDESK_BACKUP_PASSPHRASE, "
+        "else CONTRACTDESK_PASSPHRASE, else asked)",
+    )
     p.add_argument("file", type=Path)
     add_json_flag(p)
     p.set_defaults(func=create)
-    r = verbs.add_parser("restore", help="replace the store with a verified backup (the current store is kept as a copy)")
+    r = verbs.add_parser(
+        "restore",
+        help="replace the store with a verified backup (the current store is kept as a copy)",
+    )
     r.add_argument("file", type=Path)
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     add_json_flag(r)
@@ -32,7 +38,9 @@ def _backup_passphrase(ctx: Any) -> str:
 
     value = os.environ.get(BACKUP_PASSPHRASE_ENV) or ctx.passphrase(prompt="Backup passphrase: ")
     if not value:
-        raise UserError(f"A backup needs a passphrase: set {BACKUP_PASSPHRASE_ENV} or run in a terminal.")
+        raise UserError(
+            f"A backup needs a passphrase: set {BACKUP_PASSPHRASE_ENV} or run in a terminal."
+        )
     return value
 
 
@@ -64,7 +72,9 @@ def restore(ctx: Any, args: argparse.Namespace) -> int:
     if info.problems:
         raise UserError(f"The backup {args.file} is damaged; nothing was restored.")
     if not ctx.paths.key_file.exists():
-        raise UserError("Create or unlock a store here first (contractdesk init), then restore into it.")
+        raise UserError(
+            "Create or unlock a store here first (contractdesk init), then restore into it."
+        )
     if data_folder_in_use(ctx.paths.lock):
         raise UserError(f"ContractDesk is open on {ctx.paths.data_dir}: close it, then restore.")
     if not args.yes:
@@ -80,10 +90,17 @@ def restore(ctx: Any, args: argparse.Namespace) -> int:
     problems = store.integrity_check()
     store.close()
     if problems:
-        raise UserError(f"The restored store failed its check; the previous store is kept at {safety}.")
+        raise UserError(
+            f"The restored store failed its check; the previous store is kept at {safety}."
+        )
     if args.json:
-        emit_json({"restored_from": str(args.file), "previous_store_copy": str(safety) if safety else None,
-                   "rows": info.counts})
+        emit_json(
+            {
+                "restored_from": str(args.file),
+                "previous_store_copy": str(safety) if safety else None,
+                "rows": info.counts,
+            }
+        )
     else:
         emit(f"Restored from {args.file}. The previous store was kept as {safety}.")
     return 0

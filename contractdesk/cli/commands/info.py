@@ -61,13 +61,17 @@ def _stored_revision(ctx: Any) -> str | None:
     from contractdesk.store.profile import load_key
 
     if not ctx.paths.key_file.exists():
-        raise StoreError(f"The key file {ctx.paths.key_file} is missing, so {ctx.paths.db} cannot be opened.")
+        raise StoreError(
+            f"The key file {ctx.paths.key_file} is missing, so {ctx.paths.db} cannot be opened."
+        )
     keyfile = KeyFile.load(ctx.paths.key_file)
     key = load_key(ctx.paths, keyfile, passphrase=passphrase_from_env(), prompt=ctx.passphrase)
     conn = connect_raw(ctx.paths.db, key)  # only reads; "ro" would leave -wal/-shm behind
     try:
         return read_revision(conn)
     except sqlcipher.Error as exc:
-        raise map_db_error(exc, ctx.paths.db) or StoreError(f"Cannot read {ctx.paths.db}.") from None
+        raise map_db_error(exc, ctx.paths.db) or StoreError(
+            f"Cannot read {ctx.paths.db}."
+        ) from None
     finally:
         conn.close()

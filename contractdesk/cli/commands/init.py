@@ -12,7 +12,13 @@ def register(cli: CommandRegistry) -> None:
     p = cli.command("init", "create a new encrypted store with the supplier profile")
     p.add_argument("--supplier-org-number", required=True, metavar="ORGNR")
     p.add_argument("--supplier-name", required=True, metavar="NAME")
-    p.add_argument("--supplier-address", action="append", default=[], metavar="LINE", help="address line (repeatable)")
+    p.add_argument(
+        "--supplier-address",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="address line (repeatable)",
+    )
     p.add_argument("--supplier-postcode", default="")
     p.add_argument("--supplier-city", default="")
     p.add_argument("--supplier-email", default="")
@@ -20,9 +26,15 @@ def register(cli: CommandRegistry) -> None:
     p.add_argument("--supplier-signer", default="", help="the person who signs for the supplier")
     p.add_argument("--supplier-signer-title", default="")
     how = p.add_mutually_exclusive_group()
-    how.add_argument("--passphrase", dest="use_passphrase", action="store_true",
-                     help="unlock with a passphrase (CONTRACTDESK_PASSPHRASE or asked) instead of the keyring")
-    how.add_argument("--keyring", dest="use_keyring", action="store_true", help="require the system keyring")
+    how.add_argument(
+        "--passphrase",
+        dest="use_passphrase",
+        action="store_true",
+        help="unlock with a passphrase (CONTRACTDESK_PASSPHRASE or asked) instead of the keyring",
+    )
+    how.add_argument(
+        "--keyring", dest="use_keyring", action="store_true", help="require the system keyring"
+    )
     add_json_flag(p)
     p.set_defaults(func=run)
 
@@ -51,7 +63,9 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
     if use_keyring is False or (use_keyring is None and not keyring_usable()):
         passphrase = ctx.passphrase(confirm=True, prompt="New passphrase: ")
         if not passphrase:
-            raise UserError("No system keyring is available: set CONTRACTDESK_PASSPHRASE or run in a terminal.")
+            raise UserError(
+                "No system keyring is available: set CONTRACTDESK_PASSPHRASE or run in a terminal."
+            )
         use_keyring = False
     store = create_profile(ctx.paths, passphrase=passphrase, use_keyring=use_keyring)
     services = Services(store, ctx.paths)
@@ -60,7 +74,13 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
     finally:
         services.close()
     if args.json:
-        emit_json({"data_dir": str(ctx.paths.data_dir), "key_source": store.key_source, "supplier": profile})
+        emit_json(
+            {
+                "data_dir": str(ctx.paths.data_dir),
+                "key_source": store.key_source,
+                "supplier": profile,
+            }
+        )
     else:
         emit(f"Created the store in {ctx.paths.data_dir} (unlocked by {store.key_source}).")
     return 0
