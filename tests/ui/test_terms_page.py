@@ -64,6 +64,12 @@ def test_the_shipped_version_reads_by_sections_and_cannot_be_edited(page) -> Non
     assert SHIPPED.sha256 in page.info.text()
     assert "Romsdal tingrett" in page.reader.text.toPlainText()
     assert page.reader.select_label("10.1 Fakturagebyr")
+    page.tabs.setCurrentWidget(page.dpa_tab)
+    dpa = page.dpa_model
+    statuses = {dpa.data(dpa.index(r, 0)): dpa.data(dpa.index(r, 2)) for r in range(dpa.rowCount())}
+    assert statuses == {"(a)": "Partial", "(b)": "Covered", "(c)": "Covered", "(d)": "Partial", "(e)": "Gap",
+                        "(f)": "Partial", "(g)": "Covered", "(h)": "Covered"}
+    assert "Lov av 14. april 2000 nr. 31" in page.dpa_findings.text()
     assert page.copy_button.isEnabled()
     assert not page.edit_button.isEnabled() and not page.publish_button.isEnabled()
     assert not page.delete_button.isEnabled()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.terms.diff_view import DiffView
 from contractdesk.ui.terms.models import (
+    ChecklistModel,
     RowTableModel,
     SubProcessorModel,
     VersionsModel,
@@ -119,7 +120,20 @@ class TermsPage(Page):
         subs_layout.addWidget(self.subs_note)
         subs_layout.addWidget(self.subs, 1)
         subs_layout.addLayout(sub_buttons)
+        self.dpa_tab = QWidget()
+        self.dpa_model = ChecklistModel(self)
+        self.dpa_table, self.dpa_proxy = make_table(self.dpa_model, "dpaChecklistView")
+        self.dpa_table.setWordWrap(True)
+        self.dpa_findings = QLabel()
+        self.dpa_findings.setObjectName("dpaFindings")
+        self.dpa_findings.setWordWrap(True)
+        self.dpa_findings.setTextFormat(Qt.TextFormat.PlainText)
+        self.dpa_findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dpa_layout = QVBoxLayout(self.dpa_tab)
+        dpa_layout.addWidget(self.dpa_table, 1)
+        dpa_layout.addWidget(self.dpa_findings)
         self.tabs.addTab(self.reader_tab, "")
+        self.tabs.addTab(self.dpa_tab, "")
         self.tabs.addTab(self.diff, "")
         self.tabs.addTab(self.subs_tab, "")
 
@@ -151,8 +165,9 @@ class TermsPage(Page):
         self.publish_button.setText(self.tr("&Publish…"))
         self.delete_button.setText(self.tr("&Delete draft"))
         self.tabs.setTabText(0, self.tr("&Read"))
-        self.tabs.setTabText(1, self.tr("Co&mpare"))
-        self.tabs.setTabText(2, self.tr("&Sub-processors"))
+        self.tabs.setTabText(1, self.tr("DPA chec&klist"))
+        self.tabs.setTabText(2, self.tr("Co&mpare"))
+        self.tabs.setTabText(3, self.tr("&Sub-processors"))
         self.sub_add.setText(self.tr("&Add…"))
         self.sub_edit.setText(self.tr("C&hange…"))
         self.sub_remove.setText(self.tr("Remo&ve from register"))
@@ -237,6 +252,21 @@ class TermsPage(Page):
         if view.subprocessors:
             lines.append(self.tr("Sub-processors listed: %1").replace("%1", ", ".join(s.name for s in view.subprocessors)))
         self.info.setText("\n".join(lines))
+        self._show_checklist(label)
+
+    def _show_checklist(self, label: str) -> None:
+        """The DPA checklist of the version as the current rules read it (items (a)–(h), repealed act)."""
+        from contractdesk.services.terms import checklist_to_dict
+
+        data = checklist_to_dict(self.services.terms.checklist(label))
+        self.dpa_model.set_rows(data["items"])
+        self.dpa_table.resizeRowsToContents()
+        if not data["has_dpa"]:
+            self.dpa_findings.setText(self.tr("This version has no DPA annex (Databehandleravtale)."))
+            return
+        lines = [self.tr("Cites the repealed 2000 act in %1: “%2” — %3").replace("%1", r["section_number"])
+                 .replace("%2", r["quote"]).replace("%3", r["reason"]) for r in data["repealed_references"]]
+        self.dpa_findings.setText("\n".join(lines) or self.tr("No references to the repealed 2000 act."))
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
