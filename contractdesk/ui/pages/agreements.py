@@ -41,6 +41,7 @@ class AgreementsPage(Page):
         super().__init__(parent)
         self.today: date | None = None  # None: the real today (tests set a day)
         self.dialog: Any = None
+        self._stale = False
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.tabs = QTabWidget()
@@ -159,7 +160,14 @@ class AgreementsPage(Page):
 
     def set_services(self, services: Any) -> None:
         super().set_services(services)
-        self.refresh()
+        self._stale = True
+        if self.isVisible():  # otherwise loaded when first shown: start-up stays quick
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -167,6 +175,7 @@ class AgreementsPage(Page):
         """Reload everything; signed agreements whose version took effect become active first."""
         if self.services is None:
             return
+        self._stale = False
         self.services.agreements.activate_due(today=self.today)
         self._fill_filters()
         self._load_ledger()

@@ -64,6 +64,7 @@ class TermsPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dialog: Any = None
+        self._stale = False
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.import_button = QPushButton()
@@ -178,7 +179,14 @@ class TermsPage(Page):
     def set_services(self, services: Any) -> None:
         super().set_services(services)
         self.diff.source = services.terms.diff
-        self.refresh()
+        self._stale = True
+        if self.isVisible():  # otherwise loaded when first shown: start-up stays quick
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # -- state -------------------------------------------------------------------------------------
 
@@ -186,6 +194,7 @@ class TermsPage(Page):
         """Reload versions and the register; keep (or move to) the selected label."""
         if self.services is None:
             return
+        self._stale = False
         keep = select or self.selected_label()
         rows = self.services.terms.list_versions()
         self.versions_model.set_rows(rows)
