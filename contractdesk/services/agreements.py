@@ -446,11 +446,11 @@ class AgreementService:
 
     def get_agreement(self, ref: int | str) -> AgreementView:
         """An agreement by id or document id (``CD-2027-000123``)."""
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             return self._agreement_view(s, self._agreement(s, ref))
 
     def agreements(self, org_number: str | None = None) -> list[AgreementView]:
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             q = select(Agreement).order_by(Agreement.id)
             if org_number:
                 q = q.where(Agreement.customer_id == self._customer(s, org_number).id)
@@ -522,7 +522,7 @@ class AgreementService:
 
     def signatory_check(self, org_number: str, person_id: int) -> SignatoryCheck:
         """Whether the registry data makes this person a signatory of the customer (for forms and the PDF)."""
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             customer = self._customer(s, org_number)
             person = self._person(s, person_id)
             return self._check(customer, self._person_name(person))
@@ -637,7 +637,7 @@ class AgreementService:
         Raises:
             NotFoundError: no such acceptance, or it has no scan.
         """
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             row = s.execute(select(AcceptanceScan).where(AcceptanceScan.acceptance_id == acceptance_id)).scalar()
             if row is None:
                 raise NotFoundError(_t(translate("AgreementService", "Acceptance %1 has no scan."), acceptance_id))
@@ -647,14 +647,14 @@ class AgreementService:
 
     def acceptances(self, org_number: str | None = None) -> list[AcceptanceView]:
         """The ledger (one customer's, or everyone's), newest first."""
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             where = [Acceptance.customer_id == self._customer(s, org_number).id] if org_number else []
             return [view for view, _ in self._acceptance_rows(s, *where)]
 
     def acceptance_status(self, *, today: date | None = None) -> list[CustomerAcceptanceStatus]:
         """For every customer: the version last accepted, whether it is the one in effect, the agreement, §14 rows."""
         day = today or date.today()
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             try:
                 current = self._in_effect(s, day)
             except UserError:
@@ -710,7 +710,7 @@ class AgreementService:
 
     def customer_choices(self) -> list[tuple[str, str, str]]:
         """(org number, name, registry status) of every customer, by name (for pickers)."""
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             rows = s.execute(select(Customer.org_number, Customer.name, Customer.status)
                              .order_by(Customer.name, Customer.org_number)).all()
             return [(r[0], r[1], r[2]) for r in rows]
@@ -719,7 +719,7 @@ class AgreementService:
 
     def reacceptance_versions(self) -> list[str]:
         """Labels of the published versions that have a re-acceptance list, newest first."""
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             q = (select(TermsVersion.label).join(ReacceptanceNotice, ReacceptanceNotice.terms_version_id ==
                                                   TermsVersion.id).distinct()
                  .order_by(TermsVersion.effective_date.desc()))
@@ -728,7 +728,7 @@ class AgreementService:
     def reacceptance_list(self, terms_label: str | None = None, *, today: date | None = None) -> list[ReacceptanceView]:
         """The §14 list of one version (default: every version with a list), by customer name."""
         day = today or date.today()
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             version_id = self._published(s, terms_label).id if terms_label else None
             return self._notice_views(s, day, version_id=version_id)
 

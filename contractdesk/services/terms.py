@@ -310,7 +310,7 @@ class TermsService:
 
     def list_versions(self) -> list[TermsVersionRow]:
         """Every version: published ones by effective date, then drafts by label."""
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             rows = [self._row(v) for v in s.execute(select(TermsVersion)).scalars()]
         return sorted(rows, key=lambda r: (not r.published, r.effective_date or date.max, r.label))
 
@@ -320,11 +320,11 @@ class TermsService:
         Raises:
             NotFoundError: no version has this label.
         """
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             return self._view(s, self._version(s, label))
 
     def document(self, label: str) -> TermsDocument:
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             return TermsDocument.from_json(self._version(s, label).document)
 
     def current(self, today: date | None = None) -> TermsVersionRow | None:
@@ -339,7 +339,7 @@ class TermsService:
 
     def by_sha256(self, sha256: str) -> TermsVersionRow | None:
         """The published version with this hash (e.g. read from a PDF's footer)."""
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             v = s.execute(select(TermsVersion).where(TermsVersion.sha256 == sha256.strip().lower())).scalar()
             return self._row(v) if v is not None else None
 
@@ -350,7 +350,7 @@ class TermsService:
 
     def diff(self, old_label: str, new_label: str) -> TermsDiff:
         """Section-aware comparison of two versions (any state)."""
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             old = TermsDocument.from_json(self._version(s, old_label).document)
             new = TermsDocument.from_json(self._version(s, new_label).document)
         return diff_terms(old, new)
@@ -516,7 +516,7 @@ class TermsService:
         Raises:
             UserError: the version is published already, or cannot be published (see `publish`).
         """
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             return self._preview(s, self._version(s, label), effective_date, today or date.today())
 
     def publish(
@@ -589,7 +589,7 @@ class TermsService:
 
     def subprocessors(self, *, include_retired: bool = False) -> list[SubProcessorView]:
         """The register, in the order entries were added."""
-        with self._store.session() as s:
+        with self._store.read_session() as s:
             q = select(SubProcessorEntry).order_by(SubProcessorEntry.id)
             if not include_retired:
                 q = q.where(SubProcessorEntry.retired_at.is_(None))
