@@ -8,6 +8,9 @@ from pathlib import Path
 
 from store_testkit import python, subprocess_env
 
+from contractdesk.paths import StorePaths
+from contractdesk.services.supplier import SupplierProfile, SupplierService
+from contractdesk.store.profile import unlock_profile
 from contractdesk.store.schema import SCHEMA_HEAD
 
 
@@ -20,31 +23,31 @@ def contractdesk(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-def test_init_then_info_json_in_real_processes(tmp_path: Path) -> None:
+def test_init_in_a_real_process_with_utf8_json(tmp_path: Path) -> None:
     data = tmp_path / "Blåbær AS data"  # a non-ASCII path must come back intact in the JSON
     env = {
         "CONTRACTDESK_DATA_DIR": str(data),
         "CONTRACTDESK_PASSPHRASE": "script passphrase",
-        "LC_ALL": "C",
+        "LC_ALL": "C",  # no UTF-8 locale: the JSON must still be UTF-8
     }
 
     created = contractdesk(
-        "init", "--supplier-org-number", "971 049 669", "--supplier-name", "Blåbær AS", **env
+        "init", "--supplier-org-number", "971 049 669", "--supplier-name", "Blåbær AS", "--json", **env
     )
     assert created.returncode == 0, created.stderr
     assert created.stderr == b""
-
-    info = contractdesk("info", "--json", **env)
-    assert info.returncode == 0, info.stderr
-    report = json.loads(info.stdout.decode("utf-8"))
+    assert "Blåbær".encode() in created.stdout  # UTF-8, not \\u escapes
+    report = json.loads(created.stdout.decode("utf-8"))
     assert report["data_dir"] == str(data)
-    assert (report["schema_revision"], report["key_source"], report["unlocked"]) == (
-        SCHEMA_HEAD,
-        "passphrase",
-        True,
-    )
-    assert report["sqlcipher_version"].startswith("4.")
-    assert "Blåbær".encode() in info.stdout  # UTF-8, not \\u escapes
+    assert report["key_source"] == "passphrase"
+    assert report["supplier"]["org_number"] == "971049669"
+
+    store = unlock_profile(StorePaths(data), passphrase="script passphrase")  # what the process made
+    try:
+        assert store.revision() == SCHEMA_HEAD
+        assert SupplierService(store).get() == SupplierProfile("971049669", "Blåbær AS")
+    finally:
+        store.close()
 
 
 def test_wrong_usage_exits_2_with_usage_and_no_traceback(tmp_path: Path) -> None:

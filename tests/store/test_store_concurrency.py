@@ -70,7 +70,7 @@ from contractdesk.services.settings import SettingsService
 from contractdesk.store.engine import open_store
 from contractdesk.store.keys import Key
 store = open_store(sys.argv[1], Key(bytes.fromhex(sys.stdin.readline().strip())), key_source="memory")
-for i in range(20):
+for i in range(10):
     SettingsService(store).set("from-the-other-process", i, actor="cli")
 store.close()
 """
@@ -89,11 +89,11 @@ def test_another_process_writing_at_the_same_time(raw_store: Store, store_key: K
     proc.stdin.close()
     proc.stdin = None  # so communicate() does not flush it
     settings = SettingsService(raw_store)
-    for i in range(20):
+    for i in range(10):
         settings.set("from-this-process", i, actor="gui")
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
-    assert settings.get("from-the-other-process") == 19
+    assert settings.get("from-the-other-process") == 9
     with raw_store.read_session() as s:
         result = audit.verify(s)
-    assert (result.ok, result.checked) == (True, 40)
+    assert (result.ok, result.checked) == (True, 20)

@@ -24,7 +24,7 @@ from contractdesk.store.keys import Key
 from contractdesk.store.models import AppSetting, AuditEntry
 
 CHILD = Path(__file__).with_name("store_child.py")
-CRASH_ROUNDS = int(os.environ.get("CONTRACTDESK_CRASH_ROUNDS", "20"))  # raise it for a longer soak
+CRASH_ROUNDS = int(os.environ.get("CONTRACTDESK_CRASH_ROUNDS", "12"))  # raise it for a longer soak
 
 
 def _start(mode: str, db: Path, key: Key, tag: str) -> subprocess.Popen[str]:
@@ -88,7 +88,7 @@ def test_sigkill_mid_commit_never_loses_an_acknowledged_commit(
             acknowledged.append(
                 _commit_number(zygote.stdout.readline())
             )  # the first commit went in
-            deadline = time.monotonic() + rng.uniform(0.0, 0.12)
+            deadline = time.monotonic() + rng.uniform(0.0, 0.08)
             while time.monotonic() < deadline:
                 acknowledged.append(_commit_number(zygote.stdout.readline()))
             os.kill(worker, signal.SIGKILL)  # at a random point: often in the middle of a commit
