@@ -694,8 +694,7 @@ class AgreementService:
         """Blank the name snapshot of an erased person on the acceptances they signed; returns how many.
 
         The acceptance itself (date, method, version, person id, scan) stays: it is evidence of the
-        agreement. Whether erasure should call this (GDPR Art. 17(3)(b)/(e) may justify keeping
-        the name on a signed agreement) is the owner's policy; the person service does not call it yet.
+        agreement. ``PeopleService.erase`` blanks the snapshot itself, in its own transaction.
         """
         with self._store.session() as s:
             rows = list(s.execute(select(Acceptance).where(Acceptance.signed_by_person_id == int(person_id),

@@ -945,6 +945,10 @@ class PeopleService:
             s.execute(update(Consent).where(Consent.person_id == person_id).values(source=""))
             s.execute(update(DataSubjectRequest).where(DataSubjectRequest.person_id == person_id).values(note=""))
             s.execute(delete(PersonSearchKey).where(PersonSearchKey.person_id == person_id))
+            # Signed acceptances stay as evidence (date, method, version, scan), but not the name snapshot.
+            from contractdesk.store.models.agreements import Acceptance
+
+            s.execute(update(Acceptance).where(Acceptance.signed_by_person_id == person_id).values(signed_by_name=""))
             now = utcnow()
             for key in ("first_name", "middle_name", "last_name", "title", "phone", "mobile"):
                 setattr(person, key, "")

@@ -367,3 +367,13 @@ def test_an_erased_signers_name_can_be_blanked_and_the_acceptance_stays(ledger) 
     assert (view.id, view.signed_by_name, view.signed_by_person_id, view.accepted_on) == (
         result.acceptance.id, "", 1, date(2022, 5, 2))
     assert ledger.scan(view.id).data == PDF
+
+
+def test_erasing_a_person_blanks_their_name_on_signed_acceptances_but_keeps_the_evidence(ledger, services) -> None:  # type: ignore[no-untyped-def]
+    result = ledger.record_acceptance(ORG_A, V1, method="paper", signed_by_person_id=1, accepted_on=date(2022, 5, 2),
+                                      scan_bytes=PDF, scan_filename="a.pdf", today=date(2022, 5, 2))
+    assert result.acceptance.signed_by_name != ""
+    services.people.erase(1)
+    [view] = ledger.acceptances(ORG_A)
+    assert (view.id, view.signed_by_name, view.signed_by_person_id) == (result.acceptance.id, "", 1)
+    assert ledger.scan(view.id).data == PDF
