@@ -17,7 +17,9 @@ class SaveError(OSError):
     """A file could not be saved; the target is untouched. ``filename`` names the target."""
 
 
-def save_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
+def save_atomic(
+    path: str | os.PathLike[str], data: bytes, *, mode: int | None = None, durable: bool = True
+) -> Path:
     """Write ``data`` to ``path`` atomically and durably; return the target path.
 
     The bytes go to a temp file in the same folder, which is flushed to disk (``fsync``)
@@ -30,6 +32,9 @@ def save_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None =
         data: the complete new content.
         mode: permission bits for the new file; default: those of the file it replaces,
             else ``0o644``.
+        durable: sync the file and the folder (default). ``False`` skips both: still
+            atomic for readers, but a power loss may leave an empty file; the caller then
+            syncs once at the end (batch output, see ``render_batch``).
 
     Raises:
         SaveError: the write, sync or rename failed (``errno`` tells why, e.g. ``ENOSPC``,
@@ -57,7 +62,8 @@ def save_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None =
                 view = view[written:]
             if hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, target)
@@ -67,7 +73,8 @@ def save_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None =
         if isinstance(exc, OSError):
             raise _save_error(exc, target) from exc
         raise
-    _fsync_dir(folder)
+    if durable:
+        _fsync_dir(folder)
     return target
 
 
