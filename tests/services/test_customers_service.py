@@ -32,7 +32,7 @@ from contractdesk.services.customers import (
     CustomerQuery,
     InvalidOrgNumberError,
     OfflineCustomer,
-    search_filter,
+    search_ids,
 )
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.store.models import AuditEntry, Customer
@@ -42,9 +42,9 @@ HOSTILE_NAME = '<AS> & Søn "Ltd" <script>alert(1)</script> <font color=red>'
 
 
 def fast(url: str, **overrides: Any) -> RegistrySettings:
-    values: dict[str, Any] = dict(base_url=url, connect_timeout=1.0, total_timeout=1.5, max_retries=2,
-                                  backoff_initial=0.01, backoff_max=0.05, max_retry_after=1.0,
-                                  max_body_bytes=1024 * 1024)
+    values: dict[str, Any] = {"base_url": url, "connect_timeout": 1.0, "total_timeout": 1.5, "max_retries": 2,
+                              "backoff_initial": 0.01, "backoff_max": 0.05, "max_retry_after": 1.0,
+                              "max_body_bytes": 1024 * 1024}
     values.update(overrides)
     return RegistrySettings(**values)
 
@@ -507,12 +507,56 @@ def test_search_finds_a_customer_by_its_contact(listed: Any, services: Any) -> N
         assert "INNFRAM AS" in names(listed.list_customers(CustomerQuery(search=text_))), text_
 
 
-def test_search_filter_uses_the_index_kind_the_text_calls_for() -> None:
-    assert search_filter("") == ("", {})
-    assert "org_number" in search_filter("971 04")[0]
-    assert "MATCH" in search_filter("heimen")[0]
-    short = search_filter("he")[0]
+def test_search_uses_the_index_kind_the_text_calls_for() -> None:
+    assert search_ids("") == ("", {})
+    assert "org_number >=" in search_ids("971 04")[0]
+    assert "MATCH" in search_ids("heimen")[0]
+    short = search_ids("he")[0]
     assert "MATCH" not in short and "sort_name >=" in short
+
+
+def _valid_org_numbers(count: int) -> list[str]:
+    found: list[str] = []
+    base = 91_000_000
+    while len(found) < count:
+        digits = str(base)
+        base += 1
+        check = 11 - sum(int(d) * w for d, w in zip(digits, (3, 2, 7, 6, 5, 4, 3, 2), strict=True)) % 11
+        if check != 10:
+            found.append(digits + str(0 if check == 11 else check))
+    return found
+
+
+@pytest.mark.parametrize("sort", ["name", "org_number", "municipality", "status", "main_contact"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_large_result_sets_page_in_the_same_order_as_small_ones(services: Any, sort: str, descending: bool) -> None:
+    """Above COLLECT_LIMIT matches the sort index is walked: same rows, same order, every page."""
+    from sqlalchemy import insert
+
+    from contractdesk.domain.customers import sort_key
+    from contractdesk.services.customers import COLLECT_LIMIT
+
+    count = COLLECT_LIMIT + 300
+    rows = []
+    for i, number in enumerate(_valid_org_numbers(count)):
+        name = f"Firma {(i * 7919) % count:04d} {'Nord' if i % 3 else 'Sør'} AS"
+        muni = ("OSLO", "BODØ", "ÅLESUND", "MOLDE")[i % 4]
+        rows.append({"org_number": number, "name": name, "organisation_form": "AS", "organisation_form_text": "",
+                     "status": ("active", "bankrupt", "deleted")[i % 3], "vat_registered": False,
+                     "registry_roles": [], "sort_name": sort_key(name), "municipality": muni,
+                     "municipality_key": sort_key(muni)})
+    with services.store.session() as s:
+        s.execute(insert(Customer), rows)
+    customers = services.customers
+    for search, expected_count in (("firma", count), ("nord", count - (count + 2) // 3), ("f", count)):
+        assert customers.count(search) == expected_count
+        query = CustomerQuery(search=search, sort=sort, descending=descending)
+        paged = [r for offset in range(0, expected_count, 250)
+                 for r in customers.list_customers(query, offset=offset, limit=250)]
+        assert len(paged) == expected_count and len({r.id for r in paged}) == expected_count
+        everything = customers.list_customers(CustomerQuery(sort=sort, descending=descending), limit=5000)
+        wanted = [r.id for r in everything if r.id in {p.id for p in paged}]
+        assert [r.id for r in paged] == wanted  # a search keeps the list's order
 
 
 def test_deleting_a_customer_row_removes_it_from_the_search_index(listed: Any, services: Any) -> None:

@@ -21,9 +21,9 @@ HOSTILE_NAME = '<AS> & Søn "Ltd" <script>alert(1)</script> <font color=red>'
 def fast(url: str, **overrides: Any) -> Any:
     from contractdesk.registry import RegistrySettings
 
-    values: dict[str, Any] = dict(base_url=url, connect_timeout=1.0, total_timeout=1.0, max_retries=1,
-                                  backoff_initial=0.01, backoff_max=0.05, max_retry_after=1.0,
-                                  max_body_bytes=1024 * 1024)
+    values: dict[str, Any] = {"base_url": url, "connect_timeout": 1.0, "total_timeout": 1.0, "max_retries": 1,
+                              "backoff_initial": 0.01, "backoff_max": 0.05, "max_retry_after": 1.0,
+                              "max_body_bytes": 1024 * 1024}
     values.update(overrides)
     return RegistrySettings(**values)
 
@@ -48,10 +48,10 @@ def insert_customers(services: Any, count: int, start: int = 0) -> None:
         number = org_number_for(i)
         name = f"TESTFIRMA {i:05d} AS"
         municipality = municipalities[i % len(municipalities)]
-        rows.append(dict(org_number=number, name=name, organisation_form="AS", organisation_form_text="",
-                         business_address={"lines": [], "municipality": municipality}, status="active",
-                         vat_registered=False, registry_roles=[], sort_name=sort_key(name),
-                         municipality=municipality, municipality_key=sort_key(municipality)))
+        rows.append({"org_number": number, "name": name, "organisation_form": "AS", "organisation_form_text": "",
+                     "business_address": {"lines": [], "municipality": municipality}, "status": "active",
+                     "vat_registered": False, "registry_roles": [], "sort_name": sort_key(name),
+                     "municipality": municipality, "municipality_key": sort_key(municipality)})
     with services.store.session() as s:
         s.execute(insert(Customer), rows)
 

@@ -200,7 +200,7 @@ def list_customers(ctx: Any, args: argparse.Namespace) -> int:
     customers = ctx.services.customers
     query = CustomerQuery(search=args.search, sort=args.sort, descending=args.desc)
     wanted = args.limit if args.limit > 0 else None
-    rows = []
+    rows: list[Any] = []
     offset = max(0, args.offset)
     while wanted is None or len(rows) < wanted:
         size = MAX_PAGE_SIZE if wanted is None else min(MAX_PAGE_SIZE, wanted - len(rows))

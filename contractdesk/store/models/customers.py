@@ -20,7 +20,7 @@ class Customer(Base):
 
     __tablename__ = "customer"
     __table_args__ = (
-        Index("ix_customer_sort_name", "sort_name", "id"),
+        Index("ix_customer_sort_name", "sort_name", "id", "municipality_key", "org_number"),
         Index("ix_customer_municipality_key", "municipality_key", "sort_name", "id"),
         Index("ix_customer_status", "status", "sort_name", "id"),
     )

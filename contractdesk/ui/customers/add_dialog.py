@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +45,7 @@ if TYPE_CHECKING:
     from contractdesk.registry import RegistryEntity, RegistryLookup, SearchPage
 
 Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 SEARCH_DEBOUNCE_MS = 200
 MIN_NAME_CHARS = 2
 
@@ -65,7 +75,7 @@ class RegistryHitsModel(QAbstractListModel):
     def item(self, row: int) -> RegistryEntity:
         return self._items[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -421,13 +431,13 @@ class AddCustomerDialog(QDialog):
             self.hits.setFocus()
             self.hits.setCurrentIndex(self.hits_model.index(0))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.query and event.type() == QEvent.Type.KeyPress and self.hits_model.rowCount():
-            if event.key() == Qt.Key.Key_Down:  # type: ignore[attr-defined]
-                self.hits.setFocus()
-                if not self.hits.currentIndex().isValid():
-                    self.hits.setCurrentIndex(self.hits_model.index(0))
-                return True
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.query and event.type() == QEvent.Type.KeyPress and self.hits_model.rowCount()
+                and event.key() == Qt.Key.Key_Down):  # type: ignore[attr-defined]
+            self.hits.setFocus()
+            if not self.hits.currentIndex().isValid():
+                self.hits.setCurrentIndex(self.hits_model.index(0))
+            return True
         return super().eventFilter(watched, event)
 
     # -- saving --------------------------------------------------------------------------------------------

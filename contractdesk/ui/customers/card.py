@@ -278,13 +278,10 @@ class CustomerCard(QWidget):
         view = self.view
         stored = view is not None and view.stored and self.services is not None
         if stored and self.people_panel is None:
-            try:
-                from contractdesk.ui.widgets.people_panel import PeoplePanel
-            except ImportError:  # hook: the people panel (issue 4) is not in this build
-                PeoplePanel = None  # noqa: N806
-            if PeoplePanel is not None:
-                self.people_panel = PeoplePanel(self.services)
-                self.people_layout.addWidget(self.people_panel)
+            from contractdesk.ui.widgets.people_panel import PeoplePanel  # issue 4, loaded with the card
+
+            self.people_panel = PeoplePanel(self.services)
+            self.people_layout.addWidget(self.people_panel)
         if self.people_panel is not None:
             self.people_panel.setVisible(stored)
             self.people_panel.set_customer(view.org_number if stored and view is not None else None)
@@ -332,7 +329,7 @@ class CustomerCardDialog(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
         self.resize(760, 820)
         self.retranslate()
         self.reload()

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
     from contractdesk.services.customers import CustomerQuery, CustomerRow
 
 Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 PageFetcher = Callable[["CustomerQuery", int, int], "list[CustomerRow]"]
 """``fetch(query, offset, limit)`` → rows; e.g. ``services.customers.list_customers`` wrapped."""
 
@@ -64,10 +65,10 @@ class CustomerListModel(QAbstractTableModel):
         loaded(): the rows were reset (new search or order) and the first page is in.
     """
 
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    OrgNumberRole = Qt.ItemDataRole.UserRole + 2
-    SortRole = Qt.ItemDataRole.UserRole + 3
-    StatusRole = Qt.ItemDataRole.UserRole + 4
+    IdRole = int(Qt.ItemDataRole.UserRole.value) + 1
+    OrgNumberRole = int(Qt.ItemDataRole.UserRole.value) + 2
+    SortRole = int(Qt.ItemDataRole.UserRole.value) + 3
+    StatusRole = int(Qt.ItemDataRole.UserRole.value) + 4
     NAME, ORG_NUMBER, MUNICIPALITY, STATUS, MAIN_CONTACT, AGREEMENT = range(6)
 
     loaded = Signal()
@@ -155,10 +156,10 @@ class CustomerListModel(QAbstractTableModel):
 
     # -- lazy fetching ------------------------------------------------------------------------------------
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt API
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return not parent.isValid() and self._more and self._fetch is not None
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 - Qt API
+    def fetchMore(self, parent: Index = _ROOT) -> None:
         if parent.isValid() or not self._more or self._fetch is None:
             return
         page = self._fetch(self.query(), len(self._rows), self._page_size)
@@ -184,18 +185,16 @@ class CustomerListModel(QAbstractTableModel):
 
     # -- QAbstractTableModel ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
@@ -205,44 +204,70 @@ class CustomerListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(COLUMNS):
+        # Called for every visible cell and role on each repaint: plain ints, early exits.
+        role = int(role)
+        if role not in _ROLES_USED:
             return None
-        row = self._rows[index.row()]
+        r = index.row()
+        if r < 0 or r >= len(self._rows):
+            return None
+        row = self._rows[r]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if col == self.NAME:
+        if role == _DISPLAY or role == _ACCESSIBLE:
+            if col == 0:
                 return row.name
-            if col == self.ORG_NUMBER:
+            if col == 1:
                 return format_org_number(row.org_number)
-            if col == self.MUNICIPALITY:
+            if col == 2:
                 return row.municipality
-            if col == self.STATUS:
+            if col == 3:
                 return status_text(self, row.status)
-            if col == self.MAIN_CONTACT:
+            if col == 4:
                 return row.main_contact
-            return agreement_text(self, row.agreement_state)
-        if role == self.IdRole:
+            if col == 5:
+                return agreement_text(self, row.agreement_state)
+            return None
+        if role == _ID:
             return row.id
-        if role == self.OrgNumberRole:
+        if role == _ORG:
             return row.org_number
-        if role == self.StatusRole:
+        if role == _STATUS:
             return row.status
-        if role == self.SortRole:
+        if role == _SORT:
             return (row.name.casefold(), row.org_number, row.municipality.casefold(), row.status,
-                    row.main_contact.casefold(), row.agreement_state)[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.NAME, self.STATUS) and row.status != "active":
-            return status_text(self, row.status)
-        if role == Qt.ItemDataRole.ForegroundRole and row.status in BLOCKED:
-            return QPalette().color(QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS and row.status == "unverified":
-            return QColor(160, 100, 0)
-        if role == Qt.ItemDataRole.FontRole and col == self.STATUS and row.status != "active":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.ORG_NUMBER:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    row.main_contact.casefold(), row.agreement_state)[col] if 0 <= col < 6 else None
+        status = row.status
+        if status == "active":
+            return _RIGHT_ALIGNED if role == _ALIGN and col == 1 else None
+        if role == _TOOLTIP:
+            return status_text(self, status) if col in (0, 3) else None
+        if role == _FOREGROUND:
+            if status in BLOCKED:
+                return QPalette().color(QPalette.ColorRole.PlaceholderText)
+            return _UNVERIFIED_COLOUR if col == 3 and status == "unverified" else None
+        if role == _FONT:
+            return _BOLD if col == 3 else None
+        if role == _ALIGN and col == 1:
+            return _RIGHT_ALIGNED
         return None
+
+
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ID = int(CustomerListModel.IdRole)
+_ORG = int(CustomerListModel.OrgNumberRole)
+_SORT = int(CustomerListModel.SortRole)
+_STATUS = int(CustomerListModel.StatusRole)
+_ROLES_USED = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _FOREGROUND, _FONT, _ALIGN, _ID, _ORG, _SORT, _STATUS})
+_RIGHT_ALIGNED = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_UNVERIFIED_COLOUR = QColor(160, 100, 0)
+_BOLD = QFont()
+_BOLD.setBold(True)
 
 
 def size_columns_from_sample(view: Any, model: CustomerListModel, *, sample: int = 60, maximum: int = 360) -> None:

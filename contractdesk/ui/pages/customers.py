@@ -221,15 +221,15 @@ class CustomersPage(Page):
             self.table.setFocus()
             self.table.setCurrentIndex(self.model.index(0, 0))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            if event.key() == Qt.Key.Key_Down and self.model.rowCount():  # type: ignore[attr-defined]
-                if self.timer.isActive():
-                    self.apply_search()
-                self.table.setFocus()
-                if not self.table.currentIndex().isValid():
-                    self.table.setCurrentIndex(self.model.index(0, 0))
-                return True
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.model.rowCount()):  # type: ignore[attr-defined]
+            if self.timer.isActive():
+                self.apply_search()
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            return True
         return super().eventFilter(watched, event)
 
     def _loaded(self) -> None:
