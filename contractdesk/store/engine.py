@@ -139,13 +139,29 @@ def read_revision(conn: sqlcipher.Connection) -> str | None:
 class Store:
     """An open store: the engine, a session factory and facts for the status bar."""
 
-    def __init__(self, path: Path, key: Key, *, key_source: str, pool_size: int = 4) -> None:
+    def __init__(
+        self,
+        path: Path,
+        key: Key,
+        *,
+        key_source: str,
+        pool_size: int = 4,
+        first_connection: sqlcipher.Connection | None = None,
+    ) -> None:
+        """Args:
+        first_connection: a keyed connection already proven on this file (by ``open_store``);
+            the pool takes it as its first connection instead of opening another.
+        """
         self.path = Path(path)
         self.key_source = key_source
         self._key = key
+        self._spare = [first_connection] if first_connection is not None else []
 
         def creator() -> sqlcipher.Connection:
-            conn = connect_raw(self.path, self._key)
+            try:
+                conn = self._spare.pop()  # list.pop is atomic: one thread gets it
+            except IndexError:
+                conn = connect_raw(self.path, self._key)
             _apply_pragmas(conn)
             return conn
 
@@ -249,6 +265,8 @@ class Store:
         return self._key
 
     def close(self) -> None:
+        while self._spare:
+            self._spare.pop().close()
         self.engine.dispose()
 
 
@@ -280,9 +298,10 @@ def create_store(path: Path, key: Key, *, key_source: str) -> Store:
         conn.execute("PRAGMA journal_mode = WAL")
         _apply_pragmas(conn)
         _migrate(conn, None, path, key)
-    finally:
+    except BaseException:
         conn.close()
-    return Store(path, key, key_source=key_source)
+        raise
+    return Store(path, key, key_source=key_source, first_connection=conn)
 
 
 def open_store(path: Path, key: Key, *, key_source: str, migrate: bool = True) -> Store:
@@ -305,10 +324,12 @@ def open_store(path: Path, key: Key, *, key_source: str, migrate: bool = True) -
                 snapshot(conn, path, key, reason=f"before-migration-{revision}")
             _migrate(conn, revision, path, key)
     except sqlcipher.Error as exc:  # e.g. a damaged page behind the schema: name it and the file
-        raise map_db_error(exc, path) or StoreError(f"Cannot open {path}.", path) from None
-    finally:
         conn.close()
-    return Store(path, key, key_source=key_source)
+        raise map_db_error(exc, path) or StoreError(f"Cannot open {path}.", path) from None
+    except BaseException:
+        conn.close()
+        raise
+    return Store(path, key, key_source=key_source, first_connection=conn)
 
 
 def _migrate(conn: sqlcipher.Connection, current: str | None, path: Path, key: Key) -> None:
