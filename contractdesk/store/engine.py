@@ -291,6 +291,12 @@ def create_store(path: Path, key: Key, *, key_source: str) -> Store:
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise StoreExistsError(f"A store already exists at {path}.", path)
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:  # its frames would be replayed into the new file
+        raise StoreExistsError(
+            f"{wal} is left from an earlier store: move it away (it may hold data) before creating one.",
+            wal,
+        )
     if not path.exists():
         create_empty_file(path)
     conn = connect_raw(path, key, mode="rw")

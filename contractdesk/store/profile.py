@@ -7,6 +7,7 @@ creation) is stale and may be replaced; a database without its key file is never
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,8 +60,16 @@ def create_profile(
     paths.ensure_dir()
     if paths.db.exists() and paths.db.stat().st_size > 0:
         raise StoreExistsError(f"A store already exists in {paths.data_dir}.", paths.db)
+    wal = Path(f"{paths.db}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreExistsError(
+            f"{wal} is left from an earlier store: move it away (it may hold data) before creating one.",
+            wal,
+        )
     if paths.db.exists():
         paths.db.unlink()  # an empty file from an interrupted creation holds no data
+    if paths.key_file.exists():
+        _keep_old_key_file(paths)
     key = Key.generate()
     store_id = new_store_id()
     want_keyring = (
@@ -79,6 +88,25 @@ def create_profile(
         keyfile = KeyFile(store_id, "passphrase", wrap_key(key, passphrase, store_id))
     keyfile.save(paths.key_file)
     return create_store(paths.db, key, key_source=keyfile.source)
+
+
+def _keep_old_key_file(paths: StorePaths) -> Path:
+    """Move an earlier key file into ``backups/`` instead of overwriting it.
+
+    Snapshots in ``backups/`` are encrypted with the key of the store that made them; with its
+    key file (and its keyring entry, which is never deleted here) they can still be opened.
+    """
+    from contractdesk.store.engine import utc_stamp
+
+    paths.backups.mkdir(parents=True, exist_ok=True, mode=0o700)
+    kept = paths.backups / f"store-{utc_stamp()}.json"
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = paths.backups / f"store-{utc_stamp()}-{n}.json"
+    os.replace(paths.key_file, kept)
+    log.info("earlier key file kept as %s", kept.name)
+    return kept
 
 
 def unlock_profile(

@@ -202,3 +202,47 @@ def test_key_never_shows_in_repr_or_str() -> None:
     assert key.raw().hex() not in repr(key)
     assert key.raw().hex() not in str(key)
     assert key.raw().hex() not in repr([key])
+
+
+def test_a_leftover_wal_without_its_file_is_not_overwritten_by_a_new_store(
+    paths: StorePaths, memory_keyring: MemoryKeyring
+) -> None:
+    """The -wal of a store whose main file went missing holds data: no new key may be made over it."""
+    store = create_profile(paths)
+    from contractdesk.services.settings import SettingsService
+
+    SettingsService(store).set("language", "nb")
+    wal = paths.data_dir / f"{paths.db.name}-wal"
+    saved = wal.read_bytes()
+    store.close()
+    paths.db.unlink()
+    wal.write_bytes(saved)  # e.g. the user deleted only contractdesk.db
+    before = fingerprint(paths.data_dir)
+
+    with pytest.raises(StoreExistsError, match="-wal"):
+        create_profile(paths)
+    assert fingerprint(paths.data_dir) == before
+
+
+def test_a_new_store_keeps_the_earlier_key_file_for_its_snapshots(
+    paths: StorePaths, memory_keyring: MemoryKeyring
+) -> None:
+    """The main file is lost but same-key snapshots remain: a new store must not orphan them."""
+    from contractdesk.store.backup import snapshot
+    from contractdesk.store.engine import connect_raw
+
+    store = create_profile(paths)
+    with store.raw_connection() as conn:
+        snap = snapshot(conn, paths.db, store.key_for_backup(), reason="before-restore")
+    store.close()
+    old_key_file = paths.key_file.read_bytes()
+    paths.db.unlink()  # lost
+
+    create_profile(paths).close()  # the user starts again
+
+    (kept,) = paths.backups.glob("store-*.json")
+    assert kept.read_bytes() == old_key_file
+    old = KeyFile.load(kept)
+    key = Key(bytes.fromhex(memory_keyring.entries[(KEYRING_SERVICE, old.keyring_username)]))
+    conn = connect_raw(snap, key, mode="ro")  # the snapshot still opens with the earlier key
+    conn.close()
