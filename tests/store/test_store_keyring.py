@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import keyring
 import pytest
 from keyring.backends import fail, null
 from store_testkit import ForgetfulKeyring, LockedKeyring, MemoryKeyring, fingerprint, installed
@@ -70,7 +71,7 @@ def test_recommended_keyring_keeps_the_key_and_the_key_file_holds_no_secret(
 
 def test_fail_backend_is_no_keyring_and_a_passphrase_is_asked_for(paths: StorePaths) -> None:
     # tests/conftest.py makes keyring's fail backend the default for every test
-    assert isinstance(__import__("keyring").get_keyring(), fail.Keyring)
+    assert isinstance(keyring.get_keyring(), fail.Keyring)
     assert not keyring_usable()
 
     with pytest.raises(PassphraseRequiredError, match="passphrase"):
