@@ -587,3 +587,18 @@ def test_services_close_closes_the_registry_client(services: Any, brreg_replay: 
     services.customers.close()
     with pytest.raises(RuntimeError):
         client.lookup("971049669")
+
+
+def test_demo_registers_the_shipped_companies_without_the_network(services: Any, brreg_replay: ReplayServer) -> None:
+    from contractdesk.registry.demo import demo_org_numbers
+    from contractdesk.services.demo import populate_demo
+
+    services.customers.configure_registry(fast(brreg_replay.url))
+    populate_demo(services)
+    assert brreg_replay.requests == []
+    rows = services.customers.list_customers()
+    assert sorted(r.org_number for r in rows) == sorted(demo_org_numbers())
+    assert all(r.status == "active" and r.main_contact for r in rows)  # people from the registry roles
+    heimen = services.customers.get("971049669")
+    assert heimen.verified and heimen.name == "WEBMASTER HEIMEN"
+    assert [r.org_number for r in services.customers.list_customers(CustomerQuery(search="frode"))] == ["971049669"]

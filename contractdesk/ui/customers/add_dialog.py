@@ -39,6 +39,7 @@ from contractdesk.domain.customers import org_number_digits
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
 from contractdesk.ui.customers.card import CustomerCard, plain_label
 from contractdesk.ui.customers.list_model import status_text
+from contractdesk.ui.customers.messages import registry_error_text
 from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -401,10 +402,7 @@ class AddCustomerDialog(QDialog):
             return
         self._manual_possible = bool(getattr(exc, "manual_entry_possible", False)) if isinstance(
             exc, RegistryError) else False
-        text = str(exc)
-        if self._manual_possible:
-            text += " " + self.tr("You can register the customer by hand.")
-        self._say(text)
+        self._say(registry_error_text(self, exc) if isinstance(exc, RegistryError) else str(exc))
         self._update_buttons()
         if self._manual_possible:
             self.manual_button.setDefault(True)

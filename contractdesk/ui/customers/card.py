@@ -282,6 +282,7 @@ class CustomerCard(QWidget):
 
             self.people_panel = PeoplePanel(self.services)
             self.people_layout.addWidget(self.people_panel)
+            self.people_box.setTitle("")  # the panel has its own heading
         if self.people_panel is not None:
             self.people_panel.setVisible(stored)
             self.people_panel.set_customer(view.org_number if stored and view is not None else None)
@@ -296,7 +297,8 @@ class CustomerCard(QWidget):
             label.setText(caption + ":")
         self.signing_box.setTitle(self.tr("Who may sign"))
         self.roles_box.setTitle(self.tr("Roles in the registry"))
-        self.people_box.setTitle(self.tr("People"))
+        if self.people_panel is None:
+            self.people_box.setTitle(self.tr("People"))
         self.people_placeholder.setText(self.tr("People can be added once the customer is saved."))
         self.agreements_box.setTitle(self.tr("Agreements"))
         self.agreements_label.setText(self.tr("Agreements will be shown here."))

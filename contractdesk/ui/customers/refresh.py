@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.customers.messages import error_name_text, registry_error_text
 from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def refresh_one(
 
         if isinstance(exc, Cancelled):
             return
-        text = str(exc) + " " + parent.tr("Nothing was changed.")
+        text = registry_error_text(parent, exc, offer_manual_entry=False) + " " + parent.tr("Nothing was changed.")
         state["message"] = _message(parent, parent.tr("Refresh failed"), text)
 
     task = run_task(work, on_success=succeeded, on_failure=failed, pool=pool)
@@ -177,7 +178,8 @@ def refresh_all(
         if outcome.cancelled:
             lines.append(parent.tr("Cancelled: the customers not reached were left as they were."))
         for failure in outcome.failures:
-            lines.append(f"{failure.name} ({format_org_number(failure.org_number)}): {failure.message} "
+            reason = error_name_text(parent, failure.error, failure.message)
+            lines.append(f"{failure.name} ({format_org_number(failure.org_number)}): {reason} "
                          + parent.tr("Nothing was changed."))
         for result in outcome.changed:
             lines.append("")
