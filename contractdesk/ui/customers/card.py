@@ -278,7 +278,9 @@ class CustomerCard(QWidget):
         view = self.view
         stored = view is not None and view.stored and self.services is not None
         if stored and self.people_panel is None:
-            from contractdesk.ui.widgets.people_panel import PeoplePanel  # issue 4, loaded with the card
+            from contractdesk.ui.widgets.people_panel import (
+                PeoplePanel,  # issue 4, loaded with the card
+            )
 
             self.people_panel = PeoplePanel(self.services)
             self.people_layout.addWidget(self.people_panel)
