@@ -52,7 +52,6 @@ from contractdesk.store.engine import Store
 from contractdesk.store.models import Customer, Person, PersonRole
 from contractdesk.store.types import utcnow
 
-CONTEXT = "CustomerService"
 PAGE_SIZE = 200
 """Rows per page of the customer list (the GUI fetches more as the user scrolls)."""
 MAX_PAGE_SIZE = 5000
@@ -68,10 +67,6 @@ AGREEMENT_STATE_SQL = (  # the active agreement's state, else the newest agreeme
 ProgressCallback = Callable[[int, int, str], None]
 
 
-def _t(text_: str) -> str:
-    return translate(CONTEXT, text_)
-
-
 # -- errors ---------------------------------------------------------------------------------
 
 
@@ -80,7 +75,7 @@ class CustomerExistsError(UserError):
 
     def __init__(self, org_number: str, name: str) -> None:
         super().__init__(
-            fill(_t("%1 is already a customer: %2."), format_org_number(org_number), name),
+            fill(translate("CustomerService", "%1 is already a customer: %2."), format_org_number(org_number), name),
             field="org_number",
         )
         self.org_number = org_number
@@ -91,7 +86,7 @@ class InvalidOrgNumberError(UserError):
     """Not a valid organisation number (refused before any registry request)."""
 
     def __init__(self, text_: str, reason: str) -> None:
-        super().__init__(fill(_t("Organisation number: %1"), reason), field="org_number")
+        super().__init__(fill(translate("CustomerService", "Organisation number: %1"), reason), field="org_number")
         self.text = text_
 
 
@@ -471,40 +466,40 @@ class Eligibility:
 def status_label(status: str) -> str:
     """The status as the user reads it (translated)."""
     labels = {
-        "active": _t("Active"),
-        "deleted": _t("Deleted"),
-        "removed": _t("Removed from the registry"),
-        "bankrupt": _t("Bankrupt"),
-        "liquidation": _t("Under liquidation"),
-        "unverified": _t("Not verified"),
+        "active": translate("CustomerService", "Active"),
+        "deleted": translate("CustomerService", "Deleted"),
+        "removed": translate("CustomerService", "Removed from the registry"),
+        "bankrupt": translate("CustomerService", "Bankrupt"),
+        "liquidation": translate("CustomerService", "Under liquidation"),
+        "unverified": translate("CustomerService", "Not verified"),
     }
     return labels.get(status, status)
 
 
 def field_label(name: str) -> str:
     labels = {
-        "name": _t("Name"),
-        "organisation_form": _t("Organisation form"),
-        "business_address": _t("Business address"),
-        "postal_address": _t("Postal address"),
-        "status": _t("Status"),
-        "status_date": _t("Status date"),
-        "vat_registered": _t("VAT registered"),
-        "registry_roles": _t("Roles"),
-        "signing_rule": _t("Signing rule"),
-        "procuration_rule": _t("Procuration"),
-        "signatories": _t("Signatories"),
+        "name": translate("CustomerService", "Name"),
+        "organisation_form": translate("CustomerService", "Organisation form"),
+        "business_address": translate("CustomerService", "Business address"),
+        "postal_address": translate("CustomerService", "Postal address"),
+        "status": translate("CustomerService", "Status"),
+        "status_date": translate("CustomerService", "Status date"),
+        "vat_registered": translate("CustomerService", "VAT registered"),
+        "registry_roles": translate("CustomerService", "Roles"),
+        "signing_rule": translate("CustomerService", "Signing rule"),
+        "procuration_rule": translate("CustomerService", "Procuration"),
+        "signatories": translate("CustomerService", "Signatories"),
     }
     return labels.get(name, name)
 
 
 def _law_text(text_: str) -> str:
     known = {
-        "The owner signs alone.": _t("The owner signs alone."),
-        "Each partner may sign alone.": _t("Each partner may sign alone."),
-        "Each general partner may sign alone.": _t("Each general partner may sign alone."),
-        "The board jointly.": _t("The board jointly."),
-        "The bankruptcy trustee binds the estate.": _t("The bankruptcy trustee binds the estate."),
+        "The owner signs alone.": translate("CustomerService", "The owner signs alone."),
+        "Each partner may sign alone.": translate("CustomerService", "Each partner may sign alone."),
+        "Each general partner may sign alone.": translate("CustomerService", "Each general partner may sign alone."),
+        "The board jointly.": translate("CustomerService", "The board jointly."),
+        "The bankruptcy trustee binds the estate.": translate("CustomerService", "The bankruptcy trustee binds the estate."),
     }
     return known.get(text_, text_)
 
@@ -1052,7 +1047,7 @@ class CustomerService:
         except ValueError as exc:
             if isinstance(exc, RegistryError):
                 raise
-            raise UserError(_t("Type 1 to 180 characters of the name to search for."), field="name") from None
+            raise UserError(translate("CustomerService", "Type 1 to 180 characters of the name to search for."), field="name") from None
 
     def preview(self, lookup: RegistryLookup) -> CustomerView:
         """The card of a registry answer before it is saved (not stored)."""
@@ -1091,7 +1086,7 @@ class CustomerService:
         number = self.parse_org_number(entity.org_number)
         if entity.is_sub_unit:
             parent = format_org_number(entity.parent_org_number) if entity.parent_org_number else "?"
-            raise UserError(fill(_t("%1 is a sub-unit (a branch); register its main entity %2 instead."),
+            raise UserError(fill(translate("CustomerService", "%1 is a sub-unit (a branch); register its main entity %2 instead."),
                                  format_org_number(number), parent), field="org_number")
         snap = _snapshot_of_lookup(lookup)
         with self._store.session() as s:
@@ -1112,17 +1107,17 @@ class CustomerService:
             InvalidOrgNumberError, CustomerExistsError, UserError (a bad field).
         """
         number = self.parse_org_number(data.org_number)
-        name = clean_text(data.name, field=_t("Name"), required=True, max_len=500)
+        name = clean_text(data.name, field=translate("CustomerService", "Name"), required=True, max_len=500)
         lines = tuple(
-            line for line in (clean_text(x, field=_t("Address"), max_len=200) for x in data.address_lines) if line
+            line for line in (clean_text(x, field=translate("CustomerService", "Address"), max_len=200) for x in data.address_lines) if line
         )
         if len(lines) > 4:
-            raise UserError(_t("Address: at most 4 lines"), field="address")
-        postcode = clean_text(data.postcode, field=_t("Postcode"), max_len=20)
-        city = clean_text(data.city, field=_t("City"), max_len=100)
-        municipality = clean_text(data.municipality, field=_t("Municipality"), max_len=100)
-        country_code = clean_text(data.country_code, field=_t("Country code"), max_len=2).upper()
-        country = clean_text(data.country, field=_t("Country"), max_len=100)
+            raise UserError(translate("CustomerService", "Address: at most 4 lines"), field="address")
+        postcode = clean_text(data.postcode, field=translate("CustomerService", "Postcode"), max_len=20)
+        city = clean_text(data.city, field=translate("CustomerService", "City"), max_len=100)
+        municipality = clean_text(data.municipality, field=translate("CustomerService", "Municipality"), max_len=100)
+        country_code = clean_text(data.country_code, field=translate("CustomerService", "Country code"), max_len=2).upper()
+        country = clean_text(data.country, field=translate("CustomerService", "Country"), max_len=100)
         address = None
         if lines or postcode or city or municipality:
             address = {"lines": list(lines), "postcode": postcode, "city": city, "municipality": municipality,
@@ -1163,17 +1158,17 @@ class CustomerService:
         view = self.get(org_number)
         if view.status in BLOCKED_STATUSES:
             reasons = {
-                "deleted": _t("The company is deleted in the registry: no new agreement can be issued."),
-                "removed": _t("The company was removed from the registry's open data: no new agreement can be issued."),
-                "bankrupt": _t("The company is bankrupt: the estate is bound by its trustee; "
+                "deleted": translate("CustomerService", "The company is deleted in the registry: no new agreement can be issued."),
+                "removed": translate("CustomerService", "The company was removed from the registry's open data: no new agreement can be issued."),
+                "bankrupt": translate("CustomerService", "The company is bankrupt: the estate is bound by its trustee; "
                                "no new agreement is issued."),
-                "liquidation": _t("The company is under liquidation: no new agreement is issued."),
+                "liquidation": translate("CustomerService", "The company is under liquidation: no new agreement is issued."),
             }
             return Eligibility(False, reason=reasons[view.status])
         if view.status == "unverified":
-            return Eligibility(True, warning=_t("The customer is not verified against the registry: refresh it first."))
+            return Eligibility(True, warning=translate("CustomerService", "The customer is not verified against the registry: refresh it first."))
         if view.needs_manual_confirmation:
-            return Eligibility(True, warning=_t("No signing rule is registered: confirm by hand who may sign."))
+            return Eligibility(True, warning=translate("CustomerService", "No signing rule is registered: confirm by hand who may sign."))
         return Eligibility(True)
 
     def list_customers(
@@ -1337,7 +1332,7 @@ class CustomerService:
                                  departed_signatories=tuple(departed_now), status=c.status)
 
     def _mark_removed(self, number: str, actor: str) -> RefreshResult:
-        message = _t("The company was removed from the registry's open data. Its status is now "
+        message = translate("CustomerService", "The company was removed from the registry's open data. Its status is now "
                      "“removed”; the stored data was kept.")
         with self._store.session() as s:
             c = self._customer(s, number)
@@ -1399,15 +1394,15 @@ class CustomerService:
     def _customer(s: Session, number: str) -> Customer:
         c = s.execute(select(Customer).where(Customer.org_number == number)).scalar()
         if c is None:
-            raise NotFoundError(fill(_t("No customer with organisation number %1."), format_org_number(number)))
+            raise NotFoundError(fill(translate("CustomerService", "No customer with organisation number %1."), format_org_number(number)))
         return c
 
 
 def _org_reason(message: str) -> str:
     reasons = {
-        "An organisation number has 9 digits": _t("An organisation number has 9 digits."),
-        "An organisation number starts with 8 or 9": _t("An organisation number starts with 8 or 9."),
-        "The organisation number's check digit is wrong": _t("The check digit is wrong."),
+        "An organisation number has 9 digits": translate("CustomerService", "An organisation number has 9 digits."),
+        "An organisation number starts with 8 or 9": translate("CustomerService", "An organisation number starts with 8 or 9."),
+        "The organisation number's check digit is wrong": translate("CustomerService", "The check digit is wrong."),
     }
     return reasons.get(message, message)
 

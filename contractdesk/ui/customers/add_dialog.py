@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -93,7 +94,7 @@ class RegistryHitsModel(QAbstractListModel):
             if address is not None and address.municipality:
                 parts.append(address.municipality)
             if entity.status != "active":
-                parts.append(status_text(self, entity.status))
+                parts.append(status_text(entity.status))
             return " — ".join(parts)
         return None
 
@@ -158,7 +159,7 @@ class ManualEntryForm(QWidget):
             try:
                 parse_org_number(text)
             except InvalidOrgNumber as exc:
-                hint = _org_hint(self, str(exc))
+                hint = _org_hint(str(exc))
         self.org_hint.setText(hint)
         self.org_hint.setVisible(bool(hint))
         self.validity_changed.emit(self.is_valid())
@@ -175,11 +176,11 @@ class ManualEntryForm(QWidget):
         )
 
 
-def _org_hint(owner: Any, message: str) -> str:
+def _org_hint(message: str) -> str:
     hints = {
-        "An organisation number has 9 digits": owner.tr("An organisation number has 9 digits."),
-        "An organisation number starts with 8 or 9": owner.tr("An organisation number starts with 8 or 9."),
-        "The organisation number's check digit is wrong": owner.tr("The check digit is wrong: check the number."),
+        "An organisation number has 9 digits": QCoreApplication.translate("OrgNumberHint", "An organisation number has 9 digits."),
+        "An organisation number starts with 8 or 9": QCoreApplication.translate("OrgNumberHint", "An organisation number starts with 8 or 9."),
+        "The organisation number's check digit is wrong": QCoreApplication.translate("OrgNumberHint", "The check digit is wrong: check the number."),
     }
     return str(hints.get(message, message))
 
@@ -322,7 +323,7 @@ class AddCustomerDialog(QDialog):
             try:
                 number = parse_org_number(digits)
             except InvalidOrgNumber as exc:
-                self._say(_org_hint(self, str(exc)))
+                self._say(_org_hint(str(exc)))
                 return
             self.fetch(number)
         elif len(text) < MIN_NAME_CHARS:
@@ -402,7 +403,7 @@ class AddCustomerDialog(QDialog):
             return
         self._manual_possible = bool(getattr(exc, "manual_entry_possible", False)) if isinstance(
             exc, RegistryError) else False
-        self._say(registry_error_text(self, exc) if isinstance(exc, RegistryError) else str(exc))
+        self._say(registry_error_text(exc) if isinstance(exc, RegistryError) else str(exc))
         self._update_buttons()
         if self._manual_possible:
             self.manual_button.setDefault(True)

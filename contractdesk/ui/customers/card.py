@@ -181,7 +181,7 @@ class CustomerCard(QWidget):
             return
         self.name_label.setText(view.name)
         self.org_label.setText(self.tr("Org number %1").replace("%1", format_org_number(view.org_number)))
-        status = status_text(self, view.status)
+        status = status_text(view.status)
         if view.status_date is not None:
             status = f"{status} {view.status_date.isoformat()}"
         self.status_badge.setText(status)

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPalette
 
 from contractdesk.domain.orgnr import format_org_number
@@ -30,27 +37,27 @@ COLUMNS = ("name", "org_number", "municipality", "status", "main_contact", "agre
 BLOCKED = frozenset({"deleted", "removed", "bankrupt", "liquidation"})
 
 
-def status_text(owner: Any, status: str) -> str:
-    """The status as the user reads it; ``owner`` is a QObject whose ``tr`` translates."""
+def status_text(status: str) -> str:
+    """The status as the user reads it (translated)."""
     labels = {
-        "active": owner.tr("Active"),
-        "deleted": owner.tr("Deleted"),
-        "removed": owner.tr("Removed from the registry"),
-        "bankrupt": owner.tr("Bankrupt"),
-        "liquidation": owner.tr("Under liquidation"),
-        "unverified": owner.tr("Not verified"),
+        "active": QCoreApplication.translate("CustomerStatus", "Active"),
+        "deleted": QCoreApplication.translate("CustomerStatus", "Deleted"),
+        "removed": QCoreApplication.translate("CustomerStatus", "Removed from the registry"),
+        "bankrupt": QCoreApplication.translate("CustomerStatus", "Bankrupt"),
+        "liquidation": QCoreApplication.translate("CustomerStatus", "Under liquidation"),
+        "unverified": QCoreApplication.translate("CustomerStatus", "Not verified"),
     }
     return str(labels.get(status, status))
 
 
-def agreement_text(owner: Any, state: str) -> str:
+def agreement_text(state: str) -> str:
     labels = {
         "": "—",
-        "draft": owner.tr("Draft"),
-        "sent": owner.tr("Sent"),
-        "signed": owner.tr("Signed"),
-        "active": owner.tr("Active"),
-        "terminated": owner.tr("Terminated"),
+        "draft": QCoreApplication.translate("CustomerStatus", "Draft"),
+        "sent": QCoreApplication.translate("CustomerStatus", "Sent"),
+        "signed": QCoreApplication.translate("CustomerStatus", "Signed"),
+        "active": QCoreApplication.translate("CustomerStatus", "Active"),
+        "terminated": QCoreApplication.translate("CustomerStatus", "Terminated"),
     }
     return str(labels.get(state, state))
 
@@ -221,11 +228,11 @@ class CustomerListModel(QAbstractTableModel):
             if col == 2:
                 return row.municipality
             if col == 3:
-                return status_text(self, row.status)
+                return status_text(row.status)
             if col == 4:
                 return row.main_contact
             if col == 5:
-                return agreement_text(self, row.agreement_state)
+                return agreement_text(row.agreement_state)
             return None
         if role == _ID:
             return row.id
@@ -240,7 +247,7 @@ class CustomerListModel(QAbstractTableModel):
         if status == "active":
             return _RIGHT_ALIGNED if role == _ALIGN and col == 1 else None
         if role == _TOOLTIP:
-            return status_text(self, status) if col in (0, 3) else None
+            return status_text(status) if col in (0, 3) else None
         if role == _FOREGROUND:
             if status in BLOCKED:
                 return QPalette().color(QPalette.ColorRole.PlaceholderText)

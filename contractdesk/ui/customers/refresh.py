@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,14 +47,14 @@ class RefreshResultDialog(QDialog):
         self.resize(680, 420)
 
 
-def value_text(owner: Any, value: object) -> str:
+def value_text(value: object) -> str:
     """A changed value as plain text (addresses, role lists, rules, yes/no)."""
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
-        return owner.tr("Yes") if value else owner.tr("No")
+        return QCoreApplication.translate("CustomerRefresh", "Yes") if value else QCoreApplication.translate("CustomerRefresh", "No")
     if isinstance(value, list):
-        return "; ".join(value_text(owner, v) for v in value)
+        return "; ".join(value_text(v) for v in value)
     if isinstance(value, dict):
         if "signer_sets" in value:
             sets = " | ".join(" + ".join(str(n) for n in s) for s in value.get("signer_sets") or [])
@@ -67,20 +67,20 @@ def value_text(owner: Any, value: object) -> str:
     return str(value)
 
 
-def change_line(owner: Any, change: FieldChange) -> str:
-    return f"  {change.label}: {value_text(owner, change.old)} → {value_text(owner, change.new)}"
+def change_line(change: FieldChange) -> str:
+    return f"  {change.label}: {value_text(change.old)} → {value_text(change.new)}"
 
 
-def result_text(owner: Any, result: RefreshResult) -> str:
+def result_text(result: RefreshResult) -> str:
     head = f"{result.name} ({format_org_number(result.org_number)})"
     lines = [head]
     if result.message:
         lines.append("  " + result.message)
     if not result.changes and not result.departed_signatories:
-        lines.append("  " + owner.tr("No changes: the stored data matches the registry."))
-    lines += [change_line(owner, c) for c in result.changes]
+        lines.append("  " + QCoreApplication.translate("CustomerRefresh", "No changes: the stored data matches the registry."))
+    lines += [change_line(c) for c in result.changes]
     for d in result.departed_signatories:
-        lines.append("  ! " + owner.tr("%1 no longer holds a signing role in the registry: check who signs.")
+        lines.append("  ! " + QCoreApplication.translate("CustomerRefresh", "%1 no longer holds a signing role in the registry: check who signs.")
                      .replace("%1", d.name))
     return "\n".join(lines)
 
@@ -116,7 +116,7 @@ def refresh_one(
     on_done: Callable[[bool], None] | None = None,
 ) -> Any:
     """Refresh one customer on a worker; then show the diff (or why nothing changed)."""
-    progress = _progress(parent, parent.tr("Asking the registry about %1…").replace("%1", format_org_number(org_number)))
+    progress = _progress(parent, QCoreApplication.translate("CustomerRefresh", "Asking the registry about %1…").replace("%1", format_org_number(org_number)))
     state: dict[str, Any] = {}
 
     def work(_progress: Any, cancel: Any) -> RefreshResult:
@@ -125,7 +125,7 @@ def refresh_one(
 
     def succeeded(result: RefreshResult) -> None:
         progress.close()
-        dialog = RefreshResultDialog(parent.tr("Refreshed from the registry"), result_text(parent, result), parent)
+        dialog = RefreshResultDialog(QCoreApplication.translate("CustomerRefresh", "Refreshed from the registry"), result_text(result), parent)
         state["dialog"] = dialog
         parent.setProperty("lastRefreshText", dialog.text.toPlainText())
         dialog.open()
@@ -138,8 +138,8 @@ def refresh_one(
 
         if isinstance(exc, Cancelled):
             return
-        text = registry_error_text(parent, exc, offer_manual_entry=False) + " " + parent.tr("Nothing was changed.")
-        state["message"] = _message(parent, parent.tr("Refresh failed"), text)
+        text = registry_error_text(exc, offer_manual_entry=False) + " " + QCoreApplication.translate("CustomerRefresh", "Nothing was changed.")
+        state["message"] = _message(parent, QCoreApplication.translate("CustomerRefresh", "Refresh failed"), text)
 
     task = run_task(work, on_success=succeeded, on_failure=failed, pool=pool)
     progress.canceled.connect(task.cancel)
@@ -156,8 +156,8 @@ def refresh_all(
     on_done: Callable[[RefreshAllResult], None] | None = None,
 ) -> Any:
     """Refresh every customer on a worker, with a progress dialog whose Cancel stops it."""
-    progress = _progress(parent, parent.tr("Refreshing customers from the registry…"))
-    progress.setCancelButtonText(parent.tr("&Cancel"))
+    progress = _progress(parent, QCoreApplication.translate("CustomerRefresh", "Refreshing customers from the registry…"))
+    progress.setCancelButtonText(QCoreApplication.translate("CustomerRefresh", "&Cancel"))
     state: dict[str, Any] = {"progress": progress}
 
     def work(report: Callable[[int, int, str], None], cancel: Any) -> RefreshAllResult:
@@ -168,23 +168,23 @@ def refresh_all(
         progress.setMaximum(max(total, 1))
         progress.setValue(min(done, max(total, 1)))
         if text:
-            progress.setLabelText(parent.tr("%1 of %2: %3").replace("%1", str(done + 1))
+            progress.setLabelText(QCoreApplication.translate("CustomerRefresh", "%1 of %2: %3").replace("%1", str(done + 1))
                                   .replace("%2", str(total)).replace("%3", text))
 
     def succeeded(outcome: RefreshAllResult) -> None:
         progress.close()
-        lines = [parent.tr("Refreshed %1 of %2 customers; %3 changed.").replace("%1", str(len(outcome.results)))
+        lines = [QCoreApplication.translate("CustomerRefresh", "Refreshed %1 of %2 customers; %3 changed.").replace("%1", str(len(outcome.results)))
                  .replace("%2", str(outcome.total)).replace("%3", str(len(outcome.changed)))]
         if outcome.cancelled:
-            lines.append(parent.tr("Cancelled: the customers not reached were left as they were."))
+            lines.append(QCoreApplication.translate("CustomerRefresh", "Cancelled: the customers not reached were left as they were."))
         for failure in outcome.failures:
-            reason = error_name_text(parent, failure.error, failure.message)
+            reason = error_name_text(failure.error, failure.message)
             lines.append(f"{failure.name} ({format_org_number(failure.org_number)}): {reason} "
-                         + parent.tr("Nothing was changed."))
+                         + QCoreApplication.translate("CustomerRefresh", "Nothing was changed."))
         for result in outcome.changed:
             lines.append("")
-            lines.append(result_text(parent, result))
-        dialog = RefreshResultDialog(parent.tr("Refresh all"), "\n".join(lines), parent)
+            lines.append(result_text(result))
+        dialog = RefreshResultDialog(QCoreApplication.translate("CustomerRefresh", "Refresh all"), "\n".join(lines), parent)
         state["dialog"] = dialog
         parent.setProperty("lastRefreshText", dialog.text.toPlainText())
         dialog.open()
@@ -193,7 +193,7 @@ def refresh_all(
 
     def failed(exc: BaseException) -> None:
         progress.close()
-        state["message"] = _message(parent, parent.tr("Refresh failed"), str(exc))
+        state["message"] = _message(parent, QCoreApplication.translate("CustomerRefresh", "Refresh failed"), str(exc))
 
     task = run_task(work, on_success=succeeded, on_failure=failed, on_progress=progressed, pool=pool)
     progress.canceled.connect(task.cancel)
