@@ -192,6 +192,7 @@ class WhoisDialog(QDialog):
                 (c.rights.approved_contact, self.tr("approved contact")),
                 (c.rights.may_order, self.tr("may order")),
                 (c.rights.may_sign, self.tr("may sign")),
+                (c.rights.may_manage_contacts, self.tr("may add or remove contacts")),
             ))
             status = "" if c.customer_status == "active" else " <i>(%s)</i>" % esc(c.customer_status)
             lines.append(f"<p><b>{esc(c.customer_name)}</b> {esc(format_org_number(c.org_number))}{status}<br>"

@@ -60,7 +60,9 @@ def test_answer_shows_customers_and_rights(qtbot, services, people) -> None:  # 
     text = dialog.details.text()
     assert "Kari Nordmann" in text and "Testesen AS" in text and "Heimen AS" in text
     assert "923 130 969" in text and "bankrupt" in text
-    assert "✔ may order" in text and "✘ may order" in text  # main contact at A, plain contact at B
+    # main contact at A, plain contact at B (§4.1/§4.3: both may order; §8.1.1: only A manages contacts)
+    assert "✘ may order" not in text
+    assert "✔ may add or remove contacts" in text and "✘ may add or remove contacts" in text
     assert "Main contact" in text and "Contact person" in text
     assert dialog.model.data(dialog.model.index(0, 0)) == "Kari Nordmann — Heimen AS, Testesen AS"
 

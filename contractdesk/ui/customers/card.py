@@ -145,6 +145,7 @@ class CustomerCard(QWidget):
         self.people_box = QGroupBox()
         self.people_layout = QVBoxLayout(self.people_box)
         self.people_panel: Any = None
+        self.services_panel: Any = None
         self.people_placeholder = plain_label()
         self.people_layout.addWidget(self.people_placeholder)
         layout.addWidget(self.people_box)
@@ -172,6 +173,8 @@ class CustomerCard(QWidget):
         self._fill()
         if self._with_people:
             self._show_people()
+            self._show_services()
+            self._show_agreements()
 
     def _fill(self) -> None:
         view = self.view
@@ -290,6 +293,41 @@ class CustomerCard(QWidget):
             self.people_panel.set_customer(view.org_number if stored and view is not None else None)
         self.people_placeholder.setVisible(self.people_panel is None or not stored)
 
+    def _show_services(self) -> None:
+        view = self.view
+        stored = view is not None and view.stored and self.services is not None
+        if stored and self.services_panel is None and hasattr(self.services, "billing"):
+            from contractdesk.ui.widgets.services_panel import ServicesPanel  # issue 6, loaded with the card
+
+            self.services_panel = ServicesPanel(self.services)
+            self.services_box.layout().addWidget(self.services_panel)
+        panel = self.services_panel
+        if panel is not None:
+            panel.setVisible(stored)
+            if stored and view is not None:
+                panel.set_customer(view.org_number)
+        self.services_label.setVisible(panel is None or not stored)
+
+    def _show_agreements(self) -> None:
+        view = self.view
+        if view is None or not view.stored or self.services is None or not hasattr(self.services, "agreements"):
+            self.agreements_label.setText(self.tr("Agreements will be shown here."))
+            return
+        rows = self.services.agreements.agreements(view.org_number)
+        if not rows:
+            self.agreements_label.setText(self.tr("No agreement yet. Make one on the Agreements page."))
+            return
+        states = {
+            "draft": self.tr("draft"), "sent": self.tr("sent"), "signed": self.tr("signed"),
+            "active": self.tr("active"), "terminated": self.tr("terminated"),
+        }
+        lines = [
+            self.tr("%1 — terms %2 — %3").replace("%1", a.document_id).replace("%2", a.terms_label)
+            .replace("%3", states.get(a.state, a.state))
+            for a in rows
+        ]
+        self.agreements_label.setText("\n".join(lines))
+
     def retranslate(self) -> None:
         self.registry_box.setTitle(self.tr("Registry data"))
         captions = (self.tr("Organisation form"), self.tr("Business address"), self.tr("Postal address"),
@@ -305,8 +343,10 @@ class CustomerCard(QWidget):
         self.agreements_box.setTitle(self.tr("Agreements"))
         self.agreements_label.setText(self.tr("Agreements will be shown here."))
         self.services_box.setTitle(self.tr("Services"))
-        self.services_label.setText(self.tr("Services will be shown here."))
+        self.services_label.setText(self.tr("Services can be added once the customer is saved."))
         self._fill()
+        if self._with_people and self.view is not None:
+            self._show_agreements()
 
 
 class CustomerCardDialog(QDialog):
