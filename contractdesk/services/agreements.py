@@ -493,6 +493,41 @@ class AgreementService:
                                                                      AgreementState.TERMINATED else ""))
             return self._agreement_view(s, agreement)
 
+    def document_agreements(
+        self, org_numbers: Iterable[str], terms_label: str, *, actor: str = "owner"
+    ) -> dict[str, tuple[AgreementView, bool]]:
+        """For each customer, the agreement a document on this version is made for, in one transaction.
+
+        An open one (draft or sent, the newest) first, else a signed or active one (a copy), else a
+        new draft; the flag says whether it was made now. Customers that are deleted or removed are
+        left out (no new agreement; the caller tells why). Used by the agreement PDF and batches.
+
+        Raises:
+            UserError: an unknown customer, an unknown or draft version.
+        """
+        out: dict[str, tuple[AgreementView, bool]] = {}
+        with self._store.session() as s:
+            version = self._published(s, terms_label)
+            customers = self._customers(s, org_numbers)
+            found: dict[int, list[Agreement]] = {}
+            ids = [c.id for c in customers]
+            for start in range(0, len(ids), 500):
+                for a in s.execute(select(Agreement).where(Agreement.terms_version_id == version.id,
+                                                           Agreement.customer_id.in_(ids[start:start + 500]))
+                                   .order_by(Agreement.id)).scalars():
+                    found.setdefault(a.customer_id, []).append(a)
+            for customer in customers:
+                rows = found.get(customer.id, [])
+                chosen = next((a for states in (("draft", "sent"), ("signed", "active"))
+                               for a in reversed(rows) if a.state in states), None)
+                made = chosen is None
+                if chosen is None:
+                    if customer.status in ("deleted", "removed"):
+                        continue
+                    chosen = self._new_agreement(s, customer, version, actor)
+                out[customer.org_number] = (self._agreement_view(s, chosen), made)
+        return out
+
     def delete_draft_agreement(self, ref: int | str, *, actor: str = "owner") -> None:
         with self._store.session() as s:
             agreement = self._agreement(s, ref)

@@ -6,6 +6,7 @@ from contractdesk.paths import StorePaths
 from contractdesk.services.agreements import AgreementService
 from contractdesk.services.billing import BillingService
 from contractdesk.services.customers import CustomerService
+from contractdesk.services.documents import DocumentService
 from contractdesk.services.people import PeopleService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
@@ -26,6 +27,9 @@ class Services:
         self.agreements = AgreementService(store)
         self.billing = BillingService(store)
         self.customers = CustomerService(store)
+        self.documents = DocumentService(store, supplier=self.supplier, settings=self.settings, customers=self.customers,
+                                         people=self.people, terms=self.terms, agreements=self.agreements,
+                                         billing=self.billing)
 
     def close(self) -> None:
         self.customers.close()
