@@ -28,6 +28,10 @@ def _is_gui(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    # First: in the frozen bundle a batch's worker process starts as this executable and must stop here.
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if _is_gui(args):
         from contractdesk.app import run_gui

@@ -1,0 +1,178 @@
+"""CLI: ``agreement pdf|sheet|email|batch|email-template`` and ``smtp set|show`` on a real encrypted store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from documents_testkit import HOST, NAME_A, ORG_A, ORG_B, ORG_DELETED, V1, run_server, seed
+
+from contractdesk.cli import main
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A passphrase store (cheap KDF) with the document test customers (see documents_testkit)."""
+    from contractdesk.paths import StorePaths
+    from contractdesk.services.context import Services
+    from contractdesk.services.demo import DEMO_SUPPLIER
+    from contractdesk.store import keys
+    from contractdesk.store.profile import create_profile
+
+    monkeypatch.setattr(keys, "ARGON2_TIME_COST", 1)
+    monkeypatch.setattr(keys, "ARGON2_MEMORY_KIB", 8 * 1024)
+    paths = StorePaths(tmp_path / "data")
+    services = Services(create_profile(paths, passphrase=PASSPHRASE, use_keyring=False), paths)
+    services.supplier.save(DEMO_SUPPLIER, actor="test")
+    seed(services)
+    services.close()
+    monkeypatch.setenv("CONTRACTDESK_PASSPHRASE", PASSPHRASE)
+    return paths.data_dir
+
+
+@pytest.fixture
+def run(data_dir: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    def _run(*args: str) -> tuple[int, str, str]:
+        try:
+            code = main(["--data-dir", str(data_dir), *args])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def pdftotext(path: Path) -> str:
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(result.stdout.replace("\u00a0", " ").split())
+
+
+def test_pdf_writes_the_agreement_with_the_customer_and_the_formatted_org_number(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("agreement", "pdf", ORG_A, "--out", str(tmp_path / "a.pdf"))
+    assert code == 0, err
+    assert out.startswith("CD-") and f"{NAME_A} (923 130 969), terms {V1}: agreement written to" in out
+    text = pdftotext(tmp_path / "a.pdf")
+    assert NAME_A in text and "Org.nr. 923 130 969" in text and "Kari Nordmann" in text
+    assert err == ""
+    # The same agreement again: same document id; listed by the existing verbs.
+    code, out2, _ = run("agreement", "pdf", ORG_A, "--out", str(tmp_path / "b.pdf"), "--json")
+    assert code == 0 and json.loads(out2)["document_id"] == out.split(":")[0]
+    code, listing, _ = run("agreement", "list", ORG_A, "--json")
+    assert [a["document_id"] for a in json.loads(listing)] == [out.split(":")[0]]
+
+
+def test_pdf_with_a_chosen_signatory_warns_on_stderr(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("agreement", "pdf", ORG_A, "--out", str(tmp_path / "a.pdf"), "--signatory", "2",
+                         "--terms", V1)
+    assert code == 0 and "written to" in out
+    assert "warning: Ola Nordmann may sign for Testesen Åse & Sønner AS only together with others" in err
+    assert "Merk: Ola Nordmann har ikke signaturrett alene" in pdftotext(tmp_path / "a.pdf")
+
+
+def test_sheet_is_one_page(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("agreement", "sheet", ORG_A, "--out", str(tmp_path / "s.pdf"))
+    assert code == 0 and "signature sheet written to" in out and err == ""
+    text = pdftotext(tmp_path / "s.pdf")
+    assert "Signaturside" in text and "923 130 969" in text and "Side 1 av 1" in text
+
+
+def test_a_deleted_company_is_refused_with_exit_1_and_no_file(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("agreement", "pdf", ORG_DELETED, "--out", str(tmp_path / "x.pdf"))
+    assert code == 1 and out == ""
+    assert err.startswith("contractdesk: Slettet Selskap AS (926 511 890): The company is deleted in the registry")
+    assert not (tmp_path / "x.pdf").exists()
+    code, _, err = run("agreement", "pdf", ORG_A, "--out", str(tmp_path / "x.pdf"), "--terms", "2099")
+    assert code == 1 and "No terms version '2099'" in err
+
+
+def test_email_eml_is_a_draft_to_the_main_contact(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("agreement", "email", ORG_A, "--eml", str(tmp_path / "avtale.eml"))
+    assert code == 0, err
+    assert "draft to kari@testesen.no saved as" in out
+    msg = message_from_bytes((tmp_path / "avtale.eml").read_bytes(), policy=policy.default)
+    assert msg["X-Unsent"] == "1" and str(msg["To"]) == "Kari Nordmann <kari@testesen.no>"
+    assert msg["Subject"] == f"Avtale med Webmaster Heimen – avtalevilkår {V1}"
+    assert "vedlagt er avtalen mellom Testesen Åse & Sønner AS (org.nr. 923 130 969)" in msg.get_body(
+        ("plain",)).get_content()
+    [pdf] = list(msg.iter_attachments())
+    assert pdf.get_filename() == f"Avtale-{ORG_A}-{V1}.pdf" and pdf.get_content().startswith(b"%PDF-")
+    code, _, err = run("agreement", "email", ORG_A)
+    assert code == 2 and "one of the arguments --eml --send is required" in err
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[Controller]:
+    yield from run_server()
+
+
+def test_email_send_delivers_and_marks_the_agreement_sent(run, smtp_server) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("smtp", "set", "--host", HOST, "--port", str(smtp_server.port), "--security", "none")
+    assert code == 0, err
+    code, out, err = run("agreement", "email", ORG_B, "--send")
+    assert code == 1 and "has no main contact" in err and smtp_server.handler.envelopes == []
+    code, out, err = run("agreement", "email", ORG_A, "--send")
+    assert code == 0, err
+    assert "sent to kari@testesen.no (state sent)" in out
+    [envelope] = smtp_server.handler.envelopes
+    assert envelope.rcpt_tos == ["kari@testesen.no"]
+    assert message_from_bytes(envelope.content, policy=policy.default)["X-Unsent"] is None
+    code, shown, _ = run("agreement", "show", out.split(":")[0], "--json")
+    agreement = json.loads(shown)
+    assert (agreement["state"], agreement["sent_to"]) == ("sent", "kari@testesen.no") and agreement["sent_at"]
+
+
+def test_smtp_set_without_a_keyring_says_where_the_password_comes_from(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("smtp", "set", "--host", "smtp.example.no", "--user", "frode")
+    assert code == 0 and "No system keyring here: set CONTRACTDESK_SMTP_PASSWORD" in out
+    code, out, _ = run("smtp", "show", "--json")
+    assert json.loads(out) == {"host": "smtp.example.no", "port": 587, "security": "starttls", "user": "frode",
+                               "sender_email": "", "timeout": 30.0, "password": "ask"}
+    monkeypatch.setenv("CONTRACTDESK_SMTP_PASSWORD", "hemmelig")
+    code, out, _ = run("smtp", "show")
+    assert "password  CONTRACTDESK_SMTP_PASSWORD" in out and "hemmelig" not in out
+
+
+def test_email_template_can_be_changed_and_reset(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    body = tmp_path / "body.txt"
+    body.write_text("Hei {recipient.name},\nher er avtalen {document.id}.\n", encoding="utf-8")
+    code, out, _ = run("agreement", "email-template", "--subject", "Avtale for {customer.name}", "--body-file",
+                       str(body))
+    assert code == 0 and out.startswith("Subject: Avtale for {customer.name}\n")
+    run("agreement", "email", ORG_A, "--eml", str(tmp_path / "a.eml"))
+    msg = message_from_bytes((tmp_path / "a.eml").read_bytes(), policy=policy.default)
+    assert msg["Subject"] == f"Avtale for {NAME_A}"
+    code, _, err = run("agreement", "email-template", "--subject", "{kunde.navn}")
+    assert code == 1 and "{kunde.navn}" in err
+    code, out, _ = run("agreement", "email-template", "--reset")
+    assert "Subject: Avtale med {supplier.name}" in out
+
+
+def test_batch_writes_the_named_customers_with_progress_on_stderr(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out_dir = tmp_path / "batch"
+    code, out, err = run("agreement", "batch", "--out", str(out_dir), ORG_A, ORG_B, ORG_DELETED, "--workers", "2")
+    assert code == 1  # a named customer was left out
+    assert sorted(p.name for p in out_dir.iterdir()) == [f"{ORG_A}-{V1}.pdf", f"{ORG_B}-{V1}.pdf"]
+    assert "contractdesk: rendered 0/2" in err and "contractdesk: rendered 2/2" in err
+    assert f"contractdesk: skipped {ORG_DELETED}: Slettet Selskap AS (926 511 890): The company is deleted" in err
+    assert "2 of 3 agreements written to" in out
+    assert "Fjordkraft Prøve AS" in pdftotext(out_dir / f"{ORG_B}-{V1}.pdf")
+
+
+def test_batch_all_active_as_json(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("agreement", "batch", "--out", str(tmp_path / "all"), "--all", "--workers", "1", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert sorted(Path(p).name for p in data["written"]) == [f"{ORG_A}-{V1}.pdf", f"{ORG_B}-{V1}.pdf"]
+    assert data["skipped"] == [] and data["failed"] == [] and data["cancelled"] is False
+    code, _, err = run("agreement", "batch", "--out", str(tmp_path / "x"))
+    assert code == 1 and "--all" in err
+    code, _, err = run("agreement", "batch", "--out", str(tmp_path / "x"), "--all", ORG_A)
+    assert code == 1 and "not both" in err
