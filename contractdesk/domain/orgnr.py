@@ -5,6 +5,8 @@ from __future__ import annotations
 from stdnum.exceptions import ValidationError
 from stdnum.no import orgnr as _orgnr
 
+from contractdesk.i18n import translate
+
 
 class InvalidOrgNumber(ValueError):
     """The text is not a valid Norwegian organisation number."""
@@ -23,13 +25,15 @@ def parse_org_number(text: str) -> str:
         raw = raw[:-3]
     digits = raw.replace(" ", "").replace(".", "").replace("-", "").replace("\u00a0", "")
     if not digits.isdigit() or len(digits) != 9:
-        raise InvalidOrgNumber("An organisation number has 9 digits")
+        raise InvalidOrgNumber(translate("OrgNumber", "An organisation number has 9 digits"))
     if digits[0] not in "89":
-        raise InvalidOrgNumber("An organisation number starts with 8 or 9")
+        raise InvalidOrgNumber(translate("OrgNumber", "An organisation number starts with 8 or 9"))
     try:
         _orgnr.validate(digits)
     except ValidationError as exc:
-        raise InvalidOrgNumber("The organisation number's check digit is wrong") from exc
+        raise InvalidOrgNumber(
+            translate("OrgNumber", "The organisation number's check digit is wrong")
+        ) from exc
     return digits
 
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from contractdesk.domain import orgnr as _orgnr
+from contractdesk.i18n import translate
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate extracts)
+    """Mark ``text`` for the translation files; it is translated when an error is raised."""
+    return text
 
 
 class RegistryError(Exception):
@@ -16,13 +22,13 @@ class RegistryError(Exception):
     customer by hand.
     """
 
-    user_message = "The registry could not answer."
+    user_message = QT_TRANSLATE_NOOP("RegistryErrors", "The registry could not answer.")
     manual_entry_possible = True
 
     def __init__(
         self, message: str | None = None, *, detail: str = "", status: int | None = None
     ) -> None:
-        super().__init__(message or self.user_message)
+        super().__init__(message or translate("RegistryErrors", self.user_message))
         self.detail = detail
         self.status = status
 
@@ -43,7 +49,7 @@ class InvalidOrgNumber(RegistryError, _orgnr.InvalidOrgNumber):
     Also an instance of :class:`contractdesk.domain.orgnr.InvalidOrgNumber` (a ``ValueError``).
     """
 
-    user_message = "This is not a valid organisation number."
+    user_message = QT_TRANSLATE_NOOP("RegistryErrors", "This is not a valid organisation number.")
     manual_entry_possible = False
 
     def __init__(self, message: str | None = None, *, text: str = "", detail: str = "") -> None:
@@ -54,7 +60,9 @@ class InvalidOrgNumber(RegistryError, _orgnr.InvalidOrgNumber):
 class NotFound(RegistryError):
     """HTTP 404: the registry does not know this organisation number."""
 
-    user_message = "No organisation with this number was found in the registry."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors", "No organisation with this number was found in the registry."
+    )
 
 
 class Removed(RegistryError):
@@ -63,7 +71,9 @@ class Removed(RegistryError):
     The registry asks users of its data to purge any copy they hold.
     """
 
-    user_message = "This organisation has been removed from the registry's open data."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors", "This organisation has been removed from the registry's open data."
+    )
 
     def __init__(
         self,
@@ -82,13 +92,15 @@ class Removed(RegistryError):
 class BadRequest(RegistryError):
     """HTTP 400: the registry refused the request (bad parameter, search paged too deep)."""
 
-    user_message = "The registry refused the request."
+    user_message = QT_TRANSLATE_NOOP("RegistryErrors", "The registry refused the request.")
 
 
 class RateLimited(RegistryError):
     """HTTP 429 that persisted through the retries, or asked for a longer wait than allowed."""
 
-    user_message = "The registry is busy. Please try again in a moment."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors", "The registry is busy. Please try again in a moment."
+    )
 
     def __init__(
         self,
@@ -105,59 +117,72 @@ class RateLimited(RegistryError):
 class ServerError(RegistryError):
     """HTTP 5xx (or a dropped connection) that persisted through the retries."""
 
-    user_message = "The registry has a problem right now. Please try again later."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors", "The registry has a problem right now. Please try again later."
+    )
 
 
 class NotJson(RegistryError):
     """The answer was not JSON (an HTML page at 200, or a wrong content type)."""
 
-    user_message = "The registry sent an unexpected answer (not registry data)."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors", "The registry sent an unexpected answer (not registry data)."
+    )
 
 
 class Malformed(RegistryError):
     """The answer was JSON-labelled but unreadable, or lacks fields the registry always sends."""
 
-    user_message = "The registry sent incomplete or damaged data."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors", "The registry sent incomplete or damaged data."
+    )
 
 
 class TooLarge(RegistryError):
     """The answer exceeded the body size cap; reading stopped."""
 
-    user_message = "The registry's answer was unexpectedly large and was not read."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors", "The registry's answer was unexpectedly large and was not read."
+    )
 
 
 class Timeout(RegistryError):
     """The registry did not answer within the time limit."""
 
-    user_message = (
-        "The registry did not answer in time. Please try again, or register the customer by hand."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors",
+        "The registry did not answer in time. Please try again, or register the customer by hand.",
     )
 
 
 class Unreachable(RegistryError):
     """No connection to the registry (offline, refused, name not resolved)."""
 
-    user_message = (
-        "The registry cannot be reached. You can register the customer by hand and verify later."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors",
+        "The registry cannot be reached. You can register the customer by hand and verify later.",
     )
 
 
 class Redirected(RegistryError):
     """The registry redirected to another site (or too often); the redirect was not followed."""
 
-    user_message = "The registry answered with a redirect to another site, which was refused."
+    user_message = QT_TRANSLATE_NOOP(
+        "RegistryErrors",
+        "The registry answered with a redirect to another site, which was refused.",
+    )
 
 
 class UnexpectedResponse(RegistryError):
     """Any other HTTP status (401, 403, 406, 415 …)."""
 
-    user_message = "The registry sent an unexpected answer."
+    user_message = QT_TRANSLATE_NOOP("RegistryErrors", "The registry sent an unexpected answer.")
 
 
 class Cancelled(RegistryError):
     """The caller cancelled the request (e.g. the user pressed Cancel in a worker dialog)."""
 
-    user_message = "Cancelled."
+    user_message = QT_TRANSLATE_NOOP("RegistryErrors", "Cancelled.")
     manual_entry_possible = False
 
 

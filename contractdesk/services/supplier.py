@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from contractdesk.domain.orgnr import InvalidOrgNumber, parse_org_number
+from contractdesk.i18n import fill, translate
 from contractdesk.services.errors import UserError
 from contractdesk.services.validation import clean_text, normalise_email, normalise_phone
 from contractdesk.store import audit
@@ -29,23 +30,35 @@ class SupplierProfile:
         try:
             org = parse_org_number(self.org_number)
         except InvalidOrgNumber as exc:
-            raise UserError(f"Organisation number: {exc}", field="org_number") from None
+            raise UserError(
+                fill(translate("SupplierService", "Organisation number: %1"), exc),
+                field="org_number",
+            ) from None
         return SupplierProfile(
             org_number=org,
-            name=clean_text(self.name, field="Name", required=True, max_len=200),
+            name=clean_text(
+                self.name, field=translate("SupplierService", "Name"), required=True, max_len=200
+            ),
             address_lines=tuple(
                 line
                 for line in (
-                    clean_text(x, field="Address", max_len=200) for x in self.address_lines
+                    clean_text(x, field=translate("SupplierService", "Address"), max_len=200)
+                    for x in self.address_lines
                 )
                 if line
             ),
-            postcode=clean_text(self.postcode, field="Postcode", max_len=20),
-            city=clean_text(self.city, field="City", max_len=100),
+            postcode=clean_text(
+                self.postcode, field=translate("SupplierService", "Postcode"), max_len=20
+            ),
+            city=clean_text(self.city, field=translate("SupplierService", "City"), max_len=100),
             email=normalise_email(self.email),
             phone=normalise_phone(self.phone),
-            signer_name=clean_text(self.signer_name, field="Signer", max_len=200),
-            signer_title=clean_text(self.signer_title, field="Signer's title", max_len=200),
+            signer_name=clean_text(
+                self.signer_name, field=translate("SupplierService", "Signer"), max_len=200
+            ),
+            signer_title=clean_text(
+                self.signer_title, field=translate("SupplierService", "Signer's title"), max_len=200
+            ),
         )
 
 

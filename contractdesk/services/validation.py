@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from contractdesk.i18n import fill, translate
 from contractdesk.services.errors import UserError
 
 
@@ -11,18 +12,25 @@ def clean_text(value: str | None, *, field: str, required: bool = False, max_len
     """Trim, NFC-normalise and refuse control characters (clear message naming the field)."""
     text = unicodedata.normalize("NFC", (value or "").strip())
     if any(unicodedata.category(ch) == "Cc" for ch in text):
-        raise UserError(f"{field}: control characters are not allowed", field=field)
+        raise UserError(
+            fill(translate("Validation", "%1: control characters are not allowed"), field),
+            field=field,
+        )
     if required and not text:
-        raise UserError(f"{field} is required", field=field)
+        raise UserError(fill(translate("Validation", "%1 is required"), field), field=field)
     if len(text) > max_len:
-        raise UserError(f"{field} is longer than {max_len} characters", field=field)
+        raise UserError(
+            fill(translate("Validation", "%1 is longer than %2 characters"), field, max_len),
+            field=field,
+        )
     return text
 
 
-def normalise_email(value: str, *, field: str = "E-mail") -> str:
+def normalise_email(value: str, *, field: str | None = None) -> str:
     """Check e-mail syntax (no network look-up) and return the normalised address."""
     from email_validator import EmailNotValidError, validate_email
 
+    field = field or translate("Validation", "E-mail")
     text = clean_text(value, field=field)
     if not text:
         return ""
@@ -32,19 +40,24 @@ def normalise_email(value: str, *, field: str = "E-mail") -> str:
         raise UserError(f"{field}: {exc}", field=field) from None
 
 
-def normalise_phone(value: str, *, field: str = "Phone", region: str = "NO") -> str:
+def normalise_phone(value: str, *, field: str | None = None, region: str = "NO") -> str:
     """Parse a phone number (region NO by default) and return it in E.164."""
     import phonenumbers
 
+    field = field or translate("Validation", "Phone")
     text = clean_text(value, field=field)
     if not text:
         return ""
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        raise UserError(f"{field}: not a phone number", field=field) from None
+        raise UserError(
+            fill(translate("Validation", "%1: not a phone number"), field), field=field
+        ) from None
     if not phonenumbers.is_valid_number(number):
-        raise UserError(f"{field}: not a valid phone number", field=field)
+        raise UserError(
+            fill(translate("Validation", "%1: not a valid phone number"), field), field=field
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from contractdesk.i18n import fill, translate
+
 
 class StoreError(Exception):
     """Base of every error the store reports to a user."""
@@ -26,8 +28,14 @@ class WrongKeyOrDamagedError(StoreError):
 
     def __init__(self, path: Path | str) -> None:
         super().__init__(
-            f"Cannot open {path}: wrong key or passphrase, or the file is damaged. "
-            "The file was not changed; restore it from a backup if the key is right.",
+            fill(
+                translate(
+                    "StoreErrors",
+                    "Cannot open %1: wrong key or passphrase, or the file is damaged. "
+                    "The file was not changed; restore it from a backup if the key is right.",
+                ),
+                path,
+            ),
             path,
         )
 
@@ -38,8 +46,14 @@ class StoreDamagedError(WrongKeyOrDamagedError):
     def __init__(self, path: Path | str) -> None:
         StoreError.__init__(
             self,
-            f"{path} is damaged (a part of it failed its check). The file was not changed; "
-            "restore it from a backup.",
+            fill(
+                translate(
+                    "StoreErrors",
+                    "%1 is damaged (a part of it failed its check). The file was not changed; "
+                    "restore it from a backup.",
+                ),
+                path,
+            ),
             path,
         )
 
@@ -48,7 +62,7 @@ class WrongPassphraseError(StoreError):
     """The passphrase does not unwrap the store key."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        super().__init__("Wrong passphrase.", path)
+        super().__init__(translate("StoreErrors", "Wrong passphrase."), path)
 
 
 class PassphraseRequiredError(StoreError):
@@ -56,7 +70,11 @@ class PassphraseRequiredError(StoreError):
 
     def __init__(self, path: Path | str | None = None) -> None:
         super().__init__(
-            "This store is unlocked with a passphrase: enter it, or set CONTRACTDESK_PASSPHRASE.",
+            translate(
+                "StoreErrors",
+                "This store is unlocked with a passphrase: enter it, or set "
+                "CONTRACTDESK_PASSPHRASE.",
+            ),
             path,
         )
 
@@ -78,8 +96,15 @@ class StoreTooNewError(StoreError):
 
     def __init__(self, path: Path | str, revision: str) -> None:
         super().__init__(
-            f"{path} was written by a newer version of ContractDesk (schema {revision}). "
-            "Update ContractDesk to open it; the file was not changed.",
+            fill(
+                translate(
+                    "StoreErrors",
+                    "%1 was written by a newer version of ContractDesk (schema %2). "
+                    "Update ContractDesk to open it; the file was not changed.",
+                ),
+                path,
+                revision,
+            ),
             path,
         )
         self.revision = revision
@@ -90,8 +115,11 @@ class DiskFullError(StoreError):
 
     def __init__(self, path: Path | str | None = None) -> None:
         super().__init__(
-            "Could not save: the disk is full or cannot be written. Nothing of this change was saved; "
-            "free some space and try again.",
+            translate(
+                "StoreErrors",
+                "Could not save: the disk is full or cannot be written. Nothing of this change was "
+                "saved; free some space and try again.",
+            ),
             path,
         )
 
@@ -100,7 +128,13 @@ class ReadOnlyError(StoreError):
     """The store file or folder cannot be written."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        super().__init__(f"Could not save: {path or 'the store'} is read-only.", path)
+        super().__init__(
+            fill(
+                translate("StoreErrors", "Could not save: %1 is read-only."),
+                path or translate("StoreErrors", "the store"),
+            ),
+            path,
+        )
 
 
 class StoreBusyError(StoreError):
@@ -108,7 +142,11 @@ class StoreBusyError(StoreError):
 
     def __init__(self, path: Path | str | None = None) -> None:
         super().__init__(
-            "The store is busy (locked by another program). Try again in a moment.", path
+            translate(
+                "StoreErrors",
+                "The store is busy (locked by another program). Try again in a moment.",
+            ),
+            path,
         )
 
 
@@ -152,9 +190,9 @@ def map_db_error(exc: BaseException, path: Path | str | None = None) -> StoreErr
     code = _sqlite_code(exc)
     text = str(getattr(exc, "orig", None) or exc).lower()
     if code == SQLITE_NOTADB or "not a database" in text:
-        return WrongKeyOrDamagedError(path or "the store")
+        return WrongKeyOrDamagedError(path or translate("StoreErrors", "the store"))
     if code == SQLITE_CORRUPT or "malformed" in text:
-        return StoreDamagedError(path or "the store")
+        return StoreDamagedError(path or translate("StoreErrors", "the store"))
     if code in (SQLITE_FULL, SQLITE_IOERR) or "disk is full" in text or "disk i/o error" in text:
         return DiskFullError(path)
     if code in (SQLITE_READONLY, SQLITE_PERM) or "readonly" in text or "read-only" in text:

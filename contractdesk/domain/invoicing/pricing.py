@@ -23,6 +23,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from contractdesk.i18n import fill, translate
+
 
 class PriceWarningCode(StrEnum):
     """Which §13.1 rule an adjustment breaks."""
@@ -92,8 +94,15 @@ def check_price_adjustment(
             PriceAdjustmentWarning(
                 PriceWarningCode.TWICE_IN_ONE_YEAR,
                 adjustment,
-                f"Prices may be adjusted at most once a year (§13.1); {adjustment.effective.year} "
-                f"already has an adjustment effective {when}.",
+                fill(
+                    translate(
+                        "PriceRules",
+                        "Prices may be adjusted at most once a year (§13.1); %1 already has an "
+                        "adjustment effective %2.",
+                    ),
+                    adjustment.effective.year,
+                    when,
+                ),
             )
         )
     deadline = announcement_deadline(adjustment.effective)
@@ -102,9 +111,16 @@ def check_price_adjustment(
             PriceAdjustmentWarning(
                 PriceWarningCode.ANNOUNCED_TOO_LATE,
                 adjustment,
-                f"An adjustment effective {adjustment.effective.isoformat()} must be announced "
-                f"by {deadline.isoformat()} (§13.1); it was announced "
-                f"{adjustment.announced.isoformat()}.",
+                fill(
+                    translate(
+                        "PriceRules",
+                        "An adjustment effective %1 must be announced by %2 (§13.1); it was "
+                        "announced %3.",
+                    ),
+                    adjustment.effective.isoformat(),
+                    deadline.isoformat(),
+                    adjustment.announced.isoformat(),
+                ),
             )
         )
     change = adjustment.change
@@ -113,9 +129,15 @@ def check_price_adjustment(
             PriceAdjustmentWarning(
                 PriceWarningCode.ABOVE_INDEX,
                 adjustment,
-                f"The change of {change * 100:.2f} % exceeds the index change of "
-                f"{index_change * 100:.2f} %; a larger change is a business-model change that "
-                f"must be announced 12 months ahead (§13.1).",
+                fill(
+                    translate(
+                        "PriceRules",
+                        "The change of %1 % exceeds the index change of %2 %; a larger change is "
+                        "a business-model change that must be announced 12 months ahead (§13.1).",
+                    ),
+                    f"{change * 100:.2f}",
+                    f"{index_change * 100:.2f}",
+                ),
             )
         )
     return warnings

@@ -1,0 +1,4407 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nb_NO">
+<context>
+    <name></name>
+    <message>
+        <source>AgreementTexts</source>
+        <comment>Paper signature</comment>
+        <translation>Signert på papir</translation>
+    </message>
+    <message>
+        <source>AgreementTexts</source>
+        <comment>Online acceptance</comment>
+        <translation>Akseptert på nett</translation>
+    </message>
+    <message>
+        <source>AgreementTexts</source>
+        <comment>E-mail</comment>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>AgreementTexts</source>
+        <comment>Draft</comment>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>AgreementTexts</source>
+        <comment>Sent</comment>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>AgreementTexts</source>
+        <comment>Signed</comment>
+        <translation>Signert</translation>
+    </message>
+    <message>
+        <source>AgreementTexts</source>
+        <comment>Active</comment>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>AgreementTexts</source>
+        <comment>Terminated</comment>
+        <translation>Oppsagt</translation>
+    </message>
+</context>
+<context>
+    <name>AcceptanceModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Org number</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Akseptert</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metode</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Signert av</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Skannet</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>(slettet)</translation>
+    </message>
+</context>
+<context>
+    <name>AddCustomerDialog</name>
+    <message>
+        <source>Type all 9 digits of the organisation number.</source>
+        <translation>Skriv alle 9 sifrene i organisasjonsnummeret.</translation>
+    </message>
+    <message>
+        <source>Type at least 2 letters of the name.</source>
+        <translation>Skriv minst 2 bokstaver av navnet.</translation>
+    </message>
+    <message>
+        <source>Searching the registry…</source>
+        <translation>Søker i Enhetsregisteret…</translation>
+    </message>
+    <message>
+        <source>The registry has no organisation with this name.</source>
+        <translation>Enhetsregisteret har ingen virksomhet med dette navnet.</translation>
+    </message>
+    <message>
+        <source>%1 hits in the registry. Choose one to see its card.</source>
+        <translation>%1 treff i Enhetsregisteret. Velg ett for å se kortet.</translation>
+    </message>
+    <message>
+        <source>%1 is already a customer.</source>
+        <translation>%1 er allerede kunde.</translation>
+    </message>
+    <message>
+        <source>Asking the registry about %1…</source>
+        <translation>Spør Enhetsregisteret om %1…</translation>
+    </message>
+    <message>
+        <source>This is a sub-unit (a branch): register its main entity instead.</source>
+        <translation>Dette er en underenhet (en avdeling): registrer hovedenheten i stedet.</translation>
+    </message>
+    <message>
+        <source>Check the card, then save.</source>
+        <translation>Kontroller kortet, og lagre.</translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation>Legg til kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Org number or name:</source>
+        <translation>&amp;Org.nr. eller navn:</translation>
+    </message>
+    <message>
+        <source>e.g. 971 049 669 or Heimen</source>
+        <translation>f.eks. 971 049 669 eller Heimen</translation>
+    </message>
+    <message>
+        <source>&amp;More results</source>
+        <translation>Flere &amp;treff</translation>
+    </message>
+    <message>
+        <source>Register by &amp;hand…</source>
+        <translation>Registrer &amp;manuelt…</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the registry</source>
+        <translation>Tilbake til &amp;Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Org number</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Vilkår</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signert</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>Sendt til %1</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementService</name>
+    <message>
+        <source>the customer</source>
+        <translation>kunden</translation>
+    </message>
+    <message>
+        <source>No registry data on who may sign for %1: check the signing authority by hand (fetch the customer from the registry).</source>
+        <translation>Ingen registerdata om hvem som kan signere for %1: kontroller signaturretten manuelt (hent kunden fra Enhetsregisteret).</translation>
+    </message>
+    <message>
+        <source>%1 may sign for %2 only together with others by the registry data</source>
+        <translation>%1 kan ifølge registerdataene bare signere for %2 sammen med andre</translation>
+    </message>
+    <message>
+        <source> (with %1)</source>
+        <translation> (med %1)</translation>
+    </message>
+    <message>
+        <source>; signing rule: %1</source>
+        <translation>; signaturregel: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a signatory of %2 by the registry data</source>
+        <translation>%1 er ikke signaturberettiget for %2 ifølge registerdataene</translation>
+    </message>
+    <message>
+        <source>%1 is deleted in the registry: no new agreement can be issued.</source>
+        <translation>%1 er slettet i Enhetsregisteret: det kan ikke lages ny avtale.</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Sendt til</translation>
+    </message>
+    <message>
+        <source>Unknown agreement state %1.</source>
+        <translation>Ukjent avtalestatus %1.</translation>
+    </message>
+    <message>
+        <source>An agreement is signed by recording the customer&apos;s acceptance.</source>
+        <translation>En avtale blir signert ved at kundens aksept registreres.</translation>
+    </message>
+    <message>
+        <source>Only a draft agreement can be deleted; %1 is %2.</source>
+        <translation>Bare et avtaleutkast kan slettes; %1 er %2.</translation>
+    </message>
+    <message>
+        <source>Method must be paper, online or email, not %1.</source>
+        <translation>Metoden må være papir (paper), nett (online) eller e-post (email), ikke %1.</translation>
+    </message>
+    <message>
+        <source>The acceptance date %1 is in the future.</source>
+        <translation>Akseptdatoen %1 ligger frem i tid.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Merknad</translation>
+    </message>
+    <message>
+        <source>Person %1 has been erased and cannot be recorded as a signer.</source>
+        <translation>Person %1 er slettet og kan ikke registreres som den som signerte.</translation>
+    </message>
+    <message>
+        <source>%1 has registry status %2.</source>
+        <translation>%1 har status %2 i Enhetsregisteret.</translation>
+    </message>
+    <message>
+        <source>A paper signature without its scan: attach the signed scan when it arrives.</source>
+        <translation>Signert på papir uten skannet avtale: legg ved den skannede, signerte avtalen når den kommer.</translation>
+    </message>
+    <message>
+        <source>Choose the scan file to attach.</source>
+        <translation>Velg den skannede filen som skal legges ved.</translation>
+    </message>
+    <message>
+        <source>This acceptance has its scan already; a stored scan never changes.</source>
+        <translation>Denne aksepten har allerede en skannet avtale; en lagret skanning endres aldri.</translation>
+    </message>
+    <message>
+        <source>Acceptance %1 has no scan.</source>
+        <translation>Aksept %1 har ingen skannet avtale.</translation>
+    </message>
+    <message>
+        <source>The stored scan of acceptance %1 does not match its recorded hash.</source>
+        <translation>Den lagrede skanningen for aksept %1 stemmer ikke med den registrerte kontrollsummen.</translation>
+    </message>
+    <message>
+        <source>The notice date %1 is in the future.</source>
+        <translation>Varslingsdatoen %1 ligger frem i tid.</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hvordan</translation>
+    </message>
+    <message>
+        <source>%1 is not on the re-acceptance list of %2.</source>
+        <translation>%1 står ikke på listen over ny aksept for %2.</translation>
+    </message>
+    <message>
+        <source>Choose the customers whose termination you confirm.</source>
+        <translation>Velg kundene du bekrefter oppsigelsen for.</translation>
+    </message>
+    <message>
+        <source>No re-acceptance row %1.</source>
+        <translation>Finner ingen rad %1 på listen over ny aksept.</translation>
+    </message>
+    <message>
+        <source>The termination of %1 was confirmed already.</source>
+        <translation>Oppsigelsen av %1 er allerede bekreftet.</translation>
+    </message>
+    <message>
+        <source>%1 is not overdue (status: %2); nothing was terminated.</source>
+        <translation>Fristen for %1 er ikke ute (status: %2); ingenting ble sagt opp.</translation>
+    </message>
+    <message>
+        <source>No customer with org number %1.</source>
+        <translation>Finner ingen kunde med org.nr. %1.</translation>
+    </message>
+    <message>
+        <source>No person with id %1.</source>
+        <translation>Finner ingen person med id %1.</translation>
+    </message>
+    <message>
+        <source>No terms version %1.</source>
+        <translation>Finner ingen vilkårsversjon %1.</translation>
+    </message>
+    <message>
+        <source>Terms version %1 is a draft: publish it first.</source>
+        <translation>Vilkårsversjon %1 er et utkast: publiser den først.</translation>
+    </message>
+    <message>
+        <source>No published terms version is in effect on %1.</source>
+        <translation>Ingen publisert vilkårsversjon gjelder per %1.</translation>
+    </message>
+    <message>
+        <source>No agreement %1.</source>
+        <translation>Finner ingen avtale %1.</translation>
+    </message>
+    <message>
+        <source>No acceptance %1.</source>
+        <translation>Finner ingen aksept %1.</translation>
+    </message>
+    <message>
+        <source>Agreement %1 is not for this customer and terms version.</source>
+        <translation>Avtale %1 gjelder ikke denne kunden og vilkårsversjonen.</translation>
+    </message>
+    <message>
+        <source>Agreement %1 is %2 already.</source>
+        <translation>Avtale %1 er allerede %2.</translation>
+    </message>
+    <message>
+        <source>Agreement %1: %2</source>
+        <translation>Avtale %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 50 MB.</source>
+        <translation>%1 er større enn 50 MB.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Kan ikke lese %1: %2</translation>
+    </message>
+    <message>
+        <source>The scan file is empty.</source>
+        <translation>Den skannede filen er tom.</translation>
+    </message>
+    <message>
+        <source>The scan is larger than 50 MB.</source>
+        <translation>Den skannede filen er større enn 50 MB.</translation>
+    </message>
+    <message>
+        <source>The scan must be a PDF or an image (PNG, JPEG, TIFF, GIF, WebP).</source>
+        <translation>Den skannede filen må være en PDF eller et bilde (PNG, JPEG, TIFF, GIF, WebP).</translation>
+    </message>
+    <message>
+        <source>Notified %1, not accepted by %2: under §14 the agreement is considered terminated from %3 once the owner confirms.</source>
+        <translation>Varslet %1, ikke akseptert innen %2: etter §14 regnes avtalen som oppsagt fra %3 når du bekrefter det.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsPage</name>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Acceptance &amp;ledger</source>
+        <translation>&amp;Akseptlogg</translation>
+    </message>
+    <message>
+        <source>Re-&amp;acceptance (§14)</source>
+        <translation>N&amp;y aksept (§14)</translation>
+    </message>
+    <message>
+        <source>A&amp;greements</source>
+        <translation>Av&amp;taler</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Versjon:</translation>
+    </message>
+    <message>
+        <source>&amp;Record acceptance…</source>
+        <translation>&amp;Registrer aksept…</translation>
+    </message>
+    <message>
+        <source>&amp;View scan…</source>
+        <translation>V&amp;is skannet avtale…</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach scan…</source>
+        <translation>&amp;Legg ved skannet avtale…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;notified…</source>
+        <translation>&amp;Merk som varslet…</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm termination…</source>
+        <translation>&amp;Bekreft oppsigelse…</translation>
+    </message>
+    <message>
+        <source>N&amp;ew agreement…</source>
+        <translation>&amp;Ny avtale…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark sent…</source>
+        <translation>Merk som s&amp;endt…</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Alle kunder</translation>
+    </message>
+    <message>
+        <source>All versions</source>
+        <translation>Alle versjoner</translation>
+    </message>
+    <message>
+        <source>%1 to notify, %2 notified, %3 accepted, %4 overdue, %5 terminated.</source>
+        <translation>%1 skal varsles, %2 varslet, %3 akseptert, %4 over fristen, %5 oppsagt.</translation>
+    </message>
+    <message>
+        <source>Overdue customers are proposed as terminated; nothing ends until you confirm.</source>
+        <translation>Kunder over fristen foreslås som oppsagt; ingenting avsluttes før du bekrefter.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 accepted %2; agreement %3 is %4.</source>
+        <translation>Registrert: %1 aksepterte %2; avtale %3 er %4.</translation>
+    </message>
+    <message>
+        <source>Signed scan</source>
+        <translation>Skannet, signert avtale</translation>
+    </message>
+    <message>
+        <source>PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)</source>
+        <translation>PDF eller bilde (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Scan %1 attached.</source>
+        <translation>Skannet avtale %1 lagt ved.</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) marked notified.</source>
+        <translation>%1 kunde(r) merket som varslet.</translation>
+    </message>
+    <message>
+        <source>Terminated: %1.</source>
+        <translation>Oppsagt: %1.</translation>
+    </message>
+    <message>
+        <source>Agreement %1 created as a draft.</source>
+        <translation>Avtale %1 opprettet som utkast.</translation>
+    </message>
+    <message>
+        <source>Agreement %1 marked sent.</source>
+        <translation>Avtale %1 merket som sendt.</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>Merk som sendt</translation>
+    </message>
+    <message>
+        <source>&amp;Sent to (e-mail address, or &apos;post&apos;):</source>
+        <translation>&amp;Sendt til (e-postadresse, eller &apos;post&apos;):</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Make agreements</source>
+        <translation>Lag avtaler</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Mappe:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bla gjennom…</translation>
+    </message>
+    <message>
+        <source>&amp;Terms version:</source>
+        <translation>&amp;Vilkårsversjon:</translation>
+    </message>
+    <message>
+        <source>The version in effect today</source>
+        <translation>Versjonen som gjelder i dag</translation>
+    </message>
+    <message>
+        <source>&amp;All active customers (%1)</source>
+        <translation>&amp;Alle aktive kunder (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Chosen customers:</source>
+        <translation>&amp;Utvalgte kunder:</translation>
+    </message>
+    <message>
+        <source>&amp;Make agreements</source>
+        <translation>&amp;Lag avtaler</translation>
+    </message>
+    <message>
+        <source>Folder for the agreements</source>
+        <translation>Mappe for avtalene</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the files.</source>
+        <translation>Velg mappen for filene.</translation>
+    </message>
+    <message>
+        <source>Tick the customers to make agreements for.</source>
+        <translation>Kryss av for kundene det skal lages avtaler for.</translation>
+    </message>
+    <message>
+        <source>Reading the customers…</source>
+        <translation>Leser kundene…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Stopping after the agreements being made…</source>
+        <translation>Stopper etter avtalene som lages nå…</translation>
+    </message>
+    <message>
+        <source>Reading the customers: %1 of %2</source>
+        <translation>Leser kundene: %1 av %2</translation>
+    </message>
+    <message>
+        <source>Agreements made: %1 of %2</source>
+        <translation>Avtaler laget: %1 av %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 agreements written to %3.</source>
+        <translation>%1 av %2 avtaler lagret i %3.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the files written so far are complete.</source>
+        <translation>Avbrutt: filene som er lagret så langt, er fullstendige.</translation>
+    </message>
+    <message>
+        <source>Left out %1: %2</source>
+        <translation>Utelatt %1: %2</translation>
+    </message>
+    <message>
+        <source>Failed %1: %2</source>
+        <translation>Mislyktes %1: %2</translation>
+    </message>
+    <message>
+        <source>No agreements were made: %1</source>
+        <translation>Ingen avtaler ble laget: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BillingPage</name>
+    <message>
+        <source>Services &amp; invoicing</source>
+        <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>&amp;Kunde</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Alle kunder</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>Fr&amp;a</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Til</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>Calculate the plan again (F5)</source>
+        <translation>Beregn planen på nytt (F5)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>Eksporter &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Write the plan as CSV for the accounting system</source>
+        <translation>Lagre planen som CSV for regnskapssystemet</translation>
+    </message>
+    <message>
+        <source>Decimal co&amp;mma</source>
+        <translation>&amp;Desimalkomma</translation>
+    </message>
+    <message>
+        <source>Write 3049,72 instead of 3049.72 (for spreadsheets in Norwegian)</source>
+        <translation>Skriv 3049,72 i stedet for 3049.72 (for norske regneark)</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;plan</source>
+        <translation>Faktura&amp;plan</translation>
+    </message>
+    <message>
+        <source>Totals per &amp;month</source>
+        <translation>Sum per &amp;måned</translation>
+    </message>
+    <message>
+        <source>Coming &amp;12 months</source>
+        <translation>Neste &amp;12 måneder</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>Tje&amp;nester</translation>
+    </message>
+    <message>
+        <source>Choose a customer above to see and change its services.</source>
+        <translation>Velg en kunde ovenfor for å se og endre tjenestene.</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1.</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1.</translation>
+    </message>
+    <message>
+        <source>The first day (%1) is after the last day (%2).</source>
+        <translation>Første dag (%1) er etter siste dag (%2).</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>Beregner…</translation>
+    </message>
+    <message>
+        <source>The plan could not be calculated: %1</source>
+        <translation>Planen kunne ikke beregnes: %1</translation>
+    </message>
+    <message>
+        <source>No invoices planned in this period.</source>
+        <translation>Ingen fakturaer planlagt i denne perioden.</translation>
+    </message>
+    <message>
+        <source>%1 invoices, %2 credit notes: NOK %3 excl. VAT, NOK %4 incl. VAT.</source>
+        <translation>%1 fakturaer, %2 kreditnotaer: kr %3 eks. mva., kr %4 inkl. mva.</translation>
+    </message>
+    <message>
+        <source>Export invoice plan</source>
+        <translation>Eksporter fakturaplan</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 invoices (%2 lines) to %3.</source>
+        <translation>Eksporterte %1 fakturaer (%2 linjer) til %3.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Eksporten mislyktes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BillingService</name>
+    <message>
+        <source>Give a delivery method or an invoice period to change.</source>
+        <translation>Oppgi en leveringsmåte eller en fakturaperiode som skal endres.</translation>
+    </message>
+    <message>
+        <source>A service cannot change its kind; add a new service instead.</source>
+        <translation>En tjeneste kan ikke bytte type; legg til en ny tjeneste i stedet.</translation>
+    </message>
+    <message>
+        <source>This service is not terminated.</source>
+        <translation>Denne tjenesten er ikke sagt opp.</translation>
+    </message>
+    <message>
+        <source>Month: expected a month as YYYY-MM.</source>
+        <translation>Måned: oppgi måneden som ÅÅÅÅ-MM.</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <source>Service %1 is not a usage service; usage is recorded only for usage (e.g. SMS).</source>
+        <translation>Tjeneste %1 er ikke en forbrukstjeneste; forbruk registreres bare for forbrukstjenester (f.eks. SMS).</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Ny pris</translation>
+    </message>
+    <message>
+        <source>Give the effective and announcement dates.</source>
+        <translation>Oppgi når endringen gjelder fra, og når den ble varslet.</translation>
+    </message>
+    <message>
+        <source>A one-off cost has no price to adjust; edit its amount.</source>
+        <translation>En engangskostnad har ingen pris å justere; endre beløpet.</translation>
+    </message>
+    <message>
+        <source>Service %1 already has a price adjustment effective %2.</source>
+        <translation>Tjeneste %1 har allerede en prisjustering fra %2.</translation>
+    </message>
+    <message>
+        <source>No price adjustment with id %1.</source>
+        <translation>Finner ingen prisjustering med id %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1; register it first.</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
+    </message>
+    <message>
+        <source>No service with id %1.</source>
+        <translation>Finner ingen tjeneste med id %1.</translation>
+    </message>
+    <message>
+        <source>Kind: %1 is not licence, one-off or usage.</source>
+        <translation>Type: %1 er ikke lisens, engangskostnad eller forbruk (licence, one-off, usage).</translation>
+    </message>
+    <message>
+        <source>Invoice period: %1 is not yearly, half-yearly, quarterly, bimonthly or monthly.</source>
+        <translation>Fakturaperiode: %1 er ikke årlig, halvårlig, kvartalsvis, annenhver måned eller månedlig (yearly, half-yearly, quarterly, bimonthly, monthly).</translation>
+    </message>
+    <message>
+        <source>Delivery method: %1 is not paper, email or ehf.</source>
+        <translation>Leveringsmåte: %1 er ikke papir, e-post eller EHF (paper, email, ehf).</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 må fylles ut.</translation>
+    </message>
+    <message>
+        <source>%1: give the amount as text or Decimal.</source>
+        <translation>%1: oppgi beløpet som tekst eller Decimal.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not an amount.</source>
+        <translation>%1: %2 er ikke et beløp.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative.</source>
+        <translation>%1 kan ikke være under null.</translation>
+    </message>
+    <message>
+        <source>%1 is too large.</source>
+        <translation>%1: verdien er for stor.</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 decimals.</source>
+        <translation>%1: høyst %2 desimaler.</translation>
+    </message>
+    <message>
+        <source>%1: expected a date (YYYY-MM-DD).</source>
+        <translation>%1: oppgi en dato (ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Give an annual or a monthly price, not both.</source>
+        <translation>Oppgi enten årspris eller månedspris, ikke begge.</translation>
+    </message>
+    <message>
+        <source>Monthly price</source>
+        <translation>Månedspris</translation>
+    </message>
+    <message>
+        <source>Annual price</source>
+        <translation>Årspris</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdato</translation>
+    </message>
+    <message>
+        <source>Trial days: a whole number from 0 to %1.</source>
+        <translation>Prøvetid i dager: et helt tall fra 0 til %1.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Beløp</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Enhetspris</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to a %2 service.</source>
+        <translation>%1 gjelder ikke for en tjeneste av typen %2.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Mottatt</translation>
+    </message>
+    <message>
+        <source>Requested end: expected a date (YYYY-MM-DD).</source>
+        <translation>Ønsket sluttdato: oppgi en dato (ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+        <source>The requested end %1 is before the termination was received (%2).</source>
+        <translation>Ønsket sluttdato %1 er før oppsigelsen ble mottatt (%2).</translation>
+    </message>
+    <message>
+        <source>Give the plan&apos;s first and last day as dates.</source>
+        <translation>Oppgi planens første og siste dag som datoer.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s first day %1 is after its last day %2.</source>
+        <translation>Planens første dag %1 er etter siste dag %2.</translation>
+    </message>
+    <message>
+        <source>A plan may span at most 20 years.</source>
+        <translation>En plan kan dekke høyst 20 år.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>GDPR Art. 28(3) requires</source>
+        <translation>GDPR art. 28 nr. 3 krever</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Clauses</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Mangler</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Dekket</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Delvis</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Mangel</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmTerminationDialog</name>
+    <message>
+        <source>Confirm termination</source>
+        <translation>Bekreft oppsigelse</translation>
+    </message>
+    <message>
+        <source>Under §14 an agreement not re-accepted within one month of the notice is considered terminated. These customers were notified and did not accept in time:</source>
+        <translation>Etter §14 regnes en avtale som oppsagt når den ikke er akseptert på nytt innen én måned etter varselet. Disse kundene ble varslet og aksepterte ikke i tide:</translation>
+    </message>
+    <message>
+        <source>%1 (%2): notified %3, deadline %4 — terminated from %5</source>
+        <translation>%1 (%2): varslet %3, frist %4 — oppsagt fra %5</translation>
+    </message>
+    <message>
+        <source>I &amp;confirm that these agreements are terminated</source>
+        <translation>Jeg &amp;bekrefter at disse avtalene er oppsagt</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Si opp</translation>
+    </message>
+    <message>
+        <source>Tick the confirmation first.</source>
+        <translation>Kryss av for bekreftelsen først.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>Registrer samtykke</translation>
+    </message>
+    <message>
+        <source>Marketing e-mail</source>
+        <translation>Markedsføring på e-post</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Nyhetsbrev</translation>
+    </message>
+    <message>
+        <source>&amp;Given</source>
+        <translation>&amp;Gitt</translation>
+    </message>
+    <message>
+        <source>&amp;Withdrawn</source>
+        <translation>&amp;Trukket tilbake</translation>
+    </message>
+    <message>
+        <source>e.g. web form, e-mail of 3 May, phone call</source>
+        <translation>f.eks. nettskjema, e-post 3. mai, telefonsamtale</translation>
+    </message>
+    <message>
+        <source>&amp;Consent to</source>
+        <translation>&amp;Samtykke til</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Dato</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>K&amp;ilde</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <source>Org number %1</source>
+        <translation>Org.nr. %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Yes: %1</source>
+        <translation>Ja: %1</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nei</translation>
+    </message>
+    <message>
+        <source>Not verified against the registry</source>
+        <translation>Ikke kontrollert mot Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Signing rule: %1</source>
+        <translation>Signaturregel: %1</translation>
+    </message>
+    <message>
+        <source>none registered</source>
+        <translation>ingen registrert</translation>
+    </message>
+    <message>
+        <source>No signing rule is registered for this organisation: ask the customer who may sign, and confirm it by hand.</source>
+        <translation>Ingen signaturregel er registrert for denne virksomheten: spør kunden hvem som kan signere, og bekreft det manuelt.</translation>
+    </message>
+    <message>
+        <source>No signing rule is registered; the rule above follows from the organisation form. Confirm by hand who signs.</source>
+        <translation>Ingen signaturregel er registrert; regelen over følger av organisasjonsformen. Bekreft manuelt hvem som signerer.</translation>
+    </message>
+    <message>
+        <source>Procuration: %1</source>
+        <translation>Prokura: %1</translation>
+    </message>
+    <message>
+        <source>No longer a signatory in the registry (check agreements they signed):</source>
+        <translation>Ikke lenger signaturberettiget i Enhetsregisteret (kontroller avtaler de har signert):</translation>
+    </message>
+    <message>
+        <source>The registry lists no roles.</source>
+        <translation>Enhetsregisteret oppgir ingen roller.</translation>
+    </message>
+    <message>
+        <source>%1 alone</source>
+        <translation>%1 alene</translation>
+    </message>
+    <message>
+        <source>%1 together</source>
+        <translation>%1 i fellesskap</translation>
+    </message>
+    <message>
+        <source>Combinations naming a person who died or left no longer apply: %1.</source>
+        <translation>Kombinasjoner med en person som er død eller har gått ut, gjelder ikke lenger: %1.</translation>
+    </message>
+    <message>
+        <source>The company is deleted in the registry: no new agreement can be issued.</source>
+        <translation>Virksomheten er slettet i Enhetsregisteret: det kan ikke lages ny avtale.</translation>
+    </message>
+    <message>
+        <source>The company was removed from the registry&apos;s open data: no new agreement can be issued.</source>
+        <translation>Virksomheten er fjernet fra Enhetsregisterets åpne data: det kan ikke lages ny avtale.</translation>
+    </message>
+    <message>
+        <source>The company is bankrupt: the estate is bound by its trustee; no new agreement is issued.</source>
+        <translation>Virksomheten er konkurs: boet forpliktes av bostyreren; det lages ingen ny avtale.</translation>
+    </message>
+    <message>
+        <source>The company is under liquidation: no new agreement is issued.</source>
+        <translation>Virksomheten er under avvikling: det lages ingen ny avtale.</translation>
+    </message>
+    <message>
+        <source>Registered by hand and not verified against the registry: refresh it when the registry can be reached.</source>
+        <translation>Registrert manuelt og ikke kontrollert mot Enhetsregisteret: oppdater kunden når Enhetsregisteret kan nås.</translation>
+    </message>
+    <message>
+        <source>No agreement yet. Make one on the Agreements page.</source>
+        <translation>Ingen avtale ennå. Lag en på siden Avtaler.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>utkast</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sendt</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signert</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation>oppsagt</translation>
+    </message>
+    <message>
+        <source>%1 — terms %2 — %3</source>
+        <translation>%1 — vilkår %2 — %3</translation>
+    </message>
+    <message>
+        <source>Registry data</source>
+        <translation>Opplysninger fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Organisation form</source>
+        <translation>Organisasjonsform</translation>
+    </message>
+    <message>
+        <source>Business address</source>
+        <translation>Forretningsadresse</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Postadresse</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>VAT registered</source>
+        <translation>MVA-registrert</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Næring</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Kontrollert</translation>
+    </message>
+    <message>
+        <source>Who may sign</source>
+        <translation>Hvem kan signere</translation>
+    </message>
+    <message>
+        <source>Roles in the registry</source>
+        <translation>Roller i Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>People can be added once the customer is saved.</source>
+        <translation>Personer kan legges til når kunden er lagret.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Services can be added once the customer is saved.</source>
+        <translation>Tjenester kan legges til når kunden er lagret.</translation>
+    </message>
+    <message>
+        <source>Agreements will be shown here.</source>
+        <translation>Avtaler vises her.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCardDialog</name>
+    <message>
+        <source>Customer %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from the registry</source>
+        <translation>Oppd&amp;ater fra Enhetsregisteret</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Org number</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Main contact</source>
+        <translation>Hovedkontakt</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Avtale</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRefresh</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nei</translation>
+    </message>
+    <message>
+        <source>No changes: the stored data matches the registry.</source>
+        <translation>Ingen endringer: de lagrede opplysningene stemmer med Enhetsregisteret.</translation>
+    </message>
+    <message>
+        <source>%1 no longer holds a signing role in the registry: check who signs.</source>
+        <translation>%1 har ikke lenger signaturrett i Enhetsregisteret: kontroller hvem som signerer.</translation>
+    </message>
+    <message>
+        <source>Asking the registry about %1…</source>
+        <translation>Spør Enhetsregisteret om %1…</translation>
+    </message>
+    <message>
+        <source>Refreshed from the registry</source>
+        <translation>Oppdatert fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ingenting ble endret.</translation>
+    </message>
+    <message>
+        <source>Refresh failed</source>
+        <translation>Oppdateringen mislyktes</translation>
+    </message>
+    <message>
+        <source>Refreshing customers from the registry…</source>
+        <translation>Oppdaterer kunder fra Enhetsregisteret…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 av %2: %3</translation>
+    </message>
+    <message>
+        <source>Refreshed %1 of %2 customers; %3 changed.</source>
+        <translation>Oppdaterte %1 av %2 kunder; %3 endret.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the customers not reached were left as they were.</source>
+        <translation>Avbrutt: kundene som ikke ble nådd, er uendret.</translation>
+    </message>
+    <message>
+        <source>Refresh all</source>
+        <translation>Oppdater alle</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerService</name>
+    <message>
+        <source>%1 is already a customer: %2.</source>
+        <translation>%1 er allerede kunde: %2.</translation>
+    </message>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>Removed from the registry</source>
+        <translation>Fjernet fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Bankrupt</source>
+        <translation>Konkurs</translation>
+    </message>
+    <message>
+        <source>Under liquidation</source>
+        <translation>Under avvikling</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Ikke kontrollert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Organisation form</source>
+        <translation>Organisasjonsform</translation>
+    </message>
+    <message>
+        <source>Business address</source>
+        <translation>Forretningsadresse</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Postadresse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Status date</source>
+        <translation>Statusdato</translation>
+    </message>
+    <message>
+        <source>VAT registered</source>
+        <translation>MVA-registrert</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roller</translation>
+    </message>
+    <message>
+        <source>Signing rule</source>
+        <translation>Signaturregel</translation>
+    </message>
+    <message>
+        <source>Procuration</source>
+        <translation>Prokura</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Signaturberettigede</translation>
+    </message>
+    <message>
+        <source>The owner signs alone.</source>
+        <translation>Innehaveren signerer alene.</translation>
+    </message>
+    <message>
+        <source>Each partner may sign alone.</source>
+        <translation>Hver deltaker kan signere alene.</translation>
+    </message>
+    <message>
+        <source>Each general partner may sign alone.</source>
+        <translation>Hver komplementar kan signere alene.</translation>
+    </message>
+    <message>
+        <source>The board jointly.</source>
+        <translation>Styret i fellesskap.</translation>
+    </message>
+    <message>
+        <source>The bankruptcy trustee binds the estate.</source>
+        <translation>Bostyreren forplikter boet.</translation>
+    </message>
+    <message>
+        <source>Type 1 to 180 characters of the name to search for.</source>
+        <translation>Skriv 1 til 180 tegn av navnet du vil søke etter.</translation>
+    </message>
+    <message>
+        <source>%1 is a sub-unit (a branch); register its main entity %2 instead.</source>
+        <translation>%1 er en underenhet (en avdeling); registrer hovedenheten %2 i stedet.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Address: at most 4 lines</source>
+        <translation>Adresse: høyst 4 linjer</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Poststed</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation>Landkode</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>The company is deleted in the registry: no new agreement can be issued.</source>
+        <translation>Virksomheten er slettet i Enhetsregisteret: det kan ikke lages ny avtale.</translation>
+    </message>
+    <message>
+        <source>The company was removed from the registry&apos;s open data: no new agreement can be issued.</source>
+        <translation>Virksomheten er fjernet fra Enhetsregisterets åpne data: det kan ikke lages ny avtale.</translation>
+    </message>
+    <message>
+        <source>The company is bankrupt: the estate is bound by its trustee; no new agreement is issued.</source>
+        <translation>Virksomheten er konkurs: boet forpliktes av bostyreren; det lages ingen ny avtale.</translation>
+    </message>
+    <message>
+        <source>The company is under liquidation: no new agreement is issued.</source>
+        <translation>Virksomheten er under avvikling: det lages ingen ny avtale.</translation>
+    </message>
+    <message>
+        <source>The customer is not verified against the registry: refresh it first.</source>
+        <translation>Kunden er ikke kontrollert mot Enhetsregisteret: oppdater kunden først.</translation>
+    </message>
+    <message>
+        <source>No signing rule is registered: confirm by hand who may sign.</source>
+        <translation>Ingen signaturregel er registrert: bekreft manuelt hvem som kan signere.</translation>
+    </message>
+    <message>
+        <source>The company was removed from the registry&apos;s open data. Its status is now “removed”; the stored data was kept.</source>
+        <translation>Virksomheten er fjernet fra Enhetsregisterets åpne data. Statusen er nå «fjernet»; de lagrede opplysningene er beholdt.</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1.</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1.</translation>
+    </message>
+    <message>
+        <source>An organisation number has 9 digits.</source>
+        <translation>Et organisasjonsnummer har 9 sifre.</translation>
+    </message>
+    <message>
+        <source>An organisation number starts with 8 or 9.</source>
+        <translation>Et organisasjonsnummer begynner med 8 eller 9.</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong.</source>
+        <translation>Kontrollsifferet er feil.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>Removed from the registry</source>
+        <translation>Fjernet fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Bankrupt</source>
+        <translation>Konkurs</translation>
+    </message>
+    <message>
+        <source>Under liquidation</source>
+        <translation>Under avvikling</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Ikke kontrollert</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signert</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Oppsagt</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>%1+ customers match</source>
+        <translation>%1+ kunder funnet</translation>
+    </message>
+    <message>
+        <source>1 customer matches</source>
+        <translation>1 kunde funnet</translation>
+    </message>
+    <message>
+        <source>%1 customers match</source>
+        <translation>%1 kunder funnet</translation>
+    </message>
+    <message>
+        <source>%1+ customers</source>
+        <translation>%1+ kunder</translation>
+    </message>
+    <message>
+        <source>1 customer</source>
+        <translation>1 kunde</translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation>%1 kunder</translation>
+    </message>
+    <message>
+        <source>No customer matches the search.</source>
+        <translation>Ingen kunder passer til søket.</translation>
+    </message>
+    <message>
+        <source>No customers yet. Add one with “Add customer” (Ctrl+N): type its org number or name.</source>
+        <translation>Ingen kunder ennå. Legg til en med «Legg til kunde» (Ctrl+N): skriv inn organisasjonsnummeret eller navnet.</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Søk:</translation>
+    </message>
+    <message>
+        <source>Name, org number, municipality or contact</source>
+        <translation>Navn, org.nr., kommune eller kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Add customer…</source>
+        <translation>&amp;Legg til kunde…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>Refresh a&amp;ll</source>
+        <translation>Oppdater &amp;alle</translation>
+    </message>
+    <message>
+        <source>Add a customer from the registry (Ctrl+N)</source>
+        <translation>Legg til en kunde fra Enhetsregisteret (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Fetch the selected customer from the registry again (F5)</source>
+        <translation>Hent den valgte kunden på nytt fra Enhetsregisteret (F5)</translation>
+    </message>
+    <message>
+        <source>Fetch every customer from the registry again (Ctrl+Shift+F5)</source>
+        <translation>Hent alle kundene på nytt fra Enhetsregisteret (Ctrl+Shift+F5)</translation>
+    </message>
+</context>
+<context>
+    <name>DiffPartsModel</name>
+    <message>
+        <source>Section</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Endring</translation>
+    </message>
+    <message>
+        <source>(front matter)</source>
+        <translation>(innledning)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Lagt til</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Fjernet</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Endret</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Uendret</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>var %1</translation>
+    </message>
+    <message>
+        <source>retitled</source>
+        <translation>ny tittel</translation>
+    </message>
+    <message>
+        <source>formatting only</source>
+        <translation>bare formatering</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>&amp;Old:</source>
+        <translation>G&amp;ammel:</translation>
+    </message>
+    <message>
+        <source>&amp;New:</source>
+        <translation>N&amp;y:</translation>
+    </message>
+    <message>
+        <source>&amp;Changed sections only</source>
+        <translation>&amp;Bare endrede avsnitt</translation>
+    </message>
+    <message>
+        <source>Left: the old version, removed words struck through. Right: the new version, added words underlined.</source>
+        <translation>Venstre: den gamle versjonen, med fjernede ord gjennomstreket. Høyre: den nye versjonen, med nye ord understreket.</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 added, %3 removed, %4 unchanged sections.</source>
+        <translation>%1 endrede, %2 nye, %3 fjernede og %4 uendrede avsnitt.</translation>
+    </message>
+    <message>
+        <source>The two versions read the same.</source>
+        <translation>De to versjonene har samme tekst.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>F&amp;orhåndsvis</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Lagre &amp;som…</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>E-&amp;post</translation>
+    </message>
+    <message>
+        <source>Save a &amp;draft and open it in the mail program…</source>
+        <translation>Lagre &amp;utkast og åpne det i e-postprogrammet…</translation>
+    </message>
+    <message>
+        <source>&amp;Send now…</source>
+        <translation>&amp;Send nå…</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;settings…</source>
+        <translation>E-post&amp;innstillinger…</translation>
+    </message>
+    <message>
+        <source>&amp;Batch…</source>
+        <translation>For flere kun&amp;der…</translation>
+    </message>
+    <message>
+        <source>The agreement PDF: terms, DPA annex and signature blocks, filled in for the customer</source>
+        <translation>Avtale-PDF-en: vilkår, databehandleravtale som vedlegg og signaturfelt, utfylt for kunden</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1): %2</source>
+        <translation>Noe gikk galt (%1): %2</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Avtale</translation>
+    </message>
+    <message>
+        <source>Agreement %1 – %2</source>
+        <translation>Avtale %1 – %2</translation>
+    </message>
+    <message>
+        <source>Agreement %1 for %2 (%3 pages).</source>
+        <translation>Avtale %1 for %2 (%3 sider).</translation>
+    </message>
+    <message>
+        <source>Save the agreement</source>
+        <translation>Lagre avtalen</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Agreement %1 saved as %2.</source>
+        <translation>Avtale %1 lagret som %2.</translation>
+    </message>
+    <message>
+        <source>Save the e-mail draft</source>
+        <translation>Lagre e-postutkastet</translation>
+    </message>
+    <message>
+        <source>E-mail (*.eml)</source>
+        <translation>E-post (*.eml)</translation>
+    </message>
+    <message>
+        <source>E-mail draft to %1 saved as %2.</source>
+        <translation>E-postutkast til %1 lagret som %2.</translation>
+    </message>
+    <message>
+        <source>No mail program opened it: open the file yourself.</source>
+        <translation>Ikke noe e-postprogram åpnet det: åpne filen selv.</translation>
+    </message>
+    <message>
+        <source>Set up the mail server first.</source>
+        <translation>Sett opp e-postserveren først.</translation>
+    </message>
+    <message>
+        <source>Agreement %1 sent to %2 and marked as sent.</source>
+        <translation>Avtale %1 sendt til %2 og merket som sendt.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentService</name>
+    <message>
+        <source>Server</source>
+        <extracomment>Fields a terms text may use whose values are kept in the settings (the same for every customer).</extracomment>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Server: %1 is not a host name.</source>
+        <translation>Server: %1 er ikke et gyldig servernavn.</translation>
+    </message>
+    <message>
+        <source>Port must be a number.</source>
+        <translation>Porten må være et tall.</translation>
+    </message>
+    <message>
+        <source>Port must be between 1 and 65535.</source>
+        <translation>Porten må være mellom 1 og 65535.</translation>
+    </message>
+    <message>
+        <source>Security must be none, starttls or tls, not %1.</source>
+        <translation>Sikkerhet må være none, starttls eller tls, ikke %1.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Avsender</translation>
+    </message>
+    <message>
+        <source>The customer is not verified against the registry: refresh it first.</source>
+        <translation>Kunden er ikke kontrollert mot Enhetsregisteret: oppdater kunden først.</translation>
+    </message>
+    <message>
+        <source>No signing rule is registered: confirm by hand who may sign.</source>
+        <translation>Ingen signaturregel er registrert: bekreft manuelt hvem som kan signere.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>The e-mail text is empty.</source>
+        <translation>E-postteksten er tom.</translation>
+    </message>
+    <message>
+        <source>Unknown fields in the e-mail template: %1.</source>
+        <translation>Ukjente felt i e-postmalen: %1.</translation>
+    </message>
+    <message>
+        <source>These fields cannot be set here: %1.</source>
+        <translation>Disse feltene kan ikke angis her: %1.</translation>
+    </message>
+    <message>
+        <source>Agreement %1 belongs to %2, not to %3.</source>
+        <translation>Avtale %1 tilhører %2, ikke %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no main contact: choose one on the customer card first.</source>
+        <translation>%1 har ingen hovedkontakt: velg en på kundekortet først.</translation>
+    </message>
+    <message>
+        <source>The main contact %1 has no e-mail address: add one first.</source>
+        <translation>Hovedkontakten %1 har ingen e-postadresse: legg til en først.</translation>
+    </message>
+    <message>
+        <source>The supplier profile has no e-mail address to send from: add one in Settings (or a sender in the e-mail settings).</source>
+        <translation>Leverandørprofilen har ingen e-postadresse å sende fra: legg til en under Innstillinger (eller en avsender i e-postinnstillingene).</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail address: %1.</source>
+        <translation>Ikke en gyldig e-postadresse: %1.</translation>
+    </message>
+    <message>
+        <source>Set up the mail server (SMTP) first: E-mail settings, or &apos;contractdesk smtp set&apos;.</source>
+        <translation>Sett opp e-postserveren (SMTP) først: under E-postinnstillinger, eller med &apos;contractdesk smtp set&apos;.</translation>
+    </message>
+    <message>
+        <source>Agreement %1 is terminated: it cannot be sent.</source>
+        <translation>Avtale %1 er sagt opp: den kan ikke sendes.</translation>
+    </message>
+    <message>
+        <source>Name the customers, or choose all active customers.</source>
+        <translation>Oppgi kundene, eller velg alle aktive kunder.</translation>
+    </message>
+    <message>
+        <source>The terms use %1 with no value: set it in the settings.</source>
+        <translation>Vilkårene bruker %1, som ikke har noen verdi: fyll den inn i innstillingene.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>No person with id %1.</source>
+        <translation>Finner ingen person med id %1.</translation>
+    </message>
+    <message>
+        <source>No customer with org number %1.</source>
+        <translation>Finner ingen kunde med org.nr. %1.</translation>
+    </message>
+    <message>
+        <source>Person %1 is erased and cannot sign.</source>
+        <translation>Person %1 er slettet og kan ikke signere.</translation>
+    </message>
+    <message>
+        <source>No signatory is known for %1: the customer&apos;s signature line is left without a name.</source>
+        <translation>Ingen signaturberettiget er kjent for %1: kundens signaturlinje står uten navn.</translation>
+    </message>
+    <message>
+        <source>Fill in the supplier profile in Settings before making agreements.</source>
+        <translation>Fyll ut leverandørprofilen under Innstillinger før du lager avtaler.</translation>
+    </message>
+    <message>
+        <source>No terms version %1.</source>
+        <translation>Finner ingen vilkårsversjon %1.</translation>
+    </message>
+    <message>
+        <source>Terms version %1 is a draft: publish it first.</source>
+        <translation>Vilkårsversjon %1 er et utkast: publiser den først.</translation>
+    </message>
+    <message>
+        <source>No terms version is published yet.</source>
+        <translation>Ingen vilkårsversjon er publisert ennå.</translation>
+    </message>
+    <message>
+        <source>Terms version %1 has unknown fields: %2</source>
+        <translation>Vilkårsversjon %1 har ukjente felt: %2</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made: %1</source>
+        <translation>PDF-en kunne ikke lages: %1</translation>
+    </message>
+    <message>
+        <source>The password would be sent unencrypted: choose STARTTLS or TLS in the e-mail settings.</source>
+        <translation>Passordet ville blitt sendt ukryptert: velg STARTTLS eller TLS i e-postinnstillingene.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 did not answer in time. Nothing was sent.</source>
+        <translation>E-postserveren %1 svarte ikke i tide. Ingenting ble sendt.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: check the security setting (STARTTLS or TLS) and the port. Nothing was sent.</source>
+        <translation>Den sikre forbindelsen til %1 mislyktes: kontroller sikkerhetsinnstillingen (STARTTLS eller TLS) og porten. Ingenting ble sendt.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the login: check the user name and password. Nothing was sent.</source>
+        <translation>E-postserveren %1 avviste innloggingen: kontroller brukernavn og passord. Ingenting ble sendt.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the sender address. Nothing was sent.</source>
+        <translation>E-postserveren %1 avviste avsenderadressen. Ingenting ble sendt.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the recipient&apos;s address. Nothing was sent.</source>
+        <translation>E-postserveren %1 avviste mottakerens adresse. Ingenting ble sendt.</translation>
+    </message>
+    <message>
+        <source>Could not reach the mail server %1: check the server name, the port and the network. Nothing was sent.</source>
+        <translation>Fikk ikke kontakt med e-postserveren %1: kontroller servernavn, port og nettverk. Ingenting ble sendt.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 answered with an error. Nothing was sent.</source>
+        <translation>E-postserveren %1 svarte med en feil. Ingenting ble sendt.</translation>
+    </message>
+    <message>
+        <source>Sending through %1 failed. Nothing was sent.</source>
+        <translation>Sending via %1 mislyktes. Ingenting ble sendt.</translation>
+    </message>
+</context>
+<context>
+    <name>EditDraftDialog</name>
+    <message>
+        <source>Edit draft %1</source>
+        <translation>Rediger utkast %1</translation>
+    </message>
+    <message>
+        <source>&amp;Planned effective date:</source>
+        <translation>&amp;Planlagt gyldig fra:</translation>
+    </message>
+    <message>
+        <source>Numbered headings (8.1.1 Title), • bullets and &apos;Vedlegg 1&apos; start sections, lists and annexes. Fields such as {customer.name} are filled in per customer.</source>
+        <translation>Nummererte overskrifter (8.1.1 Tittel), • punkttegn og &apos;Vedlegg 1&apos; starter avsnitt, lister og vedlegg. Felt som {customer.name} fylles ut for hver kunde.</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Betegnelse:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Tekst:</translation>
+    </message>
+</context>
+<context>
+    <name>EmailSettingsDialog</name>
+    <message>
+        <source>E-mail settings</source>
+        <translation>E-postinnstillinger</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server</source>
+        <translation>&amp;E-postserver</translation>
+    </message>
+    <message>
+        <source>Agreement &amp;e-mail</source>
+        <translation>E-post med &amp;avtalen</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>S&amp;ikkerhet:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Brukernavn:</translation>
+    </message>
+    <message>
+        <source>Se&amp;nder:</source>
+        <translation>A&amp;vsender:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;ord:</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (vanligvis port 587)</translation>
+    </message>
+    <message>
+        <source>TLS (usually port 465)</source>
+        <translation>TLS (vanligvis port 465)</translation>
+    </message>
+    <message>
+        <source>None (unencrypted; no login)</source>
+        <translation>Ingen (ukryptert; uten innlogging)</translation>
+    </message>
+    <message>
+        <source>empty: the supplier&apos;s e-mail address</source>
+        <translation>tomt: leverandørens e-postadresse</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the saved password</source>
+        <translation>&amp;Glem det lagrede passordet</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>E&amp;mne:</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to the standard text</source>
+        <translation>&amp;Tilbakestill til standardteksten</translation>
+    </message>
+    <message>
+        <source>Fields: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, {supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} and the other agreement fields.</source>
+        <translation>Felt: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, {supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} og de andre avtalefeltene.</translation>
+    </message>
+    <message>
+        <source>no system keyring here</source>
+        <translation>ingen nøkkelring her</translation>
+    </message>
+    <message>
+        <source>No system keyring is available, so the password is not saved: it is asked each time you send, or taken from %1.</source>
+        <translation>Ingen nøkkelring er tilgjengelig, så passordet lagres ikke: du blir spurt hver gang du sender, eller det hentes fra %1.</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to change)</source>
+        <translation>lagret i systemets nøkkelring (skriv for å endre)</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring, never in ContractDesk&apos;s data.</source>
+        <translation>Passordet oppbevares i systemets nøkkelring, aldri i ContractDesk-dataene.</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring</source>
+        <translation>oppbevares i systemets nøkkelring</translation>
+    </message>
+    <message>
+        <source>A password typed here is kept in the system keyring, never in ContractDesk&apos;s data. Empty: asked each time you send.</source>
+        <translation>Et passord du skriver her, oppbevares i systemets nøkkelring, aldri i ContractDesk-dataene. Tomt: du blir spurt hver gang du sender.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase person</source>
+        <translation>Slett person</translation>
+    </message>
+    <message>
+        <source>Erase %1? Names, title, phone numbers and e-mail addresses are removed for good, also from the audit log&apos;s details. The id and the history of changes are kept (terms §8.2.3).</source>
+        <translation>Slette %1? Navn, tittel, telefonnumre og e-postadresser fjernes for godt, også fra detaljene i endringsloggen. Id-en og endringshistorikken beholdes (vilkårene §8.2.3).</translation>
+    </message>
+    <message>
+        <source>Decide later (the customer has no main contact until then)</source>
+        <translation>Bestem senere (kunden har ingen hovedkontakt inntil da)</translation>
+    </message>
+    <message>
+        <source>Next main contact of %1</source>
+        <translation>Ny hovedkontakt for %1</translation>
+    </message>
+    <message>
+        <source>I understand this cannot be undone</source>
+        <translation>Jeg forstår at dette ikke kan angres</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Slett</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bla gjennom…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Welcome to ContractDesk</source>
+        <translation>Velkommen til ContractDesk</translation>
+    </message>
+</context>
+<context>
+    <name>GuiController</name>
+    <message>
+        <source>ContractDesk cannot open your data</source>
+        <translation>ContractDesk kan ikke åpne dataene dine</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import terms</source>
+        <translation>Importer avtalevilkår</translation>
+    </message>
+    <message>
+        <source>Terms text</source>
+        <translation>Vilkårstekst</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Tekstfiler (*.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Planned effective date:</source>
+        <translation>&amp;Planlagt gyldig fra:</translation>
+    </message>
+    <message>
+        <source>Without a date, the date the text states is used.</source>
+        <translation>Uten dato brukes datoen som står i teksten.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Betegnelse:</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>Velg filen som skal importeres.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceChart</name>
+    <message>
+        <source>Invoicing in the coming 12 months (excl. VAT)</source>
+        <translation>Fakturering de neste 12 månedene (eks. mva.)</translation>
+    </message>
+    <message>
+        <source>Net, invoices less credit notes</source>
+        <translation>Netto, fakturaer minus kreditnotaer</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicePeriod</name>
+    <message>
+        <source>Yearly (1 January)</source>
+        <translation>Årlig (1. januar)</translation>
+    </message>
+    <message>
+        <source>Half-yearly (2 January, 2 July)</source>
+        <translation>Halvårlig (2. januar, 2. juli)</translation>
+    </message>
+    <message>
+        <source>Quarterly (3rd of Jan, Apr, Jul, Oct)</source>
+        <translation>Kvartalsvis (3. jan., apr., jul., okt.)</translation>
+    </message>
+    <message>
+        <source>Every second month (4th of Jan, Mar, …)</source>
+        <translation>Annenhver måned (4. jan., mars, …)</translation>
+    </message>
+    <message>
+        <source>Monthly (5th of every month)</source>
+        <translation>Månedlig (den 5. hver måned)</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicePlanModel</name>
+    <message>
+        <source>Invoice date</source>
+        <translation>Fakturadato</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Forfall</translation>
+    </message>
+    <message>
+        <source>Org. number</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Linjer</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebyr</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MVA</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Kreditnota</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Faktura</translation>
+    </message>
+</context>
+<context>
+    <name>LogRequestDialog</name>
+    <message>
+        <source>Log a request</source>
+        <translation>Registrer en henvendelse</translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation>&amp;Henvendelse</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceived</source>
+        <translation>&amp;Mottatt</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>Mer&amp;knad</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gå til</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;About ContractDesk</source>
+        <translation>&amp;Om ContractDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Who is this?…</source>
+        <translation>&amp;Hvem er dette?…</translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
+        <translation>Åpner datafilen…</translation>
+    </message>
+    <message>
+        <source>unlocked by the system keyring</source>
+        <translation>låst opp med systemets nøkkelring</translation>
+    </message>
+    <message>
+        <source>unlocked by passphrase</source>
+        <translation>låst opp med passordfrase</translation>
+    </message>
+    <message>
+        <source>demo data (discarded on exit)</source>
+        <translation>demodata (forkastes ved avslutning)</translation>
+    </message>
+    <message>
+        <source>Store: %1 — %2</source>
+        <translation>Datafil: %1 — %2</translation>
+    </message>
+    <message>
+        <source>About ContractDesk</source>
+        <translation>Om ContractDesk</translation>
+    </message>
+    <message>
+        <source>ContractDesk %1
+Customers, terms and signable agreements.</source>
+        <translation>ContractDesk %1
+Kunder, avtalevilkår og avtaler klare til signering.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryForm</name>
+    <message>
+        <source>The customer is saved as “not verified”. Refresh it when the registry can be reached: the registry&apos;s data then replaces what is typed here.</source>
+        <translation>Kunden lagres som «ikke kontrollert». Oppdater kunden når Enhetsregisteret kan nås: opplysningene derfra erstatter da det som er skrevet inn her.</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation number</source>
+        <translation>&amp;Organisasjonsnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Address line &amp;2</source>
+        <translation>Adresselinje &amp;2</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode</source>
+        <translation>&amp;Postnummer</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>Post&amp;sted</translation>
+    </message>
+</context>
+<context>
+    <name>MonthTotalsModel</name>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Fakturaer</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Kreditnotaer</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MVA</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+</context>
+<context>
+    <name>NewAgreementDialog</name>
+    <message>
+        <source>New agreement</source>
+        <translation>Ny avtale</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>&amp;Terms version:</source>
+        <translation>&amp;Vilkårsversjon:</translation>
+    </message>
+    <message>
+        <source>Choose the customer and the terms version.</source>
+        <translation>Velg kunde og vilkårsversjon.</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyDialog</name>
+    <message>
+        <source>Mark notified</source>
+        <translation>Merk som varslet</translation>
+    </message>
+    <message>
+        <source>e.g. e-mail to the main contact</source>
+        <translation>f.eks. e-post til hovedkontakten</translation>
+    </message>
+    <message>
+        <source>&amp;Notified on:</source>
+        <translation>&amp;Varslet den:</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Hvordan:</translation>
+    </message>
+</context>
+<context>
+    <name>OrgNumber</name>
+    <message>
+        <source>An organisation number has 9 digits</source>
+        <translation>Et organisasjonsnummer har 9 sifre</translation>
+    </message>
+    <message>
+        <source>An organisation number starts with 8 or 9</source>
+        <translation>Et organisasjonsnummer begynner med 8 eller 9</translation>
+    </message>
+    <message>
+        <source>The organisation number&apos;s check digit is wrong</source>
+        <translation>Kontrollsifferet i organisasjonsnummeret er feil</translation>
+    </message>
+</context>
+<context>
+    <name>OrgNumberHint</name>
+    <message>
+        <source>An organisation number has 9 digits.</source>
+        <translation>Et organisasjonsnummer har 9 sifre.</translation>
+    </message>
+    <message>
+        <source>An organisation number starts with 8 or 9.</source>
+        <translation>Et organisasjonsnummer begynner med 8 eller 9.</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong: check the number.</source>
+        <translation>Kontrollsifferet er feil: sjekk nummeret.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Skriv ut…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Lagre som…</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 sider</translation>
+    </message>
+    <message>
+        <source>The printer could not start: %1</source>
+        <translation>Utskriften kunne ikke starte: %1</translation>
+    </message>
+    <message>
+        <source>%1 pages sent to the printer.</source>
+        <translation>%1 sider sendt til skriveren.</translation>
+    </message>
+    <message>
+        <source>Save the agreement</source>
+        <translation>Lagre avtalen</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Ikke lagret: %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Lagret som %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Added %1.</source>
+        <translation>La til %1.</translation>
+    </message>
+    <message>
+        <source>Added from the registry.</source>
+        <translation>Lagt til fra Enhetsregisteret.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Lagret.</translation>
+    </message>
+    <message>
+        <source>Removed from this customer.</source>
+        <translation>Fjernet fra denne kunden.</translation>
+    </message>
+    <message>
+        <source>Main contact changed.</source>
+        <translation>Hovedkontakt endret.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Samtykke registrert.</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Eksportert til %1.</translation>
+    </message>
+    <message>
+        <source>Erased. The id and history are kept.</source>
+        <translation>Slettet. Id-en og historikken beholdes.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Legg til person…</translation>
+    </message>
+    <message>
+        <source>From the &amp;registry…</source>
+        <translation>Fra &amp;Enhetsregisteret…</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Rett opp…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Fjer&amp;n…</translation>
+    </message>
+    <message>
+        <source>Make &amp;main contact…</source>
+        <translation>Gjør til &amp;hovedkontakt…</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent…</source>
+        <translation>Sa&amp;mtykke…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport data…</source>
+        <translation>Eksporter &amp;data…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase…</source>
+        <translation>Sle&amp;tt…</translation>
+    </message>
+    <message>
+        <source>Erase this person&apos;s personal data (data-subject request)</source>
+        <translation>Slett personopplysningene til denne personen (henvendelse fra den registrerte)</translation>
+    </message>
+    <message>
+        <source>Re&amp;quests…</source>
+        <translation>Hen&amp;vendelser…</translation>
+    </message>
+    <message>
+        <source>Data-subject requests (the selected person&apos;s, or all) and their deadlines</source>
+        <translation>Henvendelser fra registrerte (den valgte personens, eller alle) og fristene for dem</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list.</source>
+        <translation>Velg en person i listen.</translation>
+    </message>
+    <message>
+        <source>Who asked to remove %1 from this customer? Only the main contact, a signatory or the general manager may (§8.1.1); a person may always ask to be removed themselves.</source>
+        <translation>Hvem ba om å fjerne %1 fra denne kunden? Bare hovedkontakten, en signaturberettiget eller daglig leder kan be om det (§8.1.1); en person kan alltid selv be om å bli fjernet.</translation>
+    </message>
+    <message>
+        <source>Who asked to make %1 the main contact? Once the customer has a main contact, only the main contact, a signatory or the general manager may change it (§7.2, §8.1.1).</source>
+        <translation>Hvem ba om å gjøre %1 til hovedkontakt? Når kunden har en hovedkontakt, kan bare hovedkontakten, en signaturberettiget eller daglig leder endre den (§7.2, §8.1.1).</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Eksporter personopplysninger</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Ikke eksportert: %1</translation>
+    </message>
+    <message>
+        <source>Choose a customer first.</source>
+        <translation>Velg en kunde først.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleRoles</name>
+    <message>
+        <source>Main contact</source>
+        <translation>Hovedkontakt</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <translation>Signaturberettiget</translation>
+    </message>
+    <message>
+        <source>General manager</source>
+        <translation>Daglig leder</translation>
+    </message>
+    <message>
+        <source>Erased person #%1</source>
+        <translation>Slettet person #%1</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleRules</name>
+    <message>
+        <source>Unknown role %1: use one of %2</source>
+        <translation>Ukjent rolle %1: bruk en av %2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 main contacts; exactly one is allowed</source>
+        <translation>%1 har %2 hovedkontakter; det skal være nøyaktig én</translation>
+    </message>
+    <message>
+        <source>%1 has people but no main contact</source>
+        <translation>%1 har personer, men ingen hovedkontakt</translation>
+    </message>
+    <message>
+        <source>Person %1 holds the role %2 twice at %3</source>
+        <translation>Person %1 har rollen %2 to ganger hos %3</translation>
+    </message>
+    <message>
+        <source>%1 must be requested by the main contact, a signatory or the general manager of %2 (§8.1.1): say who asked</source>
+        <translation>%1 krever forespørsel fra hovedkontakten, en signaturberettiget eller daglig leder hos %2 (§8.1.1): oppgi hvem som ba om det</translation>
+    </message>
+    <message>
+        <source>Person %1 may not ask for this: only the main contact, a signatory or the general manager of %2 may (%3, §8.1.1)</source>
+        <translation>Person %1 kan ikke be om dette: bare hovedkontakten, en signaturberettiget eller daglig leder hos %2 kan det (%3, §8.1.1)</translation>
+    </message>
+    <message>
+        <source>Person %1 is already %2 at %3</source>
+        <translation>Person %1 er allerede %2 hos %3</translation>
+    </message>
+    <message>
+        <source>Adding an approved contact</source>
+        <translation>Å legge til en godkjent kontakt</translation>
+    </message>
+    <message>
+        <source>Person %1 is not %2 at %3</source>
+        <translation>Person %1 er ikke %2 hos %3</translation>
+    </message>
+    <message>
+        <source>The main contact of %1 cannot be removed without naming the next (set another person as main contact first)</source>
+        <translation>Hovedkontakten for %1 kan ikke fjernes uten at en ny utpekes (gjør en annen person til hovedkontakt først)</translation>
+    </message>
+    <message>
+        <source>Removing an approved contact</source>
+        <translation>Å fjerne en godkjent kontakt</translation>
+    </message>
+    <message>
+        <source>Person %1 is already the main contact of %2</source>
+        <translation>Person %1 er allerede hovedkontakt for %2</translation>
+    </message>
+    <message>
+        <source>Naming the next main contact</source>
+        <translation>Å utpeke neste hovedkontakt</translation>
+    </message>
+    <message>
+        <source>Changing the main contact of %1 must be requested by the main contact, a signatory or the general manager (§7.2, §8.1.1): say who asked</source>
+        <translation>Bytte av hovedkontakt for %1 krever forespørsel fra hovedkontakten, en signaturberettiget eller daglig leder (§7.2, §8.1.1): oppgi hvem som ba om det</translation>
+    </message>
+    <message>
+        <source>Person %1 may not change the main contact of %2: only the main contact, a signatory or the general manager may (§7.2, §8.1.1)</source>
+        <translation>Person %1 kan ikke bytte hovedkontakt for %2: bare hovedkontakten, en signaturberettiget eller daglig leder kan det (§7.2, §8.1.1)</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleService</name>
+    <message>
+        <source>E-mail: at most %1 addresses</source>
+        <translation>E-post: høyst %1 adresser</translation>
+    </message>
+    <message>
+        <source>%1: text direction characters are not allowed</source>
+        <translation>%1: tegn for tekstretning er ikke tillatt</translation>
+    </message>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>The main contact of %1 was erased: a signatory or the general manager names the next</source>
+        <translation>Hovedkontakten for %1 ble slettet: en signaturberettiget eller daglig leder utpeker den neste</translation>
+    </message>
+    <message>
+        <source>The person who asked</source>
+        <translation>Personen som ba om det</translation>
+    </message>
+    <message>
+        <source>Person %1 has no role at %2</source>
+        <translation>Person %1 har ingen rolle hos %2</translation>
+    </message>
+    <message>
+        <source>That registry role holder is not a person at this customer; fetch the roles again.</source>
+        <translation>Denne rolleinnehaveren i Enhetsregisteret er ikke en person hos denne kunden; hent rollene på nytt.</translation>
+    </message>
+    <message>
+        <source>No data-subject request %1</source>
+        <translation>Finner ingen henvendelse %1</translation>
+    </message>
+    <message>
+        <source>Request %1 was already done on %2</source>
+        <translation>Henvendelse %1 ble allerede behandlet %2</translation>
+    </message>
+    <message>
+        <source>The next main contact must be someone else than the person erased</source>
+        <translation>Neste hovedkontakt må være en annen enn personen som slettes</translation>
+    </message>
+    <message>
+        <source>Person %1 is not the main contact of %2</source>
+        <translation>Person %1 er ikke hovedkontakt for %2</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1; register it first</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først</translation>
+    </message>
+    <message>
+        <source>No person with id %1</source>
+        <translation>Finner ingen person med id %1</translation>
+    </message>
+    <message>
+        <source>%1 (person %2) was erased</source>
+        <translation>%1 (person %2) ble slettet</translation>
+    </message>
+    <message>
+        <source>Person %1 was erased</source>
+        <translation>Person %1 ble slettet</translation>
+    </message>
+    <message>
+        <source>The new main contact</source>
+        <translation>Den nye hovedkontakten</translation>
+    </message>
+    <message>
+        <source>Unknown consent %1: use one of %2</source>
+        <translation>Ukjent samtykke %1: bruk ett av %2</translation>
+    </message>
+    <message>
+        <source>Unknown request kind %1: use one of %2</source>
+        <translation>Ukjent type henvendelse %1: bruk en av %2</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roller</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Kan</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Since %1, requested by person %2</source>
+        <translation>Siden %1, etter forespørsel fra person %2</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>kontakte</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>bestille</translation>
+    </message>
+    <message>
+        <source>sign</source>
+        <translation>signere</translation>
+    </message>
+    <message>
+        <source>manage contacts</source>
+        <translation>styre kontakter</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Correct person</source>
+        <translation>Rett opp personopplysninger</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Legg til person</translation>
+    </message>
+    <message>
+        <source>One address per line</source>
+        <translation>Én adresse per linje</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>&amp;Fornavn</translation>
+    </message>
+    <message>
+        <source>&amp;Middle name</source>
+        <translation>&amp;Mellomnavn</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>&amp;Etternavn</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Tittel</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Te&amp;lefon</translation>
+    </message>
+    <message>
+        <source>M&amp;obile</source>
+        <translation>M&amp;obil</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>E-&amp;post</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <source>Re&amp;quested by</source>
+        <translation>Forespurt &amp;av</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This part of ContractDesk is not ready yet.</source>
+        <translation>Denne delen av ContractDesk er ikke klar ennå.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Adjust price: %1</source>
+        <translation>Juster pris: %1</translation>
+    </message>
+    <message>
+        <source>Adjust price</source>
+        <translation>Juster pris</translation>
+    </message>
+    <message>
+        <source>Current price</source>
+        <translation>Nåværende pris</translation>
+    </message>
+    <message>
+        <source>&amp;New price excl. VAT</source>
+        <translation>&amp;Ny pris eks. mva.</translation>
+    </message>
+    <message>
+        <source>&amp;Effective from</source>
+        <translation>&amp;Gjelder fra</translation>
+    </message>
+    <message>
+        <source>&amp;Announced on</source>
+        <translation>&amp;Varslet den</translation>
+    </message>
+</context>
+<context>
+    <name>PriceRules</name>
+    <message>
+        <source>Prices may be adjusted at most once a year (§13.1); %1 already has an adjustment effective %2.</source>
+        <translation>Prisen kan justeres høyst én gang i året (§13.1); %1 har allerede en justering fra %2.</translation>
+    </message>
+    <message>
+        <source>An adjustment effective %1 must be announced by %2 (§13.1); it was announced %3.</source>
+        <translation>En justering som gjelder fra %1, må varsles innen %2 (§13.1); den ble varslet %3.</translation>
+    </message>
+    <message>
+        <source>The change of %1 % exceeds the index change of %2 %; a larger change is a business-model change that must be announced 12 months ahead (§13.1).</source>
+        <translation>Endringen på %1 % er større enn indeksendringen på %2 %; en større endring er en endring av forretningsmodellen og må varsles 12 måneder i forveien (§13.1).</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish %1</source>
+        <translation>Publiser %1</translation>
+    </message>
+    <message>
+        <source>&amp;Effective date:</source>
+        <translation>&amp;Gyldig fra:</translation>
+    </message>
+    <message>
+        <source>DPA &amp;checklist (GDPR Art. 28(3)):</source>
+        <translation>Sjekkliste for &amp;DBA (GDPR art. 28 nr. 3):</translation>
+    </message>
+    <message>
+        <source>I have read the checklist and &amp;publish this version anyway</source>
+        <translation>Jeg har lest sjekklisten og &amp;publiserer denne versjonen likevel</translation>
+    </message>
+    <message>
+        <source>Content SHA-256: %1
+%2 customer(s) go on the re-acceptance list; notify them by %3 (§14).</source>
+        <translation>Innhold SHA-256: %1
+%2 kunde(r) settes på listen over ny aksept; varsle dem innen %3 (§14).</translation>
+    </message>
+    <message>
+        <source>Needs confirmation: %1</source>
+        <translation>Må bekreftes: %1</translation>
+    </message>
+    <message>
+        <source>Repealed act in %1: “%2” — %3</source>
+        <translation>Opphevet lov i %1: «%2» — %3</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Merk: %1</translation>
+    </message>
+    <message>
+        <source>Sub-processors listed with this version: %1</source>
+        <translation>Underleverandører oppført i denne versjonen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReacceptanceModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Org number</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <source>Notify by</source>
+        <translation>Varsles innen</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Varslet</translation>
+    </message>
+    <message>
+        <source>Accept by</source>
+        <translation>Aksept innen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Akseptert</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>To notify</source>
+        <translation>Skal varsles</translation>
+    </message>
+    <message>
+        <source>Overdue: termination proposed</source>
+        <translation>Over fristen: oppsigelse foreslått</translation>
+    </message>
+    <message>
+        <source>Terminated (confirmed)</source>
+        <translation>Oppsagt (bekreftet)</translation>
+    </message>
+    <message>
+        <source>notice late</source>
+        <translation>varslet for sent</translation>
+    </message>
+</context>
+<context>
+    <name>RecordAcceptanceDialog</name>
+    <message>
+        <source>Record acceptance</source>
+        <translation>Registrer aksept</translation>
+    </message>
+    <message>
+        <source>Signed scan</source>
+        <translation>Skannet, signert avtale</translation>
+    </message>
+    <message>
+        <source>PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)</source>
+        <translation>PDF eller bilde (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>&amp;Terms version:</source>
+        <translation>&amp;Vilkårsversjon:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Metode:</translation>
+    </message>
+    <message>
+        <source>&amp;Date accepted:</source>
+        <translation>&amp;Dato akseptert:</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>&amp;Signert av:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;an:</source>
+        <translation>Skann&amp;et avtale:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>Me&amp;rknad:</translation>
+    </message>
+    <message>
+        <source>%1 (#%2, not at this customer)</source>
+        <translation>%1 (#%2, ikke hos denne kunden)</translation>
+    </message>
+    <message>
+        <source>Register the person who signed under the customer&apos;s people first.</source>
+        <translation>Registrer først personen som signerte, blant kundens personer.</translation>
+    </message>
+    <message>
+        <source>✓ A signatory by the registry data.</source>
+        <translation>✓ Signaturberettiget ifølge registerdataene.</translation>
+    </message>
+    <message>
+        <source>Choose the customer.</source>
+        <translation>Velg kunden.</translation>
+    </message>
+    <message>
+        <source>Choose who signed.</source>
+        <translation>Velg hvem som signerte.</translation>
+    </message>
+    <message>
+        <source>No published terms version to accept.</source>
+        <translation>Ingen publisert vilkårsversjon å akseptere.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryErrors</name>
+    <message>
+        <source>The registry could not answer.</source>
+        <translation>Enhetsregisteret kunne ikke svare.</translation>
+    </message>
+    <message>
+        <source>This is not a valid organisation number.</source>
+        <translation>Dette er ikke et gyldig organisasjonsnummer.</translation>
+    </message>
+    <message>
+        <source>No organisation with this number was found in the registry.</source>
+        <translation>Fant ingen virksomhet med dette nummeret i Enhetsregisteret.</translation>
+    </message>
+    <message>
+        <source>This organisation has been removed from the registry&apos;s open data.</source>
+        <translation>Denne virksomheten er fjernet fra Enhetsregisterets åpne data.</translation>
+    </message>
+    <message>
+        <source>The registry refused the request.</source>
+        <translation>Enhetsregisteret avviste forespørselen.</translation>
+    </message>
+    <message>
+        <source>The registry is busy. Please try again in a moment.</source>
+        <translation>Enhetsregisteret er opptatt. Prøv igjen om litt.</translation>
+    </message>
+    <message>
+        <source>The registry has a problem right now. Please try again later.</source>
+        <translation>Enhetsregisteret har problemer akkurat nå. Prøv igjen senere.</translation>
+    </message>
+    <message>
+        <source>The registry sent an unexpected answer (not registry data).</source>
+        <translation>Enhetsregisteret sendte et uventet svar (ikke registerdata).</translation>
+    </message>
+    <message>
+        <source>The registry sent incomplete or damaged data.</source>
+        <translation>Enhetsregisteret sendte ufullstendige eller skadde data.</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s answer was unexpectedly large and was not read.</source>
+        <translation>Svaret fra Enhetsregisteret var uventet stort og ble ikke lest.</translation>
+    </message>
+    <message>
+        <source>The registry did not answer in time. Please try again, or register the customer by hand.</source>
+        <translation>Enhetsregisteret svarte ikke i tide. Prøv igjen, eller registrer kunden manuelt.</translation>
+    </message>
+    <message>
+        <source>The registry cannot be reached. You can register the customer by hand and verify later.</source>
+        <translation>Enhetsregisteret kan ikke nås. Du kan registrere kunden manuelt og kontrollere den senere.</translation>
+    </message>
+    <message>
+        <source>The registry answered with a redirect to another site, which was refused.</source>
+        <translation>Enhetsregisteret svarte med en videresending til et annet nettsted, som ble avvist.</translation>
+    </message>
+    <message>
+        <source>The registry sent an unexpected answer.</source>
+        <translation>Enhetsregisteret sendte et uventet svar.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutt.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryHolderDialog</name>
+    <message>
+        <source>Add from the registry</source>
+        <translation>Legg til fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>(registered)</source>
+        <translation>(registrert)</translation>
+    </message>
+    <message>
+        <source>The registry lists no persons for this customer. Refresh the customer from the registry, or add the person by hand.</source>
+        <translation>Enhetsregisteret oppgir ingen personer for denne kunden. Oppdater kunden fra Enhetsregisteret, eller legg til personen manuelt.</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <source>Re&amp;quested by</source>
+        <translation>Forespurt &amp;av</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryMessages</name>
+    <message>
+        <source>You can register the customer by hand and verify it later.</source>
+        <translation>Du kan registrere kunden manuelt og kontrollere den senere.</translation>
+    </message>
+    <message>
+        <source>No organisation with this number was found in the registry.</source>
+        <translation>Fant ingen virksomhet med dette nummeret i Enhetsregisteret.</translation>
+    </message>
+    <message>
+        <source>This organisation has been removed from the registry&apos;s open data.</source>
+        <translation>Denne virksomheten er fjernet fra Enhetsregisterets åpne data.</translation>
+    </message>
+    <message>
+        <source>The registry refused the request.</source>
+        <translation>Enhetsregisteret avviste forespørselen.</translation>
+    </message>
+    <message>
+        <source>The registry is busy. Please try again in a moment.</source>
+        <translation>Enhetsregisteret er opptatt. Prøv igjen om litt.</translation>
+    </message>
+    <message>
+        <source>The registry has a problem right now. Please try again later.</source>
+        <translation>Enhetsregisteret har problemer akkurat nå. Prøv igjen senere.</translation>
+    </message>
+    <message>
+        <source>The registry sent an unexpected answer (not registry data).</source>
+        <translation>Enhetsregisteret sendte et uventet svar (ikke registerdata).</translation>
+    </message>
+    <message>
+        <source>The registry sent incomplete or damaged data.</source>
+        <translation>Enhetsregisteret sendte ufullstendige eller skadde data.</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s answer was unexpectedly large and was not read.</source>
+        <translation>Svaret fra Enhetsregisteret var uventet stort og ble ikke lest.</translation>
+    </message>
+    <message>
+        <source>The registry did not answer in time.</source>
+        <translation>Enhetsregisteret svarte ikke i tide.</translation>
+    </message>
+    <message>
+        <source>The registry cannot be reached.</source>
+        <translation>Enhetsregisteret kan ikke nås.</translation>
+    </message>
+    <message>
+        <source>The registry answered with a redirect to another site, which was refused.</source>
+        <translation>Enhetsregisteret svarte med en videresending til et annet nettsted, som ble avvist.</translation>
+    </message>
+    <message>
+        <source>The registry sent an unexpected answer.</source>
+        <translation>Enhetsregisteret sendte et uventet svar.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestKinds</name>
+    <message>
+        <source>Access</source>
+        <translation>Innsyn</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Retting</translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation>Sletting</translation>
+    </message>
+    <message>
+        <source>Restriction</source>
+        <translation>Begrensning</translation>
+    </message>
+    <message>
+        <source>Portability</source>
+        <translation>Dataportabilitet</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Protest</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogDialog</name>
+    <message>
+        <source>Data-subject requests</source>
+        <translation>Henvendelser fra registrerte</translation>
+    </message>
+    <message>
+        <source>Only &amp;open requests</source>
+        <translation>Bare &amp;åpne henvendelser</translation>
+    </message>
+    <message>
+        <source>&amp;Log request…</source>
+        <translation>&amp;Registrer henvendelse…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>Merk som &amp;behandlet</translation>
+    </message>
+    <message>
+        <source>Answer each request within one month of receipt (GDPR Art. 12).</source>
+        <translation>Svar på hver henvendelse innen én måned etter at den er mottatt (GDPR art. 12).</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>Request</source>
+        <translation>Henvendelse</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Mottatt</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Merknad</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>Behandlet %1</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>OVER FRISTEN</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpen</translation>
+    </message>
+</context>
+<context>
+    <name>RequestedByDialog</name>
+    <message>
+        <source>Who asked?</source>
+        <translation>Hvem ba om det?</translation>
+    </message>
+    <message>
+        <source>Keep the previous main contact as a contact person</source>
+        <translation>Behold den forrige hovedkontakten som kontaktperson</translation>
+    </message>
+    <message>
+        <source>Re&amp;quested by</source>
+        <translation>Forespurt &amp;av</translation>
+    </message>
+    <message>
+        <source>&amp;Asked on</source>
+        <translation>Forespurt &amp;den</translation>
+    </message>
+</context>
+<context>
+    <name>RequesterCombo</name>
+    <message>
+        <source>Nobody yet (the customer&apos;s first people)</source>
+        <translation>Ingen ennå (kundens første personer)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanViewer</name>
+    <message>
+        <source>%1 — %2, %3 bytes, SHA-256 %4</source>
+        <translation>%1 — %2, %3 byte, SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown here; save a copy to open it.</source>
+        <translation>Bildet kan ikke vises her; lagre en kopi for å åpne det.</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Lagre en kopi…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the scan</source>
+        <translation>Lagre en kopi av den skannede avtalen</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>Send the agreement</source>
+        <translation>Send avtalen</translation>
+    </message>
+    <message>
+        <source>Send the agreement for %1 to %2 through %3? It is then marked as sent.</source>
+        <translation>Sende avtalen for %1 til %2 via %3? Den blir da merket som sendt.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>&amp;Password (not saved):</source>
+        <translation>&amp;Passord (lagres ikke):</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Edit service</source>
+        <translation>Endre tjeneste</translation>
+    </message>
+    <message>
+        <source>Add service</source>
+        <translation>Legg til tjeneste</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>per år</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>per måned</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s default: %1</source>
+        <translation>Kundens standard: %1</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dager</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Price excl. VAT</source>
+        <translation>&amp;Pris eks. mva.</translation>
+    </message>
+    <message>
+        <source>Price &amp;basis</source>
+        <translation>Pris&amp;grunnlag</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;period</source>
+        <translation>&amp;Fakturaperiode</translation>
+    </message>
+    <message>
+        <source>&amp;Start date</source>
+        <translation>&amp;Startdato</translation>
+    </message>
+    <message>
+        <source>&amp;Trial period</source>
+        <translation>Prø&amp;vetid</translation>
+    </message>
+    <message>
+        <source>&amp;Amount excl. VAT</source>
+        <translation>&amp;Beløp eks. mva.</translation>
+    </message>
+    <message>
+        <source>&amp;Date invoiced</source>
+        <translation>Fakturert &amp;dato</translation>
+    </message>
+    <message>
+        <source>&amp;Unit price excl. VAT</source>
+        <translation>&amp;Enhetspris eks. mva.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceKind</name>
+    <message>
+        <source>Licence</source>
+        <translation>Lisens</translation>
+    </message>
+    <message>
+        <source>One-off cost</source>
+        <translation>Engangskostnad</translation>
+    </message>
+    <message>
+        <source>Usage (e.g. SMS)</source>
+        <translation>Forbruk (f.eks. SMS)</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesModel</name>
+    <message>
+        <source>Service</source>
+        <translation>Tjeneste</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Price excl. VAT</source>
+        <translation>Pris eks. mva.</translation>
+    </message>
+    <message>
+        <source>Invoice period</source>
+        <translation>Fakturaperiode</translation>
+    </message>
+    <message>
+        <source>Start / date</source>
+        <translation>Start/dato</translation>
+    </message>
+    <message>
+        <source>Billing from</source>
+        <translation>Faktureres fra</translation>
+    </message>
+    <message>
+        <source>Binding end</source>
+        <translation>Bindingstid til</translation>
+    </message>
+    <message>
+        <source>Earliest end</source>
+        <translation>Tidligste slutt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 per year</source>
+        <translation>%1 per år</translation>
+    </message>
+    <message>
+        <source>%1 per unit</source>
+        <translation>%1 per enhet</translation>
+    </message>
+    <message>
+        <source>Cancelled %1, before billing starts</source>
+        <translation>Avbestilt %1, før faktureringen starter</translation>
+    </message>
+    <message>
+        <source>Terminated %1: ends %2, paid until %3</source>
+        <translation>Oppsagt %1: slutter %2, betalt til %3</translation>
+    </message>
+    <message>
+        <source>Free (no binding)</source>
+        <translation>Gratis (ingen binding)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation>Fra %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPanel</name>
+    <message>
+        <source>Invoicing</source>
+        <translation>Fakturering</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery</source>
+        <translation>&amp;Levering</translation>
+    </message>
+    <message>
+        <source>Paper (fee NOK 45)</source>
+        <translation>Papir (gebyr kr 45)</translation>
+    </message>
+    <message>
+        <source>E-mail (fee NOK 12)</source>
+        <translation>E-post (gebyr kr 12)</translation>
+    </message>
+    <message>
+        <source>EHF e-invoice (no fee)</source>
+        <translation>EHF-faktura (uten gebyr)</translation>
+    </message>
+    <message>
+        <source>Default &amp;invoice period</source>
+        <translation>Standard fakt&amp;uraperiode</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve invoicing</source>
+        <translation>Lag&amp;re fakturering</translation>
+    </message>
+    <message>
+        <source>&amp;Add service…</source>
+        <translation>Legg t&amp;il tjeneste…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Endre…</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate…</source>
+        <translation>&amp;Si opp…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw termination</source>
+        <translation>Trekk til&amp;bake oppsigelse</translation>
+    </message>
+    <message>
+        <source>Record &amp;usage…</source>
+        <translation>Registrer forbru&amp;k…</translation>
+    </message>
+    <message>
+        <source>Adjust &amp;price…</source>
+        <translation>&amp;Juster pris…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>Fjer&amp;n…</translation>
+    </message>
+    <message>
+        <source>Invoicing saved: %1, default period %2.</source>
+        <translation>Fakturering lagret: %1, standard periode %2.</translation>
+    </message>
+    <message>
+        <source>Service added.</source>
+        <translation>Tjeneste lagt til.</translation>
+    </message>
+    <message>
+        <source>Service saved.</source>
+        <translation>Tjeneste lagret.</translation>
+    </message>
+    <message>
+        <source>Termination recorded.</source>
+        <translation>Oppsigelse registrert.</translation>
+    </message>
+    <message>
+        <source>Termination withdrawn.</source>
+        <translation>Oppsigelse trukket tilbake.</translation>
+    </message>
+    <message>
+        <source>Usage for %1 recorded: %2 (NOK %3 excl. VAT).</source>
+        <translation>Forbruk for %1 registrert: %2 (kr %3 eks. mva.).</translation>
+    </message>
+    <message>
+        <source>Price adjustment saved.</source>
+        <translation>Prisjustering lagret.</translation>
+    </message>
+    <message>
+        <source>Remove service</source>
+        <translation>Fjern tjeneste</translation>
+    </message>
+    <message>
+        <source>Remove %1 with its usage and price adjustments? Use Terminate when the customer ends a service; remove only what was entered by mistake.</source>
+        <translation>Fjerne %1 med forbruk og prisjusteringer? Bruk «Si opp» når kunden avslutter en tjeneste; fjern bare det som ble registrert ved en feil.</translation>
+    </message>
+    <message>
+        <source>Service removed.</source>
+        <translation>Tjeneste fjernet.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Your business (supplier)</source>
+        <translation>Din virksomhet (leverandør)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>Spr&amp;åk</translation>
+    </message>
+    <message>
+        <source>Security and backup</source>
+        <translation>Sikkerhet og sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Set a &amp;passphrase…</source>
+        <translation>Angi passor&amp;dfrase…</translation>
+    </message>
+    <message>
+        <source>Create &amp;backup…</source>
+        <translation>Lag sikkerhets&amp;kopi…</translation>
+    </message>
+    <message>
+        <source>the system keyring (no passphrase needed)</source>
+        <translation>systemets nøkkelring (ingen passordfrase nødvendig)</translation>
+    </message>
+    <message>
+        <source>a passphrase, asked at start-up</source>
+        <translation>en passordfrase som må skrives inn ved oppstart</translation>
+    </message>
+    <message>
+        <source>a temporary key (demo data, discarded on exit)</source>
+        <translation>en midlertidig nøkkel (demodata, forkastes ved avslutning)</translation>
+    </message>
+    <message>
+        <source>Store: %1
+Unlocked by: %2</source>
+        <translation>Datafil: %1
+Låses opp med: %2</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Ikke lagret</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Lagret.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Ny passordfrase</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least 8 characters):</source>
+        <translation>Ny passordfrase (minst 8 tegn):</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase:</source>
+        <translation>Gjenta passordfrasen:</translation>
+    </message>
+    <message>
+        <source>Passphrase not changed</source>
+        <translation>Passordfrasen ble ikke endret</translation>
+    </message>
+    <message>
+        <source>The passphrases differ or are shorter than 8 characters.</source>
+        <translation>Passordfrasene er ulike eller kortere enn 8 tegn.</translation>
+    </message>
+    <message>
+        <source>Passphrase set</source>
+        <translation>Passordfrase angitt</translation>
+    </message>
+    <message>
+        <source>From now on ContractDesk asks for this passphrase when it starts.</source>
+        <translation>Fra nå av spør ContractDesk etter denne passordfrasen ved oppstart.</translation>
+    </message>
+    <message>
+        <source>Save backup as</source>
+        <translation>Lagre sikkerhetskopi som</translation>
+    </message>
+    <message>
+        <source>ContractDesk backup (*.db)</source>
+        <translation>ContractDesk-sikkerhetskopi (*.db)</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Passordfrase for sikkerhetskopien</translation>
+    </message>
+    <message>
+        <source>Passphrase for this backup (needed to restore it):</source>
+        <translation>Passordfrase for denne sikkerhetskopien (trengs for å gjenopprette den):</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Sikkerhetskopieringen mislyktes</translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation>Sikkerhetskopi lagret</translation>
+    </message>
+    <message>
+        <source>The backup was written and checked.</source>
+        <translation>Sikkerhetskopien ble lagret og kontrollert.</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpPassword</name>
+    <message>
+        <source>The system keyring is locked: unlock it and try again.</source>
+        <extracomment>Asks the person for the password (None: they declined).</extracomment>
+        <translation>Systemets nøkkelring er låst: lås den opp og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The system keyring failed (%1).</source>
+        <translation>Systemets nøkkelring feilet (%1).</translation>
+    </message>
+    <message>
+        <source>Set the SMTP server and user name before saving a password.</source>
+        <translation>Angi SMTP-server og brukernavn før du lagrer et passord.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here, so the password is not saved: set %1 or enter the password each time you send.</source>
+        <translation>Ingen nøkkelring er tilgjengelig her, så passordet lagres ikke: angi %1, eller skriv inn passordet hver gang du sender.</translation>
+    </message>
+    <message>
+        <source>The system keyring refused the password (%1).</source>
+        <translation>Systemets nøkkelring avviste passordet (%1).</translation>
+    </message>
+    <message>
+        <source>The system keyring did not keep the password.</source>
+        <translation>Systemets nøkkelring tok ikke vare på passordet.</translation>
+    </message>
+    <message>
+        <source>Password for %1 at %2:</source>
+        <translation>Passord for %1 på %2:</translation>
+    </message>
+    <message>
+        <source>No SMTP password for %1: save it in the system keyring (E-mail settings, or &apos;contractdesk smtp set … --password-stdin&apos;), set %2, or enter it when sending.</source>
+        <translation>Ingen SMTP-passord for %1: lagre det i systemets nøkkelring (E-postinnstillinger, eller &apos;contractdesk smtp set … --password-stdin&apos;), angi %2, eller skriv det inn når du sender.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreErrors</name>
+    <message>
+        <source>Cannot open %1: wrong key or passphrase, or the file is damaged. The file was not changed; restore it from a backup if the key is right.</source>
+        <translation>Kan ikke åpne %1: feil nøkkel eller passordfrase, eller filen er skadet. Filen ble ikke endret; gjenopprett den fra en sikkerhetskopi hvis nøkkelen er riktig.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (a part of it failed its check). The file was not changed; restore it from a backup.</source>
+        <translation>%1 er skadet (en del av filen besto ikke kontrollen). Filen ble ikke endret; gjenopprett den fra en sikkerhetskopi.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Feil passordfrase.</translation>
+    </message>
+    <message>
+        <source>This store is unlocked with a passphrase: enter it, or set CONTRACTDESK_PASSPHRASE.</source>
+        <translation>Denne datafilen låses opp med en passordfrase: skriv den inn, eller angi CONTRACTDESK_PASSPHRASE.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of ContractDesk (schema %2). Update ContractDesk to open it; the file was not changed.</source>
+        <translation>%1 er lagret av en nyere versjon av ContractDesk (skjema %2). Oppdater ContractDesk for å åpne den; filen ble ikke endret.</translation>
+    </message>
+    <message>
+        <source>Could not save: the disk is full or cannot be written. Nothing of this change was saved; free some space and try again.</source>
+        <translation>Kunne ikke lagre: disken er full eller kan ikke skrives til. Ingenting av denne endringen ble lagret; frigjør plass og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Could not save: %1 is read-only.</source>
+        <translation>Kunne ikke lagre: %1 er skrivebeskyttet.</translation>
+    </message>
+    <message>
+        <source>the store</source>
+        <translation>datafilen</translation>
+    </message>
+    <message>
+        <source>The store is busy (locked by another program). Try again in a moment.</source>
+        <translation>Datafilen er opptatt (låst av et annet program). Prøv igjen om litt.</translation>
+    </message>
+</context>
+<context>
+    <name>SubProcessorDialog</name>
+    <message>
+        <source>Sub-processor</source>
+        <translation>Underleverandør</translation>
+    </message>
+    <message>
+        <source>Receives data</source>
+        <translation>Mottar data</translation>
+    </message>
+    <message>
+        <source>Has access to the data</source>
+        <translation>Har tilgang til dataene</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Org number:</source>
+        <translation>&amp;Org.nr.:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Formål:</translation>
+    </message>
+    <message>
+        <source>&amp;Data shared:</source>
+        <translation>&amp;Data som deles:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Sted:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Clause:</source>
+        <translation>&amp;Punkt:</translation>
+    </message>
+</context>
+<context>
+    <name>SubProcessorModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Org number</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <source>Data shared</source>
+        <translation>Data som deles</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Receives data</source>
+        <translation>Mottar data</translation>
+    </message>
+    <message>
+        <source>Has access</source>
+        <translation>Har tilgang</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierForm</name>
+    <message>
+        <source>&amp;Organisation number</source>
+        <translation>&amp;Organisasjonsnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode</source>
+        <translation>&amp;Postnummer</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>Post&amp;sted</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-post</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;Signs for the supplier</source>
+        <translation>Signerer for leve&amp;randøren</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s &amp;title</source>
+        <translation>Undertegners t&amp;ittel</translation>
+    </message>
+    <message>
+        <source>Nine digits, as in the Brønnøysund register.</source>
+        <translation>Ni sifre, som i Brønnøysundregistrene.</translation>
+    </message>
+    <message>
+        <source>Not a valid organisation number (check the digits).</source>
+        <translation>Ikke et gyldig organisasjonsnummer (kontroller sifrene).</translation>
+    </message>
+    <message>
+        <source>Valid: %1</source>
+        <translation>Gyldig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierService</name>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Poststed</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Undertegner</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s title</source>
+        <translation>Undertegners tittel</translation>
+    </message>
+</context>
+<context>
+    <name>TerminateDialog</name>
+    <message>
+        <source>Terminate %1</source>
+        <translation>Si opp %1</translation>
+    </message>
+    <message>
+        <source>Terminate service</source>
+        <translation>Si opp tjeneste</translation>
+    </message>
+    <message>
+        <source>The customer asked for a &amp;later end</source>
+        <translation>Kunden ba om en &amp;senere sluttdato</translation>
+    </message>
+    <message>
+        <source>&amp;Received on</source>
+        <translation>&amp;Mottatt den</translation>
+    </message>
+    <message>
+        <source>&amp;Requested end</source>
+        <translation>&amp;Ønsket sluttdato</translation>
+    </message>
+</context>
+<context>
+    <name>Termination</name>
+    <message>
+        <source>Binding ends %1.</source>
+        <translation>Bindingstiden slutter %1.</translation>
+    </message>
+    <message>
+        <source>No binding period applies.</source>
+        <translation>Ingen bindingstid gjelder.</translation>
+    </message>
+    <message>
+        <source>It ends %1, before billing starts: nothing is invoiced.</source>
+        <translation>Den slutter %1, før faktureringen starter: ingenting faktureres.</translation>
+    </message>
+    <message>
+        <source>The service ends %1 and is paid until %2; later periods are not invoiced, and a period already invoiced is refunded after that day.</source>
+        <translation>Tjenesten slutter %1 og er betalt til %2; senere perioder faktureres ikke, og for en periode som allerede er fakturert, refunderes tiden etter denne dagen.</translation>
+    </message>
+</context>
+<context>
+    <name>TermsPage</name>
+    <message>
+        <source>Terms</source>
+        <translation>Avtalevilkår</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to draft…</source>
+        <translation>&amp;Kopier til utkast…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit draft…</source>
+        <translation>&amp;Rediger utkast…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Publiser…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft</source>
+        <translation>&amp;Slett utkast</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>&amp;Les</translation>
+    </message>
+    <message>
+        <source>DPA chec&amp;klist</source>
+        <translation>DBA-s&amp;jekkliste</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>Sa&amp;mmenlign</translation>
+    </message>
+    <message>
+        <source>&amp;Sub-processors</source>
+        <translation>&amp;Underleverandører</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>Legg &amp;til…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>&amp;Endre…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve from register</source>
+        <translation>Fjern fra liste&amp;n</translation>
+    </message>
+    <message>
+        <source>The register (§8.3, §17.7). Publishing a version records the register as it is then; later changes do not alter published versions.</source>
+        <translation>Listen over underleverandører (§8.3, §17.7). Når en versjon publiseres, lagres listen slik den er da; senere endringer påvirker ikke publiserte versjoner.</translation>
+    </message>
+    <message>
+        <source>Published, effective %1. SHA-256: %2</source>
+        <translation>Publisert, gyldig fra %1. SHA-256: %2</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>ikke angitt</translation>
+    </message>
+    <message>
+        <source>Draft (planned effective date: %1). Content SHA-256 now: %2</source>
+        <translation>Utkast (planlagt gyldig fra: %1). Innhold SHA-256 nå: %2</translation>
+    </message>
+    <message>
+        <source>Copied from %1.</source>
+        <translation>Kopiert fra %1.</translation>
+    </message>
+    <message>
+        <source>DPA checklist at publication: %1</source>
+        <translation>DBA-sjekkliste ved publisering: %1</translation>
+    </message>
+    <message>
+        <source>all items covered</source>
+        <translation>alle punkter dekket</translation>
+    </message>
+    <message>
+        <source>(published with confirmation)</source>
+        <translation>(publisert med bekreftelse)</translation>
+    </message>
+    <message>
+        <source>Sub-processors listed: %1</source>
+        <translation>Oppførte underleverandører: %1</translation>
+    </message>
+    <message>
+        <source>This version has no DPA annex (Databehandleravtale).</source>
+        <translation>Denne versjonen har ikke databehandleravtale som vedlegg.</translation>
+    </message>
+    <message>
+        <source>Cites the repealed 2000 act in %1: “%2” — %3</source>
+        <translation>Viser til den opphevede loven fra 2000 i %1: «%2» — %3</translation>
+    </message>
+    <message>
+        <source>No references to the repealed 2000 act.</source>
+        <translation>Ingen henvisninger til den opphevede loven fra 2000.</translation>
+    </message>
+    <message>
+        <source>Imported %1 as a draft.</source>
+        <translation>Importerte %1 som utkast.</translation>
+    </message>
+    <message>
+        <source>Its content is identical to the published version %1.</source>
+        <translation>Innholdet er identisk med den publiserte versjonen %1.</translation>
+    </message>
+    <message>
+        <source>Draft %1 made from %2.</source>
+        <translation>Utkast %1 laget fra %2.</translation>
+    </message>
+    <message>
+        <source>Copy to draft</source>
+        <translation>Kopier til utkast</translation>
+    </message>
+    <message>
+        <source>&amp;Label of the new draft:</source>
+        <translation>&amp;Betegnelse på det nye utkastet:</translation>
+    </message>
+    <message>
+        <source>Draft %1 saved.</source>
+        <translation>Utkast %1 lagret.</translation>
+    </message>
+    <message>
+        <source>Published %1 (SHA-256 %2). %3 customer(s) must be notified by %4.</source>
+        <translation>Publiserte %1 (SHA-256 %2). %3 kunde(r) må varsles innen %4.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Slett utkast</translation>
+    </message>
+    <message>
+        <source>Delete the draft %1? This cannot be undone.</source>
+        <translation>Slette utkastet %1? Dette kan ikke angres.</translation>
+    </message>
+    <message>
+        <source>Draft %1 deleted.</source>
+        <translation>Utkast %1 slettet.</translation>
+    </message>
+    <message>
+        <source>%1 taken off the register; published versions keep it.</source>
+        <translation>%1 er fjernet fra listen; publiserte versjoner beholder den.</translation>
+    </message>
+</context>
+<context>
+    <name>TermsService</name>
+    <message>
+        <source>Label %1: use 1–50 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, e.g. 2025-01-01.</source>
+        <translation>Betegnelse %1: bruk 1–50 bokstaver, sifre, &apos;.&apos;, &apos;-&apos; eller &apos;_&apos;, f.eks. 2025-01-01.</translation>
+    </message>
+    <message>
+        <source>The file could not be read as terms: %1</source>
+        <translation>Filen kunne ikke leses som avtalevilkår: %1</translation>
+    </message>
+    <message>
+        <source>The text says it is dated %1; the effective date given is %2.</source>
+        <translation>Teksten er datert %1, men oppgitt gyldig fra-dato er %2.</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a terms text (over 5 MB).</source>
+        <translation>%1 er for stor for en vilkårstekst (over 5 MB).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Kan ikke lese %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text; save it as UTF-8 and try again.</source>
+        <translation>%1 er ikke UTF-8-tekst; lagre den som UTF-8 og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Give the new content once: a document, its JSON or its text.</source>
+        <translation>Oppgi det nye innholdet én gang: som dokument, JSON eller tekst.</translation>
+    </message>
+    <message>
+        <source>Not a terms document in JSON: %1</source>
+        <translation>Ikke et vilkårsdokument i JSON: %1</translation>
+    </message>
+    <message>
+        <source>The text could not be read as terms: %1</source>
+        <translation>Teksten kunne ikke leses som avtalevilkår: %1</translation>
+    </message>
+    <message>
+        <source>Not published: %1 Confirm to publish anyway.</source>
+        <translation>Ikke publisert: %1 Bekreft for å publisere likevel.</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the register; add it again instead.</source>
+        <translation>%1 er fjernet fra listen; legg den til på nytt i stedet.</translation>
+    </message>
+    <message>
+        <source>No terms version %1.</source>
+        <translation>Finner ingen vilkårsversjon %1.</translation>
+    </message>
+    <message>
+        <source>A terms version %1 exists already; choose another label.</source>
+        <translation>Vilkårsversjon %1 finnes allerede; velg en annen betegnelse.</translation>
+    </message>
+    <message>
+        <source>Terms version %1 is published and cannot change; copy it into a new draft instead.</source>
+        <translation>Vilkårsversjon %1 er publisert og kan ikke endres; kopier den til et nytt utkast i stedet.</translation>
+    </message>
+    <message>
+        <source>Unknown fields %1: correct them before publishing.</source>
+        <translation>Ukjente felt %1: rett dem før publisering.</translation>
+    </message>
+    <message>
+        <source>This content is published already as %1.</source>
+        <translation>Dette innholdet er allerede publisert som %1.</translation>
+    </message>
+    <message>
+        <source>A new version must take effect after %1 (the latest published version).</source>
+        <translation>En ny versjon må gjelde fra en dato etter %1 (den sist publiserte versjonen).</translation>
+    </message>
+    <message>
+        <source>The version has no DPA annex (Databehandleravtale).</source>
+        <translation>Versjonen har ikke databehandleravtale som vedlegg.</translation>
+    </message>
+    <message>
+        <source>The DPA does not fully cover GDPR Art. 28(3): %1.</source>
+        <translation>Databehandleravtalen dekker ikke GDPR art. 28 nr. 3 fullt ut: %1.</translation>
+    </message>
+    <message>
+        <source>The DPA cites the repealed Personal Data Act of 2000 (%1 places).</source>
+        <translation>Databehandleravtalen viser til den opphevede personopplysningsloven fra 2000 (%1 steder).</translation>
+    </message>
+    <message>
+        <source>Customers must be notified by %1 (one month before %2), which has passed.</source>
+        <translation>Kundene må varsles innen %1 (én måned før %2), og den fristen er passert.</translation>
+    </message>
+    <message>
+        <source>Named in the text but not in the sub-processor register: %1.</source>
+        <translation>Nevnt i teksten, men ikke i listen over underleverandører: %1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Kind must be data_shared or access, not %1.</source>
+        <translation>Type må være data_shared (mottar data) eller access (har tilgang), ikke %1.</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <source>Data shared</source>
+        <translation>Data som deles</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>No sub-processor %1 in the register.</source>
+        <translation>Finner ingen underleverandør %1 i listen.</translation>
+    </message>
+    <message>
+        <source>%1 is in the register already.</source>
+        <translation>%1 står allerede i listen.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock ContractDesk</source>
+        <translation>Lås opp ContractDesk</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase for the store in %1</source>
+        <translation>Skriv inn passordfrasen for datafilen i %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsageDialog</name>
+    <message>
+        <source>Record usage: %1</source>
+        <translation>Registrer forbruk: %1</translation>
+    </message>
+    <message>
+        <source>Record usage</source>
+        <translation>Registrer forbruk</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Måned</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Antall</translation>
+    </message>
+    <message>
+        <source>Already recorded: %1. Saving replaces it.</source>
+        <translation>Allerede registrert: %1. Lagring erstatter dette.</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>%1: control characters are not allowed</source>
+        <translation>%1: kontrolltegn er ikke tillatt</translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation>%1 må fylles ut</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 er lengre enn %2 tegn</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>%1: not a phone number</source>
+        <translation>%1: ikke et telefonnummer</translation>
+    </message>
+    <message>
+        <source>%1: not a valid phone number</source>
+        <translation>%1: ikke et gyldig telefonnummer</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsModel</name>
+    <message>
+        <source>Label</source>
+        <translation>Betegnelse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Gyldig fra</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publisert</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Set when the version is published. Content now: %1</source>
+        <translation>Angis når versjonen publiseres. Innholdet nå: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WhoisDialog</name>
+    <message>
+        <source>Who is this?</source>
+        <translation>Hvem er dette?</translation>
+    </message>
+    <message>
+        <source>Name, e-mail address or phone number</source>
+        <translation>Navn, e-postadresse eller telefonnummer</translation>
+    </message>
+    <message>
+        <source>E&amp;xport data…</source>
+        <translation>E&amp;ksporter data…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase…</source>
+        <translation>&amp;Slett…</translation>
+    </message>
+    <message>
+        <source>&amp;Requests…</source>
+        <translation>&amp;Henvendelser…</translation>
+    </message>
+    <message>
+        <source>Type a name, e-mail address or phone number.</source>
+        <translation>Skriv et navn, en e-postadresse eller et telefonnummer.</translation>
+    </message>
+    <message>
+        <source>Not registered: NOT APPROVED. Persons not registered are turned away (terms §8).</source>
+        <translation>Ikke registrert: IKKE GODKJENT. Personer som ikke er registrert, avvises (vilkårene §8).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registered: %n person(s) found.</source>
+        <translation>
+            <numerusform>Registrert: %n person funnet.</numerusform>
+            <numerusform>Registrert: %n personer funnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered, but without a role at any customer: NOT APPROVED.</source>
+        <translation>Registrert, men uten rolle hos noen kunde: IKKE GODKJENT.</translation>
+    </message>
+    <message>
+        <source>No role at any customer: not approved.</source>
+        <translation>Ingen rolle hos noen kunde: ikke godkjent.</translation>
+    </message>
+    <message>
+        <source>approved contact</source>
+        <translation>godkjent kontakt</translation>
+    </message>
+    <message>
+        <source>may order</source>
+        <translation>kan bestille</translation>
+    </message>
+    <message>
+        <source>may sign</source>
+        <translation>kan signere</translation>
+    </message>
+    <message>
+        <source>may add or remove contacts</source>
+        <translation>kan legge til eller fjerne kontakter</translation>
+    </message>
+    <message>
+        <source>Choose a person first.</source>
+        <translation>Velg en person først.</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Eksportert til %1.</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Eksporter personopplysninger</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Ikke eksportert: %1</translation>
+    </message>
+    <message>
+        <source>Erased. The id and history are kept.</source>
+        <translation>Slettet. Id-en og historikken beholdes.</translation>
+    </message>
+</context>
+<context>
+    <name>WhoisModel</name>
+    <message>
+        <source>not approved</source>
+        <translation>ikke godkjent</translation>
+    </message>
+</context>
+<context>
+    <name>_ProfilePage</name>
+    <message>
+        <source>Your business</source>
+        <translation>Din virksomhet</translation>
+    </message>
+    <message>
+        <source>ContractDesk prints these details as the supplier on every agreement.</source>
+        <translation>ContractDesk skriver disse opplysningene som leverandør på hver avtale.</translation>
+    </message>
+</context>
+<context>
+    <name>_ProtectionPage</name>
+    <message>
+        <source>Protect your data</source>
+        <translation>Beskytt dataene dine</translation>
+    </message>
+    <message>
+        <source>Unlock with a &amp;passphrase instead of the system keyring</source>
+        <translation>Lås opp med en &amp;passordfrase i stedet for systemets nøkkelring</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase</source>
+        <translation>Pass&amp;ordfrase</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Gjenta</translation>
+    </message>
+    <message>
+        <source>Your data is encrypted. The key is kept in your system keyring, so ContractDesk opens without asking. Choose a passphrase instead if you prefer to type one.</source>
+        <translation>Dataene dine er kryptert. Nøkkelen ligger i systemets nøkkelring, så ContractDesk åpnes uten å spørre. Velg en passordfrase i stedet hvis du heller vil skrive inn en.</translation>
+    </message>
+    <message>
+        <source>Your data is encrypted. No system keyring is available here, so choose a passphrase: you will type it each time ContractDesk starts. It cannot be recovered if lost.</source>
+        <translation>Dataene dine er kryptert. Ingen nøkkelring er tilgjengelig her, så velg en passordfrase: du skriver den inn hver gang ContractDesk starter. Den kan ikke gjenopprettes hvis du mister den.</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>Bruk minst %1 tegn.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De to passordfrasene er ulike.</translation>
+    </message>
+</context>
+<context>
+    <name>run_gui</name>
+    <message>
+        <source>ContractDesk is already running on %1. That window was brought forward.</source>
+        <translation>ContractDesk kjører allerede på %1. Det vinduet ble hentet frem.</translation>
+    </message>
+</context>
+</TS>
