@@ -156,6 +156,7 @@ class CustomerCard(QWidget):
         self.agreements_box = QGroupBox()
         self.agreements_label = plain_label()
         QVBoxLayout(self.agreements_box).addWidget(self.agreements_label)
+        self.documents_panel: Any = None  # issue 7: the agreement document buttons for this customer
         layout.addWidget(self.agreements_box)
         self.services_box = QGroupBox()
         self.services_label = plain_label()
@@ -173,6 +174,7 @@ class CustomerCard(QWidget):
         self._fill()
         if self._with_people:
             self._show_people()
+            self._show_documents()
             self._show_services()
             self._show_agreements()
 
@@ -276,6 +278,20 @@ class CustomerCard(QWidget):
             return self.tr("Registered by hand and not verified against the registry: refresh it when the "
                            "registry can be reached.")
         return ""
+
+    def _show_documents(self) -> None:
+        view = self.view
+        stored = view is not None and view.stored and self.services is not None
+        if stored and self.documents_panel is None:
+            from contractdesk.ui.documents.customer_panel import CustomerDocumentsPanel
+
+            self.documents_panel = CustomerDocumentsPanel(self.services)
+            self.documents_panel.actions.changed.connect(self._show_agreements)
+            self.agreements_box.layout().addWidget(self.documents_panel)
+        if self.documents_panel is not None:
+            self.documents_panel.setVisible(stored)
+            self.documents_panel.set_customer(view.org_number if stored and view is not None else None,
+                                              view is not None and view.may_issue_agreement)
 
     def _show_people(self) -> None:
         view = self.view

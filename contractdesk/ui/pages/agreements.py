@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.documents.actions import DocumentActions, DocumentTarget
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.pages.terms import make_table
 from contractdesk.ui.terms.models import AcceptanceModel, AgreementModel, ReacceptanceModel
@@ -117,6 +118,11 @@ class AgreementsPage(Page):
         self.agreement_actions = QHBoxLayout()
         self.agreement_actions.addWidget(self.new_agreement_button)
         self.agreement_actions.addWidget(self.mark_sent_button)
+        # Issue 7: preview, print, save as, e-mail and batch for the selected agreement.
+        self.document_actions = DocumentActions(self._document_target, self)
+        self.document_actions.changed.connect(lambda: self.refresh())
+        self.document_actions.message.connect(lambda text: self._say(text))
+        self.agreement_actions.addWidget(self.document_actions)
         self.agreement_actions.addStretch(1)
         agreements_layout = QVBoxLayout(self.agreements_tab)
         agreements_layout.addWidget(self.agreements, 1)
@@ -153,6 +159,7 @@ class AgreementsPage(Page):
         self.terminate_button.setText(self.tr("&Confirm termination…"))
         self.new_agreement_button.setText(self.tr("N&ew agreement…"))
         self.mark_sent_button.setText(self.tr("&Mark sent…"))
+        self.document_actions.retranslate()
         if self.customer_filter.count():
             self.customer_filter.setItemText(0, self.tr("All customers"))
         if self.version_filter.count():
@@ -160,6 +167,7 @@ class AgreementsPage(Page):
 
     def set_services(self, services: Any) -> None:
         super().set_services(services)
+        self.document_actions.set_services(services)
         self._stale = True
         if self.isVisible():  # otherwise loaded when first shown: start-up stays quick
             self.refresh()
@@ -261,6 +269,15 @@ class AgreementsPage(Page):
         if agreement is not None:
             state = self.agreements_model.row_at(self.agreements_model.row_of(agreement)).state
         self.mark_sent_button.setEnabled(state == "draft")
+        self.document_actions.today = self.today
+        self.document_actions.update_enabled()
+
+    def _document_target(self) -> DocumentTarget | None:
+        agreement = self.selected_agreement_id()
+        if agreement is None:
+            return None
+        row = self.agreements_model.row_at(self.agreements_model.row_of(agreement))
+        return DocumentTarget(row.org_number, row.id, row.terms_label, row.state)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

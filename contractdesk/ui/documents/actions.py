@@ -1,0 +1,360 @@
+"""The agreement-document buttons: Preview, Print, Save as, E-mail (draft or send), Batch, E-mail settings.
+
+``DocumentActions`` sits on the Agreements page (for the selected agreement) and on the customer
+card (for that customer). It asks its owner what to act on through a callable returning a
+``DocumentTarget``. Making a PDF, saving a draft and sending run in ``run_task`` (never on the
+GUI thread); results and errors come back on the GUI thread. Services are passed in; nothing
+here imports them, the store or ReportLab at module level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contractdesk.domain.orgnr import format_org_number
+
+
+@dataclass(frozen=True)
+class DocumentTarget:
+    """What the buttons act on: a customer, and optionally one of its agreements (and so its version)."""
+
+    org_number: str
+    agreement_id: int | None = None
+    terms_label: str | None = None
+    state: str | None = None
+
+
+def suggested_name(org_number: str, terms_label: str | None, kind: str = "Avtale", suffix: str = "pdf") -> str:
+    """``Avtale-923130969-2021-04-17.pdf`` in the user's documents folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    label = f"-{terms_label}" if terms_label else ""
+    return str(Path(folder) / f"{kind}-{org_number}{label}.{suffix}")
+
+
+class SendDialog(QDialog):
+    """Confirm sending: who gets it, through which server; the password when none is saved."""
+
+    def __init__(self, customer: str, recipient: str, server: str, ask_password: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Send the agreement"))
+        text = QLabel(self.tr("Send the agreement for %1 to %2 through %3? It is then marked as sent.")
+                      .replace("%1", customer).replace("%2", recipient).replace("%3", server))
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Send"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        if ask_password:
+            form = QFormLayout()
+            label = QLabel(self.tr("&Password (not saved):"))
+            label.setBuddy(self.password)
+            form.addRow(label, self.password)
+            layout.addLayout(form)
+        self.password.setVisible(ask_password)
+        layout.addWidget(self.buttons)
+
+
+class DocumentActions(QWidget):
+    """A row of buttons for the agreement document of the current target.
+
+    Args:
+        target: returns what to act on, or None (the buttons are then disabled).
+        with_batch: show the Batch button (the Agreements page; not the customer card).
+
+    Signals:
+        changed(): an agreement was made or its state changed (reload lists).
+        message(str): a result or an error, for a status line.
+    """
+
+    changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, target: Callable[[], DocumentTarget | None], parent: QWidget | None = None, *,
+                 with_batch: bool = True) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.services: Any = None
+        self.pool: Any = None  # tests: a SyncPool; None: Qt's global thread pool
+        self.today: date | None = None
+        self.dialog: Any = None
+        self.task: Any = None
+        self.preview_button = QPushButton()
+        self.print_button = QPushButton()
+        self.save_button = QPushButton()
+        self.email_button = QToolButton()
+        self.email_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.email_menu = QMenu(self)
+        self.draft_action = self.email_menu.addAction("")
+        self.send_action = self.email_menu.addAction("")
+        self.email_menu.addSeparator()
+        self.settings_action = self.email_menu.addAction("")
+        self.email_button.setMenu(self.email_menu)
+        self.batch_button = QPushButton()
+        self.batch_button.setVisible(with_batch)
+        self.preview_button.clicked.connect(lambda: self.preview())
+        self.print_button.clicked.connect(lambda: self.print_agreement())
+        self.save_button.clicked.connect(lambda: self.save_as())
+        self.draft_action.triggered.connect(lambda: self.save_email_draft())
+        self.send_action.triggered.connect(lambda: self.send_email())
+        self.settings_action.triggered.connect(lambda: self.open_email_settings())
+        self.batch_button.clicked.connect(lambda: self.open_batch())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.preview_button, self.print_button, self.save_button, self.email_button,
+                       self.batch_button):
+            layout.addWidget(button)
+        self.retranslate()
+        self.update_enabled()
+
+    def retranslate(self) -> None:
+        self.preview_button.setText(self.tr("Pre&view"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.save_button.setText(self.tr("Save &as…"))
+        self.email_button.setText(self.tr("E-&mail"))
+        self.draft_action.setText(self.tr("Save a &draft and open it in the mail program…"))
+        self.send_action.setText(self.tr("&Send now…"))
+        self.settings_action.setText(self.tr("E-mail &settings…"))
+        self.batch_button.setText(self.tr("&Batch…"))
+        tip = self.tr("The agreement PDF: terms, DPA annex and signature blocks, filled in for the customer")
+        self.preview_button.setToolTip(tip)
+
+    def set_services(self, services: Any) -> None:
+        self.services = services
+        self.update_enabled()
+
+    def update_enabled(self) -> None:
+        has = self.services is not None
+        target = self.target() if has else None
+        for widget in (self.preview_button, self.print_button, self.save_button, self.email_button):
+            widget.setEnabled(target is not None)
+        self.send_action.setEnabled(target is not None and target.state != "terminated")
+        self.batch_button.setEnabled(has)
+
+    # -- helpers ------------------------------------------------------------------------------------
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> Any:
+        from contractdesk.ui.tasks import run_task
+
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def finished() -> None:
+            self.unsetCursor()
+
+        self.task = run_task(lambda _progress, _cancel: work(), on_success=done, on_failure=self._failed,
+                             on_finished=finished, pool=self.pool)
+        return self.task
+
+    def _kwargs(self, target: DocumentTarget) -> dict[str, Any]:
+        return {"agreement": target.agreement_id, "today": self.today}
+
+    def _say(self, text: str) -> None:
+        self.message.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        from contractdesk.output.atomic import SaveError
+        from contractdesk.services.errors import UserError
+
+        if isinstance(exc, (UserError, SaveError)):
+            text = str(exc)
+        else:
+            text = self.tr("Something went wrong (%1): %2").replace("%1", type(exc).__name__).replace("%2", str(exc))
+        self._say(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Agreement"), text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.dialog = box
+        box.open()
+
+    def _warnings(self, ref: Any) -> str:
+        return "".join("\n⚠ " + w for w in ref.warnings)
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def preview(self) -> Any:
+        """Make the PDF in the background and show it in a preview window."""
+        from contractdesk.ui.documents.preview import PdfPreviewDialog
+
+        target = self.target()
+        if self.services is None or target is None:
+            return None
+        docs = self.services.documents
+
+        def done(result: tuple[bytes, Any]) -> None:
+            pdf, ref = result
+            title = self.tr("Agreement %1 – %2").replace("%1", ref.document_id).replace("%2", ref.customer_name)
+            dialog = PdfPreviewDialog(pdf, title, suggested_name(ref.org_number, ref.terms_label), self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog = dialog
+            dialog.open()
+            self._say(self.tr("Agreement %1 for %2 (%3 pages).").replace("%1", ref.document_id)
+                      .replace("%2", ref.customer_name).replace("%3", str(dialog.page_count())) + self._warnings(ref))
+            if ref.created:
+                self.changed.emit()
+
+        return self._run(lambda: docs.agreement_pdf(target.org_number, target.terms_label, **self._kwargs(target)),
+                         done)
+
+    def print_agreement(self) -> Any:
+        """Make the PDF in the background, then the system print dialog."""
+        from contractdesk.ui.documents.preview import PdfPreviewDialog
+
+        target = self.target()
+        if self.services is None or target is None:
+            return None
+        docs = self.services.documents
+
+        def done(result: tuple[bytes, Any]) -> None:
+            pdf, ref = result
+            preview = PdfPreviewDialog(pdf, ref.document_id, suggested_name(ref.org_number, ref.terms_label), self)
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog = preview
+            preview.show()
+            preview.open_print_dialog()
+            if ref.created:
+                self.changed.emit()
+
+        return self._run(lambda: docs.agreement_pdf(target.org_number, target.terms_label, **self._kwargs(target)),
+                         done)
+
+    def save_as(self, path: str | None = None) -> Any:
+        """Ask for a file, then make and save the PDF there (atomically) in the background."""
+        from contractdesk.output.atomic import save_atomic
+
+        target = self.target()
+        if self.services is None or target is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the agreement"),
+                                                  suggested_name(target.org_number, target.terms_label),
+                                                  self.tr("PDF (*.pdf)"))
+        if not path:
+            return None
+        docs, file = self.services.documents, path
+
+        def work() -> Any:
+            pdf, ref = docs.agreement_pdf(target.org_number, target.terms_label, **self._kwargs(target))
+            save_atomic(file, pdf)
+            return ref
+
+        def done(ref: Any) -> None:
+            self._say(self.tr("Agreement %1 saved as %2.").replace("%1", ref.document_id).replace("%2", file)
+                      + self._warnings(ref))
+            if ref.created:
+                self.changed.emit()
+
+        return self._run(work, done)
+
+    def save_email_draft(self, path: str | None = None) -> Any:
+        """Save the e-mail to the main contact as an .eml draft and open it in the default mail program."""
+        target = self.target()
+        if self.services is None or target is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the e-mail draft"),
+                                                  suggested_name(target.org_number, target.terms_label, suffix="eml"),
+                                                  self.tr("E-mail (*.eml)"))
+        if not path:
+            return None
+        docs, file = self.services.documents, path
+
+        def done(draft: Any) -> None:
+            opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft.path)))
+            text = self.tr("E-mail draft to %1 saved as %2.").replace("%1", draft.recipient_email) \
+                .replace("%2", str(draft.path))
+            if not opened:
+                text += " " + self.tr("No mail program opened it: open the file yourself.")
+            self._say(text + self._warnings(draft.ref))
+            if draft.ref.created:
+                self.changed.emit()
+
+        return self._run(lambda: docs.email_draft(target.org_number, file, target.terms_label, **self._kwargs(target)),
+                         done)
+
+    def send_email(self) -> Any:
+        """Confirm (and ask for the password when none is saved), then send in the background."""
+        from contractdesk.services.errors import UserError
+
+        target = self.target()
+        if self.services is None or target is None:
+            return None
+        docs = self.services.documents
+        smtp = docs.smtp_settings()
+        if not smtp.configured:
+            self._say(self.tr("Set up the mail server first."))
+            return self.open_email_settings()
+        try:
+            recipient, _name = docs.recipient(target.org_number)
+            source = docs.smtp_password_source()
+        except UserError as exc:
+            self._failed(exc)
+            return None
+        customer = self.services.customers.get(target.org_number).name
+        dialog = SendDialog(f"{customer} ({format_org_number(target.org_number)})", recipient,
+                            f"{smtp.host}:{smtp.port}", source.needs_prompt, self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._send(target, dialog.password.text() or None))
+        dialog.open()
+        return dialog
+
+    def _send(self, target: DocumentTarget, password: str | None) -> Any:
+        docs = self.services.documents
+
+        def done(result: Any) -> None:
+            self._say(self.tr("Agreement %1 sent to %2 and marked as sent.").replace("%1", result.ref.document_id)
+                      .replace("%2", result.recipient_email) + self._warnings(result.ref))
+            self.changed.emit()
+
+        return self._run(lambda: docs.send(target.org_number, target.terms_label, password=password,
+                                           **self._kwargs(target)), done)
+
+    def open_email_settings(self) -> Any:
+        from contractdesk.ui.documents.email_settings import EmailSettingsDialog
+
+        if self.services is None:
+            return None
+        dialog = EmailSettingsDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_batch(self) -> Any:
+        from contractdesk.ui.documents.batch_dialog import BatchDialog
+
+        if self.services is None:
+            return None
+        target = self.target()
+        dialog = BatchDialog(self.services, self, pool=self.pool, chosen=[target.org_number] if target else [],
+                             today=self.today)
+        dialog.batch_done.connect(lambda _outcome: self.changed.emit())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog

@@ -1,0 +1,47 @@
+"""The customer card's agreement-document buttons (Preview, Print, Save as, E-mail) with a status line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from contractdesk.ui.documents.actions import DocumentActions, DocumentTarget
+
+
+class CustomerDocumentsPanel(QWidget):
+    """Preview / Print / Save as / E-mail for one customer's agreement (its open one, else a new draft).
+
+    The buttons are disabled for a customer no agreement may be issued to (deleted, bankrupt …).
+    ``actions.changed`` tells the card to list the customer's agreements again.
+    """
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.org_number: str | None = None
+        self.may_issue = False
+        self.status = QLabel()
+        self.status.setObjectName("customerDocumentsStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.actions = DocumentActions(self.target, self, with_batch=False)
+        self.actions.set_services(services)
+        self.actions.message.connect(self.status.setText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.actions)
+        layout.addWidget(self.status)
+
+    def target(self) -> DocumentTarget | None:
+        return DocumentTarget(self.org_number) if self.org_number and self.may_issue else None
+
+    def set_customer(self, org_number: str | None, may_issue: bool = True) -> None:
+        self.org_number = org_number
+        self.may_issue = may_issue
+        self.status.setText("")
+        self.actions.update_enabled()
+
+    def retranslate(self) -> None:
+        self.actions.retranslate()
