@@ -266,6 +266,68 @@ def test_demo_starts_and_leaves_no_throwaway_store(
     print(f"\nfrozen GUI (--demo): app-reported {gui.timings}, from launch {gui.wall_ms}")
 
 
+def pdf_text(path: Path) -> str:
+    """The PDF's text as poppler's pdftotext reads it (white space collapsed)."""
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return " ".join(out.replace("\u00a0", " ").split())
+
+
+def test_agreement_pdf_and_batch_from_the_frozen_app(bundle: Bundle, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = frozen_env(tmp_path / "home", CONTRACTDESK_PASSPHRASE=PASSPHRASE)
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        done = run(bundle.exe, "--data-dir", str(data), *args, env=env)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        return done
+
+    cli(
+        "init",
+        "--supplier-org-number",
+        SUPPLIER_ORG,
+        "--supplier-name",
+        "Leverandør AS",
+        "--passphrase",
+    )
+    cli(
+        "customer",
+        "add",
+        "923609016",
+        "--offline",
+        "--name",
+        "Blåbær Kunde AS",
+        "--address",
+        "Storgata 1",
+        "--postcode",
+        "0150",
+        "--city",
+        "Oslo",
+    )
+    cli("customer", "add", "914778271", "--offline", "--name", "Annen Kunde AS")
+
+    pdf = tmp_path / "agreement.pdf"
+    cli("agreement", "pdf", "923609016", "--out", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = pdf_text(pdf)
+    for expected in ("Leverandør AS", "971 049 669", "Blåbær Kunde AS", "923 609 016", "0150 Oslo"):
+        assert expected in text
+    # The fonts come from resources/fonts inside the bundle, embedded as subsets.
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    assert "DejaVuSans" in fonts
+
+    # Two workers: spawned processes that re-run the frozen executable (multiprocessing.freeze_support).
+    batch = tmp_path / "batch"
+    cli("agreement", "batch", "--all", "--workers", "2", "--out", str(batch))
+    made = sorted(p.name for p in batch.glob("*.pdf"))
+    assert [name.split("-", 1)[0] for name in made] == ["914778271", "923609016"]
+    assert "Annen Kunde AS" in pdf_text(batch / made[0])
+
+
 def test_bundle_ships_what_is_loaded_at_run_time_and_not_what_is_unused(bundle: Bundle) -> None:
     from PyInstaller.archive.readers import CArchiveReader
 
