@@ -1591,11 +1591,11 @@
         <translation>Skriv &amp;ut…</translation>
     </message>
     <message>
-        <source>Save &amp;as…</source>
+        <source>&amp;Save as…</source>
         <translation>Lagre &amp;som…</translation>
     </message>
     <message>
-        <source>E-&amp;mail</source>
+        <source>E-ma&amp;il</source>
         <translation>E-&amp;post</translation>
     </message>
     <message>
@@ -1925,7 +1925,7 @@
         <translation>&amp;Glem det lagrede passordet</translation>
     </message>
     <message>
-        <source>&amp;Subject:</source>
+        <source>Su&amp;bject:</source>
         <translation>E&amp;mne:</translation>
     </message>
     <message>
