@@ -137,8 +137,8 @@ class DocumentActions(QWidget):
     def retranslate(self) -> None:
         self.preview_button.setText(self.tr("Pre&view"))
         self.print_button.setText(self.tr("&Print…"))
-        self.save_button.setText(self.tr("Save &as…"))
-        self.email_button.setText(self.tr("E-&mail"))
+        self.save_button.setText(self.tr("&Save as…"))
+        self.email_button.setText(self.tr("E-ma&il"))
         self.draft_action.setText(self.tr("Save a &draft and open it in the mail program…"))
         self.send_action.setText(self.tr("&Send now…"))
         self.settings_action.setText(self.tr("E-mail &settings…"))

@@ -109,7 +109,7 @@ class EmailSettingsDialog(QDialog):
             self.security.setCurrentIndex(max(0, self.security.findData(current)))
         self.sender.setPlaceholderText(self.tr("empty: the supplier's e-mail address"))
         self.forget_button.setText(self.tr("&Forget the saved password"))
-        self.subject_label.setText(self.tr("&Subject:"))
+        self.subject_label.setText(self.tr("Su&bject:"))
         self.reset_button.setText(self.tr("&Reset to the standard text"))
         self.fields_note.setText(self.tr(
             "Fields: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, "
