@@ -66,7 +66,7 @@ def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
             s.add(PersonRole(person_id=person.id, customer_id=customer.id, role="main_contact",
                              since=date(2026, 1, 1)))
             s.add(ServiceRecord(customer_id=customer.id, kind="licence", name="CRM-lisens",
-                                annual_price=Decimal("12000"), period="half-yearly", start=date(2026, 1, 1)))
+                                annual_price=Decimal(12000), period="half-yearly", start=date(2026, 1, 1)))
             s.add(ServiceRecord(customer_id=customer.id, kind="usage", name="SMS", unit_price=Decimal("0.45")))
     yield services, orgs
     services.close()
