@@ -942,7 +942,8 @@ class DocumentService:
         else:
             published = [r for r in rows if r.published]
             in_effect = [r for r in published if r.effective_date and r.effective_date <= day]
-            row = (in_effect or published or [None])[-1]
+            candidates = in_effect or published
+            row = candidates[-1] if candidates else None
             if row is None:
                 raise UserError(translate("DocumentService", "No terms version is published yet."), field="terms")
         settings_values = self.document_fields()

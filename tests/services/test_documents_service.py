@@ -359,3 +359,20 @@ def test_a_cancelled_batch_writes_nothing_more(docs, tmp_path) -> None:  # type:
     result = docs.documents.batch(tmp_path / "out", all_active=True, workers=1, today=TODAY, cancel=lambda: True)
     assert result.cancelled and result.written == ()
     assert not (tmp_path / "out").exists() and docs.agreements.agreements() == []
+
+
+def test_hostile_store_values_print_literally(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.store.models import Customer
+
+    hostile = "<a href='https://evil.example'>Klikk</a> & <img src='/etc/passwd'/> <AS> Čáhppes Ŋuolja Đ"
+    with docs.store.session() as s:
+        customer = s.query(Customer).filter_by(org_number=ORG_B).one()
+        customer.name = hostile
+        customer.business_address = {"lines": ["x" * 3000], "postcode": "9520", "city": "<font color=red>"}
+    pdf, ref = docs.documents.agreement_pdf(ORG_B, today=TODAY)
+    path = tmp_path / "h.pdf"
+    path.write_bytes(pdf)
+    flat = " ".join(pdf_text(pdf, tmp_path).split())
+    assert hostile in flat and "<font color=red>" in flat and "[avkortet]" in flat
+    assert b"/URI" not in pdf and b"/Subtype /Image" not in pdf
+    assert ref.customer_name == hostile

@@ -259,17 +259,17 @@ def test_the_customer_card_offers_the_documents_and_lists_the_new_agreement(qtbo
     card = CustomerCardDialog(docs, ORG_A)
     qtbot.addWidget(card)
     panel = card.card.documents_panel
-    assert panel is not None and panel.actions.preview_button.isEnabled()
-    assert not panel.actions.batch_button.isVisibleTo(panel)
-    panel.actions.pool = SyncPool()
-    panel.actions.save_as(str(tmp_path / "a.pdf"))
+    assert panel is not None and panel.document_actions.preview_button.isEnabled()
+    assert not panel.document_actions.batch_button.isVisibleTo(panel)
+    panel.document_actions.pool = SyncPool()
+    panel.document_actions.save_as(str(tmp_path / "a.pdf"))
     [agreement] = docs.agreements.agreements(ORG_A)
     assert agreement.document_id in card.card.agreements_label.text()  # the card's list was reloaded
     assert panel.status.text() == f"Agreement {agreement.document_id} saved as {tmp_path / 'a.pdf'}."
     assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF-")
     deleted = CustomerCardDialog(docs, ORG_DELETED)
     qtbot.addWidget(deleted)
-    assert not deleted.card.documents_panel.actions.preview_button.isEnabled()
+    assert not deleted.card.documents_panel.document_actions.preview_button.isEnabled()
 
 
 def test_actions_without_a_target_do_nothing(qtbot, docs) -> None:  # type: ignore[no-untyped-def]

@@ -286,7 +286,7 @@ class CustomerCard(QWidget):
             from contractdesk.ui.documents.customer_panel import CustomerDocumentsPanel
 
             self.documents_panel = CustomerDocumentsPanel(self.services)
-            self.documents_panel.actions.changed.connect(self._show_agreements)
+            self.documents_panel.document_actions.changed.connect(self._show_agreements)
             self.agreements_box.layout().addWidget(self.documents_panel)
         if self.documents_panel is not None:
             self.documents_panel.setVisible(stored)

@@ -14,7 +14,7 @@ class CustomerDocumentsPanel(QWidget):
     """Preview / Print / Save as / E-mail for one customer's agreement (its open one, else a new draft).
 
     The buttons are disabled for a customer no agreement may be issued to (deleted, bankrupt …).
-    ``actions.changed`` tells the card to list the customer's agreements again.
+    ``document_actions.changed`` tells the card to list the customer's agreements again.
     """
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
@@ -26,12 +26,12 @@ class CustomerDocumentsPanel(QWidget):
         self.status.setObjectName("customerDocumentsStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.actions = DocumentActions(self.target, self, with_batch=False)
-        self.actions.set_services(services)
-        self.actions.message.connect(self.status.setText)
+        self.document_actions = DocumentActions(self.target, self, with_batch=False)
+        self.document_actions.set_services(services)
+        self.document_actions.message.connect(self.status.setText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.document_actions)
         layout.addWidget(self.status)
 
     def target(self) -> DocumentTarget | None:
@@ -41,7 +41,7 @@ class CustomerDocumentsPanel(QWidget):
         self.org_number = org_number
         self.may_issue = may_issue
         self.status.setText("")
-        self.actions.update_enabled()
+        self.document_actions.update_enabled()
 
     def retranslate(self) -> None:
-        self.actions.retranslate()
+        self.document_actions.retranslate()

@@ -48,7 +48,7 @@ class EmailSettingsDialog(QDialog):
         self.port.setRange(1, 65535)
         self.security = QComboBox()
         self.user = QLineEdit()
-        self.sender = QLineEdit()
+        self.sender_edit = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_note = _note()
@@ -56,7 +56,7 @@ class EmailSettingsDialog(QDialog):
         self.forget_button.clicked.connect(lambda: self.forget_password())
         self.form = QFormLayout(server)
         self.labels = [QLabel() for _ in range(6)]
-        for label, field in zip(self.labels, (self.host, self.port, self.security, self.user, self.sender,
+        for label, field in zip(self.labels, (self.host, self.port, self.security, self.user, self.sender_edit,
                                               self.password), strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
@@ -107,7 +107,7 @@ class EmailSettingsDialog(QDialog):
             self.security.addItem(names[key], key)
         if current is not None:
             self.security.setCurrentIndex(max(0, self.security.findData(current)))
-        self.sender.setPlaceholderText(self.tr("empty: the supplier's e-mail address"))
+        self.sender_edit.setPlaceholderText(self.tr("empty: the supplier's e-mail address"))
         self.forget_button.setText(self.tr("&Forget the saved password"))
         self.subject_label.setText(self.tr("Su&bject:"))
         self.reset_button.setText(self.tr("&Reset to the standard text"))
@@ -123,7 +123,7 @@ class EmailSettingsDialog(QDialog):
         self.port.setValue(smtp.port)
         self.security.setCurrentIndex(max(0, self.security.findData(smtp.security)))
         self.user.setText(smtp.user)
-        self.sender.setText(smtp.sender_email)
+        self.sender_edit.setText(smtp.sender_email)
         template = docs.email_template()
         self.subject.setText(template.subject)
         self.body.setPlainText(template.body)
@@ -174,7 +174,7 @@ class EmailSettingsDialog(QDialog):
         docs = self.services.documents
         try:
             docs.set_smtp_settings(SmtpSettings(self.host.text(), self.port.value(), self.security.currentData(),
-                                                self.user.text(), self.sender.text(), docs.smtp_settings().timeout))
+                                                self.user.text(), self.sender_edit.text(), docs.smtp_settings().timeout))
             docs.set_email_template(self.subject.text(), self.body.toPlainText())
             if self.password.text():
                 docs.save_smtp_password(self.password.text())

@@ -136,7 +136,7 @@ class PdfPreviewDialog(QDialog):
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
         self.print_dialog = dialog
         dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
+        dialog.open()  # type: ignore[call-arg]  # the stubs list only open(receiver, member)
 
     def print_to(self, printer: Any) -> int:
         """Print on ``printer`` (a ``QPrinter``); the outcome is shown in the dialog."""
