@@ -176,3 +176,17 @@ def test_batch_all_active_as_json(run, tmp_path) -> None:  # type: ignore[no-unt
     assert code == 1 and "--all" in err
     code, _, err = run("agreement", "batch", "--out", str(tmp_path / "x"), "--all", ORG_A)
     assert code == 1 and "not both" in err
+
+
+def test_smtp_password_from_stdin_goes_to_the_keyring_only(run, memory_keyring, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("hemmelig\n"))
+    code, out, err = run("smtp", "set", "--host", "smtp.example.no", "--user", "frode", "--password-stdin")
+    assert code == 0, err
+    assert "The password is kept in the system keyring." in out
+    assert memory_keyring.entries == {("ContractDesk", "smtp:frode@smtp.example.no"): "hemmelig"}
+    code, out, _ = run("smtp", "show")
+    assert "password  the system keyring" in out and "hemmelig" not in out
+    code, out, _ = run("smtp", "forget-password")
+    assert "removed" in out and memory_keyring.entries == {}
