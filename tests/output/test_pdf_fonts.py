@@ -44,7 +44,8 @@ class _Doc:
     """Stands in for a PDF document (the font keeps its code assignments per document)."""
 
 
-@settings(max_examples=300, deadline=None)
+# Each example parses the 700 kB font twice (fresh subset state): 40 examples keep this test ~4 s.
+@settings(max_examples=40, deadline=None)
 @given(
     st.lists(
         st.text(alphabet="abcæøåÆØÅŋŧđčšžŊŦĐČ .,–«»\u00a0!09XYZ漢😀", max_size=30), max_size=12
