@@ -355,7 +355,7 @@ class _Customer:
         rule = str((self.signing_rule or {}).get("text") or "").strip()
         if rule and (self.signing_rule or {}).get("basis") != "law":
             text += f"; signaturregel: {rule}"
-        return text + "."
+        return text if text.endswith((".", "!", "?")) else text + "."
 
     def registry_signatory(self) -> SignatoryInfo | None:
         """A person the registry makes a sole signatory: listed signatories, the general manager, one-name sets."""

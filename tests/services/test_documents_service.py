@@ -109,7 +109,7 @@ def test_a_chosen_person_the_registry_does_not_make_a_signatory_is_printed_with_
     text = " ".join(pdf_text(pdf, tmp_path).split())
     assert "Ola Nordmann" in text and "Styrets leder" in text
     assert ("Merk: Ola Nordmann har ikke signaturrett alene for Testesen Åse & Sønner AS etter Enhetsregisteret; "
-            "signaturregel: Daglig leder alene.") in text
+            "signaturregel: Daglig leder alene. ") in text
 
 
 def test_without_registry_data_or_people_the_signature_line_has_no_name_and_the_user_is_told(docs) -> None:  # type: ignore[no-untyped-def]
