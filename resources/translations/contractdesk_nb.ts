@@ -2682,7 +2682,7 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     </message>
     <message>
         <source>manage contacts</source>
-        <translation>styre kontakter</translation>
+        <translation>legge til/fjerne kontakter</translation>
     </message>
 </context>
 <context>
