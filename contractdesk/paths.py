@@ -57,7 +57,13 @@ class StorePaths:
         return self.db.exists()
 
     def ensure_dir(self) -> None:
+        """Create the data folder owner-only; tighten an existing one that others could read."""
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            if self.data_dir.stat().st_mode & 0o077:
+                self.data_dir.chmod(0o700)
+        except OSError:  # not ours to change (e.g. a shared mount): the files inside are still 0600
+            pass
 
 
 def passphrase_from_env() -> str | None:
