@@ -40,8 +40,15 @@ def update(ts: Path = TS, *, no_obsolete: bool = True) -> None:
     subprocess.run([*args, *map(str, sources()), "-ts", str(ts)], check=True)
 
 
+QTBASE_TS = TS.with_name("qtbase_nb.ts")
+
+
 def release(ts: Path = TS, qm: Path = QM) -> None:
+    """Compile ``ts`` into ``qm``; the default call also compiles our qtbase_nb (Qt ships none)."""
     subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    if ts == TS and qm == QM and QTBASE_TS.exists():
+        subprocess.run([_tool("lrelease"), "-silent", str(QTBASE_TS), "-qm", str(QTBASE_TS.with_suffix(".qm"))],
+                       check=True)
 
 
 def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:

@@ -39,7 +39,10 @@ def install_language(app: QCoreApplication, language: str) -> str:
         from PySide6.QtCore import QLibraryInfo
 
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_translator.load(f"qtbase_{language}", qt_dir):
+        # Qt ships no qtbase_nb: ours (resources/translations) covers Qt's own buttons and dialogs.
+        if qt_translator.load(f"qtbase_{language}", qt_dir) or qt_translator.load(
+            str(resource_path("translations", f"qtbase_{language}.qm"))
+        ):
             app.installTranslator(qt_translator)
             _installed.append(qt_translator)
     from contractdesk.i18n import install_translator

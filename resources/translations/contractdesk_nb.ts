@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
-    <name></name>
-    <message>
-        <source>AgreementTexts</source>
-        <comment>Paper signature</comment>
-        <translation>Signert på papir</translation>
-    </message>
-    <message>
-        <source>AgreementTexts</source>
-        <comment>Online acceptance</comment>
-        <translation>Akseptert på nett</translation>
-    </message>
-    <message>
-        <source>AgreementTexts</source>
-        <comment>E-mail</comment>
-        <translation>E-post</translation>
-    </message>
-    <message>
-        <source>AgreementTexts</source>
-        <comment>Draft</comment>
-        <translation>Utkast</translation>
-    </message>
-    <message>
-        <source>AgreementTexts</source>
-        <comment>Sent</comment>
-        <translation>Sendt</translation>
-    </message>
-    <message>
-        <source>AgreementTexts</source>
-        <comment>Signed</comment>
-        <translation>Signert</translation>
-    </message>
-    <message>
-        <source>AgreementTexts</source>
-        <comment>Active</comment>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>AgreementTexts</source>
-        <comment>Terminated</comment>
-        <translation>Oppsagt</translation>
-    </message>
-</context>
-<context>
     <name>AcceptanceModel</name>
     <message>
         <source>Customer</source>
@@ -362,6 +319,41 @@
     <message>
         <source>Notified %1, not accepted by %2: under §14 the agreement is considered terminated from %3 once the owner confirms.</source>
         <translation>Varslet %1, ikke akseptert innen %2: etter §14 regnes avtalen som oppsagt fra %3 når du bekrefter det.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTexts</name>
+    <message>
+        <source>Paper signature</source>
+        <translation>Papirsignatur</translation>
+    </message>
+    <message>
+        <source>Online acceptance</source>
+        <translation>Aksept på nett</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Avsluttet</translation>
     </message>
 </context>
 <context>

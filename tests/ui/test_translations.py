@@ -44,3 +44,17 @@ def test_switching_to_norwegian_retranslates_the_main_window(qtbot, qapp) -> Non
         install_language(qapp, "en")
     window.retranslate()
     assert window.nav.item(0).text() == "Customers"
+
+
+def test_qts_own_buttons_read_norwegian(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    from contractdesk.ui.i18n import install_language
+
+    try:
+        install_language(qapp, "nb")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
+        assert QCoreApplication.translate("AgreementTexts", "Paper signature") == "Papirsignatur"
+    finally:
+        install_language(qapp, "en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

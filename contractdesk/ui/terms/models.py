@@ -272,17 +272,18 @@ class DiffPartsModel(RowTableModel):
 
 def method_text(_owner: Any, method: str) -> str:
     """How an acceptance was given, as the user reads it."""
-    tr = QCoreApplication.translate
-    return str({"paper": tr("AgreementTexts", "Paper signature"), "online": tr("AgreementTexts", "Online acceptance"),
-                "email": tr("AgreementTexts", "E-mail")}.get(method, method))
+    t = QCoreApplication
+    return str({"paper": t.translate("AgreementTexts", "Paper signature"),
+                "online": t.translate("AgreementTexts", "Online acceptance"),
+                "email": t.translate("AgreementTexts", "E-mail")}.get(method, method))
 
 
 def agreement_state_text(_owner: Any, state: str) -> str:
     """An agreement's state, as the user reads it."""
-    tr = QCoreApplication.translate
-    return str({"draft": tr("AgreementTexts", "Draft"), "sent": tr("AgreementTexts", "Sent"),
-                "signed": tr("AgreementTexts", "Signed"), "active": tr("AgreementTexts", "Active"),
-                "terminated": tr("AgreementTexts", "Terminated")}.get(state, state))
+    t = QCoreApplication
+    return str({"draft": t.translate("AgreementTexts", "Draft"), "sent": t.translate("AgreementTexts", "Sent"),
+                "signed": t.translate("AgreementTexts", "Signed"), "active": t.translate("AgreementTexts", "Active"),
+                "terminated": t.translate("AgreementTexts", "Terminated")}.get(state, state))
 
 
 class AgreementModel(RowTableModel):
