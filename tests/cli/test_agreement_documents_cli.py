@@ -12,42 +12,18 @@ import pytest
 from aiosmtpd.controller import Controller
 from documents_testkit import HOST, NAME_A, ORG_A, ORG_B, ORG_DELETED, V1, run_server, seed
 
-from contractdesk.cli import main
 
-PASSPHRASE = "correct horse battery staple"
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(passphrase_store) -> Path:  # type: ignore[no-untyped-def]
     """A passphrase store (cheap KDF) with the document test customers (see documents_testkit)."""
-    from contractdesk.paths import StorePaths
-    from contractdesk.services.context import Services
-    from contractdesk.services.demo import DEMO_SUPPLIER
-    from contractdesk.store import keys
-    from contractdesk.store.profile import create_profile
-
-    monkeypatch.setattr(keys, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(keys, "ARGON2_MEMORY_KIB", 8 * 1024)
-    paths = StorePaths(tmp_path / "data")
-    services = Services(create_profile(paths, passphrase=PASSPHRASE, use_keyring=False), paths)
-    services.supplier.save(DEMO_SUPPLIER, actor="test")
-    seed(services)
-    services.close()
-    monkeypatch.setenv("CONTRACTDESK_PASSPHRASE", PASSPHRASE)
-    return paths.data_dir
+    return passphrase_store(seed)
 
 
 @pytest.fixture
-def run(data_dir: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    def _run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--data-dir", str(data_dir), *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+def run(data_dir: Path, cli):  # type: ignore[no-untyped-def]
+    return lambda *args: cli(data_dir, *args)
 
 
 def pdftotext(path: Path) -> str:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from contractdesk.cli import main
 
 ORG_A = "923130969"
 ORG_B = "971049669"
@@ -15,39 +14,22 @@ PASSPHRASE = "correct horse battery staple"
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(passphrase_store) -> Path:  # type: ignore[no-untyped-def]
     """A passphrase store (cheap KDF settings recorded in the key file) with two customers."""
-    from contractdesk.paths import StorePaths
-    from contractdesk.services.context import Services
-    from contractdesk.services.demo import DEMO_SUPPLIER
-    from contractdesk.store import keys
-    from contractdesk.store.models import Customer
-    from contractdesk.store.profile import create_profile
 
-    monkeypatch.setattr(keys, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(keys, "ARGON2_MEMORY_KIB", 8 * 1024)
-    paths = StorePaths(tmp_path / "data")
-    services = Services(create_profile(paths, passphrase=PASSPHRASE, use_keyring=False), paths)
-    services.supplier.save(DEMO_SUPPLIER, actor="test")
-    with services.store.session() as s:
-        s.add(Customer(org_number=ORG_A, name="Testesen AS", status="active"))
-        s.add(Customer(org_number=ORG_B, name="Heimen AS", status="active"))
-    services.close()
-    monkeypatch.setenv("CONTRACTDESK_PASSPHRASE", PASSPHRASE)
-    return paths.data_dir
+    def seed(services) -> None:  # type: ignore[no-untyped-def]
+        from contractdesk.store.models import Customer
+
+        with services.store.session() as s:
+            s.add(Customer(org_number=ORG_A, name="Testesen AS", status="active"))
+            s.add(Customer(org_number=ORG_B, name="Heimen AS", status="active"))
+
+    return passphrase_store(seed)
 
 
 @pytest.fixture
-def run(data_dir: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    def _run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--data-dir", str(data_dir), *args])
-        except SystemExit as exc:  # argparse: wrong usage
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+def run(data_dir: Path, cli):  # type: ignore[no-untyped-def]
+    return lambda *args: cli(data_dir, *args)
 
 
 def add(run, org: str, first: str, last: str, role: str, *extra: str) -> int:  # type: ignore[no-untyped-def]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from contractdesk.cli import main
 from contractdesk.domain.terms.shipped import shipped_terms_dir, shipped_version
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
 
@@ -22,43 +21,26 @@ PDF = b"%PDF-1.4\n" + bytes(range(256)) * 4 + b"\n%%EOF\n"
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(passphrase_store) -> Path:  # type: ignore[no-untyped-def]
     """A passphrase store (cheap KDF) with two customers and two persons (1: the registry signatory)."""
-    from contractdesk.paths import StorePaths
-    from contractdesk.services.context import Services
-    from contractdesk.services.demo import DEMO_SUPPLIER
-    from contractdesk.store import keys
-    from contractdesk.store.models import Customer, Person
-    from contractdesk.store.profile import create_profile
 
-    monkeypatch.setattr(keys, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(keys, "ARGON2_MEMORY_KIB", 8 * 1024)
-    paths = StorePaths(tmp_path / "data")
-    services = Services(create_profile(paths, passphrase=PASSPHRASE, use_keyring=False), paths)
-    services.supplier.save(DEMO_SUPPLIER, actor="test")
-    with services.store.session() as s:
-        s.add(Customer(org_number=ORG_A, name="Testesen AS", status="active",
-                       registry_roles=[{"role_code": "DAGL", "role": "Daglig leder", "name": "Kari Nordmann"}],
-                       signing_rule={"text": "Daglig leder alene", "signer_sets": [["Kari Nordmann"]]}))
-        s.add(Customer(org_number=ORG_B, name="Heimen AS", status="active"))
-        s.add(Person(first_name="Kari", last_name="Nordmann"))
-        s.add(Person(first_name="Ola", last_name="Nordmann"))
-    services.close()
-    monkeypatch.setenv("CONTRACTDESK_PASSPHRASE", PASSPHRASE)
-    return paths.data_dir
+    def seed(services) -> None:  # type: ignore[no-untyped-def]
+        from contractdesk.store.models import Customer, Person
+
+        with services.store.session() as s:
+            s.add(Customer(org_number=ORG_A, name="Testesen AS", status="active",
+                           registry_roles=[{"role_code": "DAGL", "role": "Daglig leder", "name": "Kari Nordmann"}],
+                           signing_rule={"text": "Daglig leder alene", "signer_sets": [["Kari Nordmann"]]}))
+            s.add(Customer(org_number=ORG_B, name="Heimen AS", status="active"))
+            s.add(Person(first_name="Kari", last_name="Nordmann"))
+            s.add(Person(first_name="Ola", last_name="Nordmann"))
+
+    return passphrase_store(seed)
 
 
 @pytest.fixture
-def run(data_dir: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    def _run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--data-dir", str(data_dir), *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+def run(data_dir: Path, cli):  # type: ignore[no-untyped-def]
+    return lambda *args: cli(data_dir, *args)
 
 
 def test_terms_list_json_has_label_effective_date_sha256_and_state(run) -> None:  # type: ignore[no-untyped-def]
