@@ -32,7 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, delete, func, select, type_coerce
+from sqlalchemy import String, case, delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.invoicing import (
@@ -300,7 +300,7 @@ class ExportResult:
 
 @dataclass(frozen=True)
 class _Loaded:
-    """One customer's services as domain values, with their price adjustments."""
+    """One customer's services as domain values, with their price adjustments (by service id)."""
 
     org_number: str
     delivery: DeliveryMethod
@@ -630,15 +630,29 @@ class BillingService:
             UserError: the range is reversed or longer than 20 years.
         """
         _check_range(date_from, date_to)
-        loaded = self._load(org_number, date_from, date_to)
-        plain = [BillingCustomer(c.org_number, c.delivery, tuple(c.services))
-                 for c in loaded if not c.adjustments]
-        invoices = plan_invoices(plain, date_from, date_to)
-        adjusted = [c for c in loaded if c.adjustments]
-        if adjusted:
-            for customer in adjusted:
-                invoices.extend(_adjusted_documents(customer, date_from, date_to))
-            invoices.sort(key=lambda i: (i.invoice_date, i.org_number, i.kind is InvoiceKind.CREDIT, i.due_date))
+        # One collector pause over loading and planning: the loaded values are freed (by
+        # reference counting) before it runs again, so it never walks them.
+        with _gc_paused():
+            customers, adjustments = self._load(org_number, date_from, date_to)
+            plain = customers
+            adjusted: list[_Loaded] = []
+            if adjustments:
+                plain = []
+                for customer in customers:
+                    own = {int(service.service_id): adjustments[int(service.service_id)]
+                           for service in customer.services if service.service_id in adjustments}
+                    if own:
+                        adjusted.append(_Loaded(customer.org_number, customer.delivery_method,
+                                                list(customer.services), own))
+                    else:
+                        plain.append(customer)
+            invoices = plan_invoices(plain, date_from, date_to)
+            if adjusted:
+                for loaded in adjusted:
+                    invoices.extend(_adjusted_documents(loaded, date_from, date_to))
+                invoices.sort(key=lambda i: (i.invoice_date, i.org_number, i.kind is InvoiceKind.CREDIT,
+                                             i.due_date))
+            del customers, plain, adjusted
         return invoices
 
     def monthly_totals(self, org_number: str | None, date_from: date, date_to: date) -> list[MonthTotal]:
@@ -679,19 +693,25 @@ class BillingService:
         The file is complete or untouched. Raises :class:`UserError` naming the file when it
         cannot be written (missing folder, no permission, disk full).
         """
-        invoices = self.plan(org_number, date_from, date_to)
         target = Path(path)
-        try:
-            rows = write_plan_csv(target, invoices, decimal_separator=decimal_separator, bom=bom)
-        except OSError as exc:
-            raise UserError(fill(translate("BillingService", "Could not write %1: %2"), target,
-                                 exc.strerror or exc), field="path") from exc
+        # One plan, written as it is; the collector stays paused until the plan is freed again,
+        # so it never walks its hundreds of thousands of documents and lines.
+        with _gc_paused():
+            invoices = self.plan(org_number, date_from, date_to)
+            documents = len(invoices)
+            try:
+                rows = write_plan_csv(target, invoices, decimal_separator=decimal_separator, bom=bom)
+            except OSError as exc:
+                raise UserError(fill(translate("BillingService", "Could not write %1: %2"), target,
+                                     exc.strerror or exc), field="path") from exc
+            finally:
+                del invoices
         with self.store.session() as s:
             audit.append(s, actor=actor, action="invoices.exported", entity_type="plan",
                          entity_id=org_number or "all",
                          payload={"from": date_from.isoformat(), "to": date_to.isoformat(),
-                                  "file": target.name, "rows": rows, "invoices": len(invoices)})
-        return ExportResult(target, rows, len(invoices))
+                                  "file": target.name, "rows": rows, "invoices": documents})
+        return ExportResult(target, rows, documents)
 
     # internals --------------------------------------------------------------------------
 
@@ -776,53 +796,131 @@ class BillingService:
         return [_view(customer.org_number, row, usage.get(row.id, []), adjustments.get(row.id, []), today)
                 for row in rows]
 
-    def _load(self, org_number: str | None, date_from: date | None = None,
-              date_to: date | None = None) -> list[_Loaded]:
-        """Customers with their services as domain values (a few queries, whatever the count).
+    def _load(self, org_number: str | None, date_from: date | None = None, date_to: date | None = None
+              ) -> tuple[list[BillingCustomer], dict[int, list[PriceAdjustmentView]]]:
+        """Customers with services, in org-number order, as domain values; and the services' price
+        adjustments by service id.
 
-        With a plan range, only the usage months that range can invoice are loaded (month m is
-        invoiced on the 1st of the next month).
+        One statement of plain text tuples whatever the count: each service joined with its
+        customer and, for usage, its months as one text (no ORM objects, no per-value column
+        conversion). The rows were validated when written, so they become domain values through
+        the domain's unchecked ``trusted`` constructors, and each distinct date, amount, period
+        and delivery text is parsed once. With a plan range, only the usage months that range can
+        invoice are loaded (month m is invoiced on the 1st of the next month).
         """
         months = None
         if date_from is not None and date_to is not None:
             months = (month_start(date_from - timedelta(days=1)), month_start(date_to))
-        with _gc_paused(), self.store.session() as s:
-            conn = s.connection()
-            customer_table = Customer.__table__
-            cq = select(customer_table.c.id, customer_table.c.org_number, customer_table.c.delivery_method)
-            if org_number is not None:
-                cq = cq.where(customer_table.c.id == self._customer(s, org_number).id)
-            customers = {cid: (org, delivery) for cid, org, delivery in conn.execute(cq)}
-            # Plain Core rows (no ORM identity map): tens of thousands of services load quickly.
-            table = ServiceRecord.__table__
-            sq = select(*table.c).order_by(table.c.customer_id, table.c.id)
-            if org_number is not None:
-                sq = sq.where(table.c.customer_id.in_(list(customers)))
-            rows: list[Any] = [r for r in conn.execute(sq) if r.customer_id in customers]
-            ids = [r.id for r in rows]
-            usage_ids = [r.id for r in rows if r.kind == ServiceKind.USAGE.value]
-            usage = self._usage(s, usage_ids, months)
-            adjustments = self._adjustments(s, ids)
-        loaded: dict[int, _Loaded] = {}
         with _gc_paused():
-            return self._build(rows, customers, usage, adjustments, loaded)
+            with self.store.read_session() as s:
+                customer_id = None if org_number is None else self._customer(s, org_number).id
+                rows = s.connection().execute(_services_query(customer_id, months)).all()
+                adjustments = self._adjustments(s, [row[2] for row in rows])
+            return _customers_from_rows(rows), adjustments
 
-    @staticmethod
-    def _build(rows: list[Any], customers: dict[int, tuple[str, str]], usage: dict[int, list[tuple[date, Decimal]]],
-               adjustments: dict[int, list[PriceAdjustmentView]], loaded: dict[int, _Loaded]) -> list[_Loaded]:
-        for row in rows:
-            entry = loaded.get(row.customer_id)
-            if entry is None:
-                org, delivery = customers[row.customer_id]
-                try:
-                    method = DeliveryMethod.parse(delivery)
-                except ValueError:
-                    method = DeliveryMethod.EMAIL
-                entry = loaded[row.customer_id] = _Loaded(org, method)
-            entry.services.append(_to_domain(row, usage.get(row.id, ())))
-            if row.id in adjustments:
-                entry.adjustments[row.id] = adjustments[row.id]
-        return list(loaded.values())
+
+_USAGE_SEPARATOR = " "  # between the month and quantity texts of a service's usage (neither holds one)
+
+
+def _text(column: Any) -> Any:
+    """``column`` read as the text SQLite holds (dates ``YYYY-MM-DD``, amounts as decimal text),
+    without the column type's per-value conversion; the loader converts each distinct text once."""
+    return type_coerce(column, String)
+
+
+def _services_query(customer_id: int | None, months: tuple[date, date] | None) -> Any:
+    """One row per service joined with its customer, in org-number and service-id order; a usage
+    service's row ends with its usage as one text ``"<month> <quantity> <month> <quantity> …"``
+    (any order), with ``months=(lowest, above)`` only for lowest <= month < above."""
+    c = Customer.__table__.c
+    t = ServiceRecord.__table__.c
+    u = UsageEntry.__table__.c
+    usage = select(func.group_concat(_text(u.month) + _USAGE_SEPARATOR + _text(u.quantity), _USAGE_SEPARATOR)
+                   ).where(u.service_id == t.id)
+    if months is not None:
+        usage = usage.where(u.month >= months[0], u.month < months[1])
+    q = (select(c.org_number, c.delivery_method, t.id, t.kind, t.name, _text(t.annual_price), t.period,
+                _text(t.start), t.trial_days, _text(t.amount), _text(t.cost_date), _text(t.unit_price),
+                _text(t.terminated_on), _text(t.requested_end),
+                case((t.kind == ServiceKind.USAGE.value, usage.scalar_subquery())))
+         .join_from(ServiceRecord.__table__, Customer.__table__, t.customer_id == c.id)
+         .order_by(c.org_number, t.id))
+    if customer_id is not None:
+        q = q.where(t.customer_id == customer_id)
+    return q
+
+
+def _customers_from_rows(rows: Sequence[Any]) -> list[BillingCustomer]:
+    """Domain customers from ``_services_query`` rows (validated when they were written)."""
+    days: dict[str, date] = {}
+    amounts: dict[str, Decimal] = {}
+
+    def day(text: str) -> date:
+        value = days.get(text)
+        if value is None:
+            value = days[text] = date.fromisoformat(text)
+        return value
+
+    def amount(text: str) -> Decimal:
+        value = amounts.get(text)
+        if value is None:
+            value = amounts[text] = Decimal(text)
+        return value
+
+    periods: dict[str, InvoicePeriod] = {}
+    deliveries: dict[str, DeliveryMethod] = {}
+    licence, one_off, usage_service = Licence.trusted, OneOffCost.trusted, UsageService.trusted
+    record = UsageRecord.trusted
+    termination_of = Termination.trusted
+    licence_kind, one_off_kind = ServiceKind.LICENCE.value, ServiceKind.ONE_OFF.value
+    customer = BillingCustomer.trusted
+    customers: list[BillingCustomer] = []
+    org: str | None = None
+    method = DeliveryMethod.EMAIL
+    services: list[Service] = []
+    for (row_org, delivery, sid, kind, name, annual, period, start, trial, cost, cost_date, unit_price,
+         terminated, requested, usage_text) in rows:
+        if row_org != org:
+            if services:
+                customers.append(customer(org, method, tuple(services)))  # type: ignore[arg-type]
+            org = row_org
+            services = []
+            method = deliveries.get(delivery) or _stored_delivery(deliveries, delivery)
+        termination = None
+        if terminated is not None:
+            termination = termination_of(day(terminated), None if requested is None else day(requested))
+        if kind == licence_kind:
+            services.append(licence(sid, name, amount(annual), day(start), trial,
+                                    periods.get(period) or _stored_period(periods, period), termination))
+        elif kind == one_off_kind:
+            services.append(one_off(sid, name, amount(cost), day(cost_date), termination))
+        else:
+            usage: tuple[UsageRecord, ...] = ()
+            if usage_text:
+                parts = usage_text.split(_USAGE_SEPARATOR)
+                # ISO month texts sort as the months do; a service has at most one row a month.
+                usage = tuple(record(days.get(month) or day(month), amounts.get(quantity) or amount(quantity))
+                              for month, quantity in sorted(zip(parts[::2], parts[1::2])))
+            services.append(usage_service(sid, name, amount(unit_price), usage, termination))
+    if services:
+        customers.append(customer(org, method, tuple(services)))  # type: ignore[arg-type]
+    return customers
+
+
+def _stored_delivery(seen: dict[str, DeliveryMethod], text: str) -> DeliveryMethod:
+    """A stored delivery method (e-mail if it names none), remembered in ``seen``."""
+    try:
+        method = DeliveryMethod.parse(text)
+    except ValueError:
+        method = DeliveryMethod.EMAIL
+    seen[text] = method
+    return method
+
+
+def _stored_period(seen: dict[str, InvoicePeriod], text: str) -> InvoicePeriod:
+    """A stored invoice period name parsed, remembered in ``seen``."""
+    period = seen[text] = InvoicePeriod.parse(text)
+    return period
 
 
 @contextmanager

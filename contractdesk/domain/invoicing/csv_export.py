@@ -26,14 +26,16 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from contractdesk.domain.invoicing.plan import PlannedInvoice
+from contractdesk.domain.invoicing.plan import PlannedInvoice, _gc_paused
 from contractdesk.domain.money import money_str
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -54,6 +56,7 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 CSV_DELIMITER = ";"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_BUFFER = 1 << 20  # write the file in 1 MiB pieces
 
 
 def sanitize_cell(text: str) -> str:
@@ -92,6 +95,90 @@ def plan_csv_rows(
             ]
 
 
+def _writer(fh: TextIO) -> Any:
+    """The CSV writer of every export: ``;``-separated, CRLF, quoting only where needed."""
+    return csv.writer(fh, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+
+
+def _text_cell(text: str) -> str:
+    """A text cell exactly as :func:`_writer` writes it inside a row: sanitised, then quoted
+    (quotes doubled) only if it holds the delimiter, a quote or a line break."""
+    out = io.StringIO()
+    _writer(out).writerow((sanitize_cell(text), ""))
+    return out.getvalue()[:-3]  # the empty second cell: ";\r\n"
+
+
+def _csv_documents(
+    invoices: Iterable[PlannedInvoice], decimal_separator: str, count: list[int]
+) -> Iterator[str]:
+    """Each document's rows as CSV text, byte for byte what :func:`_writer` makes of
+    :func:`plan_csv_rows`' rows; adds the line rows made to ``count[0]``.
+
+    Faster than the writer for a plan of 100,000 documents: a plan repeats few distinct
+    dates, texts and service ids, so those cells are made once; only text cells can need
+    quoting (numbers, ISO dates and kinds hold none of ``;``, ``"``, CR, LF). Amounts the
+    plan made are øre-exact, and their ``str`` (``"3049.72"``) is what :func:`money_str`
+    gives; any other amount is rounded.
+    """
+    comma = decimal_separator == ","
+    dates: dict[date, str] = {}
+    texts: dict[str, str] = {}
+    ids: dict[tuple[type, object], str] = {}
+    kinds: dict[object, str] = {}
+
+    def money(amount: Decimal) -> str:
+        text = str(amount)
+        if text[-3:-2] != "." or len(text) > 28:  # not "d.dd": round (and raise) as money_str does
+            text = money_str(amount)
+        return text.replace(".", ",") if comma else text
+
+    def day(value: date) -> str:
+        text = dates[value] = value.isoformat()
+        return text
+
+    def cell(value: str) -> str:
+        text = texts[value] = _text_cell(value)
+        return text
+
+    made = 0
+    try:
+        for number, inv in enumerate(invoices, start=1):
+            kind = kinds.get(inv.kind)
+            if kind is None:
+                kind = kinds[inv.kind] = inv.kind.value
+            org = inv.org_number
+            issued = inv.invoice_date
+            due = inv.due_date
+            head = (
+                f"{number};{kind};{texts.get(org) or cell(org)};"
+                f"{dates.get(issued) or day(issued)};{dates.get(due) or day(due)};"
+            )
+            tail = f";{money(inv.fee)};{money(inv.net)};{money(inv.vat)};{money(inv.total)}\r\n"
+            rows = []
+            for line in inv.lines:
+                sid = line.service_id
+                key = (type(sid), sid)
+                sid_text = ids.get(key)
+                if sid_text is None:
+                    sid_text = ids[key] = _text_cell(str(sid))
+                text = line.description
+                first = line.period_start
+                last = line.period_end
+                amount = str(line.amount)
+                if amount[-3:-2] != "." or len(amount) > 28 or comma:
+                    amount = money(line.amount)
+                rows.append(
+                    f"{head}{texts.get(text) or cell(text)};{sid_text};"
+                    f"{dates.get(first) or day(first)};{dates.get(last) or day(last)};"
+                    f"{amount}{tail}"
+                )
+                tail = ";;;;\r\n"
+            made += len(rows)
+            yield "".join(rows)
+    finally:
+        count[0] += made
+
+
 def write_plan_csv(
     path: str | os.PathLike[str],
     invoices: Iterable[PlannedInvoice],
@@ -114,19 +201,26 @@ def write_plan_csv(
     Raises:
         OSError: the file could not be written (disk full, no permission, …).
     """
-    rows = 0
+    if decimal_separator not in (".", ","):
+        raise ValueError("decimal_separator must be '.' or ','")
+    count = [0]
 
     def write(fh: TextIO) -> None:
-        nonlocal rows
         if bom:
             fh.write("\ufeff")
-        writer = csv.writer(fh, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-        for row in plan_csv_rows(invoices, decimal_separator):
-            writer.writerow(row)
-            rows += 1
+        _writer(fh).writerow(CSV_COLUMNS)
+        # The text is short-lived and acyclic; the collector would only walk the plan again.
+        with _gc_paused():
+            chunk: list[str] = []
+            for text in _csv_documents(invoices, decimal_separator, count):
+                chunk.append(text)
+                if len(chunk) == 2048:
+                    fh.write("".join(chunk))
+                    chunk.clear()
+            fh.write("".join(chunk))
 
     atomic_write_text(Path(path), write)
-    return rows - 1
+    return count[0]
 
 
 def atomic_write_text(path: Path, write: Callable[[TextIO], None]) -> None:
@@ -137,7 +231,7 @@ def atomic_write_text(path: Path, write: Callable[[TextIO], None]) -> None:
     directory = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as fh:
+        with open(fd, "w", encoding="utf-8", newline="", buffering=_BUFFER) as fh:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())

@@ -29,12 +29,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import groupby
+from operator import itemgetter
 
 from contractdesk.domain.invoicing.periods import (
     month_end,
     month_start,
     next_month_start,
-    next_period,
     period_containing,
     scheduled_invoice_date,
 )
@@ -47,7 +48,12 @@ from contractdesk.domain.invoicing.services import (
     UsageService,
 )
 from contractdesk.domain.invoicing.termination import resolve_termination
-from contractdesk.domain.invoicing.values import InvoiceKind, ServiceKind
+from contractdesk.domain.invoicing.values import (
+    DeliveryMethod,
+    InvoiceKind,
+    InvoicePeriod,
+    ServiceKind,
+)
 from contractdesk.domain.money import ORE, VAT_RATE, money_str, round_ore
 
 ONE_OFF_DUE_DAYS = 14
@@ -158,72 +164,143 @@ _CREDIT = InvoiceKind.CREDIT
 _LICENCE = ServiceKind.LICENCE
 _ONE_OFF = ServiceKind.ONE_OFF
 _USAGE = ServiceKind.USAGE
+_ONE_DAY = timedelta(days=1)
+_ONE_OFF_DUE = timedelta(days=ONE_OFF_DUE_DAYS)
+_USAGE_DUE = timedelta(days=USAGE_DUE_DAYS)
+
+# The plan builds hundreds of thousands of lines and documents from values it computed
+# itself; it sets their slots directly instead of going through the frozen dataclasses'
+# generated ``__init__`` (same objects, about half the cost).
+_new = object.__new__
+_LINE_SET = tuple(
+    InvoiceLine.__dict__[name].__set__
+    for name in (
+        "description", "service_id", "period_start", "period_end", "amount", "service_kind"
+    )
+)
+_DOC_SET = tuple(
+    PlannedInvoice.__dict__[name].__set__
+    for name in (
+        "kind", "org_number", "invoice_date", "due_date", "lines", "fee", "net", "vat", "total"
+    )
+)
+
+
+def _line(
+    description: str,
+    service_id: ServiceId,
+    period_start: date,
+    period_end: date,
+    amount: Decimal,
+    service_kind: ServiceKind,
+) -> InvoiceLine:
+    line = _new(InvoiceLine)
+    s0, s1, s2, s3, s4, s5 = _LINE_SET
+    s0(line, description)
+    s1(line, service_id)
+    s2(line, period_start)
+    s3(line, period_end)
+    s4(line, amount)
+    s5(line, service_kind)
+    return line
+
+
+# Calendar periods as rows (start, end, days, scheduled invoice date), per invoice period
+# and keyed by the absolute month number (year × 12 + month - 1) of the period's first
+# month; the next period's key is the key plus the period's length in months. Every period
+# length divides 12, so a day's period starts at month number m - m % months.
+_PeriodRow = tuple[date, date, int, date]
+_PERIOD_ROWS: dict[InvoicePeriod, dict[int, _PeriodRow]] = {kind: {} for kind in InvoicePeriod}
+_KIND_INFO: dict[InvoicePeriod, tuple[int, timedelta, dict[int, _PeriodRow]]] = {
+    kind: (kind.months, timedelta(days=kind.due_days), _PERIOD_ROWS[kind]) for kind in InvoicePeriod
+}
+
+
+def _period_row(kind: InvoicePeriod, key: int) -> _PeriodRow:
+    rows = _PERIOD_ROWS[kind]
+    row = rows.get(key)
+    if row is None:
+        period = period_containing(kind, date(key // 12, key % 12 + 1, 1))
+        row = (period.start, period.end, period.days, scheduled_invoice_date(kind, period))
+        rows[key] = row
+    return row
 
 
 def _licence_charges(service: Licence, date_from: date, date_to: date) -> list[_RawCharge]:
-    if service.is_free:
-        return []
-    outcome = resolve_termination(service)
-    if outcome is not None and not outcome.billed:
-        return []
-    kind = service.period
-    months = kind.months
-    due = timedelta(days=kind.due_days)
     annual = service.annual_price
+    if not annual:
+        return []  # a free licence (§5.1)
+    if service.termination is None:
+        outcome = None
+        # Nothing is ever "after the termination" or "after paid-until".
+        received = paid_until = date.max
+    else:
+        outcome = resolve_termination(service)
+        assert outcome is not None
+        if not outcome.billed:
+            return []
+        received = outcome.received
+        paid_until = outcome.paid_until
+    kind = service.period
+    months, due, rows = _KIND_INFO[kind]
     name = service.name
     sid = service.service_id
     start = service.billing_start
-    # Without a termination nothing is ever "after the termination" or "after paid-until".
-    received = outcome.received if outcome is not None else date.max
-    paid_until = outcome.paid_until if outcome is not None else date.max
+    full: Decimal | None = None  # the amount of a whole period, once needed
     charges: list[_RawCharge] = []
 
-    first = period_containing(kind, start)
+    month = start.year * 12 + start.month - 1
+    first = month - month % months
     if start >= date_from:
-        period = first
+        key = first
     else:
         # Periods before the one holding date_from end before it, and so were invoiced
         # before it; skip them. If that is B's own period, its invoice (dated B) is too early.
-        period = period_containing(kind, date_from)
-        if period == first:
-            period = next_period(kind, first)
-    while period.start <= paid_until:
-        is_first = period == first
-        invoice_date = start if is_first else scheduled_invoice_date(kind, period)
+        month = date_from.year * 12 + date_from.month - 1
+        key = month - month % months
+        if key == first:
+            key += months
+    while True:
+        row = rows.get(key) or _period_row(kind, key)
+        p_start, p_end, p_days, scheduled = row
+        if p_start > paid_until:
+            break
+        is_first = key == first
+        invoice_date = start if is_first else scheduled
         if invoice_date > date_to:
             break
         if invoice_date >= date_from:
-            cover_start = start if is_first else period.start
-            cover_end = period.end
+            cover_start = start if is_first else p_start
+            cover_end = p_end
             if invoice_date > received and paid_until < cover_end:
                 cover_end = paid_until  # invoiced after the termination: only up to paid-until
-            amount = prorate(annual, months, (cover_end - cover_start).days + 1, period.days)
+            if cover_start == p_start and cover_end == p_end:
+                if full is None:
+                    full = prorate(annual, months, p_days, p_days)
+                amount = full
+            else:
+                amount = prorate(annual, months, (cover_end - cover_start).days + 1, p_days)
             if amount:
-                line = InvoiceLine(name, sid, cover_start, cover_end, amount, _LICENCE)
+                line = _line(name, sid, cover_start, cover_end, amount, _LICENCE)
                 charges.append(((invoice_date, False, invoice_date + due), line))
-        period = next_period(kind, period)
+        key += months
 
     # A credit note is due only for the one period that runs past paid-until, and only if
     # it was invoiced on or before the day the termination was received.
     if outcome is not None and date_from <= received <= date_to:
-        period = period_containing(kind, paid_until)
-        if period.end > paid_until:
-            is_first = period == first
-            invoice_date = start if is_first else scheduled_invoice_date(kind, period)
+        month = paid_until.year * 12 + paid_until.month - 1
+        key = month - month % months
+        p_start, p_end, p_days, scheduled = rows.get(key) or _period_row(kind, key)
+        if p_end > paid_until:
+            is_first = key == first
+            invoice_date = start if is_first else scheduled
             if invoice_date <= received:
-                cover_start = start if is_first else period.start
-                invoiced = prorate(annual, months, (period.end - cover_start).days + 1, period.days)
-                kept = prorate(annual, months, (paid_until - cover_start).days + 1, period.days)
+                cover_start = start if is_first else p_start
+                invoiced = prorate(annual, months, (p_end - cover_start).days + 1, p_days)
+                kept = prorate(annual, months, (paid_until - cover_start).days + 1, p_days)
                 credit = invoiced - kept
                 if credit:
-                    line = InvoiceLine(
-                        name,
-                        sid,
-                        paid_until + timedelta(days=1),
-                        period.end,
-                        -credit,
-                        _LICENCE,
-                    )
+                    line = _line(name, sid, paid_until + _ONE_DAY, p_end, -credit, _LICENCE)
                     charges.append(((received, True, received), line))
     return charges
 
@@ -232,28 +309,48 @@ def _one_off_charges(service: OneOffCost, date_from: date, date_to: date) -> lis
     day = service.cost_date
     if not date_from <= day <= date_to:
         return []
-    outcome = resolve_termination(service)
-    if outcome is not None and day > outcome.end:
-        return []  # cancelled before the work was due
-    amount = round_ore(service.amount)
+    if service.termination is not None:
+        outcome = resolve_termination(service)
+        if outcome is not None and day > outcome.end:
+            return []  # cancelled before the work was due
+    amount = service.amount.quantize(ORE, ROUND_HALF_UP)
     if not amount:
         return []
-    line = InvoiceLine(service.name, service.service_id, day, day, amount, _ONE_OFF)
-    return [((day, False, day + timedelta(days=ONE_OFF_DUE_DAYS)), line)]
+    line = _line(service.name, service.service_id, day, day, amount, _ONE_OFF)
+    return [((day, False, day + _ONE_OFF_DUE), line)]
+
+
+# Per usage month (its 1st): the key of the document it is invoiced on (the 1st of the next
+# month, due 14 days later) and the month's last day. Shared by every usage service.
+_USAGE_MONTHS: dict[date, tuple[tuple[date, bool, date], date]] = {}
+
+
+def _usage_month(month: date) -> tuple[tuple[date, bool, date], date]:
+    found = _USAGE_MONTHS.get(month)
+    if found is None:
+        invoice_date = next_month_start(month)
+        found = ((invoice_date, False, invoice_date + _USAGE_DUE), month_end(month))
+        if len(_USAGE_MONTHS) < 100_000:
+            _USAGE_MONTHS[month] = found
+    return found
 
 
 def _usage_charges(service: UsageService, date_from: date, date_to: date) -> list[_RawCharge]:
-    if service.is_free:
-        return []
+    unit_price = service.unit_price
+    if not unit_price:
+        return []  # free
     # Month m is invoiced on the 1st of the next month: that lies in [date_from, date_to]
     # exactly when month_start(date_from - 1 day) <= m < month_start(date_to).
-    lowest = month_start(date_from - timedelta(days=1))
+    lowest = month_start(date_from - _ONE_DAY)
     above = month_start(date_to)
-    outcome = resolve_termination(service)
-    if outcome is not None:
-        above = min(above, next_month_start(outcome.end))  # nothing after X's month (§5.1)
-    due = timedelta(days=USAGE_DUE_DAYS)
-    unit_price = service.unit_price
+    if service.termination is not None:
+        outcome = resolve_termination(service)
+        if outcome is not None:
+            above = min(above, next_month_start(outcome.end))  # nothing after X's month (§5.1)
+    name = service.name
+    sid = service.service_id
+    months = _USAGE_MONTHS
+    s0, s1, s2, s3, s4, s5 = _LINE_SET
     charges: list[_RawCharge] = []
     for record in service.usage:
         month = record.month
@@ -264,21 +361,25 @@ def _usage_charges(service: UsageService, date_from: date, date_to: date) -> lis
         amount = (record.quantity * unit_price).quantize(ORE, ROUND_HALF_UP)
         if not amount:
             continue
-        invoice_date = next_month_start(month)
-        line = InvoiceLine(
-            service.name, service.service_id, month, month_end(month), amount, _USAGE
-        )
-        charges.append(((invoice_date, False, invoice_date + due), line))
+        key, last = months.get(month) or _usage_month(month)
+        line = _new(InvoiceLine)  # _line(name, sid, month, last, amount, _USAGE), inlined
+        s0(line, name)
+        s1(line, sid)
+        s2(line, month)
+        s3(line, last)
+        s4(line, amount)
+        s5(line, _USAGE)
+        charges.append((key, line))
     return charges
 
 
 def _raw_charges(service: Service, date_from: date, date_to: date) -> list[_RawCharge]:
     if isinstance(service, Licence):
         return _licence_charges(service, date_from, date_to)
-    if isinstance(service, OneOffCost):
-        return _one_off_charges(service, date_from, date_to)
     if isinstance(service, UsageService):
         return _usage_charges(service, date_from, date_to)
+    if isinstance(service, OneOffCost):
+        return _one_off_charges(service, date_from, date_to)
     raise TypeError(f"not a service: {service!r}")
 
 
@@ -294,34 +395,56 @@ def service_charges(service: Service, date_from: date, date_to: date) -> list[Ch
     ]
 
 
+# The invoice fee per delivery method, rounded once.
+_FEES = {method: round_ore(method.fee) for method in DeliveryMethod}
+
+
 def _customer_documents(
     customer: BillingCustomer, date_from: date, date_to: date
 ) -> list[PlannedInvoice]:
-    groups: dict[tuple[date, bool, date], list[InvoiceLine]] = {}
+    charges: list[_RawCharge] = []
     for service in customer.services:
-        for key, line in _raw_charges(service, date_from, date_to):
-            bucket = groups.get(key)
-            if bucket is None:
-                groups[key] = [line]
-            else:
-                bucket.append(line)
-    invoice_fee = round_ore(customer.delivery_method.fee)
+        charges += _raw_charges(service, date_from, date_to)
+    if not charges:
+        return []
+    # Sorting by key alone is stable: one document's lines stay in the services' order.
+    charges.sort(key=_charge_key)
+    method = customer.delivery_method
+    invoice_fee = _FEES.get(method)
+    if invoice_fee is None:
+        invoice_fee = round_ore(method.fee)
     org = customer.org_number
+    s0, s1, s2, s3, s4, s5, s6, s7, s8 = _DOC_SET
     result: list[PlannedInvoice] = []
-    for key in sorted(groups):
-        invoice_date, is_credit, due = key
-        lines = groups[key]
-        fee = _ZERO if is_credit else invoice_fee
+    for (invoice_date, is_credit, due), group in groupby(charges, _charge_key):
+        lines = tuple(map(_charge_line, group))
+        if is_credit:
+            kind = _CREDIT
+            fee = _ZERO
+        else:
+            kind = _INVOICE
+            fee = invoice_fee
         net = lines[0].amount + fee
         if len(lines) > 1:
             for line in lines[1:]:
                 net += line.amount
         vat = (net * VAT_RATE).quantize(ORE, ROUND_HALF_UP)
-        kind = _CREDIT if is_credit else _INVOICE
-        result.append(
-            PlannedInvoice(kind, org, invoice_date, due, tuple(lines), fee, net, vat, net + vat)
-        )
+        doc = _new(PlannedInvoice)
+        s0(doc, kind)
+        s1(doc, org)
+        s2(doc, invoice_date)
+        s3(doc, due)
+        s4(doc, lines)
+        s5(doc, fee)
+        s6(doc, net)
+        s7(doc, vat)
+        s8(doc, net + vat)
+        result.append(doc)
     return result
+
+
+_charge_key = itemgetter(0)
+_charge_line = itemgetter(1)
 
 
 def customer_invoices(

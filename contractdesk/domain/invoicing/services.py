@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import ClassVar, TypeAlias
+from typing import Any, ClassVar, TypeAlias
 
 from contractdesk.domain.invoicing.periods import month_start
 from contractdesk.domain.invoicing.values import DeliveryMethod, InvoicePeriod, ServiceKind
@@ -29,6 +29,20 @@ def _money(owner: object, name: str, value: object) -> Decimal:
         )
     object.__setattr__(owner, name, amount)
     return amount
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    """The slot descriptors' setters of a frozen, slotted dataclass, in ``names`` order.
+
+    Calling them sets a field without the frozen ``__setattr__`` guard and without
+    ``__post_init__``: the ``trusted`` constructors below use them for values that were
+    validated before (rows read back from the store), where re-validating each of
+    hundreds of thousands of values costs more than planning with them.
+    """
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+_new = object.__new__
 
 
 def _check_date(owner: object, name: str, value: object) -> None:
@@ -56,6 +70,14 @@ class Termination:
                     f"requested end {self.requested_end} lies before the termination was "
                     f"received ({self.received})"
                 )
+
+    @classmethod
+    def trusted(cls, received: date, requested_end: date | None = None) -> Termination:
+        """A termination from validated values (``requested_end`` not before ``received``)."""
+        self = _new(cls)
+        _TERMINATION_SET[0](self, received)
+        _TERMINATION_SET[1](self, requested_end)
+        return self
 
     @property
     def effective_end(self) -> date:
@@ -111,6 +133,34 @@ class Licence:
         monthly = to_money(monthly_price)
         return cls(service_id, name, monthly * 12, start, trial_days, period, termination)
 
+    @classmethod
+    def trusted(
+        cls,
+        service_id: ServiceId,
+        name: str,
+        annual_price: Decimal,
+        start: date,
+        trial_days: int,
+        period: InvoicePeriod,
+        termination: Termination | None = None,
+    ) -> Licence:
+        """A licence from values validated before (e.g. read back from the store), unchecked.
+
+        The caller guarantees what ``__post_init__`` would check: ``annual_price`` a finite
+        ``Decimal`` >= 0, ``start`` a ``date``, ``trial_days`` an ``int`` >= 0, ``period``
+        an :class:`InvoicePeriod`. User input goes through the validating constructor.
+        """
+        self = _new(cls)
+        s0, s1, s2, s3, s4, s5, s6 = _LICENCE_SET
+        s0(self, service_id)
+        s1(self, name)
+        s2(self, annual_price)
+        s3(self, start)
+        s4(self, trial_days)
+        s5(self, period)
+        s6(self, termination)
+        return self
+
     @property
     def billing_start(self) -> date:
         """B = S + N days: the first day that is invoiced."""
@@ -151,6 +201,25 @@ class OneOffCost:
         _money(self, "amount", self.amount)
         _check_date(self, "cost_date", self.cost_date)
 
+    @classmethod
+    def trusted(
+        cls,
+        service_id: ServiceId,
+        name: str,
+        amount: Decimal,
+        cost_date: date,
+        termination: Termination | None = None,
+    ) -> OneOffCost:
+        """A one-off cost from validated values (``amount`` a finite Decimal >= 0), unchecked."""
+        self = _new(cls)
+        s0, s1, s2, s3, s4 = _ONE_OFF_SET
+        s0(self, service_id)
+        s1(self, name)
+        s2(self, amount)
+        s3(self, cost_date)
+        s4(self, termination)
+        return self
+
     @property
     def is_free(self) -> bool:
         return self.amount == 0
@@ -170,6 +239,15 @@ class UsageRecord:
         _check_date(self, "month", self.month)
         object.__setattr__(self, "month", month_start(self.month))
         _money(self, "quantity", self.quantity)
+
+    @classmethod
+    def trusted(cls, month: date, quantity: Decimal) -> UsageRecord:
+        """A record from validated values: ``month`` already a month's 1st, ``quantity`` a
+        finite Decimal >= 0. Unchecked."""
+        self = _new(cls)
+        _USAGE_RECORD_SET[0](self, month)
+        _USAGE_RECORD_SET[1](self, quantity)
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +273,26 @@ class UsageService:
         if len(set(months)) != len(months):
             raise ValueError("UsageService.usage has more than one record for a month")
         object.__setattr__(self, "usage", tuple(sorted(records, key=lambda r: r.month)))
+
+    @classmethod
+    def trusted(
+        cls,
+        service_id: ServiceId,
+        name: str,
+        unit_price: Decimal,
+        usage: tuple[UsageRecord, ...] = (),
+        termination: Termination | None = None,
+    ) -> UsageService:
+        """A usage service from validated values, unchecked: ``unit_price`` a finite Decimal
+        >= 0, ``usage`` a tuple of records in month order with at most one per month."""
+        self = _new(cls)
+        s0, s1, s2, s3, s4 = _USAGE_SET
+        s0(self, service_id)
+        s1(self, name)
+        s2(self, unit_price)
+        s3(self, usage)
+        s4(self, termination)
+        return self
 
     @property
     def is_free(self) -> bool:
@@ -237,3 +335,25 @@ class BillingCustomer:
         object.__setattr__(self, "org_number", parse_org_number(self.org_number))
         object.__setattr__(self, "delivery_method", DeliveryMethod(self.delivery_method))
         object.__setattr__(self, "services", tuple(self.services))
+
+    @classmethod
+    def trusted(
+        cls, org_number: str, delivery_method: DeliveryMethod, services: tuple[Service, ...]
+    ) -> BillingCustomer:
+        """A customer from validated values (a 9-digit org number that passed its check,
+        a :class:`DeliveryMethod`, a tuple of services), unchecked."""
+        self = _new(cls)
+        _CUSTOMER_SET[0](self, org_number)
+        _CUSTOMER_SET[1](self, delivery_method)
+        _CUSTOMER_SET[2](self, services)
+        return self
+
+
+_TERMINATION_SET = _slot_setters(Termination, "received", "requested_end")
+_LICENCE_SET = _slot_setters(
+    Licence, "service_id", "name", "annual_price", "start", "trial_days", "period", "termination"
+)
+_ONE_OFF_SET = _slot_setters(OneOffCost, "service_id", "name", "amount", "cost_date", "termination")
+_USAGE_RECORD_SET = _slot_setters(UsageRecord, "month", "quantity")
+_USAGE_SET = _slot_setters(UsageService, "service_id", "name", "unit_price", "usage", "termination")
+_CUSTOMER_SET = _slot_setters(BillingCustomer, "org_number", "delivery_method", "services")
