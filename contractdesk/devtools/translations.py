@@ -6,6 +6,10 @@
 
 Edit the Norwegian texts in ``resources/translations/contractdesk_nb.ts`` (Qt Linguist:
 ``uv run pyside6-linguist resources/translations/contractdesk_nb.ts``), then run ``release``.
+
+Counts use Qt's plural form, ``self.tr("%n invoice(s)", "", n)``: the Norwegian file gives both
+forms, and ``contractdesk_en.ts`` (plural messages only, ``lupdate -pluralonly``) gives the English
+ones ("1 invoice", "2 invoices"), so English never shows "invoice(s)".
 """
 
 from __future__ import annotations
@@ -31,12 +35,21 @@ def _tool(name: str) -> str:
     return found
 
 
-def update(ts: Path = TS, *, no_obsolete: bool = True) -> None:
-    """Run lupdate over the UI sources into ``ts`` (new strings arrive as unfinished)."""
+EN_TS = TS.with_name("contractdesk_en.ts")
+EN_QM = EN_TS.with_suffix(".qm")
+
+
+def update(ts: Path = TS, *, no_obsolete: bool = True, language: str = "nb_NO", plural_only: bool = False) -> None:
+    """Run lupdate over the UI sources into ``ts`` (new strings arrive as unfinished).
+
+    ``plural_only`` keeps only the ``%n`` messages (the English file: its forms are the only text it adds).
+    """
     ts.parent.mkdir(parents=True, exist_ok=True)
-    args = [_tool("lupdate"), "-silent", "-locations", "none", "-target-language", "nb_NO"]
+    args = [_tool("lupdate"), "-silent", "-locations", "none", "-target-language", language]
     if no_obsolete:
         args.append("-no-obsolete")
+    if plural_only:
+        args.append("-pluralonly")
     subprocess.run([*args, *map(str, sources()), "-ts", str(ts)], check=True)
 
 
@@ -44,15 +57,21 @@ QTBASE_TS = TS.with_name("qtbase_nb.ts")
 
 
 def release(ts: Path = TS, qm: Path = QM) -> None:
-    """Compile ``ts`` into ``qm``; the default call also compiles our qtbase_nb (Qt ships none)."""
+    """Compile ``ts`` into ``qm``; the default call also compiles the English plurals and our qtbase_nb."""
     subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
-    if ts == TS and qm == QM and QTBASE_TS.exists():
-        subprocess.run([_tool("lrelease"), "-silent", str(QTBASE_TS), "-qm", str(QTBASE_TS.with_suffix(".qm"))],
-                       check=True)
+    if ts == TS and qm == QM:
+        if EN_TS.exists():
+            subprocess.run([_tool("lrelease"), "-silent", str(EN_TS), "-qm", str(EN_QM)], check=True)
+        if QTBASE_TS.exists():
+            subprocess.run([_tool("lrelease"), "-silent", str(QTBASE_TS), "-qm", str(QTBASE_TS.with_suffix(".qm"))],
+                           check=True)
 
 
 def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
-    """(context, source) → (translation text, translation type attribute)."""
+    """(context, source) → (translation text, translation type attribute).
+
+    A plural message's text is its forms joined by ``|``; empty when any form is missing.
+    """
     out: dict[tuple[str, str], tuple[str, str | None]] = {}
     tree = ET.parse(ts)
     for ctx in tree.getroot().iter("context"):
@@ -61,6 +80,9 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
             source = msg.findtext("source") or ""
             tr = msg.find("translation")
             text = (tr.text or "") if tr is not None else ""
+            if msg.get("numerus") == "yes" and tr is not None:
+                forms = [form.text or "" for form in tr.iter("numerusform")]
+                text = "|".join(forms) if forms and all(forms) else ""
             kind = tr.get("type") if tr is not None else "unfinished"
             out[(name, source)] = (text, kind)
     return out
@@ -70,10 +92,16 @@ def missing(ts: Path = TS) -> list[tuple[str, str]]:
     return [key for key, (text, kind) in messages(ts).items() if not text or kind in ("unfinished", "vanished", "obsolete")]
 
 
+def update_all() -> None:
+    """The Norwegian file, and the English file of plural forms."""
+    update()
+    update(EN_TS, language="en", plural_only=True)
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "missing"
     if command == "update":
-        update()
+        update_all()
     elif command == "release":
         release()
     elif command == "missing":
@@ -81,7 +109,12 @@ def main(argv: list[str]) -> int:
         for context, source in todo:
             print(f"{context}\t{source}")
         print(f"{len(todo)} strings without a Norwegian translation", file=sys.stderr)
-        return 1 if todo else 0
+        plurals = missing(EN_TS) if EN_TS.exists() else []
+        for context, source in plurals:
+            print(f"en\t{context}\t{source}")
+        if plurals:
+            print(f"{len(plurals)} plural messages without English forms ({EN_TS.name})", file=sys.stderr)
+        return 1 if todo or plurals else 0
     else:
         print(__doc__)
         return 2

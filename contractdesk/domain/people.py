@@ -55,7 +55,7 @@ class Role(StrEnum):
             return cls(key)
         except ValueError:
             names = ", ".join(r.cli_name for r in cls)
-            raise PeopleRuleError(fill(translate("PeopleRules", "Unknown role %1: use one of %2"), repr(text),
+            raise PeopleRuleError(fill(translate("PeopleRules", "Unknown role %1: use one of %2."), repr(text),
                                        names)) from None
 
 
@@ -168,7 +168,7 @@ class CustomerRoles:
         """
         found = self.main_contacts()
         if len(found) > 1:
-            raise PeopleRuleError(fill(translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed"),
+            raise PeopleRuleError(fill(translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed."),
                                        self.customer, len(found)))
         return found[0] if found else None
 
@@ -181,14 +181,14 @@ class CustomerRoles:
         found: list[str] = []
         mains = self.main_contacts()
         if len(mains) > 1:
-            found.append(fill(translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed"),
+            found.append(fill(translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed."),
                               self.customer, len(mains)))
         if self.assignments and not mains:
-            found.append(fill(translate("PeopleRules", "%1 has people but no main contact"), self.customer))
+            found.append(fill(translate("PeopleRules", "%1 has people but no main contact."), self.customer))
         seen: set[tuple[int, Role]] = set()
         for a in self.assignments:
             if (a.person_id, a.role) in seen:
-                found.append(fill(translate("PeopleRules", "Person %1 holds the role %2 twice at %3"),
+                found.append(fill(translate("PeopleRules", "Person %1 holds the role %2 twice at %3."),
                                   a.person_id, a.role.cli_name, self.customer))
             seen.add((a.person_id, a.role))
         return found
@@ -204,12 +204,12 @@ class CustomerRoles:
             if managers:
                 raise PeopleRuleError(fill(translate(
                     "PeopleRules", "%1 must be requested by the main contact, a signatory or the general manager "
-                    "of %2 (§8.1.1): say who asked"), what, self.customer))
+                    "of %2 (§8.1.1): say who asked."), what, self.customer))
             return  # nobody at the customer can ask yet: the owner registers the first people
         if requested_by not in managers and managers:
             raise PeopleRuleError(fill(translate(
                 "PeopleRules", "Person %1 may not ask for this: only the main contact, a signatory or the "
-                "general manager of %2 may (%3, §8.1.1)"), requested_by, self.customer, what))
+                "general manager of %2 may (%3, §8.1.1)."), requested_by, self.customer, what))
 
     def check_add(self, person_id: int, role: Role, requested_by: int | None) -> None:
         """May ``person_id`` be given ``role``? (A main contact when one exists is a change: see check_set_main.)
@@ -218,7 +218,7 @@ class CustomerRoles:
             PeopleRuleError: with the reason.
         """
         if role in self.roles_of(person_id):
-            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is already %2 at %3"),
+            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is already %2 at %3."),
                                        person_id, role.cli_name, self.customer))
         if role is Role.MAIN_CONTACT:
             self.check_set_main(person_id, requested_by)
@@ -233,12 +233,12 @@ class CustomerRoles:
             PeopleRuleError: with the reason.
         """
         if role not in self.roles_of(person_id):
-            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is not %2 at %3"),
+            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is not %2 at %3."),
                                        person_id, role.cli_name, self.customer))
         if role is Role.MAIN_CONTACT:
             raise PeopleRuleError(fill(translate(
                 "PeopleRules", "The main contact of %1 cannot be removed without naming the next "
-                "(set another person as main contact first)"), self.customer))
+                "(set another person as main contact first)."), self.customer))
         if role is Role.CONTACT:
             # A person may always ask to be removed themselves (§8.1: control over own data).
             self._check_requester(requested_by, translate("PeopleRules", "Removing an approved contact"),
@@ -252,7 +252,7 @@ class CustomerRoles:
         """
         current = self.main_contact()
         if current == person_id:
-            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is already the main contact of %2"),
+            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is already the main contact of %2."),
                                        person_id, self.customer))
         if current is None:
             return  # the first main contact: registered from the agreement by the owner
@@ -264,11 +264,11 @@ class CustomerRoles:
         if requested_by is None:
             raise PeopleRuleError(fill(translate(
                 "PeopleRules", "Changing the main contact of %1 must be requested by the main contact, "
-                "a signatory or the general manager (§7.2, §8.1.1): say who asked"), self.customer))
+                "a signatory or the general manager (§7.2, §8.1.1): say who asked."), self.customer))
         if requested_by not in self.managers():
             raise PeopleRuleError(fill(translate(
                 "PeopleRules", "Person %1 may not change the main contact of %2: only the main "
-                "contact, a signatory or the general manager may (§7.2, §8.1.1)"), requested_by, self.customer))
+                "contact, a signatory or the general manager may (§7.2, §8.1.1)."), requested_by, self.customer))
 
 
 # -- data-subject requests and consent ------------------------------------------------------

@@ -965,7 +965,7 @@ class DocumentService:
             if used:
                 document = fill_fields(document, values, allow_missing=True)
         except UnknownFieldError as exc:
-            raise UserError(_t(translate("DocumentService", "Terms version %1 has unknown fields: %2"), row.label,
+            raise UserError(_t(translate("DocumentService", "Terms version %1 has unknown fields: %2."), row.label,
                                exc)) from None
         extra_names = {n for n, what in SUPPORTED_FIELDS.items() if what.startswith("extra:")} - {"agreement.date"}
         missing = tuple(sorted(n for n in field_names(document) if n in extra_names))

@@ -99,7 +99,7 @@ class PersonInput:
             if email and email.casefold() not in {e.casefold() for e in emails}:
                 emails.append(email)
         if len(emails) > MAX_EMAILS:
-            raise UserError(fill(translate("PeopleService", "E-mail: at most %1 addresses"), MAX_EMAILS),
+            raise UserError(fill(translate("PeopleService", "E-mail: at most %1 addresses."), MAX_EMAILS),
                             field="emails")
         return PersonInput(
             first_name=_name(self.first_name, "First name", required=True),
@@ -369,7 +369,7 @@ def _name(value: str, field: str, *, required: bool = False) -> str:
     """A cleaned name: trimmed, NFC, no control characters, no bidi overrides (they disguise names)."""
     text = clean_text(value, field=field, required=required, max_len=200)
     if any(ch in _BIDI_CONTROLS for ch in text):
-        raise UserError(fill(translate("PeopleService", "%1: text direction characters are not allowed"), field),
+        raise UserError(fill(translate("PeopleService", "%1: text direction characters are not allowed."), field),
                         field=field)
     return text
 
@@ -514,7 +514,7 @@ class PeopleService:
             person = s.get(Person, main) if main is not None else None
             if person is not None and person.erased_at is not None:
                 found.append(fill(translate("PeopleService", "The main contact of %1 was erased: a signatory or "
-                                            "the general manager names the next"),
+                                            "the general manager names the next."),
                                   format_org_number(customer.org_number)))
             return found
 
@@ -600,7 +600,7 @@ class PeopleService:
             roles = self._roles(s, customer)
             held = roles.roles_of(person_id)
             if not held:
-                raise UserError(fill(translate("PeopleService", "Person %1 has no role at %2"), person_id,
+                raise UserError(fill(translate("PeopleService", "Person %1 has no role at %2."), person_id,
                                      format_org_number(customer.org_number)))
             if requested_by is not None:
                 self._live_person(s, requested_by, what=translate("PeopleService", "The person who asked"))
@@ -769,9 +769,9 @@ class PeopleService:
         with self._store.session() as s:
             row = s.get(DataSubjectRequest, request_id)
             if row is None:
-                raise NotFoundError(fill(translate("PeopleService", "No data-subject request %1"), request_id))
+                raise NotFoundError(fill(translate("PeopleService", "No data-subject request %1."), request_id))
             if row.done_on is not None:
-                raise UserError(fill(translate("PeopleService", "Request %1 was already done on %2"), request_id,
+                raise UserError(fill(translate("PeopleService", "Request %1 was already done on %2."), request_id,
                                      row.done_on.isoformat()))
             row.done_on = done_on or date.today()
             audit.append(s, actor=actor, action="request.done", entity_type="request", entity_id=row.id,
@@ -917,9 +917,9 @@ class PeopleService:
             for org, successor in successors.items():
                 if successor == person_id:
                     raise UserError(translate("PeopleService",
-                                              "The next main contact must be someone else than the person erased"))
+                                              "The next main contact must be someone other than the erased person."))
                 if org not in {c.org_number for r, c in memberships if r.role == Role.MAIN_CONTACT.value}:
-                    raise UserError(fill(translate("PeopleService", "Person %1 is not the main contact of %2"),
+                    raise UserError(fill(translate("PeopleService", "Person %1 is not the main contact of %2."),
                                          person_id, format_org_number(org)))
             for role_row, customer in memberships:
                 if role_row.role == Role.MAIN_CONTACT.value:
@@ -1045,22 +1045,22 @@ class PeopleService:
         customer = s.execute(select(Customer).where(Customer.org_number == org)).scalar()
         if customer is None:
             raise NotFoundError(fill(translate("PeopleService", "No customer with organisation number %1; "
-                                               "register it first"), format_org_number(org)))
+                                               "register it first."), format_org_number(org)))
         return customer
 
     @staticmethod
     def _person(s: Session, person_id: int) -> Person:
         person = s.get(Person, int(person_id))
         if person is None:
-            raise NotFoundError(fill(translate("PeopleService", "No person with id %1"), person_id))
+            raise NotFoundError(fill(translate("PeopleService", "No person with id %1."), person_id))
         return person
 
     def _live_person(self, s: Session, person_id: int, *, what: str = "") -> Person:
         person = self._person(s, person_id)
         if person.erased_at is not None:
             if what:
-                raise UserError(fill(translate("PeopleService", "%1 (person %2) was erased"), what, person_id))
-            raise UserError(fill(translate("PeopleService", "Person %1 was erased"), person_id))
+                raise UserError(fill(translate("PeopleService", "%1 (person %2) was erased."), what, person_id))
+            raise UserError(fill(translate("PeopleService", "Person %1 was erased."), person_id))
         return person
 
     @staticmethod
@@ -1262,7 +1262,7 @@ def _consent_kind(kind: ConsentKind | str) -> ConsentKind:
         return ConsentKind(str(kind).strip().lower().replace("-", "_"))
     except ValueError:
         names = ", ".join(k.cli_name for k in ConsentKind)
-        raise UserError(fill(translate("PeopleService", "Unknown consent %1: use one of %2"), repr(kind), names),
+        raise UserError(fill(translate("PeopleService", "Unknown consent %1: use one of %2."), repr(kind), names),
                         field="consent") from None
 
 
@@ -1273,7 +1273,7 @@ def _request_kind(kind: RequestKind | str) -> RequestKind:
         return RequestKind(str(kind).strip().lower())
     except ValueError:
         names = ", ".join(k.value for k in RequestKind)
-        raise UserError(fill(translate("PeopleService", "Unknown request kind %1: use one of %2"), repr(kind),
+        raise UserError(fill(translate("PeopleService", "Unknown request kind %1: use one of %2."), repr(kind),
                              names), field="kind") from None
 
 

@@ -105,7 +105,7 @@ class _ProtectionPage(QWizardPage):
         for w in (self.passphrase, self.repeat, self._pl, self._rl):
             w.setEnabled(on)
         if on and self.passphrase.text() and len(self.passphrase.text()) < MIN_PASSPHRASE:
-            self.hint.setText(self.tr("Use at least %1 characters.").replace("%1", str(MIN_PASSPHRASE)))
+            self.hint.setText(self.tr("Use at least %n character(s).", "", MIN_PASSPHRASE))
         elif on and self.repeat.text() and self.repeat.text() != self.passphrase.text():
             self.hint.setText(self.tr("The two passphrases differ."))
         else:

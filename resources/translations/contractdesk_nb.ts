@@ -58,9 +58,12 @@
         <source>The registry has no organisation with this name.</source>
         <translation>Enhetsregisteret har ingen virksomhet med dette navnet.</translation>
     </message>
-    <message>
-        <source>%1 hits in the registry. Choose one to see its card.</source>
-        <translation>%1 treff i Enhetsregisteret. Velg ett for å se kortet.</translation>
+    <message numerus="yes">
+        <source>%Ln hit(s) in the registry. Choose one to see its card.</source>
+        <translation>
+            <numerusform>%Ln treff i Enhetsregisteret. Velg det for å se kortet.</numerusform>
+            <numerusform>%Ln treff i Enhetsregisteret. Velg ett for å se kortet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 is already a customer.</source>
@@ -442,9 +445,12 @@
         <source>Scan %1 attached.</source>
         <translation>Skannet avtale %1 lagt ved.</translation>
     </message>
-    <message>
-        <source>%1 customer(s) marked notified.</source>
-        <translation>%1 kunde(r) merket som varslet.</translation>
+    <message numerus="yes">
+        <source>%n customer(s) marked notified.</source>
+        <translation>
+            <numerusform>%n kunde merket som varslet.</numerusform>
+            <numerusform>%n kunder merket som varslet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Terminated: %1.</source>
@@ -533,9 +539,12 @@
         <source>Agreements made: %1 of %2</source>
         <translation>Avtaler laget: %1 av %2</translation>
     </message>
-    <message>
-        <source>%1 of %2 agreements written to %3.</source>
-        <translation>%1 av %2 avtaler lagret i %3.</translation>
+    <message numerus="yes">
+        <source>%1 of %n agreement(s) written to %2.</source>
+        <translation>
+            <numerusform>%1 av %n avtale lagret i %2.</numerusform>
+            <numerusform>%1 av %n avtaler lagret i %2.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled: the files written so far are complete.</source>
@@ -640,9 +649,36 @@
         <source>No invoices planned in this period.</source>
         <translation>Ingen fakturaer planlagt i denne perioden.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n faktura</numerusform>
+            <numerusform>%n fakturaer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit note(s)</source>
+        <translation>
+            <numerusform>%n kreditnota</numerusform>
+            <numerusform>%n kreditnotaer</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 invoices, %2 credit notes: NOK %3 excl. VAT, NOK %4 incl. VAT.</source>
-        <translation>%1 fakturaer, %2 kreditnotaer: kr %3 eks. mva., kr %4 inkl. mva.</translation>
+        <source>%1, %2: NOK %3 excl. VAT, NOK %4 incl. VAT.</source>
+        <comment>invoices, credit notes: amounts</comment>
+        <translation>%1, %2: kr %3 eks. mva., kr %4 inkl. mva.</translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2) to %3.</source>
+        <comment>invoices, lines, file</comment>
+        <translation>Eksporterte %1 (%2) til %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n linje</numerusform>
+            <numerusform>%n linjer</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export invoice plan</source>
@@ -651,10 +687,6 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <source>Exported %1 invoices (%2 lines) to %3.</source>
-        <translation>Eksporterte %1 fakturaer (%2 linjer) til %3.</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
@@ -1192,9 +1224,12 @@
         <source>%1 of %2: %3</source>
         <translation>%1 av %2: %3</translation>
     </message>
-    <message>
-        <source>Refreshed %1 of %2 customers; %3 changed.</source>
-        <translation>Oppdaterte %1 av %2 kunder; %3 endret.</translation>
+    <message numerus="yes">
+        <source>Refreshed %1 of %n customer(s); %2 changed.</source>
+        <translation>
+            <numerusform>Oppdaterte %1 av %n kunde; %2 endret.</numerusform>
+            <numerusform>Oppdaterte %1 av %n kunder; %2 endret.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled: the customers not reached were left as they were.</source>
@@ -1438,24 +1473,22 @@
         <translation>%1+ kunder funnet</translation>
     </message>
     <message>
-        <source>1 customer matches</source>
-        <translation>1 kunde funnet</translation>
-    </message>
-    <message>
-        <source>%1 customers match</source>
-        <translation>%1 kunder funnet</translation>
-    </message>
-    <message>
         <source>%1+ customers</source>
         <translation>%1+ kunder</translation>
     </message>
-    <message>
-        <source>1 customer</source>
-        <translation>1 kunde</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) match</source>
+        <translation>
+            <numerusform>%Ln kunde funnet</numerusform>
+            <numerusform>%Ln kunder funnet</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 customers</source>
-        <translation>%1 kunder</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln kunde</numerusform>
+            <numerusform>%Ln kunder</numerusform>
+        </translation>
     </message>
     <message>
         <source>No customer matches the search.</source>
@@ -1564,8 +1597,8 @@
         <translation>Venstre: den gamle versjonen, med fjernede ord gjennomstreket. Høyre: den nye versjonen, med nye ord understreket.</translation>
     </message>
     <message>
-        <source>%1 changed, %2 added, %3 removed, %4 unchanged sections.</source>
-        <translation>%1 endrede, %2 nye, %3 fjernede og %4 uendrede avsnitt.</translation>
+        <source>Sections: %1 changed, %2 added, %3 removed, %4 unchanged.</source>
+        <translation>Avsnitt: %1 endret, %2 nye, %3 fjernet, %4 uendret.</translation>
     </message>
     <message>
         <source>The two versions read the same.</source>
@@ -1611,6 +1644,10 @@
         <translation>Avtale-PDF-en: vilkår, databehandleravtale som vedlegg og signaturfelt, utfylt for kunden</translation>
     </message>
     <message>
+        <source>Set up the mail server (SMTP) first: E-mail ▸ E-mail settings.</source>
+        <translation>Sett opp e-postserveren (SMTP) først: E-post ▸ E-postinnstillinger.</translation>
+    </message>
+    <message>
         <source>Something went wrong (%1): %2</source>
         <translation>Noe gikk galt (%1): %2</translation>
     </message>
@@ -1622,9 +1659,12 @@
         <source>Agreement %1 – %2</source>
         <translation>Avtale %1 – %2</translation>
     </message>
-    <message>
-        <source>Agreement %1 for %2 (%3 pages).</source>
-        <translation>Avtale %1 for %2 (%3 sider).</translation>
+    <message numerus="yes">
+        <source>Agreement %1 for %2 (%n page(s)).</source>
+        <translation>
+            <numerusform>Avtale %1 for %2 (%n side).</numerusform>
+            <numerusform>Avtale %1 for %2 (%n sider).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save the agreement</source>
@@ -1657,6 +1697,10 @@
     <message>
         <source>Set up the mail server first.</source>
         <translation>Sett opp e-postserveren først.</translation>
+    </message>
+    <message>
+        <source>No password was typed, so nothing was sent. Type it when sending, or save it in E-mail ▸ E-mail settings.</source>
+        <translation>Du skrev ikke inn noe passord, så ingenting ble sendt. Skriv det inn når du sender, eller lagre det under E-post ▸ E-postinnstillinger.</translation>
     </message>
     <message>
         <source>Agreement %1 sent to %2 and marked as sent.</source>
@@ -1791,8 +1835,8 @@
         <translation>Ingen vilkårsversjon er publisert ennå.</translation>
     </message>
     <message>
-        <source>Terms version %1 has unknown fields: %2</source>
-        <translation>Vilkårsversjon %1 har ukjente felt: %2</translation>
+        <source>Terms version %1 has unknown fields: %2.</source>
+        <translation>Vilkårsversjon %1 har ukjente felt: %2.</translation>
     </message>
     <message>
         <source>The PDF could not be made: %1</source>
@@ -2334,16 +2378,22 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>&amp;Lagre som…</translation>
     </message>
     <message>
-        <source>%1 pages</source>
-        <translation>%1 sider</translation>
-    </message>
-    <message>
         <source>The printer could not start: %1</source>
         <translation>Utskriften kunne ikke starte: %1</translation>
     </message>
-    <message>
-        <source>%1 pages sent to the printer.</source>
-        <translation>%1 sider sendt til skriveren.</translation>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n side</numerusform>
+            <numerusform>%n sider</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n side sendt til skriveren.</numerusform>
+            <numerusform>%n sider sendt til skriveren.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save the agreement</source>
@@ -2499,139 +2549,139 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
 <context>
     <name>PeopleRules</name>
     <message>
-        <source>Unknown role %1: use one of %2</source>
-        <translation>Ukjent rolle %1: bruk en av %2</translation>
+        <source>Unknown role %1: use one of %2.</source>
+        <translation>Ukjent rolle %1: bruk en av %2.</translation>
     </message>
     <message>
-        <source>%1 has %2 main contacts; exactly one is allowed</source>
-        <translation>%1 har %2 hovedkontakter; det skal være nøyaktig én</translation>
+        <source>%1 has %2 main contacts; exactly one is allowed.</source>
+        <translation>%1 har %2 hovedkontakter; det skal være nøyaktig én.</translation>
     </message>
     <message>
-        <source>%1 has people but no main contact</source>
-        <translation>%1 har personer, men ingen hovedkontakt</translation>
+        <source>%1 has people but no main contact.</source>
+        <translation>%1 har personer, men ingen hovedkontakt.</translation>
     </message>
     <message>
-        <source>Person %1 holds the role %2 twice at %3</source>
-        <translation>Person %1 har rollen %2 to ganger hos %3</translation>
+        <source>Person %1 holds the role %2 twice at %3.</source>
+        <translation>Person %1 har rollen %2 to ganger hos %3.</translation>
     </message>
     <message>
-        <source>%1 must be requested by the main contact, a signatory or the general manager of %2 (§8.1.1): say who asked</source>
-        <translation>%1 krever forespørsel fra hovedkontakten, en signaturberettiget eller daglig leder hos %2 (§8.1.1): oppgi hvem som ba om det</translation>
+        <source>%1 must be requested by the main contact, a signatory or the general manager of %2 (§8.1.1): say who asked.</source>
+        <translation>%1 krever forespørsel fra hovedkontakten, en signaturberettiget eller daglig leder hos %2 (§8.1.1): oppgi hvem som ba om det.</translation>
     </message>
     <message>
-        <source>Person %1 may not ask for this: only the main contact, a signatory or the general manager of %2 may (%3, §8.1.1)</source>
-        <translation>Person %1 kan ikke be om dette: bare hovedkontakten, en signaturberettiget eller daglig leder hos %2 kan det (%3, §8.1.1)</translation>
+        <source>Person %1 may not ask for this: only the main contact, a signatory or the general manager of %2 may (%3, §8.1.1).</source>
+        <translation>Person %1 kan ikke be om dette: bare hovedkontakten, en signaturberettiget eller daglig leder hos %2 kan det (%3, §8.1.1).</translation>
     </message>
     <message>
-        <source>Person %1 is already %2 at %3</source>
-        <translation>Person %1 er allerede %2 hos %3</translation>
+        <source>Person %1 is already %2 at %3.</source>
+        <translation>Person %1 er allerede %2 hos %3.</translation>
     </message>
     <message>
         <source>Adding an approved contact</source>
         <translation>Å legge til en godkjent kontakt</translation>
     </message>
     <message>
-        <source>Person %1 is not %2 at %3</source>
-        <translation>Person %1 er ikke %2 hos %3</translation>
+        <source>Person %1 is not %2 at %3.</source>
+        <translation>Person %1 er ikke %2 hos %3.</translation>
     </message>
     <message>
-        <source>The main contact of %1 cannot be removed without naming the next (set another person as main contact first)</source>
-        <translation>Hovedkontakten for %1 kan ikke fjernes uten at en ny utpekes (gjør en annen person til hovedkontakt først)</translation>
+        <source>The main contact of %1 cannot be removed without naming the next (set another person as main contact first).</source>
+        <translation>Hovedkontakten for %1 kan ikke fjernes uten at en ny utpekes (gjør en annen person til hovedkontakt først).</translation>
+    </message>
+    <message>
+        <source>Person %1 is already the main contact of %2.</source>
+        <translation>Person %1 er allerede hovedkontakt for %2.</translation>
+    </message>
+    <message>
+        <source>Changing the main contact of %1 must be requested by the main contact, a signatory or the general manager (§7.2, §8.1.1): say who asked.</source>
+        <translation>Bytte av hovedkontakt for %1 krever forespørsel fra hovedkontakten, en signaturberettiget eller daglig leder (§7.2, §8.1.1): oppgi hvem som ba om det.</translation>
+    </message>
+    <message>
+        <source>Person %1 may not change the main contact of %2: only the main contact, a signatory or the general manager may (§7.2, §8.1.1).</source>
+        <translation>Person %1 kan ikke bytte hovedkontakt for %2: bare hovedkontakten, en signaturberettiget eller daglig leder kan det (§7.2, §8.1.1).</translation>
     </message>
     <message>
         <source>Removing an approved contact</source>
         <translation>Å fjerne en godkjent kontakt</translation>
     </message>
     <message>
-        <source>Person %1 is already the main contact of %2</source>
-        <translation>Person %1 er allerede hovedkontakt for %2</translation>
-    </message>
-    <message>
         <source>Naming the next main contact</source>
         <translation>Å utpeke neste hovedkontakt</translation>
-    </message>
-    <message>
-        <source>Changing the main contact of %1 must be requested by the main contact, a signatory or the general manager (§7.2, §8.1.1): say who asked</source>
-        <translation>Bytte av hovedkontakt for %1 krever forespørsel fra hovedkontakten, en signaturberettiget eller daglig leder (§7.2, §8.1.1): oppgi hvem som ba om det</translation>
-    </message>
-    <message>
-        <source>Person %1 may not change the main contact of %2: only the main contact, a signatory or the general manager may (§7.2, §8.1.1)</source>
-        <translation>Person %1 kan ikke bytte hovedkontakt for %2: bare hovedkontakten, en signaturberettiget eller daglig leder kan det (§7.2, §8.1.1)</translation>
     </message>
 </context>
 <context>
     <name>PeopleService</name>
     <message>
-        <source>E-mail: at most %1 addresses</source>
-        <translation>E-post: høyst %1 adresser</translation>
+        <source>E-mail: at most %1 addresses.</source>
+        <translation>E-post: høyst %1 adresser.</translation>
     </message>
     <message>
-        <source>%1: text direction characters are not allowed</source>
-        <translation>%1: tegn for tekstretning er ikke tillatt</translation>
+        <source>%1: text direction characters are not allowed.</source>
+        <translation>%1: tegn for tekstretning er ikke tillatt.</translation>
     </message>
     <message>
         <source>Organisation number: %1</source>
         <translation>Organisasjonsnummer: %1</translation>
     </message>
     <message>
-        <source>The main contact of %1 was erased: a signatory or the general manager names the next</source>
-        <translation>Hovedkontakten for %1 ble slettet: en signaturberettiget eller daglig leder utpeker den neste</translation>
+        <source>The main contact of %1 was erased: a signatory or the general manager names the next.</source>
+        <translation>Hovedkontakten for %1 ble slettet: en signaturberettiget eller daglig leder utpeker den neste.</translation>
+    </message>
+    <message>
+        <source>Person %1 has no role at %2.</source>
+        <translation>Person %1 har ingen rolle hos %2.</translation>
+    </message>
+    <message>
+        <source>No data-subject request %1.</source>
+        <translation>Finner ingen henvendelse %1.</translation>
+    </message>
+    <message>
+        <source>Request %1 was already done on %2.</source>
+        <translation>Henvendelse %1 ble allerede behandlet %2.</translation>
+    </message>
+    <message>
+        <source>The next main contact must be someone other than the erased person.</source>
+        <translation>Neste hovedkontakt må være en annen enn den slettede personen.</translation>
+    </message>
+    <message>
+        <source>Person %1 is not the main contact of %2.</source>
+        <translation>Person %1 er ikke hovedkontakt for %2.</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1; register it first.</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
+    </message>
+    <message>
+        <source>No person with id %1.</source>
+        <translation>Finner ingen person med id %1.</translation>
+    </message>
+    <message>
+        <source>%1 (person %2) was erased.</source>
+        <translation>%1 (person %2) ble slettet.</translation>
+    </message>
+    <message>
+        <source>Person %1 was erased.</source>
+        <translation>Person %1 ble slettet.</translation>
+    </message>
+    <message>
+        <source>Unknown consent %1: use one of %2.</source>
+        <translation>Ukjent samtykke %1: bruk ett av %2.</translation>
+    </message>
+    <message>
+        <source>Unknown request kind %1: use one of %2.</source>
+        <translation>Ukjent type henvendelse %1: bruk en av %2.</translation>
     </message>
     <message>
         <source>The person who asked</source>
         <translation>Personen som ba om det</translation>
     </message>
     <message>
-        <source>Person %1 has no role at %2</source>
-        <translation>Person %1 har ingen rolle hos %2</translation>
-    </message>
-    <message>
         <source>That registry role holder is not a person at this customer; fetch the roles again.</source>
         <translation>Denne rolleinnehaveren i Enhetsregisteret er ikke en person hos denne kunden; hent rollene på nytt.</translation>
     </message>
     <message>
-        <source>No data-subject request %1</source>
-        <translation>Finner ingen henvendelse %1</translation>
-    </message>
-    <message>
-        <source>Request %1 was already done on %2</source>
-        <translation>Henvendelse %1 ble allerede behandlet %2</translation>
-    </message>
-    <message>
-        <source>The next main contact must be someone else than the person erased</source>
-        <translation>Neste hovedkontakt må være en annen enn personen som slettes</translation>
-    </message>
-    <message>
-        <source>Person %1 is not the main contact of %2</source>
-        <translation>Person %1 er ikke hovedkontakt for %2</translation>
-    </message>
-    <message>
-        <source>No customer with organisation number %1; register it first</source>
-        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først</translation>
-    </message>
-    <message>
-        <source>No person with id %1</source>
-        <translation>Finner ingen person med id %1</translation>
-    </message>
-    <message>
-        <source>%1 (person %2) was erased</source>
-        <translation>%1 (person %2) ble slettet</translation>
-    </message>
-    <message>
-        <source>Person %1 was erased</source>
-        <translation>Person %1 ble slettet</translation>
-    </message>
-    <message>
         <source>The new main contact</source>
         <translation>Den nye hovedkontakten</translation>
-    </message>
-    <message>
-        <source>Unknown consent %1: use one of %2</source>
-        <translation>Ukjent samtykke %1: bruk ett av %2</translation>
-    </message>
-    <message>
-        <source>Unknown request kind %1: use one of %2</source>
-        <translation>Ukjent type henvendelse %1: bruk en av %2</translation>
     </message>
 </context>
 <context>
@@ -2792,14 +2842,18 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Sjekkliste for &amp;DBA (GDPR art. 28 nr. 3):</translation>
     </message>
     <message>
-        <source>I have read the checklist and &amp;publish this version anyway</source>
-        <translation>Jeg har lest sjekklisten og &amp;publiserer denne versjonen likevel</translation>
+        <source>I have read the checklist and want to &amp;publish this version anyway</source>
+        <translation>Jeg har lest sjekklisten og vil &amp;publisere denne versjonen likevel</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Content SHA-256: %1
-%2 customer(s) go on the re-acceptance list; notify them by %3 (§14).</source>
-        <translation>Innhold SHA-256: %1
-%2 kunde(r) settes på listen over ny aksept; varsle dem innen %3 (§14).</translation>
+%n customer(s) will be put on the re-acceptance list; notify them by %2 (§14).</source>
+        <translation>
+            <numerusform>Innhold SHA-256: %1
+%n kunde settes på listen over ny aksept; varsle kunden innen %2 (§14).</numerusform>
+            <numerusform>Innhold SHA-256: %1
+%n kunder settes på listen over ny aksept; varsle dem innen %2 (§14).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Needs confirmation: %1</source>
@@ -3195,8 +3249,16 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
 <context>
     <name>ScanViewer</name>
     <message>
-        <source>%1 — %2, %3 bytes, SHA-256 %4</source>
-        <translation>%1 — %2, %3 byte, SHA-256 %4</translation>
+        <source>%1 — %2, %3, SHA-256 %4</source>
+        <comment>file name, type, size, hash</comment>
+        <translation>%1 — %2, %3, SHA-256 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln byte</numerusform>
+        </translation>
     </message>
     <message>
         <source>This image cannot be shown here; save a copy to open it.</source>
@@ -3253,10 +3315,6 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Kundens standard: %1</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> dager</translation>
-    </message>
-    <message>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
@@ -3295,6 +3353,14 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>&amp;Unit price excl. VAT</source>
         <translation>&amp;Enhetspris eks. mva.</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <comment>suffix after a number of days</comment>
+        <translation>
+            <numerusform> dag</numerusform>
+            <numerusform> dager</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4006,9 +4072,12 @@ Låses opp med: %2</translation>
         <source>Draft %1 saved.</source>
         <translation>Utkast %1 lagret.</translation>
     </message>
-    <message>
-        <source>Published %1 (SHA-256 %2). %3 customer(s) must be notified by %4.</source>
-        <translation>Publiserte %1 (SHA-256 %2). %3 kunde(r) må varsles innen %4.</translation>
+    <message numerus="yes">
+        <source>Published %1 (SHA-256 %2). %n customer(s) must be notified by %3.</source>
+        <translation>
+            <numerusform>Publiserte %1 (SHA-256 %2). %n kunde må varsles innen %3.</numerusform>
+            <numerusform>Publiserte %1 (SHA-256 %2). %n kunder må varsles innen %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete draft</source>
@@ -4380,9 +4449,12 @@ Låses opp med: %2</translation>
         <source>Your data is encrypted. No system keyring is available here, so choose a passphrase: you will type it each time ContractDesk starts. It cannot be recovered if lost.</source>
         <translation>Dataene dine er kryptert. Ingen nøkkelring er tilgjengelig her, så velg en passordfrase: du skriver den inn hver gang ContractDesk starter. Den kan ikke gjenopprettes hvis du mister den.</translation>
     </message>
-    <message>
-        <source>Use at least %1 characters.</source>
-        <translation>Bruk minst %1 tegn.</translation>
+    <message numerus="yes">
+        <source>Use at least %n character(s).</source>
+        <translation>
+            <numerusform>Bruk minst %n tegn.</numerusform>
+            <numerusform>Bruk minst %n tegn.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>

@@ -53,7 +53,7 @@ def test_rights_follow_the_terms() -> None:
 
 def test_exactly_one_main_contact_is_checked() -> None:
     assert roles().problems() == []  # a new customer with nobody yet is fine
-    assert roles((1, CONTACT)).problems() == ["923 130 969 has people but no main contact"]
+    assert roles((1, CONTACT)).problems() == ["923 130 969 has people but no main contact."]
     two = roles((1, MAIN), (2, MAIN))
     assert any("2 main contacts" in p for p in two.problems())
     with pytest.raises(PeopleRuleError, match="exactly one"):

@@ -170,7 +170,7 @@ def test_erasure_refuses_a_bad_successor_and_changes_nothing(services) -> None: 
     add_customers(services)
     people = services.people
     kari = people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@example.no",)), "main-contact")
-    with pytest.raises(UserError, match="someone else"):
+    with pytest.raises(UserError, match="someone other than the erased person"):
         people.erase(kari, next_main_contacts={ORG_A: kari})
     with pytest.raises(UserError, match="not the main contact of 971 049 669"):
         people.erase(kari, next_main_contacts={ORG_B: kari + 1})

@@ -249,7 +249,7 @@ def test_batch_for_chosen_customers_writes_their_files(qtbot, docs, tmp_path) ->
     dialog.folder.setText(str(tmp_path / "out"))
     dialog.start()
     assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{ORG_B}-{V1}.pdf"]
-    assert dialog.summary.text() == f"1 of 1 agreements written to {tmp_path / 'out'}."
+    assert dialog.summary.text() == f"1 of 1 agreement written to {tmp_path / 'out'}."  # English plural form
     assert len(seen) == 1 and seen[0].written
 
 

@@ -182,7 +182,7 @@ def test_reacceptance_list_notify_then_confirm_termination_explicitly(qtbot, pag
     qtbot.mouseClick(page.notify_button, Qt.MouseButton.LeftButton)
     page.dialog.how.setText("e-post til hovedkontakt")
     click_ok(qtbot, page.dialog)
-    assert "2 customer(s) marked notified" in page.status.text()
+    assert "2 customers marked notified." in page.status.text()
 
     services.agreements.record_acceptance(ORG_B, "v2", method="online", signed_by_person_id=2,
                                           accepted_on=date(2026, 11, 20), today=date(2026, 11, 20))

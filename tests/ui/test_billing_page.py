@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from contractdesk.domain.invoicing import InvoicePeriod, ServiceKind
 from contractdesk.services.billing import ServiceInput
 from contractdesk.store.models import Customer
+from contractdesk.ui.formatting import format_amount
 from contractdesk.ui.pages.billing import BillingPage
 from contractdesk.ui.tasks import SyncPool
-from contractdesk.ui.widgets.invoice_plan import InvoicePlanModel, MonthTotalsModel, format_amount
+from contractdesk.ui.widgets.invoice_plan import InvoicePlanModel, MonthTotalsModel
 from contractdesk.ui.widgets.services_panel import ServicesModel, ServicesPanel
 
 ORG = "971049669"

@@ -330,7 +330,7 @@ def test_card_shows_registry_text_literally_and_the_signing_rule(page: Customers
 
 
 @pytest.mark.parametrize(("org_number", "badge", "notice"), [
-    ("990001111", "Deleted 2026-05-29", "deleted"),
+    ("990001111", "Deleted 29/05/2026", "deleted"),  # English (en_NO): day/month/year
     ("990003335", "Bankrupt", "bankrupt"),
 ])
 def test_card_and_list_show_a_blocked_status(page: CustomersPage, qtbot: Any, org_number: str, badge: str,

@@ -23,6 +23,31 @@ def test_compiled_qm_matches_the_ts_file(tmp_path: Path) -> None:
     qm = tmp_path / "check.qm"
     translations.release(translations.TS, qm)
     assert filecmp.cmp(qm, translations.QM, shallow=False), "run `... translations release` and commit the .qm"
+    en_qm = tmp_path / "check_en.qm"
+    translations.release(translations.EN_TS, en_qm)
+    assert filecmp.cmp(en_qm, translations.EN_QM, shallow=False), "run `... translations release` and commit the .qm"
+
+
+def test_every_count_has_its_plural_forms_in_both_languages(tmp_path: Path) -> None:
+    """A ``%n`` text is a plural message (lupdate marks it only for ``self.tr(…, n)``), with forms in nb and en."""
+    import xml.etree.ElementTree as ET
+
+    fresh = tmp_path / "fresh.ts"
+    translations.update(fresh)
+    counted = []
+    for ctx in ET.parse(fresh).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source") or ""
+            if "%n" in source or "%Ln" in source:
+                counted.append((ctx.findtext("name"), source))
+                assert msg.get("numerus") == "yes", f"not extracted as a plural (use self.tr(..., n)): {source!r}"
+    assert len(counted) >= 15
+    norwegian = translations.messages(translations.TS)
+    english = translations.messages(translations.EN_TS)
+    for key in counted:
+        assert len(norwegian[key][0].split("|")) == 2 and norwegian[key][1] != "unfinished", key
+        assert len(english[key][0].split("|")) == 2 and english[key][1] != "unfinished", key
+    assert translations.missing(translations.EN_TS) == []
 
 
 def test_switching_to_norwegian_retranslates_the_main_window(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]

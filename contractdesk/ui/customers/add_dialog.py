@@ -355,8 +355,7 @@ class AddCustomerDialog(QDialog):
             if result.total == 0:
                 self._say(self.tr("The registry has no organisation with this name."))
             else:
-                self._say(self.tr("%1 hits in the registry. Choose one to see its card.")
-                          .replace("%1", str(result.total)))
+                self._say(self.tr("%Ln hit(s) in the registry. Choose one to see its card.", "", result.total))
             self._update_buttons()
 
         self.task = run_task(work, on_success=done, on_failure=lambda exc: self._failed(exc, generation),

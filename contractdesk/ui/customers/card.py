@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.orgnr import format_org_number, format_vat_number
 from contractdesk.ui.customers.list_model import status_text
+from contractdesk.ui.formatting import format_date, format_datetime
 
 if TYPE_CHECKING:
     from contractdesk.services.customers import Address, CustomerView, SigningRuleView
@@ -188,7 +189,7 @@ class CustomerCard(QWidget):
         self.org_label.setText(self.tr("Org number %1").replace("%1", format_org_number(view.org_number)))
         status = status_text(view.status)
         if view.status_date is not None:
-            status = f"{status} {view.status_date.isoformat()}"
+            status = f"{status} {format_date(view.status_date)}"
         self.status_badge.setText(status)
         self.status_badge.setAccessibleName(self.tr("Status: %1").replace("%1", status))
         fg, bg = BADGE_COLOURS.get(view.status, ("#333333", "#eeeeee"))
@@ -216,7 +217,7 @@ class CustomerCard(QWidget):
         code = str(view.details.get("industry_code") or "")
         self.industry_value.setText(f"{code} {industry}".strip() or "—")
         if view.verified_at is not None and view.status != "unverified":
-            self.verified_value.setText(view.verified_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            self.verified_value.setText(format_datetime(view.verified_at))
         else:
             self.verified_value.setText(self.tr("Not verified against the registry"))
 
@@ -243,7 +244,7 @@ class CustomerCard(QWidget):
         if view.departed_signatories:
             lines = [self.tr("No longer a signatory in the registry (check agreements they signed):")]
             for d in view.departed_signatories:
-                noticed = f" – {d.noticed_on.isoformat()}" if d.noticed_on else ""
+                noticed = f" – {format_date(d.noticed_on)}" if d.noticed_on else ""
                 lines.append(f"• {d.name}{noticed}")
             self.departed_label.setText("\n".join(lines))
         else:

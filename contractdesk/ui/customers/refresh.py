@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,19 @@ from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from contractdesk.services.customers import FieldChange, RefreshAllResult, RefreshResult
+
+
+class CustomerRefresh(QObject):
+    """Counted texts of the refresh; the class name is their translation context ("CustomerRefresh").
+
+    lupdate marks a message as plural only for ``self.tr(…, n)`` (``QCoreApplication.translate`` with
+    a count that is not a literal comes out as a plain message), hence a class for these.
+    """
+
+    def refreshed(self, done: int, total: int, changed: int) -> str:
+        """"Refreshed 3 of 4 customers; 1 changed." with the plural of the total."""
+        return (self.tr("Refreshed %1 of %n customer(s); %2 changed.", "", total)
+                .replace("%1", str(done)).replace("%2", str(changed)))
 
 
 class RefreshResultDialog(QDialog):
@@ -173,8 +186,7 @@ def refresh_all(
 
     def succeeded(outcome: RefreshAllResult) -> None:
         progress.close()
-        lines = [QCoreApplication.translate("CustomerRefresh", "Refreshed %1 of %2 customers; %3 changed.").replace("%1", str(len(outcome.results)))
-                 .replace("%2", str(outcome.total)).replace("%3", str(len(outcome.changed)))]
+        lines = [CustomerRefresh().refreshed(len(outcome.results), outcome.total, len(outcome.changed))]
         if outcome.cancelled:
             lines.append(QCoreApplication.translate("CustomerRefresh", "Cancelled: the customers not reached were left as they were."))
         for failure in outcome.failures:

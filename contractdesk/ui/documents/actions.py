@@ -180,9 +180,13 @@ class DocumentActions(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         from contractdesk.output.atomic import SaveError
+        from contractdesk.services.documents import SendError
         from contractdesk.services.errors import UserError
 
-        if isinstance(exc, (UserError, SaveError)):
+        if isinstance(exc, SendError) and exc.kind == "not_configured":
+            # The service's message also names the CLI command; here the way is the E-mail menu.
+            text = self.tr("Set up the mail server (SMTP) first: E-mail ▸ E-mail settings.")
+        elif isinstance(exc, (UserError, SaveError)):
             text = str(exc)
         else:
             text = self.tr("Something went wrong (%1): %2").replace("%1", type(exc).__name__).replace("%2", str(exc))
@@ -213,8 +217,8 @@ class DocumentActions(QWidget):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog = dialog
             dialog.open()
-            self._say(self.tr("Agreement %1 for %2 (%3 pages).").replace("%1", ref.document_id)
-                      .replace("%2", ref.customer_name).replace("%3", str(dialog.page_count())) + self._warnings(ref))
+            self._say(self.tr("Agreement %1 for %2 (%n page(s)).", "", dialog.page_count()).replace("%1", ref.document_id)
+                      .replace("%2", ref.customer_name) + self._warnings(ref))
             if ref.created:
                 self.changed.emit()
 
@@ -319,12 +323,18 @@ class DocumentActions(QWidget):
         dialog = SendDialog(f"{customer} ({format_org_number(target.org_number)})", recipient,
                             f"{smtp.host}:{smtp.port}", source.needs_prompt, self)
         self.dialog = dialog
-        dialog.accepted.connect(lambda: self._send(target, dialog.password.text() or None))
+        dialog.accepted.connect(lambda: self._send(target, dialog.password.text() or None,
+                                                   asked=source.needs_prompt))
         dialog.open()
         return dialog
 
-    def _send(self, target: DocumentTarget, password: str | None) -> Any:
+    def _send(self, target: DocumentTarget, password: str | None, *, asked: bool = False) -> Any:
         docs = self.services.documents
+        if asked and password is None:
+            # Without this the service's "no password" message would name the CLI command.
+            self._say(self.tr("No password was typed, so nothing was sent. Type it when sending, or save it "
+                              "in E-mail ▸ E-mail settings."))
+            return None
 
         def done(result: Any) -> None:
             self._say(self.tr("Agreement %1 sent to %2 and marked as sent.").replace("%1", result.ref.document_id)

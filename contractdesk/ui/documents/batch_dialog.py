@@ -211,8 +211,8 @@ class BatchDialog(QDialog):
         self._close_progress()
         self.outcome = outcome
         failed = outcome.result.failed if outcome.result is not None else ()
-        lines = [self.tr("%1 of %2 agreements written to %3.").replace("%1", str(len(outcome.written)))
-                 .replace("%2", str(outcome.total)).replace("%3", self.folder.text().strip())]
+        lines = [self.tr("%1 of %n agreement(s) written to %2.", "", outcome.total)
+                 .replace("%1", str(len(outcome.written))).replace("%2", self.folder.text().strip())]
         if outcome.cancelled:
             lines.append(self.tr("Cancelled: the files written so far are complete."))
         for org, reason in outcome.skipped:

@@ -122,7 +122,7 @@ class PdfPreviewDialog(QDialog):
     def retranslate(self) -> None:
         self.print_button.setText(self.tr("&Print…"))
         self.save_button.setText(self.tr("&Save as…"))
-        self.info.setText(self.tr("%1 pages").replace("%1", str(self.page_count())))
+        self.info.setText(self.tr("%n page(s)", "", self.page_count()))
 
     def page_count(self) -> int:
         return int(self.document.pageCount())
@@ -145,7 +145,7 @@ class PdfPreviewDialog(QDialog):
         except PrintError as exc:
             self.status.setText(self.tr("The printer could not start: %1").replace("%1", str(exc)))
             return 0
-        self.status.setText(self.tr("%1 pages sent to the printer.").replace("%1", str(pages)))
+        self.status.setText(self.tr("%n page(s) sent to the printer.", "", pages))
         return pages
 
     def save_as(self, path: str | None = None) -> str | None:

@@ -30,7 +30,12 @@ from contractdesk.domain.orgnr import format_org_number
 from contractdesk.ui.documents.actions import DocumentActions, DocumentTarget
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.pages.terms import make_table
-from contractdesk.ui.terms.models import AcceptanceModel, AgreementModel, ReacceptanceModel
+from contractdesk.ui.terms.models import (
+    AcceptanceModel,
+    AgreementModel,
+    ReacceptanceModel,
+    agreement_state_text,
+)
 
 
 class AgreementsPage(Page):
@@ -300,7 +305,8 @@ class AgreementsPage(Page):
             self.refresh()
             lines = [self.tr("Recorded: %1 accepted %2; agreement %3 is %4.")
                      .replace("%1", result.acceptance.customer_name).replace("%2", result.acceptance.terms_label)
-                     .replace("%3", result.agreement.document_id).replace("%4", result.agreement.state)]
+                     .replace("%3", result.agreement.document_id)
+                     .replace("%4", agreement_state_text(self, result.agreement.state).lower())]
             lines += ["⚠ " + w for w in result.warnings]
             self._say("\n".join(lines))
 
@@ -348,7 +354,7 @@ class AgreementsPage(Page):
 
         def done(dialog: NotifyDialog) -> None:
             self._load_reacceptance()
-            self._say(self.tr("%1 customer(s) marked notified.").replace("%1", str(dialog.result_value)))
+            self._say(self.tr("%n customer(s) marked notified.", "", int(dialog.result_value)))
 
         self._open(NotifyDialog(self.services, rows, today=self.today, parent=self), done)
 

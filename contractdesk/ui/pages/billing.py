@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.invoicing import MonthTotal, PlannedInvoice, monthly_totals
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.services.errors import UserError
+from contractdesk.ui.formatting import format_amount, format_date
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.widgets.invoice_plan import (
     InvoiceChart,
     InvoicePlanModel,
     MonthTotalsModel,
-    format_amount,
 )
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 from contractdesk.ui.widgets.services_panel import ServicesPanel
@@ -299,7 +299,7 @@ class BillingPage(Page):
         date_from, date_to = self.plan_range()
         if date_from > date_to:
             self.error.setText(self.tr("The first day (%1) is after the last day (%2).")
-                               .replace("%1", date_from.isoformat()).replace("%2", date_to.isoformat()))
+                               .replace("%1", format_date(date_from)).replace("%2", format_date(date_to)))
             return
         self._stale = False
         self._generation += 1
@@ -350,9 +350,11 @@ class BillingPage(Page):
         if result is None or not result.invoices:
             self.summary.setText(self.tr("No invoices planned in this period.") if result is not None else "")
             return
+        invoices = self.tr("%n invoice(s)", "", len(result.invoices) - result.credit_notes)
+        credit_notes = self.tr("%n credit note(s)", "", result.credit_notes)
         self.summary.setText(
-            self.tr("%1 invoices, %2 credit notes: NOK %3 excl. VAT, NOK %4 incl. VAT.")
-            .replace("%1", str(len(result.invoices) - result.credit_notes)).replace("%2", str(result.credit_notes))
+            self.tr("%1, %2: NOK %3 excl. VAT, NOK %4 incl. VAT.", "invoices, credit notes: amounts")
+            .replace("%1", invoices).replace("%2", credit_notes)
             .replace("%3", format_amount(result.net)).replace("%4", format_amount(result.total)))
 
     # -- export --------------------------------------------------------------------------------------
@@ -379,7 +381,7 @@ class BillingPage(Page):
         date_from, date_to = self.plan_range()
         if date_from > date_to:
             self.error.setText(self.tr("The first day (%1) is after the last day (%2).")
-                               .replace("%1", date_from.isoformat()).replace("%2", date_to.isoformat()))
+                               .replace("%1", format_date(date_from)).replace("%2", format_date(date_to)))
             return
         billing = self.services.billing
         org = self.selected_customer()
@@ -391,8 +393,9 @@ class BillingPage(Page):
 
         def done(result: Any) -> None:
             self.error.clear()
-            self.summary.setText(self.tr("Exported %1 invoices (%2 lines) to %3.")
-                                 .replace("%1", str(result.invoices)).replace("%2", str(result.rows))
+            self.summary.setText(self.tr("Exported %1 (%2) to %3.", "invoices, lines, file")
+                                 .replace("%1", self.tr("%n invoice(s)", "", result.invoices))
+                                 .replace("%2", self.tr("%n line(s)", "", result.rows))
                                  .replace("%3", str(result.path)))
 
         def failed(exc: BaseException) -> None:

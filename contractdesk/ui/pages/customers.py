@@ -243,12 +243,11 @@ class CustomersPage(Page):
         shown = self.model.rowCount()
         more = self.model.canFetchMore(QModelIndex())
         if self.model.search:
-            text = (self.tr("%1+ customers match") if more else
-                    self.tr("1 customer matches") if shown == 1 else self.tr("%1 customers match"))
+            text = (self.tr("%1+ customers match").replace("%1", str(shown)) if more else
+                    self.tr("%Ln customer(s) match", "", shown))
         else:
-            text = (self.tr("%1+ customers") if more else
-                    self.tr("1 customer") if shown == 1 else self.tr("%1 customers"))
-        text = text.replace("%1", str(shown))
+            text = (self.tr("%1+ customers").replace("%1", str(shown)) if more else
+                    self.tr("%Ln customer(s)", "", shown))
         self.count_label.setText(text)
         empty = shown == 0 and self.services is not None
         self.empty_label.setVisible(empty)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.ui.formatting import format_date
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.terms.diff_view import DiffView
 from contractdesk.ui.terms.models import (
@@ -31,7 +32,6 @@ from contractdesk.ui.terms.models import (
     RowTableModel,
     SubProcessorModel,
     VersionsModel,
-    format_date,
 )
 from contractdesk.ui.terms.reader import DocumentReader
 
@@ -361,10 +361,10 @@ class TermsPage(Page):
         def done(dialog: PublishDialog) -> None:
             result = dialog.result_value
             self.refresh(select=result.version.label)
-            self._say(self.tr("Published %1 (SHA-256 %2). %3 customer(s) must be notified by %4.")
+            self._say(self.tr("Published %1 (SHA-256 %2). %n customer(s) must be notified by %3.", "",
+                              result.notices_created)
                       .replace("%1", result.version.label).replace("%2", result.version.sha256 or "")
-                      .replace("%3", str(result.notices_created))
-                      .replace("%4", format_date(result.preview.last_notice_date)))
+                      .replace("%3", format_date(result.preview.last_notice_date)))
 
         self._open(PublishDialog(self.services.terms, row.label, effective=row.effective_date, today=today,
                                  parent=self), done)

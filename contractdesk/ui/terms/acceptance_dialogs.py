@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.formatting import format_date
 from contractdesk.ui.terms.dialogs import FileField, SubmitDialog, date_edit, pydate
-from contractdesk.ui.terms.models import format_date, method_text
+from contractdesk.ui.terms.models import method_text
 
 if TYPE_CHECKING:
     from contractdesk.services.agreements import ReacceptanceView, ScanFile
@@ -161,8 +162,9 @@ class ScanViewer(QDialog):
         self.scan = scan
         self.setWindowTitle(scan.filename)
         self.resize(820, 900)
-        self.info = QLabel(self.tr("%1 — %2, %3 bytes, SHA-256 %4").replace("%1", scan.filename)
-                           .replace("%2", scan.mime).replace("%3", str(len(scan.data))).replace("%4", scan.sha256))
+        self.info = QLabel(self.tr("%1 — %2, %3, SHA-256 %4", "file name, type, size, hash").replace("%1", scan.filename)
+                           .replace("%2", scan.mime).replace("%3", self.tr("%Ln byte(s)", "", len(scan.data)))
+                           .replace("%4", scan.sha256))
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contractdesk.ui.terms.models import ChecklistModel, format_date
+from contractdesk.ui.formatting import date_edit_format, format_date
+from contractdesk.ui.terms.models import ChecklistModel
 
 if TYPE_CHECKING:
     from contractdesk.services.terms import PublishPreview, SubProcessorView, TermsVersionView
@@ -53,7 +54,7 @@ def raw_text(edit: QPlainTextEdit) -> str:
 def date_edit(day: date | None = None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_edit_format())
     edit.setDate(qdate(day or date.today()))
     return edit
 
@@ -257,7 +258,7 @@ class PublishDialog(SubmitDialog):
         self.findings.setObjectName("publishFindings")
         self.findings.setReadOnly(True)
         self.findings.setMaximumHeight(160)
-        self.confirm = QCheckBox(self.tr("I have read the checklist and &publish this version anyway"))
+        self.confirm = QCheckBox(self.tr("I have read the checklist and want to &publish this version anyway"))
         self.confirm.toggled.connect(self._update_ok)
         form = QFormLayout()
         form.addRow(date_label, self.effective)
@@ -293,9 +294,9 @@ class PublishDialog(SubmitDialog):
         self.checklist_model.set_rows(checklist_to_dict(preview.checklist)["items"])
         self.checklist.resizeRowsToContents()
         self.notice.setText(
-            self.tr("Content SHA-256: %1\n%2 customer(s) go on the re-acceptance list; notify them by %3 (§14).")
-            .replace("%1", preview.content_sha256).replace("%2", str(preview.customers_to_notify))
-            .replace("%3", format_date(preview.last_notice_date)))
+            self.tr("Content SHA-256: %1\n%n customer(s) will be put on the re-acceptance list; notify them by %2 "
+                    "(§14).", "", preview.customers_to_notify)
+            .replace("%1", preview.content_sha256).replace("%2", format_date(preview.last_notice_date)))
         lines = [self.tr("Needs confirmation: %1").replace("%1", r) for r in preview.confirmation_reasons]
         if preview.checklist is not None:
             lines += [self.tr("Repealed act in %1: “%2” — %3").replace("%1", r.section_number)

@@ -176,7 +176,7 @@ class DiffView(QWidget):
         self.model.set_rows(parts)
         counts = diff.counts()
         self.summary.setText(
-            self.tr("%1 changed, %2 added, %3 removed, %4 unchanged sections.")
+            self.tr("Sections: %1 changed, %2 added, %3 removed, %4 unchanged.")
             .replace("%1", str(counts[_status("changed")])).replace("%2", str(counts[_status("added")]))
             .replace("%3", str(counts[_status("removed")])).replace("%4", str(counts[_status("unchanged")]))
             if diff.has_changes else self.tr("The two versions read the same."))

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -22,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.formatting import format_date
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
     from contractdesk.domain.terms.diff import PartDiff
@@ -35,14 +34,6 @@ AMBER = QColor("#fff3cd")
 GREEN = QColor("#d1e7dd")
 GREY = QColor("#e2e3e5")
 DARK = QColor("#1b1b1b")
-
-
-def format_date(day: date | None, locale: QLocale | None = None) -> str:
-    """A date in the locale's short form (``31.03.2027`` in Norwegian); empty for ``None``."""
-    if day is None:
-        return ""
-    loc = locale or QLocale()
-    return loc.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
 def _iso(day: date | None) -> str:

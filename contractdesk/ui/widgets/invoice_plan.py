@@ -8,60 +8,22 @@ to floats, because QtCharts draws floats, and it shows them rounded to whole kro
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from contractdesk.domain.invoicing import InvoiceKind, MonthTotal, PlannedInvoice
 from contractdesk.domain.money import round_ore
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.formatting import format_amount, format_date, format_month
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-def format_amount(amount: Decimal, locale: QLocale | None = None, *, keep_decimals: bool = False) -> str:
-    """``Decimal("3049.72")`` → ``3 049,72`` (nb) or ``3,049.72`` (en): exact, øre rounded half up.
-
-    With ``keep_decimals`` a price such as ``0.395`` keeps its decimals (at least two are shown).
-    """
-    loc = locale or QLocale()
-    text = str(round_ore(amount))
-    if keep_decimals:
-        exact = amount.normalize()
-        exponent = exact.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -2:
-            text = format(exact, "f")
-    negative = text.startswith("-")
-    whole, _, fraction = text.lstrip("-").partition(".")
-    group = loc.groupSeparator() or ","
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    body = group.join(groups) + loc.decimalPoint() + fraction
-    return (loc.negativeSign() if negative else "") + body
-
-
-def format_date(day: date | None, locale: QLocale | None = None) -> str:
-    """A date in the locale's short form (``31.03.2027`` in Norwegian); empty for ``None``."""
-    if day is None:
-        return ""
-    loc = locale or QLocale()
-    return loc.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
-
-
-def format_month(day: date, locale: QLocale | None = None) -> str:
-    """``2027-03-01`` → ``Mar 2027`` / ``mar. 2027``."""
-    loc = locale or QLocale()
-    return loc.toString(QDate(day.year, day.month, 1), "MMM yyyy")
 
 
 def _ore(amount: Decimal) -> int:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.people import Role
 from contractdesk.services.errors import UserError
 from contractdesk.services.validation import display_phone
+from contractdesk.ui.formatting import format_date
 from contractdesk.ui.widgets.person_dialogs import (
     ConsentDialog,
     EraseDialog,
@@ -108,8 +109,8 @@ class PeopleTableModel(QAbstractTableModel):
             if col == self.PHONE:
                 return " / ".join(display_phone(p) for p in (row.phone, row.mobile) if p)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME and row.requested_by_person_id is not None:
-            return self.tr("Since %1, requested by person %2").replace("%1", row.since.isoformat() if row.since
-                                                                      else "").replace("%2", str(row.requested_by_person_id))
+            return (self.tr("Since %1, requested by person %2").replace("%1", format_date(row.since))
+                    .replace("%2", str(row.requested_by_person_id)))
         if role == Qt.ItemDataRole.FontRole and row.is_main_contact and col == self.NAME:
             from PySide6.QtGui import QFont
 

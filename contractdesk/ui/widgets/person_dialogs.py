@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.people import ROLE_ORDER, ConsentKind, Role
 from contractdesk.services.errors import UserError
+from contractdesk.ui.formatting import date_edit_format
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: imported when first used, not at start-up
     from contractdesk.services.people import PersonInput, PersonRow, RegistryHolder
@@ -185,6 +186,7 @@ class RequestedByDialog(SubmitDialog):
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.requested_by = RequesterCombo(candidates, allow_nobody=allow_nobody, extra=extra)
         self.asked_on = QDateEdit(QDate.currentDate())
+        self.asked_on.setDisplayFormat(date_edit_format())
         self.asked_on.setCalendarPopup(True)
         self.keep_previous = QCheckBox(self.tr("Keep the previous main contact as a contact person"))
         self.keep_previous.setChecked(True)
@@ -278,6 +280,7 @@ class ConsentDialog(SubmitDialog):
         self.withdrawn = QRadioButton(self.tr("&Withdrawn"))
         self.given.setChecked(True)
         self.on = QDateEdit(QDate.currentDate())
+        self.on.setDisplayFormat(date_edit_format())
         self.on.setCalendarPopup(True)
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("e.g. web form, e-mail of 3 May, phone call"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.people import RequestKind
 from contractdesk.services.errors import UserError
+from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.widgets.person_dialogs import SubmitDialog
 
 if TYPE_CHECKING:
@@ -85,6 +86,10 @@ class RequestTableModel(QAbstractTableModel):
         col = index.column()
         if role == self.IdRole:
             return r.id
+        if role == self.SortRole and col in (2, 3):
+            return (r.received_on if col == 2 else r.due_on).isoformat()
+        if role == self.SortRole and col == 4 and r.done_on is not None:
+            return r.done_on.isoformat()
         if role in (Qt.ItemDataRole.DisplayRole, self.SortRole):
             if col == 0:
                 return request_kind_label(self, r.kind) if role == Qt.ItemDataRole.DisplayRole else r.kind.value
@@ -94,12 +99,12 @@ class RequestTableModel(QAbstractTableModel):
                 return r.person_name or QCoreApplication.translate("PeopleRoles", "Erased person #%1").replace(
                     "%1", str(r.person_id))
             if col == 2:
-                return r.received_on.isoformat()
+                return format_date(r.received_on)
             if col == 3:
-                return r.due_on.isoformat()
+                return format_date(r.due_on)
             if col == 4:
                 if r.done_on is not None:
-                    return self.tr("Done %1").replace("%1", r.done_on.isoformat())
+                    return self.tr("Done %1").replace("%1", format_date(r.done_on))
                 return self.tr("OVERDUE") if r.overdue(self.today) else self.tr("Open")
             if col == 5:
                 return r.note
@@ -118,6 +123,7 @@ class LogRequestDialog(SubmitDialog):
         for kind in RequestKind:
             self.kind.addItem(request_kind_label(self, kind), kind.value)
         self.received = QDateEdit(QDate.currentDate())
+        self.received.setDisplayFormat(date_edit_format())
         self.received.setCalendarPopup(True)
         self.note = QLineEdit()
         form = QFormLayout()

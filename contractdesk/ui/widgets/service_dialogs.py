@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.invoicing import InvoicePeriod, ServiceKind
 from contractdesk.services.errors import UserError
-from contractdesk.ui.widgets.invoice_plan import format_amount, format_date
+from contractdesk.ui.formatting import (
+    date_edit_format,
+    format_amount,
+    format_amount_input,
+    format_date,
+    format_number,
+    month_edit_format,
+)
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
     from contractdesk.services.billing import ServiceInput, ServiceView, TerminationView
@@ -48,7 +55,7 @@ def pydate(edit: QDateEdit) -> date:
 def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(qdate(day), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_edit_format())
     return edit
 
 
@@ -148,11 +155,12 @@ class ServiceDialog(_FormDialog):
         self.start = date_edit(today)
         self.trial_days = QSpinBox()
         self.trial_days.setRange(0, 3660)
-        self.trial_days.setSuffix(self.tr(" days"))
+        self.trial_days.valueChanged.connect(self._trial_suffix)
+        self._trial_suffix(0)
         self.amount = QLineEdit()
         self.cost_date = date_edit(today)
         self.unit_price = QLineEdit()
-        self.unit_price.setPlaceholderText("0.395")
+        self.unit_price.setPlaceholderText(format_amount_input(Decimal("0.395")))
 
         self.add_row(self.tr("&Kind"), self.kind, "kind")
         self.add_row(self.tr("&Name"), self.name, "name")
@@ -181,18 +189,22 @@ class ServiceDialog(_FormDialog):
         self.kind.setCurrentIndex(self.kind.findData(view.kind))
         self.name.setText(view.name)
         if view.annual_price is not None:
-            self.price.setText(str(view.annual_price))
+            self.price.setText(format_amount_input(view.annual_price))
         if view.period is not None:
             self.period.setCurrentIndex(self.period.findData(view.period))
         if view.start is not None:
             self.start.setDate(qdate(view.start))
         self.trial_days.setValue(view.trial_days)
         if view.amount is not None:
-            self.amount.setText(str(view.amount))
+            self.amount.setText(format_amount_input(view.amount))
         if view.cost_date is not None:
             self.cost_date.setDate(qdate(view.cost_date))
         if view.unit_price is not None:
-            self.unit_price.setText(str(view.unit_price))
+            self.unit_price.setText(format_amount_input(view.unit_price))
+
+    def _trial_suffix(self, days: int) -> None:
+        # " day(s)": the English and Norwegian files give "1 day" / "30 days", "1 dag" / "30 dager".
+        self.trial_days.setSuffix(self.tr(" day(s)", "suffix after a number of days", days))
 
     def chosen_kind(self) -> ServiceKind:
         return ServiceKind(self.kind.currentData())
@@ -309,7 +321,7 @@ class UsageDialog(_FormDialog):
         self.setWindowTitle(self.tr("Record usage: %1").replace("%1", title) if title else self.tr("Record usage"))
         last_month = date(today.year - 1, 12, 1) if today.month == 1 else date(today.year, today.month - 1, 1)
         self.month = date_edit(last_month)
-        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setDisplayFormat(month_edit_format())
         self.quantity = QLineEdit()
         self.hint = QLabel()
         self.add_row(self.tr("&Month"), self.month, "month")
@@ -326,7 +338,7 @@ class UsageDialog(_FormDialog):
     def _month_changed(self) -> None:
         earlier = self._recorded.get(self.chosen_month())
         self.hint.setText("" if earlier is None else
-                          self.tr("Already recorded: %1. Saving replaces it.").replace("%1", str(earlier)))
+                          self.tr("Already recorded: %1. Saving replaces it.").replace("%1", format_number(earlier)))
 
     def accept(self) -> None:
         if self.run(lambda: self._submit(self.chosen_month(), self.quantity.text())):
@@ -353,7 +365,7 @@ class PriceDialog(_FormDialog):
         self.effective = date_edit(date(today.year + 1, 1, 1))
         self.announced = date_edit(today)
         self.price = QLineEdit()
-        self.price.setPlaceholderText(str(current))
+        self.price.setPlaceholderText(format_amount_input(current))
         self.current = QLabel(format_amount(current, keep_decimals=True))
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.invoicing import DeliveryMethod, InvoicePeriod, ServiceKind
 from contractdesk.services.errors import UserError
-from contractdesk.ui.widgets.invoice_plan import format_amount, format_date
+from contractdesk.ui.formatting import format_amount, format_date, format_month, format_number
 from contractdesk.ui.widgets.service_dialogs import (
     PriceDialog,
     ServiceDialog,
@@ -410,7 +410,7 @@ class ServicesPanel(QWidget):
         def submit(month: date, quantity: str) -> None:
             usage = billing.record_usage(view.id, month, quantity)
             self._saved(self.tr("Usage for %1 recorded: %2 (NOK %3 excl. VAT).")
-                        .replace("%1", month.strftime("%Y-%m")).replace("%2", str(usage.quantity))
+                        .replace("%1", format_month(month)).replace("%2", format_number(usage.quantity))
                         .replace("%3", format_amount(usage.amount)), view.id)
 
         dialog = UsageDialog(submit, today=self.today(), recorded={u.month: u.quantity for u in view.usage},
