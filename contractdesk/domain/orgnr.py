@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from stdnum.exceptions import ValidationError
-from stdnum.no import orgnr as _orgnr
-
 from contractdesk.i18n import translate
 
 
@@ -29,8 +26,8 @@ def parse_org_number(text: str) -> str:
     if digits[0] not in "89":
         raise InvalidOrgNumber(translate("OrgNumber", "An organisation number starts with 8 or 9"))
     try:
-        _orgnr.validate(digits)
-    except ValidationError as exc:
+        _validate_mod11(digits)
+    except _validation_error() as exc:
         raise InvalidOrgNumber(
             translate("OrgNumber", "The organisation number's check digit is wrong")
         ) from exc
@@ -53,3 +50,16 @@ def format_org_number(digits: str) -> str:
 def format_vat_number(digits: str) -> str:
     """``971049669`` → ``NO 971 049 669 MVA``."""
     return f"NO {format_org_number(digits)} MVA"
+
+
+def _validate_mod11(digits: str) -> None:
+    # python-stdnum is imported on first use: its package pulls in ssl/socket (~35 ms at start-up).
+    from stdnum.no import orgnr
+
+    orgnr.validate(digits)
+
+
+def _validation_error() -> type[Exception]:
+    from stdnum.exceptions import ValidationError
+
+    return ValidationError

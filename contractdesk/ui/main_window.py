@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,12 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk import APP_NAME, __version__
-from contractdesk.ui.pages.agreements import AgreementsPage
 from contractdesk.ui.pages.base import Page
-from contractdesk.ui.pages.billing import BillingPage
-from contractdesk.ui.pages.customers import CustomersPage
-from contractdesk.ui.pages.settings import SettingsPage
-from contractdesk.ui.pages.terms import TermsPage
+
+if TYPE_CHECKING:
+    from contractdesk.ui.pages.settings import SettingsPage
+
+# (page id, module, class, its title in that class's translation context). A page is built on
+# its first visit, so start-up pays only for the page shown first.
+PAGE_SPECS: tuple[tuple[str, str, str, str], ...] = (
+    ("customers", "contractdesk.ui.pages.customers", "CustomersPage", "Customers"),
+    ("agreements", "contractdesk.ui.pages.agreements", "AgreementsPage", "Agreements"),
+    ("terms", "contractdesk.ui.pages.terms", "TermsPage", "Terms"),
+    ("billing", "contractdesk.ui.pages.billing", "BillingPage", "Services & invoicing"),
+    ("settings", "contractdesk.ui.pages.settings", "SettingsPage", "Settings"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -44,11 +52,11 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; } "
                                "QListWidget#navigation::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
-        self.pages: list[Page] = [CustomersPage(), AgreementsPage(), TermsPage(), BillingPage(), SettingsPage()]
-        for page in self.pages:
-            self.stack.addWidget(page)
+        self._built: dict[int, Page] = {}
+        for _spec in PAGE_SPECS:
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
             QListWidgetItem(self.nav)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_page)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -57,18 +65,51 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel()
         self.statusBar().addPermanentWidget(self.store_label)
         self._build_menu()
-        self.settings_page.language_changed.connect(self._change_language)
         self.retranslate()
-        self.nav.setCurrentRow(0)
         self.resize(1100, 720)
         self._restore_state()
 
+    def _ensure_page(self, index: int) -> Page:
+        """The page at ``index``, built (and handed the services) on first use."""
+        page = self._built.get(index)
+        if page is None:
+            import importlib
+
+            _page_id, module, cls, _title = PAGE_SPECS[index]
+            page = getattr(importlib.import_module(module), cls)()
+            if cls == "SettingsPage":
+                page.language_changed.connect(self._change_language)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[index] = page
+            if self.services is not None:
+                page.set_services(self.services)
+        return page
+
+    def _show_page(self, index: int) -> None:
+        if 0 <= index < len(PAGE_SPECS):
+            self.stack.setCurrentWidget(self._ensure_page(index))
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page (building those not shown yet)."""
+        return [self._ensure_page(i) for i in range(len(PAGE_SPECS))]
+
     @property
     def settings_page(self) -> SettingsPage:
-        return next(p for p in self.pages if isinstance(p, SettingsPage))
+        return self.page("settings")  # type: ignore[return-value]
 
     def page(self, page_id: str) -> Page:
-        return next(p for p in self.pages if p.page_id == page_id)
+        return self._ensure_page(next(i for i, spec in enumerate(PAGE_SPECS) if spec[0] == page_id))
+
+    @staticmethod
+    def page_title(index: int) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        _page_id, _module, cls, title = PAGE_SPECS[index]
+        return QCoreApplication.translate(cls, title)
 
     def _build_menu(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -78,7 +119,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.go_menu = self.menuBar().addMenu("")
         self.go_actions: list[QAction] = []
-        for index in range(len(self.pages)):
+        for index in range(len(PAGE_SPECS)):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
@@ -102,16 +143,17 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About ContractDesk"))
         self.whois_action.setText(self.tr("&Who is this?…"))
-        for index, page in enumerate(self.pages):
-            page.retranslate()
-            self.nav.item(index).setText(page.title())
-            self.go_actions[index].setText(page.title())
+        for index in range(len(PAGE_SPECS)):
+            if index in self._built:
+                self._built[index].retranslate()
+            self.nav.item(index).setText(self.page_title(index))
+            self.go_actions[index].setText(self.page_title(index))
         self._update_store_label()
 
     def set_services(self, services: Any) -> None:
         """Hand the open store's services to every page and show where the store is."""
         self.services = services
-        for page in self.pages:
+        for page in self._built.values():
             page.set_services(services)
         self._update_store_label()
 
