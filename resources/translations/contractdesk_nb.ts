@@ -1048,26 +1048,6 @@
         <translation>Ingen avtale ennå. Lag en på siden Avtaler.</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>utkast</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>sendt</translation>
-    </message>
-    <message>
-        <source>signed</source>
-        <translation>signert</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>aktiv</translation>
-    </message>
-    <message>
-        <source>terminated</source>
-        <translation>oppsagt</translation>
-    </message>
-    <message>
         <source>%1 — terms %2 — %3</source>
         <translation>%1 — vilkår %2 — %3</translation>
     </message>

@@ -334,13 +334,11 @@ class CustomerCard(QWidget):
         if not rows:
             self.agreements_label.setText(self.tr("No agreement yet. Make one on the Agreements page."))
             return
-        states = {
-            "draft": self.tr("draft"), "sent": self.tr("sent"), "signed": self.tr("signed"),
-            "active": self.tr("active"), "terminated": self.tr("terminated"),
-        }
+        from contractdesk.ui.terms.models import agreement_state_text
+
         lines = [
             self.tr("%1 — terms %2 — %3").replace("%1", a.document_id).replace("%2", a.terms_label)
-            .replace("%3", states.get(a.state, a.state))
+            .replace("%3", agreement_state_text(self, a.state).lower())
             for a in rows
         ]
         self.agreements_label.setText("\n".join(lines))
