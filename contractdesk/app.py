@@ -59,7 +59,6 @@ class GuiController:
         from contractdesk.store.errors import StoreError, WrongPassphraseError
         from contractdesk.store.keys import keyring_usable
         from contractdesk.store.profile import create_profile, demo_profile, unlock_profile
-        from contractdesk.ui.unlock_dialog import UnlockDialog
         from contractdesk.ui.wizard import FirstRunWizard
 
         paths = StorePaths(self.data_dir)

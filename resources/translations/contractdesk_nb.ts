@@ -2759,13 +2759,6 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This part of ContractDesk is not ready yet.</source>
-        <translation>Denne delen av ContractDesk er ikke klar ennå.</translation>
-    </message>
-</context>
-<context>
     <name>PriceDialog</name>
     <message>
         <source>Adjust price: %1</source>

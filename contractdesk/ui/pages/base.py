@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 class Page(QWidget):
@@ -24,23 +24,3 @@ class Page(QWidget):
 
     def retranslate(self) -> None:
         """Re-read texts after a language change."""
-
-
-class PlaceholderPage(Page):
-    """A page whose subsystem is not built yet: says so plainly."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
-        self.body = QLabel()
-        self.body.setWordWrap(True)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.body)
-        layout.addStretch(1)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.heading.setText(self.title())
-        self.body.setText(self.tr("This part of ContractDesk is not ready yet."))
