@@ -24,7 +24,9 @@ log = logging.getLogger("contractdesk")
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="contractdesk")
     parser.add_argument("--data-dir")
-    parser.add_argument("--demo", action="store_true", help="open a throwaway store with demo customers")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway store with demo customers"
+    )
     parser.add_argument("--lang", choices=("nb", "en"))
     return parser.parse_args(list(argv))
 
@@ -34,7 +36,9 @@ def setup_logging(folder: Path) -> None:
     from logging.handlers import RotatingFileHandler
 
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handler = RotatingFileHandler(folder / "contractdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = RotatingFileHandler(
+        folder / "contractdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -74,8 +78,11 @@ class GuiController:
                 if wizard.exec() != QDialog.DialogCode.Accepted:
                     return False
                 result = wizard.result_value()
-                store = create_profile(paths, passphrase=result.passphrase,
-                                       use_keyring=None if result.passphrase else True)
+                store = create_profile(
+                    paths,
+                    passphrase=result.passphrase,
+                    use_keyring=None if result.passphrase else True,
+                )
                 self.services = Services(store, paths)
                 self.services.supplier.save(result.profile)
             else:
@@ -83,8 +90,11 @@ class GuiController:
                 error = ""
                 while True:
                     try:
-                        store = unlock_profile(paths, passphrase=passphrase,
-                                               prompt=lambda: self._ask_passphrase(paths, error))
+                        store = unlock_profile(
+                            paths,
+                            passphrase=passphrase,
+                            prompt=lambda: self._ask_passphrase(paths, error),
+                        )
                         break
                     except WrongPassphraseError as exc:
                         passphrase = None
@@ -98,7 +108,9 @@ class GuiController:
             log.warning("store could not be opened: %s", type(exc).__name__)
             from PySide6.QtCore import QCoreApplication
 
-            title = QCoreApplication.translate("GuiController", "ContractDesk cannot open your data")
+            title = QCoreApplication.translate(
+                "GuiController", "ContractDesk cannot open your data"
+            )
             QMessageBox.critical(self.window, title, str(exc))
             return False
         self.window.set_services(self.services)
@@ -152,9 +164,12 @@ def run_gui(argv: Sequence[str]) -> int:
         if not instance.acquire():
             instance.ask_first_to_come_forward()
             QMessageBox.information(
-                None, APP_NAME,
-                app.translate("run_gui", "ContractDesk is already running on %1. That window was brought forward.")
-                .replace("%1", str(data_dir)),
+                None,
+                APP_NAME,
+                app.translate(
+                    "run_gui",
+                    "ContractDesk is already running on %1. That window was brought forward.",
+                ).replace("%1", str(data_dir)),
             )
             return 1
         setup_logging(data_dir / "logs")
@@ -166,7 +181,9 @@ def run_gui(argv: Sequence[str]) -> int:
     if instance is not None:
         instance.activation_requested.connect(window.bring_to_front)
     window.painted.connect(
-        lambda: log.info("main window painted %.0f ms after start", (time.perf_counter() - PROCESS_START) * 1000)
+        lambda: log.info(
+            "main window painted %.0f ms after start", (time.perf_counter() - PROCESS_START) * 1000
+        )
     )
 
     probe = os.environ.get("CONTRACTDESK_EXIT_AFTER_START") == "1"
@@ -190,7 +207,9 @@ def run_gui(argv: Sequence[str]) -> int:
             QTimer.singleShot(0, window.close)
 
     # Open the store only after the window has painted, so the user sees it at once.
-    window.painted.connect(lambda: QTimer.singleShot(0, _open), Qt.ConnectionType.SingleShotConnection)
+    window.painted.connect(
+        lambda: QTimer.singleShot(0, _open), Qt.ConnectionType.SingleShotConnection
+    )
     window.show()
     try:
         return int(app.exec())

@@ -20,7 +20,9 @@ def resources_dir() -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("ContractDesk resources folder not found; tried " + ", ".join(map(str, candidates)))
+    raise FileNotFoundError(
+        "ContractDesk resources folder not found; tried " + ", ".join(map(str, candidates))
+    )
 
 
 def resource_path(*parts: str) -> Path:

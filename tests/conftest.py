@@ -13,15 +13,17 @@ os.environ.pop("CONTRACTDESK_DATA_DIR", None)
 os.environ.pop("CONTRACTDESK_REGISTRY_URL", None)
 os.environ.setdefault("LC_ALL", "C.UTF-8")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 SHARED = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point XDG/home folders at a temp dir so no test touches the real user profile."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

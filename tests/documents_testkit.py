@@ -33,32 +33,85 @@ def seed(services: Any) -> dict[str, int]:
     from contractdesk.store.models import Customer
 
     with services.store.session() as s:
-        s.add(Customer(
-            org_number=ORG_A, name=NAME_A, status="active", verified_at=datetime(2026, 1, 5, tzinfo=UTC),
-            business_address={"lines": ["Storgata 1"], "postcode": "6413", "city": "MOLDE", "country_code": "NO",
-                              "country": "Norge"},
-            registry_roles=[{"role_code": "DAGL", "role": "Daglig leder", "name": "Kari Nordmann"},
-                            {"role_code": "LEDE", "role": "Styrets leder", "name": "Ola Nordmann"}],
-            signing_rule={"text": "Daglig leder alene.", "signer_sets": [["Kari Nordmann"]], "registered": True,
-                          "basis": "registry"},
-            registry_data={"email": "post@testesen.no", "phone": "+4771234567"},
-            delivery_method="paper"))
-        s.add(Customer(org_number=ORG_B, name="Fjordkraft Prøve AS", status="active",
-                       verified_at=datetime(2026, 1, 5, tzinfo=UTC)))
-        s.add(Customer(org_number=ORG_DELETED, name="Slettet Selskap AS", status="deleted",
-                       deleted_on=date(2025, 6, 1), verified_at=datetime(2026, 1, 5, tzinfo=UTC)))
+        s.add(
+            Customer(
+                org_number=ORG_A,
+                name=NAME_A,
+                status="active",
+                verified_at=datetime(2026, 1, 5, tzinfo=UTC),
+                business_address={
+                    "lines": ["Storgata 1"],
+                    "postcode": "6413",
+                    "city": "MOLDE",
+                    "country_code": "NO",
+                    "country": "Norge",
+                },
+                registry_roles=[
+                    {"role_code": "DAGL", "role": "Daglig leder", "name": "Kari Nordmann"},
+                    {"role_code": "LEDE", "role": "Styrets leder", "name": "Ola Nordmann"},
+                ],
+                signing_rule={
+                    "text": "Daglig leder alene.",
+                    "signer_sets": [["Kari Nordmann"]],
+                    "registered": True,
+                    "basis": "registry",
+                },
+                registry_data={"email": "post@testesen.no", "phone": "+4771234567"},
+                delivery_method="paper",
+            )
+        )
+        s.add(
+            Customer(
+                org_number=ORG_B,
+                name="Fjordkraft Prøve AS",
+                status="active",
+                verified_at=datetime(2026, 1, 5, tzinfo=UTC),
+            )
+        )
+        s.add(
+            Customer(
+                org_number=ORG_DELETED,
+                name="Slettet Selskap AS",
+                status="deleted",
+                deleted_on=date(2025, 6, 1),
+                verified_at=datetime(2026, 1, 5, tzinfo=UTC),
+            )
+        )
     people = services.people
-    kari = people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@testesen.no",)), "main_contact",
-                                actor="test")
+    kari = people.add_person_at(
+        ORG_A,
+        PersonInput("Kari", "Nordmann", emails=("kari@testesen.no",)),
+        "main_contact",
+        actor="test",
+    )
     people.add_role(ORG_A, kari, "general_manager", actor="test")
-    ola = people.add_person_at(ORG_A, PersonInput("Ola", "Nordmann", title="Styreleder"), "signatory",
-                               requested_by=kari, actor="test")
+    ola = people.add_person_at(
+        ORG_A,
+        PersonInput("Ola", "Nordmann", title="Styreleder"),
+        "signatory",
+        requested_by=kari,
+        actor="test",
+    )
     billing = services.billing
-    billing.add_service(ORG_A, ServiceInput("licence", "CRM-lisens, 5 brukere", annual_price="12000",
-                                            period="quarterly", start=date(2026, 1, 1)), actor="test")
-    billing.add_service(ORG_A, ServiceInput("usage", "SMS-utsending", unit_price="0.45"), actor="test")
-    billing.add_service(ORG_A, ServiceInput("one-off", "Oppsett og opplæring", amount="4500",
-                                            cost_date=date(2026, 1, 15)), actor="test")
+    billing.add_service(
+        ORG_A,
+        ServiceInput(
+            "licence",
+            "CRM-lisens, 5 brukere",
+            annual_price="12000",
+            period="quarterly",
+            start=date(2026, 1, 1),
+        ),
+        actor="test",
+    )
+    billing.add_service(
+        ORG_A, ServiceInput("usage", "SMS-utsending", unit_price="0.45"), actor="test"
+    )
+    billing.add_service(
+        ORG_A,
+        ServiceInput("one-off", "Oppsett og opplæring", amount="4500", cost_date=date(2026, 1, 15)),
+        actor="test",
+    )
     return {"kari": kari, "ola": ola}
 
 

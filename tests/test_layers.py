@@ -41,7 +41,9 @@ def test_core_imports_without_pyside6() -> None:
         "assert not any(k.startswith('PySide6') for k in sys.modules)\n"
         "print('ok')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 

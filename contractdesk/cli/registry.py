@@ -25,9 +25,13 @@ class CommandRegistry:
         return self._nouns[name]
 
     def command(self, name: str, help: str) -> argparse.ArgumentParser:
-        parser: argparse.ArgumentParser = self._subparsers.add_parser(name, help=help, description=help)
+        parser: argparse.ArgumentParser = self._subparsers.add_parser(
+            name, help=help, description=help
+        )
         return parser
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON (UTF-8; amounts as strings)")
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON (UTF-8; amounts as strings)"
+    )

@@ -31,7 +31,9 @@ def sources() -> list[Path]:
 
 
 def _tool(name: str) -> str:
-    found = shutil.which(f"pyside6-{name}") or str(Path(sys.executable).with_name(f"pyside6-{name}"))
+    found = shutil.which(f"pyside6-{name}") or str(
+        Path(sys.executable).with_name(f"pyside6-{name}")
+    )
     return found
 
 
@@ -39,7 +41,9 @@ EN_TS = TS.with_name("contractdesk_en.ts")
 EN_QM = EN_TS.with_suffix(".qm")
 
 
-def update(ts: Path = TS, *, no_obsolete: bool = True, language: str = "nb_NO", plural_only: bool = False) -> None:
+def update(
+    ts: Path = TS, *, no_obsolete: bool = True, language: str = "nb_NO", plural_only: bool = False
+) -> None:
     """Run lupdate over the UI sources into ``ts`` (new strings arrive as unfinished).
 
     ``plural_only`` keeps only the ``%n`` messages (the English file: its forms are the only text it adds).
@@ -61,10 +65,20 @@ def release(ts: Path = TS, qm: Path = QM) -> None:
     subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
     if ts == TS and qm == QM:
         if EN_TS.exists():
-            subprocess.run([_tool("lrelease"), "-silent", str(EN_TS), "-qm", str(EN_QM)], check=True)
+            subprocess.run(
+                [_tool("lrelease"), "-silent", str(EN_TS), "-qm", str(EN_QM)], check=True
+            )
         if QTBASE_TS.exists():
-            subprocess.run([_tool("lrelease"), "-silent", str(QTBASE_TS), "-qm", str(QTBASE_TS.with_suffix(".qm"))],
-                           check=True)
+            subprocess.run(
+                [
+                    _tool("lrelease"),
+                    "-silent",
+                    str(QTBASE_TS),
+                    "-qm",
+                    str(QTBASE_TS.with_suffix(".qm")),
+                ],
+                check=True,
+            )
 
 
 def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
@@ -89,7 +103,11 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
 
 
 def missing(ts: Path = TS) -> list[tuple[str, str]]:
-    return [key for key, (text, kind) in messages(ts).items() if not text or kind in ("unfinished", "vanished", "obsolete")]
+    return [
+        key
+        for key, (text, kind) in messages(ts).items()
+        if not text or kind in ("unfinished", "vanished", "obsolete")
+    ]
 
 
 def update_all() -> None:
@@ -113,7 +131,10 @@ def main(argv: list[str]) -> int:
         for context, source in plurals:
             print(f"en\t{context}\t{source}")
         if plurals:
-            print(f"{len(plurals)} plural messages without English forms ({EN_TS.name})", file=sys.stderr)
+            print(
+                f"{len(plurals)} plural messages without English forms ({EN_TS.name})",
+                file=sys.stderr,
+            )
         return 1 if todo or plurals else 0
     else:
         print(__doc__)

@@ -55,11 +55,17 @@ class Role(StrEnum):
             return cls(key)
         except ValueError:
             names = ", ".join(r.cli_name for r in cls)
-            raise PeopleRuleError(fill(translate("PeopleRules", "Unknown role %1: use one of %2."), repr(text),
-                                       names)) from None
+            raise PeopleRuleError(
+                fill(translate("PeopleRules", "Unknown role %1: use one of %2."), repr(text), names)
+            ) from None
 
 
-ROLE_ORDER: tuple[Role, ...] = (Role.MAIN_CONTACT, Role.GENERAL_MANAGER, Role.SIGNATORY, Role.CONTACT)
+ROLE_ORDER: tuple[Role, ...] = (
+    Role.MAIN_CONTACT,
+    Role.GENERAL_MANAGER,
+    Role.SIGNATORY,
+    Role.CONTACT,
+)
 """Display order: the main contact first."""
 
 
@@ -93,12 +99,20 @@ class Rights:
 NO_RIGHTS = Rights()
 
 ROLE_RIGHTS: dict[Role, Rights] = {
-    Role.MAIN_CONTACT: Rights(approved_contact=True, may_order=True, may_sign=False, may_manage_contacts=True),
+    Role.MAIN_CONTACT: Rights(
+        approved_contact=True, may_order=True, may_sign=False, may_manage_contacts=True
+    ),
     # §4.1/§4.3: listed contact persons may order and cancel in writing; only the main contact,
     # signatories and the general manager add or remove contacts (§8.1.1).
-    Role.CONTACT: Rights(approved_contact=True, may_order=True, may_sign=False, may_manage_contacts=False),
-    Role.SIGNATORY: Rights(approved_contact=True, may_order=True, may_sign=True, may_manage_contacts=True),
-    Role.GENERAL_MANAGER: Rights(approved_contact=True, may_order=True, may_sign=True, may_manage_contacts=True),
+    Role.CONTACT: Rights(
+        approved_contact=True, may_order=True, may_sign=False, may_manage_contacts=False
+    ),
+    Role.SIGNATORY: Rights(
+        approved_contact=True, may_order=True, may_sign=True, may_manage_contacts=True
+    ),
+    Role.GENERAL_MANAGER: Rights(
+        approved_contact=True, may_order=True, may_sign=True, may_manage_contacts=True
+    ),
 }
 
 
@@ -137,7 +151,10 @@ class CustomerRoles:
     """
 
     def __init__(
-        self, assignments: Iterable[Assignment], customer: str = "the customer", erased: Iterable[int] = ()
+        self,
+        assignments: Iterable[Assignment],
+        customer: str = "the customer",
+        erased: Iterable[int] = (),
     ) -> None:
         self.assignments = tuple(assignments)
         self.customer = customer
@@ -168,48 +185,89 @@ class CustomerRoles:
         """
         found = self.main_contacts()
         if len(found) > 1:
-            raise PeopleRuleError(fill(translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed."),
-                                       self.customer, len(found)))
+            raise PeopleRuleError(
+                fill(
+                    translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed."),
+                    self.customer,
+                    len(found),
+                )
+            )
         return found[0] if found else None
 
     def managers(self) -> tuple[int, ...]:
         """People who may add or remove approved contacts: main contact, signatories, general manager."""
-        return tuple(p for p in self.people() if p not in self.erased and self.rights_of(p).may_manage_contacts)
+        return tuple(
+            p
+            for p in self.people()
+            if p not in self.erased and self.rights_of(p).may_manage_contacts
+        )
 
     def problems(self) -> list[str]:
         """Invariant violations (empty list: all is well). A customer with nobody yet is fine."""
         found: list[str] = []
         mains = self.main_contacts()
         if len(mains) > 1:
-            found.append(fill(translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed."),
-                              self.customer, len(mains)))
+            found.append(
+                fill(
+                    translate("PeopleRules", "%1 has %2 main contacts; exactly one is allowed."),
+                    self.customer,
+                    len(mains),
+                )
+            )
         if self.assignments and not mains:
-            found.append(fill(translate("PeopleRules", "%1 has people but no main contact."), self.customer))
+            found.append(
+                fill(translate("PeopleRules", "%1 has people but no main contact."), self.customer)
+            )
         seen: set[tuple[int, Role]] = set()
         for a in self.assignments:
             if (a.person_id, a.role) in seen:
-                found.append(fill(translate("PeopleRules", "Person %1 holds the role %2 twice at %3."),
-                                  a.person_id, a.role.cli_name, self.customer))
+                found.append(
+                    fill(
+                        translate("PeopleRules", "Person %1 holds the role %2 twice at %3."),
+                        a.person_id,
+                        a.role.cli_name,
+                        self.customer,
+                    )
+                )
             seen.add((a.person_id, a.role))
         return found
 
     # -- the checks ------------------------------------------------------------------------
 
-    def _check_requester(self, requested_by: int | None, what: str, *, allow_self: int | None = None) -> None:
+    def _check_requester(
+        self, requested_by: int | None, what: str, *, allow_self: int | None = None
+    ) -> None:
         """Approved-contact changes need a request from a manager, once the customer has one."""
         if requested_by is not None and requested_by == allow_self:
             return
         managers = self.managers()
         if requested_by is None:
             if managers:
-                raise PeopleRuleError(fill(translate(
-                    "PeopleRules", "%1 must be requested by the main contact, a signatory or the general manager "
-                    "of %2 (§8.1.1): say who asked."), what, self.customer))
+                raise PeopleRuleError(
+                    fill(
+                        translate(
+                            "PeopleRules",
+                            "%1 must be requested by the main contact, a signatory or the general manager "
+                            "of %2 (§8.1.1): say who asked.",
+                        ),
+                        what,
+                        self.customer,
+                    )
+                )
             return  # nobody at the customer can ask yet: the owner registers the first people
         if requested_by not in managers and managers:
-            raise PeopleRuleError(fill(translate(
-                "PeopleRules", "Person %1 may not ask for this: only the main contact, a signatory or the "
-                "general manager of %2 may (%3, §8.1.1)."), requested_by, self.customer, what))
+            raise PeopleRuleError(
+                fill(
+                    translate(
+                        "PeopleRules",
+                        "Person %1 may not ask for this: only the main contact, a signatory or the "
+                        "general manager of %2 may (%3, §8.1.1).",
+                    ),
+                    requested_by,
+                    self.customer,
+                    what,
+                )
+            )
 
     def check_add(self, person_id: int, role: Role, requested_by: int | None) -> None:
         """May ``person_id`` be given ``role``? (A main contact when one exists is a change: see check_set_main.)
@@ -218,12 +276,20 @@ class CustomerRoles:
             PeopleRuleError: with the reason.
         """
         if role in self.roles_of(person_id):
-            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is already %2 at %3."),
-                                       person_id, role.cli_name, self.customer))
+            raise PeopleRuleError(
+                fill(
+                    translate("PeopleRules", "Person %1 is already %2 at %3."),
+                    person_id,
+                    role.cli_name,
+                    self.customer,
+                )
+            )
         if role is Role.MAIN_CONTACT:
             self.check_set_main(person_id, requested_by)
         elif role is Role.CONTACT:
-            self._check_requester(requested_by, translate("PeopleRules", "Adding an approved contact"))
+            self._check_requester(
+                requested_by, translate("PeopleRules", "Adding an approved contact")
+            )
         # Signatories and the general manager are facts of the registry: no request needed.
 
     def check_remove(self, person_id: int, role: Role, requested_by: int | None) -> None:
@@ -233,16 +299,32 @@ class CustomerRoles:
             PeopleRuleError: with the reason.
         """
         if role not in self.roles_of(person_id):
-            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is not %2 at %3."),
-                                       person_id, role.cli_name, self.customer))
+            raise PeopleRuleError(
+                fill(
+                    translate("PeopleRules", "Person %1 is not %2 at %3."),
+                    person_id,
+                    role.cli_name,
+                    self.customer,
+                )
+            )
         if role is Role.MAIN_CONTACT:
-            raise PeopleRuleError(fill(translate(
-                "PeopleRules", "The main contact of %1 cannot be removed without naming the next "
-                "(set another person as main contact first)."), self.customer))
+            raise PeopleRuleError(
+                fill(
+                    translate(
+                        "PeopleRules",
+                        "The main contact of %1 cannot be removed without naming the next "
+                        "(set another person as main contact first).",
+                    ),
+                    self.customer,
+                )
+            )
         if role is Role.CONTACT:
             # A person may always ask to be removed themselves (§8.1: control over own data).
-            self._check_requester(requested_by, translate("PeopleRules", "Removing an approved contact"),
-                                  allow_self=person_id)
+            self._check_requester(
+                requested_by,
+                translate("PeopleRules", "Removing an approved contact"),
+                allow_self=person_id,
+            )
 
     def check_set_main(self, person_id: int, requested_by: int | None) -> None:
         """May ``person_id`` become the main contact? Once there is one, a manager must ask (§7.2, §8.1.1).
@@ -252,23 +334,45 @@ class CustomerRoles:
         """
         current = self.main_contact()
         if current == person_id:
-            raise PeopleRuleError(fill(translate("PeopleRules", "Person %1 is already the main contact of %2."),
-                                       person_id, self.customer))
+            raise PeopleRuleError(
+                fill(
+                    translate("PeopleRules", "Person %1 is already the main contact of %2."),
+                    person_id,
+                    self.customer,
+                )
+            )
         if current is None:
             return  # the first main contact: registered from the agreement by the owner
         if current in self.erased:
             # The main contact is gone (§7.2: "sluttet eller utilgjengelig"): a signatory or the general
             # manager names the next; with nobody left who could ask, the owner does.
-            self._check_requester(requested_by, translate("PeopleRules", "Naming the next main contact"))
+            self._check_requester(
+                requested_by, translate("PeopleRules", "Naming the next main contact")
+            )
             return
         if requested_by is None:
-            raise PeopleRuleError(fill(translate(
-                "PeopleRules", "Changing the main contact of %1 must be requested by the main contact, "
-                "a signatory or the general manager (§7.2, §8.1.1): say who asked."), self.customer))
+            raise PeopleRuleError(
+                fill(
+                    translate(
+                        "PeopleRules",
+                        "Changing the main contact of %1 must be requested by the main contact, "
+                        "a signatory or the general manager (§7.2, §8.1.1): say who asked.",
+                    ),
+                    self.customer,
+                )
+            )
         if requested_by not in self.managers():
-            raise PeopleRuleError(fill(translate(
-                "PeopleRules", "Person %1 may not change the main contact of %2: only the main "
-                "contact, a signatory or the general manager may (§7.2, §8.1.1)."), requested_by, self.customer))
+            raise PeopleRuleError(
+                fill(
+                    translate(
+                        "PeopleRules",
+                        "Person %1 may not change the main contact of %2: only the main "
+                        "contact, a signatory or the general manager may (§7.2, §8.1.1).",
+                    ),
+                    requested_by,
+                    self.customer,
+                )
+            )
 
 
 # -- data-subject requests and consent ------------------------------------------------------

@@ -8,7 +8,7 @@ from contractdesk.domain import orgnr as _orgnr
 from contractdesk.i18n import translate
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate extracts)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for the translation files; it is translated when an error is raised."""
     return text
 

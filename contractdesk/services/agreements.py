@@ -81,7 +81,9 @@ DOCUMENT_ID_RE = re.compile(r"^CD-(\d{4})-(\d{6})$")
 
 # Registry role codes whose holder may sign alone (the general manager has a signatory's rights, §8.1.1),
 # and those who sign only together with others (the board jointly, joint signature/procuration).
-SOLE_SIGNER_CODES = frozenset({"DAGL", "INNH", "SIHV", "POHV", "SIGN", "PROK", "DTSO", "DTPR", "KOMP", "BOBE"})
+SOLE_SIGNER_CODES = frozenset(
+    {"DAGL", "INNH", "SIHV", "POHV", "SIGN", "PROK", "DTSO", "DTPR", "KOMP", "BOBE"}
+)
 JOINT_SIGNER_CODES = frozenset({"SIFE", "POFE", "LEDE", "NEST", "MEDL"})
 
 
@@ -116,11 +118,20 @@ class AgreementView:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "document_id": self.document_id, "org_number": self.org_number,
-            "customer_name": self.customer_name, "terms_label": self.terms_label, "terms_sha256": self.terms_sha256,
-            "state": self.state, "created_at": self.created_at, "sent_at": self.sent_at, "sent_to": self.sent_to,
-            "signed_at": self.signed_at, "signatory_person_id": self.signatory_person_id,
-            "terminated_at": self.terminated_at, "ended_reason": self.ended_reason,
+            "id": self.id,
+            "document_id": self.document_id,
+            "org_number": self.org_number,
+            "customer_name": self.customer_name,
+            "terms_label": self.terms_label,
+            "terms_sha256": self.terms_sha256,
+            "state": self.state,
+            "created_at": self.created_at,
+            "sent_at": self.sent_at,
+            "sent_to": self.sent_to,
+            "signed_at": self.signed_at,
+            "signatory_person_id": self.signatory_person_id,
+            "terminated_at": self.terminated_at,
+            "ended_reason": self.ended_reason,
         }
 
 
@@ -153,13 +164,25 @@ class AcceptanceView:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "org_number": self.org_number, "customer_name": self.customer_name,
-            "terms_label": self.terms_label, "terms_sha256": self.terms_sha256, "accepted_on": self.accepted_on,
-            "method": self.method, "signed_by_person_id": self.signed_by_person_id,
-            "signed_by": self.signed_by_name, "warning": self.warning, "note": self.note,
-            "document_id": self.agreement_document_id, "recorded_at": self.recorded_at,
-            "scan": None if not self.has_scan else {
-                "filename": self.scan_filename, "mime": self.scan_mime, "size": self.scan_size,
+            "id": self.id,
+            "org_number": self.org_number,
+            "customer_name": self.customer_name,
+            "terms_label": self.terms_label,
+            "terms_sha256": self.terms_sha256,
+            "accepted_on": self.accepted_on,
+            "method": self.method,
+            "signed_by_person_id": self.signed_by_person_id,
+            "signed_by": self.signed_by_name,
+            "warning": self.warning,
+            "note": self.note,
+            "document_id": self.agreement_document_id,
+            "recorded_at": self.recorded_at,
+            "scan": None
+            if not self.has_scan
+            else {
+                "filename": self.scan_filename,
+                "mime": self.scan_mime,
+                "size": self.scan_size,
                 "sha256": self.scan_sha256,
             },
         }
@@ -206,12 +229,20 @@ class ReacceptanceView:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "notice_id": self.notice_id, "org_number": self.org_number, "customer_name": self.customer_name,
-            "terms_label": self.terms_label, "effective_date": self.effective_date,
-            "last_notice_date": self.last_notice_date, "notified_on": self.notified_on,
-            "notified_how": self.notified_how, "acceptance_deadline": self.acceptance_deadline,
-            "accepted_on": self.accepted_on, "status": self.status, "notice_late": self.notice_late,
-            "accepted_late": self.accepted_late, "proposed_terminated_on": self.proposed_terminated_on,
+            "notice_id": self.notice_id,
+            "org_number": self.org_number,
+            "customer_name": self.customer_name,
+            "terms_label": self.terms_label,
+            "effective_date": self.effective_date,
+            "last_notice_date": self.last_notice_date,
+            "notified_on": self.notified_on,
+            "notified_how": self.notified_how,
+            "acceptance_deadline": self.acceptance_deadline,
+            "accepted_on": self.accepted_on,
+            "status": self.status,
+            "notice_late": self.notice_late,
+            "accepted_late": self.accepted_late,
+            "proposed_terminated_on": self.proposed_terminated_on,
             "terminated_confirmed_at": self.terminated_confirmed_at,
         }
 
@@ -232,10 +263,14 @@ class TerminationProposal:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "notice_id": self.notice_id, "org_number": self.org_number, "customer_name": self.customer_name,
-            "terms_label": self.terms_label, "notified_on": self.notified_on,
+            "notice_id": self.notice_id,
+            "org_number": self.org_number,
+            "customer_name": self.customer_name,
+            "terms_label": self.terms_label,
+            "notified_on": self.notified_on,
             "acceptance_deadline": self.acceptance_deadline,
-            "considered_terminated_on": self.considered_terminated_on, "reason": self.reason,
+            "considered_terminated_on": self.considered_terminated_on,
+            "reason": self.reason,
             "confirmed_at": self.confirmed_at,
         }
 
@@ -275,9 +310,16 @@ class CustomerAcceptanceStatus:
             "up_to_date": self.up_to_date,
             "document_id": self.agreement_document_id,
             "agreement_state": self.agreement_state,
-            "reacceptance": [{"terms_label": p.terms_label, "status": p.status,
-                              "last_notice_date": p.last_notice_date, "notified_on": p.notified_on,
-                              "acceptance_deadline": p.acceptance_deadline} for p in self.pending],
+            "reacceptance": [
+                {
+                    "terms_label": p.terms_label,
+                    "status": p.status,
+                    "last_notice_date": p.last_notice_date,
+                    "notified_on": p.notified_on,
+                    "acceptance_deadline": p.acceptance_deadline,
+                }
+                for p in self.pending
+            ],
         }
 
 
@@ -338,13 +380,26 @@ def check_signatory(
     sets = _sets(signing_rule) + _sets(procuration_rule)
     listed = [x for x in (signatories or []) if isinstance(x, Mapping)]
     if not roles and not sets and not listed:
-        return SignatoryCheck(False, _t(translate("AgreementService", "No registry data on who may sign for %1: check the signing authority "
-                                        "by hand (fetch the customer from the registry)."), who))
+        return SignatoryCheck(
+            False,
+            _t(
+                translate(
+                    "AgreementService",
+                    "No registry data on who may sign for %1: check the signing authority "
+                    "by hand (fetch the customer from the registry).",
+                ),
+                who,
+            ),
+        )
     held: list[str] = []
     sole = False
     joint = False
     for entry in roles:
-        if entry.get("deceased") or entry.get("deregistered") or str(entry.get("holder_kind") or "person") != "person":
+        if (
+            entry.get("deceased")
+            or entry.get("deregistered")
+            or str(entry.get("holder_kind") or "person") != "person"
+        ):
             continue
         if not keys & _name_keys(_entry_name(entry)):
             continue
@@ -373,13 +428,22 @@ def check_signatory(
     rule = str((signing_rule or {}).get("text") or "").strip()
     if joint:
         others = ", ".join(dict.fromkeys(partners))
-        text = _t(translate("AgreementService", "%1 may sign for %2 only together with others by the registry data"), name, who)
+        text = _t(
+            translate(
+                "AgreementService",
+                "%1 may sign for %2 only together with others by the registry data",
+            ),
+            name,
+            who,
+        )
         if others:
             text += _t(translate("AgreementService", " (with %1)"), others)
         if rule:
             text += _t(translate("AgreementService", "; signing rule: %1"), rule)
         return SignatoryCheck(False, _sentence(text), tuple(held))
-    text = _t(translate("AgreementService", "%1 is not a signatory of %2 by the registry data"), name, who)
+    text = _t(
+        translate("AgreementService", "%1 is not a signatory of %2 by the registry data"), name, who
+    )
     if rule:
         text += _t(translate("AgreementService", "; signing rule: %1"), rule)
     return SignatoryCheck(False, _sentence(text), tuple(held))
@@ -408,7 +472,9 @@ def sniff_scan_type(data: bytes) -> str | None:
 
 def _clean_filename(name: str) -> str:
     base = Path(name or "").name
-    text = unicodedata.normalize("NFC", "".join(ch for ch in base if unicodedata.category(ch) != "Cc")).strip()
+    text = unicodedata.normalize(
+        "NFC", "".join(ch for ch in base if unicodedata.category(ch) != "Cc")
+    ).strip()
     return (text or "scan")[-255:]
 
 
@@ -427,7 +493,12 @@ class AgreementService:
     # -- agreements ----------------------------------------------------------------------------------
 
     def create_agreement(
-        self, org_number: str, terms_label: str | None = None, *, actor: str = "owner", today: date | None = None
+        self,
+        org_number: str,
+        terms_label: str | None = None,
+        *,
+        actor: str = "owner",
+        today: date | None = None,
     ) -> AgreementView:
         """A draft agreement for a customer on a published version (default: the one in effect today).
 
@@ -438,8 +509,15 @@ class AgreementService:
         with self._store.session() as s:
             customer = self._customer(s, org_number)
             if customer.status in ("deleted", "removed"):
-                raise UserError(_t(translate("AgreementService", "%1 is deleted in the registry: no new agreement can be issued."),
-                                   customer.name))
+                raise UserError(
+                    _t(
+                        translate(
+                            "AgreementService",
+                            "%1 is deleted in the registry: no new agreement can be issued.",
+                        ),
+                        customer.name,
+                    )
+                )
             version = self._published(s, terms_label) if terms_label else self._in_effect(s, day)
             agreement = self._new_agreement(s, customer, version, actor)
             return self._agreement_view(s, agreement)
@@ -461,7 +539,9 @@ class AgreementService:
         recipient = sent_to.strip()
         if "@" in recipient:
             recipient = normalise_email(recipient, field=translate("AgreementService", "Sent to"))
-        recipient = clean_text(recipient, field=translate("AgreementService", "Sent to"), required=True, max_len=320)
+        recipient = clean_text(
+            recipient, field=translate("AgreementService", "Sent to"), required=True, max_len=320
+        )
         with self._store.session() as s:
             agreement = self._agreement(s, ref)
             self._move(s, agreement, AgreementState.SENT, actor, extra={"sent_to": recipient})
@@ -469,7 +549,9 @@ class AgreementService:
             agreement.sent_to = recipient
             return self._agreement_view(s, agreement)
 
-    def set_state(self, ref: int | str, target: str, *, reason: str = "", actor: str = "owner") -> AgreementView:
+    def set_state(
+        self, ref: int | str, target: str, *, reason: str = "", actor: str = "owner"
+    ) -> AgreementView:
         """Move an agreement (draft ↔ sent, signed → active, → terminated) by the allowed transitions.
 
         ``signed`` comes only from recording an acceptance (`record_acceptance`), so the ledger always
@@ -478,19 +560,37 @@ class AgreementService:
         try:
             state = AgreementState(str(target).strip().lower())
         except ValueError:
-            raise UserError(_t(translate("AgreementService", "Unknown agreement state %1."), repr(target))) from None
+            raise UserError(
+                _t(translate("AgreementService", "Unknown agreement state %1."), repr(target))
+            ) from None
         if state is AgreementState.SIGNED:
-            raise UserError(_t(translate("AgreementService", "An agreement is signed by recording the customer's acceptance.")))
+            raise UserError(
+                _t(
+                    translate(
+                        "AgreementService",
+                        "An agreement is signed by recording the customer's acceptance.",
+                    )
+                )
+            )
         with self._store.session() as s:
             agreement = self._agreement(s, ref)
             if state is AgreementState.ACTIVE:
-                others = s.execute(select(Agreement).where(Agreement.customer_id == agreement.customer_id,
-                                                           Agreement.state == "active",
-                                                           Agreement.id != agreement.id)).scalars()
+                others = s.execute(
+                    select(Agreement).where(
+                        Agreement.customer_id == agreement.customer_id,
+                        Agreement.state == "active",
+                        Agreement.id != agreement.id,
+                    )
+                ).scalars()
                 for other in others:
                     self._move(s, other, AgreementState.TERMINATED, actor, reason="superseded")
-            self._move(s, agreement, state, actor, reason=reason or ("terminated" if state is
-                                                                     AgreementState.TERMINATED else ""))
+            self._move(
+                s,
+                agreement,
+                state,
+                actor,
+                reason=reason or ("terminated" if state is AgreementState.TERMINATED else ""),
+            )
             return self._agreement_view(s, agreement)
 
     def document_agreements(
@@ -512,14 +612,26 @@ class AgreementService:
             found: dict[int, list[Agreement]] = {}
             ids = [c.id for c in customers]
             for start in range(0, len(ids), 500):
-                for a in s.execute(select(Agreement).where(Agreement.terms_version_id == version.id,
-                                                           Agreement.customer_id.in_(ids[start:start + 500]))
-                                   .order_by(Agreement.id)).scalars():
+                for a in s.execute(
+                    select(Agreement)
+                    .where(
+                        Agreement.terms_version_id == version.id,
+                        Agreement.customer_id.in_(ids[start : start + 500]),
+                    )
+                    .order_by(Agreement.id)
+                ).scalars():
                     found.setdefault(a.customer_id, []).append(a)
             for customer in customers:
                 rows = found.get(customer.id, [])
-                chosen = next((a for states in (("draft", "sent"), ("signed", "active"))
-                               for a in reversed(rows) if a.state in states), None)
+                chosen = next(
+                    (
+                        a
+                        for states in (("draft", "sent"), ("signed", "active"))
+                        for a in reversed(rows)
+                        if a.state in states
+                    ),
+                    None,
+                )
                 made = chosen is None
                 if chosen is None:
                     if customer.status in ("deleted", "removed"):
@@ -532,11 +644,24 @@ class AgreementService:
         with self._store.session() as s:
             agreement = self._agreement(s, ref)
             if agreement.state != AgreementState.DRAFT.value:
-                raise UserError(_t(translate("AgreementService", "Only a draft agreement can be deleted; %1 is %2."), agreement.document_id,
-                                   agreement.state))
+                raise UserError(
+                    _t(
+                        translate(
+                            "AgreementService", "Only a draft agreement can be deleted; %1 is %2."
+                        ),
+                        agreement.document_id,
+                        agreement.state,
+                    )
+                )
             s.delete(agreement)
-            audit.append(s, actor=actor, action="agreement.deleted", entity_type="agreement",
-                         entity_id=agreement.document_id, payload={})
+            audit.append(
+                s,
+                actor=actor,
+                action="agreement.deleted",
+                entity_type="agreement",
+                entity_id=agreement.document_id,
+                payload={},
+            )
 
     def activate_due(self, *, today: date | None = None, actor: str = "owner") -> int:
         """Make signed agreements whose version has taken effect active (the older one ends as superseded).
@@ -546,7 +671,9 @@ class AgreementService:
         day = today or date.today()
         changed = 0
         with self._store.session() as s:
-            ids = s.execute(select(Agreement.customer_id).where(Agreement.state == "signed").distinct()).scalars()
+            ids = s.execute(
+                select(Agreement.customer_id).where(Agreement.state == "signed").distinct()
+            ).scalars()
             for customer_id in list(ids):
                 customer = s.get(Customer, customer_id)
                 if customer is not None:
@@ -592,9 +719,21 @@ class AgreementService:
         day = today or date.today()
         chosen = (method or "").strip().lower()
         if chosen not in METHODS:
-            raise UserError(_t(translate("AgreementService", "Method must be paper, online or email, not %1."), repr(method)), field="method")
+            raise UserError(
+                _t(
+                    translate("AgreementService", "Method must be paper, online or email, not %1."),
+                    repr(method),
+                ),
+                field="method",
+            )
         if accepted_on > day:
-            raise UserError(_t(translate("AgreementService", "The acceptance date %1 is in the future."), accepted_on.isoformat()), field="date")
+            raise UserError(
+                _t(
+                    translate("AgreementService", "The acceptance date %1 is in the future."),
+                    accepted_on.isoformat(),
+                ),
+                field="date",
+            )
         clean_note = clean_text(note, field=translate("AgreementService", "Note"), max_len=2000)
         scan = self._read_scan(scan_path, scan_bytes, scan_filename)
         with self._store.session() as s:
@@ -602,45 +741,105 @@ class AgreementService:
             version = self._published(s, terms_label)
             person = self._person(s, signed_by_person_id)
             if person.erased_at is not None:
-                raise UserError(_t(translate("AgreementService", "Person %1 has been erased and cannot be recorded as a signer."), person.id))
+                raise UserError(
+                    _t(
+                        translate(
+                            "AgreementService",
+                            "Person %1 has been erased and cannot be recorded as a signer.",
+                        ),
+                        person.id,
+                    )
+                )
             name = self._person_name(person)
             check = self._check(customer, name)
             warnings = [check.warning] if check.warning else []
             if customer.status in ("deleted", "removed", "bankrupt", "liquidation"):
-                warnings.append(_t(translate("AgreementService", "%1 has registry status %2."), customer.name, customer.status))
+                warnings.append(
+                    _t(
+                        translate("AgreementService", "%1 has registry status %2."),
+                        customer.name,
+                        customer.status,
+                    )
+                )
             if chosen == "paper" and scan is None:
-                warnings.append(_t(translate("AgreementService", "A paper signature without its scan: attach the signed scan when it arrives.")))
+                warnings.append(
+                    _t(
+                        translate(
+                            "AgreementService",
+                            "A paper signature without its scan: attach the signed scan when it arrives.",
+                        )
+                    )
+                )
             agreement, signs = self._agreement_for(s, customer, version, agreement_ref, actor)
-            acceptance = Acceptance(customer_id=customer.id, terms_version_id=version.id, agreement_id=agreement.id,
-                                    accepted_on=accepted_on, method=chosen, signed_by_person_id=person.id,
-                                    signed_by_name=name, signatory_warning=check.warning, note=clean_note,
-                                    recorded_by=actor)
+            acceptance = Acceptance(
+                customer_id=customer.id,
+                terms_version_id=version.id,
+                agreement_id=agreement.id,
+                accepted_on=accepted_on,
+                method=chosen,
+                signed_by_person_id=person.id,
+                signed_by_name=name,
+                signatory_warning=check.warning,
+                note=clean_note,
+                recorded_by=actor,
+            )
             s.add(acceptance)
             s.flush()
             if scan is not None:
                 self._store_scan(s, acceptance, scan)
             if signs:
-                self._move(s, agreement, AgreementState.SIGNED, actor, extra={"acceptance_id": acceptance.id})
+                self._move(
+                    s,
+                    agreement,
+                    AgreementState.SIGNED,
+                    actor,
+                    extra={"acceptance_id": acceptance.id},
+                )
                 agreement.signed_at = accepted_on
                 agreement.signatory_person_id = person.id
                 s.flush()
-            audit.append(s, actor=actor, action="acceptance.recorded", entity_type="customer",
-                         entity_id=customer.org_number,
-                         payload={"acceptance_id": acceptance.id, "terms_label": version.label,
-                                  "terms_sha256": version.sha256, "accepted_on": accepted_on, "method": chosen,
-                                  "person_id": person.id, "signatory": check.signatory,
-                                  "document_id": agreement.document_id,
-                                  "scan_sha256": scan[3] if scan else None})
+            audit.append(
+                s,
+                actor=actor,
+                action="acceptance.recorded",
+                entity_type="customer",
+                entity_id=customer.org_number,
+                payload={
+                    "acceptance_id": acceptance.id,
+                    "terms_label": version.label,
+                    "terms_sha256": version.sha256,
+                    "accepted_on": accepted_on,
+                    "method": chosen,
+                    "person_id": person.id,
+                    "signatory": check.signatory,
+                    "document_id": agreement.document_id,
+                    "scan_sha256": scan[3] if scan else None,
+                },
+            )
             self._tick_notices(s, customer, version, acceptance)
-            if customer.relationship_ended_on is not None and accepted_on > customer.relationship_ended_on:
-                audit.append(s, actor=actor, action="customer.relationship_resumed", entity_type="customer",
-                             entity_id=customer.org_number,
-                             payload={"ended_on": customer.relationship_ended_on, "accepted_on": accepted_on})
+            if (
+                customer.relationship_ended_on is not None
+                and accepted_on > customer.relationship_ended_on
+            ):
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="customer.relationship_resumed",
+                    entity_type="customer",
+                    entity_id=customer.org_number,
+                    payload={
+                        "ended_on": customer.relationship_ended_on,
+                        "accepted_on": accepted_on,
+                    },
+                )
                 customer.relationship_ended_on = None
             self._settle(s, customer, day, actor)
             s.flush()
-            return AcceptanceResult(self._acceptance_view(s, acceptance), self._agreement_view(s, agreement),
-                                    tuple(warnings))
+            return AcceptanceResult(
+                self._acceptance_view(s, acceptance),
+                self._agreement_view(s, agreement),
+                tuple(warnings),
+            )
 
     def attach_scan(
         self,
@@ -657,13 +856,27 @@ class AgreementService:
             raise UserError(_t(translate("AgreementService", "Choose the scan file to attach.")))
         with self._store.session() as s:
             acceptance = self._acceptance(s, acceptance_id)
-            if s.execute(select(AcceptanceScan.id).where(AcceptanceScan.acceptance_id == acceptance.id)).scalar():
-                raise UserError(_t(translate("AgreementService", "This acceptance has its scan already; a stored scan never changes.")))
+            if s.execute(
+                select(AcceptanceScan.id).where(AcceptanceScan.acceptance_id == acceptance.id)
+            ).scalar():
+                raise UserError(
+                    _t(
+                        translate(
+                            "AgreementService",
+                            "This acceptance has its scan already; a stored scan never changes.",
+                        )
+                    )
+                )
             self._store_scan(s, acceptance, scan)
             customer = s.get(Customer, acceptance.customer_id)
-            audit.append(s, actor=actor, action="acceptance.scan_attached", entity_type="customer",
-                         entity_id=customer.org_number if customer else acceptance.customer_id,
-                         payload={"acceptance_id": acceptance.id, "scan_sha256": scan[3]})
+            audit.append(
+                s,
+                actor=actor,
+                action="acceptance.scan_attached",
+                entity_type="customer",
+                entity_id=customer.org_number if customer else acceptance.customer_id,
+                payload={"acceptance_id": acceptance.id, "scan_sha256": scan[3]},
+            )
             return self._acceptance_view(s, acceptance)
 
     def scan(self, acceptance_id: int) -> ScanFile:
@@ -673,17 +886,31 @@ class AgreementService:
             NotFoundError: no such acceptance, or it has no scan.
         """
         with self._store.read_session() as s:
-            row = s.execute(select(AcceptanceScan).where(AcceptanceScan.acceptance_id == acceptance_id)).scalar()
+            row = s.execute(
+                select(AcceptanceScan).where(AcceptanceScan.acceptance_id == acceptance_id)
+            ).scalar()
             if row is None:
-                raise NotFoundError(_t(translate("AgreementService", "Acceptance %1 has no scan."), acceptance_id))
+                raise NotFoundError(
+                    _t(translate("AgreementService", "Acceptance %1 has no scan."), acceptance_id)
+                )
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
-                raise UserError(_t(translate("AgreementService", "The stored scan of acceptance %1 does not match its recorded hash."), acceptance_id))
+                raise UserError(
+                    _t(
+                        translate(
+                            "AgreementService",
+                            "The stored scan of acceptance %1 does not match its recorded hash.",
+                        ),
+                        acceptance_id,
+                    )
+                )
             return ScanFile(acceptance_id, row.filename, row.mime, bytes(row.data), row.sha256)
 
     def acceptances(self, org_number: str | None = None) -> list[AcceptanceView]:
         """The ledger (one customer's, or everyone's), newest first."""
         with self._store.read_session() as s:
-            where = [Acceptance.customer_id == self._customer(s, org_number).id] if org_number else []
+            where = (
+                [Acceptance.customer_id == self._customer(s, org_number).id] if org_number else []
+            )
             return [view for view, _ in self._acceptance_rows(s, *where)]
 
     def acceptance_status(self, *, today: date | None = None) -> list[CustomerAcceptanceStatus]:
@@ -699,30 +926,49 @@ class AgreementService:
                 accepted.setdefault(view.customer_id, []).append((view, effective))
             agreements: dict[int, tuple[str, str]] = {}
             for customer_id, document_id, state in s.execute(
-                    select(Agreement.customer_id, Agreement.document_id, Agreement.state)
-                    .order_by((Agreement.state == "active").asc(), Agreement.id.asc())).all():
-                agreements[customer_id] = (document_id, state)  # the last wins: active, else the newest
+                select(Agreement.customer_id, Agreement.document_id, Agreement.state).order_by(
+                    (Agreement.state == "active").asc(), Agreement.id.asc()
+                )
+            ).all():
+                agreements[customer_id] = (
+                    document_id,
+                    state,
+                )  # the last wins: active, else the newest
             notices: dict[int, list[ReacceptanceView]] = {}
             for notice in self._notice_views(s, day):
                 if notice.status != ReacceptanceStatus.ACCEPTED.value:
                     notices.setdefault(notice.customer_id, []).append(notice)
             out = []
             for customer_id, org, name, status in s.execute(
-                    select(Customer.id, Customer.org_number, Customer.name, Customer.status)
-                    .order_by(Customer.name, Customer.org_number)).all():
+                select(Customer.id, Customer.org_number, Customer.name, Customer.status).order_by(
+                    Customer.name, Customer.org_number
+                )
+            ).all():
                 rows = accepted.get(customer_id, [])
                 # The newest version accepted; on a tie the latest acceptance of it.
-                latest = max(rows, key=lambda r: (r[1], r[0].accepted_on, r[0].id))[0] if rows else None
+                latest = (
+                    max(rows, key=lambda r: (r[1], r[0].accepted_on, r[0].id))[0] if rows else None
+                )
                 up_to_date = current is not None and any(
-                    view.terms_label == current.label or effective >= (current.effective_date or date.max)
-                    for view, effective in rows)
+                    view.terms_label == current.label
+                    or effective >= (current.effective_date or date.max)
+                    for view, effective in rows
+                )
                 agreement = agreements.get(customer_id)
-                out.append(CustomerAcceptanceStatus(
-                    customer_id=customer_id, org_number=org, name=name, customer_status=status, latest=latest,
-                    current_label=current.label if current else None, up_to_date=up_to_date,
-                    agreement_document_id=agreement[0] if agreement else None,
-                    agreement_state=agreement[1] if agreement else None,
-                    pending=tuple(notices.get(customer_id, ()))))
+                out.append(
+                    CustomerAcceptanceStatus(
+                        customer_id=customer_id,
+                        org_number=org,
+                        name=name,
+                        customer_status=status,
+                        latest=latest,
+                        current_label=current.label if current else None,
+                        up_to_date=up_to_date,
+                        agreement_document_id=agreement[0] if agreement else None,
+                        agreement_state=agreement[1] if agreement else None,
+                        pending=tuple(notices.get(customer_id, ())),
+                    )
+                )
             return out
 
     def erase_signer_name(self, person_id: int, *, actor: str = "owner") -> int:
@@ -732,21 +978,36 @@ class AgreementService:
         agreement. ``PeopleService.erase`` blanks the snapshot itself, in its own transaction.
         """
         with self._store.session() as s:
-            rows = list(s.execute(select(Acceptance).where(Acceptance.signed_by_person_id == int(person_id),
-                                                           Acceptance.signed_by_name != "")).scalars())
+            rows = list(
+                s.execute(
+                    select(Acceptance).where(
+                        Acceptance.signed_by_person_id == int(person_id),
+                        Acceptance.signed_by_name != "",
+                    )
+                ).scalars()
+            )
             for row in rows:
                 row.signed_by_name = ""
             if rows:
                 s.flush()
-                audit.append(s, actor=actor, action="acceptance.signer_name_erased", entity_type="person",
-                             entity_id=person_id, payload={"acceptances": [r.id for r in rows]})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="acceptance.signer_name_erased",
+                    entity_type="person",
+                    entity_id=person_id,
+                    payload={"acceptances": [r.id for r in rows]},
+                )
             return len(rows)
 
     def customer_choices(self) -> list[tuple[str, str, str]]:
         """(org number, name, registry status) of every customer, by name (for pickers)."""
         with self._store.read_session() as s:
-            rows = s.execute(select(Customer.org_number, Customer.name, Customer.status)
-                             .order_by(Customer.name, Customer.org_number)).all()
+            rows = s.execute(
+                select(Customer.org_number, Customer.name, Customer.status).order_by(
+                    Customer.name, Customer.org_number
+                )
+            ).all()
             return [(r[0], r[1], r[2]) for r in rows]
 
     # -- §14 re-acceptance ------------------------------------------------------------------------------
@@ -754,12 +1015,17 @@ class AgreementService:
     def reacceptance_versions(self) -> list[str]:
         """Labels of the published versions that have a re-acceptance list, newest first."""
         with self._store.read_session() as s:
-            q = (select(TermsVersion.label).join(ReacceptanceNotice, ReacceptanceNotice.terms_version_id ==
-                                                  TermsVersion.id).distinct()
-                 .order_by(TermsVersion.effective_date.desc()))
+            q = (
+                select(TermsVersion.label)
+                .join(ReacceptanceNotice, ReacceptanceNotice.terms_version_id == TermsVersion.id)
+                .distinct()
+                .order_by(TermsVersion.effective_date.desc())
+            )
             return list(s.execute(q).scalars())
 
-    def reacceptance_list(self, terms_label: str | None = None, *, today: date | None = None) -> list[ReacceptanceView]:
+    def reacceptance_list(
+        self, terms_label: str | None = None, *, today: date | None = None
+    ) -> list[ReacceptanceView]:
         """The §14 list of one version (default: every version with a list), by customer name."""
         day = today or date.today()
         with self._store.read_session() as s:
@@ -783,29 +1049,60 @@ class AgreementService:
         """
         day = today or date.today()
         if notified_on > day:
-            raise UserError(_t(translate("AgreementService", "The notice date %1 is in the future."), notified_on.isoformat()), field="date")
+            raise UserError(
+                _t(
+                    translate("AgreementService", "The notice date %1 is in the future."),
+                    notified_on.isoformat(),
+                ),
+                field="date",
+            )
         method = clean_text(how, field=translate("AgreementService", "How"), max_len=200)
         changed = 0
         with self._store.session() as s:
             version = self._published(s, terms_label)
             customers = self._customers(s, org_numbers)
-            notices = {n.customer_id: n for n in s.execute(select(ReacceptanceNotice).where(
-                ReacceptanceNotice.terms_version_id == version.id)).scalars()}
+            notices = {
+                n.customer_id: n
+                for n in s.execute(
+                    select(ReacceptanceNotice).where(
+                        ReacceptanceNotice.terms_version_id == version.id
+                    )
+                ).scalars()
+            }
             for customer in customers:
                 notice = notices.get(customer.id)
                 if notice is None:
-                    raise UserError(_t(translate("AgreementService", "%1 is not on the re-acceptance list of %2."), customer.name, version.label))
+                    raise UserError(
+                        _t(
+                            translate(
+                                "AgreementService", "%1 is not on the re-acceptance list of %2."
+                            ),
+                            customer.name,
+                            version.label,
+                        )
+                    )
                 if notice.terminated_confirmed_at is not None or notice.notified_on is not None:
                     continue
                 notice.notified_on = notified_on
                 notice.notified_how = method
                 changed += 1
-                audit.append(s, actor=actor, action="reacceptance.notified", entity_type="customer",
-                             entity_id=customer.org_number,
-                             payload={"terms_label": version.label, "notified_on": notified_on, "how": method})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="reacceptance.notified",
+                    entity_type="customer",
+                    entity_id=customer.org_number,
+                    payload={
+                        "terms_label": version.label,
+                        "notified_on": notified_on,
+                        "how": method,
+                    },
+                )
         return changed
 
-    def termination_proposals(self, *, today: date | None = None, actor: str = "owner") -> list[TerminationProposal]:
+    def termination_proposals(
+        self, *, today: date | None = None, actor: str = "owner"
+    ) -> list[TerminationProposal]:
         """Overdue customers proposed as considered terminated (§14), for the owner to confirm one by one.
 
         The first time a customer is proposed, the day it would count as terminated (the day after the
@@ -815,17 +1112,28 @@ class AgreementService:
         out = []
         with self._store.session() as s:
             for view in self._notice_views(s, day):
-                if view.status != ReacceptanceStatus.OVERDUE.value or view.acceptance_deadline is None:
+                if (
+                    view.status != ReacceptanceStatus.OVERDUE.value
+                    or view.acceptance_deadline is None
+                ):
                     continue
                 notice = s.get(ReacceptanceNotice, view.notice_id)
                 assert notice is not None
                 considered = view.acceptance_deadline + timedelta(days=1)
                 if notice.proposed_terminated_on is None:
                     notice.proposed_terminated_on = considered
-                    audit.append(s, actor=actor, action="reacceptance.termination_proposed", entity_type="customer",
-                                 entity_id=view.org_number,
-                                 payload={"terms_label": view.terms_label, "acceptance_deadline":
-                                          view.acceptance_deadline, "considered_terminated_on": considered})
+                    audit.append(
+                        s,
+                        actor=actor,
+                        action="reacceptance.termination_proposed",
+                        entity_type="customer",
+                        entity_id=view.org_number,
+                        payload={
+                            "terms_label": view.terms_label,
+                            "acceptance_deadline": view.acceptance_deadline,
+                            "considered_terminated_on": considered,
+                        },
+                    )
                 out.append(self._proposal(view, notice.proposed_terminated_on or considered))
         return out
 
@@ -844,19 +1152,45 @@ class AgreementService:
         day = today or date.today()
         ids = list(dict.fromkeys(int(i) for i in notice_ids))
         if not ids:
-            raise UserError(_t(translate("AgreementService", "Choose the customers whose termination you confirm.")))
+            raise UserError(
+                _t(
+                    translate(
+                        "AgreementService", "Choose the customers whose termination you confirm."
+                    )
+                )
+            )
         out = []
         with self._store.session() as s:
             views = {v.notice_id: v for v in self._notice_views(s, day)}
             for notice_id in ids:
                 view = views.get(notice_id)
                 if view is None:
-                    raise NotFoundError(_t(translate("AgreementService", "No re-acceptance row %1."), notice_id))
+                    raise NotFoundError(
+                        _t(translate("AgreementService", "No re-acceptance row %1."), notice_id)
+                    )
                 if view.status == "terminated":
-                    raise UserError(_t(translate("AgreementService", "The termination of %1 was confirmed already."), view.customer_name))
-                if view.status != ReacceptanceStatus.OVERDUE.value or view.acceptance_deadline is None:
-                    raise UserError(_t(translate("AgreementService", "%1 is not overdue (status: %2); nothing was terminated."),
-                                       view.customer_name, view.status))
+                    raise UserError(
+                        _t(
+                            translate(
+                                "AgreementService", "The termination of %1 was confirmed already."
+                            ),
+                            view.customer_name,
+                        )
+                    )
+                if (
+                    view.status != ReacceptanceStatus.OVERDUE.value
+                    or view.acceptance_deadline is None
+                ):
+                    raise UserError(
+                        _t(
+                            translate(
+                                "AgreementService",
+                                "%1 is not overdue (status: %2); nothing was terminated.",
+                            ),
+                            view.customer_name,
+                            view.status,
+                        )
+                    )
             now = utcnow()
             for notice_id in ids:
                 view = views[notice_id]
@@ -864,21 +1198,36 @@ class AgreementService:
                 notice = s.get(ReacceptanceNotice, notice_id)
                 customer = s.get(Customer, view.customer_id)
                 assert notice is not None and customer is not None
-                considered = notice.proposed_terminated_on or view.acceptance_deadline + timedelta(days=1)
+                considered = notice.proposed_terminated_on or view.acceptance_deadline + timedelta(
+                    days=1
+                )
                 notice.proposed_terminated_on = considered
                 notice.terminated_confirmed_at = now
                 ended = []
-                for agreement in s.execute(select(Agreement).where(
+                for agreement in s.execute(
+                    select(Agreement).where(
                         Agreement.customer_id == customer.id,
-                        Agreement.state.in_(("sent", "signed", "active")))).scalars():
-                    self._move(s, agreement, AgreementState.TERMINATED, actor, reason="not_reaccepted")
+                        Agreement.state.in_(("sent", "signed", "active")),
+                    )
+                ).scalars():
+                    self._move(
+                        s, agreement, AgreementState.TERMINATED, actor, reason="not_reaccepted"
+                    )
                     ended.append(agreement.document_id)
                 if customer.relationship_ended_on is None:
                     customer.relationship_ended_on = considered
-                audit.append(s, actor=actor, action="reacceptance.termination_confirmed", entity_type="customer",
-                             entity_id=customer.org_number,
-                             payload={"terms_label": view.terms_label, "considered_terminated_on": considered,
-                                      "agreements_ended": ended})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="reacceptance.termination_confirmed",
+                    entity_type="customer",
+                    entity_id=customer.org_number,
+                    payload={
+                        "terms_label": view.terms_label,
+                        "considered_terminated_on": considered,
+                        "agreements_ended": ended,
+                    },
+                )
                 out.append(self._proposal(view, considered, confirmed_at=now))
         return out
 
@@ -892,7 +1241,13 @@ class AgreementService:
             raise UserError(str(exc), field="org_number") from None
         customer = s.execute(select(Customer).where(Customer.org_number == org)).scalar()
         if customer is None:
-            raise NotFoundError(_t(translate("AgreementService", "No customer with org number %1."), format_org_number(org)), field="org_number")
+            raise NotFoundError(
+                _t(
+                    translate("AgreementService", "No customer with org number %1."),
+                    format_org_number(org),
+                ),
+                field="org_number",
+            )
         return customer
 
     @staticmethod
@@ -907,20 +1262,30 @@ class AgreementService:
         wanted = list(dict.fromkeys(wanted))
         found: dict[str, Customer] = {}
         for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            found.update((c.org_number, c) for c in s.execute(select(Customer).where(Customer.org_number.in_(chunk)))
-                         .scalars())
+            chunk = wanted[start : start + 500]
+            found.update(
+                (c.org_number, c)
+                for c in s.execute(select(Customer).where(Customer.org_number.in_(chunk))).scalars()
+            )
         for org in wanted:
             if org not in found:
-                raise NotFoundError(_t(translate("AgreementService", "No customer with org number %1."),
-                                       format_org_number(org)), field="org_number")
+                raise NotFoundError(
+                    _t(
+                        translate("AgreementService", "No customer with org number %1."),
+                        format_org_number(org),
+                    ),
+                    field="org_number",
+                )
         return [found[org] for org in wanted]
 
     @staticmethod
     def _person(s: Session, person_id: int) -> Person:
         person = s.get(Person, int(person_id))
         if person is None:
-            raise NotFoundError(_t(translate("AgreementService", "No person with id %1."), person_id), field="signed_by")
+            raise NotFoundError(
+                _t(translate("AgreementService", "No person with id %1."), person_id),
+                field="signed_by",
+            )
         return person
 
     @staticmethod
@@ -929,9 +1294,13 @@ class AgreementService:
         procuration = data.get("procuration_rule")
         listed = data.get("signatories")
         return check_signatory(
-            name, customer.registry_roles, customer.signing_rule,
+            name,
+            customer.registry_roles,
+            customer.signing_rule,
             procuration_rule=procuration if isinstance(procuration, Mapping) else None,
-            signatories=listed if isinstance(listed, list) else None, customer_name=customer.name)
+            signatories=listed if isinstance(listed, list) else None,
+            customer_name=customer.name,
+        )
 
     @staticmethod
     def _person_name(person: Person) -> str:
@@ -939,27 +1308,48 @@ class AgreementService:
 
     @staticmethod
     def _published(s: Session, label: str | None) -> TermsVersion:
-        v = s.execute(select(TermsVersion).where(TermsVersion.label == (label or "").strip())).scalar()
+        v = s.execute(
+            select(TermsVersion).where(TermsVersion.label == (label or "").strip())
+        ).scalar()
         if v is None:
-            raise NotFoundError(_t(translate("AgreementService", "No terms version %1."), repr(label)), field="terms")
+            raise NotFoundError(
+                _t(translate("AgreementService", "No terms version %1."), repr(label)),
+                field="terms",
+            )
         if v.state != "published":
-            raise UserError(_t(translate("AgreementService", "Terms version %1 is a draft: publish it first."), repr(v.label)), field="terms")
+            raise UserError(
+                _t(
+                    translate("AgreementService", "Terms version %1 is a draft: publish it first."),
+                    repr(v.label),
+                ),
+                field="terms",
+            )
         return v
 
     @staticmethod
     def _in_effect(s: Session, day: date) -> TermsVersion:
-        v = s.execute(select(TermsVersion).where(TermsVersion.state == "published",
-                                                 TermsVersion.effective_date <= day)
-                      .order_by(TermsVersion.effective_date.desc()).limit(1)).scalar()
+        v = s.execute(
+            select(TermsVersion)
+            .where(TermsVersion.state == "published", TermsVersion.effective_date <= day)
+            .order_by(TermsVersion.effective_date.desc())
+            .limit(1)
+        ).scalar()
         if v is None:
-            raise UserError(_t(translate("AgreementService", "No published terms version is in effect on %1."), day.isoformat()))
+            raise UserError(
+                _t(
+                    translate("AgreementService", "No published terms version is in effect on %1."),
+                    day.isoformat(),
+                )
+            )
         return v
 
     @staticmethod
     def _agreement(s: Session, ref: int | str) -> Agreement:
         text = str(ref).strip()
         if DOCUMENT_ID_RE.match(text.upper()):
-            agreement = s.execute(select(Agreement).where(Agreement.document_id == text.upper())).scalar()
+            agreement = s.execute(
+                select(Agreement).where(Agreement.document_id == text.upper())
+            ).scalar()
         elif text.isdigit():
             agreement = s.get(Agreement, int(text))
         else:
@@ -972,7 +1362,9 @@ class AgreementService:
     def _acceptance(s: Session, acceptance_id: int) -> Acceptance:
         acceptance = s.get(Acceptance, int(acceptance_id))
         if acceptance is None:
-            raise NotFoundError(_t(translate("AgreementService", "No acceptance %1."), acceptance_id))
+            raise NotFoundError(
+                _t(translate("AgreementService", "No acceptance %1."), acceptance_id)
+            )
         return acceptance
 
     # -- internals: agreements -----------------------------------------------------------------------------
@@ -980,25 +1372,46 @@ class AgreementService:
     @staticmethod
     def _next_document_id(s: Session, year: int) -> str:
         prefix = f"CD-{year:04d}-"
-        last = s.execute(select(Agreement.document_id).where(Agreement.document_id.like(f"{prefix}%"))
-                         .order_by(Agreement.document_id.desc()).limit(1)).scalar()
-        number = int(last[len(prefix):]) + 1 if last else 1
+        last = s.execute(
+            select(Agreement.document_id)
+            .where(Agreement.document_id.like(f"{prefix}%"))
+            .order_by(Agreement.document_id.desc())
+            .limit(1)
+        ).scalar()
+        number = int(last[len(prefix) :]) + 1 if last else 1
         return f"{prefix}{number:06d}"
 
-    def _new_agreement(self, s: Session, customer: Customer, version: TermsVersion, actor: str) -> Agreement:
+    def _new_agreement(
+        self, s: Session, customer: Customer, version: TermsVersion, actor: str
+    ) -> Agreement:
         now = utcnow()
-        agreement = Agreement(document_id=self._next_document_id(s, now.year), customer_id=customer.id,
-                              terms_version_id=version.id, state=AgreementState.DRAFT.value, created_at=now,
-                              updated_at=now)
+        agreement = Agreement(
+            document_id=self._next_document_id(s, now.year),
+            customer_id=customer.id,
+            terms_version_id=version.id,
+            state=AgreementState.DRAFT.value,
+            created_at=now,
+            updated_at=now,
+        )
         s.add(agreement)
         s.flush()
-        audit.append(s, actor=actor, action="agreement.created", entity_type="agreement",
-                     entity_id=agreement.document_id,
-                     payload={"org_number": customer.org_number, "terms_label": version.label})
+        audit.append(
+            s,
+            actor=actor,
+            action="agreement.created",
+            entity_type="agreement",
+            entity_id=agreement.document_id,
+            payload={"org_number": customer.org_number, "terms_label": version.label},
+        )
         return agreement
 
     def _agreement_for(
-        self, s: Session, customer: Customer, version: TermsVersion, ref: int | str | None, actor: str
+        self,
+        s: Session,
+        customer: Customer,
+        version: TermsVersion,
+        ref: int | str | None,
+        actor: str,
     ) -> tuple[Agreement, bool]:
         """The agreement an acceptance belongs to, and whether the acceptance signs it.
 
@@ -1008,22 +1421,48 @@ class AgreementService:
         if ref is not None:
             agreement = self._agreement(s, ref)
             if agreement.customer_id != customer.id or agreement.terms_version_id != version.id:
-                raise UserError(_t(translate("AgreementService", "Agreement %1 is not for this customer and terms version."), agreement.document_id))
+                raise UserError(
+                    _t(
+                        translate(
+                            "AgreementService",
+                            "Agreement %1 is not for this customer and terms version.",
+                        ),
+                        agreement.document_id,
+                    )
+                )
             if agreement.state in (AgreementState.DRAFT.value, AgreementState.SENT.value):
                 return agreement, True
             if agreement.state in (AgreementState.SIGNED.value, AgreementState.ACTIVE.value):
                 return agreement, False
-            raise UserError(_t(translate("AgreementService", "Agreement %1 is %2 already."), agreement.document_id, agreement.state))
-        signed = s.execute(select(Agreement).where(
-            Agreement.customer_id == customer.id, Agreement.terms_version_id == version.id,
-            Agreement.state.in_((AgreementState.SIGNED.value, AgreementState.ACTIVE.value)))
-            .order_by(Agreement.id.desc()).limit(1)).scalar()
+            raise UserError(
+                _t(
+                    translate("AgreementService", "Agreement %1 is %2 already."),
+                    agreement.document_id,
+                    agreement.state,
+                )
+            )
+        signed = s.execute(
+            select(Agreement)
+            .where(
+                Agreement.customer_id == customer.id,
+                Agreement.terms_version_id == version.id,
+                Agreement.state.in_((AgreementState.SIGNED.value, AgreementState.ACTIVE.value)),
+            )
+            .order_by(Agreement.id.desc())
+            .limit(1)
+        ).scalar()
         if signed is not None:
             return signed, False
-        open_one = s.execute(select(Agreement).where(
-            Agreement.customer_id == customer.id, Agreement.terms_version_id == version.id,
-            Agreement.state.in_((AgreementState.DRAFT.value, AgreementState.SENT.value)))
-            .order_by(Agreement.id.desc()).limit(1)).scalar()
+        open_one = s.execute(
+            select(Agreement)
+            .where(
+                Agreement.customer_id == customer.id,
+                Agreement.terms_version_id == version.id,
+                Agreement.state.in_((AgreementState.DRAFT.value, AgreementState.SENT.value)),
+            )
+            .order_by(Agreement.id.desc())
+            .limit(1)
+        ).scalar()
         return (open_one or self._new_agreement(s, customer, version, actor)), True
 
     @staticmethod
@@ -1039,7 +1478,9 @@ class AgreementService:
         try:
             state = transition(agreement.state, target)
         except InvalidTransitionError as exc:
-            raise UserError(_t(translate("AgreementService", "Agreement %1: %2"), agreement.document_id, exc)) from None
+            raise UserError(
+                _t(translate("AgreementService", "Agreement %1: %2"), agreement.document_id, exc)
+            ) from None
         old = agreement.state
         agreement.state = state.value
         agreement.updated_at = utcnow()
@@ -1054,28 +1495,52 @@ class AgreementService:
         if reason:
             payload["reason"] = reason
         payload.update(extra or {})
-        audit.append(s, actor=actor, action="agreement.state_changed", entity_type="agreement",
-                     entity_id=agreement.document_id, payload=payload)
+        audit.append(
+            s,
+            actor=actor,
+            action="agreement.state_changed",
+            entity_type="agreement",
+            entity_id=agreement.document_id,
+            payload=payload,
+        )
 
     def _settle(self, s: Session, customer: Customer, day: date, actor: str) -> int:
         """The newest signed-or-active agreement whose version is in effect becomes the active one; older
         signed/active agreements end as superseded; signed ones for versions not yet in effect wait."""
-        rows = list(s.execute(
-            select(Agreement, TermsVersion).join(TermsVersion, TermsVersion.id == Agreement.terms_version_id)
-            .where(Agreement.customer_id == customer.id, Agreement.state.in_(("signed", "active")))
-        ).all())
-        in_effect = [(a, v) for a, v in rows if v.effective_date is not None and v.effective_date <= day]
+        rows = list(
+            s.execute(
+                select(Agreement, TermsVersion)
+                .join(TermsVersion, TermsVersion.id == Agreement.terms_version_id)
+                .where(
+                    Agreement.customer_id == customer.id, Agreement.state.in_(("signed", "active"))
+                )
+            ).all()
+        )
+        in_effect = [
+            (a, v) for a, v in rows if v.effective_date is not None and v.effective_date <= day
+        ]
         if not in_effect:
             return 0
-        winner, winner_version = max(in_effect, key=lambda r: (r[1].effective_date, r[0].signed_at or date.min, r[0].id))
+        winner, winner_version = max(
+            in_effect, key=lambda r: (r[1].effective_date, r[0].signed_at or date.min, r[0].id)
+        )
         changed = 0
         for agreement, version in rows:
             if agreement.id == winner.id:
                 continue
-            if version.effective_date is not None and version.effective_date > winner_version.effective_date:
+            if (
+                version.effective_date is not None
+                and version.effective_date > winner_version.effective_date
+            ):
                 continue  # signed for a later version: becomes active when that takes effect
-            self._move(s, agreement, AgreementState.TERMINATED, actor, reason="superseded",
-                       extra={"superseded_by": winner.document_id})
+            self._move(
+                s,
+                agreement,
+                AgreementState.TERMINATED,
+                actor,
+                reason="superseded",
+                extra={"superseded_by": winner.document_id},
+            )
             changed += 1
         if winner.state != AgreementState.ACTIVE.value:
             self._move(s, winner, AgreementState.ACTIVE, actor)
@@ -1085,7 +1550,9 @@ class AgreementService:
     # -- internals: scans and notices --------------------------------------------------------------------
 
     @staticmethod
-    def _read_scan(path: Path | str | None, data: bytes | None, filename: str | None) -> tuple[str, str, bytes, str] | None:
+    def _read_scan(
+        path: Path | str | None, data: bytes | None, filename: str | None
+    ) -> tuple[str, str, bytes, str] | None:
         """(filename, mime, bytes, sha256) of a scan given as a file or as bytes, checked; None when none."""
         if path is None and data is None:
             return None
@@ -1093,51 +1560,105 @@ class AgreementService:
             file = Path(path)
             try:
                 if file.stat().st_size > MAX_SCAN_BYTES:
-                    raise UserError(_t(translate("AgreementService", "%1 is larger than 50 MB."), file.name), field="scan")
+                    raise UserError(
+                        _t(translate("AgreementService", "%1 is larger than 50 MB."), file.name),
+                        field="scan",
+                    )
                 data = file.read_bytes()
             except OSError as exc:
-                raise UserError(_t(translate("AgreementService", "Cannot read %1: %2"), file, exc.strerror or exc), field="scan") from None
+                raise UserError(
+                    _t(
+                        translate("AgreementService", "Cannot read %1: %2"),
+                        file,
+                        exc.strerror or exc,
+                    ),
+                    field="scan",
+                ) from None
             filename = filename or file.name
         assert data is not None
         if not data:
-            raise UserError(_t(translate("AgreementService", "The scan file is empty.")), field="scan")
+            raise UserError(
+                _t(translate("AgreementService", "The scan file is empty.")), field="scan"
+            )
         if len(data) > MAX_SCAN_BYTES:
-            raise UserError(_t(translate("AgreementService", "The scan is larger than 50 MB.")), field="scan")
+            raise UserError(
+                _t(translate("AgreementService", "The scan is larger than 50 MB.")), field="scan"
+            )
         mime = sniff_scan_type(data)
         if mime is None:
-            raise UserError(_t(translate("AgreementService", "The scan must be a PDF or an image (PNG, JPEG, TIFF, GIF, WebP).")), field="scan")
-        return _clean_filename(filename or "scan"), mime, bytes(data), hashlib.sha256(data).hexdigest()
+            raise UserError(
+                _t(
+                    translate(
+                        "AgreementService",
+                        "The scan must be a PDF or an image (PNG, JPEG, TIFF, GIF, WebP).",
+                    )
+                ),
+                field="scan",
+            )
+        return (
+            _clean_filename(filename or "scan"),
+            mime,
+            bytes(data),
+            hashlib.sha256(data).hexdigest(),
+        )
 
     @staticmethod
     def _store_scan(s: Session, acceptance: Acceptance, scan: tuple[str, str, bytes, str]) -> None:
         filename, mime, data, digest = scan
-        s.add(AcceptanceScan(acceptance_id=acceptance.id, filename=filename, mime=mime, size=len(data),
-                             sha256=digest, data=data))
+        s.add(
+            AcceptanceScan(
+                acceptance_id=acceptance.id,
+                filename=filename,
+                mime=mime,
+                size=len(data),
+                sha256=digest,
+                data=data,
+            )
+        )
         s.flush()
 
     @staticmethod
-    def _tick_notices(s: Session, customer: Customer, version: TermsVersion, acceptance: Acceptance) -> None:
+    def _tick_notices(
+        s: Session, customer: Customer, version: TermsVersion, acceptance: Acceptance
+    ) -> None:
         """An acceptance answers the §14 notice of its version and of older versions still open."""
         rows = s.execute(
-            select(ReacceptanceNotice, TermsVersion).join(TermsVersion,
-                                                          TermsVersion.id == ReacceptanceNotice.terms_version_id)
-            .where(ReacceptanceNotice.customer_id == customer.id, ReacceptanceNotice.accepted_on.is_(None),
-                   ReacceptanceNotice.terminated_confirmed_at.is_(None))
+            select(ReacceptanceNotice, TermsVersion)
+            .join(TermsVersion, TermsVersion.id == ReacceptanceNotice.terms_version_id)
+            .where(
+                ReacceptanceNotice.customer_id == customer.id,
+                ReacceptanceNotice.accepted_on.is_(None),
+                ReacceptanceNotice.terminated_confirmed_at.is_(None),
+            )
         ).all()
         for notice, notice_version in rows:
             if notice_version.id == version.id or (
-                    notice_version.effective_date and version.effective_date
-                    and notice_version.effective_date <= version.effective_date):
+                notice_version.effective_date
+                and version.effective_date
+                and notice_version.effective_date <= version.effective_date
+            ):
                 notice.accepted_on = acceptance.accepted_on
                 notice.acceptance_id = acceptance.id
 
     def _notice_views(
-        self, s: Session, day: date, *, version_id: int | None = None, customer_id: int | None = None
+        self,
+        s: Session,
+        day: date,
+        *,
+        version_id: int | None = None,
+        customer_id: int | None = None,
     ) -> list[ReacceptanceView]:
-        q = (select(ReacceptanceNotice, Customer.org_number, Customer.name, TermsVersion.label,
-                    TermsVersion.effective_date)
-             .join(Customer, Customer.id == ReacceptanceNotice.customer_id)
-             .join(TermsVersion, TermsVersion.id == ReacceptanceNotice.terms_version_id))
+        q = (
+            select(
+                ReacceptanceNotice,
+                Customer.org_number,
+                Customer.name,
+                TermsVersion.label,
+                TermsVersion.effective_date,
+            )
+            .join(Customer, Customer.id == ReacceptanceNotice.customer_id)
+            .join(TermsVersion, TermsVersion.id == ReacceptanceNotice.terms_version_id)
+        )
         if version_id is not None:
             q = q.where(ReacceptanceNotice.terms_version_id == version_id)
         if customer_id is not None:
@@ -1145,27 +1666,62 @@ class AgreementService:
         q = q.order_by(TermsVersion.effective_date.desc(), Customer.name, Customer.org_number)
         out = []
         for notice, org, name, label, effective in s.execute(q).all():
-            row = reacceptance_row(effective,
-                                   CustomerAcceptance(notice.customer_id, notice.notified_on, notice.accepted_on), day)
-            status = "terminated" if notice.terminated_confirmed_at is not None else row.status.value
-            out.append(ReacceptanceView(
-                notice_id=notice.id, customer_id=notice.customer_id, org_number=org,
-                customer_name=name, terms_label=label, effective_date=effective,
-                last_notice_date=row.last_notice_date, notified_on=notice.notified_on,
-                notified_how=notice.notified_how, acceptance_deadline=row.acceptance_deadline,
-                accepted_on=notice.accepted_on, status=status, notice_late=row.notice_late,
-                accepted_late=row.accepted_late, proposed_terminated_on=notice.proposed_terminated_on,
-                terminated_confirmed_at=notice.terminated_confirmed_at))
+            row = reacceptance_row(
+                effective,
+                CustomerAcceptance(notice.customer_id, notice.notified_on, notice.accepted_on),
+                day,
+            )
+            status = (
+                "terminated" if notice.terminated_confirmed_at is not None else row.status.value
+            )
+            out.append(
+                ReacceptanceView(
+                    notice_id=notice.id,
+                    customer_id=notice.customer_id,
+                    org_number=org,
+                    customer_name=name,
+                    terms_label=label,
+                    effective_date=effective,
+                    last_notice_date=row.last_notice_date,
+                    notified_on=notice.notified_on,
+                    notified_how=notice.notified_how,
+                    acceptance_deadline=row.acceptance_deadline,
+                    accepted_on=notice.accepted_on,
+                    status=status,
+                    notice_late=row.notice_late,
+                    accepted_late=row.accepted_late,
+                    proposed_terminated_on=notice.proposed_terminated_on,
+                    terminated_confirmed_at=notice.terminated_confirmed_at,
+                )
+            )
         return out
 
     @staticmethod
-    def _proposal(view: ReacceptanceView, considered: date, *, confirmed_at: datetime | None = None) -> TerminationProposal:
+    def _proposal(
+        view: ReacceptanceView, considered: date, *, confirmed_at: datetime | None = None
+    ) -> TerminationProposal:
         assert view.notified_on is not None and view.acceptance_deadline is not None
-        reason = _t(translate("AgreementService", "Notified %1, not accepted by %2: under §14 the agreement is considered terminated from %3 "
-                    "once the owner confirms."), view.notified_on.isoformat(), view.acceptance_deadline.isoformat(),
-                    considered.isoformat())
-        return TerminationProposal(view.notice_id, view.org_number, view.customer_name, view.terms_label,
-                                   view.notified_on, view.acceptance_deadline, considered, reason, confirmed_at)
+        reason = _t(
+            translate(
+                "AgreementService",
+                "Notified %1, not accepted by %2: under §14 the agreement is considered terminated from %3 "
+                "once the owner confirms.",
+            ),
+            view.notified_on.isoformat(),
+            view.acceptance_deadline.isoformat(),
+            considered.isoformat(),
+        )
+        return TerminationProposal(
+            view.notice_id,
+            view.org_number,
+            view.customer_name,
+            view.terms_label,
+            view.notified_on,
+            view.acceptance_deadline,
+            considered,
+            reason,
+            confirmed_at,
+        )
 
     # -- internals: views -------------------------------------------------------------------------------------
 
@@ -1174,9 +1730,24 @@ class AgreementService:
         customer = s.get(Customer, a.customer_id)
         version = s.get(TermsVersion, a.terms_version_id)
         assert customer is not None and version is not None
-        return AgreementView(a.id, a.document_id, customer.id, customer.org_number, customer.name, version.id,
-                             version.label, version.sha256, a.state, a.created_at, a.sent_at, a.sent_to, a.signed_at,
-                             a.signatory_person_id, a.terminated_at, a.ended_reason)
+        return AgreementView(
+            a.id,
+            a.document_id,
+            customer.id,
+            customer.org_number,
+            customer.name,
+            version.id,
+            version.label,
+            version.sha256,
+            a.state,
+            a.created_at,
+            a.sent_at,
+            a.sent_to,
+            a.signed_at,
+            a.signatory_person_id,
+            a.terminated_at,
+            a.ended_reason,
+        )
 
     @classmethod
     def _acceptance_view(cls, s: Session, a: Acceptance) -> AcceptanceView:
@@ -1186,23 +1757,64 @@ class AgreementService:
     @staticmethod
     def _acceptance_rows(s: Session, *where: Any) -> list[tuple[AcceptanceView, date]]:
         """Ledger lines (newest first) with their version's effective date, in one query (no scan bytes)."""
-        q = (select(Acceptance, Customer.org_number, Customer.name, TermsVersion.label, TermsVersion.sha256,
-                    TermsVersion.effective_date, Agreement.document_id, AcceptanceScan.filename, AcceptanceScan.mime,
-                    AcceptanceScan.size, AcceptanceScan.sha256)
-             .join(Customer, Customer.id == Acceptance.customer_id)
-             .join(TermsVersion, TermsVersion.id == Acceptance.terms_version_id)
-             .outerjoin(Agreement, Agreement.id == Acceptance.agreement_id)
-             .outerjoin(AcceptanceScan, AcceptanceScan.acceptance_id == Acceptance.id)
-             .where(*where)
-             .order_by(Acceptance.accepted_on.desc(), Acceptance.id.desc()))
+        q = (
+            select(
+                Acceptance,
+                Customer.org_number,
+                Customer.name,
+                TermsVersion.label,
+                TermsVersion.sha256,
+                TermsVersion.effective_date,
+                Agreement.document_id,
+                AcceptanceScan.filename,
+                AcceptanceScan.mime,
+                AcceptanceScan.size,
+                AcceptanceScan.sha256,
+            )
+            .join(Customer, Customer.id == Acceptance.customer_id)
+            .join(TermsVersion, TermsVersion.id == Acceptance.terms_version_id)
+            .outerjoin(Agreement, Agreement.id == Acceptance.agreement_id)
+            .outerjoin(AcceptanceScan, AcceptanceScan.acceptance_id == Acceptance.id)
+            .where(*where)
+            .order_by(Acceptance.accepted_on.desc(), Acceptance.id.desc())
+        )
         out = []
-        for a, org, name, label, sha, effective, document_id, filename, mime, size, scan_sha in s.execute(q).all():
-            out.append((AcceptanceView(
-                id=a.id, customer_id=a.customer_id, org_number=org, customer_name=name, terms_label=label,
-                terms_sha256=sha, accepted_on=a.accepted_on, method=a.method,
-                signed_by_person_id=a.signed_by_person_id, signed_by_name=a.signed_by_name,
-                warning=a.signatory_warning, note=a.note, agreement_document_id=document_id,
-                recorded_at=a.recorded_at, scan_filename=filename, scan_mime=mime, scan_size=size,
-                scan_sha256=scan_sha,
-            ), effective or date.min))
+        for (
+            a,
+            org,
+            name,
+            label,
+            sha,
+            effective,
+            document_id,
+            filename,
+            mime,
+            size,
+            scan_sha,
+        ) in s.execute(q).all():
+            out.append(
+                (
+                    AcceptanceView(
+                        id=a.id,
+                        customer_id=a.customer_id,
+                        org_number=org,
+                        customer_name=name,
+                        terms_label=label,
+                        terms_sha256=sha,
+                        accepted_on=a.accepted_on,
+                        method=a.method,
+                        signed_by_person_id=a.signed_by_person_id,
+                        signed_by_name=a.signed_by_name,
+                        warning=a.signatory_warning,
+                        note=a.note,
+                        agreement_document_id=document_id,
+                        recorded_at=a.recorded_at,
+                        scan_filename=filename,
+                        scan_mime=mime,
+                        scan_size=size,
+                        scan_sha256=scan_sha,
+                    ),
+                    effective or date.min,
+                )
+            )
         return out

@@ -156,8 +156,11 @@ class UsageView:
     amount: Decimal
 
     def as_dict(self) -> dict[str, Any]:
-        return {"month": self.month.strftime("%Y-%m"), "quantity": str(self.quantity),
-                "amount": str(self.amount)}
+        return {
+            "month": self.month.strftime("%Y-%m"),
+            "quantity": str(self.quantity),
+            "amount": str(self.amount),
+        }
 
 
 @dataclass(frozen=True)
@@ -175,9 +178,13 @@ class PriceAdjustmentView:
         return PriceAdjustment(self.effective, self.announced, self.old_price, self.new_price)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "effective": self.effective.isoformat(),
-                "announced": self.announced.isoformat(), "old_price": str(self.old_price),
-                "new_price": str(self.new_price)}
+        return {
+            "id": self.id,
+            "effective": self.effective.isoformat(),
+            "announced": self.announced.isoformat(),
+            "old_price": str(self.old_price),
+            "new_price": str(self.new_price),
+        }
 
 
 @dataclass(frozen=True)
@@ -202,8 +209,15 @@ class TerminationView:
 
     @classmethod
     def of(cls, service_id: int, outcome: TerminationOutcome) -> TerminationView:
-        return cls(service_id, outcome.received, outcome.requested_end, outcome.binding_end,
-                   outcome.end, outcome.paid_until, outcome.billed)
+        return cls(
+            service_id,
+            outcome.received,
+            outcome.requested_end,
+            outcome.binding_end,
+            outcome.end,
+            outcome.paid_until,
+            outcome.billed,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -261,9 +275,17 @@ class ServiceView:
 
     def as_input(self) -> ServiceInput:
         """The stored fields, to edit (``dataclasses.replace``) and pass to ``edit_service``."""
-        return ServiceInput(self.kind, self.name, annual_price=self.annual_price, period=self.period,
-                            start=self.start, trial_days=self.trial_days, amount=self.amount,
-                            cost_date=self.cost_date, unit_price=self.unit_price)
+        return ServiceInput(
+            self.kind,
+            self.name,
+            annual_price=self.annual_price,
+            period=self.period,
+            start=self.start,
+            trial_days=self.trial_days,
+            amount=self.amount,
+            cost_date=self.cost_date,
+            unit_price=self.unit_price,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -334,7 +356,11 @@ class BillingService:
         """Every customer, by name, with the number of services it has."""
         with self.store.session() as s:
             counts = dict(
-                s.execute(select(ServiceRecord.customer_id, func.count()).group_by(ServiceRecord.customer_id)).all()
+                s.execute(
+                    select(ServiceRecord.customer_id, func.count()).group_by(
+                        ServiceRecord.customer_id
+                    )
+                ).all()
             )
             rows = s.execute(select(Customer.id, Customer.org_number, Customer.name)).all()
         choices = [CustomerChoice(org, name, int(counts.get(cid, 0))) for cid, org, name in rows]
@@ -357,7 +383,11 @@ class BillingService:
         delivery = None if delivery_method is None else _delivery(delivery_method)
         period = None if invoice_period is None else _period(invoice_period)
         if delivery is None and period is None:
-            raise UserError(translate("BillingService", "Give a delivery method or an invoice period to change."))
+            raise UserError(
+                translate(
+                    "BillingService", "Give a delivery method or an invoice period to change."
+                )
+            )
         with self.store.session() as s:
             customer = self._customer(s, org_number)
             before = self._profile(customer)
@@ -367,9 +397,14 @@ class BillingService:
                 customer.invoice_period = period.cli_name
             after = self._profile(customer)
             if after != before:
-                audit.append(s, actor=actor, action="customer.billing_changed", entity_type="customer",
-                              entity_id=customer.org_number,
-                              payload={"before": before.as_dict(), "after": after.as_dict()})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="customer.billing_changed",
+                    entity_type="customer",
+                    entity_id=customer.org_number,
+                    payload={"before": before.as_dict(), "after": after.as_dict()},
+                )
             return after
 
     # services -------------------------------------------------------------------------
@@ -387,19 +422,32 @@ class BillingService:
             row = ServiceRecord(customer_id=customer.id, **values)
             s.add(row)
             s.flush()
-            audit.append(s, actor=actor, action="service.added", entity_type="service", entity_id=row.id,
-                          payload={"org_number": customer.org_number, **_snapshot(row)})
+            audit.append(
+                s,
+                actor=actor,
+                action="service.added",
+                entity_type="service",
+                entity_id=row.id,
+                payload={"org_number": customer.org_number, **_snapshot(row)},
+            )
             return row.id
 
-    def edit_service(self, service_id: int, data: ServiceInput, *, actor: str = "owner") -> ServiceView:
+    def edit_service(
+        self, service_id: int, data: ServiceInput, *, actor: str = "owner"
+    ) -> ServiceView:
         """Replace a service's fields (its kind stays); usage, adjustments and termination stay."""
         with self.store.session() as s:
             row = self._service(s, service_id)
             customer = s.get(Customer, row.customer_id)
             assert customer is not None
             if _kind(data.kind).value != row.kind:
-                raise UserError(translate("BillingService", "A service cannot change its kind; add a new service instead."),
-                                field="kind")
+                raise UserError(
+                    translate(
+                        "BillingService",
+                        "A service cannot change its kind; add a new service instead.",
+                    ),
+                    field="kind",
+                )
             values = _validated(data, self._profile(customer).invoice_period)
             before = _snapshot(row)
             for key, value in values.items():
@@ -407,8 +455,14 @@ class BillingService:
             s.flush()
             after = _snapshot(row)
             if after != before:
-                audit.append(s, actor=actor, action="service.edited", entity_type="service", entity_id=row.id,
-                              payload={"before": before, "after": after})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="service.edited",
+                    entity_type="service",
+                    entity_id=row.id,
+                    payload={"before": before, "after": after},
+                )
         return self.get_service(service_id)
 
     def remove_service(self, service_id: int, *, actor: str = "owner") -> None:
@@ -423,8 +477,14 @@ class BillingService:
             s.execute(delete(UsageEntry).where(UsageEntry.service_id == row.id))
             s.execute(delete(PriceChange).where(PriceChange.service_id == row.id))
             s.delete(row)
-            audit.append(s, actor=actor, action="service.removed", entity_type="service", entity_id=service_id,
-                         payload={"org_number": customer.org_number if customer else None, **snapshot})
+            audit.append(
+                s,
+                actor=actor,
+                action="service.removed",
+                entity_type="service",
+                entity_id=service_id,
+                payload={"org_number": customer.org_number if customer else None, **snapshot},
+            )
 
     def get_service(self, service_id: int, *, today: date | None = None) -> ServiceView:
         with self.store.session() as s:
@@ -437,11 +497,18 @@ class BillingService:
         """The customer's services (licences, one-off costs, usage), oldest first."""
         with self.store.session() as s:
             customer = self._customer(s, org_number)
-            rows = list(s.execute(select(ServiceRecord).where(ServiceRecord.customer_id == customer.id)
-                                  .order_by(ServiceRecord.id)).scalars())
+            rows = list(
+                s.execute(
+                    select(ServiceRecord)
+                    .where(ServiceRecord.customer_id == customer.id)
+                    .order_by(ServiceRecord.id)
+                ).scalars()
+            )
             return self._views(s, customer, rows, today or date.today())
 
-    def services_by_customer(self, org_numbers: Iterable[str], *, today: date | None = None) -> dict[str, list[ServiceView]]:
+    def services_by_customer(
+        self, org_numbers: Iterable[str], *, today: date | None = None
+    ) -> dict[str, list[ServiceView]]:
         """Several customers' services, as `list_services` gives them, in a few queries (batch documents).
 
         Unknown org numbers are left out.
@@ -452,13 +519,20 @@ class BillingService:
         with self.store.read_session() as s:
             customers: dict[int, Customer] = {}
             for start in range(0, len(wanted), 500):
-                customers.update((c.id, c) for c in s.execute(
-                    select(Customer).where(Customer.org_number.in_(wanted[start:start + 500]))).scalars())
+                customers.update(
+                    (c.id, c)
+                    for c in s.execute(
+                        select(Customer).where(Customer.org_number.in_(wanted[start : start + 500]))
+                    ).scalars()
+                )
             ids = list(customers)
             rows: list[ServiceRecord] = []
             for start in range(0, len(ids), 500):
-                rows += s.execute(select(ServiceRecord).where(ServiceRecord.customer_id.in_(ids[start:start + 500]))
-                                  .order_by(ServiceRecord.id)).scalars()
+                rows += s.execute(
+                    select(ServiceRecord)
+                    .where(ServiceRecord.customer_id.in_(ids[start : start + 500]))
+                    .order_by(ServiceRecord.id)
+                ).scalars()
             service_ids = [r.id for r in rows]
             usage = self._usage(s, service_ids)
             adjustments = self._adjustments(s, service_ids)
@@ -466,7 +540,9 @@ class BillingService:
                 out[customer.org_number] = []
             for row in sorted(rows, key=lambda r: r.id):
                 org = customers[row.customer_id].org_number
-                out[org].append(_view(org, row, usage.get(row.id, []), adjustments.get(row.id, []), day))
+                out[org].append(
+                    _view(org, row, usage.get(row.id, []), adjustments.get(row.id, []), day)
+                )
         return out
 
     # termination ----------------------------------------------------------------------
@@ -484,7 +560,12 @@ class BillingService:
         return TerminationView.of(service_id, outcome)
 
     def terminate(
-        self, service_id: int, received: date, requested_end: date | None = None, *, actor: str = "owner"
+        self,
+        service_id: int,
+        received: date,
+        requested_end: date | None = None,
+        *,
+        actor: str = "owner",
     ) -> TerminationView:
         """Record a termination received on D, optionally ending at R (§5, §12).
 
@@ -500,8 +581,14 @@ class BillingService:
             outcome = resolve_termination(_to_domain(row, ()))
             assert outcome is not None
             view = TerminationView.of(row.id, outcome)
-            audit.append(s, actor=actor, action="service.terminated", entity_type="service", entity_id=row.id,
-                         payload={"before": before, "after": view.as_dict()})
+            audit.append(
+                s,
+                actor=actor,
+                action="service.terminated",
+                entity_type="service",
+                entity_id=row.id,
+                payload={"before": before, "after": view.as_dict()},
+            )
             return view
 
     def withdraw_termination(self, service_id: int, *, actor: str = "owner") -> None:
@@ -513,8 +600,14 @@ class BillingService:
             before = {"received": _iso(row.terminated_on), "requested_end": _iso(row.requested_end)}
             row.terminated_on = None
             row.requested_end = None
-            audit.append(s, actor=actor, action="service.termination_withdrawn", entity_type="service",
-                         entity_id=row.id, payload={"before": before})
+            audit.append(
+                s,
+                actor=actor,
+                action="service.termination_withdrawn",
+                entity_type="service",
+                entity_id=row.id,
+                payload={"before": before},
+            )
 
     # usage ------------------------------------------------------------------------------
 
@@ -523,31 +616,58 @@ class BillingService:
     ) -> UsageView:
         """Set a usage service's quantity for ``month`` (any day of it); replaces an earlier figure."""
         if not isinstance(month, date):
-            raise UserError(translate("BillingService", "Month: expected a month as YYYY-MM."), field="month")
+            raise UserError(
+                translate("BillingService", "Month: expected a month as YYYY-MM."), field="month"
+            )
         first = month_start(month)
-        qty = _amount(quantity, translate("BillingService", "Quantity"), "quantity", places=QUANTITY_PLACES)
+        qty = _amount(
+            quantity, translate("BillingService", "Quantity"), "quantity", places=QUANTITY_PLACES
+        )
         with self.store.session() as s:
             row = self._service(s, service_id)
             if row.kind != ServiceKind.USAGE.value:
-                raise UserError(fill(translate("BillingService", "Service %1 is not a usage service; usage is "
-                                               "recorded only for usage (e.g. SMS)."), row.id), field="service")
-            entry = s.execute(select(UsageEntry).where(UsageEntry.service_id == row.id,
-                                                       UsageEntry.month == first)).scalar()
+                raise UserError(
+                    fill(
+                        translate(
+                            "BillingService",
+                            "Service %1 is not a usage service; usage is "
+                            "recorded only for usage (e.g. SMS).",
+                        ),
+                        row.id,
+                    ),
+                    field="service",
+                )
+            entry = s.execute(
+                select(UsageEntry).where(UsageEntry.service_id == row.id, UsageEntry.month == first)
+            ).scalar()
             before = None if entry is None else str(entry.quantity)
             if entry is None:
                 s.add(UsageEntry(service_id=row.id, month=first, quantity=qty))
             else:
                 entry.quantity = qty
-            audit.append(s, actor=actor, action="usage.recorded", entity_type="service", entity_id=row.id,
-                         payload={"month": first.strftime("%Y-%m"), "before": before, "after": str(qty)})
-            price = _price_on(row.unit_price or Decimal(0), self._adjustments(s, [row.id]).get(row.id, []), first)
+            audit.append(
+                s,
+                actor=actor,
+                action="usage.recorded",
+                entity_type="service",
+                entity_id=row.id,
+                payload={"month": first.strftime("%Y-%m"), "before": before, "after": str(qty)},
+            )
+            price = _price_on(
+                row.unit_price or Decimal(0), self._adjustments(s, [row.id]).get(row.id, []), first
+            )
             return UsageView(first, qty, round_ore(qty * price))
 
     # price adjustments (§13.1) ------------------------------------------------------------
 
     def check_price_adjustment(
-        self, service_id: int, effective: date, announced: date, new_price: Decimal | int | str | None = None,
-        *, index_change: Decimal | None = None,
+        self,
+        service_id: int,
+        effective: date,
+        announced: date,
+        new_price: Decimal | int | str | None = None,
+        *,
+        index_change: Decimal | None = None,
     ) -> list[PriceAdjustmentWarning]:
         """The §13.1 warnings a planned adjustment would raise (at most once a year; announced by
         1 October; above the index if ``index_change`` is given). Nothing is saved."""
@@ -555,54 +675,110 @@ class BillingService:
             row = self._service(s, service_id)
             others = self._adjustments(s, [row.id]).get(row.id, [])
             base = _base_price(row)
-        price = base if new_price is None else _amount(new_price, translate("BillingService", "New price"),
-                                                        "new_price", places=_price_places(row))
+        price = (
+            base
+            if new_price is None
+            else _amount(
+                new_price,
+                translate("BillingService", "New price"),
+                "new_price",
+                places=_price_places(row),
+            )
+        )
         old = _price_on(base, others, effective - timedelta(days=1))
         planned = PriceAdjustment(effective, announced, old, price)
-        return check_price_adjustment(planned, [a.as_domain() for a in others if a.effective != effective],
-                                      index_change)
+        return check_price_adjustment(
+            planned, [a.as_domain() for a in others if a.effective != effective], index_change
+        )
 
     def adjust_price(
-        self, service_id: int, effective: date, announced: date, new_price: Decimal | int | str,
-        *, index_change: Decimal | None = None, actor: str = "owner",
+        self,
+        service_id: int,
+        effective: date,
+        announced: date,
+        new_price: Decimal | int | str,
+        *,
+        index_change: Decimal | None = None,
+        actor: str = "owner",
     ) -> tuple[PriceAdjustmentView, list[PriceAdjustmentWarning]]:
         """Record a price adjustment of a licence (annual price) or usage (unit price).
 
         The adjustment is saved even when it breaks a §13.1 rule; the warnings say which.
         """
         if not isinstance(effective, date) or not isinstance(announced, date):
-            raise UserError(translate("BillingService", "Give the effective and announcement dates."))
+            raise UserError(
+                translate("BillingService", "Give the effective and announcement dates.")
+            )
         with self.store.session() as s:
             row = self._service(s, service_id)
             if row.kind == ServiceKind.ONE_OFF.value:
-                raise UserError(translate("BillingService", "A one-off cost has no price to adjust; edit its amount."))
-            price = _amount(new_price, translate("BillingService", "New price"), "new_price",
-                            places=_price_places(row))
+                raise UserError(
+                    translate(
+                        "BillingService", "A one-off cost has no price to adjust; edit its amount."
+                    )
+                )
+            price = _amount(
+                new_price,
+                translate("BillingService", "New price"),
+                "new_price",
+                places=_price_places(row),
+            )
             others = self._adjustments(s, [row.id]).get(row.id, [])
             if any(a.effective == effective for a in others):
-                raise UserError(fill(translate("BillingService", "Service %1 already has a price adjustment "
-                                               "effective %2."), row.id, effective.isoformat()))
+                raise UserError(
+                    fill(
+                        translate(
+                            "BillingService",
+                            "Service %1 already has a price adjustment effective %2.",
+                        ),
+                        row.id,
+                        effective.isoformat(),
+                    )
+                )
             old = _price_on(_base_price(row), others, effective - timedelta(days=1))
-            change = PriceChange(service_id=row.id, effective=effective, announced=announced, old_price=old,
-                                 new_price=price)
+            change = PriceChange(
+                service_id=row.id,
+                effective=effective,
+                announced=announced,
+                old_price=old,
+                new_price=price,
+            )
             s.add(change)
             s.flush()
             view = PriceAdjustmentView(change.id, row.id, effective, announced, old, price)
-            warnings = check_price_adjustment(view.as_domain(), [a.as_domain() for a in others], index_change)
-            audit.append(s, actor=actor, action="service.price_adjusted", entity_type="service", entity_id=row.id,
-                         payload={**view.as_dict(), "warnings": [w.code.value for w in warnings]})
+            warnings = check_price_adjustment(
+                view.as_domain(), [a.as_domain() for a in others], index_change
+            )
+            audit.append(
+                s,
+                actor=actor,
+                action="service.price_adjusted",
+                entity_type="service",
+                entity_id=row.id,
+                payload={**view.as_dict(), "warnings": [w.code.value for w in warnings]},
+            )
             return view, warnings
 
     def remove_price_adjustment(self, adjustment_id: int, *, actor: str = "owner") -> None:
         with self.store.session() as s:
             change = s.get(PriceChange, int(adjustment_id))
             if change is None:
-                raise NotFoundError(fill(translate("BillingService", "No price adjustment with id %1."),
-                                         adjustment_id))
+                raise NotFoundError(
+                    fill(
+                        translate("BillingService", "No price adjustment with id %1."),
+                        adjustment_id,
+                    )
+                )
             view = _adjustment_view(change)
             s.delete(change)
-            audit.append(s, actor=actor, action="service.price_adjustment_removed", entity_type="service",
-                         entity_id=view.service_id, payload=view.as_dict())
+            audit.append(
+                s,
+                actor=actor,
+                action="service.price_adjustment_removed",
+                entity_type="service",
+                entity_id=view.service_id,
+                payload=view.as_dict(),
+            )
 
     def price_warnings(
         self, org_number: str | None = None, *, index_change: Decimal | None = None
@@ -616,7 +792,9 @@ class BillingService:
             adjustments = self._adjustments(s, ids)
         out: list[tuple[int, PriceAdjustmentWarning]] = []
         for sid in sorted(adjustments):
-            for warning in check_price_adjustments([a.as_domain() for a in adjustments[sid]], index_change):
+            for warning in check_price_adjustments(
+                [a.as_domain() for a in adjustments[sid]], index_change
+            ):
                 out.append((sid, warning))
         return out
 
@@ -639,28 +817,49 @@ class BillingService:
             if adjustments:
                 plain = []
                 for customer in customers:
-                    own = {int(service.service_id): adjustments[int(service.service_id)]
-                           for service in customer.services if service.service_id in adjustments}
+                    own = {
+                        int(service.service_id): adjustments[int(service.service_id)]
+                        for service in customer.services
+                        if service.service_id in adjustments
+                    }
                     if own:
-                        adjusted.append(_Loaded(customer.org_number, customer.delivery_method,
-                                                list(customer.services), own))
+                        adjusted.append(
+                            _Loaded(
+                                customer.org_number,
+                                customer.delivery_method,
+                                list(customer.services),
+                                own,
+                            )
+                        )
                     else:
                         plain.append(customer)
             invoices = plan_invoices(plain, date_from, date_to)
             if adjusted:
                 for loaded in adjusted:
                     invoices.extend(_adjusted_documents(loaded, date_from, date_to))
-                invoices.sort(key=lambda i: (i.invoice_date, i.org_number, i.kind is InvoiceKind.CREDIT,
-                                             i.due_date))
+                invoices.sort(
+                    key=lambda i: (
+                        i.invoice_date,
+                        i.org_number,
+                        i.kind is InvoiceKind.CREDIT,
+                        i.due_date,
+                    )
+                )
             del customers, plain, adjusted
         return invoices
 
-    def monthly_totals(self, org_number: str | None, date_from: date, date_to: date) -> list[MonthTotal]:
+    def monthly_totals(
+        self, org_number: str | None, date_from: date, date_to: date
+    ) -> list[MonthTotal]:
         """Totals per month of invoice date (months without documents are left out)."""
         return monthly_totals(self.plan(org_number, date_from, date_to))
 
     def coming_months(
-        self, org_number: str | None = None, *, today: date | None = None, months: int = CHART_MONTHS
+        self,
+        org_number: str | None = None,
+        *,
+        today: date | None = None,
+        months: int = CHART_MONTHS,
     ) -> list[MonthTotal]:
         """Totals for each of the ``months`` months from today's month on, empty months included
         (the chart of the coming year's invoicing)."""
@@ -668,7 +867,9 @@ class BillingService:
         last = first
         for _ in range(months):
             last = next_month_start(last)
-        totals = {t.month: t for t in self.monthly_totals(org_number, first, last - timedelta(days=1))}
+        totals = {
+            t.month: t for t in self.monthly_totals(org_number, first, last - timedelta(days=1))
+        }
         zero = Decimal("0.00")
         out = []
         month = first
@@ -700,17 +901,35 @@ class BillingService:
             invoices = self.plan(org_number, date_from, date_to)
             documents = len(invoices)
             try:
-                rows = write_plan_csv(target, invoices, decimal_separator=decimal_separator, bom=bom)
+                rows = write_plan_csv(
+                    target, invoices, decimal_separator=decimal_separator, bom=bom
+                )
             except OSError as exc:
-                raise UserError(fill(translate("BillingService", "Could not write %1: %2"), target,
-                                     exc.strerror or exc), field="path") from exc
+                raise UserError(
+                    fill(
+                        translate("BillingService", "Could not write %1: %2"),
+                        target,
+                        exc.strerror or exc,
+                    ),
+                    field="path",
+                ) from exc
             finally:
                 del invoices
         with self.store.session() as s:
-            audit.append(s, actor=actor, action="invoices.exported", entity_type="plan",
-                         entity_id=org_number or "all",
-                         payload={"from": date_from.isoformat(), "to": date_to.isoformat(),
-                                  "file": target.name, "rows": rows, "invoices": documents})
+            audit.append(
+                s,
+                actor=actor,
+                action="invoices.exported",
+                entity_type="plan",
+                entity_id=org_number or "all",
+                payload={
+                    "from": date_from.isoformat(),
+                    "to": date_to.isoformat(),
+                    "file": target.name,
+                    "rows": rows,
+                    "invoices": documents,
+                },
+            )
         return ExportResult(target, rows, documents)
 
     # internals --------------------------------------------------------------------------
@@ -720,12 +939,21 @@ class BillingService:
         try:
             org = parse_org_number(org_number)
         except InvalidOrgNumber as exc:
-            raise UserError(fill(translate("BillingService", "Organisation number: %1"), exc),
-                            field="org_number") from None
+            raise UserError(
+                fill(translate("BillingService", "Organisation number: %1"), exc),
+                field="org_number",
+            ) from None
         customer = s.execute(select(Customer).where(Customer.org_number == org)).scalar()
         if customer is None:
-            raise NotFoundError(fill(translate("BillingService", "No customer with organisation number %1; "
-                                               "register it first."), format_org_number(org)))
+            raise NotFoundError(
+                fill(
+                    translate(
+                        "BillingService",
+                        "No customer with organisation number %1; register it first.",
+                    ),
+                    format_org_number(org),
+                )
+            )
         return customer
 
     @staticmethod
@@ -736,7 +964,9 @@ class BillingService:
             key = -1
         row = s.get(ServiceRecord, key) if key > 0 else None
         if row is None:
-            raise NotFoundError(fill(translate("BillingService", "No service with id %1."), service_id))
+            raise NotFoundError(
+                fill(translate("BillingService", "No service with id %1."), service_id)
+            )
         return row
 
     @staticmethod
@@ -752,7 +982,9 @@ class BillingService:
         return BillingProfile(customer.org_number, customer.name, delivery, period)
 
     @staticmethod
-    def _adjustments(s: Session, service_ids: Sequence[int]) -> dict[int, list[PriceAdjustmentView]]:
+    def _adjustments(
+        s: Session, service_ids: Sequence[int]
+    ) -> dict[int, list[PriceAdjustmentView]]:
         out: dict[int, list[PriceAdjustmentView]] = defaultdict(list)
         if not service_ids:
             return out
@@ -777,7 +1009,11 @@ class BillingService:
         if not service_ids:
             return out
         table = UsageEntry.__table__
-        q = select(table.c.service_id, type_coerce(table.c.month, String), type_coerce(table.c.quantity, String))
+        q = select(
+            table.c.service_id,
+            type_coerce(table.c.month, String),
+            type_coerce(table.c.quantity, String),
+        )
         if len(service_ids) < 500:
             q = q.where(table.c.service_id.in_(list(service_ids)))
         if months is not None:
@@ -789,15 +1025,22 @@ class BillingService:
                 out[sid].append((parse_date(month), Decimal(quantity)))
         return out
 
-    def _views(self, s: Session, customer: Customer, rows: list[ServiceRecord], today: date) -> list[ServiceView]:
+    def _views(
+        self, s: Session, customer: Customer, rows: list[ServiceRecord], today: date
+    ) -> list[ServiceView]:
         ids = [r.id for r in rows]
         usage = self._usage(s, ids)
         adjustments = self._adjustments(s, ids)
-        return [_view(customer.org_number, row, usage.get(row.id, []), adjustments.get(row.id, []), today)
-                for row in rows]
+        return [
+            _view(
+                customer.org_number, row, usage.get(row.id, []), adjustments.get(row.id, []), today
+            )
+            for row in rows
+        ]
 
-    def _load(self, org_number: str | None, date_from: date | None = None, date_to: date | None = None
-              ) -> tuple[list[BillingCustomer], dict[int, list[PriceAdjustmentView]]]:
+    def _load(
+        self, org_number: str | None, date_from: date | None = None, date_to: date | None = None
+    ) -> tuple[list[BillingCustomer], dict[int, list[PriceAdjustmentView]]]:
         """Customers with services, in org-number order, as domain values; and the services' price
         adjustments by service id.
 
@@ -819,7 +1062,9 @@ class BillingService:
             return _customers_from_rows(rows), adjustments
 
 
-_USAGE_SEPARATOR = " "  # between the month and quantity texts of a service's usage (neither holds one)
+_USAGE_SEPARATOR = (
+    " "  # between the month and quantity texts of a service's usage (neither holds one)
+)
 
 
 def _text(column: Any) -> Any:
@@ -835,16 +1080,32 @@ def _services_query(customer_id: int | None, months: tuple[date, date] | None) -
     c = Customer.__table__.c
     t = ServiceRecord.__table__.c
     u = UsageEntry.__table__.c
-    usage = select(func.group_concat(_text(u.month) + _USAGE_SEPARATOR + _text(u.quantity), _USAGE_SEPARATOR)
-                   ).where(u.service_id == t.id)
+    usage = select(
+        func.group_concat(_text(u.month) + _USAGE_SEPARATOR + _text(u.quantity), _USAGE_SEPARATOR)
+    ).where(u.service_id == t.id)
     if months is not None:
         usage = usage.where(u.month >= months[0], u.month < months[1])
-    q = (select(c.org_number, c.delivery_method, t.id, t.kind, t.name, _text(t.annual_price), t.period,
-                _text(t.start), t.trial_days, _text(t.amount), _text(t.cost_date), _text(t.unit_price),
-                _text(t.terminated_on), _text(t.requested_end),
-                case((t.kind == ServiceKind.USAGE.value, usage.scalar_subquery())))
-         .join_from(ServiceRecord.__table__, Customer.__table__, t.customer_id == c.id)
-         .order_by(c.org_number, t.id))
+    q = (
+        select(
+            c.org_number,
+            c.delivery_method,
+            t.id,
+            t.kind,
+            t.name,
+            _text(t.annual_price),
+            t.period,
+            _text(t.start),
+            t.trial_days,
+            _text(t.amount),
+            _text(t.cost_date),
+            _text(t.unit_price),
+            _text(t.terminated_on),
+            _text(t.requested_end),
+            case((t.kind == ServiceKind.USAGE.value, usage.scalar_subquery())),
+        )
+        .join_from(ServiceRecord.__table__, Customer.__table__, t.customer_id == c.id)
+        .order_by(c.org_number, t.id)
+    )
     if customer_id is not None:
         q = q.where(t.customer_id == customer_id)
     return q
@@ -878,8 +1139,23 @@ def _customers_from_rows(rows: Sequence[Any]) -> list[BillingCustomer]:
     org: str | None = None
     method = DeliveryMethod.EMAIL
     services: list[Service] = []
-    for (row_org, delivery, sid, kind, name, annual, period, start, trial, cost, cost_date, unit_price,
-         terminated, requested, usage_text) in rows:
+    for (
+        row_org,
+        delivery,
+        sid,
+        kind,
+        name,
+        annual,
+        period,
+        start,
+        trial,
+        cost,
+        cost_date,
+        unit_price,
+        terminated,
+        requested,
+        usage_text,
+    ) in rows:
         if row_org != org:
             if services:
                 customers.append(customer(org, method, tuple(services)))  # type: ignore[arg-type]
@@ -888,10 +1164,21 @@ def _customers_from_rows(rows: Sequence[Any]) -> list[BillingCustomer]:
             method = deliveries.get(delivery) or _stored_delivery(deliveries, delivery)
         termination = None
         if terminated is not None:
-            termination = termination_of(day(terminated), None if requested is None else day(requested))
+            termination = termination_of(
+                day(terminated), None if requested is None else day(requested)
+            )
         if kind == licence_kind:
-            services.append(licence(sid, name, amount(annual), day(start), trial,
-                                    periods.get(period) or _stored_period(periods, period), termination))
+            services.append(
+                licence(
+                    sid,
+                    name,
+                    amount(annual),
+                    day(start),
+                    trial,
+                    periods.get(period) or _stored_period(periods, period),
+                    termination,
+                )
+            )
         elif kind == one_off_kind:
             services.append(one_off(sid, name, amount(cost), day(cost_date), termination))
         else:
@@ -899,8 +1186,10 @@ def _customers_from_rows(rows: Sequence[Any]) -> list[BillingCustomer]:
             if usage_text:
                 parts = usage_text.split(_USAGE_SEPARATOR)
                 # ISO month texts sort as the months do; a service has at most one row a month.
-                usage = tuple(record(days.get(month) or day(month), amounts.get(quantity) or amount(quantity))
-                              for month, quantity in sorted(zip(parts[::2], parts[1::2])))
+                usage = tuple(
+                    record(days.get(month) or day(month), amounts.get(quantity) or amount(quantity))
+                    for month, quantity in sorted(zip(parts[::2], parts[1::2]))
+                )
             services.append(usage_service(sid, name, amount(unit_price), usage, termination))
     if services:
         customers.append(customer(org, method, tuple(services)))  # type: ignore[arg-type]
@@ -947,47 +1236,74 @@ def _kind(value: ServiceKind | str) -> ServiceKind:
     try:
         return value if isinstance(value, ServiceKind) else ServiceKind.parse(value)
     except ValueError:
-        raise UserError(fill(translate("BillingService", "Kind: %1 is not licence, one-off or usage."), value),
-                        field="kind") from None
+        raise UserError(
+            fill(translate("BillingService", "Kind: %1 is not licence, one-off or usage."), value),
+            field="kind",
+        ) from None
 
 
 def _period(value: InvoicePeriod | str) -> InvoicePeriod:
     try:
         return value if isinstance(value, InvoicePeriod) else InvoicePeriod.parse(value)
     except ValueError:
-        raise UserError(fill(translate("BillingService", "Invoice period: %1 is not yearly, half-yearly, "
-                                       "quarterly, bimonthly or monthly."), value), field="period") from None
+        raise UserError(
+            fill(
+                translate(
+                    "BillingService",
+                    "Invoice period: %1 is not yearly, half-yearly, "
+                    "quarterly, bimonthly or monthly.",
+                ),
+                value,
+            ),
+            field="period",
+        ) from None
 
 
 def _delivery(value: DeliveryMethod | str) -> DeliveryMethod:
     try:
         return value if isinstance(value, DeliveryMethod) else DeliveryMethod.parse(value)
     except ValueError:
-        raise UserError(fill(translate("BillingService", "Delivery method: %1 is not paper, email or ehf."), value),
-                        field="delivery_method") from None
+        raise UserError(
+            fill(
+                translate("BillingService", "Delivery method: %1 is not paper, email or ehf."),
+                value,
+            ),
+            field="delivery_method",
+        ) from None
 
 
-def _amount(value: Decimal | int | str | None, label: str, name: str, *, places: int = 2) -> Decimal:
+def _amount(
+    value: Decimal | int | str | None, label: str, name: str, *, places: int = 2
+) -> Decimal:
     """A non-negative amount with at most ``places`` decimals (never a float)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise UserError(fill(translate("BillingService", "%1 is required."), label), field=name)
     if isinstance(value, float | bool):
-        raise UserError(fill(translate("BillingService", "%1: give the amount as text or Decimal."), label),
-                        field=name)
+        raise UserError(
+            fill(translate("BillingService", "%1: give the amount as text or Decimal."), label),
+            field=name,
+        )
     try:
         amount = to_money(value)
     except (InvalidOperation, ValueError, TypeError):
-        raise UserError(fill(translate("BillingService", "%1: %2 is not an amount."), label, value),
-                        field=name) from None
+        raise UserError(
+            fill(translate("BillingService", "%1: %2 is not an amount."), label, value), field=name
+        ) from None
     if not amount.is_finite():
-        raise UserError(fill(translate("BillingService", "%1: %2 is not an amount."), label, value), field=name)
+        raise UserError(
+            fill(translate("BillingService", "%1: %2 is not an amount."), label, value), field=name
+        )
     if amount < 0:
-        raise UserError(fill(translate("BillingService", "%1 cannot be negative."), label), field=name)
+        raise UserError(
+            fill(translate("BillingService", "%1 cannot be negative."), label), field=name
+        )
     if amount >= MAX_AMOUNT:
         raise UserError(fill(translate("BillingService", "%1 is too large."), label), field=name)
     exponent = amount.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > places:
-        raise UserError(fill(translate("BillingService", "%1: at most %2 decimals."), label, places), field=name)
+        raise UserError(
+            fill(translate("BillingService", "%1: at most %2 decimals."), label, places), field=name
+        )
     return amount
 
 
@@ -999,81 +1315,161 @@ def _date(value: object, label: str, name: str) -> date:
     if value is None:
         raise UserError(fill(translate("BillingService", "%1 is required."), label), field=name)
     if not isinstance(value, date):
-        raise UserError(fill(translate("BillingService", "%1: expected a date (YYYY-MM-DD)."), label), field=name)
+        raise UserError(
+            fill(translate("BillingService", "%1: expected a date (YYYY-MM-DD)."), label),
+            field=name,
+        )
     return value
 
 
 def _validated(data: ServiceInput, default_period: InvoicePeriod) -> dict[str, Any]:
     """Column values for a service, or a :class:`UserError` naming the first bad field."""
     kind = _kind(data.kind)
-    name = clean_text(data.name, field=translate("BillingService", "Name"), required=True, max_len=200)
+    name = clean_text(
+        data.name, field=translate("BillingService", "Name"), required=True, max_len=200
+    )
     unexpected: list[tuple[str, object]] = []
     values: dict[str, Any] = {
-        "kind": kind.value, "name": name, "annual_price": None, "period": None, "start": None, "trial_days": 0,
-        "amount": None, "cost_date": None, "unit_price": None,
+        "kind": kind.value,
+        "name": name,
+        "annual_price": None,
+        "period": None,
+        "start": None,
+        "trial_days": 0,
+        "amount": None,
+        "cost_date": None,
+        "unit_price": None,
     }
     if kind is ServiceKind.LICENCE:
         if data.annual_price is not None and data.monthly_price is not None:
-            raise UserError(translate("BillingService", "Give an annual or a monthly price, not both."),
-                            field="annual_price")
+            raise UserError(
+                translate("BillingService", "Give an annual or a monthly price, not both."),
+                field="annual_price",
+            )
         if data.monthly_price is not None:
-            monthly = _amount(data.monthly_price, translate("BillingService", "Monthly price"), "monthly_price")
+            monthly = _amount(
+                data.monthly_price, translate("BillingService", "Monthly price"), "monthly_price"
+            )
             values["annual_price"] = round_ore(monthly * 12)
         else:
-            values["annual_price"] = round_ore(_amount(data.annual_price, translate("BillingService", "Annual price"),
-                                                       "annual_price"))
-        values["period"] = (default_period if data.period is None else _period(data.period)).cli_name
+            values["annual_price"] = round_ore(
+                _amount(
+                    data.annual_price, translate("BillingService", "Annual price"), "annual_price"
+                )
+            )
+        values["period"] = (
+            default_period if data.period is None else _period(data.period)
+        ).cli_name
         values["start"] = _date(data.start, translate("BillingService", "Start date"), "start")
         trial = 0 if data.trial_days is None else data.trial_days
-        if isinstance(trial, bool) or not isinstance(trial, int) or not 0 <= trial <= MAX_TRIAL_DAYS:
-            raise UserError(fill(translate("BillingService", "Trial days: a whole number from 0 to %1."),
-                                 MAX_TRIAL_DAYS), field="trial_days")
+        if (
+            isinstance(trial, bool)
+            or not isinstance(trial, int)
+            or not 0 <= trial <= MAX_TRIAL_DAYS
+        ):
+            raise UserError(
+                fill(
+                    translate("BillingService", "Trial days: a whole number from 0 to %1."),
+                    MAX_TRIAL_DAYS,
+                ),
+                field="trial_days",
+            )
         values["trial_days"] = trial
-        unexpected = [("amount", data.amount), ("date", data.cost_date), ("unit_price", data.unit_price)]
+        unexpected = [
+            ("amount", data.amount),
+            ("date", data.cost_date),
+            ("unit_price", data.unit_price),
+        ]
     elif kind is ServiceKind.ONE_OFF:
-        values["amount"] = round_ore(_amount(data.amount, translate("BillingService", "Amount"), "amount"))
+        values["amount"] = round_ore(
+            _amount(data.amount, translate("BillingService", "Amount"), "amount")
+        )
         values["cost_date"] = _date(data.cost_date, translate("BillingService", "Date"), "date")
-        unexpected = [("annual_price", data.annual_price), ("monthly_price", data.monthly_price),
-                      ("period", data.period), ("start", data.start), ("trial_days", data.trial_days or None),
-                      ("unit_price", data.unit_price)]
+        unexpected = [
+            ("annual_price", data.annual_price),
+            ("monthly_price", data.monthly_price),
+            ("period", data.period),
+            ("start", data.start),
+            ("trial_days", data.trial_days or None),
+            ("unit_price", data.unit_price),
+        ]
     else:
-        values["unit_price"] = _amount(data.unit_price, translate("BillingService", "Unit price"), "unit_price",
-                                       places=UNIT_PRICE_PLACES)
-        unexpected = [("annual_price", data.annual_price), ("monthly_price", data.monthly_price),
-                      ("period", data.period), ("start", data.start), ("trial_days", data.trial_days or None),
-                      ("amount", data.amount), ("date", data.cost_date)]
+        values["unit_price"] = _amount(
+            data.unit_price,
+            translate("BillingService", "Unit price"),
+            "unit_price",
+            places=UNIT_PRICE_PLACES,
+        )
+        unexpected = [
+            ("annual_price", data.annual_price),
+            ("monthly_price", data.monthly_price),
+            ("period", data.period),
+            ("start", data.start),
+            ("trial_days", data.trial_days or None),
+            ("amount", data.amount),
+            ("date", data.cost_date),
+        ]
     for field_name, value in unexpected:
         if value is not None:
-            raise UserError(fill(translate("BillingService", "%1 does not apply to a %2 service."),
-                                 field_name.replace("_", " "), kind.cli_name), field=field_name)
+            raise UserError(
+                fill(
+                    translate("BillingService", "%1 does not apply to a %2 service."),
+                    field_name.replace("_", " "),
+                    kind.cli_name,
+                ),
+                field=field_name,
+            )
     return values
 
 
 def _termination(received: date, requested_end: date | None) -> Termination:
     received = _date(received, translate("BillingService", "Received"), "received")
     if requested_end is not None and not isinstance(requested_end, date):
-        raise UserError(translate("BillingService", "Requested end: expected a date (YYYY-MM-DD)."),
-                        field="requested_end")
+        raise UserError(
+            translate("BillingService", "Requested end: expected a date (YYYY-MM-DD)."),
+            field="requested_end",
+        )
     if requested_end is not None and requested_end < received:
-        raise UserError(fill(translate("BillingService", "The requested end %1 is before the termination was "
-                                       "received (%2)."), requested_end.isoformat(), received.isoformat()),
-                        field="requested_end")
+        raise UserError(
+            fill(
+                translate(
+                    "BillingService",
+                    "The requested end %1 is before the termination was received (%2).",
+                ),
+                requested_end.isoformat(),
+                received.isoformat(),
+            ),
+            field="requested_end",
+        )
     return Termination(received, requested_end)
 
 
 def _snapshot(row: ServiceRecord) -> dict[str, Any]:
     """A service's fields for the audit log (no personal data)."""
     return {
-        "kind": row.kind, "name": row.name, "annual_price": _dec(row.annual_price), "period": row.period,
-        "start": _iso(row.start), "trial_days": row.trial_days, "amount": _dec(row.amount),
-        "date": _iso(row.cost_date), "unit_price": _dec(row.unit_price),
-        "terminated_on": _iso(row.terminated_on), "requested_end": _iso(row.requested_end),
+        "kind": row.kind,
+        "name": row.name,
+        "annual_price": _dec(row.annual_price),
+        "period": row.period,
+        "start": _iso(row.start),
+        "trial_days": row.trial_days,
+        "amount": _dec(row.amount),
+        "date": _iso(row.cost_date),
+        "unit_price": _dec(row.unit_price),
+        "terminated_on": _iso(row.terminated_on),
+        "requested_end": _iso(row.requested_end),
     }
 
 
 def _adjustment_view(change: PriceChange) -> PriceAdjustmentView:
-    return PriceAdjustmentView(change.id, change.service_id, change.effective, change.announced,
-                               change.old_price, change.new_price)
+    return PriceAdjustmentView(
+        change.id,
+        change.service_id,
+        change.effective,
+        change.announced,
+        change.old_price,
+        change.new_price,
+    )
 
 
 def _base_price(row: ServiceRecord) -> Decimal:
@@ -1094,11 +1490,20 @@ def _price_on(base: Decimal, adjustments: Iterable[PriceAdjustmentView], day: da
 
 
 def _to_domain(row: ServiceRecord, usage: Iterable[tuple[date, Decimal]]) -> Service:
-    termination = Termination(row.terminated_on, row.requested_end) if row.terminated_on is not None else None
+    termination = (
+        Termination(row.terminated_on, row.requested_end) if row.terminated_on is not None else None
+    )
     if row.kind == ServiceKind.LICENCE.value:
         assert row.annual_price is not None and row.start is not None and row.period is not None
-        return Licence(row.id, row.name, row.annual_price, row.start, row.trial_days,
-                       InvoicePeriod.parse(row.period), termination)
+        return Licence(
+            row.id,
+            row.name,
+            row.annual_price,
+            row.start,
+            row.trial_days,
+            InvoicePeriod.parse(row.period),
+            termination,
+        )
     if row.kind == ServiceKind.ONE_OFF.value:
         assert row.amount is not None and row.cost_date is not None
         return OneOffCost(row.id, row.name, row.amount, row.cost_date, termination)
@@ -1107,13 +1512,20 @@ def _to_domain(row: ServiceRecord, usage: Iterable[tuple[date, Decimal]]) -> Ser
     return UsageService(row.id, row.name, row.unit_price, records, termination)
 
 
-def _view(org: str, row: ServiceRecord, usage: list[tuple[date, Decimal]],
-          adjustments: list[PriceAdjustmentView], today: date) -> ServiceView:
+def _view(
+    org: str,
+    row: ServiceRecord,
+    usage: list[tuple[date, Decimal]],
+    adjustments: list[PriceAdjustmentView],
+    today: date,
+) -> ServiceView:
     service = _to_domain(row, usage)
     outcome = resolve_termination(service)
     price = _price_on(_base_price(row), adjustments, today)
-    usage_views = tuple(UsageView(m, q, round_ore(q * _price_on(_base_price(row), adjustments, m)))
-                        for m, q in usage)
+    usage_views = tuple(
+        UsageView(m, q, round_ore(q * _price_on(_base_price(row), adjustments, m)))
+        for m, q in usage
+    )
     return ServiceView(
         id=row.id,
         org_number=org,
@@ -1141,17 +1553,26 @@ def _check_range(date_from: date, date_to: date) -> None:
     if not isinstance(date_from, date) or not isinstance(date_to, date):
         raise UserError(translate("BillingService", "Give the plan's first and last day as dates."))
     if date_from > date_to:
-        raise UserError(fill(translate("BillingService", "The plan's first day %1 is after its last day %2."),
-                             date_from.isoformat(), date_to.isoformat()), field="date_from")
+        raise UserError(
+            fill(
+                translate("BillingService", "The plan's first day %1 is after its last day %2."),
+                date_from.isoformat(),
+                date_to.isoformat(),
+            ),
+            field="date_from",
+        )
     if (date_to - date_from).days > MAX_PLAN_DAYS:
-        raise UserError(translate("BillingService", "A plan may span at most 20 years."), field="date_to")
+        raise UserError(
+            translate("BillingService", "A plan may span at most 20 years."), field="date_to"
+        )
 
 
 # -- plans with price adjustments ------------------------------------------------------------
 
 
-def _adjusted_charges(service: Service, adjustments: list[PriceAdjustmentView],
-                      date_from: date, date_to: date) -> list[Charge]:
+def _adjusted_charges(
+    service: Service, adjustments: list[PriceAdjustmentView], date_from: date, date_to: date
+) -> list[Charge]:
     """One service's charges with each price applied where it is in effect (module docstring)."""
     if isinstance(service, Licence):
         cuts = [a.effective for a in adjustments]
@@ -1159,20 +1580,32 @@ def _adjusted_charges(service: Service, adjustments: list[PriceAdjustmentView],
         charges: list[Charge] = []
         for index, price in enumerate(prices):
             seg_from = date_from if index == 0 else max(date_from, cuts[index - 1])
-            seg_to = date_to if index == len(cuts) else min(date_to, cuts[index] - timedelta(days=1))
+            seg_to = (
+                date_to if index == len(cuts) else min(date_to, cuts[index] - timedelta(days=1))
+            )
             if seg_from > seg_to:
                 continue
             priced = replace(service, annual_price=price)
-            charges.extend(c for c in service_charges(priced, seg_from, seg_to) if c.kind is InvoiceKind.INVOICE)
+            charges.extend(
+                c
+                for c in service_charges(priced, seg_from, seg_to)
+                if c.kind is InvoiceKind.INVOICE
+            )
         credited = _credited_invoice_date(service)
         if credited is not None:
             price = prices[bisect.bisect_right(cuts, credited)]
             priced = replace(service, annual_price=price)
-            charges.extend(c for c in service_charges(priced, date_from, date_to) if c.kind is InvoiceKind.CREDIT)
+            charges.extend(
+                c
+                for c in service_charges(priced, date_from, date_to)
+                if c.kind is InvoiceKind.CREDIT
+            )
         return charges
     if isinstance(service, UsageService):
-        cuts = [month_start(a.effective) if a.effective.day == 1 else next_month_start(a.effective)
-                for a in adjustments]
+        cuts = [
+            month_start(a.effective) if a.effective.day == 1 else next_month_start(a.effective)
+            for a in adjustments
+        ]
         prices = [service.unit_price] + [a.new_price for a in adjustments]
         charges = []
         for record in service.usage:
@@ -1192,7 +1625,9 @@ def _credited_invoice_date(licence: Licence) -> date | None:
     if period.end <= outcome.paid_until:
         return None
     first = period_containing(licence.period, licence.billing_start)
-    return licence.billing_start if period == first else scheduled_invoice_date(licence.period, period)
+    return (
+        licence.billing_start if period == first else scheduled_invoice_date(licence.period, period)
+    )
 
 
 def _adjusted_documents(customer: _Loaded, date_from: date, date_to: date) -> list[PlannedInvoice]:
@@ -1213,6 +1648,17 @@ def _adjusted_documents(customer: _Loaded, date_from: date, date_to: date) -> li
         net = sum((line.amount for line in lines), doc_fee)
         vat = (net * VAT_RATE).quantize(ORE, ROUND_HALF_UP)
         kind = InvoiceKind.CREDIT if is_credit else InvoiceKind.INVOICE
-        out.append(PlannedInvoice(kind, customer.org_number, invoice_date, due, tuple(lines), doc_fee, net, vat,
-                                  net + vat))
+        out.append(
+            PlannedInvoice(
+                kind,
+                customer.org_number,
+                invoice_date,
+                due,
+                tuple(lines),
+                doc_fee,
+                net,
+                vat,
+                net + vat,
+            )
+        )
     return out

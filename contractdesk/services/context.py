@@ -27,9 +27,16 @@ class Services:
         self.agreements = AgreementService(store)
         self.billing = BillingService(store)
         self.customers = CustomerService(store)
-        self.documents = DocumentService(store, supplier=self.supplier, settings=self.settings, customers=self.customers,
-                                         people=self.people, terms=self.terms, agreements=self.agreements,
-                                         billing=self.billing)
+        self.documents = DocumentService(
+            store,
+            supplier=self.supplier,
+            settings=self.settings,
+            customers=self.customers,
+            people=self.people,
+            terms=self.terms,
+            agreements=self.agreements,
+            billing=self.billing,
+        )
 
     def close(self) -> None:
         self.customers.close()

@@ -75,7 +75,11 @@ class CustomerExistsError(UserError):
 
     def __init__(self, org_number: str, name: str) -> None:
         super().__init__(
-            fill(translate("CustomerService", "%1 is already a customer: %2."), format_org_number(org_number), name),
+            fill(
+                translate("CustomerService", "%1 is already a customer: %2."),
+                format_org_number(org_number),
+                name,
+            ),
             field="org_number",
         )
         self.org_number = org_number
@@ -86,7 +90,10 @@ class InvalidOrgNumberError(UserError):
     """Not a valid organisation number (refused before any registry request)."""
 
     def __init__(self, text_: str, reason: str) -> None:
-        super().__init__(fill(translate("CustomerService", "Organisation number: %1"), reason), field="org_number")
+        super().__init__(
+            fill(translate("CustomerService", "Organisation number: %1"), reason),
+            field="org_number",
+        )
         self.text = text_
 
 
@@ -107,7 +114,9 @@ class Address:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.lines or self.postcode or self.city or self.municipality or self.country_code)
+        return not (
+            self.lines or self.postcode or self.city or self.municipality or self.country_code
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -126,7 +135,9 @@ class Address:
             return cls()
         lines = data.get("lines") or ()
         return cls(
-            lines=tuple(str(x) for x in lines if x is not None) if isinstance(lines, (list, tuple)) else (),
+            lines=tuple(str(x) for x in lines if x is not None)
+            if isinstance(lines, (list, tuple))
+            else (),
             postcode=str(data.get("postcode") or ""),
             city=str(data.get("city") or ""),
             municipality=str(data.get("municipality") or ""),
@@ -203,6 +214,7 @@ class SigningRuleView:
     def from_data(cls, data: object, kind: str = "signature") -> SigningRuleView:
         if not isinstance(data, Mapping):
             return cls(kind=kind)
+
         def sets(key: str) -> tuple[tuple[str, ...], ...]:
             found = data.get(key) or ()
             return tuple(tuple(str(n) for n in s) for s in found if isinstance(s, (list, tuple)))
@@ -228,8 +240,12 @@ class SignatoryView:
     may_sign_alone: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role_codes": list(self.role_codes), "roles": list(self.roles),
-                "may_sign_alone": self.may_sign_alone}
+        return {
+            "name": self.name,
+            "role_codes": list(self.role_codes),
+            "roles": list(self.roles),
+            "may_sign_alone": self.may_sign_alone,
+        }
 
 
 @dataclass(frozen=True)
@@ -243,8 +259,12 @@ class DepartedSignatory:
     """Set when the person is registered at the customer as signatory or general manager."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "roles": list(self.roles), "noticed_on": self.noticed_on,
-                "person_id": self.person_id}
+        return {
+            "name": self.name,
+            "roles": list(self.roles),
+            "noticed_on": self.noticed_on,
+            "person_id": self.person_id,
+        }
 
 
 @dataclass(frozen=True)
@@ -424,8 +444,12 @@ class RefreshFailure:
     manual_entry_possible: bool = True
 
     def as_dict(self) -> dict[str, Any]:
-        return {"org_number": self.org_number, "name": self.name, "message": self.message,
-                "error": self.error}
+        return {
+            "org_number": self.org_number,
+            "name": self.name,
+            "message": self.message,
+            "error": self.error,
+        }
 
 
 @dataclass(frozen=True)
@@ -496,10 +520,16 @@ def field_label(name: str) -> str:
 def _law_text(text_: str) -> str:
     known = {
         "The owner signs alone.": translate("CustomerService", "The owner signs alone."),
-        "Each partner may sign alone.": translate("CustomerService", "Each partner may sign alone."),
-        "Each general partner may sign alone.": translate("CustomerService", "Each general partner may sign alone."),
+        "Each partner may sign alone.": translate(
+            "CustomerService", "Each partner may sign alone."
+        ),
+        "Each general partner may sign alone.": translate(
+            "CustomerService", "Each general partner may sign alone."
+        ),
         "The board jointly.": translate("CustomerService", "The board jointly."),
-        "The bankruptcy trustee binds the estate.": translate("CustomerService", "The bankruptcy trustee binds the estate."),
+        "The bankruptcy trustee binds the estate.": translate(
+            "CustomerService", "The bankruptcy trustee binds the estate."
+        ),
     }
     return known.get(text_, text_)
 
@@ -559,8 +589,12 @@ def _rule_data(rule: SigningRule | None, roles: Sequence[RegistryRole]) -> dict[
 
 
 def _signatory_data(s: Signatory) -> dict[str, Any]:
-    return {"name": s.name, "role_codes": list(s.role_codes), "roles": list(s.roles),
-            "may_sign_alone": s.may_sign_alone}
+    return {
+        "name": s.name,
+        "role_codes": list(s.role_codes),
+        "roles": list(s.roles),
+        "may_sign_alone": s.may_sign_alone,
+    }
 
 
 def _norm(name: str) -> str:
@@ -653,14 +687,19 @@ _REGISTRY_DATA_OWN_KEYS = frozenset({"procuration_rule", "signatories", "departe
 
 
 def _roles_summary(roles: Iterable[Mapping[str, Any]] | None) -> list[str]:
-    return sorted(f"{r.get('role', '') or r.get('role_code', '')}: {r.get('name', '')}" for r in roles or [])
+    return sorted(
+        f"{r.get('role', '') or r.get('role_code', '')}: {r.get('name', '')}" for r in roles or []
+    )
 
 
 def _rule_summary(rule: Mapping[str, Any] | None) -> dict[str, Any] | None:
     if not rule:
         return None
-    return {"text": rule.get("text", ""), "signer_sets": [list(s) for s in rule.get("signer_sets") or []],
-            "registered": bool(rule.get("registered"))}
+    return {
+        "text": rule.get("text", ""),
+        "signer_sets": [list(s) for s in rule.get("signer_sets") or []],
+        "registered": bool(rule.get("registered")),
+    }
 
 
 def _address_summary(address: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -684,16 +723,29 @@ def _diff(old: _Snapshot, new: _Snapshot) -> list[FieldChange]:
         compare("status_date", _iso(old.deleted_on), _iso(new.deleted_on))
     compare("vat_registered", old.vat_registered, new.vat_registered)
     if new.business_address is not None or new.status != "deleted":
-        compare("business_address", _address_summary(old.business_address),
-                _address_summary(new.business_address))
+        compare(
+            "business_address",
+            _address_summary(old.business_address),
+            _address_summary(new.business_address),
+        )
     if new.postal_address is not None or new.status != "deleted":
-        compare("postal_address", _address_summary(old.postal_address), _address_summary(new.postal_address))
+        compare(
+            "postal_address",
+            _address_summary(old.postal_address),
+            _address_summary(new.postal_address),
+        )
     if new.registry_roles is not None:
-        compare("registry_roles", _roles_summary(old.registry_roles), _roles_summary(new.registry_roles))
+        compare(
+            "registry_roles", _roles_summary(old.registry_roles), _roles_summary(new.registry_roles)
+        )
     if new.signing_rule is not None:
         compare("signing_rule", _rule_summary(old.signing_rule), _rule_summary(new.signing_rule))
     if new.registry_roles is not None:  # a full answer: no procuration rule means none granted
-        compare("procuration_rule", _rule_summary(old.procuration_rule), _rule_summary(new.procuration_rule))
+        compare(
+            "procuration_rule",
+            _rule_summary(old.procuration_rule),
+            _rule_summary(new.procuration_rule),
+        )
     return changes
 
 
@@ -731,7 +783,9 @@ def _view(c: Customer) -> CustomerView:
             if isinstance(r, Mapping) and not r.get("deceased") and not r.get("deregistered")
         ),
         signing_rule=SigningRuleView.from_data(c.signing_rule),
-        procuration_rule=SigningRuleView.from_data(procuration, "procuration") if procuration else None,
+        procuration_rule=SigningRuleView.from_data(procuration, "procuration")
+        if procuration
+        else None,
         signatories=tuple(
             SignatoryView(
                 name=str(s.get("name") or ""),
@@ -742,8 +796,11 @@ def _view(c: Customer) -> CustomerView:
             for s in data.get("signatories") or []
             if isinstance(s, Mapping)
         ),
-        departed_signatories=tuple(_departed_from(d) for d in data.get("departed_signatories") or []
-                                   if isinstance(d, Mapping)),
+        departed_signatories=tuple(
+            _departed_from(d)
+            for d in data.get("departed_signatories") or []
+            if isinstance(d, Mapping)
+        ),
         verified_at=c.verified_at,
         created_at=c.created_at,
         updated_at=c.updated_at,
@@ -836,7 +893,7 @@ _ORDER = {
     "municipality": "c.municipality_key {d}, c.sort_name {d}, c.id {d}",
     "status": "c.status {d}, c.sort_name {d}, c.id {d}",
     "main_contact": "(p.id IS NULL) ASC, p.last_name COLLATE NOCASE {d}, p.first_name COLLATE NOCASE {d}, "
-                    "c.sort_name {d}, c.id {d}",
+    "c.sort_name {d}, c.id {d}",
 }
 _NEEDS_JOIN = frozenset({"main_contact"})
 
@@ -845,7 +902,8 @@ def _order_by(sort: str, descending: bool) -> tuple[str, bool]:
     """The ORDER BY of a sort column, and whether it needs the main contact joined."""
     if sort == "agreement_state" and AGREEMENT_STATE_SQL != "''":  # hook: issues 5/7
         return f"{AGREEMENT_STATE_SQL} {{d}}, c.sort_name {{d}}, c.id {{d}}".format(
-            d="DESC" if descending else "ASC"), False
+            d="DESC" if descending else "ASC"
+        ), False
     key = sort if sort in _ORDER else "name"
     return _ORDER[key].format(d="DESC" if descending else "ASC"), key in _NEEDS_JOIN
 
@@ -875,7 +933,9 @@ class SearchPart:
     def keyed(self) -> str:
         """A SELECT of ``(sort_name, id)`` of the part's customers."""
         if self.column:
-            return self.ids.replace("SELECT id FROM customer", "SELECT sort_name, id FROM customer", 1)
+            return self.ids.replace(
+                "SELECT id FROM customer", "SELECT sort_name, id FROM customer", 1
+            )
         return f"SELECT sort_name, id FROM customer WHERE id IN ({self.ids})"
 
 
@@ -887,8 +947,11 @@ def search_ids(search: str) -> tuple[str, dict[str, Any]]:
 
 
 def _range(column: str, low: str, high: str) -> SearchPart:
-    return SearchPart(f"SELECT id FROM customer WHERE {column} >= :{low} AND {column} < :{high}",
-                      f"(+c.{column} >= :{low} AND +c.{column} < :{high})", column)
+    return SearchPart(
+        f"SELECT id FROM customer WHERE {column} >= :{low} AND {column} < :{high}",
+        f"(+c.{column} >= :{low} AND +c.{column} < :{high})",
+        column,
+    )
 
 
 def _set(ids: str) -> SearchPart:
@@ -966,8 +1029,13 @@ def search_parts(search: str) -> tuple[list[SearchPart], dict[str, Any]]:
             selects.append(
                 f"SELECT person_id FROM person_search_key WHERE kind = 'name' AND value >= :k{i} AND value < :u{i}"
             )
-        parts.append(_set("SELECT customer_id FROM person_role WHERE person_id IN ("
-                          + " INTERSECT ".join(selects) + ")"))
+        parts.append(
+            _set(
+                "SELECT customer_id FROM person_role WHERE person_id IN ("
+                + " INTERSECT ".join(selects)
+                + ")"
+            )
+        )
     return parts, params
 
 
@@ -1047,7 +1115,10 @@ class CustomerService:
         except ValueError as exc:
             if isinstance(exc, RegistryError):
                 raise
-            raise UserError(translate("CustomerService", "Type 1 to 180 characters of the name to search for."), field="name") from None
+            raise UserError(
+                translate("CustomerService", "Type 1 to 180 characters of the name to search for."),
+                field="name",
+            ) from None
 
     def preview(self, lookup: RegistryLookup) -> CustomerView:
         """The card of a registry answer before it is saved (not stored)."""
@@ -1067,7 +1138,9 @@ class CustomerService:
         except InvalidOrgNumber as exc:
             raise InvalidOrgNumberError(text_, _org_reason(str(exc))) from None
 
-    def register(self, org_number: str, *, cancel: CancelCheck = None, actor: str = "owner") -> CustomerView:
+    def register(
+        self, org_number: str, *, cancel: CancelCheck = None, actor: str = "owner"
+    ) -> CustomerView:
         """Fetch the organisation from the registry and register it as a customer.
 
         Raises:
@@ -1085,9 +1158,20 @@ class CustomerService:
         entity = lookup.entity
         number = self.parse_org_number(entity.org_number)
         if entity.is_sub_unit:
-            parent = format_org_number(entity.parent_org_number) if entity.parent_org_number else "?"
-            raise UserError(fill(translate("CustomerService", "%1 is a sub-unit (a branch); register its main entity %2 instead."),
-                                 format_org_number(number), parent), field="org_number")
+            parent = (
+                format_org_number(entity.parent_org_number) if entity.parent_org_number else "?"
+            )
+            raise UserError(
+                fill(
+                    translate(
+                        "CustomerService",
+                        "%1 is a sub-unit (a branch); register its main entity %2 instead.",
+                    ),
+                    format_org_number(number),
+                    parent,
+                ),
+                field="org_number",
+            )
         snap = _snapshot_of_lookup(lookup)
         with self._store.session() as s:
             self._refuse_existing(number, s)
@@ -1095,8 +1179,14 @@ class CustomerService:
             _apply(c, snap, [], lookup.retrieved_at or utcnow())
             s.add(c)
             s.flush()
-            audit.append(s, actor=actor, action="customer.registered", entity_type="customer", entity_id=number,
-                         payload={"source": "registry", "name": c.name, "status": c.status})
+            audit.append(
+                s,
+                actor=actor,
+                action="customer.registered",
+                entity_type="customer",
+                entity_id=number,
+                payload={"source": "registry", "name": c.name, "status": c.status},
+            )
             return _view(c)
 
     def register_offline(self, data: OfflineCustomer, *, actor: str = "owner") -> CustomerView:
@@ -1107,29 +1197,67 @@ class CustomerService:
             InvalidOrgNumberError, CustomerExistsError, UserError (a bad field).
         """
         number = self.parse_org_number(data.org_number)
-        name = clean_text(data.name, field=translate("CustomerService", "Name"), required=True, max_len=500)
+        name = clean_text(
+            data.name, field=translate("CustomerService", "Name"), required=True, max_len=500
+        )
         lines = tuple(
-            line for line in (clean_text(x, field=translate("CustomerService", "Address"), max_len=200) for x in data.address_lines) if line
+            line
+            for line in (
+                clean_text(x, field=translate("CustomerService", "Address"), max_len=200)
+                for x in data.address_lines
+            )
+            if line
         )
         if len(lines) > 4:
-            raise UserError(translate("CustomerService", "Address: at most 4 lines"), field="address")
-        postcode = clean_text(data.postcode, field=translate("CustomerService", "Postcode"), max_len=20)
+            raise UserError(
+                translate("CustomerService", "Address: at most 4 lines"), field="address"
+            )
+        postcode = clean_text(
+            data.postcode, field=translate("CustomerService", "Postcode"), max_len=20
+        )
         city = clean_text(data.city, field=translate("CustomerService", "City"), max_len=100)
-        municipality = clean_text(data.municipality, field=translate("CustomerService", "Municipality"), max_len=100)
-        country_code = clean_text(data.country_code, field=translate("CustomerService", "Country code"), max_len=2).upper()
-        country = clean_text(data.country, field=translate("CustomerService", "Country"), max_len=100)
+        municipality = clean_text(
+            data.municipality, field=translate("CustomerService", "Municipality"), max_len=100
+        )
+        country_code = clean_text(
+            data.country_code, field=translate("CustomerService", "Country code"), max_len=2
+        ).upper()
+        country = clean_text(
+            data.country, field=translate("CustomerService", "Country"), max_len=100
+        )
         address = None
         if lines or postcode or city or municipality:
-            address = {"lines": list(lines), "postcode": postcode, "city": city, "municipality": municipality,
-                       "municipality_number": "", "country_code": country_code, "country": country}
+            address = {
+                "lines": list(lines),
+                "postcode": postcode,
+                "city": city,
+                "municipality": municipality,
+                "municipality_number": "",
+                "country_code": country_code,
+                "country": country,
+            }
         with self._store.session() as s:
             self._refuse_existing(number, s)
-            c = Customer(org_number=number, name=name, status="unverified", business_address=address,
-                         registry_roles=[], signing_rule=None, registry_data=None, verified_at=None)
+            c = Customer(
+                org_number=number,
+                name=name,
+                status="unverified",
+                business_address=address,
+                registry_roles=[],
+                signing_rule=None,
+                registry_data=None,
+                verified_at=None,
+            )
             s.add(c)
             s.flush()
-            audit.append(s, actor=actor, action="customer.registered", entity_type="customer", entity_id=number,
-                         payload={"source": "manual", "name": name, "status": "unverified"})
+            audit.append(
+                s,
+                actor=actor,
+                action="customer.registered",
+                entity_type="customer",
+                entity_id=number,
+                payload={"source": "manual", "name": name, "status": "unverified"},
+            )
             return _view(c)
 
     # -- reading -------------------------------------------------------------------------------------
@@ -1147,7 +1275,10 @@ class CustomerService:
     def exists(self, org_number: str) -> bool:
         number = self.parse_org_number(org_number)
         with self._store.session() as s:
-            return s.execute(select(Customer.id).where(Customer.org_number == number)).first() is not None
+            return (
+                s.execute(select(Customer.id).where(Customer.org_number == number)).first()
+                is not None
+            )
 
     def may_issue_agreement(self, org_number: str) -> bool:
         """False for a deleted or removed customer, and for bankrupt ones or those under liquidation."""
@@ -1158,17 +1289,41 @@ class CustomerService:
         view = self.get(org_number)
         if view.status in BLOCKED_STATUSES:
             reasons = {
-                "deleted": translate("CustomerService", "The company is deleted in the registry: no new agreement can be issued."),
-                "removed": translate("CustomerService", "The company was removed from the registry's open data: no new agreement can be issued."),
-                "bankrupt": translate("CustomerService", "The company is bankrupt: the estate is bound by its trustee; "
-                               "no new agreement is issued."),
-                "liquidation": translate("CustomerService", "The company is under liquidation: no new agreement is issued."),
+                "deleted": translate(
+                    "CustomerService",
+                    "The company is deleted in the registry: no new agreement can be issued.",
+                ),
+                "removed": translate(
+                    "CustomerService",
+                    "The company was removed from the registry's open data: no new agreement can be issued.",
+                ),
+                "bankrupt": translate(
+                    "CustomerService",
+                    "The company is bankrupt: the estate is bound by its trustee; "
+                    "no new agreement is issued.",
+                ),
+                "liquidation": translate(
+                    "CustomerService",
+                    "The company is under liquidation: no new agreement is issued.",
+                ),
             }
             return Eligibility(False, reason=reasons[view.status])
         if view.status == "unverified":
-            return Eligibility(True, warning=translate("CustomerService", "The customer is not verified against the registry: refresh it first."))
+            return Eligibility(
+                True,
+                warning=translate(
+                    "CustomerService",
+                    "The customer is not verified against the registry: refresh it first.",
+                ),
+            )
         if view.needs_manual_confirmation:
-            return Eligibility(True, warning=translate("CustomerService", "No signing rule is registered: confirm by hand who may sign."))
+            return Eligibility(
+                True,
+                warning=translate(
+                    "CustomerService",
+                    "No signing rule is registered: confirm by hand who may sign.",
+                ),
+            )
         return Eligibility(True)
 
     def list_customers(
@@ -1192,31 +1347,55 @@ class CustomerService:
             if not parts:
                 where = ""
             else:
-                counts = list(s.execute(text("SELECT " + ", ".join(
-                    f"(SELECT count(*) FROM ({p.ids}))" for p in parts)), params).one())
-                found = sum(int(n or 0) for n in counts)  # an upper bound: an id may be in several parts
+                counts = list(
+                    s.execute(
+                        text(
+                            "SELECT "
+                            + ", ".join(f"(SELECT count(*) FROM ({p.ids}))" for p in parts)
+                        ),
+                        params,
+                    ).one()
+                )
+                found = sum(
+                    int(n or 0) for n in counts
+                )  # an upper bound: an id may be in several parts
                 if found == 0:
                     return []
                 by_name = query.sort in ("name", "agreement_state") and not join
                 if by_name:
-                    rows_total = int(s.execute(text("SELECT coalesce(max(id), 0) FROM customer")).scalar() or 0)
-                    keyed = sum(n for p, n in zip(parts, counts, strict=True) if p.column in _NAME_KEYED_COLUMNS)
+                    rows_total = int(
+                        s.execute(text("SELECT coalesce(max(id), 0) FROM customer")).scalar() or 0
+                    )
+                    keyed = sum(
+                        n
+                        for p, n in zip(parts, counts, strict=True)
+                        if p.column in _NAME_KEYED_COLUMNS
+                    )
                     collect = _COST_INDEX_ENTRY * keyed + _COST_ROW * (found - keyed)
                     visited = min(rows_total, (offset + limit) * rows_total / found)
                     walk = _COST_INDEX_ENTRY * visited + _COST_SET_MEMBER * sum(
-                        n for p, n in zip(parts, counts, strict=True) if p.column not in NAME_INDEX_COLUMNS)
-                    if collect <= walk:  # sort the matches' (sort_name, id), read from indexes where held
+                        n
+                        for p, n in zip(parts, counts, strict=True)
+                        if p.column not in NAME_INDEX_COLUMNS
+                    )
+                    if (
+                        collect <= walk
+                    ):  # sort the matches' (sort_name, id), read from indexes where held
                         page_sql = (
                             "SELECT id FROM (" + " UNION ".join(p.keyed for p in parts) + ") "
-                            f"ORDER BY sort_name {direction}, id {direction} LIMIT :limit OFFSET :offset")
+                            f"ORDER BY sort_name {direction}, id {direction} LIMIT :limit OFFSET :offset"
+                        )
                     where = _walk_condition(parts, query.sort)
                 elif found > COLLECT_LIMIT and not join:  # walk the sort index in order
                     where = _walk_condition(parts, query.sort)
                 else:
                     where = f"WHERE c.id IN ({' UNION ALL '.join(p.ids for p in parts)}) "
             page_sql = page_sql or (
-                "SELECT c.id FROM customer c " + (_MAIN_CONTACT_JOIN if join else "") + where
-                + f"ORDER BY {order} LIMIT :limit OFFSET :offset")
+                "SELECT c.id FROM customer c "
+                + (_MAIN_CONTACT_JOIN if join else "")
+                + where
+                + f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+            )
             # Hundreds of rows per keystroke: the driver's cursor directly (same transaction),
             # without SQLAlchemy's per-row result objects.
             cursor = s.connection().connection.cursor()
@@ -1227,8 +1406,10 @@ class CustomerService:
                     return []
                 cursor.execute(
                     f"SELECT c.id, c.org_number, c.name, c.municipality, c.status, {_MAIN_CONTACT_SQL}, "
-                    f"{AGREEMENT_STATE_SQL} FROM customer c " + _MAIN_CONTACT_JOIN
-                    + f"WHERE c.id IN ({', '.join(str(int(i)) for i in page)})")
+                    f"{AGREEMENT_STATE_SQL} FROM customer c "
+                    + _MAIN_CONTACT_JOIN
+                    + f"WHERE c.id IN ({', '.join(str(int(i)) for i in page)})"
+                )
                 details = {r[0]: r for r in cursor.fetchall()}
             finally:
                 cursor.close()
@@ -1245,11 +1426,17 @@ class CustomerService:
     def org_numbers(self) -> list[str]:
         """Every customer's org number, in list order (by name)."""
         with self._store.session() as s:
-            return list(s.execute(select(Customer.org_number).order_by(Customer.sort_name, Customer.id)).scalars())
+            return list(
+                s.execute(
+                    select(Customer.org_number).order_by(Customer.sort_name, Customer.id)
+                ).scalars()
+            )
 
     # -- refreshing ----------------------------------------------------------------------------------
 
-    def refresh(self, org_number: str, *, cancel: CancelCheck = None, actor: str = "owner") -> RefreshResult:
+    def refresh(
+        self, org_number: str, *, cancel: CancelCheck = None, actor: str = "owner"
+    ) -> RefreshResult:
         """Fetch the customer again and take the registry's values (terms §7: the registry is right).
 
         The changed fields come back as a diff and go to the audit log; a signatory who no longer
@@ -1304,14 +1491,20 @@ class CustomerService:
                 break
             except (RegistryError, UserError) as exc:
                 name = self._name_of(number)
-                failures.append(RefreshFailure(
-                    org_number=number, name=name, message=str(exc), error=type(exc).__name__,
-                    manual_entry_possible=bool(getattr(exc, "manual_entry_possible", False)),
-                ))
+                failures.append(
+                    RefreshFailure(
+                        org_number=number,
+                        name=name,
+                        message=str(exc),
+                        error=type(exc).__name__,
+                        manual_entry_possible=bool(getattr(exc, "manual_entry_possible", False)),
+                    )
+                )
         if progress is not None:
             progress(len(results) + len(failures), total, "")
-        return RefreshAllResult(total=total, results=tuple(results), failures=tuple(failures),
-                                cancelled=cancelled)
+        return RefreshAllResult(
+            total=total, results=tuple(results), failures=tuple(failures), cancelled=cancelled
+        )
 
     # -- internals -----------------------------------------------------------------------------------
 
@@ -1325,25 +1518,52 @@ class CustomerService:
             departed_now, departed_all = self._departed(s, c, old, new, today)
             _apply(c, new, departed_all, lookup.retrieved_at or utcnow())
             if changes or departed_now:
-                audit.append(s, actor=actor, action="customer.refreshed", entity_type="customer", entity_id=number,
-                             payload={"changes": [ch.as_dict() for ch in changes],
-                                      "departed_signatories": [d.name for d in departed_now]})
-            return RefreshResult(org_number=number, name=c.name, changes=tuple(changes),
-                                 departed_signatories=tuple(departed_now), status=c.status)
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="customer.refreshed",
+                    entity_type="customer",
+                    entity_id=number,
+                    payload={
+                        "changes": [ch.as_dict() for ch in changes],
+                        "departed_signatories": [d.name for d in departed_now],
+                    },
+                )
+            return RefreshResult(
+                org_number=number,
+                name=c.name,
+                changes=tuple(changes),
+                departed_signatories=tuple(departed_now),
+                status=c.status,
+            )
 
     def _mark_removed(self, number: str, actor: str) -> RefreshResult:
-        message = translate("CustomerService", "The company was removed from the registry's open data. Its status is now "
-                     "“removed”; the stored data was kept.")
+        message = translate(
+            "CustomerService",
+            "The company was removed from the registry's open data. Its status is now "
+            "“removed”; the stored data was kept.",
+        )
         with self._store.session() as s:
             c = self._customer(s, number)
             changes: list[FieldChange] = []
             if c.status != "removed":
                 changes.append(FieldChange("status", c.status, "removed"))
                 c.status = "removed"
-                audit.append(s, actor=actor, action="customer.refreshed", entity_type="customer", entity_id=number,
-                             payload={"changes": [ch.as_dict() for ch in changes], "registry": "410"})
-            return RefreshResult(org_number=number, name=c.name, changes=tuple(changes), status=c.status,
-                                 message=message)
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="customer.refreshed",
+                    entity_type="customer",
+                    entity_id=number,
+                    payload={"changes": [ch.as_dict() for ch in changes], "registry": "410"},
+                )
+            return RefreshResult(
+                org_number=number,
+                name=c.name,
+                changes=tuple(changes),
+                status=c.status,
+                message=message,
+            )
 
     def _departed(
         self, s: Session, c: Customer, old: _Snapshot, new: _Snapshot, today: date
@@ -1358,28 +1578,46 @@ class CustomerService:
         for prev in old.signatories or []:
             name = str(prev.get("name") or "")
             if name and _norm(name) not in current:
-                flagged[_norm(name)] = DepartedSignatory(name, tuple(prev.get("roles") or ()), today)
+                flagged[_norm(name)] = DepartedSignatory(
+                    name, tuple(prev.get("roles") or ()), today
+                )
         registered = s.execute(
-            select(Person, PersonRole.role).join(PersonRole, PersonRole.person_id == Person.id).where(
-                PersonRole.customer_id == c.id, PersonRole.role.in_(("signatory", "general_manager")),
-                PersonRole.source == "registry", Person.erased_at.is_(None))
+            select(Person, PersonRole.role)
+            .join(PersonRole, PersonRole.person_id == Person.id)
+            .where(
+                PersonRole.customer_id == c.id,
+                PersonRole.role.in_(("signatory", "general_manager")),
+                PersonRole.source == "registry",
+                Person.erased_at.is_(None),
+            )
         ).all()
         for person, _role in registered:
             name = full_name(person.first_name, person.middle_name, person.last_name)
             key = _norm(name)
             if key and key not in current:
                 before = flagged.get(key)
-                flagged[key] = DepartedSignatory(name, before.roles if before else (), today, person.id)
+                flagged[key] = DepartedSignatory(
+                    name, before.roles if before else (), today, person.id
+                )
         already = {_norm(str(d.get("name") or "")) for d in kept}
         newly = [d for k, d in flagged.items() if k not in already]
         keep = [dict(d) for d in kept if _norm(str(d.get("name") or "")) not in current]
-        keep += [{"name": d.name, "roles": list(d.roles), "noticed_on": _iso(d.noticed_on), "person_id": d.person_id}
-                 for d in newly]
+        keep += [
+            {
+                "name": d.name,
+                "roles": list(d.roles),
+                "noticed_on": _iso(d.noticed_on),
+                "person_id": d.person_id,
+            }
+            for d in newly
+        ]
         return newly, keep
 
     def _name_of(self, number: str) -> str:
         with self._store.session() as s:
-            return str(s.execute(select(Customer.name).where(Customer.org_number == number)).scalar() or "")
+            return str(
+                s.execute(select(Customer.name).where(Customer.org_number == number)).scalar() or ""
+            )
 
     def _refuse_existing(self, number: str, s: Session | None = None) -> None:
         if s is None:
@@ -1394,15 +1632,26 @@ class CustomerService:
     def _customer(s: Session, number: str) -> Customer:
         c = s.execute(select(Customer).where(Customer.org_number == number)).scalar()
         if c is None:
-            raise NotFoundError(fill(translate("CustomerService", "No customer with organisation number %1."), format_org_number(number)))
+            raise NotFoundError(
+                fill(
+                    translate("CustomerService", "No customer with organisation number %1."),
+                    format_org_number(number),
+                )
+            )
         return c
 
 
 def _org_reason(message: str) -> str:
     reasons = {
-        "An organisation number has 9 digits": translate("CustomerService", "An organisation number has 9 digits."),
-        "An organisation number starts with 8 or 9": translate("CustomerService", "An organisation number starts with 8 or 9."),
-        "The organisation number's check digit is wrong": translate("CustomerService", "The check digit is wrong."),
+        "An organisation number has 9 digits": translate(
+            "CustomerService", "An organisation number has 9 digits."
+        ),
+        "An organisation number starts with 8 or 9": translate(
+            "CustomerService", "An organisation number starts with 8 or 9."
+        ),
+        "The organisation number's check digit is wrong": translate(
+            "CustomerService", "The check digit is wrong."
+        ),
     }
     return reasons.get(message, message)
 
@@ -1410,8 +1659,12 @@ def _org_reason(message: str) -> str:
 def count_by_status(store: Store) -> dict[str, int]:
     """Customers per status (every status present, zero included)."""
     with store.session() as s:
-        found: dict[str, int] = {str(status): int(n) for status, n in
-                                 s.execute(select(Customer.status, func.count()).group_by(Customer.status))}
+        found: dict[str, int] = {
+            str(status): int(n)
+            for status, n in s.execute(
+                select(Customer.status, func.count()).group_by(Customer.status)
+            )
+        }
     return {status: int(found.get(status, 0)) for status in CUSTOMER_STATUSES}
 
 

@@ -43,13 +43,16 @@ def populate_demo_customers(services: Any) -> list[str]:
             continue
         first: int | None = None
         holders = people.registry_holders(view.org_number)
-        holders.sort(key=lambda h: h.suggested_role.value == "contact")  # signers first: they may ask
+        holders.sort(
+            key=lambda h: h.suggested_role.value == "contact"
+        )  # signers first: they may ask
         for holder in holders:
             asked_by = first if holder.suggested_role.value == "contact" else None
             if asked_by is None and holder.suggested_role.value == "contact":
                 continue
-            person_id = people.add_from_registry(view.org_number, holder.index, requested_by=asked_by,
-                                                 actor="demo")
+            person_id = people.add_from_registry(
+                view.org_number, holder.index, requested_by=asked_by, actor="demo"
+            )
             first = first or person_id
         if first is not None and people.main_contact(view.org_number) is None:
             people.set_main_contact(view.org_number, first, actor="demo")
@@ -73,24 +76,58 @@ def populate_demo_business(services: Any, orgs: list[str], *, today: Any = None)
     year_ago = date(day.year - 1, day.month, 1)
     plans = [
         ("email", "half-yearly", [("licence", "CRM-lisens", "12000", 30)], "paper"),
-        ("ehf", "quarterly", [("licence", "CRM-lisens", "6000", 0), ("usage", "SMS-utsending", "0.59", 0)], "online"),
-        ("paper", "yearly", [("licence", "CRM-lisens Pluss", "24000", 14), ("one-off", "Oppsett og opplæring", "4500", 0)],
-         "sent"),
+        (
+            "ehf",
+            "quarterly",
+            [("licence", "CRM-lisens", "6000", 0), ("usage", "SMS-utsending", "0.59", 0)],
+            "online",
+        ),
+        (
+            "paper",
+            "yearly",
+            [
+                ("licence", "CRM-lisens Pluss", "24000", 14),
+                ("one-off", "Oppsett og opplæring", "4500", 0),
+            ],
+            "sent",
+        ),
         ("email", "monthly", [("licence", "CRM-lisens Basis", "3600", 0)], "draft"),
         ("email", "half-yearly", [("licence", "Gratis prøvelisens", "0", 0)], None),
     ]
     for org, (delivery, period, items, agreement) in zip(sorted(orgs), plans):
-        billing.set_customer_billing(org, delivery_method=delivery, invoice_period=period, actor="demo")
+        billing.set_customer_billing(
+            org, delivery_method=delivery, invoice_period=period, actor="demo"
+        )
         for kind, name, price, trial in items:
             if kind == "licence":
-                billing.add_service(org, ServiceInput(kind="licence", name=name, annual_price=Decimal(price),
-                                                      start=year_ago, trial_days=trial), actor="demo")
+                billing.add_service(
+                    org,
+                    ServiceInput(
+                        kind="licence",
+                        name=name,
+                        annual_price=Decimal(price),
+                        start=year_ago,
+                        trial_days=trial,
+                    ),
+                    actor="demo",
+                )
             elif kind == "one-off":
-                billing.add_service(org, ServiceInput(kind="one-off", name=name, amount=Decimal(price),
-                                                      cost_date=day + timedelta(days=10)), actor="demo")
+                billing.add_service(
+                    org,
+                    ServiceInput(
+                        kind="one-off",
+                        name=name,
+                        amount=Decimal(price),
+                        cost_date=day + timedelta(days=10),
+                    ),
+                    actor="demo",
+                )
             else:
-                service_id = billing.add_service(org, ServiceInput(kind="usage", name=name,
-                                                                   unit_price=Decimal(price)), actor="demo")
+                service_id = billing.add_service(
+                    org,
+                    ServiceInput(kind="usage", name=name, unit_price=Decimal(price)),
+                    actor="demo",
+                )
                 for back, quantity in ((3, 1200), (2, 950), (1, 1430)):
                     month = date(day.year, day.month, 1)
                     for _ in range(back):
@@ -101,8 +138,15 @@ def populate_demo_business(services: Any, orgs: list[str], *, today: Any = None)
         if agreement in ("paper", "online") and people is not None:
             signer = next((p.id for p in people.list_people(org) if p.rights.may_sign), None)
             if signer is not None:
-                agreements.record_acceptance(org, "2021-04-17", method=agreement, signed_by_person_id=signer,
-                                             accepted_on=year_ago, actor="demo", today=day)
+                agreements.record_acceptance(
+                    org,
+                    "2021-04-17",
+                    method=agreement,
+                    signed_by_person_id=signer,
+                    accepted_on=year_ago,
+                    actor="demo",
+                    today=day,
+                )
                 continue
         view = agreements.create_agreement(org, actor="demo", today=day)
         if agreement == "sent":

@@ -136,10 +136,16 @@ class AgreementRef:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "document_id": self.document_id, "org_number": self.org_number,
-            "customer_name": self.customer_name, "terms_label": self.terms_label,
-            "terms_sha256": self.terms_sha256, "state": self.state, "created": self.created,
-            "signatory": self.signatory_name, "signatory_person_id": self.signatory_person_id,
+            "id": self.id,
+            "document_id": self.document_id,
+            "org_number": self.org_number,
+            "customer_name": self.customer_name,
+            "terms_label": self.terms_label,
+            "terms_sha256": self.terms_sha256,
+            "state": self.state,
+            "created": self.created,
+            "signatory": self.signatory_name,
+            "signatory_person_id": self.signatory_person_id,
             "warnings": list(self.warnings),
         }
 
@@ -206,8 +212,10 @@ class DocumentBatchResult:
         return {
             "total": self.total,
             "written": [str(p) for p in self.written],
-            "failed": [{"org_number": f.org_number, "document_id": f.document_id, "message": f.message}
-                       for f in (res.failed if res else ())],
+            "failed": [
+                {"org_number": f.org_number, "document_id": f.document_id, "message": f.message}
+                for f in (res.failed if res else ())
+            ],
             "skipped": [{"org_number": org, "reason": why} for org, why in self.skipped],
             "cancelled": self.cancelled,
             "prepare_seconds": round(self.prepare_seconds, 3),
@@ -235,19 +243,35 @@ class SmtpSettings:
         """A cleaned copy, or UserError naming the first bad field."""
         host = clean_text(self.host, field=translate("DocumentService", "Server"), max_len=253)
         if any(ch.isspace() for ch in host) or "/" in host:
-            raise UserError(_t(translate("DocumentService", "Server: %1 is not a host name."), repr(host)), field="host")
+            raise UserError(
+                _t(translate("DocumentService", "Server: %1 is not a host name."), repr(host)),
+                field="host",
+            )
         try:
             port = int(self.port)
         except (TypeError, ValueError):
-            raise UserError(translate("DocumentService", "Port must be a number."), field="port") from None
+            raise UserError(
+                translate("DocumentService", "Port must be a number."), field="port"
+            ) from None
         if not 1 <= port <= 65535:
-            raise UserError(translate("DocumentService", "Port must be between 1 and 65535."), field="port")
+            raise UserError(
+                translate("DocumentService", "Port must be between 1 and 65535."), field="port"
+            )
         security = str(self.security or "").strip().lower()
         if security not in SECURITY_CHOICES:
-            raise UserError(_t(translate("DocumentService", "Security must be none, starttls or tls, not %1."),
-                               repr(self.security)), field="security")
+            raise UserError(
+                _t(
+                    translate("DocumentService", "Security must be none, starttls or tls, not %1."),
+                    repr(self.security),
+                ),
+                field="security",
+            )
         user = clean_text(self.user, field=translate("DocumentService", "User"), max_len=320)
-        sender = normalise_email(self.sender_email, field=translate("DocumentService", "Sender")) if self.sender_email else ""
+        sender = (
+            normalise_email(self.sender_email, field=translate("DocumentService", "Sender"))
+            if self.sender_email
+            else ""
+        )
         try:
             timeout = float(self.timeout)
         except (TypeError, ValueError):
@@ -255,8 +279,14 @@ class SmtpSettings:
         return SmtpSettings(host, port, security, user, sender, min(max(timeout, 1.0), 300.0))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"host": self.host, "port": self.port, "security": self.security, "user": self.user,
-                "sender_email": self.sender_email, "timeout": self.timeout}
+        return {
+            "host": self.host,
+            "port": self.port,
+            "security": self.security,
+            "user": self.user,
+            "sender_email": self.sender_email,
+            "timeout": self.timeout,
+        }
 
     @classmethod
     def from_data(cls, data: object) -> SmtpSettings:
@@ -270,8 +300,14 @@ class SmtpSettings:
             timeout = float(data.get("timeout") or 30.0)
         except (TypeError, ValueError):
             timeout = 30.0
-        return cls(str(data.get("host") or ""), port, str(data.get("security") or "starttls"),
-                   str(data.get("user") or ""), str(data.get("sender_email") or ""), timeout)
+        return cls(
+            str(data.get("host") or ""),
+            port,
+            str(data.get("security") or "starttls"),
+            str(data.get("user") or ""),
+            str(data.get("sender_email") or ""),
+            timeout,
+        )
 
 
 class SendError(UserError):
@@ -335,22 +371,33 @@ class _Customer:
 
     def check(self, name: str) -> SignatoryCheck:
         """Whether the registry data makes ``name`` a signatory (the ledger's own rule)."""
-        return check_signatory(name, self.registry_roles, self.signing_rule,
-                               procuration_rule=self._rule("procuration_rule"), signatories=self._listed(),
-                               customer_name=self.name)
+        return check_signatory(
+            name,
+            self.registry_roles,
+            self.signing_rule,
+            procuration_rule=self._rule("procuration_rule"),
+            signatories=self._listed(),
+            customer_name=self.name,
+        )
 
     def has_registry_data(self) -> bool:
         procuration = self._rule("procuration_rule") or {}
-        return bool(self.registry_roles or (self.signing_rule or {}).get("signer_sets")
-                    or procuration.get("signer_sets") or self._listed())
+        return bool(
+            self.registry_roles
+            or (self.signing_rule or {}).get("signer_sets")
+            or procuration.get("signer_sets")
+            or self._listed()
+        )
 
     def pdf_warning(self, check: SignatoryCheck, name: str) -> str | None:
         """The warning printed beside the signature line (Norwegian, like the document)."""
         if check.signatory:
             return None
         if not self.has_registry_data():
-            return (f"Enhetsregisteret har ingen opplysninger om hvem som kan signere for {self.name}; "
-                    "kontroller signaturretten.")
+            return (
+                f"Enhetsregisteret har ingen opplysninger om hvem som kan signere for {self.name}; "
+                "kontroller signaturretten."
+            )
         text = f"{name} har ikke signaturrett alene for {self.name} etter Enhetsregisteret"
         rule = str((self.signing_rule or {}).get("text") or "").strip()
         if rule and (self.signing_rule or {}).get("basis") != "law":
@@ -362,13 +409,24 @@ class _Customer:
         from contractdesk.output.pdf import SignatoryInfo
 
         names: list[tuple[str, str]] = []
-        names += [(str(x.get("name") or ""), ", ".join(str(r) for r in x.get("roles") or ()))
-                  for x in self._listed() if x.get("may_sign_alone")]
-        names += [(str(r.get("name") or ""), str(r.get("role") or "Daglig leder")) for r in self.registry_roles
-                  if str(r.get("role_code") or "").upper() == "DAGL" and not r.get("deceased")
-                  and not r.get("deregistered") and str(r.get("holder_kind") or "person") == "person"]
-        names += [(str(g[0]), "") for g in (self.signing_rule or {}).get("signer_sets") or ()
-                  if isinstance(g, (list, tuple)) and len(g) == 1]
+        names += [
+            (str(x.get("name") or ""), ", ".join(str(r) for r in x.get("roles") or ()))
+            for x in self._listed()
+            if x.get("may_sign_alone")
+        ]
+        names += [
+            (str(r.get("name") or ""), str(r.get("role") or "Daglig leder"))
+            for r in self.registry_roles
+            if str(r.get("role_code") or "").upper() == "DAGL"
+            and not r.get("deceased")
+            and not r.get("deregistered")
+            and str(r.get("holder_kind") or "person") == "person"
+        ]
+        names += [
+            (str(g[0]), "")
+            for g in (self.signing_rule or {}).get("signer_sets") or ()
+            if isinstance(g, (list, tuple)) and len(g) == 1
+        ]
         for name, role in names:
             if not name:
                 continue
@@ -383,9 +441,19 @@ class _Customer:
 
         out = []
         if self.status == "unverified":
-            out.append(translate("DocumentService", "The customer is not verified against the registry: refresh it first."))
+            out.append(
+                translate(
+                    "DocumentService",
+                    "The customer is not verified against the registry: refresh it first.",
+                )
+            )
         elif SigningRuleView.from_data(self.signing_rule).needs_manual_confirmation:
-            out.append(translate("DocumentService", "No signing rule is registered: confirm by hand who may sign."))
+            out.append(
+                translate(
+                    "DocumentService",
+                    "No signing rule is registered: confirm by hand who may sign.",
+                )
+            )
         return out
 
     def party(self) -> Party:
@@ -395,9 +463,16 @@ class _Customer:
         business, postal = Address.from_data(self.business), Address.from_data(self.postal)
         address = business if not business.is_empty else postal
         country = address.country if address.country_code not in ("", "NO") else ""
-        return Party(name=self.name, org_number=self.org_number, address_lines=address.lines,
-                     postcode=address.postcode, city=address.city, email=str(self.details.get("email") or ""),
-                     phone=_phone(self.details.get("phone") or self.details.get("mobile")), country=country)
+        return Party(
+            name=self.name,
+            org_number=self.org_number,
+            address_lines=address.lines,
+            postcode=address.postcode,
+            city=address.city,
+            email=str(self.details.get("email") or ""),
+            phone=_phone(self.details.get("phone") or self.details.get("mobile")),
+            country=country,
+        )
 
 
 # -- the service -----------------------------------------------------------------------------------
@@ -462,7 +537,11 @@ class DocumentService:
         from contractdesk.output.email import DEFAULT_TEMPLATE, EmailTemplate
 
         data = self._settings.get(SETTING_EMAIL_TEMPLATE)
-        if isinstance(data, Mapping) and isinstance(data.get("subject"), str) and isinstance(data.get("body"), str):
+        if (
+            isinstance(data, Mapping)
+            and isinstance(data.get("subject"), str)
+            and isinstance(data.get("body"), str)
+        ):
             return EmailTemplate(data["subject"], data["body"])
         return DEFAULT_TEMPLATE
 
@@ -470,7 +549,9 @@ class DocumentService:
         """Save an edited template; refuses fields that do not exist (the message lists them)."""
         from contractdesk.output.email import EmailTemplate, TemplateError, validate_template
 
-        clean_subject = clean_text(subject, field=translate("DocumentService", "Subject"), required=True, max_len=250)
+        clean_subject = clean_text(
+            subject, field=translate("DocumentService", "Subject"), required=True, max_len=250
+        )
         clean_body = (body or "").replace("\r\n", "\n").strip("\n") + "\n"
         if not clean_body.strip():
             raise UserError(translate("DocumentService", "The e-mail text is empty."), field="body")
@@ -478,9 +559,18 @@ class DocumentService:
         try:
             validate_template(template, extra=self._template_extra_fields())
         except TemplateError as exc:
-            raise UserError(_t(translate("DocumentService", "Unknown fields in the e-mail template: %1."),
-                               ", ".join("{" + f + "}" for f in exc.unknown)), field="template") from None
-        self._settings.set(SETTING_EMAIL_TEMPLATE, {"subject": template.subject, "body": template.body}, actor=actor)
+            raise UserError(
+                _t(
+                    translate("DocumentService", "Unknown fields in the e-mail template: %1."),
+                    ", ".join("{" + f + "}" for f in exc.unknown),
+                ),
+                field="template",
+            ) from None
+        self._settings.set(
+            SETTING_EMAIL_TEMPLATE,
+            {"subject": template.subject, "body": template.body},
+            actor=actor,
+        )
         return template
 
     def reset_email_template(self, *, actor: str = "owner") -> EmailTemplate:
@@ -494,13 +584,22 @@ class DocumentService:
         data = self._settings.get(SETTING_DOCUMENT_FIELDS)
         values = {name: "" for name in SETTING_FIELDS}
         if isinstance(data, Mapping):
-            values.update({k: str(v) for k, v in data.items() if k in SETTING_FIELDS and isinstance(v, str)})
+            values.update(
+                {k: str(v) for k, v in data.items() if k in SETTING_FIELDS and isinstance(v, str)}
+            )
         return values
 
-    def set_document_fields(self, values: Mapping[str, str], *, actor: str = "owner") -> dict[str, str]:
+    def set_document_fields(
+        self, values: Mapping[str, str], *, actor: str = "owner"
+    ) -> dict[str, str]:
         unknown = [k for k in values if k not in SETTING_FIELDS]
         if unknown:
-            raise UserError(_t(translate("DocumentService", "These fields cannot be set here: %1."), ", ".join(unknown)))
+            raise UserError(
+                _t(
+                    translate("DocumentService", "These fields cannot be set here: %1."),
+                    ", ".join(unknown),
+                )
+            )
         merged = self.document_fields()
         merged.update({k: clean_text(v, field=k, max_len=300) for k, v in values.items()})
         self._settings.set(SETTING_DOCUMENT_FIELDS, merged, actor=actor)
@@ -540,11 +639,19 @@ class DocumentService:
         if agreement is not None:
             existing = self._agreements.get_agreement(agreement)
             if existing.org_number != org:
-                raise UserError(_t(translate("DocumentService", "Agreement %1 belongs to %2, not to %3."),
-                                   existing.document_id, format_org_number(existing.org_number), format_org_number(org)))
+                raise UserError(
+                    _t(
+                        translate("DocumentService", "Agreement %1 belongs to %2, not to %3."),
+                        existing.document_id,
+                        format_org_number(existing.org_number),
+                        format_org_number(org),
+                    )
+                )
             terms = terms or existing.terms_label
         version = self._version(terms, day)
-        prepared, skipped = self._prepare_many([org], version, signatory, day, actor, existing=existing)
+        prepared, skipped = self._prepare_many(
+            [org], version, signatory, day, actor, existing=existing
+        )
         if skipped:
             raise UserError(skipped[0][1])
         return prepared[0]
@@ -562,7 +669,9 @@ class DocumentService:
         """The customer's agreement as PDF bytes, and the agreement it belongs to (see `prepare`)."""
         from contractdesk.output.pdf import render_agreement
 
-        prepared = self.prepare(org_number, terms, signatory, agreement=agreement, today=today, actor=actor)
+        prepared = self.prepare(
+            org_number, terms, signatory, agreement=agreement, today=today, actor=actor
+        )
         return _render(render_agreement, prepared.input), prepared.ref
 
     def signature_sheet(
@@ -578,7 +687,9 @@ class DocumentService:
         """The one-page signature sheet (parties, version, document id, the two signature blocks)."""
         from contractdesk.output.pdf import render_signature_sheet
 
-        prepared = self.prepare(org_number, terms, signatory, agreement=agreement, today=today, actor=actor)
+        prepared = self.prepare(
+            org_number, terms, signatory, agreement=agreement, today=today, actor=actor
+        )
         return _render(render_signature_sheet, prepared.input), prepared.ref
 
     def recipient(self, org_number: str) -> tuple[str, str]:
@@ -590,12 +701,26 @@ class DocumentService:
         org = _org(org_number)
         person_id = self._people.main_contact(org)
         if person_id is None:
-            raise UserError(_t(translate("DocumentService", "%1 has no main contact: choose one on the customer card first."),
-                               format_org_number(org)))
+            raise UserError(
+                _t(
+                    translate(
+                        "DocumentService",
+                        "%1 has no main contact: choose one on the customer card first.",
+                    ),
+                    format_org_number(org),
+                )
+            )
         person = self._people.get(person_id)
         if person.erased or not person.emails:
-            raise UserError(_t(translate("DocumentService", "The main contact %1 has no e-mail address: add one first."),
-                               person.full_name or person_id))
+            raise UserError(
+                _t(
+                    translate(
+                        "DocumentService",
+                        "The main contact %1 has no e-mail address: add one first.",
+                    ),
+                    person.full_name or person_id,
+                )
+            )
         return person.emails[0], person.full_name
 
     def email_message(
@@ -613,21 +738,40 @@ class DocumentService:
         from contractdesk.output.pdf import render_agreement
 
         email, name = self.recipient(org_number)
-        prepared = self.prepare(org_number, terms, signatory, agreement=agreement, today=today, actor=actor)
+        prepared = self.prepare(
+            org_number, terms, signatory, agreement=agreement, today=today, actor=actor
+        )
         pdf = _render(render_agreement, prepared.input)
         smtp = self.smtp_settings()
         sender = smtp.sender_email or prepared.input.supplier.email
         if not sender:
-            raise UserError(translate("DocumentService", "The supplier profile has no e-mail address to send from: "
-                                      "add one in Settings (or a sender in the e-mail settings)."))
+            raise UserError(
+                translate(
+                    "DocumentService",
+                    "The supplier profile has no e-mail address to send from: "
+                    "add one in Settings (or a sender in the e-mail settings).",
+                )
+            )
         try:
-            message = agreement_draft(prepared.input, pdf, email, name, template=self.email_template(),
-                                      sender_email=sender)
+            message = agreement_draft(
+                prepared.input,
+                pdf,
+                email,
+                name,
+                template=self.email_template(),
+                sender_email=sender,
+            )
         except InvalidAddress as exc:
-            raise UserError(_t(translate("DocumentService", "Not a valid e-mail address: %1."), exc.address)) from None
+            raise UserError(
+                _t(translate("DocumentService", "Not a valid e-mail address: %1."), exc.address)
+            ) from None
         except TemplateError as exc:
-            raise UserError(_t(translate("DocumentService", "Unknown fields in the e-mail template: %1."),
-                               ", ".join("{" + f + "}" for f in exc.unknown))) from None
+            raise UserError(
+                _t(
+                    translate("DocumentService", "Unknown fields in the e-mail template: %1."),
+                    ", ".join("{" + f + "}" for f in exc.unknown),
+                )
+            ) from None
         return EmailPreparation(message, prepared.ref, email, name, pdf)
 
     def email_draft(
@@ -648,7 +792,9 @@ class DocumentService:
         from contractdesk.output.atomic import SaveError
         from contractdesk.output.email import save_eml
 
-        prep = self.email_message(org_number, terms, signatory, agreement=agreement, today=today, actor=actor)
+        prep = self.email_message(
+            org_number, terms, signatory, agreement=agreement, today=today, actor=actor
+        )
         try:
             written = save_eml(path, prep.message)
         except SaveError as exc:
@@ -683,16 +829,36 @@ class DocumentService:
 
         smtp = self.smtp_settings()
         if not smtp.configured:
-            raise SendError(translate("DocumentService", "Set up the mail server (SMTP) first: E-mail settings, or "
-                                      "'contractdesk smtp set'."), kind="not_configured")
-        prep = self.email_message(org_number, terms, signatory, agreement=agreement, today=today, actor=actor)
+            raise SendError(
+                translate(
+                    "DocumentService",
+                    "Set up the mail server (SMTP) first: E-mail settings, or "
+                    "'contractdesk smtp set'.",
+                ),
+                kind="not_configured",
+            )
+        prep = self.email_message(
+            org_number, terms, signatory, agreement=agreement, today=today, actor=actor
+        )
         if prep.ref.state == "terminated":
-            raise UserError(_t(translate("DocumentService", "Agreement %1 is terminated: it cannot be sent."),
-                               prep.ref.document_id))
+            raise UserError(
+                _t(
+                    translate("DocumentService", "Agreement %1 is terminated: it cannot be sent."),
+                    prep.ref.document_id,
+                )
+            )
         secret = resolve_password(smtp.user, smtp.host, password, prompt)
         try:
-            receipt = send_smtp(prep.message, smtp.host, smtp.port, smtp.security, smtp.user or None, secret,
-                                smtp.timeout, ssl_context=ssl_context)
+            receipt = send_smtp(
+                prep.message,
+                smtp.host,
+                smtp.port,
+                smtp.security,
+                smtp.user or None,
+                secret,
+                smtp.timeout,
+                ssl_context=ssl_context,
+            )
         except SmtpError as exc:
             raise _send_error(exc, smtp) from None
         ref = self._record_sent(prep.ref, prep.recipient_email, actor)
@@ -710,8 +876,11 @@ class DocumentService:
 
         with self._store.read_session() as s:
             ids = set(active_customer_ids(s))
-            rows = s.execute(select(Customer.id, Customer.org_number, Customer.status)
-                             .order_by(Customer.sort_name, Customer.id)).all()
+            rows = s.execute(
+                select(Customer.id, Customer.org_number, Customer.status).order_by(
+                    Customer.sort_name, Customer.id
+                )
+            ).all()
         return [org for cid, org, status in rows if cid in ids and status not in BLOCKED_STATUSES]
 
     def batch(
@@ -747,7 +916,11 @@ class DocumentService:
         else:
             names = list(dict.fromkeys(_org(o) for o in (org_numbers or ())))
             if not names:
-                raise UserError(translate("DocumentService", "Name the customers, or choose all active customers."))
+                raise UserError(
+                    translate(
+                        "DocumentService", "Name the customers, or choose all active customers."
+                    )
+                )
         started = time.perf_counter()
         version = self._version(terms, day)
         report(0, len(names), "prepare")
@@ -757,8 +930,13 @@ class DocumentService:
         refs = tuple(p.ref for p in prepared)
         if stop():
             return DocumentBatchResult(None, tuple(skipped), refs, True, prepare_seconds)
-        result = render_batch([p.input for p in prepared], out_dir,
-                              progress=lambda d, t: report(d, t, "render"), cancel=stop, workers=workers)
+        result = render_batch(
+            [p.input for p in prepared],
+            out_dir,
+            progress=lambda d, t: report(d, t, "render"),
+            cancel=stop,
+            workers=workers,
+        )
         return DocumentBatchResult(result, tuple(skipped), refs, result.cancelled, prepare_seconds)
 
     # -- internals: mapping -----------------------------------------------------------------------------
@@ -783,7 +961,11 @@ class DocumentService:
 
         supplier, supplier_signatory = self._supplier_party()
         loaded, chosen = self._load(orgs, signatory)
-        skipped = [(org, self._blocked_reason(loaded[org])) for org in orgs if loaded[org].status in BLOCKED_STATUSES]
+        skipped = [
+            (org, self._blocked_reason(loaded[org]))
+            for org in orgs
+            if loaded[org].status in BLOCKED_STATUSES
+        ]
         eligible = [org for org in orgs if loaded[org].status not in BLOCKED_STATUSES]
         if not eligible or (cancel and cancel()):
             return [], skipped
@@ -799,8 +981,15 @@ class DocumentService:
             info, person_id, warnings = self._signatory(customer, chosen)
             warnings[:0] = customer.warnings()
             if version.missing_fields:
-                warnings.append(_t(translate("DocumentService", "The terms use %1 with no value: set it in the settings."),
-                                   ", ".join("{" + n + "}" for n in version.missing_fields)))
+                warnings.append(
+                    _t(
+                        translate(
+                            "DocumentService",
+                            "The terms use %1 with no value: set it in the settings.",
+                        ),
+                        ", ".join("{" + n + "}" for n in version.missing_fields),
+                    )
+                )
             inp = AgreementInput(
                 document_id=agreement.document_id,
                 supplier=supplier,
@@ -816,17 +1005,36 @@ class DocumentService:
             )
             if version.title_fields:
                 inp = _fill_title(inp)
-            ref = AgreementRef(agreement.id, agreement.document_id, org, customer.name, version.label, version.sha256,
-                               agreement.state, created, info.name if info else None, person_id, tuple(warnings))
+            ref = AgreementRef(
+                agreement.id,
+                agreement.document_id,
+                org,
+                customer.name,
+                version.label,
+                version.sha256,
+                agreement.state,
+                created,
+                info.name if info else None,
+                person_id,
+                tuple(warnings),
+            )
             prepared.append(PreparedAgreement(inp, ref))
         return prepared, skipped
 
     def _blocked_reason(self, customer: _Customer) -> str:
-        reason = self._customers.agreement_eligibility(customer.org_number).reason or customer.status
-        return _t(translate("DocumentService", "%1 (%2): %3"), customer.name, format_org_number(customer.org_number),
-                  reason)
+        reason = (
+            self._customers.agreement_eligibility(customer.org_number).reason or customer.status
+        )
+        return _t(
+            translate("DocumentService", "%1 (%2): %3"),
+            customer.name,
+            format_org_number(customer.org_number),
+            reason,
+        )
 
-    def _load(self, orgs: Sequence[str], person_id: int | None) -> tuple[dict[str, _Customer], _Person | None]:
+    def _load(
+        self, orgs: Sequence[str], person_id: int | None
+    ) -> tuple[dict[str, _Customer], _Person | None]:
         """The customers (registry data, billing fee, people with their roles there), and the chosen person."""
         from sqlalchemy import select
 
@@ -835,32 +1043,51 @@ class DocumentService:
         from contractdesk.store.models import Customer, Person, PersonRole
 
         def person_of(p: Any) -> _Person:
-            return _Person(p.id, full_name(p.first_name, p.middle_name, p.last_name), p.title or "", (),
-                           p.erased_at is not None)
+            return _Person(
+                p.id,
+                full_name(p.first_name, p.middle_name, p.last_name),
+                p.title or "",
+                (),
+                p.erased_at is not None,
+            )
 
         out: dict[str, _Customer] = {}
         chosen: _Person | None = None
         with self._store.read_session() as s:
             by_id: dict[int, _Customer] = {}
             for start in range(0, len(orgs), 500):
-                for c in s.execute(select(Customer).where(Customer.org_number.in_(list(orgs[start:start + 500])))).scalars():
+                for c in s.execute(
+                    select(Customer).where(Customer.org_number.in_(list(orgs[start : start + 500])))
+                ).scalars():
                     try:
                         fee = DeliveryMethod.parse(c.delivery_method).fee
                     except ValueError:
                         fee = DeliveryMethod.EMAIL.fee
                     data = c.registry_data if isinstance(c.registry_data, Mapping) else {}
                     by_id[c.id] = out[c.org_number] = _Customer(
-                        org_number=c.org_number, name=c.name, status=c.status,
-                        business=dict(c.business_address or {}), postal=dict(c.postal_address or {}),
-                        details=dict(data), registry_roles=[r for r in (c.registry_roles or []) if isinstance(r, Mapping)],
-                        signing_rule=c.signing_rule if isinstance(c.signing_rule, Mapping) else None,
-                        verified=c.verified_at is not None, fee=fee)
+                        org_number=c.org_number,
+                        name=c.name,
+                        status=c.status,
+                        business=dict(c.business_address or {}),
+                        postal=dict(c.postal_address or {}),
+                        details=dict(data),
+                        registry_roles=[
+                            r for r in (c.registry_roles or []) if isinstance(r, Mapping)
+                        ],
+                        signing_rule=c.signing_rule
+                        if isinstance(c.signing_rule, Mapping)
+                        else None,
+                        verified=c.verified_at is not None,
+                        fee=fee,
+                    )
             ids = list(by_id)
             for start in range(0, len(ids), 500):
-                q = (select(PersonRole.customer_id, PersonRole.role, Person)
-                     .join(Person, Person.id == PersonRole.person_id)
-                     .where(PersonRole.customer_id.in_(ids[start:start + 500]))
-                     .order_by(PersonRole.customer_id, Person.id, PersonRole.id))
+                q = (
+                    select(PersonRole.customer_id, PersonRole.role, Person)
+                    .join(Person, Person.id == PersonRole.person_id)
+                    .where(PersonRole.customer_id.in_(ids[start : start + 500]))
+                    .order_by(PersonRole.customer_id, Person.id, PersonRole.id)
+                )
                 for customer_id, role, p in s.execute(q).all():
                     people = by_id[customer_id].people
                     row = people.get(p.id) or person_of(p)
@@ -872,16 +1099,25 @@ class DocumentService:
             if person_id is not None:
                 p = s.get(Person, int(person_id))
                 if p is None:
-                    raise NotFoundError(_t(translate("DocumentService", "No person with id %1."), person_id),
-                                        field="signatory")
+                    raise NotFoundError(
+                        _t(translate("DocumentService", "No person with id %1."), person_id),
+                        field="signatory",
+                    )
                 chosen = person_of(p)
         for org in orgs:
             if org not in out:
-                raise NotFoundError(_t(translate("DocumentService", "No customer with org number %1."),
-                                       format_org_number(org)), field="org_number")
+                raise NotFoundError(
+                    _t(
+                        translate("DocumentService", "No customer with org number %1."),
+                        format_org_number(org),
+                    ),
+                    field="org_number",
+                )
         if chosen is not None and chosen.erased:
-            raise UserError(_t(translate("DocumentService", "Person %1 is erased and cannot sign."), chosen.id),
-                            field="signatory")
+            raise UserError(
+                _t(translate("DocumentService", "Person %1 is erased and cannot sign."), chosen.id),
+                field="signatory",
+            )
         return out, chosen
 
     def _signatory(
@@ -894,10 +1130,16 @@ class DocumentService:
             at_customer = customer.people.get(chosen.id)
             check = customer.check(chosen.name)
             role = _role_text(check, chosen.title, at_customer.roles if at_customer else ())
-            return (SignatoryInfo(chosen.name, role, customer.pdf_warning(check, chosen.name)), chosen.id,
-                    [check.warning] if check.warning else [])
-        candidates = [p for p in customer.people.values() if not p.erased
-                      and (Role.GENERAL_MANAGER in p.roles or Role.SIGNATORY in p.roles)]
+            return (
+                SignatoryInfo(chosen.name, role, customer.pdf_warning(check, chosen.name)),
+                chosen.id,
+                [check.warning] if check.warning else [],
+            )
+        candidates = [
+            p
+            for p in customer.people.values()
+            if not p.erased and (Role.GENERAL_MANAGER in p.roles or Role.SIGNATORY in p.roles)
+        ]
         checked = [(p, customer.check(p.name)) for p in candidates]
         confirmed = [(p, c) for p, c in checked if c.signatory]
         # The general manager first (the usual signer), then by person id.
@@ -909,11 +1151,26 @@ class DocumentService:
                 return registry, None, []
             pick = checked[0] if checked else None
         if pick is None:
-            return None, None, [_t(translate("DocumentService", "No signatory is known for %1: the customer's "
-                                             "signature line is left without a name."), customer.name)]
+            return (
+                None,
+                None,
+                [
+                    _t(
+                        translate(
+                            "DocumentService",
+                            "No signatory is known for %1: the customer's "
+                            "signature line is left without a name.",
+                        ),
+                        customer.name,
+                    )
+                ],
+            )
         person, check = pick
-        info = SignatoryInfo(person.name, _role_text(check, person.title, person.roles),
-                             customer.pdf_warning(check, person.name))
+        info = SignatoryInfo(
+            person.name,
+            _role_text(check, person.title, person.roles),
+            customer.pdf_warning(check, person.name),
+        )
         return info, person.id, [check.warning] if check.warning else []
 
     def _supplier_party(self) -> tuple[Party, SignatoryInfo | None]:
@@ -921,11 +1178,26 @@ class DocumentService:
 
         profile = self._supplier.get()
         if profile is None or not profile.name:
-            raise UserError(translate("DocumentService", "Fill in the supplier profile in Settings before making agreements."))
-        party = Party(name=profile.name, org_number=profile.org_number, address_lines=profile.address_lines,
-                      postcode=profile.postcode, city=profile.city, email=profile.email,
-                      phone=_phone(profile.phone))
-        signer = SignatoryInfo(profile.signer_name, profile.signer_title) if profile.signer_name else None
+            raise UserError(
+                translate(
+                    "DocumentService",
+                    "Fill in the supplier profile in Settings before making agreements.",
+                )
+            )
+        party = Party(
+            name=profile.name,
+            org_number=profile.org_number,
+            address_lines=profile.address_lines,
+            postcode=profile.postcode,
+            city=profile.city,
+            email=profile.email,
+            phone=_phone(profile.phone),
+        )
+        signer = (
+            SignatoryInfo(profile.signer_name, profile.signer_title)
+            if profile.signer_name
+            else None
+        )
         return party, signer
 
     def _version(self, label: str | None, day: date) -> _Version:
@@ -935,17 +1207,30 @@ class DocumentService:
         if label:
             row = next((r for r in rows if r.label == label.strip()), None)
             if row is None:
-                raise NotFoundError(_t(translate("DocumentService", "No terms version %1."), repr(label)), field="terms")
+                raise NotFoundError(
+                    _t(translate("DocumentService", "No terms version %1."), repr(label)),
+                    field="terms",
+                )
             if not row.published:
-                raise UserError(_t(translate("DocumentService", "Terms version %1 is a draft: publish it first."),
-                                   repr(row.label)), field="terms")
+                raise UserError(
+                    _t(
+                        translate(
+                            "DocumentService", "Terms version %1 is a draft: publish it first."
+                        ),
+                        repr(row.label),
+                    ),
+                    field="terms",
+                )
         else:
             published = [r for r in rows if r.published]
             in_effect = [r for r in published if r.effective_date and r.effective_date <= day]
             candidates = in_effect or published
             row = candidates[-1] if candidates else None
             if row is None:
-                raise UserError(translate("DocumentService", "No terms version is published yet."), field="terms")
+                raise UserError(
+                    translate("DocumentService", "No terms version is published yet."),
+                    field="terms",
+                )
         settings_values = self.document_fields()
         values = {k: v for k, v in settings_values.items() if v}
         if row.effective_date is not None:
@@ -965,16 +1250,25 @@ class DocumentService:
             if used:
                 document = fill_fields(document, values, allow_missing=True)
         except UnknownFieldError as exc:
-            raise UserError(_t(translate("DocumentService", "Terms version %1 has unknown fields: %2."), row.label,
-                               exc)) from None
-        extra_names = {n for n, what in SUPPORTED_FIELDS.items() if what.startswith("extra:")} - {"agreement.date"}
+            raise UserError(
+                _t(
+                    translate("DocumentService", "Terms version %1 has unknown fields: %2."),
+                    row.label,
+                    exc,
+                )
+            ) from None
+        extra_names = {n for n, what in SUPPORTED_FIELDS.items() if what.startswith("extra:")} - {
+            "agreement.date"
+        }
         missing = tuple(sorted(n for n in field_names(document) if n in extra_names))
         version = _Version(
             label=row.label,
             sha256=row.sha256 or "",
             effective_date=row.effective_date,
             document=document,
-            subprocessors=tuple(SubProcessor(s.name, s.purpose, s.location or "") for s in view.subprocessors),
+            subprocessors=tuple(
+                SubProcessor(s.name, s.purpose, s.location or "") for s in view.subprocessors
+            ),
             extra_fields=tuple(sorted(values.items())),
             missing_fields=missing,
             title_fields=bool(text_field_names(document.title)),
@@ -1004,8 +1298,14 @@ class DocumentService:
             from contractdesk.store import audit
 
             with self._store.session() as s:
-                audit.append(s, actor=actor, action="agreement.copy_sent", entity_type="agreement",
-                             entity_id=current.document_id, payload={"sent_to": recipient, "state": current.state})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="agreement.copy_sent",
+                    entity_type="agreement",
+                    entity_id=current.document_id,
+                    payload={"sent_to": recipient, "state": current.state},
+                )
         return replace(ref, state=current.state)
 
 
@@ -1025,7 +1325,9 @@ def _render(fn: Callable[[AgreementInput], bytes], inp: AgreementInput) -> bytes
     try:
         return fn(inp)
     except RenderError as exc:
-        raise UserError(_t(translate("DocumentService", "The PDF could not be made: %1"), exc)) from None
+        raise UserError(
+            _t(translate("DocumentService", "The PDF could not be made: %1"), exc)
+        ) from None
 
 
 def _phone(text: object) -> str:
@@ -1037,8 +1339,11 @@ def _service_lines(services: Sequence[ServiceView], fee: Any, day: date) -> tupl
     """The services table: each service still running, with price, period, binding and the invoice fee."""
     from contractdesk.output.pdf import ServiceLine
 
-    return tuple(ServiceLine(s.name, s.price, _period_text(s), _binding_text(s, day), fee) for s in services
-                 if s.termination is None or s.termination.end >= day)
+    return tuple(
+        ServiceLine(s.name, s.price, _period_text(s), _binding_text(s, day), fee)
+        for s in services
+        if s.termination is None or s.termination.end >= day
+    )
 
 
 def _fill_title(inp: AgreementInput) -> AgreementInput:
@@ -1052,13 +1357,17 @@ def _fill_title(inp: AgreementInput) -> AgreementInput:
     from contractdesk.output.pdf.fields import field_values
 
     values = {k: v for k, v in field_values(inp).items() if k in SUPPORTED_FIELDS}
-    return replace(inp, terms=replace(inp.terms, title=fill_text(inp.terms.title, values, allow_missing=True)))
+    return replace(
+        inp, terms=replace(inp.terms, title=fill_text(inp.terms.title, values, allow_missing=True))
+    )
 
 
 def _period_text(service: ServiceView) -> str:
     kind = service.kind.value
     if kind == "licence":
-        period = NB_PERIODS.get(service.period.value if service.period else "half_yearly", "Halvårlig")
+        period = NB_PERIODS.get(
+            service.period.value if service.period else "half_yearly", "Halvårlig"
+        )
         return f"{period} (pris per år)"
     if kind == "usage":
         return "Månedlig, etterskuddsvis (pris per enhet)"
@@ -1094,28 +1403,100 @@ def _send_error(exc: Exception, smtp: SmtpSettings) -> SendError:
     where = f"{smtp.host}:{smtp.port}"
     detail = str(exc)
     cases: list[tuple[type[Exception], str, str]] = [
-        (mail.SmtpInsecureAuthError, "insecure_auth", translate(
-            "DocumentService", "The password would be sent unencrypted: choose STARTTLS or TLS in the e-mail settings.")),
-        (mail.SmtpTimeoutError, "timeout", _t(translate(
-            "DocumentService", "The mail server %1 did not answer in time. Nothing was sent."), where)),
-        (mail.SmtpTlsError, "tls", _t(translate(
-            "DocumentService", "The secure connection to %1 failed: check the security setting (STARTTLS or TLS) "
-            "and the port. Nothing was sent."), where)),
-        (mail.SmtpAuthError, "auth", _t(translate(
-            "DocumentService", "The mail server %1 refused the login: check the user name and password. "
-            "Nothing was sent."), where)),
-        (mail.SmtpSenderRefused, "sender", _t(translate(
-            "DocumentService", "The mail server %1 refused the sender address. Nothing was sent."), where)),
-        (mail.SmtpRecipientRefused, "recipient", _t(translate(
-            "DocumentService", "The mail server %1 refused the recipient's address. Nothing was sent."), where)),
-        (mail.SmtpConnectError, "connect", _t(translate(
-            "DocumentService", "Could not reach the mail server %1: check the server name, the port and the "
-            "network. Nothing was sent."), where)),
-        (mail.SmtpProtocolError, "protocol", _t(translate(
-            "DocumentService", "The mail server %1 answered with an error. Nothing was sent."), where)),
+        (
+            mail.SmtpInsecureAuthError,
+            "insecure_auth",
+            translate(
+                "DocumentService",
+                "The password would be sent unencrypted: choose STARTTLS or TLS in the e-mail settings.",
+            ),
+        ),
+        (
+            mail.SmtpTimeoutError,
+            "timeout",
+            _t(
+                translate(
+                    "DocumentService",
+                    "The mail server %1 did not answer in time. Nothing was sent.",
+                ),
+                where,
+            ),
+        ),
+        (
+            mail.SmtpTlsError,
+            "tls",
+            _t(
+                translate(
+                    "DocumentService",
+                    "The secure connection to %1 failed: check the security setting (STARTTLS or TLS) "
+                    "and the port. Nothing was sent.",
+                ),
+                where,
+            ),
+        ),
+        (
+            mail.SmtpAuthError,
+            "auth",
+            _t(
+                translate(
+                    "DocumentService",
+                    "The mail server %1 refused the login: check the user name and password. "
+                    "Nothing was sent.",
+                ),
+                where,
+            ),
+        ),
+        (
+            mail.SmtpSenderRefused,
+            "sender",
+            _t(
+                translate(
+                    "DocumentService",
+                    "The mail server %1 refused the sender address. Nothing was sent.",
+                ),
+                where,
+            ),
+        ),
+        (
+            mail.SmtpRecipientRefused,
+            "recipient",
+            _t(
+                translate(
+                    "DocumentService",
+                    "The mail server %1 refused the recipient's address. Nothing was sent.",
+                ),
+                where,
+            ),
+        ),
+        (
+            mail.SmtpConnectError,
+            "connect",
+            _t(
+                translate(
+                    "DocumentService",
+                    "Could not reach the mail server %1: check the server name, the port and the "
+                    "network. Nothing was sent.",
+                ),
+                where,
+            ),
+        ),
+        (
+            mail.SmtpProtocolError,
+            "protocol",
+            _t(
+                translate(
+                    "DocumentService",
+                    "The mail server %1 answered with an error. Nothing was sent.",
+                ),
+                where,
+            ),
+        ),
     ]
     for cls, kind, message in cases:
         if isinstance(exc, cls):
             return SendError(message, kind=kind, detail=detail)
-    return SendError(_t(translate("DocumentService", "Sending through %1 failed. Nothing was sent."), where),
-                     kind="error", detail=detail)
+    return SendError(
+        _t(translate("DocumentService", "Sending through %1 failed. Nothing was sent."), where),
+        kind="error",
+        detail=detail,
+    )

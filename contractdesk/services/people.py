@@ -99,8 +99,10 @@ class PersonInput:
             if email and email.casefold() not in {e.casefold() for e in emails}:
                 emails.append(email)
         if len(emails) > MAX_EMAILS:
-            raise UserError(fill(translate("PeopleService", "E-mail: at most %1 addresses."), MAX_EMAILS),
-                            field="emails")
+            raise UserError(
+                fill(translate("PeopleService", "E-mail: at most %1 addresses."), MAX_EMAILS),
+                field="emails",
+            )
         return PersonInput(
             first_name=_name(self.first_name, "First name", required=True),
             last_name=_name(self.last_name, "Last name", required=True),
@@ -150,7 +152,12 @@ class ConsentState:
     source: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind.cli_name, "given": self.given, "on": self.on, "source": self.source}
+        return {
+            "kind": self.kind.cli_name,
+            "given": self.given,
+            "on": self.on,
+            "source": self.source,
+        }
 
 
 @dataclass(frozen=True)
@@ -180,8 +187,15 @@ class PersonView:
         return full_name(self.first_name, self.middle_name, self.last_name)
 
     def as_input(self) -> PersonInput:
-        return PersonInput(self.first_name, self.last_name, self.middle_name, self.title, self.phone,
-                           self.mobile, self.emails)
+        return PersonInput(
+            self.first_name,
+            self.last_name,
+            self.middle_name,
+            self.title,
+            self.phone,
+            self.mobile,
+            self.emails,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -352,7 +366,9 @@ class ErasureResult:
     def as_dict(self) -> dict[str, Any]:
         return {
             "person_id": self.person_id,
-            "handed_over": [{"org_number": o, "main_contact_person_id": p} for o, p in self.handed_over],
+            "handed_over": [
+                {"org_number": o, "main_contact_person_id": p} for o, p in self.handed_over
+            ],
             "needs_main_contact": list(self.needs_main_contact),
             "roles_removed": self.roles_removed,
             "audit_entries_blanked": self.audit_entries_blanked,
@@ -362,19 +378,27 @@ class ErasureResult:
 # -- helpers ---------------------------------------------------------------------------------
 
 
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def _name(value: str, field: str, *, required: bool = False) -> str:
     """A cleaned name: trimmed, NFC, no control characters, no bidi overrides (they disguise names)."""
     text = clean_text(value, field=field, required=required, max_len=200)
     if any(ch in _BIDI_CONTROLS for ch in text):
-        raise UserError(fill(translate("PeopleService", "%1: text direction characters are not allowed."), field),
-                        field=field)
+        raise UserError(
+            fill(
+                translate("PeopleService", "%1: text direction characters are not allowed."), field
+            ),
+            field=field,
+        )
     return text
 
 
-def search_keys(first: str, middle: str, last: str, emails: Iterable[str], phones: Iterable[str]) -> list[tuple[str, str]]:
+def search_keys(
+    first: str, middle: str, last: str, emails: Iterable[str], phones: Iterable[str]
+) -> list[tuple[str, str]]:
     """The ``(kind, value)`` look-up keys of a person (folded name words, e-mails, E.164 numbers)."""
     keys: list[tuple[str, str]] = [("name", t) for t in name_tokens(first, middle, last)]
     keys += [("email", e.casefold()) for e in dict.fromkeys(emails) if e]
@@ -392,7 +416,14 @@ def classify_query(text: str) -> tuple[str, list[str]]:
             return "email", [normalise_email(raw).casefold()]
         except UserError:
             return "email", [raw.casefold()]
-    stripped = raw.replace(" ", "").replace("-", "").replace("(", "").replace(")", "").replace(".", "").replace("/", "")
+    stripped = (
+        raw.replace(" ", "")
+        .replace("-", "")
+        .replace("(", "")
+        .replace(")", "")
+        .replace(".", "")
+        .replace("/", "")
+    )
     digits = stripped.removeprefix("+")
     if stripped.startswith("00"):
         stripped = "+" + stripped[2:]
@@ -401,17 +432,25 @@ def classify_query(text: str) -> tuple[str, list[str]]:
 
         try:
             number = phonenumbers.parse(stripped, "NO")
-            return "phone", [phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)]
+            return "phone", [
+                phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            ]
         except phonenumbers.NumberParseException:
             return "phone", ["+" + digits if stripped.startswith("+") else stripped]
     tokens = name_tokens(raw)
     return ("name", list(tokens)) if tokens else ("empty", [])
 
 
-_NAME_KEY_SQL = "SELECT person_id FROM person_search_key WHERE kind = 'name' AND value >= ? AND value < ?"
-_EXACT_KEY_SQL = "SELECT DISTINCT person_id FROM person_search_key WHERE kind = ? AND value = ? LIMIT ?"
-_WHOIS_PEOPLE_SQL = ("SELECT id, first_name, middle_name, last_name, title, phone, mobile, emails FROM person "
-                     "WHERE erased_at IS NULL AND id IN ({marks})")
+_NAME_KEY_SQL = (
+    "SELECT person_id FROM person_search_key WHERE kind = 'name' AND value >= ? AND value < ?"
+)
+_EXACT_KEY_SQL = (
+    "SELECT DISTINCT person_id FROM person_search_key WHERE kind = ? AND value = ? LIMIT ?"
+)
+_WHOIS_PEOPLE_SQL = (
+    "SELECT id, first_name, middle_name, last_name, title, phone, mobile, emails FROM person "
+    "WHERE erased_at IS NULL AND id IN ({marks})"
+)
 _WHOIS_ROLES_SQL = (
     "SELECT r.person_id, r.role, r.since, c.id, c.org_number, c.name, c.status, "
     "(SELECT m.person_id FROM person_role m WHERE m.customer_id = c.id AND m.role = 'main_contact') "
@@ -427,7 +466,9 @@ def _org(org_number: str) -> str:
     try:
         return parse_org_number(org_number)
     except InvalidOrgNumber as exc:
-        raise UserError(fill(translate("PeopleService", "Organisation number: %1"), exc), field="org_number") from None
+        raise UserError(
+            fill(translate("PeopleService", "Organisation number: %1"), exc), field="org_number"
+        ) from None
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -473,7 +514,9 @@ class PeopleService:
         with self._store.session() as s:
             return self._view(s, self._person(s, person_id))
 
-    def list_people(self, org_number: str | None = None, *, include_erased: bool = False) -> list[PersonRow]:
+    def list_people(
+        self, org_number: str | None = None, *, include_erased: bool = False
+    ) -> list[PersonRow]:
         """People at one customer (with their roles there, main contact first) or everyone."""
         with self._store.session() as s:
             if org_number is not None:
@@ -485,13 +528,23 @@ class PeopleService:
             people = list(s.execute(q).scalars())
             orgs: dict[int, list[str]] = {}
             for pid, org in s.execute(
-                select(PersonRole.person_id, Customer.org_number).join(Customer, Customer.id == PersonRole.customer_id)
-                .distinct().order_by(Customer.org_number)
+                select(PersonRole.person_id, Customer.org_number)
+                .join(Customer, Customer.id == PersonRole.customer_id)
+                .distinct()
+                .order_by(Customer.org_number)
             ):
                 orgs.setdefault(pid, []).append(org)
             return [
-                PersonRow(p.id, full_name(p.first_name, p.middle_name, p.last_name), p.title, tuple(p.emails or ()),
-                          p.phone, p.mobile, p.erased_at is not None, org_numbers=tuple(orgs.get(p.id, ())))
+                PersonRow(
+                    p.id,
+                    full_name(p.first_name, p.middle_name, p.last_name),
+                    p.title,
+                    tuple(p.emails or ()),
+                    p.phone,
+                    p.mobile,
+                    p.erased_at is not None,
+                    org_numbers=tuple(orgs.get(p.id, ())),
+                )
                 for p in people
             ]
 
@@ -500,8 +553,10 @@ class PeopleService:
         with self._store.session() as s:
             customer = self._customer(s, org_number)
             return s.execute(
-                select(PersonRole.person_id).where(PersonRole.customer_id == customer.id,
-                                                   PersonRole.role == Role.MAIN_CONTACT.value)
+                select(PersonRole.person_id).where(
+                    PersonRole.customer_id == customer.id,
+                    PersonRole.role == Role.MAIN_CONTACT.value,
+                )
             ).scalar()
 
     def problems(self, org_number: str) -> list[str]:
@@ -513,9 +568,16 @@ class PeopleService:
             main = roles.main_contact() if not found else None
             person = s.get(Person, main) if main is not None else None
             if person is not None and person.erased_at is not None:
-                found.append(fill(translate("PeopleService", "The main contact of %1 was erased: a signatory or "
-                                            "the general manager names the next."),
-                                  format_org_number(customer.org_number)))
+                found.append(
+                    fill(
+                        translate(
+                            "PeopleService",
+                            "The main contact of %1 was erased: a signatory or "
+                            "the general manager names the next.",
+                        ),
+                        format_org_number(customer.org_number),
+                    )
+                )
             return found
 
     # -- adding people and roles ---------------------------------------------------------------
@@ -584,15 +646,39 @@ class PeopleService:
             customer = self._customer(s, org_number)
             self._person(s, person_id)
             if requested_by is not None:
-                self._live_person(s, requested_by, what=translate("PeopleService", "The person who asked"))
-            self._check(lambda: self._roles(s, customer).check_remove(person_id, role, requested_by))
-            s.execute(delete(PersonRole).where(PersonRole.customer_id == customer.id,
-                                               PersonRole.person_id == person_id, PersonRole.role == role.value))
-            audit.append(s, actor=actor, action="role.removed", entity_type="customer", entity_id=customer.org_number,
-                         payload={"person_id": person_id, "role": role.value, "requested_by_person_id": requested_by})
+                self._live_person(
+                    s, requested_by, what=translate("PeopleService", "The person who asked")
+                )
+            self._check(
+                lambda: self._roles(s, customer).check_remove(person_id, role, requested_by)
+            )
+            s.execute(
+                delete(PersonRole).where(
+                    PersonRole.customer_id == customer.id,
+                    PersonRole.person_id == person_id,
+                    PersonRole.role == role.value,
+                )
+            )
+            audit.append(
+                s,
+                actor=actor,
+                action="role.removed",
+                entity_type="customer",
+                entity_id=customer.org_number,
+                payload={
+                    "person_id": person_id,
+                    "role": role.value,
+                    "requested_by_person_id": requested_by,
+                },
+            )
 
     def remove_from_customer(
-        self, org_number: str, person_id: int, *, requested_by: int | None = None, actor: str = "owner"
+        self,
+        org_number: str,
+        person_id: int,
+        *,
+        requested_by: int | None = None,
+        actor: str = "owner",
     ) -> None:
         """Take every role of a person at a customer away (not allowed while they are its main contact)."""
         with self._store.session() as s:
@@ -600,17 +686,37 @@ class PeopleService:
             roles = self._roles(s, customer)
             held = roles.roles_of(person_id)
             if not held:
-                raise UserError(fill(translate("PeopleService", "Person %1 has no role at %2."), person_id,
-                                     format_org_number(customer.org_number)))
+                raise UserError(
+                    fill(
+                        translate("PeopleService", "Person %1 has no role at %2."),
+                        person_id,
+                        format_org_number(customer.org_number),
+                    )
+                )
             if requested_by is not None:
-                self._live_person(s, requested_by, what=translate("PeopleService", "The person who asked"))
+                self._live_person(
+                    s, requested_by, what=translate("PeopleService", "The person who asked")
+                )
             for role in held:
                 self._check(lambda r=role: roles.check_remove(person_id, r, requested_by))  # type: ignore[misc]
-            s.execute(delete(PersonRole).where(PersonRole.customer_id == customer.id, PersonRole.person_id == person_id))
+            s.execute(
+                delete(PersonRole).where(
+                    PersonRole.customer_id == customer.id, PersonRole.person_id == person_id
+                )
+            )
             for role in held:
-                audit.append(s, actor=actor, action="role.removed", entity_type="customer",
-                             entity_id=customer.org_number,
-                             payload={"person_id": person_id, "role": role.value, "requested_by_person_id": requested_by})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="role.removed",
+                    entity_type="customer",
+                    entity_id=customer.org_number,
+                    payload={
+                        "person_id": person_id,
+                        "role": role.value,
+                        "requested_by_person_id": requested_by,
+                    },
+                )
 
     def set_main_contact(
         self,
@@ -632,8 +738,16 @@ class PeopleService:
         """
         with self._store.session() as s:
             customer = self._customer(s, org_number)
-            self._set_main(s, customer, person_id, requested_by, requested_on, keep_previous_as_contact, actor,
-                           reason="")
+            self._set_main(
+                s,
+                customer,
+                person_id,
+                requested_by,
+                requested_on,
+                keep_previous_as_contact,
+                actor,
+                reason="",
+            )
 
     def registry_holders(self, org_number: str) -> list[RegistryHolder]:
         """The persons in the customer's registry roles (as last fetched), with a suggested role."""
@@ -643,18 +757,25 @@ class PeopleService:
             for pid in self._roles(s, customer).people():
                 p = s.get(Person, pid)
                 if p is not None and p.erased_at is None:
-                    registered.setdefault(fold(full_name(p.first_name, p.middle_name, p.last_name)), pid)
+                    registered.setdefault(
+                        fold(full_name(p.first_name, p.middle_name, p.last_name)), pid
+                    )
             holders = []
             for index, entry in enumerate(customer.registry_roles or []):
                 if not _is_person_holder(entry):
                     continue
                 first, middle, last = _holder_names(entry)
                 name = full_name(first, middle, last)
-                holders.append(RegistryHolder(
-                    index=index, name=name, role_code=str(entry.get("role_code") or ""),
-                    role=str(entry.get("role") or ""), suggested_role=_suggested_role(entry),
-                    person_id=registered.get(fold(name)),
-                ))
+                holders.append(
+                    RegistryHolder(
+                        index=index,
+                        name=name,
+                        role_code=str(entry.get("role_code") or ""),
+                        role=str(entry.get("role") or ""),
+                        suggested_role=_suggested_role(entry),
+                        person_id=registered.get(fold(name)),
+                    )
+                )
             return holders
 
     def add_from_registry(
@@ -675,8 +796,13 @@ class PeopleService:
             customer = self._customer(s, org_number)
             entries = customer.registry_roles or []
             if not 0 <= index < len(entries) or not _is_person_holder(entries[index]):
-                raise UserError(translate("PeopleService", "That registry role holder is not a person at this "
-                                          "customer; fetch the roles again."))
+                raise UserError(
+                    translate(
+                        "PeopleService",
+                        "That registry role holder is not a person at this "
+                        "customer; fetch the roles again.",
+                    )
+                )
             entry = entries[index]
             chosen = self._role(role) if role is not None else _suggested_role(entry)
             first, middle, last = _holder_names(entry)
@@ -684,8 +810,12 @@ class PeopleService:
             existing = None
             for pid in self._roles(s, customer).people():
                 p = s.get(Person, pid)
-                if p is not None and p.erased_at is None and fold(
-                        full_name(p.first_name, p.middle_name, p.last_name)) == fold(clean.full_name):
+                if (
+                    p is not None
+                    and p.erased_at is None
+                    and fold(full_name(p.first_name, p.middle_name, p.last_name))
+                    == fold(clean.full_name)
+                ):
                     existing = pid
                     break
             if existing is None:
@@ -694,8 +824,17 @@ class PeopleService:
                 person_id = existing
             if chosen in self._roles(s, customer).roles_of(person_id):
                 return person_id
-            self._grant(s, customer, person_id, chosen, requested_by, None, actor, source="registry",
-                        registry_role_code=str(entry.get("role_code") or ""))
+            self._grant(
+                s,
+                customer,
+                person_id,
+                chosen,
+                requested_by,
+                None,
+                actor,
+                source="registry",
+                registry_role_code=str(entry.get("role_code") or ""),
+            )
             return person_id
 
     # -- correcting ------------------------------------------------------------------------------
@@ -707,23 +846,42 @@ class PeopleService:
             person = self._live_person(s, person_id)
             before = _fields_of(person)
             after = {
-                "first_name": clean.first_name, "middle_name": clean.middle_name, "last_name": clean.last_name,
-                "title": clean.title, "phone": clean.phone, "mobile": clean.mobile, "emails": list(clean.emails),
+                "first_name": clean.first_name,
+                "middle_name": clean.middle_name,
+                "last_name": clean.last_name,
+                "title": clean.title,
+                "phone": clean.phone,
+                "mobile": clean.mobile,
+                "emails": list(clean.emails),
             }
-            changed = {k: {"before": before[k], "after": v} for k, v in after.items() if before[k] != v}
+            changed = {
+                k: {"before": before[k], "after": v} for k, v in after.items() if before[k] != v
+            }
             if changed:
                 for key, value in after.items():
                     setattr(person, key, value)
                 person.updated_at = utcnow()
                 self._reindex(s, person)
-                audit.append(s, actor=actor, action="person.corrected", entity_type="person", entity_id=person.id,
-                             payload={"changed": changed})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="person.corrected",
+                    entity_type="person",
+                    entity_id=person.id,
+                    payload={"changed": changed},
+                )
             return self._view(s, person)
 
     # -- consent -----------------------------------------------------------------------------------
 
     def record_consent(
-        self, person_id: int, kind: ConsentKind | str, given: bool, *, on: date | None = None, source: str = "",
+        self,
+        person_id: int,
+        kind: ConsentKind | str,
+        given: bool,
+        *,
+        on: date | None = None,
+        source: str = "",
         actor: str = "owner",
     ) -> None:
         """Record that a person gave or withdrew consent (marketing e-mail, newsletter), when and how."""
@@ -732,10 +890,19 @@ class PeopleService:
         day = on or date.today()
         with self._store.session() as s:
             self._live_person(s, person_id)
-            s.add(Consent(person_id=person_id, kind=kind.value, given=given, on=day, source=source_text))
-            audit.append(s, actor=actor, action="consent.given" if given else "consent.withdrawn",
-                         entity_type="person", entity_id=person_id,
-                         payload={"kind": kind.value, "on": day.isoformat(), "source": source_text})
+            s.add(
+                Consent(
+                    person_id=person_id, kind=kind.value, given=given, on=day, source=source_text
+                )
+            )
+            audit.append(
+                s,
+                actor=actor,
+                action="consent.given" if given else "consent.withdrawn",
+                entity_type="person",
+                entity_id=person_id,
+                payload={"kind": kind.value, "on": day.isoformat(), "source": source_text},
+            )
 
     def consents(self, person_id: int) -> tuple[ConsentState, ...]:
         with self._store.session() as s:
@@ -744,7 +911,12 @@ class PeopleService:
     # -- data-subject requests -----------------------------------------------------------------------
 
     def log_request(
-        self, person_id: int | None, kind: RequestKind | str, *, received_on: date | None = None, note: str = "",
+        self,
+        person_id: int | None,
+        kind: RequestKind | str,
+        *,
+        received_on: date | None = None,
+        note: str = "",
         actor: str = "owner",
     ) -> int:
         """Log a data-subject request; its deadline is one month after receipt. Returns its id."""
@@ -754,33 +926,69 @@ class PeopleService:
         with self._store.session() as s:
             if person_id is not None:
                 self._person(s, person_id)
-            row = DataSubjectRequest(person_id=person_id, kind=kind.value, received_on=received,
-                                     due_on=request_deadline(received), note=note_text)
+            row = DataSubjectRequest(
+                person_id=person_id,
+                kind=kind.value,
+                received_on=received,
+                due_on=request_deadline(received),
+                note=note_text,
+            )
             s.add(row)
             s.flush()
-            audit.append(s, actor=actor, action="request.logged",
-                         entity_type="person" if person_id is not None else "request",
-                         entity_id=person_id if person_id is not None else row.id,
-                         payload={"request_id": row.id, "kind": kind.value, "received_on": received.isoformat(),
-                                  "note": note_text})
+            audit.append(
+                s,
+                actor=actor,
+                action="request.logged",
+                entity_type="person" if person_id is not None else "request",
+                entity_id=person_id if person_id is not None else row.id,
+                payload={
+                    "request_id": row.id,
+                    "kind": kind.value,
+                    "received_on": received.isoformat(),
+                    "note": note_text,
+                },
+            )
             return row.id
 
-    def complete_request(self, request_id: int, *, done_on: date | None = None, actor: str = "owner") -> None:
+    def complete_request(
+        self, request_id: int, *, done_on: date | None = None, actor: str = "owner"
+    ) -> None:
         with self._store.session() as s:
             row = s.get(DataSubjectRequest, request_id)
             if row is None:
-                raise NotFoundError(fill(translate("PeopleService", "No data-subject request %1."), request_id))
+                raise NotFoundError(
+                    fill(translate("PeopleService", "No data-subject request %1."), request_id)
+                )
             if row.done_on is not None:
-                raise UserError(fill(translate("PeopleService", "Request %1 was already done on %2."), request_id,
-                                     row.done_on.isoformat()))
+                raise UserError(
+                    fill(
+                        translate("PeopleService", "Request %1 was already done on %2."),
+                        request_id,
+                        row.done_on.isoformat(),
+                    )
+                )
             row.done_on = done_on or date.today()
-            audit.append(s, actor=actor, action="request.done", entity_type="request", entity_id=row.id,
-                         payload={"request_id": row.id, "kind": row.kind, "done_on": row.done_on.isoformat()})
+            audit.append(
+                s,
+                actor=actor,
+                action="request.done",
+                entity_type="request",
+                entity_id=row.id,
+                payload={
+                    "request_id": row.id,
+                    "kind": row.kind,
+                    "done_on": row.done_on.isoformat(),
+                },
+            )
 
-    def requests(self, *, open_only: bool = False, person_id: int | None = None) -> list[RequestView]:
+    def requests(
+        self, *, open_only: bool = False, person_id: int | None = None
+    ) -> list[RequestView]:
         """The request log, oldest deadline first."""
         with self._store.session() as s:
-            q = select(DataSubjectRequest).order_by(DataSubjectRequest.due_on, DataSubjectRequest.id)
+            q = select(DataSubjectRequest).order_by(
+                DataSubjectRequest.due_on, DataSubjectRequest.id
+            )
             if open_only:
                 q = q.where(DataSubjectRequest.done_on.is_(None))
             if person_id is not None:
@@ -792,13 +1000,25 @@ class PeopleService:
                     p = s.get(Person, r.person_id)
                     if p is not None:
                         name = full_name(p.first_name, p.middle_name, p.last_name)
-                out.append(RequestView(r.id, r.person_id, name, RequestKind(r.kind), r.received_on, r.due_on,
-                                       r.done_on, r.note))
+                out.append(
+                    RequestView(
+                        r.id,
+                        r.person_id,
+                        name,
+                        RequestKind(r.kind),
+                        r.received_on,
+                        r.due_on,
+                        r.done_on,
+                        r.note,
+                    )
+                )
             return out
 
     # -- export ------------------------------------------------------------------------------------------
 
-    def export(self, person_id: int, *, actor: str = "owner", log_access: bool = True) -> dict[str, Any]:
+    def export(
+        self, person_id: int, *, actor: str = "owner", log_access: bool = True
+    ) -> dict[str, Any]:
         """Everything held about a person, as JSON-ready data (GDPR Arts. 15 and 20).
 
         The format is ``resources/schemas/person-export.schema.json``: ``schema``, ``schema_version``,
@@ -813,25 +1033,49 @@ class PeopleService:
             view = self._view(s, person)
             supplier = s.get(Supplier, 1)
             role_rows = s.execute(
-                select(PersonRole, Customer).join(Customer, Customer.id == PersonRole.customer_id)
-                .where(PersonRole.person_id == person_id).order_by(Customer.org_number, PersonRole.role)
+                select(PersonRole, Customer)
+                .join(Customer, Customer.id == PersonRole.customer_id)
+                .where(PersonRole.person_id == person_id)
+                .order_by(Customer.org_number, PersonRole.role)
             ).all()
             roles = [
-                {"org_number": c.org_number, "customer_name": c.name, "role": Role(r.role).cli_name,
-                 "since": r.since.isoformat(), "requested_by_person_id": r.requested_by_person_id,
-                 "source": r.source, "registry_role_code": r.registry_role_code}
+                {
+                    "org_number": c.org_number,
+                    "customer_name": c.name,
+                    "role": Role(r.role).cli_name,
+                    "since": r.since.isoformat(),
+                    "requested_by_person_id": r.requested_by_person_id,
+                    "source": r.source,
+                    "registry_role_code": r.registry_role_code,
+                }
                 for r, c in role_rows
             ]
             consents = [
-                {"kind": ConsentKind(c.kind).cli_name, "given": c.given, "on": c.on.isoformat(), "source": c.source,
-                 "recorded_at": c.recorded_at.isoformat()}
-                for c in s.execute(select(Consent).where(Consent.person_id == person_id).order_by(Consent.id)).scalars()
+                {
+                    "kind": ConsentKind(c.kind).cli_name,
+                    "given": c.given,
+                    "on": c.on.isoformat(),
+                    "source": c.source,
+                    "recorded_at": c.recorded_at.isoformat(),
+                }
+                for c in s.execute(
+                    select(Consent).where(Consent.person_id == person_id).order_by(Consent.id)
+                ).scalars()
             ]
             requests = [
-                {"id": r.id, "kind": r.kind, "received_on": r.received_on.isoformat(), "due_on": r.due_on.isoformat(),
-                 "done_on": r.done_on.isoformat() if r.done_on else None, "note": r.note}
-                for r in s.execute(select(DataSubjectRequest).where(DataSubjectRequest.person_id == person_id)
-                                   .order_by(DataSubjectRequest.id)).scalars()
+                {
+                    "id": r.id,
+                    "kind": r.kind,
+                    "received_on": r.received_on.isoformat(),
+                    "due_on": r.due_on.isoformat(),
+                    "done_on": r.done_on.isoformat() if r.done_on else None,
+                    "note": r.note,
+                }
+                for r in s.execute(
+                    select(DataSubjectRequest)
+                    .where(DataSubjectRequest.person_id == person_id)
+                    .order_by(DataSubjectRequest.id)
+                ).scalars()
             ]
             entries = self._audit_about(s, person_id)
             data: dict[str, Any] = {
@@ -854,25 +1098,44 @@ class PeopleService:
                     "emails": list(view.emails),
                     "created_at": view.created_at.isoformat(timespec="seconds"),
                     "updated_at": view.updated_at.isoformat(timespec="seconds"),
-                    "erased_at": view.erased_at.isoformat(timespec="seconds") if view.erased_at else None,
+                    "erased_at": view.erased_at.isoformat(timespec="seconds")
+                    if view.erased_at
+                    else None,
                 },
                 "customers": [
-                    {"org_number": m.org_number, "customer_name": m.customer_name,
-                     "roles": [r.cli_name for r in m.roles], "rights": m.rights.as_dict()}
+                    {
+                        "org_number": m.org_number,
+                        "customer_name": m.customer_name,
+                        "roles": [r.cli_name for r in m.roles],
+                        "rights": m.rights.as_dict(),
+                    }
                     for m in view.memberships
                 ],
                 "roles": roles,
                 "consents": consents,
                 "requests": requests,
                 "audit": [
-                    {"id": e.id, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor, "action": e.action,
-                     "entity_type": e.entity_type, "entity_id": e.entity_id, "details": audit.payload_of(e)}
+                    {
+                        "id": e.id,
+                        "at": e.at.isoformat(timespec="seconds"),
+                        "actor": e.actor,
+                        "action": e.action,
+                        "entity_type": e.entity_type,
+                        "entity_id": e.entity_id,
+                        "details": audit.payload_of(e),
+                    }
                     for e in entries
                 ],
             }
             if log_access:
-                audit.append(s, actor=actor, action="person.exported", entity_type="person", entity_id=person_id,
-                             payload={})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="person.exported",
+                    entity_type="person",
+                    entity_id=person_id,
+                    payload={},
+                )
             return data
 
     def export_to_file(self, person_id: int, path: Path | str, *, actor: str = "owner") -> Path:
@@ -911,24 +1174,42 @@ class PeopleService:
             needs: list[str] = []
             removed = 0
             memberships = s.execute(
-                select(PersonRole, Customer).join(Customer, Customer.id == PersonRole.customer_id)
-                .where(PersonRole.person_id == person_id).order_by(Customer.org_number)
+                select(PersonRole, Customer)
+                .join(Customer, Customer.id == PersonRole.customer_id)
+                .where(PersonRole.person_id == person_id)
+                .order_by(Customer.org_number)
             ).all()
             for org, successor in successors.items():
                 if successor == person_id:
-                    raise UserError(translate("PeopleService",
-                                              "The next main contact must be someone other than the erased person."))
-                if org not in {c.org_number for r, c in memberships if r.role == Role.MAIN_CONTACT.value}:
-                    raise UserError(fill(translate("PeopleService", "Person %1 is not the main contact of %2."),
-                                         person_id, format_org_number(org)))
+                    raise UserError(
+                        translate(
+                            "PeopleService",
+                            "The next main contact must be someone other than the erased person.",
+                        )
+                    )
+                if org not in {
+                    c.org_number for r, c in memberships if r.role == Role.MAIN_CONTACT.value
+                }:
+                    raise UserError(
+                        fill(
+                            translate("PeopleService", "Person %1 is not the main contact of %2."),
+                            person_id,
+                            format_org_number(org),
+                        )
+                    )
             for role_row, customer in memberships:
                 if role_row.role == Role.MAIN_CONTACT.value:
                     continue
                 s.delete(role_row)
                 removed += 1
-                audit.append(s, actor=actor, action="role.removed", entity_type="customer",
-                             entity_id=customer.org_number,
-                             payload={"person_id": person_id, "role": role_row.role, "reason": "erasure"})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="role.removed",
+                    entity_type="customer",
+                    entity_id=customer.org_number,
+                    payload={"person_id": person_id, "role": role_row.role, "reason": "erasure"},
+                )
             s.flush()
             for role_row, customer in memberships:
                 if role_row.role != Role.MAIN_CONTACT.value:
@@ -937,18 +1218,28 @@ class PeopleService:
                 if successor is None:
                     needs.append(customer.org_number)
                     continue
-                self._set_main(s, customer, successor, None, None, False, actor, reason="erasure", force=True)
+                self._set_main(
+                    s, customer, successor, None, None, False, actor, reason="erasure", force=True
+                )
                 handed.append((customer.org_number, successor))
             # Blank what names them, before the erasure's own entries are written.
             entry_ids = audit.entries_mentioning(s, needles, entity=("person", str(person_id)))
             blanked = audit.erase_payloads(s, entry_ids)
             s.execute(update(Consent).where(Consent.person_id == person_id).values(source=""))
-            s.execute(update(DataSubjectRequest).where(DataSubjectRequest.person_id == person_id).values(note=""))
+            s.execute(
+                update(DataSubjectRequest)
+                .where(DataSubjectRequest.person_id == person_id)
+                .values(note="")
+            )
             s.execute(delete(PersonSearchKey).where(PersonSearchKey.person_id == person_id))
             # Signed acceptances stay as evidence (date, method, version, scan), but not the name snapshot.
             from contractdesk.store.models.agreements import Acceptance
 
-            s.execute(update(Acceptance).where(Acceptance.signed_by_person_id == person_id).values(signed_by_name=""))
+            s.execute(
+                update(Acceptance)
+                .where(Acceptance.signed_by_person_id == person_id)
+                .values(signed_by_name="")
+            )
             now = utcnow()
             for key in ("first_name", "middle_name", "last_name", "title", "phone", "mobile"):
                 setattr(person, key, "")
@@ -956,23 +1247,43 @@ class PeopleService:
             person.erased_at = now
             person.updated_at = now
             today = date.today()
-            open_erasures = list(s.execute(
-                select(DataSubjectRequest).where(DataSubjectRequest.person_id == person_id,
-                                                 DataSubjectRequest.kind == RequestKind.ERASURE.value,
-                                                 DataSubjectRequest.done_on.is_(None))
-            ).scalars())
+            open_erasures = list(
+                s.execute(
+                    select(DataSubjectRequest).where(
+                        DataSubjectRequest.person_id == person_id,
+                        DataSubjectRequest.kind == RequestKind.ERASURE.value,
+                        DataSubjectRequest.done_on.is_(None),
+                    )
+                ).scalars()
+            )
             if not open_erasures:
-                row = DataSubjectRequest(person_id=person_id, kind=RequestKind.ERASURE.value, received_on=today,
-                                         due_on=request_deadline(today), note="")
+                row = DataSubjectRequest(
+                    person_id=person_id,
+                    kind=RequestKind.ERASURE.value,
+                    received_on=today,
+                    due_on=request_deadline(today),
+                    note="",
+                )
                 s.add(row)
                 open_erasures = [row]
             for row in open_erasures:
                 row.done_on = today
             s.flush()
-            audit.append(s, actor=actor, action="person.erased", entity_type="person", entity_id=person_id,
-                         payload={"handed_over": [{"org_number": o, "main_contact_person_id": p} for o, p in handed],
-                                  "needs_main_contact": needs, "roles_removed": removed,
-                                  "requests_done": [r.id for r in open_erasures]})
+            audit.append(
+                s,
+                actor=actor,
+                action="person.erased",
+                entity_type="person",
+                entity_id=person_id,
+                payload={
+                    "handed_over": [
+                        {"org_number": o, "main_contact_person_id": p} for o, p in handed
+                    ],
+                    "needs_main_contact": needs,
+                    "roles_removed": removed,
+                    "requests_done": [r.id for r in open_erasures],
+                },
+            )
         self._store.checkpoint()
         return ErasureResult(person_id, tuple(handed), tuple(needs), removed, blanked)
 
@@ -1012,12 +1323,30 @@ class PeopleService:
             for items in grouped.get(pid, {}).values():
                 roles = sort_roles(Role(i[1]) for i in items)
                 head = items[0]
-                memberships.append(Membership(head[4], head[5], head[6], roles, rights_for(roles), head[7],
-                                              min(date.fromisoformat(i[2]) for i in items)))
+                memberships.append(
+                    Membership(
+                        head[4],
+                        head[5],
+                        head[6],
+                        roles,
+                        rights_for(roles),
+                        head[7],
+                        min(date.fromisoformat(i[2]) for i in items),
+                    )
+                )
             memberships.sort(key=lambda m: (fold(m.customer_name), m.org_number))
-            matches.append(WhoisMatch(pid, full_name(first, middle, last), title,
-                                      tuple(json.loads(emails) if emails else ()), phone, mobile, kind,
-                                      tuple(memberships)))
+            matches.append(
+                WhoisMatch(
+                    pid,
+                    full_name(first, middle, last),
+                    title,
+                    tuple(json.loads(emails) if emails else ()),
+                    phone,
+                    mobile,
+                    kind,
+                    tuple(memberships),
+                )
+            )
         matches.sort(key=lambda m: (not m.approved, fold(m.full_name), m.person_id))
         return WhoisResult(query, kind, tuple(matches), more)
 
@@ -1044,22 +1373,33 @@ class PeopleService:
         org = _org(org_number)
         customer = s.execute(select(Customer).where(Customer.org_number == org)).scalar()
         if customer is None:
-            raise NotFoundError(fill(translate("PeopleService", "No customer with organisation number %1; "
-                                               "register it first."), format_org_number(org)))
+            raise NotFoundError(
+                fill(
+                    translate(
+                        "PeopleService",
+                        "No customer with organisation number %1; register it first.",
+                    ),
+                    format_org_number(org),
+                )
+            )
         return customer
 
     @staticmethod
     def _person(s: Session, person_id: int) -> Person:
         person = s.get(Person, int(person_id))
         if person is None:
-            raise NotFoundError(fill(translate("PeopleService", "No person with id %1."), person_id))
+            raise NotFoundError(
+                fill(translate("PeopleService", "No person with id %1."), person_id)
+            )
         return person
 
     def _live_person(self, s: Session, person_id: int, *, what: str = "") -> Person:
         person = self._person(s, person_id)
         if person.erased_at is not None:
             if what:
-                raise UserError(fill(translate("PeopleService", "%1 (person %2) was erased."), what, person_id))
+                raise UserError(
+                    fill(translate("PeopleService", "%1 (person %2) was erased."), what, person_id)
+                )
             raise UserError(fill(translate("PeopleService", "Person %1 was erased."), person_id))
         return person
 
@@ -1067,106 +1407,247 @@ class PeopleService:
     def _roles(s: Session, customer: Customer) -> CustomerRoles:
         rows = s.execute(
             select(PersonRole.person_id, PersonRole.role, Person.erased_at)
-            .join(Person, Person.id == PersonRole.person_id).where(PersonRole.customer_id == customer.id)
+            .join(Person, Person.id == PersonRole.person_id)
+            .where(PersonRole.customer_id == customer.id)
         ).all()
-        return CustomerRoles((Assignment(pid, Role(role)) for pid, role, _ in rows),
-                             format_org_number(customer.org_number),
-                             erased={pid for pid, _, erased_at in rows if erased_at is not None})
+        return CustomerRoles(
+            (Assignment(pid, Role(role)) for pid, role, _ in rows),
+            format_org_number(customer.org_number),
+            erased={pid for pid, _, erased_at in rows if erased_at is not None},
+        )
 
-    def _insert_person(self, s: Session, clean: PersonInput, actor: str, *, source: str = "manual") -> Person:
-        person = Person(first_name=clean.first_name, middle_name=clean.middle_name, last_name=clean.last_name,
-                        title=clean.title, phone=clean.phone, mobile=clean.mobile, emails=list(clean.emails))
+    def _insert_person(
+        self, s: Session, clean: PersonInput, actor: str, *, source: str = "manual"
+    ) -> Person:
+        person = Person(
+            first_name=clean.first_name,
+            middle_name=clean.middle_name,
+            last_name=clean.last_name,
+            title=clean.title,
+            phone=clean.phone,
+            mobile=clean.mobile,
+            emails=list(clean.emails),
+        )
         s.add(person)
         s.flush()
         self._reindex(s, person)
-        audit.append(s, actor=actor, action="person.added", entity_type="person", entity_id=person.id,
-                     payload={**_fields_of(person), "source": source})
+        audit.append(
+            s,
+            actor=actor,
+            action="person.added",
+            entity_type="person",
+            entity_id=person.id,
+            payload={**_fields_of(person), "source": source},
+        )
         return person
 
     @staticmethod
     def _reindex(s: Session, person: Person) -> None:
         s.execute(delete(PersonSearchKey).where(PersonSearchKey.person_id == person.id))
-        keys = search_keys(person.first_name, person.middle_name, person.last_name, person.emails or (),
-                           (person.phone, person.mobile))
+        keys = search_keys(
+            person.first_name,
+            person.middle_name,
+            person.last_name,
+            person.emails or (),
+            (person.phone, person.mobile),
+        )
         if keys:
-            s.execute(PersonSearchKey.__table__.insert(),
-                      [{"person_id": person.id, "kind": k, "value": v} for k, v in keys])
+            s.execute(
+                PersonSearchKey.__table__.insert(),
+                [{"person_id": person.id, "kind": k, "value": v} for k, v in keys],
+            )
 
     def _grant(
-        self, s: Session, customer: Customer, person_id: int, role: Role, requested_by: int | None,
-        requested_on: date | None, actor: str, *, source: str = "manual", registry_role_code: str = "",
+        self,
+        s: Session,
+        customer: Customer,
+        person_id: int,
+        role: Role,
+        requested_by: int | None,
+        requested_on: date | None,
+        actor: str,
+        *,
+        source: str = "manual",
+        registry_role_code: str = "",
     ) -> None:
         self._live_person(s, person_id)
         if requested_by is not None:
-            self._live_person(s, requested_by, what=translate("PeopleService", "The person who asked"))
+            self._live_person(
+                s, requested_by, what=translate("PeopleService", "The person who asked")
+            )
         roles = self._roles(s, customer)
         if role is Role.MAIN_CONTACT:
-            self._set_main(s, customer, person_id, requested_by, requested_on, True, actor, reason="",
-                           source=source, registry_role_code=registry_role_code)
+            self._set_main(
+                s,
+                customer,
+                person_id,
+                requested_by,
+                requested_on,
+                True,
+                actor,
+                reason="",
+                source=source,
+                registry_role_code=registry_role_code,
+            )
             return
         self._check(lambda: roles.check_add(person_id, role, requested_by))
         day = requested_on or date.today()
-        s.add(PersonRole(person_id=person_id, customer_id=customer.id, role=role.value, since=day,
-                         requested_by_person_id=requested_by, source=source, registry_role_code=registry_role_code))
+        s.add(
+            PersonRole(
+                person_id=person_id,
+                customer_id=customer.id,
+                role=role.value,
+                since=day,
+                requested_by_person_id=requested_by,
+                source=source,
+                registry_role_code=registry_role_code,
+            )
+        )
         s.flush()
-        audit.append(s, actor=actor, action="role.added", entity_type="customer", entity_id=customer.org_number,
-                     payload={"person_id": person_id, "role": role.value, "requested_by_person_id": requested_by,
-                              "requested_on": day.isoformat(), "source": source})
+        audit.append(
+            s,
+            actor=actor,
+            action="role.added",
+            entity_type="customer",
+            entity_id=customer.org_number,
+            payload={
+                "person_id": person_id,
+                "role": role.value,
+                "requested_by_person_id": requested_by,
+                "requested_on": day.isoformat(),
+                "source": source,
+            },
+        )
 
     def _set_main(
-        self, s: Session, customer: Customer, person_id: int, requested_by: int | None, requested_on: date | None,
-        keep_previous_as_contact: bool, actor: str, *, reason: str, force: bool = False, source: str = "manual",
+        self,
+        s: Session,
+        customer: Customer,
+        person_id: int,
+        requested_by: int | None,
+        requested_on: date | None,
+        keep_previous_as_contact: bool,
+        actor: str,
+        *,
+        reason: str,
+        force: bool = False,
+        source: str = "manual",
         registry_role_code: str = "",
     ) -> None:
         self._live_person(s, person_id, what=translate("PeopleService", "The new main contact"))
         if requested_by is not None:
-            self._live_person(s, requested_by, what=translate("PeopleService", "The person who asked"))
+            self._live_person(
+                s, requested_by, what=translate("PeopleService", "The person who asked")
+            )
         roles = self._roles(s, customer)
         if not force:
             self._check(lambda: roles.check_set_main(person_id, requested_by))
         previous = roles.main_contact()
         day = requested_on or date.today()
         # Main contact implies approved contact: a separate contact role would be a duplicate.
-        s.execute(delete(PersonRole).where(PersonRole.customer_id == customer.id, PersonRole.person_id == person_id,
-                                           PersonRole.role == Role.CONTACT.value))
+        s.execute(
+            delete(PersonRole).where(
+                PersonRole.customer_id == customer.id,
+                PersonRole.person_id == person_id,
+                PersonRole.role == Role.CONTACT.value,
+            )
+        )
         if previous is None:
-            s.add(PersonRole(person_id=person_id, customer_id=customer.id, role=Role.MAIN_CONTACT.value, since=day,
-                             requested_by_person_id=requested_by, source=source,
-                             registry_role_code=registry_role_code))
+            s.add(
+                PersonRole(
+                    person_id=person_id,
+                    customer_id=customer.id,
+                    role=Role.MAIN_CONTACT.value,
+                    since=day,
+                    requested_by_person_id=requested_by,
+                    source=source,
+                    registry_role_code=registry_role_code,
+                )
+            )
         else:
             # Hand the role over in one UPDATE: the database never sees a customer without its main contact.
-            s.execute(update(PersonRole).where(PersonRole.customer_id == customer.id,
-                                               PersonRole.role == Role.MAIN_CONTACT.value)
-                      .values(person_id=person_id, since=day, requested_by_person_id=requested_by,
-                              source=source, registry_role_code=registry_role_code, created_at=utcnow()))
+            s.execute(
+                update(PersonRole)
+                .where(
+                    PersonRole.customer_id == customer.id,
+                    PersonRole.role == Role.MAIN_CONTACT.value,
+                )
+                .values(
+                    person_id=person_id,
+                    since=day,
+                    requested_by_person_id=requested_by,
+                    source=source,
+                    registry_role_code=registry_role_code,
+                    created_at=utcnow(),
+                )
+            )
             previous_other = [r for r in roles.roles_of(previous) if r is not Role.MAIN_CONTACT]
             prev_person = s.get(Person, previous)
-            if (keep_previous_as_contact and not previous_other and prev_person is not None
-                    and prev_person.erased_at is None):
-                s.add(PersonRole(person_id=previous, customer_id=customer.id, role=Role.CONTACT.value, since=day,
-                                 requested_by_person_id=requested_by, source="manual"))
+            if (
+                keep_previous_as_contact
+                and not previous_other
+                and prev_person is not None
+                and prev_person.erased_at is None
+            ):
+                s.add(
+                    PersonRole(
+                        person_id=previous,
+                        customer_id=customer.id,
+                        role=Role.CONTACT.value,
+                        since=day,
+                        requested_by_person_id=requested_by,
+                        source="manual",
+                    )
+                )
         s.flush()
-        payload: dict[str, Any] = {"from_person_id": previous, "to_person_id": person_id,
-                                   "requested_by_person_id": requested_by, "requested_on": day.isoformat()}
+        payload: dict[str, Any] = {
+            "from_person_id": previous,
+            "to_person_id": person_id,
+            "requested_by_person_id": requested_by,
+            "requested_on": day.isoformat(),
+        }
         if reason:
             payload["reason"] = reason
-        audit.append(s, actor=actor, action="main_contact.changed" if previous is not None else "main_contact.set",
-                     entity_type="customer", entity_id=customer.org_number, payload=payload)
+        audit.append(
+            s,
+            actor=actor,
+            action="main_contact.changed" if previous is not None else "main_contact.set",
+            entity_type="customer",
+            entity_id=customer.org_number,
+            payload=payload,
+        )
 
-    def _memberships(self, s: Session, person_ids: Sequence[int]) -> dict[int, tuple[Membership, ...]]:
+    def _memberships(
+        self, s: Session, person_ids: Sequence[int]
+    ) -> dict[int, tuple[Membership, ...]]:
         if not person_ids:
             return {}
         rows = s.execute(
-            select(PersonRole.person_id, PersonRole.role, PersonRole.since, Customer.id, Customer.org_number,
-                   Customer.name, Customer.status)
+            select(
+                PersonRole.person_id,
+                PersonRole.role,
+                PersonRole.since,
+                Customer.id,
+                Customer.org_number,
+                Customer.name,
+                Customer.status,
+            )
             .join(Customer, Customer.id == PersonRole.customer_id)
             .where(PersonRole.person_id.in_(list(person_ids)))
         ).all()
         customer_ids = {r.id for r in rows}
-        mains = dict(s.execute(
-            select(PersonRole.customer_id, PersonRole.person_id).where(
-                PersonRole.customer_id.in_(customer_ids), PersonRole.role == Role.MAIN_CONTACT.value)
-        ).all()) if customer_ids else {}
+        mains = (
+            dict(
+                s.execute(
+                    select(PersonRole.customer_id, PersonRole.person_id).where(
+                        PersonRole.customer_id.in_(customer_ids),
+                        PersonRole.role == Role.MAIN_CONTACT.value,
+                    )
+                ).all()
+            )
+            if customer_ids
+            else {}
+        )
         grouped: dict[tuple[int, int], list[Any]] = {}
         for r in rows:
             grouped.setdefault((r.person_id, r.id), []).append(r)
@@ -1174,32 +1655,57 @@ class PeopleService:
         for (pid, cid), items in grouped.items():
             roles = sort_roles(Role(i.role) for i in items)
             first = items[0]
-            out.setdefault(pid, []).append(Membership(
-                first.org_number, first.name, first.status, roles, rights_for(roles), mains.get(cid),
-                min(i.since for i in items),
-            ))
-        return {pid: tuple(sorted(ms, key=lambda m: (fold(m.customer_name), m.org_number))) for pid, ms in out.items()}
+            out.setdefault(pid, []).append(
+                Membership(
+                    first.org_number,
+                    first.name,
+                    first.status,
+                    roles,
+                    rights_for(roles),
+                    mains.get(cid),
+                    min(i.since for i in items),
+                )
+            )
+        return {
+            pid: tuple(sorted(ms, key=lambda m: (fold(m.customer_name), m.org_number)))
+            for pid, ms in out.items()
+        }
 
     def _consents(self, s: Session, person_id: int) -> tuple[ConsentState, ...]:
         latest: dict[str, Consent] = {}
-        for c in s.execute(select(Consent).where(Consent.person_id == person_id).order_by(Consent.on, Consent.id)).scalars():
+        for c in s.execute(
+            select(Consent).where(Consent.person_id == person_id).order_by(Consent.on, Consent.id)
+        ).scalars():
             latest[c.kind] = c
         states = []
         for kind in ConsentKind:
             c = latest.get(kind.value)
-            states.append(ConsentState(kind, c.given, c.on, c.source) if c else ConsentState(kind, None))
+            states.append(
+                ConsentState(kind, c.given, c.on, c.source) if c else ConsentState(kind, None)
+            )
         return tuple(states)
 
     def _view(self, s: Session, person: Person) -> PersonView:
         return PersonView(
-            person.id, person.first_name, person.middle_name, person.last_name, person.title, person.phone,
-            person.mobile, tuple(person.emails or ()), person.erased_at, person.created_at, person.updated_at,
-            self._memberships(s, [person.id]).get(person.id, ()), self._consents(s, person.id),
+            person.id,
+            person.first_name,
+            person.middle_name,
+            person.last_name,
+            person.title,
+            person.phone,
+            person.mobile,
+            tuple(person.emails or ()),
+            person.erased_at,
+            person.created_at,
+            person.updated_at,
+            self._memberships(s, [person.id]).get(person.id, ()),
+            self._consents(s, person.id),
         )
 
     def _rows_at(self, s: Session, customer: Customer) -> list[PersonRow]:
         rows = s.execute(
-            select(PersonRole, Person).join(Person, Person.id == PersonRole.person_id)
+            select(PersonRole, Person)
+            .join(Person, Person.id == PersonRole.person_id)
             .where(PersonRole.customer_id == customer.id)
         ).all()
         grouped: dict[int, list[Any]] = {}
@@ -1213,11 +1719,22 @@ class PeopleService:
             roles = sort_roles(Role(i.role) for i in items)
             main = next((i for i in items if i.role == Role.MAIN_CONTACT.value), None)
             first = main or min(items, key=lambda i: i.since)
-            out.append(PersonRow(
-                pid, full_name(p.first_name, p.middle_name, p.last_name), p.title, tuple(p.emails or ()), p.phone,
-                p.mobile, p.erased_at is not None, roles, rights_for(roles), first.since, first.requested_by_person_id,
-                (customer.org_number,),
-            ))
+            out.append(
+                PersonRow(
+                    pid,
+                    full_name(p.first_name, p.middle_name, p.last_name),
+                    p.title,
+                    tuple(p.emails or ()),
+                    p.phone,
+                    p.mobile,
+                    p.erased_at is not None,
+                    roles,
+                    rights_for(roles),
+                    first.since,
+                    first.requested_by_person_id,
+                    (customer.org_number,),
+                )
+            )
         out.sort(key=lambda r: (not r.is_main_contact, fold(r.full_name), r.id))
         return out
 
@@ -1225,10 +1742,16 @@ class PeopleService:
     def _audit_about(s: Session, person_id: int) -> list[AuditEntry]:
         """Entries about the person: their own, and role changes that name them by id."""
         ident = str(person_id)
-        refs = [func.json_extract(AuditEntry.payload, f"$.{key}") == person_id
-                for key in ("person_id", "from_person_id", "to_person_id", "requested_by_person_id")]
-        q = select(AuditEntry).where(or_(and_(AuditEntry.entity_type == "person", AuditEntry.entity_id == ident),
-                                         and_(AuditEntry.entity_type == "customer", or_(*refs))))
+        refs = [
+            func.json_extract(AuditEntry.payload, f"$.{key}") == person_id
+            for key in ("person_id", "from_person_id", "to_person_id", "requested_by_person_id")
+        ]
+        q = select(AuditEntry).where(
+            or_(
+                and_(AuditEntry.entity_type == "person", AuditEntry.entity_id == ident),
+                and_(AuditEntry.entity_type == "customer", or_(*refs)),
+            )
+        )
         return list(s.execute(q.order_by(AuditEntry.id)).scalars())
 
 
@@ -1237,8 +1760,13 @@ class PeopleService:
 
 def _fields_of(person: Person) -> dict[str, Any]:
     return {
-        "first_name": person.first_name, "middle_name": person.middle_name, "last_name": person.last_name,
-        "title": person.title, "phone": person.phone, "mobile": person.mobile, "emails": list(person.emails or ()),
+        "first_name": person.first_name,
+        "middle_name": person.middle_name,
+        "last_name": person.last_name,
+        "title": person.title,
+        "phone": person.phone,
+        "mobile": person.mobile,
+        "emails": list(person.emails or ()),
     }
 
 
@@ -1262,8 +1790,12 @@ def _consent_kind(kind: ConsentKind | str) -> ConsentKind:
         return ConsentKind(str(kind).strip().lower().replace("-", "_"))
     except ValueError:
         names = ", ".join(k.cli_name for k in ConsentKind)
-        raise UserError(fill(translate("PeopleService", "Unknown consent %1: use one of %2."), repr(kind), names),
-                        field="consent") from None
+        raise UserError(
+            fill(
+                translate("PeopleService", "Unknown consent %1: use one of %2."), repr(kind), names
+            ),
+            field="consent",
+        ) from None
 
 
 def _request_kind(kind: RequestKind | str) -> RequestKind:
@@ -1273,8 +1805,14 @@ def _request_kind(kind: RequestKind | str) -> RequestKind:
         return RequestKind(str(kind).strip().lower())
     except ValueError:
         names = ", ".join(k.value for k in RequestKind)
-        raise UserError(fill(translate("PeopleService", "Unknown request kind %1: use one of %2."), repr(kind),
-                             names), field="kind") from None
+        raise UserError(
+            fill(
+                translate("PeopleService", "Unknown request kind %1: use one of %2."),
+                repr(kind),
+                names,
+            ),
+            field="kind",
+        ) from None
 
 
 def _is_person_holder(entry: Any) -> bool:
@@ -1309,6 +1847,17 @@ def _suggested_role(entry: Mapping[str, Any]) -> Role:
 
 
 __all__ = [
-    "ConsentState", "ErasureResult", "Membership", "PeopleService", "PersonInput", "PersonRow", "PersonView",
-    "RegistryHolder", "RequestView", "WhoisMatch", "WhoisResult", "classify_query", "search_keys",
+    "ConsentState",
+    "ErasureResult",
+    "Membership",
+    "PeopleService",
+    "PersonInput",
+    "PersonRow",
+    "PersonView",
+    "RegistryHolder",
+    "RequestView",
+    "WhoisMatch",
+    "WhoisResult",
+    "classify_query",
+    "search_keys",
 ]

@@ -59,10 +59,13 @@ def _keyring_get(user: str, host: str) -> str | None:
     try:
         return keyring.get_password(KEYRING_SERVICE, keyring_username(user, host))
     except KeyringLocked:
-        raise SmtpPasswordError(translate("SmtpPassword", "The system keyring is locked: unlock it and try again.")) from None
-    except Exception as exc:  # noqa: BLE001 (a backend's own error, e.g. D-Bus: an environment problem)
-        raise SmtpPasswordError(fill(translate("SmtpPassword", "The system keyring failed (%1)."),
-                                     type(exc).__name__)) from None
+        raise SmtpPasswordError(
+            translate("SmtpPassword", "The system keyring is locked: unlock it and try again.")
+        ) from None
+    except Exception as exc:
+        raise SmtpPasswordError(
+            fill(translate("SmtpPassword", "The system keyring failed (%1)."), type(exc).__name__)
+        ) from None
 
 
 def stored_password(user: str, host: str) -> str | None:
@@ -81,20 +84,35 @@ def save_password(user: str, host: str, password: str) -> None:
     import keyring
 
     if not user.strip() or not host.strip():
-        raise SmtpPasswordError(translate("SmtpPassword", "Set the SMTP server and user name before saving a password."))
+        raise SmtpPasswordError(
+            translate("SmtpPassword", "Set the SMTP server and user name before saving a password.")
+        )
     if not keyring_usable():
-        raise SmtpPasswordError(fill(translate(
-            "SmtpPassword", "No system keyring is available here, so the password is not saved: set %1 or "
-            "enter the password each time you send."), SMTP_PASSWORD_ENV))
+        raise SmtpPasswordError(
+            fill(
+                translate(
+                    "SmtpPassword",
+                    "No system keyring is available here, so the password is not saved: set %1 or "
+                    "enter the password each time you send.",
+                ),
+                SMTP_PASSWORD_ENV,
+            )
+        )
     name = keyring_username(user, host)
     try:
         keyring.set_password(KEYRING_SERVICE, name, password)
         back = keyring.get_password(KEYRING_SERVICE, name)
-    except Exception as exc:  # noqa: BLE001 (KeyringLocked, or a backend's own error)
-        raise SmtpPasswordError(fill(translate("SmtpPassword", "The system keyring refused the password (%1)."),
-                                     type(exc).__name__)) from None
+    except Exception as exc:
+        raise SmtpPasswordError(
+            fill(
+                translate("SmtpPassword", "The system keyring refused the password (%1)."),
+                type(exc).__name__,
+            )
+        ) from None
     if back != password:
-        raise SmtpPasswordError(translate("SmtpPassword", "The system keyring did not keep the password."))
+        raise SmtpPasswordError(
+            translate("SmtpPassword", "The system keyring did not keep the password.")
+        )
 
 
 def forget_password(user: str, host: str) -> bool:
@@ -108,9 +126,10 @@ def forget_password(user: str, host: str) -> bool:
         keyring.delete_password(KEYRING_SERVICE, keyring_username(user, host))
     except PasswordDeleteError:
         return False
-    except Exception as exc:  # noqa: BLE001 (KeyringLocked, or a backend's own error)
-        raise SmtpPasswordError(fill(translate("SmtpPassword", "The system keyring failed (%1)."),
-                                     type(exc).__name__)) from None
+    except Exception as exc:
+        raise SmtpPasswordError(
+            fill(translate("SmtpPassword", "The system keyring failed (%1)."), type(exc).__name__)
+        ) from None
     return True
 
 
@@ -126,7 +145,9 @@ def password_source(user: str, host: str) -> PasswordSource:
     return PasswordSource("ask", usable)
 
 
-def resolve_password(user: str, host: str, given: str | None = None, prompt: PasswordPrompt | None = None) -> str | None:
+def resolve_password(
+    user: str, host: str, given: str | None = None, prompt: PasswordPrompt | None = None
+) -> str | None:
     """The password for a login: the one given, else the keyring's, else the environment's, else asked.
 
     Returns None when no login is configured.
@@ -148,6 +169,14 @@ def resolve_password(user: str, host: str, given: str | None = None, prompt: Pas
         answer = prompt(fill(translate("SmtpPassword", "Password for %1 at %2:"), user, host))
         if answer:
             return answer
-    raise SmtpPasswordError(fill(translate(
-        "SmtpPassword", "No SMTP password for %1: save it in the system keyring (E-mail settings, or "
-        "'contractdesk smtp set … --password-stdin'), set %2, or enter it when sending."), user, SMTP_PASSWORD_ENV))
+    raise SmtpPasswordError(
+        fill(
+            translate(
+                "SmtpPassword",
+                "No SMTP password for %1: save it in the system keyring (E-mail settings, or "
+                "'contractdesk smtp set … --password-stdin'), set %2, or enter it when sending.",
+            ),
+            user,
+            SMTP_PASSWORD_ENV,
+        )
+    )

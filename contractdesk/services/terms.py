@@ -236,7 +236,9 @@ def _sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def checklist_to_dict(checklist: DpaChecklist | None, *, annex_label: str | None = None) -> dict[str, Any]:
+def checklist_to_dict(
+    checklist: DpaChecklist | None, *, annex_label: str | None = None
+) -> dict[str, Any]:
     """JSON form of a DPA checklist (stored with a published version, printed by ``terms show --json``)."""
     if checklist is None:
         return {"has_dpa": False, "annex": None, "items": [], "repealed_references": []}
@@ -270,7 +272,9 @@ def active_customer_ids(s: Session) -> list[int]:
     """Customers in a customer relationship: not ended, and not deleted/removed from the registry."""
     q = (
         select(Customer.id)
-        .where(Customer.relationship_ended_on.is_(None), Customer.status.not_in(("deleted", "removed")))
+        .where(
+            Customer.relationship_ended_on.is_(None), Customer.status.not_in(("deleted", "removed"))
+        )
         .order_by(Customer.id)
     )
     return list(s.execute(q).scalars())
@@ -280,14 +284,30 @@ def _clean_label(label: str) -> str:
     text = unicodedata.normalize("NFC", (label or "").strip())
     if not LABEL_RE.match(text):
         raise UserError(
-            _t(translate("TermsService", "Label %1: use 1–50 letters, digits, '.', '-' or '_', e.g. 2025-01-01."), repr(label)), field="label"
+            _t(
+                translate(
+                    "TermsService",
+                    "Label %1: use 1–50 letters, digits, '.', '-' or '_', e.g. 2025-01-01.",
+                ),
+                repr(label),
+            ),
+            field="label",
         )
     return text
 
 
 def _sub_view(e: SubProcessorEntry) -> SubProcessorView:
-    return SubProcessorView(e.id, e.name, e.purpose, e.data_shared, e.kind, e.org_number, e.location,
-                            e.source_clause, e.retired_at)
+    return SubProcessorView(
+        e.id,
+        e.name,
+        e.purpose,
+        e.data_shared,
+        e.kind,
+        e.org_number,
+        e.location,
+        e.source_clause,
+        e.retired_at,
+    )
 
 
 def _fold_name(name: str) -> str:
@@ -330,7 +350,11 @@ class TermsService:
     def current(self, today: date | None = None) -> TermsVersionRow | None:
         """The published version in effect on ``today``: the latest effective date not after it."""
         day = today or date.today()
-        published = [r for r in self.list_versions() if r.published and r.effective_date and r.effective_date <= day]
+        published = [
+            r
+            for r in self.list_versions()
+            if r.published and r.effective_date and r.effective_date <= day
+        ]
         return published[-1] if published else None
 
     def latest_published(self) -> TermsVersionRow | None:
@@ -340,7 +364,9 @@ class TermsService:
     def by_sha256(self, sha256: str) -> TermsVersionRow | None:
         """The published version with this hash (e.g. read from a PDF's footer)."""
         with self._store.read_session() as s:
-            v = s.execute(select(TermsVersion).where(TermsVersion.sha256 == sha256.strip().lower())).scalar()
+            v = s.execute(
+                select(TermsVersion).where(TermsVersion.sha256 == sha256.strip().lower())
+            ).scalar()
             return self._row(v) if v is not None else None
 
     def checklist(self, label: str) -> DpaChecklist | None:
@@ -356,7 +382,9 @@ class TermsService:
         return diff_terms(old, new)
 
     def diff_text(self, old_label: str, new_label: str, *, include_unchanged: bool = False) -> str:
-        return format_terms_diff(self.diff(old_label, new_label), include_unchanged=include_unchanged)
+        return format_terms_diff(
+            self.diff(old_label, new_label), include_unchanged=include_unchanged
+        )
 
     # -- drafts --------------------------------------------------------------------------------------
 
@@ -381,58 +409,122 @@ class TermsService:
         try:
             result = import_terms_with_report(text)
         except TermsImportError as exc:
-            raise UserError(_t(translate("TermsService", "The file could not be read as terms: %1"), exc)) from None
+            raise UserError(
+                _t(translate("TermsService", "The file could not be read as terms: %1"), exc)
+            ) from None
         document = result.document
         stated = stated_effective_date(document)
         notes = list(result.notes)
         planned = effective_date or stated
         if effective_date and stated and effective_date != stated:
-            notes.append(_t(translate("TermsService", "The text says it is dated %1; the effective date given is %2."),
-                            stated.isoformat(), effective_date.isoformat()))
+            notes.append(
+                _t(
+                    translate(
+                        "TermsService",
+                        "The text says it is dated %1; the effective date given is %2.",
+                    ),
+                    stated.isoformat(),
+                    effective_date.isoformat(),
+                )
+            )
         canonical = document.canonical_json()
         with self._store.session() as s:
             self._label_free(s, clean)
-            version = TermsVersion(label=clean, title=document.title, state="draft", effective_date=planned,
-                                   document=canonical, source_text=text)
+            version = TermsVersion(
+                label=clean,
+                title=document.title,
+                state="draft",
+                effective_date=planned,
+                document=canonical,
+                source_text=text,
+            )
             s.add(version)
             s.flush()
-            same = s.execute(select(TermsVersion.label).where(TermsVersion.sha256 == _sha256_text(canonical))).scalar()
-            audit.append(s, actor=actor, action="terms.imported", entity_type="terms_version", entity_id=clean,
-                         payload={"source": source_name, "content_sha256": _sha256_text(canonical),
-                                  "sections": len(document.all_sections()), "notes": len(notes)})
+            same = s.execute(
+                select(TermsVersion.label).where(TermsVersion.sha256 == _sha256_text(canonical))
+            ).scalar()
+            audit.append(
+                s,
+                actor=actor,
+                action="terms.imported",
+                entity_type="terms_version",
+                entity_id=clean,
+                payload={
+                    "source": source_name,
+                    "content_sha256": _sha256_text(canonical),
+                    "sections": len(document.all_sections()),
+                    "notes": len(notes),
+                },
+            )
             view = self._view(s, version)
         return ImportOutcome(view, tuple(notes), stated, same)
 
     def import_file(
-        self, path: Path | str, label: str, *, effective_date: date | None = None, actor: str = "owner"
+        self,
+        path: Path | str,
+        label: str,
+        *,
+        effective_date: date | None = None,
+        actor: str = "owner",
     ) -> ImportOutcome:
         """Import a UTF-8 plain-text file (BOM allowed) as a new draft; see `import_text`."""
         file = Path(path)
         try:
             size = file.stat().st_size
             if size > MAX_TERMS_FILE_BYTES:
-                raise UserError(_t(translate("TermsService", "%1 is too large for a terms text (over 5 MB)."), file.name))
+                raise UserError(
+                    _t(
+                        translate("TermsService", "%1 is too large for a terms text (over 5 MB)."),
+                        file.name,
+                    )
+                )
             raw = file.read_bytes()
         except OSError as exc:
-            raise UserError(_t(translate("TermsService", "Cannot read %1: %2"), file, exc.strerror or exc)) from None
+            raise UserError(
+                _t(translate("TermsService", "Cannot read %1: %2"), file, exc.strerror or exc)
+            ) from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise UserError(_t(translate("TermsService", "%1 is not UTF-8 text; save it as UTF-8 and try again."), file.name)) from None
-        return self.import_text(text, label, effective_date=effective_date, actor=actor, source_name=file.name)
+            raise UserError(
+                _t(
+                    translate(
+                        "TermsService", "%1 is not UTF-8 text; save it as UTF-8 and try again."
+                    ),
+                    file.name,
+                )
+            ) from None
+        return self.import_text(
+            text, label, effective_date=effective_date, actor=actor, source_name=file.name
+        )
 
-    def copy_to_draft(self, source_label: str, new_label: str, *, actor: str = "owner") -> TermsVersionView:
+    def copy_to_draft(
+        self, source_label: str, new_label: str, *, actor: str = "owner"
+    ) -> TermsVersionView:
         """A new draft with the content of ``source_label`` (any state), to edit into the next version."""
         clean = _clean_label(new_label)
         with self._store.session() as s:
             source = self._version(s, source_label)
             self._label_free(s, clean)
-            draft = TermsVersion(label=clean, title=source.title, state="draft", effective_date=None,
-                                 document=source.document, source_text=None, copied_from_id=source.id)
+            draft = TermsVersion(
+                label=clean,
+                title=source.title,
+                state="draft",
+                effective_date=None,
+                document=source.document,
+                source_text=None,
+                copied_from_id=source.id,
+            )
             s.add(draft)
             s.flush()
-            audit.append(s, actor=actor, action="terms.copied", entity_type="terms_version", entity_id=clean,
-                         payload={"from": source.label})
+            audit.append(
+                s,
+                actor=actor,
+                action="terms.copied",
+                entity_type="terms_version",
+                entity_id=clean,
+                payload={"from": source.label},
+            )
             return self._view(s, draft)
 
     def update_draft(
@@ -454,19 +546,30 @@ class TermsService:
         """
         given = [x is not None for x in (document, text, document_json)]
         if sum(given) > 1:
-            raise UserError(_t(translate("TermsService", "Give the new content once: a document, its JSON or its text.")))
+            raise UserError(
+                _t(
+                    translate(
+                        "TermsService",
+                        "Give the new content once: a document, its JSON or its text.",
+                    )
+                )
+            )
         notes: list[str] = []
         new_doc = document
         if document_json is not None:
             try:
                 new_doc = TermsDocument.from_json(document_json)
             except (ValueError, KeyError, TypeError) as exc:
-                raise UserError(_t(translate("TermsService", "Not a terms document in JSON: %1"), exc)) from None
+                raise UserError(
+                    _t(translate("TermsService", "Not a terms document in JSON: %1"), exc)
+                ) from None
         if text is not None:
             try:
                 result = import_terms_with_report(text)
             except TermsImportError as exc:
-                raise UserError(_t(translate("TermsService", "The text could not be read as terms: %1"), exc)) from None
+                raise UserError(
+                    _t(translate("TermsService", "The text could not be read as terms: %1"), exc)
+                ) from None
             new_doc = result.document
             notes = list(result.notes)
         with self._store.session() as s:
@@ -476,7 +579,10 @@ class TermsService:
             if new_doc is not None:
                 canonical = new_doc.canonical_json()
                 if canonical != version.document:
-                    changes["content_sha256"] = {"old": _sha256_text(version.document), "new": _sha256_text(canonical)}
+                    changes["content_sha256"] = {
+                        "old": _sha256_text(version.document),
+                        "new": _sha256_text(canonical),
+                    }
                     version.document = canonical
                     version.title = new_doc.title
                     version.source_text = text
@@ -492,8 +598,14 @@ class TermsService:
             if changes:
                 version.updated_at = utcnow()
                 s.flush()
-                audit.append(s, actor=actor, action="terms.draft_edited", entity_type="terms_version",
-                             entity_id=version.label, payload={"changes": changes, "notes": len(notes)})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="terms.draft_edited",
+                    entity_type="terms_version",
+                    entity_id=version.label,
+                    payload={"changes": changes, "notes": len(notes)},
+                )
             return self._view(s, version)
 
     def delete_draft(self, label: str, *, actor: str = "owner") -> None:
@@ -501,16 +613,27 @@ class TermsService:
         with self._store.session() as s:
             version = self._version(s, label)
             self._refuse_published(version)
-            for link in s.execute(select(TermsVersionSubProcessor).where(
-                    TermsVersionSubProcessor.terms_version_id == version.id)).scalars():
+            for link in s.execute(
+                select(TermsVersionSubProcessor).where(
+                    TermsVersionSubProcessor.terms_version_id == version.id
+                )
+            ).scalars():
                 s.delete(link)
             s.delete(version)
-            audit.append(s, actor=actor, action="terms.draft_deleted", entity_type="terms_version", entity_id=label,
-                         payload={"content_sha256": _sha256_text(version.document)})
+            audit.append(
+                s,
+                actor=actor,
+                action="terms.draft_deleted",
+                entity_type="terms_version",
+                entity_id=label,
+                payload={"content_sha256": _sha256_text(version.document)},
+            )
 
     # -- publishing ------------------------------------------------------------------------------------
 
-    def publish_preview(self, label: str, effective_date: date, *, today: date | None = None) -> PublishPreview:
+    def publish_preview(
+        self, label: str, effective_date: date, *, today: date | None = None
+    ) -> PublishPreview:
         """What `publish` would check and do, without changing anything (the publish dialog shows it).
 
         Raises:
@@ -543,24 +666,46 @@ class TermsService:
             preview = self._preview(s, version, effective_date, day)
             if preview.needs_confirmation and not confirm_gaps:
                 raise ConfirmationRequired(
-                    _t(translate("TermsService", "Not published: %1 Confirm to publish anyway."), " ".join(preview.confirmation_reasons)),
+                    _t(
+                        translate("TermsService", "Not published: %1 Confirm to publish anyway."),
+                        " ".join(preview.confirmation_reasons),
+                    ),
                     preview,
                 )
             document = TermsDocument.from_json(version.document)
             annex = find_dpa_annex(document)
-            snapshot = checklist_to_dict(preview.checklist, annex_label=annex.label if annex else None)
+            snapshot = checklist_to_dict(
+                preview.checklist, annex_label=annex.label if annex else None
+            )
             snapshot["checked_on"] = day.isoformat()
-            register = list(s.execute(select(SubProcessorEntry).where(SubProcessorEntry.retired_at.is_(None))
-                                      .order_by(SubProcessorEntry.id)).scalars())
-            for link in s.execute(select(TermsVersionSubProcessor).where(
-                    TermsVersionSubProcessor.terms_version_id == version.id)).scalars():
+            register = list(
+                s.execute(
+                    select(SubProcessorEntry)
+                    .where(SubProcessorEntry.retired_at.is_(None))
+                    .order_by(SubProcessorEntry.id)
+                ).scalars()
+            )
+            for link in s.execute(
+                select(TermsVersionSubProcessor).where(
+                    TermsVersionSubProcessor.terms_version_id == version.id
+                )
+            ).scalars():
                 s.delete(link)
             s.flush()
             for position, entry in enumerate(register):
-                s.add(TermsVersionSubProcessor(
-                    terms_version_id=version.id, subprocessor_id=entry.id, position=position, name=entry.name,
-                    org_number=entry.org_number, purpose=entry.purpose, data_shared=entry.data_shared,
-                    location=entry.location, kind=entry.kind))
+                s.add(
+                    TermsVersionSubProcessor(
+                        terms_version_id=version.id,
+                        subprocessor_id=entry.id,
+                        position=position,
+                        name=entry.name,
+                        org_number=entry.org_number,
+                        purpose=entry.purpose,
+                        data_shared=entry.data_shared,
+                        location=entry.location,
+                        kind=entry.kind,
+                    )
+                )
             s.flush()
             now = utcnow()
             version.state = "published"
@@ -576,13 +721,24 @@ class TermsService:
                 s.add(ReacceptanceNotice(customer_id=customer_id, terms_version_id=version.id))
                 created += 1
             s.flush()
-            audit.append(s, actor=actor, action="terms.published", entity_type="terms_version", entity_id=label,
-                         payload={"sha256": version.sha256, "effective_date": effective_date,
-                                  "gaps": [i["letter"] for i in snapshot["items"] if i["status"] != "covered"],
-                                  "repealed_references": len(snapshot["repealed_references"]),
-                                  "has_dpa": snapshot["has_dpa"], "gaps_confirmed": version.gaps_confirmed,
-                                  "subprocessors": [e.name for e in register], "customers_to_notify": created,
-                                  "last_notice_date": preview.last_notice_date})
+            audit.append(
+                s,
+                actor=actor,
+                action="terms.published",
+                entity_type="terms_version",
+                entity_id=label,
+                payload={
+                    "sha256": version.sha256,
+                    "effective_date": effective_date,
+                    "gaps": [i["letter"] for i in snapshot["items"] if i["status"] != "covered"],
+                    "repealed_references": len(snapshot["repealed_references"]),
+                    "has_dpa": snapshot["has_dpa"],
+                    "gaps_confirmed": version.gaps_confirmed,
+                    "subprocessors": [e.name for e in register],
+                    "customers_to_notify": created,
+                    "last_notice_date": preview.last_notice_date,
+                },
+            )
             return PublishResult(self._row(version), preview, created)
 
     # -- sub-processor register --------------------------------------------------------------------------
@@ -595,37 +751,77 @@ class TermsService:
                 q = q.where(SubProcessorEntry.retired_at.is_(None))
             return [_sub_view(e) for e in s.execute(q).scalars()]
 
-    def add_subprocessor(self, data: SubProcessorInput, *, actor: str = "owner") -> SubProcessorView:
+    def add_subprocessor(
+        self, data: SubProcessorInput, *, actor: str = "owner"
+    ) -> SubProcessorView:
         clean = self._clean_sub(data)
         with self._store.session() as s:
             self._sub_name_free(s, clean.name, None)
-            entry = SubProcessorEntry(name=clean.name, org_number=clean.org_number, purpose=clean.purpose,
-                                      data_shared=clean.data_shared, location=clean.location, kind=clean.kind,
-                                      source_clause=clean.source_clause)
+            entry = SubProcessorEntry(
+                name=clean.name,
+                org_number=clean.org_number,
+                purpose=clean.purpose,
+                data_shared=clean.data_shared,
+                location=clean.location,
+                kind=clean.kind,
+                source_clause=clean.source_clause,
+            )
             s.add(entry)
             s.flush()
-            audit.append(s, actor=actor, action="subprocessor.added", entity_type="subprocessor", entity_id=entry.id,
-                         payload=_sub_view(entry).as_dict())
+            audit.append(
+                s,
+                actor=actor,
+                action="subprocessor.added",
+                entity_type="subprocessor",
+                entity_id=entry.id,
+                payload=_sub_view(entry).as_dict(),
+            )
             return _sub_view(entry)
 
-    def update_subprocessor(self, entry_id: int, data: SubProcessorInput, *, actor: str = "owner") -> SubProcessorView:
+    def update_subprocessor(
+        self, entry_id: int, data: SubProcessorInput, *, actor: str = "owner"
+    ) -> SubProcessorView:
         """Change a register entry. Versions published earlier keep the entry as it was then."""
         clean = self._clean_sub(data)
         with self._store.session() as s:
             entry = self._sub(s, entry_id)
             if entry.retired_at is not None:
-                raise UserError(_t(translate("TermsService", "%1 was removed from the register; add it again instead."), entry.name))
+                raise UserError(
+                    _t(
+                        translate(
+                            "TermsService",
+                            "%1 was removed from the register; add it again instead.",
+                        ),
+                        entry.name,
+                    )
+                )
             self._sub_name_free(s, clean.name, entry.id)
             before = _sub_view(entry).as_dict()
-            for key in ("name", "org_number", "purpose", "data_shared", "location", "kind", "source_clause"):
+            for key in (
+                "name",
+                "org_number",
+                "purpose",
+                "data_shared",
+                "location",
+                "kind",
+                "source_clause",
+            ):
                 setattr(entry, key, getattr(clean, key))
             entry.updated_at = utcnow()
             s.flush()
             after = _sub_view(entry).as_dict()
-            changes = {k: {"old": before[k], "new": after[k]} for k in after if before[k] != after[k]}
+            changes = {
+                k: {"old": before[k], "new": after[k]} for k in after if before[k] != after[k]
+            }
             if changes:
-                audit.append(s, actor=actor, action="subprocessor.changed", entity_type="subprocessor",
-                             entity_id=entry.id, payload={"changes": changes})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="subprocessor.changed",
+                    entity_type="subprocessor",
+                    entity_id=entry.id,
+                    payload={"changes": changes},
+                )
             return _sub_view(entry)
 
     def retire_subprocessor(self, entry_id: int, *, actor: str = "owner") -> SubProcessorView:
@@ -636,22 +832,50 @@ class TermsService:
                 entry.retired_at = utcnow()
                 entry.updated_at = entry.retired_at
                 s.flush()
-                audit.append(s, actor=actor, action="subprocessor.removed", entity_type="subprocessor",
-                             entity_id=entry.id, payload={"name": entry.name})
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="subprocessor.removed",
+                    entity_type="subprocessor",
+                    entity_id=entry.id,
+                    payload={"name": entry.name},
+                )
             return _sub_view(entry)
 
     # -- internals -------------------------------------------------------------------------------------
 
     @staticmethod
     def _row(v: TermsVersion) -> TermsVersionRow:
-        return TermsVersionRow(v.id, v.label, v.title, v.state, v.effective_date, v.sha256,
-                               _sha256_text(v.document), v.published_at, v.updated_at)
+        return TermsVersionRow(
+            v.id,
+            v.label,
+            v.title,
+            v.state,
+            v.effective_date,
+            v.sha256,
+            _sha256_text(v.document),
+            v.published_at,
+            v.updated_at,
+        )
 
     def _view(self, s: Session, v: TermsVersion) -> TermsVersionView:
-        links = s.execute(select(TermsVersionSubProcessor).where(TermsVersionSubProcessor.terms_version_id == v.id)
-                          .order_by(TermsVersionSubProcessor.position)).scalars()
-        subs = tuple(SubProcessorView(link.subprocessor_id, link.name, link.purpose, link.data_shared, link.kind,
-                                      link.org_number, link.location) for link in links)
+        links = s.execute(
+            select(TermsVersionSubProcessor)
+            .where(TermsVersionSubProcessor.terms_version_id == v.id)
+            .order_by(TermsVersionSubProcessor.position)
+        ).scalars()
+        subs = tuple(
+            SubProcessorView(
+                link.subprocessor_id,
+                link.name,
+                link.purpose,
+                link.data_shared,
+                link.kind,
+                link.org_number,
+                link.location,
+            )
+            for link in links
+        )
         copied = s.get(TermsVersion, v.copied_from_id).label if v.copied_from_id else None  # type: ignore[union-attr]
         return TermsVersionView(
             row=self._row(v),
@@ -665,23 +889,39 @@ class TermsService:
 
     @staticmethod
     def _version(s: Session, label: str) -> TermsVersion:
-        v = s.execute(select(TermsVersion).where(TermsVersion.label == (label or "").strip())).scalar()
+        v = s.execute(
+            select(TermsVersion).where(TermsVersion.label == (label or "").strip())
+        ).scalar()
         if v is None:
-            raise NotFoundError(_t(translate("TermsService", "No terms version %1."), repr(label)), field="label")
+            raise NotFoundError(
+                _t(translate("TermsService", "No terms version %1."), repr(label)), field="label"
+            )
         return v
 
     @staticmethod
     def _label_free(s: Session, label: str) -> None:
         if s.execute(select(func.count()).where(TermsVersion.label == label)).scalar():
-            raise UserError(_t(translate("TermsService", "A terms version %1 exists already; choose another label."), repr(label)),
-                            field="label")
+            raise UserError(
+                _t(
+                    translate(
+                        "TermsService", "A terms version %1 exists already; choose another label."
+                    ),
+                    repr(label),
+                ),
+                field="label",
+            )
 
     @staticmethod
     def _refuse_published(v: TermsVersion) -> None:
         if v.state == "published":
             raise UserError(
-                _t(translate("TermsService", "Terms version %1 is published and cannot change; copy it into a new draft instead."),
-                   repr(v.label)),
+                _t(
+                    translate(
+                        "TermsService",
+                        "Terms version %1 is published and cannot change; copy it into a new draft instead.",
+                    ),
+                    repr(v.label),
+                ),
                 field="label",
             )
 
@@ -690,53 +930,119 @@ class TermsService:
         document = TermsDocument.from_json(v.document)
         unknown = unknown_fields(document)
         if unknown:
-            raise UserError(_t(translate("TermsService", "Unknown fields %1: correct them before publishing."),
-                               ", ".join("{" + n + "}" for n in unknown)))
+            raise UserError(
+                _t(
+                    translate("TermsService", "Unknown fields %1: correct them before publishing."),
+                    ", ".join("{" + n + "}" for n in unknown),
+                )
+            )
         content_sha = _sha256_text(v.document)
-        same = s.execute(select(TermsVersion.label).where(TermsVersion.sha256 == content_sha)).scalar()
+        same = s.execute(
+            select(TermsVersion.label).where(TermsVersion.sha256 == content_sha)
+        ).scalar()
         if same is not None:
-            raise UserError(_t(translate("TermsService", "This content is published already as %1."), repr(same)))
-        published = list(s.execute(select(TermsVersion).where(TermsVersion.state == "published")).scalars())
+            raise UserError(
+                _t(
+                    translate("TermsService", "This content is published already as %1."),
+                    repr(same),
+                )
+            )
+        published = list(
+            s.execute(select(TermsVersion).where(TermsVersion.state == "published")).scalars()
+        )
         latest = max((p.effective_date for p in published if p.effective_date), default=None)
         if latest is not None and effective <= latest:
             raise UserError(
-                _t(translate("TermsService", "A new version must take effect after %1 (the latest published version)."), latest.isoformat()),
+                _t(
+                    translate(
+                        "TermsService",
+                        "A new version must take effect after %1 (the latest published version).",
+                    ),
+                    latest.isoformat(),
+                ),
                 field="effective_date",
             )
         annex = find_dpa_annex(document)
         checklist = check_dpa(annex) if annex is not None else None
         reasons: list[str] = []
         if checklist is None:
-            reasons.append(_t(translate("TermsService", "The version has no DPA annex (Databehandleravtale).")))
+            reasons.append(
+                _t(translate("TermsService", "The version has no DPA annex (Databehandleravtale)."))
+            )
         else:
             gaps = [f"({i.letter}) {i.status.value}" for i in checklist.gaps]
             if gaps:
-                reasons.append(_t(translate("TermsService", "The DPA does not fully cover GDPR Art. 28(3): %1."), ", ".join(gaps)))
+                reasons.append(
+                    _t(
+                        translate(
+                            "TermsService", "The DPA does not fully cover GDPR Art. 28(3): %1."
+                        ),
+                        ", ".join(gaps),
+                    )
+                )
             if checklist.repealed_references:
-                reasons.append(_t(translate("TermsService", "The DPA cites the repealed Personal Data Act of 2000 (%1 places)."),
-                                  len(checklist.repealed_references)))
+                reasons.append(
+                    _t(
+                        translate(
+                            "TermsService",
+                            "The DPA cites the repealed Personal Data Act of 2000 (%1 places).",
+                        ),
+                        len(checklist.repealed_references),
+                    )
+                )
         warnings: list[str] = []
         notice_by = last_notice_date(effective)
         customers = len(active_customer_ids(s))
         if notice_by < today and customers:
-            warnings.append(_t(translate("TermsService", "Customers must be notified by %1 (one month before %2), which has passed."),
-                               notice_by.isoformat(), effective.isoformat()))
-        register = [e for e in s.execute(select(SubProcessorEntry).where(SubProcessorEntry.retired_at.is_(None))
-                                         .order_by(SubProcessorEntry.id)).scalars()]
+            warnings.append(
+                _t(
+                    translate(
+                        "TermsService",
+                        "Customers must be notified by %1 (one month before %2), which has passed.",
+                    ),
+                    notice_by.isoformat(),
+                    effective.isoformat(),
+                )
+            )
+        register = [
+            e
+            for e in s.execute(
+                select(SubProcessorEntry)
+                .where(SubProcessorEntry.retired_at.is_(None))
+                .order_by(SubProcessorEntry.id)
+            ).scalars()
+        ]
         known = {_fold_name(e.name) for e in register}
-        missing = [p.name for p in extract_subprocessors(document) if _fold_name(p.name) not in known]
+        missing = [
+            p.name for p in extract_subprocessors(document) if _fold_name(p.name) not in known
+        ]
         if missing:
-            warnings.append(_t(translate("TermsService", "Named in the text but not in the sub-processor register: %1."),
-                               ", ".join(dict.fromkeys(missing))))
+            warnings.append(
+                _t(
+                    translate(
+                        "TermsService",
+                        "Named in the text but not in the sub-processor register: %1.",
+                    ),
+                    ", ".join(dict.fromkeys(missing)),
+                )
+            )
         return PublishPreview(
-            label=v.label, effective_date=effective, content_sha256=content_sha, checklist=checklist,
-            confirmation_reasons=tuple(reasons), warnings=tuple(warnings), last_notice_date=notice_by,
-            customers_to_notify=customers, subprocessors=tuple(_sub_view(e) for e in register),
+            label=v.label,
+            effective_date=effective,
+            content_sha256=content_sha,
+            checklist=checklist,
+            confirmation_reasons=tuple(reasons),
+            warnings=tuple(warnings),
+            last_notice_date=notice_by,
+            customers_to_notify=customers,
+            subprocessors=tuple(_sub_view(e) for e in register),
         )
 
     @staticmethod
     def _clean_sub(data: SubProcessorInput) -> SubProcessorInput:
-        name = clean_text(data.name, field=translate("TermsService", "Name"), required=True, max_len=200)
+        name = clean_text(
+            data.name, field=translate("TermsService", "Name"), required=True, max_len=200
+        )
         org: str | None = None
         if data.org_number and data.org_number.strip():
             try:
@@ -745,29 +1051,51 @@ class TermsService:
                 raise UserError(str(exc), field="org_number") from None
         kind = (data.kind or "").strip().lower().replace("-", "_")
         if kind not in {k.value for k in SubProcessorKind}:
-            raise UserError(_t(translate("TermsService", "Kind must be data_shared or access, not %1."), repr(data.kind)), field="kind")
-        location = clean_text(data.location, field=translate("TermsService", "Location"), max_len=200) or None
+            raise UserError(
+                _t(
+                    translate("TermsService", "Kind must be data_shared or access, not %1."),
+                    repr(data.kind),
+                ),
+                field="kind",
+            )
+        location = (
+            clean_text(data.location, field=translate("TermsService", "Location"), max_len=200)
+            or None
+        )
         return SubProcessorInput(
             name=name,
-            purpose=clean_text(data.purpose, field=translate("TermsService", "Purpose"), max_len=2000),
-            data_shared=clean_text(data.data_shared, field=translate("TermsService", "Data shared"), max_len=2000),
+            purpose=clean_text(
+                data.purpose, field=translate("TermsService", "Purpose"), max_len=2000
+            ),
+            data_shared=clean_text(
+                data.data_shared, field=translate("TermsService", "Data shared"), max_len=2000
+            ),
             kind=kind,
             org_number=org,
             location=location,
-            source_clause=clean_text(data.source_clause, field=translate("TermsService", "Clause"), max_len=20),
+            source_clause=clean_text(
+                data.source_clause, field=translate("TermsService", "Clause"), max_len=20
+            ),
         )
 
     @staticmethod
     def _sub(s: Session, entry_id: int) -> SubProcessorEntry:
         entry = s.get(SubProcessorEntry, entry_id)
         if entry is None:
-            raise NotFoundError(_t(translate("TermsService", "No sub-processor %1 in the register."), entry_id))
+            raise NotFoundError(
+                _t(translate("TermsService", "No sub-processor %1 in the register."), entry_id)
+            )
         return entry
 
     @staticmethod
     def _sub_name_free(s: Session, name: str, own_id: int | None) -> None:
-        q = select(SubProcessorEntry.id).where(SubProcessorEntry.retired_at.is_(None),
-                                               func.lower(SubProcessorEntry.name) == name.lower())
+        q = select(SubProcessorEntry.id).where(
+            SubProcessorEntry.retired_at.is_(None),
+            func.lower(SubProcessorEntry.name) == name.lower(),
+        )
         for other in s.execute(q).scalars():
             if other != own_id:
-                raise UserError(_t(translate("TermsService", "%1 is in the register already."), name), field="name")
+                raise UserError(
+                    _t(translate("TermsService", "%1 is in the register already."), name),
+                    field="name",
+                )

@@ -367,15 +367,14 @@ def _migrate(conn: sqlcipher.Connection, current: str | None, path: Path, key: K
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
-        with engine.connect() as sa_conn:
-            with sa_conn.begin():
-                cfg.attributes["connection"] = sa_conn
-                command.upgrade(cfg, "head")
-                fk = sa_conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if fk:
-                    raise StoreError(
-                        f"Upgrading {path} would break references; nothing was changed.", path
-                    )
+        with engine.connect() as sa_conn, sa_conn.begin():
+            cfg.attributes["connection"] = sa_conn
+            command.upgrade(cfg, "head")
+            fk = sa_conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if fk:
+                raise StoreError(
+                    f"Upgrading {path} would break references; nothing was changed.", path
+                )
     except StoreError:
         raise
     except Exception as exc:

@@ -49,4 +49,4 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-__all__ = ["DecimalText", "UTCDateTime", "utcnow", "Text"]
+__all__ = ["DecimalText", "Text", "UTCDateTime", "utcnow"]

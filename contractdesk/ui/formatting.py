@@ -88,7 +88,9 @@ def _grouped(text: str, loc: QLocale) -> str:
     return (loc.negativeSign() if negative else "") + body
 
 
-def format_money(amount: Decimal, locale: QLocale | None = None, *, keep_decimals: bool = False) -> str:
+def format_money(
+    amount: Decimal, locale: QLocale | None = None, *, keep_decimals: bool = False
+) -> str:
     """``Decimal("3049.72")`` → ``3 049,72`` (nb) or ``3,049.72`` (en): exact, øre rounded half up.
 
     With ``keep_decimals`` a price such as ``0.395`` keeps its decimals (at least two are shown).
@@ -114,7 +116,11 @@ def format_number(value: Decimal | int, locale: QLocale | None = None) -> str:
         return _grouped(str(value), loc)
     exact = value.normalize()
     exponent = exact.as_tuple().exponent
-    text = format(exact, "f") if isinstance(exponent, int) and exponent < 0 else format(exact.quantize(Decimal(1)), "f")
+    text = (
+        format(exact, "f")
+        if isinstance(exponent, int) and exponent < 0
+        else format(exact.quantize(Decimal(1)), "f")
+    )
     return _grouped(text, loc)
 
 

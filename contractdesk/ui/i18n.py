@@ -54,6 +54,10 @@ def install_language(app: QCoreApplication, language: str) -> str:
     from contractdesk.i18n import install_translator
 
     install_translator(QCoreApplication.translate)
-    QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal if language == "nb" else QLocale.Language.English,
-                               QLocale.Country.Norway))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.NorwegianBokmal if language == "nb" else QLocale.Language.English,
+            QLocale.Country.Norway,
+        )
+    )
     return language

@@ -36,7 +36,7 @@ PAGE_SPECS: tuple[tuple[str, str, str, str], ...] = (
 
 class MainWindow(QMainWindow):
     """Signals:
-        painted(): emitted once, after the first paint (start-up benchmark).
+    painted(): emitted once, after the first paint (start-up benchmark).
     """
 
     painted = Signal()
@@ -49,8 +49,10 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(240)
-        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; } "
-                               "QListWidget#navigation::item { padding: 8px 10px; }")
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; } "
+            "QListWidget#navigation::item { padding: 8px 10px; }"
+        )
         self.stack = QStackedWidget()
         self._built: dict[int, Page] = {}
         for _spec in PAGE_SPECS:
@@ -125,7 +127,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
             self.go_menu.addAction(action)
             self.go_actions.append(action)
-        self.whois_action = QAction(self)  # "Who is this?" (people, issue 4); the dialog loads on first use
+        self.whois_action = QAction(
+            self
+        )  # "Who is this?" (people, issue 4); the dialog loads on first use
         self.whois_action.setShortcut(QKeySequence("Ctrl+K"))
         self.whois_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.whois_action.triggered.connect(self._open_whois)
@@ -169,7 +173,11 @@ class MainWindow(QMainWindow):
             "passphrase": self.tr("unlocked by passphrase"),
             "memory": self.tr("demo data (discarded on exit)"),
         }.get(source, describe_key_source(source))
-        self.store_label.setText(self.tr("Store: %1 — %2").replace("%1", str(self.services.store.path)).replace("%2", text))
+        self.store_label.setText(
+            self.tr("Store: %1 — %2")
+            .replace("%1", str(self.services.store.path))
+            .replace("%2", text)
+        )
 
     def _change_language(self, code: str) -> None:
         from PySide6.QtWidgets import QApplication
@@ -185,8 +193,13 @@ class MainWindow(QMainWindow):
         show_whois(self)
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About ContractDesk"),
-                          self.tr("ContractDesk %1\nCustomers, terms and signable agreements.").replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About ContractDesk"),
+            self.tr("ContractDesk %1\nCustomers, terms and signable agreements.").replace(
+                "%1", __version__
+            ),
+        )
 
     def _restore_state(self) -> None:
         settings = QSettings()
@@ -212,18 +225,20 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/page", self.nav.currentRow())
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
+    def closeEvent(self, event: Any) -> None:
         self.save_state()
         super().closeEvent(event)
 
-    def paintEvent(self, event: Any) -> None:  # noqa: N802
+    def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
             self.painted.emit()
 
     def bring_to_front(self) -> None:
-        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
         self.show()
         self.raise_()
         self.activateWindow()

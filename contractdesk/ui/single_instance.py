@@ -18,7 +18,7 @@ def _server_name(data_dir: Path) -> str:
 
 class SingleInstance(QObject):
     """Signals:
-        activation_requested(): another instance asked this one to come forward.
+    activation_requested(): another instance asked this one to come forward.
     """
 
     activation_requested = Signal()

@@ -63,7 +63,9 @@ class Task(QRunnable, Generic[T]):
 
 
 def _is_user_error(exc: BaseException) -> bool:
-    return type(exc).__module__.startswith(("contractdesk.services", "contractdesk.store", "contractdesk.registry"))
+    return type(exc).__module__.startswith(
+        ("contractdesk.services", "contractdesk.store", "contractdesk.registry")
+    )
 
 
 class SyncPool:
@@ -72,7 +74,7 @@ class SyncPool:
     def start(self, runnable: QRunnable) -> None:
         runnable.run()
 
-    def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802 - Qt naming
+    def waitForDone(self, msecs: int = -1) -> bool:
         return True
 
 

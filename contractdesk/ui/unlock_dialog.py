@@ -10,7 +10,9 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unlock ContractDesk"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Enter the passphrase for the store in %1").replace("%1", store_path))
+        intro = QLabel(
+            self.tr("Enter the passphrase for the store in %1").replace("%1", store_path)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.passphrase = QLineEdit()
@@ -21,7 +23,9 @@ class UnlockDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setVisible(bool(error))
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

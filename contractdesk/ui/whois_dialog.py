@@ -1,4 +1,4 @@
-""""Who is this?" (Ctrl+K): type a name, e-mail or phone number; see customers and rights, or "not approved".
+""" "Who is this?" (Ctrl+K): type a name, e-mail or phone number; see customers and rights, or "not approved".
 
 The answer comes as the user types (a short pause, then one indexed look-up of a few milliseconds).
 Data-subject actions for the chosen person sit beside it: export their data, erase them, see requests.
@@ -152,14 +152,26 @@ class WhoisDialog(QDialog):
         if result.kind == "empty":
             self.verdict.setText(self.tr("Type a name, e-mail address or phone number."))
         elif not result.matches:
-            self.verdict.setText('<b style="color:#b00020">%s</b>' % html.escape(
-                self.tr("Not registered: NOT APPROVED. Persons not registered are turned away (terms §8).")))
+            self.verdict.setText(
+                '<b style="color:#b00020">%s</b>'
+                % html.escape(
+                    self.tr(
+                        "Not registered: NOT APPROVED. Persons not registered are turned away (terms §8)."
+                    )
+                )
+            )
         elif result.approved:
-            self.verdict.setText('<b style="color:#1b5e20">%s</b>' % html.escape(
-                self.tr("Registered: %n person(s) found.", "", len(result.matches))))
+            self.verdict.setText(
+                '<b style="color:#1b5e20">%s</b>'
+                % html.escape(self.tr("Registered: %n person(s) found.", "", len(result.matches)))
+            )
         else:
-            self.verdict.setText('<b style="color:#b00020">%s</b>' % html.escape(
-                self.tr("Registered, but without a role at any customer: NOT APPROVED.")))
+            self.verdict.setText(
+                '<b style="color:#b00020">%s</b>'
+                % html.escape(
+                    self.tr("Registered, but without a role at any customer: NOT APPROVED.")
+                )
+            )
         if result.matches:
             self.matches.setCurrentIndex(self.model.index(0, 0))
         self._show_selected()
@@ -180,23 +192,34 @@ class WhoisDialog(QDialog):
         lines = [f"<h3>{esc(m.full_name)}</h3>"]
         if m.title:
             lines.append(f"<p>{esc(m.title)}</p>")
-        contact = [esc(e) for e in m.emails] + [esc(display_phone(p)) for p in (m.phone, m.mobile) if p]
+        contact = [esc(e) for e in m.emails] + [
+            esc(display_phone(p)) for p in (m.phone, m.mobile) if p
+        ]
         if contact:
             lines.append("<p>" + "<br>".join(contact) + "</p>")
         if not m.memberships:
-            lines.append("<p><b>%s</b></p>" % esc(self.tr("No role at any customer: not approved.")))
+            lines.append(
+                "<p><b>%s</b></p>" % esc(self.tr("No role at any customer: not approved."))
+            )
         for c in m.memberships:
             roles = ", ".join(role_label(self, r) for r in c.roles)
             yes, no = "✔", "✘"
-            rights = " · ".join(f"{yes if ok else no} {esc(label)}" for ok, label in (
-                (c.rights.approved_contact, self.tr("approved contact")),
-                (c.rights.may_order, self.tr("may order")),
-                (c.rights.may_sign, self.tr("may sign")),
-                (c.rights.may_manage_contacts, self.tr("may add or remove contacts")),
-            ))
-            status = "" if c.customer_status == "active" else " <i>(%s)</i>" % esc(c.customer_status)
-            lines.append(f"<p><b>{esc(c.customer_name)}</b> {esc(format_org_number(c.org_number))}{status}<br>"
-                         f"{esc(roles)}<br>{rights}</p>")
+            rights = " · ".join(
+                f"{yes if ok else no} {esc(label)}"
+                for ok, label in (
+                    (c.rights.approved_contact, self.tr("approved contact")),
+                    (c.rights.may_order, self.tr("may order")),
+                    (c.rights.may_sign, self.tr("may sign")),
+                    (c.rights.may_manage_contacts, self.tr("may add or remove contacts")),
+                )
+            )
+            status = (
+                "" if c.customer_status == "active" else " <i>(%s)</i>" % esc(c.customer_status)
+            )
+            lines.append(
+                f"<p><b>{esc(c.customer_name)}</b> {esc(format_org_number(c.org_number))}{status}<br>"
+                f"{esc(roles)}<br>{rights}</p>"
+            )
         self.details.setText("".join(lines))
 
     # -- data-subject actions ------------------------------------------------------------------------
@@ -213,8 +236,12 @@ class WhoisDialog(QDialog):
         m = self.selected_match()
         if m is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export personal data"), f"person-{m.person_id}.json",
-                                              self.tr("JSON (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export personal data"),
+            f"person-{m.person_id}.json",
+            self.tr("JSON (*.json)"),
+        )
         if path:
             try:
                 self.export_selected(path)
@@ -228,7 +255,9 @@ class WhoisDialog(QDialog):
         successors = {}
         for c in m.memberships:
             if c.main_contact_person_id == m.person_id:
-                others = [r for r in self.services.people.list_people(c.org_number) if r.id != m.person_id]
+                others = [
+                    r for r in self.services.people.list_people(c.org_number) if r.id != m.person_id
+                ]
                 successors[c.org_number] = (c.customer_name, others)
         dialog = EraseDialog(m.full_name, successors, parent=self)
 

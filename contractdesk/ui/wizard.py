@@ -32,7 +32,9 @@ class _ProfilePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your business"))
-        self.setSubTitle(self.tr("ContractDesk prints these details as the supplier on every agreement."))
+        self.setSubTitle(
+            self.tr("ContractDesk prints these details as the supplier on every agreement.")
+        )
         layout = QVBoxLayout(self)
         self.form = SupplierForm()
         self.error = QLabel()
@@ -42,10 +44,10 @@ class _ProfilePage(QWizardPage):
         layout.addWidget(self.error)
         self.form.validity_changed.connect(lambda _ok: self.completeChanged.emit())
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt naming
+    def isComplete(self) -> bool:
         return self.form.is_valid()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         try:
             self.form.profile().validated()
         except UserError as exc:
@@ -64,7 +66,9 @@ class _ProtectionPage(QWizardPage):
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         layout.addWidget(self.explain)
-        self.use_passphrase = QCheckBox(self.tr("Unlock with a &passphrase instead of the system keyring"))
+        self.use_passphrase = QCheckBox(
+            self.tr("Unlock with a &passphrase instead of the system keyring")
+        )
         layout.addWidget(self.use_passphrase)
         form = QFormLayout()
         self.passphrase = QLineEdit()
@@ -82,13 +86,19 @@ class _ProtectionPage(QWizardPage):
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         if keyring_available:
-            self.explain.setText(self.tr(
-                "Your data is encrypted. The key is kept in your system keyring, so ContractDesk opens "
-                "without asking. Choose a passphrase instead if you prefer to type one."))
+            self.explain.setText(
+                self.tr(
+                    "Your data is encrypted. The key is kept in your system keyring, so ContractDesk opens "
+                    "without asking. Choose a passphrase instead if you prefer to type one."
+                )
+            )
         else:
-            self.explain.setText(self.tr(
-                "Your data is encrypted. No system keyring is available here, so choose a passphrase: "
-                "you will type it each time ContractDesk starts. It cannot be recovered if lost."))
+            self.explain.setText(
+                self.tr(
+                    "Your data is encrypted. No system keyring is available here, so choose a passphrase: "
+                    "you will type it each time ContractDesk starts. It cannot be recovered if lost."
+                )
+            )
             self.use_passphrase.setChecked(True)
             self.use_passphrase.setEnabled(False)
         for w in (self.use_passphrase,):
@@ -112,7 +122,7 @@ class _ProtectionPage(QWizardPage):
             self.hint.clear()
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         if not self.wants_passphrase():
             return True
         text = self.passphrase.text()
@@ -132,5 +142,9 @@ class FirstRunWizard(QWizard):
         self.addPage(self.protection_page)
 
     def result_value(self) -> WizardResult:
-        passphrase = self.protection_page.passphrase.text() if self.protection_page.wants_passphrase() else None
+        passphrase = (
+            self.protection_page.passphrase.text()
+            if self.protection_page.wants_passphrase()
+            else None
+        )
         return WizardResult(self.profile_page.form.profile().validated(), passphrase)

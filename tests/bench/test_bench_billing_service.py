@@ -45,33 +45,89 @@ def _org_numbers(count: int) -> list[str]:
 def _fill(services) -> None:  # type: ignore[no-untyped-def]
     now = utcnow()
     with services.store.session() as s:
-        s.execute(insert(Customer), [
-            {"org_number": org, "name": f"Kunde {i}", "status": "active", "delivery_method": ("paper", "email", "ehf")[i % 3],
-             "invoice_period": "half-yearly", "organisation_form": "", "organisation_form_text": "",
-             "vat_registered": False, "registry_roles": [], "reference_list_allowed": True, "logo_consent": False,
-             "created_at": now, "updated_at": now}
-            for i, org in enumerate(_org_numbers(CUSTOMERS))])
+        s.execute(
+            insert(Customer),
+            [
+                {
+                    "org_number": org,
+                    "name": f"Kunde {i}",
+                    "status": "active",
+                    "delivery_method": ("paper", "email", "ehf")[i % 3],
+                    "invoice_period": "half-yearly",
+                    "organisation_form": "",
+                    "organisation_form_text": "",
+                    "vat_registered": False,
+                    "registry_roles": [],
+                    "reference_list_allowed": True,
+                    "logo_consent": False,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i, org in enumerate(_org_numbers(CUSTOMERS))
+            ],
+        )
         ids = list(s.execute(select(Customer.id).order_by(Customer.id)).scalars())
         rows = []
         for i, cid in enumerate(ids):
             start = date(2025, 1, 1) + timedelta(days=(i * 37) % 900)
-            base = {"customer_id": cid, "annual_price": None, "period": None, "start": None, "trial_days": 0,
-                    "amount": None, "cost_date": None, "unit_price": None, "terminated_on": None,
-                    "requested_end": None, "created_at": now, "updated_at": now}
-            rows.append({**base, "kind": "licence", "name": "Licence", "annual_price": 1200 + (i % 50) * 100,
-                         "period": _PERIODS[i % 5], "start": start, "trial_days": (i % 4) * 15,
-                         "terminated_on": date(2027, 5, 1) + timedelta(days=i % 120) if i % 10 == 0 else None})
+            base = {
+                "customer_id": cid,
+                "annual_price": None,
+                "period": None,
+                "start": None,
+                "trial_days": 0,
+                "amount": None,
+                "cost_date": None,
+                "unit_price": None,
+                "terminated_on": None,
+                "requested_end": None,
+                "created_at": now,
+                "updated_at": now,
+            }
+            rows.append(
+                {
+                    **base,
+                    "kind": "licence",
+                    "name": "Licence",
+                    "annual_price": 1200 + (i % 50) * 100,
+                    "period": _PERIODS[i % 5],
+                    "start": start,
+                    "trial_days": (i % 4) * 15,
+                    "terminated_on": date(2027, 5, 1) + timedelta(days=i % 120)
+                    if i % 10 == 0
+                    else None,
+                }
+            )
             rows.append({**base, "kind": "usage", "name": "SMS", "unit_price": "0.395"})
-            rows.append({**base, "kind": "one_off", "name": "Setup", "amount": "2500.00",
-                         "cost_date": date(2027, 1, 1) + timedelta(days=i % 365)})
+            rows.append(
+                {
+                    **base,
+                    "kind": "one_off",
+                    "name": "Setup",
+                    "amount": "2500.00",
+                    "cost_date": date(2027, 1, 1) + timedelta(days=i % 365),
+                }
+            )
         for row in rows:
             if row["annual_price"] is not None:
                 row["annual_price"] = str(row["annual_price"])
         s.execute(insert(ServiceRecord), rows)
-        usage_ids = list(s.execute(select(ServiceRecord.id).where(ServiceRecord.kind == "usage")).scalars())
-        s.execute(insert(UsageEntry), [
-            {"service_id": sid, "month": date(2027, m, 1), "quantity": str(100 + sid % 400), "recorded_at": now}
-            for sid in usage_ids for m in range(1, 13)])
+        usage_ids = list(
+            s.execute(select(ServiceRecord.id).where(ServiceRecord.kind == "usage")).scalars()
+        )
+        s.execute(
+            insert(UsageEntry),
+            [
+                {
+                    "service_id": sid,
+                    "month": date(2027, m, 1),
+                    "quantity": str(100 + sid % 400),
+                    "recorded_at": now,
+                }
+                for sid in usage_ids
+                for m in range(1, 13)
+            ],
+        )
 
 
 def test_bench_service_plan_for_10000_customers(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -100,12 +156,14 @@ def test_bench_service_plan_for_10000_customers(services, tmp_path: Path) -> Non
     written = time.perf_counter() - began
     load_after = os.getloadavg()[0]
     services_count = sum(len(c.services) for c in billing._load(None)[0])
-    print(f"\nservice plan 2027, {CUSTOMERS} customers x 3 services ({services_count} "
-          f"services): {len(plan)} documents; fill {filled:.2f} s; load rows "
-          f"{', '.join(f'{r:.3f}' for r in loads)} s; whole plan {', '.join(f'{r:.3f}' for r in runs)} s "
-          f"(best {min(runs):.3f} s, CPU best {min(cpu):.3f} s); CSV export {exported:.2f} s (of which "
-          f"writing {written:.2f} s), {result.rows} lines; load average {load_before:.2f} -> {load_after:.2f} "
-          f"on {os.cpu_count()} CPUs")
+    print(
+        f"\nservice plan 2027, {CUSTOMERS} customers x 3 services ({services_count} "
+        f"services): {len(plan)} documents; fill {filled:.2f} s; load rows "
+        f"{', '.join(f'{r:.3f}' for r in loads)} s; whole plan {', '.join(f'{r:.3f}' for r in runs)} s "
+        f"(best {min(runs):.3f} s, CPU best {min(cpu):.3f} s); CSV export {exported:.2f} s (of which "
+        f"writing {written:.2f} s), {result.rows} lines; load average {load_before:.2f} -> {load_after:.2f} "
+        f"on {os.cpu_count()} CPUs"
+    )
     assert len(plan) > CUSTOMERS
     # The export wrote the same plan, and the fast writer wrote what csv.writer makes of the rows.
     text = (tmp_path / "again.csv").read_bytes()

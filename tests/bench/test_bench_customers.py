@@ -24,12 +24,249 @@ CUSTOMERS = 100_000
 WITH_MAIN_CONTACT = 30_000
 _WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 
-WORDS = ["Nordlys", "Fjord", "Vest", "Øst", "Sør", "Nord", "Bygg", "Elektro", "Rør", "Data", "Regnskap", "Transport", "Maskin", "Eiendom", "Invest", "Holding", "Consult", "Design", "Media", "Marin", "Havbruk", "Fisk", "Skog", "Tre", "Stein", "Betong", "Maling", "Snekker", "Tak", "Vinduer", "Dør", "Kjøkken", "Bad", "Varme", "Kulde", "Energi", "Kraft", "Sol", "Vind", "Vann", "Lys", "Tele", "Nett", "Sky", "Kode", "Teknikk", "Mekanisk", "Verksted", "Auto", "Bil", "Dekk", "Frakt", "Lager", "Handel", "Butikk", "Kafé", "Bakeri", "Restaurant", "Hotell", "Reise", "Turisme", "Helse", "Tannlege", "Lege", "Fysio", "Trening", "Frisør", "Blomster", "Hage", "Gård", "Melk", "Ost", "Kjøtt", "Brygge", "Havn", "Båt", "Seil", "Sjø", "Fjell", "Dal", "Li", "Å", "Haug", "Berg", "Strand", "Vik", "Nes", "Holm", "Øy", "Bru", "Veg", "Sti", "Torg", "Kvartal", "Senter", "Partner", "Gruppen", "Kompani", "Service", "Drift", "Utvikling", "Rådgivning", "Revisjon", "Advokat", "Arkitekt", "Ingeniør", "Prosjekt", "Montasje", "Installasjon", "Sikkerhet", "Vakt", "Renhold", "Eiendomsutvikling", "Boligbygg", "Næringsbygg", "Anlegg", "Graving", "Sprengning", "Asfalt", "Logistikk", "Spedisjon"]
+WORDS = [
+    "Nordlys",
+    "Fjord",
+    "Vest",
+    "Øst",
+    "Sør",
+    "Nord",
+    "Bygg",
+    "Elektro",
+    "Rør",
+    "Data",
+    "Regnskap",
+    "Transport",
+    "Maskin",
+    "Eiendom",
+    "Invest",
+    "Holding",
+    "Consult",
+    "Design",
+    "Media",
+    "Marin",
+    "Havbruk",
+    "Fisk",
+    "Skog",
+    "Tre",
+    "Stein",
+    "Betong",
+    "Maling",
+    "Snekker",
+    "Tak",
+    "Vinduer",
+    "Dør",
+    "Kjøkken",
+    "Bad",
+    "Varme",
+    "Kulde",
+    "Energi",
+    "Kraft",
+    "Sol",
+    "Vind",
+    "Vann",
+    "Lys",
+    "Tele",
+    "Nett",
+    "Sky",
+    "Kode",
+    "Teknikk",
+    "Mekanisk",
+    "Verksted",
+    "Auto",
+    "Bil",
+    "Dekk",
+    "Frakt",
+    "Lager",
+    "Handel",
+    "Butikk",
+    "Kafé",
+    "Bakeri",
+    "Restaurant",
+    "Hotell",
+    "Reise",
+    "Turisme",
+    "Helse",
+    "Tannlege",
+    "Lege",
+    "Fysio",
+    "Trening",
+    "Frisør",
+    "Blomster",
+    "Hage",
+    "Gård",
+    "Melk",
+    "Ost",
+    "Kjøtt",
+    "Brygge",
+    "Havn",
+    "Båt",
+    "Seil",
+    "Sjø",
+    "Fjell",
+    "Dal",
+    "Li",
+    "Å",
+    "Haug",
+    "Berg",
+    "Strand",
+    "Vik",
+    "Nes",
+    "Holm",
+    "Øy",
+    "Bru",
+    "Veg",
+    "Sti",
+    "Torg",
+    "Kvartal",
+    "Senter",
+    "Partner",
+    "Gruppen",
+    "Kompani",
+    "Service",
+    "Drift",
+    "Utvikling",
+    "Rådgivning",
+    "Revisjon",
+    "Advokat",
+    "Arkitekt",
+    "Ingeniør",
+    "Prosjekt",
+    "Montasje",
+    "Installasjon",
+    "Sikkerhet",
+    "Vakt",
+    "Renhold",
+    "Eiendomsutvikling",
+    "Boligbygg",
+    "Næringsbygg",
+    "Anlegg",
+    "Graving",
+    "Sprengning",
+    "Asfalt",
+    "Logistikk",
+    "Spedisjon",
+]
 FORMS = ("AS", "AS", "AS", "AS", "ENK", "ANS", "DA", "SA", "FLI")
-FIRST = ["Kari", "Ola", "Per", "Anne", "Nils", "Ingrid", "Lars", "Marit", "Jon", "Sigrid", "Knut", "Liv", "Arne", "Berit", "Odd", "Randi", "Tor", "Hilde", "Geir", "Tone", "Åse", "Øystein", "Bjørn", "Solveig", "Eirik", "Ragnhild", "Håkon", "Gunn", "Trond", "Wenche", "Espen", "Kristin", "Morten", "Silje"]
-LAST = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Jørgensen", "Halvorsen", "Henriksen", "Lund", "Sørensen", "Jakobsen", "Moen", "Gundersen", "Iversen", "Strand", "Solberg", "Svendsen", "Eide", "Knutsen", "Martinsen", "Paulsen"]
-MUNICIPALITIES = ["OSLO", "BERGEN", "TRONDHEIM", "STAVANGER", "KRISTIANSAND", "DRAMMEN", "FREDRIKSTAD", "SANDNES", "TROMSØ", "SARPSBORG", "SKIEN", "ÅLESUND", "SANDEFJORD", "HAUGESUND", "TØNSBERG", "MOSS", "PORSGRUNN", "BODØ", "ARENDAL", "HAMAR", "YTREBYGD", "LARVIK", "HALDEN", "LILLEHAMMER", "MOLDE", "HARSTAD", "KONGSBERG", "GJØVIK", "HORTEN", "ALTA", "NARVIK", "RANA", "KRISTIANSUND", "ÅSANE", "STEINKJER", "NAMSOS", "VOSS", "FØRDE", "FLORØ", "ØRSTA"]
-STATUSES = ["active"] * 92 + ["deleted"] * 3 + ["bankrupt"] * 2 + ["liquidation"] * 1 + ["unverified"] * 2
+FIRST = [
+    "Kari",
+    "Ola",
+    "Per",
+    "Anne",
+    "Nils",
+    "Ingrid",
+    "Lars",
+    "Marit",
+    "Jon",
+    "Sigrid",
+    "Knut",
+    "Liv",
+    "Arne",
+    "Berit",
+    "Odd",
+    "Randi",
+    "Tor",
+    "Hilde",
+    "Geir",
+    "Tone",
+    "Åse",
+    "Øystein",
+    "Bjørn",
+    "Solveig",
+    "Eirik",
+    "Ragnhild",
+    "Håkon",
+    "Gunn",
+    "Trond",
+    "Wenche",
+    "Espen",
+    "Kristin",
+    "Morten",
+    "Silje",
+]
+LAST = [
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Andersen",
+    "Pedersen",
+    "Nilsen",
+    "Kristiansen",
+    "Jensen",
+    "Karlsen",
+    "Johnsen",
+    "Pettersen",
+    "Eriksen",
+    "Berg",
+    "Haugen",
+    "Hagen",
+    "Johannessen",
+    "Andreassen",
+    "Jacobsen",
+    "Dahl",
+    "Jørgensen",
+    "Halvorsen",
+    "Henriksen",
+    "Lund",
+    "Sørensen",
+    "Jakobsen",
+    "Moen",
+    "Gundersen",
+    "Iversen",
+    "Strand",
+    "Solberg",
+    "Svendsen",
+    "Eide",
+    "Knutsen",
+    "Martinsen",
+    "Paulsen",
+]
+MUNICIPALITIES = [
+    "OSLO",
+    "BERGEN",
+    "TRONDHEIM",
+    "STAVANGER",
+    "KRISTIANSAND",
+    "DRAMMEN",
+    "FREDRIKSTAD",
+    "SANDNES",
+    "TROMSØ",
+    "SARPSBORG",
+    "SKIEN",
+    "ÅLESUND",
+    "SANDEFJORD",
+    "HAUGESUND",
+    "TØNSBERG",
+    "MOSS",
+    "PORSGRUNN",
+    "BODØ",
+    "ARENDAL",
+    "HAMAR",
+    "YTREBYGD",
+    "LARVIK",
+    "HALDEN",
+    "LILLEHAMMER",
+    "MOLDE",
+    "HARSTAD",
+    "KONGSBERG",
+    "GJØVIK",
+    "HORTEN",
+    "ALTA",
+    "NARVIK",
+    "RANA",
+    "KRISTIANSUND",
+    "ÅSANE",
+    "STEINKJER",
+    "NAMSOS",
+    "VOSS",
+    "FØRDE",
+    "FLORØ",
+    "ØRSTA",
+]
+STATUSES = (
+    ["active"] * 92 + ["deleted"] * 3 + ["bankrupt"] * 2 + ["liquidation"] * 1 + ["unverified"] * 2
+)
 
 
 def _org_numbers(count: int) -> list[str]:
@@ -84,36 +321,79 @@ def populated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, d
         name = name.upper() if rng.random() < 0.8 else name
         muni = rng.choice(MUNICIPALITIES)
         status = rng.choice(STATUSES)
-        customers.append({
-            "id": i, "org_number": org, "name": name, "organisation_form": form, "organisation_form_text": "",
-            "business_address": {"lines": [f"{rng.choice(WORDS)}veien {rng.randint(1, 200)}"],
-                                 "postcode": f"{rng.randint(1, 9999):04d}", "city": muni, "municipality": muni,
-                                 "municipality_number": f"{rng.randint(301, 5636):04d}", "country_code": "NO",
-                                 "country": "Norge"},
-            "status": status, "vat_registered": form == "AS", "registry_roles": [],
-            "sort_name": sort_key(name), "municipality": muni, "municipality_key": sort_key(muni),
-            "verified_at": None if status == "unverified" else now, "created_at": now, "updated_at": now,
-        })
+        customers.append(
+            {
+                "id": i,
+                "org_number": org,
+                "name": name,
+                "organisation_form": form,
+                "organisation_form_text": "",
+                "business_address": {
+                    "lines": [f"{rng.choice(WORDS)}veien {rng.randint(1, 200)}"],
+                    "postcode": f"{rng.randint(1, 9999):04d}",
+                    "city": muni,
+                    "municipality": muni,
+                    "municipality_number": f"{rng.randint(301, 5636):04d}",
+                    "country_code": "NO",
+                    "country": "Norge",
+                },
+                "status": status,
+                "vat_registered": form == "AS",
+                "registry_roles": [],
+                "sort_name": sort_key(name),
+                "municipality": muni,
+                "municipality_key": sort_key(muni),
+                "verified_at": None if status == "unverified" else now,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
         if i <= WITH_MAIN_CONTACT:
             first, last = rng.choice(FIRST), rng.choice(LAST)
-            people.append({"id": i, "first_name": first, "middle_name": "", "last_name": last, "title": "",
-                           "phone": "", "mobile": "", "emails": [], "created_at": now, "updated_at": now})
-            keys += [{"person_id": i, "kind": k, "value": v} for k, v in search_keys(first, "", last, [], [])]
-            roles.append({"person_id": i, "customer_id": i, "role": "main_contact", "since": date(2024, 1, 1),
-                          "source": "manual", "registry_role_code": "", "created_at": now})
+            people.append(
+                {
+                    "id": i,
+                    "first_name": first,
+                    "middle_name": "",
+                    "last_name": last,
+                    "title": "",
+                    "phone": "",
+                    "mobile": "",
+                    "emails": [],
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            keys += [
+                {"person_id": i, "kind": k, "value": v}
+                for k, v in search_keys(first, "", last, [], [])
+            ]
+            roles.append(
+                {
+                    "person_id": i,
+                    "customer_id": i,
+                    "role": "main_contact",
+                    "since": date(2024, 1, 1),
+                    "source": "manual",
+                    "registry_role_code": "",
+                    "created_at": now,
+                }
+            )
     generated = time.perf_counter() - began
     began = time.perf_counter()
     with services.store.session() as s:
         for start in range(0, len(customers), 10_000):
-            s.execute(insert(Customer), customers[start:start + 10_000])
+            s.execute(insert(Customer), customers[start : start + 10_000])
         s.execute(insert(Person), people)
         s.execute(insert(PersonSearchKey), keys)
         s.execute(insert(PersonRole), roles)
     services.store.checkpoint()
     inserted = time.perf_counter() - began
     size_mb = services.store.path.stat().st_size / 1024 / 1024
-    print(f"\npopulated {CUSTOMERS} customers ({WITH_MAIN_CONTACT} with a main contact) in {inserted:.1f} s "
-          f"(insert incl. FTS triggers; generation {generated:.1f} s); database {size_mb:.0f} MB")
+    print(
+        f"\npopulated {CUSTOMERS} customers ({WITH_MAIN_CONTACT} with a main contact) in {inserted:.1f} s "
+        f"(insert incl. FTS triggers; generation {generated:.1f} s); database {size_mb:.0f} MB"
+    )
     samples = {
         "words": [w for w in rng.sample(WORDS, 30)],
         "municipalities": rng.sample(MUNICIPALITIES, 10),
@@ -155,7 +435,11 @@ def test_bench_customer_list_at_100000(populated: tuple[Any, dict[str, Any]], qt
             self.painted_at: float | None = None
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and self.painted_at is None and page.model.rowCount():
+            if (
+                event.type() == QEvent.Type.Paint
+                and self.painted_at is None
+                and page.model.rowCount()
+            ):
                 self.painted_at = time.perf_counter()
             return False
 
@@ -167,12 +451,20 @@ def test_bench_customer_list_at_100000(populated: tuple[Any, dict[str, Any]], qt
     qtbot.waitUntil(lambda: watch.painted_at is not None, timeout=5000)
     assert watch.painted_at is not None
     first_paint_ms = (watch.painted_at - opened) * 1000
-    report.append(f"list opens: first {page.model.rowCount()} rows painted {first_paint_ms:.1f} ms after "
-                  f"set_services (model + first page {((handed - opened) * 1000):.1f} ms) [target 200 ms]")
+    report.append(
+        f"list opens: first {page.model.rowCount()} rows painted {first_paint_ms:.1f} ms after "
+        f"set_services (model + first page {((handed - opened) * 1000):.1f} ms) [target 200 ms]"
+    )
 
     # -- search per keystroke: SQL only, and through the model with the repaint ------------------------------
-    texts = (samples["words"] + samples["municipalities"] + samples["org numbers"] + samples["contacts"]
-             + [n[:14] for n in samples["names"]] + ["finnes ikke", "xq"])
+    texts = (
+        samples["words"]
+        + samples["municipalities"]
+        + samples["org numbers"]
+        + samples["contacts"]
+        + [n[:14] for n in samples["names"]]
+        + ["finnes ikke", "xq"]
+    )
     sql_times: list[float] = []
     gui_times: list[float] = []
     gui_cpu: list[float] = []
@@ -196,19 +488,31 @@ def test_bench_customer_list_at_100000(populated: tuple[Any, dict[str, Any]], qt
             began = time.perf_counter()
             services.customers.count(typed)
             count_times.append((time.perf_counter() - began) * 1000)
-    report.append(f"search per keystroke ({len(gui_times)} keystrokes over {len(texts)} texts) [target p95 30 ms]:")
-    report.append(f"  SQL page of 200         median {statistics.median(sql_times):6.2f} ms  "
-                  f"p95 {_p95(sql_times):6.2f} ms  max {max(sql_times):6.2f} ms")
-    report.append(f"  SQL + model + repaint   median {statistics.median(gui_times):6.2f} ms  "
-                  f"p95 {_p95(gui_times):6.2f} ms  max {max(gui_times):6.2f} ms (wall clock)")
-    report.append(f"  the same, CPU time      median {statistics.median(gui_cpu):6.2f} ms  "
-                  f"p95 {_p95(gui_cpu):6.2f} ms  (excludes waiting for a shared CPU)")
+    report.append(
+        f"search per keystroke ({len(gui_times)} keystrokes over {len(texts)} texts) [target p95 30 ms]:"
+    )
+    report.append(
+        f"  SQL page of 200         median {statistics.median(sql_times):6.2f} ms  "
+        f"p95 {_p95(sql_times):6.2f} ms  max {max(sql_times):6.2f} ms"
+    )
+    report.append(
+        f"  SQL + model + repaint   median {statistics.median(gui_times):6.2f} ms  "
+        f"p95 {_p95(gui_times):6.2f} ms  max {max(gui_times):6.2f} ms (wall clock)"
+    )
+    report.append(
+        f"  the same, CPU time      median {statistics.median(gui_cpu):6.2f} ms  "
+        f"p95 {_p95(gui_cpu):6.2f} ms  (excludes waiting for a shared CPU)"
+    )
     for length, times in sorted(by_length.items()):
         label = f"{length}+ chars" if length == 4 else f"{length} char{'s' if length > 1 else ''}"
-        report.append(f"    {label:10s} n={len(times):4d} median {statistics.median(times):6.2f} ms  "
-                      f"p95 {_p95(times):6.2f} ms")
-    report.append(f"  exact count (not per keystroke) median {statistics.median(count_times):6.2f} ms  "
-                  f"p95 {_p95(count_times):6.2f} ms  max {max(count_times):6.2f} ms")
+        report.append(
+            f"    {label:10s} n={len(times):4d} median {statistics.median(times):6.2f} ms  "
+            f"p95 {_p95(times):6.2f} ms"
+        )
+    report.append(
+        f"  exact count (not per keystroke) median {statistics.median(count_times):6.2f} ms  "
+        f"p95 {_p95(count_times):6.2f} ms  max {max(count_times):6.2f} ms"
+    )
 
     # -- sorting by a header click (SQL ORDER BY over all rows) ----------------------------------------------
     page.search.setText("")
@@ -220,8 +524,10 @@ def test_bench_customer_list_at_100000(populated: tuple[Any, dict[str, Any]], qt
             page.table.sortByColumn(column, order)
             page.table.viewport().repaint()
             descending = order == Qt.SortOrder.DescendingOrder
-            sort_lines.append(f"{page.model.sort_column}{' desc' if descending else ''} "
-                              f"{(time.perf_counter() - began) * 1000:.1f}")
+            sort_lines.append(
+                f"{page.model.sort_column}{' desc' if descending else ''} "
+                f"{(time.perf_counter() - began) * 1000:.1f}"
+            )
     report.append("sort by header click (ms): " + ", ".join(sort_lines))
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
@@ -237,10 +543,16 @@ def test_bench_customer_list_at_100000(populated: tuple[Any, dict[str, Any]], qt
     QApplication.processEvents()
     assert page.model.rowCount() == CUSTOMERS
     rss_all = _rss_mb()
-    report.append(f"scrolling to the end: {len(fetch_times)} pages of 200, median {statistics.median(fetch_times):.1f} "
-                  f"ms, last (offset {CUSTOMERS - 200}) {fetch_times[-1]:.1f} ms, all in {timer.elapsed()} ms")
-    report.append(f"resident memory: {rss_before:.0f} MB before the page, {rss_open:.0f} MB with the list open, "
-                  f"{rss_all:.0f} MB with all {CUSTOMERS} rows fetched [target < 300 MB]")
+    report.append(
+        f"scrolling to the end: {len(fetch_times)} pages of 200, median {statistics.median(fetch_times):.1f} "
+        f"ms, last (offset {CUSTOMERS - 200}) {fetch_times[-1]:.1f} ms, all in {timer.elapsed()} ms"
+    )
+    report.append(
+        f"resident memory: {rss_before:.0f} MB before the page, {rss_open:.0f} MB with the list open, "
+        f"{rss_all:.0f} MB with all {CUSTOMERS} rows fetched [target < 300 MB]"
+    )
     load = os.getloadavg()
-    print(f"\ncustomer list at 100,000 (load average {load[0]:.1f} on {os.cpu_count()} CPUs):\n  "
-          + "\n  ".join(report))
+    print(
+        f"\ncustomer list at 100,000 (load average {load[0]:.1f} on {os.cpu_count()} CPUs):\n  "
+        + "\n  ".join(report)
+    )

@@ -20,9 +20,15 @@ pytestmark = pytest.mark.bench
 
 
 def _one_start(data_dir: Path, demo: bool) -> tuple[float, float, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CONTRACTDESK_EXIT_AFTER_START="1",
-               CONTRACTDESK_PASSPHRASE="bench-passphrase")
-    args = [sys.executable, "-m", "contractdesk"] + (["--demo"] if demo else ["--data-dir", str(data_dir)])
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CONTRACTDESK_EXIT_AFTER_START="1",
+        CONTRACTDESK_PASSPHRASE="bench-passphrase",
+    )
+    args = [sys.executable, "-m", "contractdesk"] + (
+        ["--demo"] if demo else ["--data-dir", str(data_dir)]
+    )
     started = time.perf_counter()
     proc = subprocess.Popen(args, env=env, stderr=subprocess.PIPE, text=True)
     painted_wall = None
@@ -41,13 +47,29 @@ def _one_start(data_dir: Path, demo: bool) -> tuple[float, float, float]:
 
 def test_cold_start_to_main_window(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    subprocess.run([sys.executable, "-m", "contractdesk", "--data-dir", str(data), "init",
-                    "--supplier-org-number", "971049669", "--supplier-name", "Bench AS", "--passphrase"],
-                   env=dict(os.environ, CONTRACTDESK_PASSPHRASE="bench-passphrase"), check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "contractdesk",
+            "--data-dir",
+            str(data),
+            "init",
+            "--supplier-org-number",
+            "971049669",
+            "--supplier-name",
+            "Bench AS",
+            "--passphrase",
+        ],
+        env=dict(os.environ, CONTRACTDESK_PASSPHRASE="bench-passphrase"),
+        check=True,
+    )
     runs = [_one_start(data, demo=False) for _ in range(5)]
     wall = [r[0] for r in runs]
     painted = [r[1] for r in runs]
     opened = [r[2] for r in runs]
-    print(f"\nstart-up over {len(runs)} runs: first paint seen by the parent median {statistics.median(wall):.0f} ms "
-          f"(max {max(wall):.0f}); painted after app import median {statistics.median(painted):.0f} ms; "
-          f"store unlocked (passphrase, Argon2id) median {statistics.median(opened):.0f} ms")
+    print(
+        f"\nstart-up over {len(runs)} runs: first paint seen by the parent median {statistics.median(wall):.0f} ms "
+        f"(max {max(wall):.0f}); painted after app import median {statistics.median(painted):.0f} ms; "
+        f"store unlocked (passphrase, Argon2id) median {statistics.median(opened):.0f} ms"
+    )

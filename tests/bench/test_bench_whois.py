@@ -1,4 +1,4 @@
-""""Who is this?" over 100,000 people at 10,000 customers: each answer within 30 ms (median and p95 per kind)."""
+""" "Who is this?" over 100,000 people at 10,000 customers: each answer within 30 ms (median and p95 per kind)."""
 
 from __future__ import annotations
 
@@ -16,20 +16,8 @@ CUSTOMERS = 10_000
 TARGET_MS = 30.0
 _WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 
-FIRST = ("Kari Ola Per Anne Nils Ingrid Lars Marit Jon Sigrid Knut Liv Arne Berit Odd Randi Tor Hilde Geir Tone "
-         "Åse Øystein Bjørn Solveig Eirik Ragnhild Håkon Gunn Trond Wenche Espen Kristin Morten Silje Rune Heidi "
-         "Jørgen Camilla Frode Tora Sindre Ida Magnus Nora Emil Sara Jonas Emma Mathias Thea Henrik Maja Sander "
-         "Ingeborg Tobias Vilde Elias Julie Aksel Mari Isak Hanna Mats Linnea Even Astrid Vegard Mia Stian Karin "
-         "Petter Hege Kjetil Anette Ketil Turid Svein Eli Håvard Gro Åsmund Synnøve").split()
-LAST = ("Hansen Johansen Olsen Larsen Andersen Pedersen Nilsen Kristiansen Jensen Karlsen Johnsen Pettersen "
-        "Eriksen Berg Haugen Hagen Johannessen Andreassen Jacobsen Dahl Jørgensen Halvorsen Henriksen Lund "
-        "Sørensen Jakobsen Moen Gundersen Iversen Strand Solberg Svendsen Eide Knutsen Martinsen Paulsen Bakken "
-        "Kristoffersen Mathisen Lie Amundsen Nguyen Rasmussen Ali Lunde Solheim Berge Moe Nygård Bakke "
-        "Kristensen Fredriksen Holm Lien Hauge Christensen Andresen Nielsen Knudsen Evensen Sæther Aas "
-        "Myhre Hanssen Ahmed Haugland Thomassen Sivertsen Simonsen Danielsen Berntsen Sandvik Rønning "
-        "Arnesen Antonsen Næss Vik Haug Ellingsen Thorsen Edvardsen Birkeland Isaksen Gulbrandsen Ruud "
-        "Aasen Strøm Myklebust Tangen Ødegård Eliassen Helland Bøe Jenssen Aune Mikkelsen Tveit Brekke "
-        "Abrahamsen Madsen Heggelund Øvrebø Vestrheim Fjeldstad Grønli Skaug Aarseth Dyrøy").split()
+FIRST = ["Kari", "Ola", "Per", "Anne", "Nils", "Ingrid", "Lars", "Marit", "Jon", "Sigrid", "Knut", "Liv", "Arne", "Berit", "Odd", "Randi", "Tor", "Hilde", "Geir", "Tone", "Åse", "Øystein", "Bjørn", "Solveig", "Eirik", "Ragnhild", "Håkon", "Gunn", "Trond", "Wenche", "Espen", "Kristin", "Morten", "Silje", "Rune", "Heidi", "Jørgen", "Camilla", "Frode", "Tora", "Sindre", "Ida", "Magnus", "Nora", "Emil", "Sara", "Jonas", "Emma", "Mathias", "Thea", "Henrik", "Maja", "Sander", "Ingeborg", "Tobias", "Vilde", "Elias", "Julie", "Aksel", "Mari", "Isak", "Hanna", "Mats", "Linnea", "Even", "Astrid", "Vegard", "Mia", "Stian", "Karin", "Petter", "Hege", "Kjetil", "Anette", "Ketil", "Turid", "Svein", "Eli", "Håvard", "Gro", "Åsmund", "Synnøve"]
+LAST = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Jørgensen", "Halvorsen", "Henriksen", "Lund", "Sørensen", "Jakobsen", "Moen", "Gundersen", "Iversen", "Strand", "Solberg", "Svendsen", "Eide", "Knutsen", "Martinsen", "Paulsen", "Bakken", "Kristoffersen", "Mathisen", "Lie", "Amundsen", "Nguyen", "Rasmussen", "Ali", "Lunde", "Solheim", "Berge", "Moe", "Nygård", "Bakke", "Kristensen", "Fredriksen", "Holm", "Lien", "Hauge", "Christensen", "Andresen", "Nielsen", "Knudsen", "Evensen", "Sæther", "Aas", "Myhre", "Hanssen", "Ahmed", "Haugland", "Thomassen", "Sivertsen", "Simonsen", "Danielsen", "Berntsen", "Sandvik", "Rønning", "Arnesen", "Antonsen", "Næss", "Vik", "Haug", "Ellingsen", "Thorsen", "Edvardsen", "Birkeland", "Isaksen", "Gulbrandsen", "Ruud", "Aasen", "Strøm", "Myklebust", "Tangen", "Ødegård", "Eliassen", "Helland", "Bøe", "Jenssen", "Aune", "Mikkelsen", "Tveit", "Brekke", "Abrahamsen", "Madsen", "Heggelund", "Øvrebø", "Vestrheim", "Fjeldstad", "Grønli", "Skaug", "Aarseth", "Dyrøy"]
 
 
 def _org_numbers(count: int) -> list[str]:
@@ -67,26 +55,54 @@ def populated(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
         email = f"{first}.{last}.{i}@firma{i % 997}.no".lower() if i % 3 else ""
         phone = f"+479{i:07d}"
         mobile = f"+474{i:07d}" if i % 2 else ""
-        people.append({"id": i, "first_name": first, "middle_name": "", "last_name": last, "title": "",
-                       "phone": phone, "mobile": mobile, "emails": [email] if email else [],
-                       "created_at": now, "updated_at": now})
-        keys += [{"person_id": i, "kind": k, "value": v}
-                 for k, v in search_keys(first, "", last, [email] if email else [], (phone, mobile))]
+        people.append(
+            {
+                "id": i,
+                "first_name": first,
+                "middle_name": "",
+                "last_name": last,
+                "title": "",
+                "phone": phone,
+                "mobile": mobile,
+                "emails": [email] if email else [],
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        keys += [
+            {"person_id": i, "kind": k, "value": v}
+            for k, v in search_keys(first, "", last, [email] if email else [], (phone, mobile))
+        ]
         customer = (i - 1) % CUSTOMERS + 1
-        roles.append({"person_id": i, "customer_id": customer,
-                      "role": "main_contact" if i <= CUSTOMERS else "contact", "since": date(2024, 1, 1),
-                      "source": "manual", "registry_role_code": "", "created_at": now})
+        roles.append(
+            {
+                "person_id": i,
+                "customer_id": customer,
+                "role": "main_contact" if i <= CUSTOMERS else "contact",
+                "since": date(2024, 1, 1),
+                "source": "manual",
+                "registry_role_code": "",
+                "created_at": now,
+            }
+        )
         if i % 500 == 0:
             samples.append((first, last, email, phone))
     with services.store.session() as s:
-        s.execute(insert(Customer), [{"id": n + 1, "org_number": org, "name": f"Kunde {n + 1} AS", "status": "active"}
-                                     for n, org in enumerate(_org_numbers(CUSTOMERS))])
+        s.execute(
+            insert(Customer),
+            [
+                {"id": n + 1, "org_number": org, "name": f"Kunde {n + 1} AS", "status": "active"}
+                for n, org in enumerate(_org_numbers(CUSTOMERS))
+            ],
+        )
         s.execute(insert(Person), people)
         s.execute(insert(PersonSearchKey), keys)
         s.execute(insert(PersonRole), roles)
     services.store.checkpoint()
-    print(f"\npopulated {PEOPLE} people, {len(keys)} look-up keys, {CUSTOMERS} customers in "
-          f"{time.perf_counter() - began:.1f} s")
+    print(
+        f"\npopulated {PEOPLE} people, {len(keys)} look-up keys, {CUSTOMERS} customers in "
+        f"{time.perf_counter() - began:.1f} s"
+    )
     yield services, samples
     services.close()
 
@@ -113,7 +129,9 @@ def test_bench_whois_100000_people(populated) -> None:  # type: ignore[no-untype
     _measure(services, kinds["full name"][:20])  # warm the pool and the page cache
     # Correctness on the big set: the sampled people are found, strangers are not.
     first, last, email, phone = samples[0]
-    assert any(m.full_name == f"{first} {last}" for m in services.people.whois(f"{first} {last}").matches)
+    assert any(
+        m.full_name == f"{first} {last}" for m in services.people.whois(f"{first} {last}").matches
+    )
     assert services.people.whois(phone[3:]).approved
     assert not services.people.whois("stranger@nowhere.example").approved
     lines = []
@@ -123,6 +141,8 @@ def test_bench_whois_100000_people(populated) -> None:  # type: ignore[no-untype
         median = statistics.median(times)
         p95 = times[int(len(times) * 0.95) - 1]
         worst = max(worst, p95)
-        lines.append(f"  {kind:24s} n={len(times):4d} median {median:6.2f} ms  p95 {p95:6.2f} ms  max {times[-1]:6.2f} ms")
+        lines.append(
+            f"  {kind:24s} n={len(times):4d} median {median:6.2f} ms  p95 {p95:6.2f} ms  max {times[-1]:6.2f} ms"
+        )
     print(f"\nwhois over {PEOPLE} people (target < {TARGET_MS} ms):\n" + "\n".join(lines))
     assert worst < TARGET_MS

@@ -13,8 +13,6 @@ from aiosmtpd.controller import Controller
 from documents_testkit import HOST, NAME_A, ORG_A, ORG_B, ORG_DELETED, V1, run_server, seed
 
 
-
-
 @pytest.fixture
 def data_dir(passphrase_store) -> Path:  # type: ignore[no-untyped-def]
     """A passphrase store (cheap KDF) with the document test customers (see documents_testkit)."""
@@ -27,14 +25,20 @@ def run(data_dir: Path, cli):  # type: ignore[no-untyped-def]
 
 
 def pdftotext(path: Path) -> str:
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    )
     return " ".join(result.stdout.replace("\u00a0", " ").split())
 
 
-def test_pdf_writes_the_agreement_with_the_customer_and_the_formatted_org_number(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_writes_the_agreement_with_the_customer_and_the_formatted_org_number(
+    run, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run("agreement", "pdf", ORG_A, "--out", str(tmp_path / "a.pdf"))
     assert code == 0, err
-    assert out.startswith("CD-") and f"{NAME_A} (923 130 969), terms {V1}: agreement written to" in out
+    assert (
+        out.startswith("CD-") and f"{NAME_A} (923 130 969), terms {V1}: agreement written to" in out
+    )
     text = pdftotext(tmp_path / "a.pdf")
     assert NAME_A in text and "Org.nr. 923 130 969" in text and "Kari Nordmann" in text
     assert err == ""
@@ -46,10 +50,22 @@ def test_pdf_writes_the_agreement_with_the_customer_and_the_formatted_org_number
 
 
 def test_pdf_with_a_chosen_signatory_warns_on_stderr(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run("agreement", "pdf", ORG_A, "--out", str(tmp_path / "a.pdf"), "--signatory", "2",
-                         "--terms", V1)
+    code, out, err = run(
+        "agreement",
+        "pdf",
+        ORG_A,
+        "--out",
+        str(tmp_path / "a.pdf"),
+        "--signatory",
+        "2",
+        "--terms",
+        V1,
+    )
     assert code == 0 and "written to" in out
-    assert "warning: Ola Nordmann may sign for Testesen Åse & Sønner AS only together with others" in err
+    assert (
+        "warning: Ola Nordmann may sign for Testesen Åse & Sønner AS only together with others"
+        in err
+    )
     assert "Merk: Ola Nordmann har ikke signaturrett alene" in pdftotext(tmp_path / "a.pdf")
 
 
@@ -63,9 +79,13 @@ def test_sheet_is_one_page(run, tmp_path) -> None:  # type: ignore[no-untyped-de
 def test_a_deleted_company_is_refused_with_exit_1_and_no_file(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run("agreement", "pdf", ORG_DELETED, "--out", str(tmp_path / "x.pdf"))
     assert code == 1 and out == ""
-    assert err.startswith("contractdesk: Slettet Selskap AS (926 511 890): The company is deleted in the registry")
+    assert err.startswith(
+        "contractdesk: Slettet Selskap AS (926 511 890): The company is deleted in the registry"
+    )
     assert not (tmp_path / "x.pdf").exists()
-    code, _, err = run("agreement", "pdf", ORG_A, "--out", str(tmp_path / "x.pdf"), "--terms", "2099")
+    code, _, err = run(
+        "agreement", "pdf", ORG_A, "--out", str(tmp_path / "x.pdf"), "--terms", "2099"
+    )
     assert code == 1 and "No terms version '2099'" in err
 
 
@@ -76,10 +96,14 @@ def test_email_eml_is_a_draft_to_the_main_contact(run, tmp_path) -> None:  # typ
     msg = message_from_bytes((tmp_path / "avtale.eml").read_bytes(), policy=policy.default)
     assert msg["X-Unsent"] == "1" and str(msg["To"]) == "Kari Nordmann <kari@testesen.no>"
     assert msg["Subject"] == f"Avtale med Webmaster Heimen – avtalevilkår {V1}"
-    assert "vedlagt er avtalen mellom Testesen Åse & Sønner AS (org.nr. 923 130 969)" in msg.get_body(
-        ("plain",)).get_content()
+    assert (
+        "vedlagt er avtalen mellom Testesen Åse & Sønner AS (org.nr. 923 130 969)"
+        in msg.get_body(("plain",)).get_content()
+    )
     [pdf] = list(msg.iter_attachments())
-    assert pdf.get_filename() == f"Avtale-{ORG_A}-{V1}.pdf" and pdf.get_content().startswith(b"%PDF-")
+    assert pdf.get_filename() == f"Avtale-{ORG_A}-{V1}.pdf" and pdf.get_content().startswith(
+        b"%PDF-"
+    )
     code, _, err = run("agreement", "email", ORG_A)
     assert code == 2 and "one of the arguments --eml --send is required" in err
 
@@ -90,7 +114,9 @@ def smtp_server() -> Iterator[Controller]:
 
 
 def test_email_send_delivers_and_marks_the_agreement_sent(run, smtp_server) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run("smtp", "set", "--host", HOST, "--port", str(smtp_server.port), "--security", "none")
+    code, out, err = run(
+        "smtp", "set", "--host", HOST, "--port", str(smtp_server.port), "--security", "none"
+    )
     assert code == 0, err
     code, out, err = run("agreement", "email", ORG_B, "--send")
     assert code == 1 and "has no main contact" in err and smtp_server.handler.envelopes == []
@@ -102,15 +128,24 @@ def test_email_send_delivers_and_marks_the_agreement_sent(run, smtp_server) -> N
     assert message_from_bytes(envelope.content, policy=policy.default)["X-Unsent"] is None
     code, shown, _ = run("agreement", "show", out.split(":")[0], "--json")
     agreement = json.loads(shown)
-    assert (agreement["state"], agreement["sent_to"]) == ("sent", "kari@testesen.no") and agreement["sent_at"]
+    assert (agreement["state"], agreement["sent_to"]) == ("sent", "kari@testesen.no") and agreement[
+        "sent_at"
+    ]
 
 
 def test_smtp_set_without_a_keyring_says_where_the_password_comes_from(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run("smtp", "set", "--host", "smtp.example.no", "--user", "frode")
     assert code == 0 and "No system keyring here: set CONTRACTDESK_SMTP_PASSWORD" in out
     code, out, _ = run("smtp", "show", "--json")
-    assert json.loads(out) == {"host": "smtp.example.no", "port": 587, "security": "starttls", "user": "frode",
-                               "sender_email": "", "timeout": 30.0, "password": "ask"}
+    assert json.loads(out) == {
+        "host": "smtp.example.no",
+        "port": 587,
+        "security": "starttls",
+        "user": "frode",
+        "sender_email": "",
+        "timeout": 30.0,
+        "password": "ask",
+    }
     monkeypatch.setenv("CONTRACTDESK_SMTP_PASSWORD", "hemmelig")
     code, out, _ = run("smtp", "show")
     assert "password  CONTRACTDESK_SMTP_PASSWORD" in out and "hemmelig" not in out
@@ -119,8 +154,14 @@ def test_smtp_set_without_a_keyring_says_where_the_password_comes_from(run, monk
 def test_email_template_can_be_changed_and_reset(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     body = tmp_path / "body.txt"
     body.write_text("Hei {recipient.name},\nher er avtalen {document.id}.\n", encoding="utf-8")
-    code, out, _ = run("agreement", "email-template", "--subject", "Avtale for {customer.name}", "--body-file",
-                       str(body))
+    code, out, _ = run(
+        "agreement",
+        "email-template",
+        "--subject",
+        "Avtale for {customer.name}",
+        "--body-file",
+        str(body),
+    )
     assert code == 0 and out.startswith("Subject: Avtale for {customer.name}\n")
     run("agreement", "email", ORG_A, "--eml", str(tmp_path / "a.eml"))
     msg = message_from_bytes((tmp_path / "a.eml").read_bytes(), policy=policy.default)
@@ -133,20 +174,30 @@ def test_email_template_can_be_changed_and_reset(run, tmp_path) -> None:  # type
 
 def test_batch_writes_the_named_customers_with_progress_on_stderr(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     out_dir = tmp_path / "batch"
-    code, out, err = run("agreement", "batch", "--out", str(out_dir), ORG_A, ORG_B, ORG_DELETED, "--workers", "2")
+    code, out, err = run(
+        "agreement", "batch", "--out", str(out_dir), ORG_A, ORG_B, ORG_DELETED, "--workers", "2"
+    )
     assert code == 1  # a named customer was left out
     assert sorted(p.name for p in out_dir.iterdir()) == [f"{ORG_A}-{V1}.pdf", f"{ORG_B}-{V1}.pdf"]
     assert "contractdesk: rendered 0/2" in err and "contractdesk: rendered 2/2" in err
-    assert f"contractdesk: skipped {ORG_DELETED}: Slettet Selskap AS (926 511 890): The company is deleted" in err
+    assert (
+        f"contractdesk: skipped {ORG_DELETED}: Slettet Selskap AS (926 511 890): The company is deleted"
+        in err
+    )
     assert "2 of 3 agreements written to" in out
     assert "Fjordkraft Prøve AS" in pdftotext(out_dir / f"{ORG_B}-{V1}.pdf")
 
 
 def test_batch_all_active_as_json(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run("agreement", "batch", "--out", str(tmp_path / "all"), "--all", "--workers", "1", "--json")
+    code, out, err = run(
+        "agreement", "batch", "--out", str(tmp_path / "all"), "--all", "--workers", "1", "--json"
+    )
     assert code == 0, err
     data = json.loads(out)
-    assert sorted(Path(p).name for p in data["written"]) == [f"{ORG_A}-{V1}.pdf", f"{ORG_B}-{V1}.pdf"]
+    assert sorted(Path(p).name for p in data["written"]) == [
+        f"{ORG_A}-{V1}.pdf",
+        f"{ORG_B}-{V1}.pdf",
+    ]
     assert data["skipped"] == [] and data["failed"] == [] and data["cancelled"] is False
     code, _, err = run("agreement", "batch", "--out", str(tmp_path / "x"))
     assert code == 1 and "--all" in err
@@ -154,11 +205,15 @@ def test_batch_all_active_as_json(run, tmp_path) -> None:  # type: ignore[no-unt
     assert code == 1 and "not both" in err
 
 
-def test_smtp_password_from_stdin_goes_to_the_keyring_only(run, memory_keyring, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_smtp_password_from_stdin_goes_to_the_keyring_only(
+    run, memory_keyring, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     import io
 
     monkeypatch.setattr("sys.stdin", io.StringIO("hemmelig\n"))
-    code, out, err = run("smtp", "set", "--host", "smtp.example.no", "--user", "frode", "--password-stdin")
+    code, out, err = run(
+        "smtp", "set", "--host", "smtp.example.no", "--user", "frode", "--password-stdin"
+    )
     assert code == 0, err
     assert "The password is kept in the system keyring." in out
     assert memory_keyring.entries == {("ContractDesk", "smtp:frode@smtp.example.no"): "hemmelig"}

@@ -32,7 +32,13 @@ def test_init_in_a_real_process_with_utf8_json(tmp_path: Path) -> None:
     }
 
     created = contractdesk(
-        "init", "--supplier-org-number", "971 049 669", "--supplier-name", "Blåbær AS", "--json", **env
+        "init",
+        "--supplier-org-number",
+        "971 049 669",
+        "--supplier-name",
+        "Blåbær AS",
+        "--json",
+        **env,
     )
     assert created.returncode == 0, created.stderr
     assert created.stderr == b""
@@ -42,7 +48,9 @@ def test_init_in_a_real_process_with_utf8_json(tmp_path: Path) -> None:
     assert report["key_source"] == "passphrase"
     assert report["supplier"]["org_number"] == "971049669"
 
-    store = unlock_profile(StorePaths(data), passphrase="script passphrase")  # what the process made
+    store = unlock_profile(
+        StorePaths(data), passphrase="script passphrase"
+    )  # what the process made
     try:
         assert store.revision() == SCHEMA_HEAD
         assert SupplierService(store).get() == SupplierProfile("971049669", "Blåbær AS")

@@ -15,15 +15,47 @@ from contractdesk.cli import main
 PASSPHRASE = "correct horse battery staple"
 
 SHOW_KEYS = {
-    "org_number", "name", "organisation_form", "organisation_form_text", "business_address", "postal_address",
-    "status", "status_date", "vat_registered", "registry_roles", "signing_rule", "procuration_rule",
-    "signatories", "departed_signatories", "needs_manual_confirmation", "may_issue_agreement", "verified_at",
-    "created_at", "updated_at", "details",
+    "org_number",
+    "name",
+    "organisation_form",
+    "organisation_form_text",
+    "business_address",
+    "postal_address",
+    "status",
+    "status_date",
+    "vat_registered",
+    "registry_roles",
+    "signing_rule",
+    "procuration_rule",
+    "signatories",
+    "departed_signatories",
+    "needs_manual_confirmation",
+    "may_issue_agreement",
+    "verified_at",
+    "created_at",
+    "updated_at",
+    "details",
 }
-ADDRESS_KEYS = {"lines", "postcode", "city", "municipality", "municipality_number", "country_code", "country"}
+ADDRESS_KEYS = {
+    "lines",
+    "postcode",
+    "city",
+    "municipality",
+    "municipality_number",
+    "country_code",
+    "country",
+}
 ROLE_KEYS = {"role_code", "role", "name", "group_code", "group", "holder_kind", "may_sign"}
-RULE_KEYS = {"kind", "text", "signer_sets", "lapsed_sets", "registered", "basis", "rule_status",
-             "needs_manual_confirmation"}
+RULE_KEYS = {
+    "kind",
+    "text",
+    "signer_sets",
+    "lapsed_sets",
+    "registered",
+    "basis",
+    "rule_status",
+    "needs_manual_confirmation",
+}
 ROW_KEYS = {"org_number", "name", "municipality", "status", "main_contact", "agreement_state"}
 
 
@@ -67,12 +99,15 @@ def test_add_from_the_registry_prints_the_customer_document(
     assert doc["org_number"] == "990005559"
     assert doc["name"] == "FIKTIV TEGNINGSRETT AS"
     assert doc["organisation_form"] == "AS"
-    assert set(doc["business_address"]) == ADDRESS_KEYS and set(doc["postal_address"]) == ADDRESS_KEYS
+    assert (
+        set(doc["business_address"]) == ADDRESS_KEYS and set(doc["postal_address"]) == ADDRESS_KEYS
+    )
     assert doc["business_address"]["municipality_number"] == "4601"
     assert doc["status"] == "active"
     assert doc["registry_roles"] and all(set(r) == ROLE_KEYS for r in doc["registry_roles"])
     assert {"role_code": "LEDE", "role": "Styrets leder", "name": "Kari Fiktivsen"}.items() <= next(
-        r for r in doc["registry_roles"] if r["role_code"] == "LEDE").items()
+        r for r in doc["registry_roles"] if r["role_code"] == "LEDE"
+    ).items()
     assert set(doc["signing_rule"]) == RULE_KEYS
     assert doc["signing_rule"]["text"] == "To styremedlemmer i fellesskap."
     assert ["Kari Fiktivsen", "Eva Prøvesen"] in doc["signing_rule"]["signer_sets"]
@@ -82,7 +117,9 @@ def test_add_from_the_registry_prints_the_customer_document(
     assert shown == doc
 
 
-def test_show_prints_the_card_as_text(store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_prints_the_card_as_text(
+    store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(capsys, "customer", "add", "990004447")[0] == 0
     code, out, _ = run(capsys, "customer", "show", "990 004 447")
     assert code == 0
@@ -90,7 +127,9 @@ def test_show_prints_the_card_as_text(store_dir: Path, brreg_server: str, capsys
     assert "confirm by hand" in out  # an association: no signing rule registered
 
 
-def test_add_twice_is_refused(store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_twice_is_refused(
+    store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(capsys, "customer", "add", "971049669")[0] == 0
     code, _, err = run(capsys, "customer", "add", "971 049 669")
     assert code == 1
@@ -98,7 +137,10 @@ def test_add_twice_is_refused(store_dir: Path, brreg_server: str, capsys: pytest
 
 
 def test_invalid_org_number_is_refused_without_asking_the_registry(
-    store_dir: Path, brreg_replay: ReplayServer, brreg_server: str, capsys: pytest.CaptureFixture[str]
+    store_dir: Path,
+    brreg_replay: ReplayServer,
+    brreg_server: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     for bad in ("971049668", "000000000"):
         code, _, err = run(capsys, "customer", "add", bad)
@@ -122,14 +164,21 @@ def test_unreachable_registry_exits_1_and_says_offline_registration_is_possible(
     assert run_json(capsys, "customer", "list") == []
 
 
-@pytest.mark.parametrize(("org_number", "words"), [
-    ("990008884", "No organisation"),  # 404
-    ("990002223", "removed"),  # 410
-    ("991000011", "unexpected answer"),  # HTML at 200
-    ("991000046", "damaged"),  # malformed JSON
-])
+@pytest.mark.parametrize(
+    ("org_number", "words"),
+    [
+        ("990008884", "No organisation"),  # 404
+        ("990002223", "removed"),  # 410
+        ("991000011", "unexpected answer"),  # HTML at 200
+        ("991000046", "damaged"),  # malformed JSON
+    ],
+)
 def test_bad_registry_answers_exit_1_with_a_clear_message(
-    store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str], org_number: str, words: str
+    store_dir: Path,
+    brreg_server: str,
+    capsys: pytest.CaptureFixture[str],
+    org_number: str,
+    words: str,
 ) -> None:
     code, _, err = run(capsys, "customer", "add", org_number)
     assert code == 1
@@ -140,8 +189,21 @@ def test_bad_registry_answers_exit_1_with_a_clear_message(
 def test_offline_add_then_refresh_verifies_and_shows_the_diff(
     store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    doc = run_json(capsys, "customer", "add", "923130969", "--offline", "--name", "Avara",
-                   "--address", "Raveien 438", "--postcode", "3239", "--city", "Sandefjord")
+    doc = run_json(
+        capsys,
+        "customer",
+        "add",
+        "923130969",
+        "--offline",
+        "--name",
+        "Avara",
+        "--address",
+        "Raveien 438",
+        "--postcode",
+        "3239",
+        "--city",
+        "Sandefjord",
+    )
     assert doc["status"] == "unverified" and doc["verified_at"] is None
     assert doc["business_address"]["lines"] == ["Raveien 438"]
     assert set(doc) == SHOW_KEYS
@@ -163,18 +225,30 @@ def test_offline_needs_a_name_and_names_need_offline(
     assert run(capsys, "customer", "add", "923130969", "--name", "Avara")[0] == 2
 
 
-def test_list_and_search(store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_and_search(
+    store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     for number in ("971049669", "990005559", "990001111"):
         assert run(capsys, "customer", "add", number)[0] == 0
     rows = run_json(capsys, "customer", "list")
-    assert [r["name"] for r in rows] == ["FIKTIV SLETTET HANDEL AS", "FIKTIV TEGNINGSRETT AS", "WEBMASTER HEIMEN"]
+    assert [r["name"] for r in rows] == [
+        "FIKTIV SLETTET HANDEL AS",
+        "FIKTIV TEGNINGSRETT AS",
+        "WEBMASTER HEIMEN",
+    ]
     assert all(set(r) == ROW_KEYS for r in rows)
     assert rows[0]["status"] == "deleted"
     found = run_json(capsys, "customer", "list", "--search", "tegning")
     assert [r["org_number"] for r in found] == ["990005559"]
-    assert [r["org_number"] for r in run_json(capsys, "customer", "list", "--search", "971 0")] == ["971049669"]
-    assert [r["org_number"] for r in run_json(capsys, "customer", "list", "--sort", "org_number", "--desc",
-                                              "--limit", "2")] == ["990005559", "990001111"]
+    assert [r["org_number"] for r in run_json(capsys, "customer", "list", "--search", "971 0")] == [
+        "971049669"
+    ]
+    assert [
+        r["org_number"]
+        for r in run_json(
+            capsys, "customer", "list", "--sort", "org_number", "--desc", "--limit", "2"
+        )
+    ] == ["990005559", "990001111"]
     code, out, _ = run(capsys, "customer", "list")
     assert code == 0 and "Deleted" in out and "971 049 669" in out
 
@@ -193,11 +267,19 @@ def test_refresh_all_reports_failures_and_changes_nothing_for_them(
     assert run_json(capsys, "customer", "show", "991000011")["name"] == "Html AS"
 
 
-def test_registry_search_pages_json(store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_registry_search_pages_json(
+    store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = run_json(capsys, "registry", "search", "heimen")
     assert doc["total"] == 3 and doc["page"] == 0
     assert [i["org_number"] for i in doc["items"]] == ["971049669", "990012008", "990013004"]
-    assert set(doc["items"][0]) == {"org_number", "name", "organisation_form", "municipality", "status"}
+    assert set(doc["items"][0]) == {
+        "org_number",
+        "name",
+        "organisation_form",
+        "municipality",
+        "status",
+    }
     second = run_json(capsys, "registry", "search", "heimen", "--page", "1", "--size", "2")
     assert second["page"] == 1 and len(second["items"]) == 1
     assert run_json(capsys, "registry", "search", "finnesikke")["items"] == []

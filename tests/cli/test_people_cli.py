@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-
 ORG_A = "923130969"
 ORG_B = "971049669"
 PASSPHRASE = "correct horse battery staple"
@@ -33,24 +32,48 @@ def run(data_dir: Path, cli):  # type: ignore[no-untyped-def]
 
 
 def add(run, org: str, first: str, last: str, role: str, *extra: str) -> int:  # type: ignore[no-untyped-def]
-    code, out, err = run("person", "add", org, "--first", first, "--last", last, "--role", role, "--json", *extra)
+    code, out, err = run(
+        "person", "add", org, "--first", first, "--last", last, "--role", role, "--json", *extra
+    )
     assert code == 0, err
     return int(json.loads(out)["id"])
 
 
 def test_person_add_prints_the_new_id_and_show_and_list_give_json(run) -> None:  # type: ignore[no-untyped-def]
-    kari = add(run, ORG_A, "Kari", "Nordmann", "main-contact", "--email", "kari@example.no", "--phone",
-               "91 91 59 80", "--title", "Daglig leder")
+    kari = add(
+        run,
+        ORG_A,
+        "Kari",
+        "Nordmann",
+        "main-contact",
+        "--email",
+        "kari@example.no",
+        "--phone",
+        "91 91 59 80",
+        "--title",
+        "Daglig leder",
+    )
     ola = add(run, "923 130 969", "Ola", "Hansen", "contact", "--requested-by", str(kari))
     code, out, _ = run("person", "show", str(kari), "--json")
     shown = json.loads(out)
     assert code == 0
-    assert (shown["full_name"], shown["phone"], shown["emails"]) == ("Kari Nordmann", "+4791915980", ["kari@example.no"])
+    assert (shown["full_name"], shown["phone"], shown["emails"]) == (
+        "Kari Nordmann",
+        "+4791915980",
+        ["kari@example.no"],
+    )
     assert shown["customers"][0]["roles"] == ["main-contact"]
-    assert shown["customers"][0]["rights"] == {"approved_contact": True, "may_order": True, "may_sign": False,
-                                               "may_manage_contacts": True}
+    assert shown["customers"][0]["rights"] == {
+        "approved_contact": True,
+        "may_order": True,
+        "may_sign": False,
+        "may_manage_contacts": True,
+    }
     code, out, _ = run("person", "list", ORG_A, "--json")
-    assert [(p["id"], p["roles"]) for p in json.loads(out)] == [(kari, ["main-contact"]), (ola, ["contact"])]
+    assert [(p["id"], p["roles"]) for p in json.loads(out)] == [
+        (kari, ["main-contact"]),
+        (ola, ["contact"]),
+    ]
     code, out, _ = run("person", "list", "--json")
     assert {p["id"] for p in json.loads(out)} == {kari, ola}
     code, out, _ = run("person", "list", ORG_A)
@@ -59,12 +82,27 @@ def test_person_add_prints_the_new_id_and_show_and_list_give_json(run) -> None: 
 
 def test_rules_and_bad_input_exit_1_with_one_line_and_wrong_usage_exits_2(run) -> None:  # type: ignore[no-untyped-def]
     kari = add(run, ORG_A, "Kari", "Nordmann", "main-contact")
-    code, out, err = run("person", "add", ORG_A, "--first", "Ola", "--last", "Hansen", "--role", "contact")
+    code, out, err = run(
+        "person", "add", ORG_A, "--first", "Ola", "--last", "Hansen", "--role", "contact"
+    )
     assert code == 1 and "say who asked" in err and err.count("\n") == 1 and out == ""
-    code, _, err = run("person", "add", ORG_A, "--first", "Ola", "--last", "Hansen", "--role", "contact",
-                       "--email", "not-an-address")
+    code, _, err = run(
+        "person",
+        "add",
+        ORG_A,
+        "--first",
+        "Ola",
+        "--last",
+        "Hansen",
+        "--role",
+        "contact",
+        "--email",
+        "not-an-address",
+    )
     assert code == 1 and err.startswith("contractdesk: E-mail")
-    code, _, err = run("person", "add", "990005559", "--first", "A", "--last", "B", "--role", "contact")
+    code, _, err = run(
+        "person", "add", "990005559", "--first", "A", "--last", "B", "--role", "contact"
+    )
     assert code == 1 and "990 005 559" in err
     code, _, err = run("person", "add", ORG_A, "--first", "A", "--last", "B", "--role", "boss")
     assert code == 2 and "main-contact" in err
@@ -82,7 +120,9 @@ def test_set_main_contact_records_who_asked(run) -> None:  # type: ignore[no-unt
     assert code == 1 and "say who asked" in err
     code, _, err = run("customer", "set-main-contact", ORG_A, str(ola), "--requested-by", str(ola))
     assert code == 1 and "may not change the main contact" in err
-    code, out, err = run("customer", "set-main-contact", ORG_A, str(ola), "--requested-by", str(tora), "--json")
+    code, out, err = run(
+        "customer", "set-main-contact", ORG_A, str(ola), "--requested-by", str(tora), "--json"
+    )
     assert code == 0, err
     assert json.loads(out) == {"org_number": ORG_A, "main_contact_person_id": ola}
     code, out, _ = run("audit", "list", "--json")
@@ -93,30 +133,60 @@ def test_set_main_contact_records_who_asked(run) -> None:  # type: ignore[no-unt
 
 
 def test_whois_answers_with_customers_and_rights_or_not_approved(run) -> None:  # type: ignore[no-untyped-def]
-    kari = add(run, ORG_A, "Kari", "Nordmann", "main-contact", "--email", "kari@example.no", "--phone", "91915980")
+    kari = add(
+        run,
+        ORG_A,
+        "Kari",
+        "Nordmann",
+        "main-contact",
+        "--email",
+        "kari@example.no",
+        "--phone",
+        "91915980",
+    )
     boss = add(run, ORG_B, "Bo", "Sjef", "general-manager")
-    code, _, err = run("person", "add-role", str(kari), ORG_B, "--role", "contact", "--requested-by", str(boss))
+    code, _, err = run(
+        "person", "add-role", str(kari), ORG_B, "--role", "contact", "--requested-by", str(boss)
+    )
     assert code == 0, err
     code, out, _ = run("whois", "+47 919 15 980", "--json")
     answer = json.loads(out)
     assert code == 0 and answer["approved"] is True and answer["kind"] == "phone"
     customers = {c["org_number"]: c for c in answer["matches"][0]["customers"]}
     assert customers[ORG_A]["rights"]["may_manage_contacts"] is True
-    assert customers[ORG_B]["rights"]["may_manage_contacts"] is False and customers[ORG_B]["roles"] == ["contact"]
+    assert customers[ORG_B]["rights"]["may_manage_contacts"] is False and customers[ORG_B][
+        "roles"
+    ] == ["contact"]
     code, out, _ = run("whois", "kari", "nord")
     assert "Kari Nordmann" in out and "may order" in out
     code, out, _ = run("whois", "eve@evil.example", "--json")
-    assert code == 0 and json.loads(out) == {"query": "eve@evil.example", "kind": "email", "approved": False,
-                                             "matches": [], "more": False}
+    assert code == 0 and json.loads(out) == {
+        "query": "eve@evil.example",
+        "kind": "email",
+        "approved": False,
+        "matches": [],
+        "more": False,
+    }
     code, out, _ = run("whois", "Eve")
     assert "NOT APPROVED" in out
 
 
 def test_export_and_erase_through_the_cli(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     kari = add(run, ORG_A, "Kari", "Nordmann", "main-contact")
-    canary = add(run, ORG_A, "CliCanary5R", "Person", "contact", "--requested-by", str(kari),
-                 "--email", "cli.canary5r@example.no")
-    code, _, err = run("person", "consent", str(canary), "newsletter", "--given", "--source", "CliSource5R")
+    canary = add(
+        run,
+        ORG_A,
+        "CliCanary5R",
+        "Person",
+        "contact",
+        "--requested-by",
+        str(kari),
+        "--email",
+        "cli.canary5r@example.no",
+    )
+    code, _, err = run(
+        "person", "consent", str(canary), "newsletter", "--given", "--source", "CliSource5R"
+    )
     assert code == 0, err
     code, out, _ = run("person", "export", str(canary), "--json")
     exported = json.loads(out)
@@ -140,13 +210,16 @@ def test_export_and_erase_through_the_cli(run, tmp_path: Path) -> None:  # type:
     assert code == 0 and "intact" in out
     code, out, _ = run("person", "requests", "--json")
     assert [(r["kind"], r["person_id"], r["done_on"] is not None) for r in json.loads(out)] == [
-        ("erasure", canary, True)]
+        ("erasure", canary, True)
+    ]
 
 
 def test_erasing_the_main_contact_names_the_next_or_warns(run) -> None:  # type: ignore[no-untyped-def]
     kari = add(run, ORG_A, "Kari", "Nordmann", "main-contact")
     ola = add(run, ORG_A, "Ola", "Hansen", "contact", "--requested-by", str(kari))
-    code, _, err = run("person", "erase", str(kari), "--yes", "--next-main-contact", f"{ORG_A}={ola}")
+    code, _, err = run(
+        "person", "erase", str(kari), "--yes", "--next-main-contact", f"{ORG_A}={ola}"
+    )
     assert code == 0, err
     listed = json.loads(run("person", "list", ORG_A, "--json")[1])
     assert [(p["id"], p["roles"]) for p in listed] == [(ola, ["main-contact"])]
@@ -158,7 +231,9 @@ def test_erasing_the_main_contact_names_the_next_or_warns(run) -> None:  # type:
 
 def test_request_log_commands(run) -> None:  # type: ignore[no-untyped-def]
     kari = add(run, ORG_A, "Kari", "Nordmann", "main-contact")
-    code, out, err = run("person", "request", "access", "--person", str(kari), "--received", "2024-01-31", "--json")
+    code, out, err = run(
+        "person", "request", "access", "--person", str(kari), "--received", "2024-01-31", "--json"
+    )
     assert code == 0, err
     logged = json.loads(out)
     assert (logged["due_on"], logged["overdue"]) == ("2024-02-29", True)
@@ -178,8 +253,13 @@ def test_audit_verify_names_the_first_broken_entry(run, data_dir: Path) -> None:
     store = unlock_profile(StorePaths(data_dir), passphrase=PASSPHRASE)
     try:
         with store.raw_connection() as conn:
-            target = conn.execute("SELECT id FROM audit_log WHERE action = 'person.added'").fetchone()[0]
-            conn.execute("UPDATE audit_log SET payload = replace(payload, 'Kari', 'Karl') WHERE id = ?", (target,))
+            target = conn.execute(
+                "SELECT id FROM audit_log WHERE action = 'person.added'"
+            ).fetchone()[0]
+            conn.execute(
+                "UPDATE audit_log SET payload = replace(payload, 'Kari', 'Karl') WHERE id = ?",
+                (target,),
+            )
     finally:
         store.close()
     code, _, err = run("audit", "verify")

@@ -40,13 +40,22 @@ def test_rights_follow_the_terms() -> None:
     # §8.1.1: only the main contact (and signatories/general manager) manage contacts; §4.2: signing.
     assert rights_for([]).approved_contact is False
     contact = rights_for([CONTACT])
-    assert (contact.approved_contact, contact.may_order, contact.may_sign, contact.may_manage_contacts) == (
-        True, True, False, False)
+    assert (
+        contact.approved_contact,
+        contact.may_order,
+        contact.may_sign,
+        contact.may_manage_contacts,
+    ) == (True, True, False, False)
     main = rights_for([MAIN])
     assert (main.may_order, main.may_sign, main.may_manage_contacts) == (True, False, True)
     for role in (SIGN, GM):
         r = rights_for([role])
-        assert (r.approved_contact, r.may_order, r.may_sign, r.may_manage_contacts) == (True, True, True, True)
+        assert (r.approved_contact, r.may_order, r.may_sign, r.may_manage_contacts) == (
+            True,
+            True,
+            True,
+            True,
+        )
     both = rights_for([MAIN, SIGN])
     assert both.may_sign and both.may_order
 
@@ -76,7 +85,9 @@ def test_only_main_contact_signatory_or_general_manager_may_add_or_remove_contac
     for asker in (1, 3, 4):
         r.check_add(9, CONTACT, requested_by=asker)
         r.check_remove(2, CONTACT, requested_by=asker)
-    with pytest.raises(PeopleRuleError, match="only the main contact, a signatory or the general manager"):
+    with pytest.raises(
+        PeopleRuleError, match="only the main contact, a signatory or the general manager"
+    ):
         r.check_add(9, CONTACT, requested_by=2)
     with pytest.raises(PeopleRuleError, match="only the main contact"):
         r.check_remove(2, CONTACT, requested_by=99)
@@ -144,4 +155,11 @@ def test_folding_ignores_case_accents_and_norwegian_letters() -> None:
     assert fold("  Åse   ØVREBØ ") == "ase ovrebo"
     assert fold("Ærlige Sámi Đuro") == "aerlige sami duro"
     assert name_tokens("Anne-Lise", "", "Berg") == ("anne-lise", "anne", "lise", "berg")
-    assert name_tokens("O'Brien", "<b>Evil</b>") == ("o'brien", "o", "brien", "<b>evil</b>", "b", "evil")
+    assert name_tokens("O'Brien", "<b>Evil</b>") == (
+        "o'brien",
+        "o",
+        "brien",
+        "<b>evil</b>",
+        "b",
+        "evil",
+    )

@@ -42,9 +42,16 @@ HOSTILE_NAME = '<AS> & Søn "Ltd" <script>alert(1)</script> <font color=red>'
 
 
 def fast(url: str, **overrides: Any) -> RegistrySettings:
-    values: dict[str, Any] = {"base_url": url, "connect_timeout": 1.0, "total_timeout": 1.5, "max_retries": 2,
-                              "backoff_initial": 0.01, "backoff_max": 0.05, "max_retry_after": 1.0,
-                              "max_body_bytes": 1024 * 1024}
+    values: dict[str, Any] = {
+        "base_url": url,
+        "connect_timeout": 1.0,
+        "total_timeout": 1.5,
+        "max_retries": 2,
+        "backoff_initial": 0.01,
+        "backoff_max": 0.05,
+        "max_retry_after": 1.0,
+        "max_body_bytes": 1024 * 1024,
+    }
     values.update(overrides)
     return RegistrySettings(**values)
 
@@ -57,14 +64,23 @@ def customers(services: Any, brreg_replay: ReplayServer) -> Iterator[Any]:
 
 def audit_actions(services: Any, org_number: str) -> list[str]:
     with services.store.session() as s:
-        return list(s.execute(select(AuditEntry.action).where(
-            AuditEntry.entity_type == "customer", AuditEntry.entity_id == org_number).order_by(AuditEntry.id)).scalars())
+        return list(
+            s.execute(
+                select(AuditEntry.action)
+                .where(AuditEntry.entity_type == "customer", AuditEntry.entity_id == org_number)
+                .order_by(AuditEntry.id)
+            ).scalars()
+        )
 
 
 def stored_row(services: Any, org_number: str) -> dict[str, Any]:
     """Every column of the stored customer, as the database holds it."""
     with services.store.session() as s:
-        row = s.execute(text("SELECT * FROM customer WHERE org_number = :o"), {"o": org_number}).mappings().one()
+        row = (
+            s.execute(text("SELECT * FROM customer WHERE org_number = :o"), {"o": org_number})
+            .mappings()
+            .one()
+        )
         return dict(row)
 
 
@@ -88,13 +104,18 @@ def test_register_takes_everything_the_registry_knows(customers: Any, services: 
     assert (view.organisation_form, view.organisation_form_text) == ("ENK", "Enkeltpersonforetak")
     assert view.business_address.lines == ("Uranusvegen 5",)
     assert (view.business_address.postcode, view.business_address.city) == ("6419", "MOLDE")
-    assert (view.business_address.municipality, view.business_address.municipality_number) == ("MOLDE", "1506")
+    assert (view.business_address.municipality, view.business_address.municipality_number) == (
+        "MOLDE",
+        "1506",
+    )
     assert (view.business_address.country_code, view.business_address.country) == ("NO", "Norge")
     assert view.vat_registered
     assert view.status == "active" and view.verified and view.may_issue_agreement
     assert [(r.role_code, r.name) for r in view.registry_roles] == [("INNH", "Frode Heimen")]
     assert view.signing_rule.signer_sets == (("Frode Heimen",),)
-    assert view.signing_rule.basis == "law" and view.needs_manual_confirmation  # owner by law: confirm
+    assert (
+        view.signing_rule.basis == "law" and view.needs_manual_confirmation
+    )  # owner by law: confirm
     assert [s.name for s in view.signatories] == ["Frode Heimen"]
     assert customers.get("971049669") == view
     assert audit_actions(services, "971049669") == ["customer.registered"]
@@ -123,8 +144,9 @@ def test_registered_signing_rule_keeps_the_sets_not_just_names(customers: Any) -
         ("990004447", False, "none", ()),  # association without roles: ask the user
     ],
 )
-def test_signing_rule_by_organisation(customers: Any, org_number: str, registered: bool, basis: str,
-                                      sets: Any) -> None:
+def test_signing_rule_by_organisation(
+    customers: Any, org_number: str, registered: bool, basis: str, sets: Any
+) -> None:
     view = customers.register(org_number)
     assert view.signing_rule.registered is registered
     assert view.signing_rule.basis == basis
@@ -132,7 +154,10 @@ def test_signing_rule_by_organisation(customers: Any, org_number: str, registere
     if sets is not None:
         assert view.signing_rule.signer_sets == sets
     if org_number == "990007772":
-        assert all(len(s) == 1 for s in view.signing_rule.signer_sets) and len(view.signing_rule.signer_sets) == 2
+        assert (
+            all(len(s) == 1 for s in view.signing_rule.signer_sets)
+            and len(view.signing_rule.signer_sets) == 2
+        )
     if org_number == "990006660":
         assert view.signing_rule.text == "Per Eksempelsen og Anne Påfunnsen i fellesskap."
 
@@ -155,7 +180,9 @@ def test_bankrupt_company_is_visible_with_its_trustee(customers: Any) -> None:
     assert view.signing_rule.signer_sets == (("adv. Berit Bostyrersen",),)
 
 
-def test_hostile_registry_text_is_stored_verbatim_and_gone_holders_skipped(customers: Any, services: Any) -> None:
+def test_hostile_registry_text_is_stored_verbatim_and_gone_holders_skipped(
+    customers: Any, services: Any
+) -> None:
     view = customers.register("991000003")
     assert view.name == HOSTILE_NAME
     assert '<a href="http://evil.invalid">Gate 1</a> & 2' in view.business_address.lines
@@ -165,20 +192,33 @@ def test_hostile_registry_text_is_stored_verbatim_and_gone_holders_skipped(custo
     assert stored_row(services, "991000003")["name"] == HOSTILE_NAME
     roles = fixture_json("extra/991000003.roller.json")
     gone = {
-        " ".join(x for x in (p["person"]["navn"].get("fornavn"), p["person"]["navn"].get("mellomnavn"),
-                             p["person"]["navn"].get("etternavn")) if x)
-        for g in roles["rollegrupper"] for p in g["roller"]
-        if "person" in p and (p["person"].get("erDoed") or p.get("avregistrert") or p.get("fratraadt"))
+        " ".join(
+            x
+            for x in (
+                p["person"]["navn"].get("fornavn"),
+                p["person"]["navn"].get("mellomnavn"),
+                p["person"]["navn"].get("etternavn"),
+            )
+            if x
+        )
+        for g in roles["rollegrupper"]
+        for p in g["roller"]
+        if "person" in p
+        and (p["person"].get("erDoed") or p.get("avregistrert") or p.get("fratraadt"))
     }
     assert gone  # the fixture has deceased and deregistered holders
     shown = {r.name for r in view.registry_roles} | {s.name for s in view.signatories}
     assert not gone & shown
     assert not gone & {n for s in view.signing_rule.signer_sets for n in s}
-    assert gone & {n for s in view.signing_rule.lapsed_sets for n in s}  # the registry still lists them
+    assert gone & {
+        n for s in view.signing_rule.lapsed_sets for n in s
+    }  # the registry still lists them
     assert customers.list_customers(CustomerQuery('"Ltd" <script>'))[0].name == HOSTILE_NAME
 
 
-def test_org_number_is_checked_before_any_request(customers: Any, brreg_replay: ReplayServer) -> None:
+def test_org_number_is_checked_before_any_request(
+    customers: Any, brreg_replay: ReplayServer
+) -> None:
     for bad in ("971049668", "000000000", "97104966", "12345678X", "", "123456789"):
         with pytest.raises(InvalidOrgNumberError):
             customers.register(bad)
@@ -240,7 +280,9 @@ def test_bad_answer_on_add_stores_nothing_and_offers_manual_entry(
     assert str(caught.value)  # a short message for the user
     assert caught.value.manual_entry_possible
     assert customer_count(services) == 0
-    view = customers.register_offline(OfflineCustomer(org_number, "Typed By Hand AS"))  # still possible
+    view = customers.register_offline(
+        OfflineCustomer(org_number, "Typed By Hand AS")
+    )  # still possible
     assert view.status == "unverified" and not view.verified
 
 
@@ -279,17 +321,22 @@ def test_removed_company_cannot_be_added_from_the_registry(customers: Any, servi
 
 
 @pytest.mark.parametrize("org_number", ["990002223", "991000240"])  # 410 with and without a body
-def test_410_on_refresh_marks_removed_and_keeps_the_data(customers: Any, services: Any, org_number: str) -> None:
+def test_410_on_refresh_marks_removed_and_keeps_the_data(
+    customers: Any, services: Any, org_number: str
+) -> None:
     customers.register_offline(OfflineCustomer(org_number, "Gone AS", ("Gate 1",), "0150", "OSLO"))
     before = stored_row(services, org_number)
     result = customers.refresh(org_number)
     assert result.status == "removed"
-    assert [(c.field, c.old, c.new) for c in result.changes] == [("status", "unverified", "removed")]
+    assert [(c.field, c.old, c.new) for c in result.changes] == [
+        ("status", "unverified", "removed")
+    ]
     assert "removed" in result.message
     after = stored_row(services, org_number)
     assert after["status"] == "removed"
     assert {k: v for k, v in after.items() if k not in ("status", "updated_at")} == {
-        k: v for k, v in before.items() if k not in ("status", "updated_at")}
+        k: v for k, v in before.items() if k not in ("status", "updated_at")
+    }
     view = customers.get(org_number)
     assert not view.may_issue_agreement
     assert audit_actions(services, org_number) == ["customer.registered", "customer.refreshed"]
@@ -297,16 +344,21 @@ def test_410_on_refresh_marks_removed_and_keeps_the_data(customers: Any, service
 
 @pytest.mark.parametrize("org_number", ["991000100", "991000119", "991000178", "991000208"])
 def test_transient_problems_are_retried_and_then_taken(customers: Any, org_number: str) -> None:
-    view = customers.register(org_number)  # 429 then 200; 503, 502 then 200; same-host redirect; dropped
+    view = customers.register(
+        org_number
+    )  # 429 then 200; 503, 502 then 200; same-host redirect; dropped
     assert view.name == "WEBMASTER HEIMEN" and view.org_number == org_number
 
 
 # -- offline, refresh, diff ---------------------------------------------------------------------------
 
 
-def test_offline_customer_is_not_verified_until_a_refresh_succeeds(customers: Any, services: Any) -> None:
-    view = customers.register_offline(OfflineCustomer("923 130 969", "Avara", ("Raveien 438",), "3239",
-                                                      "Sandefjord"))
+def test_offline_customer_is_not_verified_until_a_refresh_succeeds(
+    customers: Any, services: Any
+) -> None:
+    view = customers.register_offline(
+        OfflineCustomer("923 130 969", "Avara", ("Raveien 438",), "3239", "Sandefjord")
+    )
     assert view.status == "unverified" and view.verified_at is None and not view.verified
     assert view.business_address.lines == ("Raveien 438",)
     assert customers.agreement_eligibility("923130969").warning  # allowed, with a warning
@@ -321,7 +373,9 @@ def test_offline_customer_is_not_verified_until_a_refresh_succeeds(customers: An
     assert view.verified and view.status == "active" and view.name == "AVARA AS"
     assert view.business_address.municipality_number == "3907"
     with services.store.session() as s:
-        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "customer.refreshed")).scalar_one()
+        entry = s.execute(
+            select(AuditEntry).where(AuditEntry.action == "customer.refreshed")
+        ).scalar_one()
         payload = json.loads(entry.payload)
     assert {c["field"] for c in payload["changes"]} == set(fields)
     # Nothing changed since: a second refresh reports no changes and writes no audit entry.
@@ -333,21 +387,45 @@ def _without_eva(brreg_replay: ReplayServer) -> None:
     """The registry now says: Eva Prøvesen left the board; the company changed its name."""
     roles = fixture_json("990005559.roller.json")
     for group in roles["rollegrupper"]:
-        group["roller"] = [r for r in group["roller"]
-                           if not ("person" in r and r["person"]["navn"].get("fornavn") == "Eva")]
+        group["roller"] = [
+            r
+            for r in group["roller"]
+            if not ("person" in r and r["person"]["navn"].get("fornavn") == "Eva")
+        ]
     rule = fixture_json("990005559.fullmakt-signatur.json")
     combos = rule["signeringsKombinasjon"]["kombinasjon"]
     rule["signeringsKombinasjon"]["kombinasjon"] = [
-        k for k in combos if not any(p["navn"].startswith("Eva") for p in k["personRolleKombinasjon"])]
+        k
+        for k in combos
+        if not any(p["navn"].startswith("Eva") for p in k["personRolleKombinasjon"])
+    ]
     entity = fixture_json("990005559.enhet.json")
     entity["navn"] = "FIKTIV TEGNINGSRETT NY AS"
     vnd = "application/vnd.brreg.enhetsregisteret.{}+json;charset=UTF-8"
-    brreg_replay.add_route({"path": ENTITY + "990005559", "status": 200, "content_type": vnd.format("enhet.v2"),
-                            "text": json.dumps(entity)})
-    brreg_replay.add_route({"path": ENTITY + "990005559/roller", "status": 200,
-                            "content_type": vnd.format("rolle.v1"), "text": json.dumps(roles)})
-    brreg_replay.add_route({"path": "/fullmakt/enheter/990005559/signatur", "status": 200,
-                            "content_type": "application/json", "text": json.dumps(rule)})
+    brreg_replay.add_route(
+        {
+            "path": ENTITY + "990005559",
+            "status": 200,
+            "content_type": vnd.format("enhet.v2"),
+            "text": json.dumps(entity),
+        }
+    )
+    brreg_replay.add_route(
+        {
+            "path": ENTITY + "990005559/roller",
+            "status": 200,
+            "content_type": vnd.format("rolle.v1"),
+            "text": json.dumps(roles),
+        }
+    )
+    brreg_replay.add_route(
+        {
+            "path": "/fullmakt/enheter/990005559/signatur",
+            "status": 200,
+            "content_type": "application/json",
+            "text": json.dumps(rule),
+        }
+    )
 
 
 def test_refresh_shows_the_diff_takes_it_and_flags_a_signatory_who_left(
@@ -364,7 +442,9 @@ def test_refresh_shows_the_diff_takes_it_and_flags_a_signatory_who_left(
     assert "Styremedlem: Eva Prøvesen" in fields["registry_roles"].old
     assert "Styremedlem: Eva Prøvesen" not in fields["registry_roles"].new
     assert "signing_rule" in fields
-    assert [(d.name, d.person_id) for d in result.departed_signatories] == [("Eva Prøvesen", person_id)]
+    assert [(d.name, d.person_id) for d in result.departed_signatories] == [
+        ("Eva Prøvesen", person_id)
+    ]
 
     view = customers.get("990005559")
     assert view.name == "FIKTIV TEGNINGSRETT NY AS"
@@ -372,11 +452,16 @@ def test_refresh_shows_the_diff_takes_it_and_flags_a_signatory_who_left(
     assert [d.name for d in view.departed_signatories] == ["Eva Prøvesen"]
     assert view.departed_signatories[0].noticed_on is not None
     with services.store.session() as s:
-        payload = json.loads(s.execute(select(AuditEntry.payload).where(
-            AuditEntry.action == "customer.refreshed")).scalar_one())
+        payload = json.loads(
+            s.execute(
+                select(AuditEntry.payload).where(AuditEntry.action == "customer.refreshed")
+            ).scalar_one()
+        )
     assert payload["departed_signatories"] == ["Eva Prøvesen"]
     # Searching finds the new name, not the old one (the FTS index follows the row).
-    assert [r.org_number for r in customers.list_customers(CustomerQuery("TEGNINGSRETT NY"))] == ["990005559"]
+    assert [r.org_number for r in customers.list_customers(CustomerQuery("TEGNINGSRETT NY"))] == [
+        "990005559"
+    ]
     assert customers.count("RETT NY") == 1
     # Flagged once; a later refresh does not flag her again but keeps the note.
     again = customers.refresh("990005559")
@@ -384,7 +469,9 @@ def test_refresh_shows_the_diff_takes_it_and_flags_a_signatory_who_left(
     assert [d.name for d in customers.get("990005559").departed_signatories] == ["Eva Prøvesen"]
 
 
-def test_refresh_of_an_unknown_customer_asks_nothing(customers: Any, brreg_replay: ReplayServer) -> None:
+def test_refresh_of_an_unknown_customer_asks_nothing(
+    customers: Any, brreg_replay: ReplayServer
+) -> None:
     with pytest.raises(NotFoundError):
         customers.refresh("971049669")
     assert brreg_replay.requests == []
@@ -431,9 +518,12 @@ def test_refresh_all_stops_when_cancelled(customers: Any) -> None:
 def listed(customers: Any, services: Any) -> Any:
     for number in ("971049669", "923130969", "926511890", "990005559", "990001111", "990003335"):
         customers.register(number)
-    customers.register_offline(OfflineCustomer("928571432", "Ærlig Øl AS", (), "9008", "Tromsø", "TROMSØ"))
+    customers.register_offline(
+        OfflineCustomer("928571432", "Ærlig Øl AS", (), "9008", "Tromsø", "TROMSØ")
+    )
     person = services.people.add_from_registry(
-        "926511890", next(h.index for h in services.people.registry_holders("926511890")))
+        "926511890", next(h.index for h in services.people.registry_holders("926511890"))
+    )
     services.people.set_main_contact("926511890", person)
     return customers
 
@@ -444,13 +534,24 @@ def names(rows: list[Any]) -> list[str]:
 
 def test_list_is_sorted_by_name_in_norwegian_order(listed: Any) -> None:
     rows = listed.list_customers()
-    assert names(rows) == ["AVARA AS", "FIKTIV KONKURS BYGG AS", "FIKTIV SLETTET HANDEL AS",
-                           "FIKTIV TEGNINGSRETT AS", "INNFRAM AS", "WEBMASTER HEIMEN", "Ærlig Øl AS"]
-    assert names(listed.list_customers(CustomerQuery(descending=True))) == list(reversed(names(rows)))
+    assert names(rows) == [
+        "AVARA AS",
+        "FIKTIV KONKURS BYGG AS",
+        "FIKTIV SLETTET HANDEL AS",
+        "FIKTIV TEGNINGSRETT AS",
+        "INNFRAM AS",
+        "WEBMASTER HEIMEN",
+        "Ærlig Øl AS",
+    ]
+    assert names(listed.list_customers(CustomerQuery(descending=True))) == list(
+        reversed(names(rows))
+    )
     assert listed.count() == 7
 
 
-@pytest.mark.parametrize("column", ["org_number", "municipality", "status", "main_contact", "agreement_state"])
+@pytest.mark.parametrize(
+    "column", ["org_number", "municipality", "status", "main_contact", "agreement_state"]
+)
 def test_list_sorts_by_every_column(listed: Any, column: str) -> None:
     rows = listed.list_customers(CustomerQuery(sort=column))
     assert len(rows) == 7
@@ -459,7 +560,9 @@ def test_list_sorts_by_every_column(listed: Any, column: str) -> None:
     elif column == "status":
         assert [r.status for r in rows] == sorted(r.status for r in rows)
     elif column == "municipality":
-        assert rows[0].municipality == "" and rows[-1].municipality == "TROMSØ"  # deleted: none; Ø after Z
+        assert (
+            rows[0].municipality == "" and rows[-1].municipality == "TROMSØ"
+        )  # deleted: none; Ø after Z
     elif column == "main_contact":
         assert rows[0].main_contact and not rows[-1].main_contact  # customers without one come last
     backwards = listed.list_customers(CustomerQuery(sort=column, descending=True))
@@ -493,7 +596,9 @@ def test_list_pages_with_offset_and_limit(listed: Any) -> None:
         ("AND OR NOT * ( ) : ^", []),  # FTS5 syntax is quoted, never parsed
     ],
 )
-def test_search_by_name_org_number_and_municipality(listed: Any, search: str, expected: list[str]) -> None:
+def test_search_by_name_org_number_and_municipality(
+    listed: Any, search: str, expected: list[str]
+) -> None:
     rows = listed.list_customers(CustomerQuery(search=search))
     assert names(rows) == expected
     assert listed.count(search) == len(expected)
@@ -521,7 +626,9 @@ def _valid_org_numbers(count: int) -> list[str]:
     while len(found) < count:
         digits = str(base)
         base += 1
-        check = 11 - sum(int(d) * w for d, w in zip(digits, (3, 2, 7, 6, 5, 4, 3, 2), strict=True)) % 11
+        check = (
+            11 - sum(int(d) * w for d, w in zip(digits, (3, 2, 7, 6, 5, 4, 3, 2), strict=True)) % 11
+        )
         if check != 10:
             found.append(digits + str(0 if check == 11 else check))
     return found
@@ -529,7 +636,9 @@ def _valid_org_numbers(count: int) -> list[str]:
 
 @pytest.mark.parametrize("sort", ["name", "org_number", "municipality", "status", "main_contact"])
 @pytest.mark.parametrize("descending", [False, True])
-def test_large_result_sets_page_in_the_same_order_as_small_ones(services: Any, sort: str, descending: bool) -> None:
+def test_large_result_sets_page_in_the_same_order_as_small_ones(
+    services: Any, sort: str, descending: bool
+) -> None:
     """Above COLLECT_LIMIT matches the sort index is walked: same rows, same order, every page."""
     from sqlalchemy import insert
 
@@ -541,47 +650,99 @@ def test_large_result_sets_page_in_the_same_order_as_small_ones(services: Any, s
     for i, number in enumerate(_valid_org_numbers(count)):
         name = f"Firma {(i * 7919) % count:04d} {'Nord' if i % 3 else 'Sør'} AS"
         muni = ("OSLO", "BODØ", "ÅLESUND", "MOLDE")[i % 4]
-        rows.append({"org_number": number, "name": name, "organisation_form": "AS", "organisation_form_text": "",
-                     "status": ("active", "bankrupt", "deleted")[i % 3], "vat_registered": False,
-                     "registry_roles": [], "sort_name": sort_key(name), "municipality": muni,
-                     "municipality_key": sort_key(muni)})
+        rows.append(
+            {
+                "org_number": number,
+                "name": name,
+                "organisation_form": "AS",
+                "organisation_form_text": "",
+                "status": ("active", "bankrupt", "deleted")[i % 3],
+                "vat_registered": False,
+                "registry_roles": [],
+                "sort_name": sort_key(name),
+                "municipality": muni,
+                "municipality_key": sort_key(muni),
+            }
+        )
     with services.store.session() as s:
         s.execute(insert(Customer), rows)
     customers = services.customers
-    for search, expected_count in (("firma", count), ("nord", count - (count + 2) // 3), ("f", count)):
+    for search, expected_count in (
+        ("firma", count),
+        ("nord", count - (count + 2) // 3),
+        ("f", count),
+    ):
         assert customers.count(search) == expected_count
         query = CustomerQuery(search=search, sort=sort, descending=descending)
-        paged = [r for offset in range(0, expected_count, 250)
-                 for r in customers.list_customers(query, offset=offset, limit=250)]
+        paged = [
+            r
+            for offset in range(0, expected_count, 250)
+            for r in customers.list_customers(query, offset=offset, limit=250)
+        ]
         assert len(paged) == expected_count and len({r.id for r in paged}) == expected_count
-        everything = customers.list_customers(CustomerQuery(sort=sort, descending=descending), limit=5000)
+        everything = customers.list_customers(
+            CustomerQuery(sort=sort, descending=descending), limit=5000
+        )
         wanted = [r.id for r in everything if r.id in {p.id for p in paged}]
         assert [r.id for r in paged] == wanted  # a search keeps the list's order
 
 
-def test_deleting_a_customer_row_removes_it_from_the_search_index(listed: Any, services: Any) -> None:
+def test_deleting_a_customer_row_removes_it_from_the_search_index(
+    listed: Any, services: Any
+) -> None:
     with services.store.session() as s:
         s.execute(delete(Customer).where(Customer.org_number == "971049669"))
     assert listed.list_customers(CustomerQuery(search="webmaster")) == []
     with services.store.session() as s:
-        hits = s.execute(text("SELECT count(*) FROM customer_search WHERE customer_search MATCH '\"webmaster\"'"))
+        hits = s.execute(
+            text("SELECT count(*) FROM customer_search WHERE customer_search MATCH '\"webmaster\"'")
+        )
         assert hits.scalar() == 0
 
 
 def test_customer_show_document_has_every_key_the_cli_promises(listed: Any) -> None:
     doc = listed.get("990005559").as_dict()
-    assert {"org_number", "name", "organisation_form", "business_address", "postal_address", "status",
-            "registry_roles", "signing_rule", "verified_at"} <= set(doc)
-    address_keys = {"lines", "postcode", "city", "municipality", "municipality_number", "country_code"}
-    assert address_keys <= set(doc["business_address"]) and address_keys <= set(doc["postal_address"])
+    assert {
+        "org_number",
+        "name",
+        "organisation_form",
+        "business_address",
+        "postal_address",
+        "status",
+        "registry_roles",
+        "signing_rule",
+        "verified_at",
+    } <= set(doc)
+    address_keys = {
+        "lines",
+        "postcode",
+        "city",
+        "municipality",
+        "municipality_number",
+        "country_code",
+    }
+    assert address_keys <= set(doc["business_address"]) and address_keys <= set(
+        doc["postal_address"]
+    )
     assert all({"role_code", "role", "name"} <= set(r) for r in doc["registry_roles"])
     assert {"text", "signer_sets"} <= set(doc["signing_rule"])
-    assert all(isinstance(s, list) and all(isinstance(n, str) for n in s) for s in doc["signing_rule"]["signer_sets"])
-    assert doc["status"] in ("active", "deleted", "removed", "bankrupt", "liquidation", "unverified")
+    assert all(
+        isinstance(s, list) and all(isinstance(n, str) for n in s)
+        for s in doc["signing_rule"]["signer_sets"]
+    )
+    assert doc["status"] in (
+        "active",
+        "deleted",
+        "removed",
+        "bankrupt",
+        "liquidation",
+        "unverified",
+    )
 
 
-def test_services_close_closes_the_registry_client(services: Any, brreg_replay: ReplayServer,
-                                                   tmp_path: Path) -> None:
+def test_services_close_closes_the_registry_client(
+    services: Any, brreg_replay: ReplayServer, tmp_path: Path
+) -> None:
     services.customers.configure_registry(fast(brreg_replay.url))
     client = services.customers.registry
     services.customers.close()
@@ -589,7 +750,9 @@ def test_services_close_closes_the_registry_client(services: Any, brreg_replay: 
         client.lookup("971049669")
 
 
-def test_demo_registers_the_shipped_companies_without_the_network(services: Any, brreg_replay: ReplayServer) -> None:
+def test_demo_registers_the_shipped_companies_without_the_network(
+    services: Any, brreg_replay: ReplayServer
+) -> None:
     from contractdesk.registry.demo import demo_org_numbers
     from contractdesk.services.demo import populate_demo
 
@@ -598,7 +761,11 @@ def test_demo_registers_the_shipped_companies_without_the_network(services: Any,
     assert brreg_replay.requests == []
     rows = services.customers.list_customers()
     assert sorted(r.org_number for r in rows) == sorted(demo_org_numbers())
-    assert all(r.status == "active" and r.main_contact for r in rows)  # people from the registry roles
+    assert all(
+        r.status == "active" and r.main_contact for r in rows
+    )  # people from the registry roles
     heimen = services.customers.get("971049669")
     assert heimen.verified and heimen.name == "WEBMASTER HEIMEN"
-    assert [r.org_number for r in services.customers.list_customers(CustomerQuery(search="frode"))] == ["971049669"]
+    assert [
+        r.org_number for r in services.customers.list_customers(CustomerQuery(search="frode"))
+    ] == ["971049669"]

@@ -51,7 +51,9 @@ def docs(services):  # type: ignore[no-untyped-def]
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / "doc.pdf"
     path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    )
     return out.stdout.replace("\u00a0", " ")
 
 
@@ -61,22 +63,48 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
 def test_the_input_maps_parties_services_signatories_and_the_version(docs) -> None:  # type: ignore[no-untyped-def]
     prepared = docs.documents.prepare(ORG_A, today=TODAY)
     inp, ref = prepared.input, prepared.ref
-    assert (inp.supplier.name, inp.supplier.org_number, inp.supplier.phone) == ("Webmaster Heimen", "971049669",
-                                                                                 "91 91 59 80")
+    assert (inp.supplier.name, inp.supplier.org_number, inp.supplier.phone) == (
+        "Webmaster Heimen",
+        "971049669",
+        "91 91 59 80",
+    )
     assert inp.customer.name == NAME_A and inp.customer.org_number == ORG_A
-    assert (inp.customer.address_lines, inp.customer.postcode, inp.customer.city) == (("Storgata 1",), "6413", "MOLDE")
+    assert (inp.customer.address_lines, inp.customer.postcode, inp.customer.city) == (
+        ("Storgata 1",),
+        "6413",
+        "MOLDE",
+    )
     assert (inp.customer.email, inp.customer.phone) == ("post@testesen.no", "71 23 45 67")
-    assert [(s.name, s.price, s.invoice_period, s.binding, s.invoice_fee) for s in inp.services] == [
-        ("CRM-lisens, 5 brukere", Decimal("12000.00"), "Kvartalsvis (pris per år)", "Til og med 31.12.2026",
-         Decimal("45.00")),
-        ("SMS-utsending", Decimal("0.45"), "Månedlig, etterskuddsvis (pris per enhet)", "Ingen", Decimal("45.00")),
+    assert [
+        (s.name, s.price, s.invoice_period, s.binding, s.invoice_fee) for s in inp.services
+    ] == [
+        (
+            "CRM-lisens, 5 brukere",
+            Decimal("12000.00"),
+            "Kvartalsvis (pris per år)",
+            "Til og med 31.12.2026",
+            Decimal("45.00"),
+        ),
+        (
+            "SMS-utsending",
+            Decimal("0.45"),
+            "Månedlig, etterskuddsvis (pris per enhet)",
+            "Ingen",
+            Decimal("45.00"),
+        ),
         ("Oppsett og opplæring", Decimal("4500.00"), "Engangskostnad", "Ingen", Decimal("45.00")),
     ]
     # The general manager signs; the registry makes her a signatory: no warning.
     assert inp.customer_signatory is not None
-    assert (inp.customer_signatory.name, inp.customer_signatory.role, inp.customer_signatory.warning) == (
-        "Kari Nordmann", "Daglig leder", None)
-    assert (inp.supplier_signatory.name, inp.supplier_signatory.role) == ("Frode Heimen", "Daglig leder")
+    assert (
+        inp.customer_signatory.name,
+        inp.customer_signatory.role,
+        inp.customer_signatory.warning,
+    ) == ("Kari Nordmann", "Daglig leder", None)
+    assert (inp.supplier_signatory.name, inp.supplier_signatory.role) == (
+        "Frode Heimen",
+        "Daglig leder",
+    )
     version = docs.terms.get(V1)
     assert inp.terms_label == V1 and inp.terms_sha256 == version.row.sha256
     assert [s.name for s in inp.subprocessors] == [s.name for s in version.subprocessors]
@@ -91,8 +119,14 @@ def test_the_same_open_agreement_is_reused_and_a_signed_one_gives_a_copy(docs) -
     first = docs.documents.prepare(ORG_A, today=TODAY).ref
     again = docs.documents.prepare(ORG_A, today=TODAY).ref
     assert again.document_id == first.document_id and not again.created
-    docs.agreements.record_acceptance(ORG_A, V1, method="paper", signed_by_person_id=docs.people_ids["kari"],
-                                      accepted_on=TODAY, today=TODAY)
+    docs.agreements.record_acceptance(
+        ORG_A,
+        V1,
+        method="paper",
+        signed_by_person_id=docs.people_ids["kari"],
+        accepted_on=TODAY,
+        today=TODAY,
+    )
     copy = docs.documents.prepare(ORG_A, today=TODAY).ref
     assert copy.document_id == first.document_id and copy.state == "active"
     assert len(docs.agreements.agreements(ORG_A)) == 1
@@ -104,20 +138,32 @@ def test_a_chosen_person_the_registry_does_not_make_a_signatory_is_printed_with_
     pdf, ref = docs.documents.agreement_pdf(ORG_A, signatory=docs.people_ids["ola"], today=TODAY)
     assert ref.signatory_name == "Ola Nordmann"
     # The chair of the board signs only with others by the registry (the ledger's own rule and words).
-    assert ref.warnings == (("Ola Nordmann may sign for Testesen Åse & Sønner AS only together with others by the "
-                             "registry data; signing rule: Daglig leder alene."),)
+    assert ref.warnings == (
+        (
+            "Ola Nordmann may sign for Testesen Åse & Sønner AS only together with others by the "
+            "registry data; signing rule: Daglig leder alene."
+        ),
+    )
     text = " ".join(pdf_text(pdf, tmp_path).split())
     assert "Ola Nordmann" in text and "Styrets leder" in text
-    assert ("Merk: Ola Nordmann har ikke signaturrett alene for Testesen Åse & Sønner AS etter Enhetsregisteret; "
-            "signaturregel: Daglig leder alene. ") in text
+    assert (
+        "Merk: Ola Nordmann har ikke signaturrett alene for Testesen Åse & Sønner AS etter Enhetsregisteret; "
+        "signaturregel: Daglig leder alene. "
+    ) in text
 
 
-def test_without_registry_data_or_people_the_signature_line_has_no_name_and_the_user_is_told(docs) -> None:  # type: ignore[no-untyped-def]
+def test_without_registry_data_or_people_the_signature_line_has_no_name_and_the_user_is_told(
+    docs,
+) -> None:  # type: ignore[no-untyped-def]
     prepared = docs.documents.prepare(ORG_B, today=TODAY)
     assert prepared.input.customer_signatory is None and prepared.input.services == ()
-    assert prepared.ref.warnings == ("No signing rule is registered: confirm by hand who may sign.",
-                                     ("No signatory is known for Fjordkraft Prøve AS: the customer's signature line "
-                                      "is left without a name."))
+    assert prepared.ref.warnings == (
+        "No signing rule is registered: confirm by hand who may sign.",
+        (
+            "No signatory is known for Fjordkraft Prøve AS: the customer's signature line "
+            "is left without a name."
+        ),
+    )
 
 
 def test_the_pdf_shows_the_customer_and_on_every_page_the_footer(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -134,25 +180,42 @@ def test_the_pdf_shows_the_customer_and_on_every_page_the_footer(docs, tmp_path)
     sheet, sheet_ref = docs.documents.signature_sheet(ORG_A, today=TODAY)
     sheet_text = pdf_text(sheet, tmp_path)
     assert sheet_text.count("\f") == 1 and sheet_ref.document_id == ref.document_id
-    assert "For kunden" in sheet_text and "Kari Nordmann" in sheet_text and "For Webmaster Heimen" in sheet_text
+    assert (
+        "For kunden" in sheet_text
+        and "Kari Nordmann" in sheet_text
+        and "For Webmaster Heimen" in sheet_text
+    )
 
 
 def test_version_fields_are_filled_and_missing_ones_reported(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
     draft = docs.terms.copy_to_draft(V1, "2026-05-01")
-    text = to_plain_text(draft.document).replace(
-        "Avtalevilkår", "Avtalevilkår for {customer.name}, se {supplier.website}, verneting {supplier.venue}", 1
-    ).replace("Dato for gjeldende avtalevilkår er: 17.04.2021",
-              "Gjelder fra {terms.effective_date} for {customer.org_number} ({customer_signatory.name})")
+    text = (
+        to_plain_text(draft.document)
+        .replace(
+            "Avtalevilkår",
+            "Avtalevilkår for {customer.name}, se {supplier.website}, verneting {supplier.venue}",
+            1,
+        )
+        .replace(
+            "Dato for gjeldende avtalevilkår er: 17.04.2021",
+            "Gjelder fra {terms.effective_date} for {customer.org_number} ({customer_signatory.name})",
+        )
+    )
     assert "{terms.effective_date}" in text
     docs.terms.update_draft("2026-05-01", text=text)
     docs.terms.publish("2026-05-01", date(2026, 5, 1), confirm_gaps=True, today=TODAY)
     docs.documents.set_document_fields({"supplier.website": "https://heimen.example"}, actor="test")
     pdf, ref = docs.documents.agreement_pdf(ORG_A, terms="2026-05-01", today=TODAY)
     flat = " ".join(pdf_text(pdf, tmp_path).split())
-    assert f"Avtalevilkår for {NAME_A}, se https://heimen.example, verneting {{supplier.venue}}" in flat
+    assert (
+        f"Avtalevilkår for {NAME_A}, se https://heimen.example, verneting {{supplier.venue}}"
+        in flat
+    )
     assert "Gjelder fra 01.05.2026 for 923 130 969 (Kari Nordmann)" in flat
     assert ref.terms_label == "2026-05-01"
-    assert ref.warnings[-1] == "The terms use {supplier.venue} with no value: set it in the settings."
+    assert (
+        ref.warnings[-1] == "The terms use {supplier.venue} with no value: set it in the settings."
+    )
     # Without --terms the version in effect today (the 2021 one) is used.
     assert docs.documents.prepare(ORG_A, today=TODAY).ref.terms_label == V1
 
@@ -161,17 +224,23 @@ def test_version_fields_are_filled_and_missing_ones_reported(docs, tmp_path) -> 
 
 
 def test_a_deleted_company_gets_no_agreement_and_nothing_is_made(docs) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(UserError, match="Slettet Selskap AS \\(926 511 890\\): The company is deleted in the registry"):
+    with pytest.raises(
+        UserError,
+        match="Slettet Selskap AS \\(926 511 890\\): The company is deleted in the registry",
+    ):
         docs.documents.agreement_pdf(ORG_DELETED, today=TODAY)
     assert docs.agreements.agreements(ORG_DELETED) == []
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"terms": "nope"}, "No terms version 'nope'"),
-    ({"signatory": 999}, "No person with id 999"),
-    ({"org_number": "923130968"}, "check digit"),
-    ({"org_number": "990001111"}, "No customer with org number 990 001 111"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"terms": "nope"}, "No terms version 'nope'"),
+        ({"signatory": 999}, "No person with id 999"),
+        ({"org_number": "923130968"}, "check digit"),
+        ({"org_number": "990001111"}, "No customer with org number 990 001 111"),
+    ],
+)
 def test_unknown_inputs_are_refused_with_a_clear_message(docs, kwargs, message) -> None:  # type: ignore[no-untyped-def]
     args = {"org_number": ORG_A, **kwargs}
     with pytest.raises(UserError, match=message):
@@ -187,9 +256,14 @@ def test_a_draft_version_is_refused(docs) -> None:  # type: ignore[no-untyped-de
 # -- e-mail --------------------------------------------------------------------------------------------
 
 
-def test_the_eml_draft_goes_to_the_main_contact_with_the_pdf_and_the_edited_template(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    docs.documents.set_email_template("Avtale for {customer.name} ({document.id})",
-                                      "Hei {recipient.name}!\nVedlagt avtalen datert {agreement.date}.\n", actor="test")
+def test_the_eml_draft_goes_to_the_main_contact_with_the_pdf_and_the_edited_template(
+    docs, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    docs.documents.set_email_template(
+        "Avtale for {customer.name} ({document.id})",
+        "Hei {recipient.name}!\nVedlagt avtalen datert {agreement.date}.\n",
+        actor="test",
+    )
     result = docs.documents.email_draft(ORG_A, tmp_path / "avtale.eml", today=TODAY)
     msg = message_from_bytes((tmp_path / "avtale.eml").read_bytes(), policy=policy.default)
     assert msg["X-Unsent"] == "1"
@@ -223,24 +297,36 @@ def plain_server() -> Iterator[Controller]:
     yield from run_server()
 
 
-def test_sending_delivers_to_the_main_contact_and_marks_the_agreement_sent(docs, plain_server) -> None:  # type: ignore[no-untyped-def]
-    docs.documents.set_smtp_settings(SmtpSettings(HOST, plain_server.port, "none", timeout=10), actor="test")
+def test_sending_delivers_to_the_main_contact_and_marks_the_agreement_sent(
+    docs, plain_server
+) -> None:  # type: ignore[no-untyped-def]
+    docs.documents.set_smtp_settings(
+        SmtpSettings(HOST, plain_server.port, "none", timeout=10), actor="test"
+    )
     result = docs.documents.send(ORG_A, today=TODAY)
     [envelope] = plain_server.handler.envelopes
     assert envelope.rcpt_tos == ["kari@testesen.no"] and envelope.mail_from == "post@example.no"
     got = message_from_bytes(envelope.content, policy=policy.default)
     assert got["X-Unsent"] is None and got["Message-ID"] == result.message_id
     agreement = docs.agreements.get_agreement(result.ref.document_id)
-    assert (agreement.state, agreement.sent_to, result.ref.state) == ("sent", "kari@testesen.no", "sent")
+    assert (agreement.state, agreement.sent_to, result.ref.state) == (
+        "sent",
+        "kari@testesen.no",
+        "sent",
+    )
     assert agreement.sent_at is not None
     # Sending again re-dates the same agreement.
     again = docs.documents.send(ORG_A, today=TODAY)
-    assert again.ref.document_id == result.ref.document_id and len(plain_server.handler.envelopes) == 2
+    assert (
+        again.ref.document_id == result.ref.document_id and len(plain_server.handler.envelopes) == 2
+    )
     assert docs.agreements.get_agreement(result.ref.document_id).state == "sent"
 
 
 def test_a_refused_connection_is_a_clear_error_and_nothing_is_marked(docs) -> None:  # type: ignore[no-untyped-def]
-    docs.documents.set_smtp_settings(SmtpSettings(HOST, free_port(), "none", timeout=5), actor="test")
+    docs.documents.set_smtp_settings(
+        SmtpSettings(HOST, free_port(), "none", timeout=5), actor="test"
+    )
     with pytest.raises(SendError, match="Could not reach the mail server 127.0.0.1") as caught:
         docs.documents.send(ORG_A, today=TODAY)
     assert caught.value.kind == "connect"
@@ -260,9 +346,18 @@ def test_smtp_settings_are_validated_and_never_hold_a_password(docs) -> None:  #
         docs.documents.set_smtp_settings(SmtpSettings("smtp.example.no", 0))
     with pytest.raises(UserError, match="Security must be"):
         docs.documents.set_smtp_settings(SmtpSettings("smtp.example.no", 587, "ssl"))
-    saved = docs.documents.set_smtp_settings(SmtpSettings(" smtp.example.no ", 587, "STARTTLS", "frode"))
+    saved = docs.documents.set_smtp_settings(
+        SmtpSettings(" smtp.example.no ", 587, "STARTTLS", "frode")
+    )
     assert saved == SmtpSettings("smtp.example.no", 587, "starttls", "frode")
-    assert set(docs.settings.get("smtp")) == {"host", "port", "security", "user", "sender_email", "timeout"}
+    assert set(docs.settings.get("smtp")) == {
+        "host",
+        "port",
+        "security",
+        "user",
+        "sender_email",
+        "timeout",
+    }
 
 
 # -- the password ------------------------------------------------------------------------------------
@@ -273,21 +368,38 @@ def cert_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
     now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
-            .not_valid_after(now + dt.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(HOST))]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(HOST))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
     folder = tmp_path_factory.mktemp("tls")
     (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    (folder / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                       serialization.NoEncryption()))
+    (folder / "key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     return folder / "cert.pem", folder / "key.pem"
 
 
 def _login(server, session, envelope, mechanism, auth_data) -> AuthResult:  # type: ignore[no-untyped-def]
-    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (b"frode", b"hemmelig")
+    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+        b"frode",
+        b"hemmelig",
+    )
     return AuthResult(success=ok, handled=False)
 
 
@@ -295,14 +407,18 @@ def _login(server, session, envelope, mechanism, auth_data) -> AuthResult:  # ty
 def login_server(cert_files) -> Iterator[Controller]:  # type: ignore[no-untyped-def]
     server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server_ctx.load_cert_chain(*map(str, cert_files))
-    yield from run_server(tls_context=server_ctx, require_starttls=True, authenticator=_login, auth_require_tls=True)
+    yield from run_server(
+        tls_context=server_ctx, require_starttls=True, authenticator=_login, auth_require_tls=True
+    )
 
 
 def test_the_password_comes_from_the_keyring_and_a_wrong_one_is_an_auth_error(  # type: ignore[no-untyped-def]
     docs, login_server, cert_files
 ) -> None:
     client = ssl.create_default_context(cafile=str(cert_files[0]))
-    docs.documents.set_smtp_settings(SmtpSettings(HOST, login_server.port, "starttls", "frode", timeout=10))
+    docs.documents.set_smtp_settings(
+        SmtpSettings(HOST, login_server.port, "starttls", "frode", timeout=10)
+    )
     with installed(MemoryKeyring()) as backend:
         assert docs.documents.smtp_password_source().kind == "ask"
         docs.documents.save_smtp_password("hemmelig")
@@ -321,13 +437,17 @@ def test_without_a_keyring_the_password_comes_from_the_environment_or_a_prompt( 
     docs, login_server, cert_files, monkeypatch
 ) -> None:
     client = ssl.create_default_context(cafile=str(cert_files[0]))
-    docs.documents.set_smtp_settings(SmtpSettings(HOST, login_server.port, "starttls", "frode", timeout=10))
+    docs.documents.set_smtp_settings(
+        SmtpSettings(HOST, login_server.port, "starttls", "frode", timeout=10)
+    )
     with pytest.raises(SmtpPasswordError, match="No system keyring"):
         docs.documents.save_smtp_password("hemmelig")  # the fail backend: nothing is kept anywhere
     with pytest.raises(SmtpPasswordError, match="No SMTP password for frode"):
         docs.documents.send(ORG_A, today=TODAY, ssl_context=client)
     asked: list[str] = []
-    docs.documents.send(ORG_A, today=TODAY, ssl_context=client, prompt=lambda text: asked.append(text) or "hemmelig")
+    docs.documents.send(
+        ORG_A, today=TODAY, ssl_context=client, prompt=lambda text: asked.append(text) or "hemmelig"
+    )
     assert asked == [f"Password for frode at {HOST}:"]
     monkeypatch.setenv(SMTP_PASSWORD_ENV, "hemmelig")
     assert docs.documents.smtp_password_source().kind == "environment"
@@ -340,8 +460,13 @@ def test_without_a_keyring_the_password_comes_from_the_environment_or_a_prompt( 
 
 def test_a_batch_writes_one_file_per_customer_and_leaves_out_deleted_ones(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
     seen: list[tuple[int, int, str]] = []
-    result = docs.documents.batch(tmp_path / "out", [ORG_A, ORG_B, ORG_DELETED], workers=1, today=TODAY,
-                                  progress=lambda d, t, stage: seen.append((d, t, stage)))
+    result = docs.documents.batch(
+        tmp_path / "out",
+        [ORG_A, ORG_B, ORG_DELETED],
+        workers=1,
+        today=TODAY,
+        progress=lambda d, t, stage: seen.append((d, t, stage)),
+    )
     assert sorted(p.name for p in result.written) == [f"{ORG_A}-{V1}.pdf", f"{ORG_B}-{V1}.pdf"]
     assert [org for org, _ in result.skipped] == [ORG_DELETED]
     assert "deleted in the registry" in result.skipped[0][1]
@@ -356,7 +481,9 @@ def test_a_batch_writes_one_file_per_customer_and_leaves_out_deleted_ones(docs, 
 
 
 def test_a_cancelled_batch_writes_nothing_more(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    result = docs.documents.batch(tmp_path / "out", all_active=True, workers=1, today=TODAY, cancel=lambda: True)
+    result = docs.documents.batch(
+        tmp_path / "out", all_active=True, workers=1, today=TODAY, cancel=lambda: True
+    )
     assert result.cancelled and result.written == ()
     assert not (tmp_path / "out").exists() and docs.agreements.agreements() == []
 
@@ -364,11 +491,17 @@ def test_a_cancelled_batch_writes_nothing_more(docs, tmp_path) -> None:  # type:
 def test_hostile_store_values_print_literally(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from contractdesk.store.models import Customer
 
-    hostile = "<a href='https://evil.example'>Klikk</a> & <img src='/etc/passwd'/> <AS> Čáhppes Ŋuolja Đ"
+    hostile = (
+        "<a href='https://evil.example'>Klikk</a> & <img src='/etc/passwd'/> <AS> Čáhppes Ŋuolja Đ"
+    )
     with docs.store.session() as s:
         customer = s.query(Customer).filter_by(org_number=ORG_B).one()
         customer.name = hostile
-        customer.business_address = {"lines": ["x" * 3000], "postcode": "9520", "city": "<font color=red>"}
+        customer.business_address = {
+            "lines": ["x" * 3000],
+            "postcode": "9520",
+            "city": "<font color=red>",
+        }
     pdf, ref = docs.documents.agreement_pdf(ORG_B, today=TODAY)
     path = tmp_path / "h.pdf"
     path.write_bytes(pdf)

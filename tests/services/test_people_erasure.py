@@ -62,11 +62,16 @@ def decrypted_pages(services) -> bytes:  # type: ignore[no-untyped-def]
     page_size, reserve = 4096, 80
     out = []
     for index in range(len(data) // page_size):
-        page = data[index * page_size:(index + 1) * page_size]
-        iv = page[page_size - reserve:page_size - reserve + 16]
+        page = data[index * page_size : (index + 1) * page_size]
+        iv = page[page_size - reserve : page_size - reserve + 16]
         decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
-        out.append(decryptor.update(page[16 if index == 0 else 0:page_size - reserve]) + decryptor.finalize())
-    assert out[0][:2] == b"\x10\x00"  # page size 4096 in the decrypted header: the key and layout are right
+        out.append(
+            decryptor.update(page[16 if index == 0 else 0 : page_size - reserve])
+            + decryptor.finalize()
+        )
+    assert (
+        out[0][:2] == b"\x10\x00"
+    )  # page size 4096 in the decrypted header: the key and layout are right
     return b"".join(out)
 
 
@@ -77,28 +82,42 @@ def absent(blob: bytes, needles) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_erasure_leaves_no_canary_in_the_decrypted_store_files_or_logs(
-    services, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+    services,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:  # type: ignore[no-untyped-def]
     caplog.set_level(logging.DEBUG)
     add_customers(services)
     people = services.people
-    survivor = people.add_person_at(ORG_A, PersonInput(SURVIVOR, "Hansen", emails=("survivor@example.no",)),
-                                    "main-contact")
+    survivor = people.add_person_at(
+        ORG_A, PersonInput(SURVIVOR, "Hansen", emails=("survivor@example.no",)), "main-contact"
+    )
     boss = people.add_person_at(ORG_B, PersonInput("Bo", "Sjef"), "general-manager")
     victim = people.add_person_at(
         ORG_A,
-        PersonInput(CANARIES["first_name"], CANARIES["last_name"], CANARIES["middle_name"], CANARIES["old_title"],
-                    phone="22 86 41 97", mobile="47 93 15 62",
-                    emails=(CANARIES["email"], CANARIES["second_email"])),
-        "contact", requested_by=survivor,
+        PersonInput(
+            CANARIES["first_name"],
+            CANARIES["last_name"],
+            CANARIES["middle_name"],
+            CANARIES["old_title"],
+            phone="22 86 41 97",
+            mobile="47 93 15 62",
+            emails=(CANARIES["email"], CANARIES["second_email"]),
+        ),
+        "contact",
+        requested_by=survivor,
     )
     people.add_role(ORG_B, victim, "contact", requested_by=boss)
     people.correct(victim, replace_title(people.get(victim).as_input(), CANARIES["title"]))
-    people.record_consent(victim, "newsletter", True, on=date(2024, 1, 2), source=CANARIES["consent_source"])
+    people.record_consent(
+        victim, "newsletter", True, on=date(2024, 1, 2), source=CANARIES["consent_source"]
+    )
     people.log_request(victim, "access", note=CANARIES["request_note"])
     people.set_main_contact(ORG_A, victim, requested_by=survivor)
     people.export(victim)
-    assert absent(plaintext_export(services, tmp_path / "before"), CANARIES.values()) != []  # the probes work
+    assert (
+        absent(plaintext_export(services, tmp_path / "before"), CANARIES.values()) != []
+    )  # the probes work
     services.store.checkpoint()
     assert absent(decrypted_pages(services), CANARIES.values()) != []
 
@@ -131,7 +150,9 @@ def test_erasure_leaves_no_canary_in_the_decrypted_store_files_or_logs(
     assert all(r["done_on"] for r in exported["requests"] if r["kind"] == "erasure")
     with services.store.session() as s:
         assert audit.verify(s).ok
-        actions = [e.action for e in s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()]
+        actions = [
+            e.action for e in s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
+        ]
         assert actions.count("person.added") == 3 and "person.erased" in actions
         assert s.get(Person, victim) is not None
     with pytest.raises(UserError, match="was erased"):
@@ -155,7 +176,9 @@ def test_erasing_a_main_contact_without_a_successor_keeps_one_main_contact_until
     result = people.erase(kari)
     assert result.needs_main_contact == (ORG_A,)
     assert people.main_contact(ORG_A) == kari  # the anonymised record holds the role: never zero
-    assert "was erased: a signatory or the general manager names the next" in " ".join(people.problems(ORG_A))
+    assert "was erased: a signatory or the general manager names the next" in " ".join(
+        people.problems(ORG_A)
+    )
     with pytest.raises(UserError, match="say who asked"):
         people.set_main_contact(ORG_A, ola)
     with pytest.raises(UserError, match="erased"):
@@ -163,13 +186,18 @@ def test_erasing_a_main_contact_without_a_successor_keeps_one_main_contact_until
     people.set_main_contact(ORG_A, ola, requested_by=sig)  # §7.2: a signatory names the next
     assert people.main_contact(ORG_A) == ola
     assert people.problems(ORG_A) == []
-    assert [r.id for r in people.list_people(ORG_A)] == [ola, sig]  # the erased person has no role left
+    assert [r.id for r in people.list_people(ORG_A)] == [
+        ola,
+        sig,
+    ]  # the erased person has no role left
 
 
 def test_erasure_refuses_a_bad_successor_and_changes_nothing(services) -> None:  # type: ignore[no-untyped-def]
     add_customers(services)
     people = services.people
-    kari = people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@example.no",)), "main-contact")
+    kari = people.add_person_at(
+        ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@example.no",)), "main-contact"
+    )
     with pytest.raises(UserError, match="someone other than the erased person"):
         people.erase(kari, next_main_contacts={ORG_A: kari})
     with pytest.raises(UserError, match="not the main contact of 971 049 669"):
@@ -189,11 +217,21 @@ def test_audit_chain_tampering_is_detected_and_named(services) -> None:  # type:
         assert audit.verify(s).ok
         target = s.execute(select(AuditEntry.id).where(AuditEntry.action == "role.added")).scalar()
         # Details may be blanked by an erasure, so the trigger lets them change: the digest catches edits.
-        s.execute(text("UPDATE audit_log SET payload = replace(payload, :a, :b) WHERE id = :id"),
-                  {"a": f'"requested_by_person_id":{kari}', "b": '"requested_by_person_id":null', "id": target})
+        s.execute(
+            text("UPDATE audit_log SET payload = replace(payload, :a, :b) WHERE id = :id"),
+            {
+                "a": f'"requested_by_person_id":{kari}',
+                "b": '"requested_by_person_id":null',
+                "id": target,
+            },
+        )
     with services.store.session() as s:
         result = audit.verify(s)
-    assert (result.ok, result.first_broken_id, result.reason) == (False, target, "details were altered")
+    assert (result.ok, result.first_broken_id, result.reason) == (
+        False,
+        target,
+        "details were altered",
+    )
 
 
 def test_audit_rows_cannot_be_changed_or_deleted_and_forced_edits_are_detected(services) -> None:  # type: ignore[no-untyped-def]
@@ -205,17 +243,22 @@ def test_audit_rows_cannot_be_changed_or_deleted_and_forced_edits_are_detected(s
     people = services.people
     people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann"), "main-contact")
     with services.store.session() as s:
-        first_person_entry = s.execute(select(AuditEntry.id).where(AuditEntry.action == "person.added")).scalar()
-    with pytest.raises((IntegrityError, StoreError)):
-        with services.store.session() as s:
-            s.execute(text("UPDATE audit_log SET actor = 'mallory' WHERE id = :id"), {"id": first_person_entry})
-    with pytest.raises((IntegrityError, StoreError)):
-        with services.store.session() as s:
-            s.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": first_person_entry})
+        first_person_entry = s.execute(
+            select(AuditEntry.id).where(AuditEntry.action == "person.added")
+        ).scalar()
+    with pytest.raises((IntegrityError, StoreError)), services.store.session() as s:
+        s.execute(
+            text("UPDATE audit_log SET actor = 'mallory' WHERE id = :id"),
+            {"id": first_person_entry},
+        )
+    with pytest.raises((IntegrityError, StoreError)), services.store.session() as s:
+        s.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": first_person_entry})
     # Someone with the key who drops the trigger still cannot hide the edit.
     with services.store.raw_connection() as conn:
         conn.execute("DROP TRIGGER audit_log_no_update")
-        conn.execute("UPDATE audit_log SET action = 'person.viewed' WHERE id = ?", (first_person_entry,))
+        conn.execute(
+            "UPDATE audit_log SET action = 'person.viewed' WHERE id = ?", (first_person_entry,)
+        )
     with services.store.session() as s:
         result = audit.verify(s)
     assert (result.ok, result.first_broken_id) == (False, first_person_entry)

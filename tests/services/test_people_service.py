@@ -19,7 +19,11 @@ ORG_B = "971049669"
 
 def add_customer(services, org: str, name: str, registry_roles=None) -> None:  # type: ignore[no-untyped-def]
     with services.store.session() as s:
-        s.add(Customer(org_number=org, name=name, status="active", registry_roles=registry_roles or []))
+        s.add(
+            Customer(
+                org_number=org, name=name, status="active", registry_roles=registry_roles or []
+            )
+        )
 
 
 def audit_actions(services) -> list[tuple[str, str, dict]]:  # type: ignore[no-untyped-def]
@@ -28,7 +32,10 @@ def audit_actions(services) -> list[tuple[str, str, dict]]:  # type: ignore[no-u
     from contractdesk.store.audit import payload_of
 
     with services.store.session() as s:
-        return [(e.action, e.entity_id, payload_of(e)) for e in s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()]
+        return [
+            (e.action, e.entity_id, payload_of(e))
+            for e in s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
+        ]
 
 
 @pytest.fixture
@@ -40,9 +47,18 @@ def people(services):  # type: ignore[no-untyped-def]
 
 def test_names_are_trimmed_and_nfc_normalised_phones_parsed_and_emails_checked(people) -> None:  # type: ignore[no-untyped-def]
     decomposed = "A\u030ase"  # "Åse" typed with a combining ring
-    pid = people.add_person_at(ORG_A, PersonInput(f"  {decomposed} ", " Øvrebø ", title=" Daglig leder ",
-                                                  phone="91 91 59 80", mobile="+46 70 123 45 67",
-                                                  emails=("Ase@Example.NO", "ase@example.no")), "main-contact")
+    pid = people.add_person_at(
+        ORG_A,
+        PersonInput(
+            f"  {decomposed} ",
+            " Øvrebø ",
+            title=" Daglig leder ",
+            phone="91 91 59 80",
+            mobile="+46 70 123 45 67",
+            emails=("Ase@Example.NO", "ase@example.no"),
+        ),
+        "main-contact",
+    )
     view = people.get(pid)
     assert view.first_name == "\u00c5se" and view.last_name == "Øvrebø"
     assert view.title == "Daglig leder"
@@ -63,7 +79,9 @@ def test_names_are_trimmed_and_nfc_normalised_phones_parsed_and_emails_checked(p
         (PersonInput("Kari", "Nordmann", emails=("kari at example.no",)), "E-mail"),
     ],
 )
-def test_bad_input_is_refused_with_a_clear_message_and_nothing_stored(people, data, message) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_refused_with_a_clear_message_and_nothing_stored(
+    people, data, message
+) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UserError, match=message):
         people.add_person_at(ORG_A, data, "main-contact")
     assert people.list_people() == []
@@ -95,22 +113,32 @@ def test_exactly_one_main_contact_and_changes_record_who_asked(people, services)
     people.set_main_contact(ORG_A, ola, requested_by=tora, requested_on=date(2024, 5, 2))
     rows = {r.id: r for r in people.list_people(ORG_A)}
     assert people.main_contact(ORG_A) == ola
-    assert rows[ola].roles == (Role.MAIN_CONTACT,)  # the separate contact role is folded into main contact
+    assert rows[ola].roles == (
+        Role.MAIN_CONTACT,
+    )  # the separate contact role is folded into main contact
     assert rows[ola].since == date(2024, 5, 2) and rows[ola].requested_by_person_id == tora
-    assert rows[kari].roles == (Role.CONTACT,)  # the previous main contact stays an approved contact
+    assert rows[kari].roles == (
+        Role.CONTACT,
+    )  # the previous main contact stays an approved contact
     assert people.list_people(ORG_A)[0].id == ola  # main contact listed first
     assert people.problems(ORG_A) == []
     change = [a for a in audit_actions(services) if a[0] == "main_contact.changed"][-1]
     assert change[1] == ORG_A
-    assert change[2] == {"from_person_id": kari, "to_person_id": ola, "requested_by_person_id": tora,
-                         "requested_on": "2024-05-02"}
+    assert change[2] == {
+        "from_person_id": kari,
+        "to_person_id": ola,
+        "requested_by_person_id": tora,
+        "requested_on": "2024-05-02",
+    }
 
 
 def test_adding_a_second_main_contact_hands_the_role_over(people) -> None:  # type: ignore[no-untyped-def]
     kari = people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann"), "main-contact")
     with pytest.raises(UserError, match="say who asked"):
         people.add_person_at(ORG_A, PersonInput("Per", "Olsen"), "main-contact")
-    per = people.add_person_at(ORG_A, PersonInput("Per", "Olsen"), "main-contact", requested_by=kari)
+    per = people.add_person_at(
+        ORG_A, PersonInput("Per", "Olsen"), "main-contact", requested_by=kari
+    )
     assert people.main_contact(ORG_A) == per
     assert [r.id for r in people.list_people(ORG_A) if r.is_main_contact] == [per]
 
@@ -128,7 +156,9 @@ def test_contacts_are_added_and_removed_only_at_a_managers_request(people, servi
 
 
 def test_a_person_at_two_customers_has_separate_roles_and_rights(people) -> None:  # type: ignore[no-untyped-def]
-    kari = people.add_person_at(ORG_A, PersonInput("Kari", "Regnskap", title="Accountant"), "main-contact")
+    kari = people.add_person_at(
+        ORG_A, PersonInput("Kari", "Regnskap", title="Accountant"), "main-contact"
+    )
     boss = people.add_person_at(ORG_B, PersonInput("Bo", "Sjef"), "general-manager")
     people.add_role(ORG_B, kari, "contact", requested_by=boss)
     view = people.get(kari)
@@ -146,14 +176,34 @@ def test_a_person_at_two_customers_has_separate_roles_and_rights(people) -> None
 
 
 def test_a_person_is_created_from_a_registry_role_holder_in_one_call(services) -> None:  # type: ignore[no-untyped-def]
-    add_customer(services, ORG_A, "Testesen AS", registry_roles=[
-        {"role_code": "DAGL", "role": "Daglig leder", "name": "Tora Testesen", "holder_kind": "person"},
-        {"role_code": "LEDE", "role": "Styrets leder", "name": "Ola Mellom Nordmann"},
-        {"role_code": "SIGN", "role": "Signatur", "name": "Sigrid Signer", "first_name": "Sigrid",
-         "last_name": "Signer"},
-        {"role_code": "REVI", "role": "Revisor", "name": "Revisjon AS", "holder_kind": "entity"},
-        {"role_code": "MEDL", "role": "Styremedlem", "name": "Dead Person", "deceased": True},
-    ])
+    add_customer(
+        services,
+        ORG_A,
+        "Testesen AS",
+        registry_roles=[
+            {
+                "role_code": "DAGL",
+                "role": "Daglig leder",
+                "name": "Tora Testesen",
+                "holder_kind": "person",
+            },
+            {"role_code": "LEDE", "role": "Styrets leder", "name": "Ola Mellom Nordmann"},
+            {
+                "role_code": "SIGN",
+                "role": "Signatur",
+                "name": "Sigrid Signer",
+                "first_name": "Sigrid",
+                "last_name": "Signer",
+            },
+            {
+                "role_code": "REVI",
+                "role": "Revisor",
+                "name": "Revisjon AS",
+                "holder_kind": "entity",
+            },
+            {"role_code": "MEDL", "role": "Styremedlem", "name": "Dead Person", "deceased": True},
+        ],
+    )
     people = services.people
     holders = people.registry_holders(ORG_A)
     assert [(h.index, h.name, h.suggested_role) for h in holders] == [
@@ -173,12 +223,19 @@ def test_a_person_is_created_from_a_registry_role_holder_in_one_call(services) -
     with pytest.raises(UserError, match="not a person"):
         people.add_from_registry(ORG_A, 3)
     exported = people.export(tora)
-    assert exported["roles"][0]["source"] == "registry" and exported["roles"][0]["registry_role_code"] == "DAGL"
+    assert (
+        exported["roles"][0]["source"] == "registry"
+        and exported["roles"][0]["registry_role_code"] == "DAGL"
+    )
 
 
 def test_correction_changes_fields_reindexes_and_audits_old_and_new(people, services) -> None:  # type: ignore[no-untyped-def]
-    kari = people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@old.no",)), "main-contact")
-    people.correct(kari, PersonInput("Kari", "Hansen", emails=("kari@new.no",), phone="22 22 22 22"))
+    kari = people.add_person_at(
+        ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@old.no",)), "main-contact"
+    )
+    people.correct(
+        kari, PersonInput("Kari", "Hansen", emails=("kari@new.no",), phone="22 22 22 22")
+    )
     view = people.get(kari)
     assert (view.last_name, view.emails, view.phone) == ("Hansen", ("kari@new.no",), "+4722222222")
     assert people.whois("kari@old.no").matches == ()
@@ -198,11 +255,17 @@ def test_consent_is_recorded_with_date_and_source_and_can_be_withdrawn(people) -
     people.record_consent(kari, "newsletter", False, on=date(2024, 3, 1), source="unsubscribe link")
     states = {c.kind.value: c for c in people.consents(kari)}
     assert (states["newsletter"].given, states["newsletter"].on, states["newsletter"].source) == (
-        False, date(2024, 3, 1), "unsubscribe link")
+        False,
+        date(2024, 3, 1),
+        "unsubscribe link",
+    )
     assert states["marketing_email"].given is True
     history = people.export(kari)["consents"]
     assert [(c["kind"], c["given"]) for c in history] == [
-        ("newsletter", True), ("marketing-email", True), ("newsletter", False)]
+        ("newsletter", True),
+        ("marketing-email", True),
+        ("newsletter", False),
+    ]
     with pytest.raises(UserError, match="marketing-email, newsletter"):
         people.record_consent(kari, "sms", True)
 
@@ -224,11 +287,16 @@ def test_request_log_shows_one_month_deadlines_and_overdue_requests(people) -> N
         people.log_request(kari, "complaint")
 
 
-def test_export_holds_everything_about_the_person_in_the_documented_schema(people, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_holds_everything_about_the_person_in_the_documented_schema(
+    people, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from contractdesk.resources import resource_path
 
-    kari = people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann", title="CEO", emails=("kari@example.no",)),
-                                "main-contact")
+    kari = people.add_person_at(
+        ORG_A,
+        PersonInput("Kari", "Nordmann", title="CEO", emails=("kari@example.no",)),
+        "main-contact",
+    )
     boss = people.add_person_at(ORG_B, PersonInput("Bo", "Sjef"), "general-manager")
     people.add_role(ORG_B, kari, "contact", requested_by=boss)
     people.record_consent(kari, "newsletter", True, source="web form")
@@ -238,7 +306,9 @@ def test_export_holds_everything_about_the_person_in_the_documented_schema(peopl
     target = out / "kari.json"
     people.export_to_file(kari, target)
     data = json.loads(target.read_text(encoding="utf-8"))
-    schema = json.loads(resource_path("schemas", "person-export.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        resource_path("schemas", "person-export.schema.json").read_text(encoding="utf-8")
+    )
     _check_against_schema(data, schema)
     assert data["person"]["emails"] == ["kari@example.no"]
     assert {c["org_number"] for c in data["customers"]} == {ORG_A, ORG_B}
@@ -255,10 +325,18 @@ def _check_against_schema(value, schema) -> None:  # type: ignore[no-untyped-def
     types = schema.get("type")
     if types is not None:
         allowed = types if isinstance(types, list) else [types]
-        mapping = {"object": dict, "array": list, "string": str, "integer": int, "boolean": bool,
-                   "null": type(None)}
-        assert any(isinstance(value, mapping[t]) and not (t == "integer" and isinstance(value, bool))
-                   for t in allowed), (value, allowed)
+        mapping = {
+            "object": dict,
+            "array": list,
+            "string": str,
+            "integer": int,
+            "boolean": bool,
+            "null": type(None),
+        }
+        assert any(
+            isinstance(value, mapping[t]) and not (t == "integer" and isinstance(value, bool))
+            for t in allowed
+        ), (value, allowed)
     if "const" in schema:
         assert value == schema["const"]
     if "enum" in schema:

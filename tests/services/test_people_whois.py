@@ -1,4 +1,4 @@
-""""Who is this?": a name, e-mail or phone number answers with customers and rights; strangers are not approved."""
+""" "Who is this?": a name, e-mail or phone number answers with customers and rights; strangers are not approved."""
 
 from __future__ import annotations
 
@@ -36,9 +36,17 @@ def test_queries_are_recognised(text: str, kind: str, keys: list[str]) -> None:
 
 
 def test_whois_finds_by_name_email_and_phone_with_rights_per_customer(people) -> None:  # type: ignore[no-untyped-def]
-    ase = people.add_person_at(ORG_A, PersonInput("Åse", "Øvrebø", title="Regnskapsfører",
-                                                  emails=("ase@regnskap.no",), mobile="91 91 59 80"),
-                               "main-contact")
+    ase = people.add_person_at(
+        ORG_A,
+        PersonInput(
+            "Åse",
+            "Øvrebø",
+            title="Regnskapsfører",
+            emails=("ase@regnskap.no",),
+            mobile="91 91 59 80",
+        ),
+        "main-contact",
+    )
     boss = people.add_person_at(ORG_B, PersonInput("Bo", "Sjef"), "general-manager")
     people.add_role(ORG_B, ase, "contact", requested_by=boss)
 
@@ -59,7 +67,9 @@ def test_whois_finds_by_name_email_and_phone_with_rights_per_customer(people) ->
 
 
 def test_a_stranger_is_not_approved(people) -> None:  # type: ignore[no-untyped-def]
-    people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@example.no",)), "main-contact")
+    people.add_person_at(
+        ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@example.no",)), "main-contact"
+    )
     for query in ("eve@evil.example", "99 88 77 66", "Eve Intruder", "kari nordmannsen", ""):
         result = people.whois(query)
         assert result.matches == () and result.approved is False, query
@@ -85,13 +95,17 @@ def test_name_words_are_prefixes_and_all_must_match(people) -> None:  # type: ig
 def test_results_are_capped_and_say_there_are_more(people) -> None:  # type: ignore[no-untyped-def]
     first = people.add_person_at(ORG_A, PersonInput("Hansen", "Hansen"), "main-contact")
     for i in range(5):
-        people.add_person_at(ORG_A, PersonInput(f"Person{i}", "Hansen"), "contact", requested_by=first)
+        people.add_person_at(
+            ORG_A, PersonInput(f"Person{i}", "Hansen"), "contact", requested_by=first
+        )
     result = people.whois("hansen", limit=3)
     assert len(result.matches) == 3 and result.more
 
 
 def test_erased_people_are_not_found(people) -> None:  # type: ignore[no-untyped-def]
-    kari = people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@example.no",)), "main-contact")
+    kari = people.add_person_at(
+        ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@example.no",)), "main-contact"
+    )
     ola = people.add_person_at(ORG_A, PersonInput("Ola", "Hansen"), "contact", requested_by=kari)
     people.erase(kari, next_main_contacts={ORG_A: ola})
     assert people.whois("kari@example.no").matches == ()

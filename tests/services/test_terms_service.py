@@ -30,7 +30,9 @@ def _seed_text() -> str:
 
 def _audit(services, action: str) -> list[dict]:  # type: ignore[no-untyped-def]
     with services.store.session() as s:
-        rows = s.execute(select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.id)).scalars()
+        rows = s.execute(
+            select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.id)
+        ).scalars()
         return [payload_of(e) for e in rows]
 
 
@@ -42,27 +44,47 @@ def _gdpr_draft(services, label: str = "2027-01-01"):  # type: ignore[no-untyped
     fixed = []
     for section in annex.sections:
         blocks = tuple(
-            Paragraph(re.sub(r"[Ll]ov av 14\. april 2000 nr\. 31[^.;]*|forskrift av 15\. desember 2000 nr\. 1265[^.;]*"
-                             r"|personopplysnings(?:loven|forskriften?s?)\b[^.;]*§[^.;]*|personopplysningsforskriften"
-                             r"|personopplysningsloven kapittel 2|loven §§ 13 og 15|lovens § 13",
-                             "personvernforordningen (GDPR) og personopplysningsloven 2018", b.text))
-            if isinstance(b, Paragraph) else b
+            Paragraph(
+                re.sub(
+                    r"[Ll]ov av 14\. april 2000 nr\. 31[^.;]*|forskrift av 15\. desember 2000 nr\. 1265[^.;]*"
+                    r"|personopplysnings(?:loven|forskriften?s?)\b[^.;]*§[^.;]*|personopplysningsforskriften"
+                    r"|personopplysningsloven kapittel 2|loven §§ 13 og 15|lovens § 13",
+                    "personvernforordningen (GDPR) og personopplysningsloven 2018",
+                    b.text,
+                )
+            )
+            if isinstance(b, Paragraph)
+            else b
             for b in section.blocks
         )
         fixed.append(Section(section.number, section.title, blocks))
-    extra = Section("17.15", "Tillegg etter GDPR art. 28 nr. 3", (
-        Paragraph("Databehandler overfører ikke personopplysninger til tredjeland eller internasjonale "
-                  "organisasjoner uten dokumenterte instrukser fra behandlingsansvarlig."),
-        Paragraph("Databehandler benytter bare underdatabehandlere etter forhåndsgodkjenning fra "
-                  "behandlingsansvarlig, og varsler om endringer slik at behandlingsansvarlig kan protestere."),
-        Paragraph("Databehandler skal bistå behandlingsansvarlig med å besvare forespørsler fra de registrerte om "
-                  "innsyn, retting og sletting."),
-        Paragraph("Databehandler skal bistå behandlingsansvarlig med vurderinger av personvernkonsekvenser (DPIA) "
-                  "og forhåndsdrøftinger med tilsynsmyndigheten."),
-    ))
+    extra = Section(
+        "17.15",
+        "Tillegg etter GDPR art. 28 nr. 3",
+        (
+            Paragraph(
+                "Databehandler overfører ikke personopplysninger til tredjeland eller internasjonale "
+                "organisasjoner uten dokumenterte instrukser fra behandlingsansvarlig."
+            ),
+            Paragraph(
+                "Databehandler benytter bare underdatabehandlere etter forhåndsgodkjenning fra "
+                "behandlingsansvarlig, og varsler om endringer slik at behandlingsansvarlig kan protestere."
+            ),
+            Paragraph(
+                "Databehandler skal bistå behandlingsansvarlig med å besvare forespørsler fra de registrerte om "
+                "innsyn, retting og sletting."
+            ),
+            Paragraph(
+                "Databehandler skal bistå behandlingsansvarlig med vurderinger av personvernkonsekvenser (DPIA) "
+                "og forhåndsdrøftinger med tilsynsmyndigheten."
+            ),
+        ),
+    )
     from dataclasses import replace
 
-    new_doc = replace(doc, annexes=(replace(annex, sections=tuple(fixed) + (extra,)),) + doc.annexes[1:])
+    new_doc = replace(
+        doc, annexes=(replace(annex, sections=tuple(fixed) + (extra,)),) + doc.annexes[1:]
+    )
     services.terms.update_draft(label, document=new_doc)
     return new_doc
 
@@ -81,7 +103,9 @@ def test_first_run_has_the_shipped_2021_version_published_with_its_hash(services
     assert services.terms.by_sha256(SHIPPED.sha256.upper()).label == "2021-04-17"
 
 
-def test_importing_the_seed_reproduces_the_shipped_version_with_no_text_lost(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_importing_the_seed_reproduces_the_shipped_version_with_no_text_lost(
+    services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "vilkar.txt"
     source.write_bytes(b"\xef\xbb\xbf" + _seed_text().encode("utf-8"))  # a BOM is allowed
     outcome = services.terms.import_file(source, "reimport", effective_date=date(2021, 4, 17))
@@ -129,7 +153,9 @@ def test_drafts_copy_edit_by_text_or_json_rename_and_delete(services) -> None:  
     assert edited.row.content_sha256 != SHIPPED.sha256
     assert edited.row.effective_date == date(2027, 1, 1)
     as_json = edited.document.canonical_json().replace("Avtalevilkår 2027", "Vilkår 2027")
-    assert services.terms.update_draft("next", document_json=as_json).document.title == "Vilkår 2027"
+    assert (
+        services.terms.update_draft("next", document_json=as_json).document.title == "Vilkår 2027"
+    )
     with pytest.raises(UserError, match="Not a terms document"):
         services.terms.update_draft("next", document_json="{}")
     services.terms.update_draft("next", new_label="2027-01-01")
@@ -141,13 +167,21 @@ def test_drafts_copy_edit_by_text_or_json_rename_and_delete(services) -> None:  
         services.terms.copy_to_draft("2021-04-17", "bad label!")
     services.terms.delete_draft("2027-01-01")
     assert [r.label for r in services.terms.list_versions()] == ["2021-04-17"]
-    actions = [a for a in ("terms.copied", "terms.draft_edited", "terms.draft_deleted") if _audit(services, a)]
+    actions = [
+        a
+        for a in ("terms.copied", "terms.draft_edited", "terms.draft_deleted")
+        if _audit(services, a)
+    ]
     assert actions == ["terms.copied", "terms.draft_edited", "terms.draft_deleted"]
 
 
-def test_publishing_with_dpa_gaps_needs_confirmation_and_changes_nothing_without_it(services) -> None:  # type: ignore[no-untyped-def]
+def test_publishing_with_dpa_gaps_needs_confirmation_and_changes_nothing_without_it(
+    services,
+) -> None:  # type: ignore[no-untyped-def]
     draft = services.terms.copy_to_draft("2021-04-17", "v2")
-    services.terms.update_draft("v2", text=to_plain_text(draft.document).replace("Avtalevilkår", "Vilkår", 1))
+    services.terms.update_draft(
+        "v2", text=to_plain_text(draft.document).replace("Avtalevilkår", "Vilkår", 1)
+    )
     with pytest.raises(ConfirmationRequired) as err:
         services.terms.publish("v2", date(2027, 1, 1), today=date(2026, 11, 1))
     preview = err.value.preview
@@ -157,20 +191,26 @@ def test_publishing_with_dpa_gaps_needs_confirmation_and_changes_nothing_without
     assert services.terms.get("v2").row.state == "draft"
     assert _audit(services, "terms.published") == []
 
-    result = services.terms.publish("v2", date(2027, 1, 1), confirm_gaps=True, today=date(2026, 11, 1))
+    result = services.terms.publish(
+        "v2", date(2027, 1, 1), confirm_gaps=True, today=date(2026, 11, 1)
+    )
     view = services.terms.get("v2")
     assert view.row.state == "published" and view.row.sha256 == view.row.content_sha256
     assert view.gaps_confirmed is True
     assert view.dpa_checklist["has_dpa"] is True
     assert {i["letter"]: i["status"] for i in view.dpa_checklist["items"]}["e"] == "gap"
-    assert len(view.dpa_checklist["repealed_references"]) == len(preview.checklist.repealed_references)
+    assert len(view.dpa_checklist["repealed_references"]) == len(
+        preview.checklist.repealed_references
+    )
     assert result.preview.last_notice_date == date(2026, 12, 1)
     assert _audit(services, "terms.published")[0]["gaps_confirmed"] is True
 
 
 def test_a_dpa_covering_article_28_publishes_without_confirmation(services) -> None:  # type: ignore[no-untyped-def]
     _gdpr_draft(services)
-    preview = services.terms.publish_preview("2027-01-01", date(2027, 1, 1), today=date(2026, 11, 1))
+    preview = services.terms.publish_preview(
+        "2027-01-01", date(2027, 1, 1), today=date(2026, 11, 1)
+    )
     assert preview.confirmation_reasons == (), preview.confirmation_reasons
     result = services.terms.publish("2027-01-01", date(2027, 1, 1), today=date(2026, 11, 1))
     assert result.version.sha256 == preview.content_sha256
@@ -188,7 +228,9 @@ def test_a_version_without_dpa_or_with_unknown_fields_or_an_old_date_is_refused(
     services.terms.copy_to_draft("2021-04-17", "fields")
     first = doc.sections[1]
     bad = replace(first, blocks=(Paragraph("Avtale med {customer.nmae}."),) + first.blocks)
-    services.terms.update_draft("fields", document=replace(doc, sections=(doc.sections[0], bad) + doc.sections[2:]))
+    services.terms.update_draft(
+        "fields", document=replace(doc, sections=(doc.sections[0], bad) + doc.sections[2:])
+    )
     with pytest.raises(UserError, match=r"Unknown fields \{customer.nmae\}"):
         services.terms.publish("fields", date(2027, 1, 1), confirm_gaps=True)
     _gdpr_draft(services, "early")
@@ -196,14 +238,24 @@ def test_a_version_without_dpa_or_with_unknown_fields_or_an_old_date_is_refused(
         services.terms.publish("early", date(2021, 4, 17))
 
 
-def test_publishing_lists_active_customers_for_reacceptance_and_warns_when_notice_is_late(services) -> None:  # type: ignore[no-untyped-def]
+def test_publishing_lists_active_customers_for_reacceptance_and_warns_when_notice_is_late(
+    services,
+) -> None:  # type: ignore[no-untyped-def]
     with services.store.session() as s:
         s.add(Customer(org_number="923130969", name="Aktiv AS", status="active"))
         s.add(Customer(org_number="971049669", name="Slettet AS", status="deleted"))
-        s.add(Customer(org_number="926511890", name="Sluttet AS", status="active",
-                       relationship_ended_on=date(2025, 1, 1)))
+        s.add(
+            Customer(
+                org_number="926511890",
+                name="Sluttet AS",
+                status="active",
+                relationship_ended_on=date(2025, 1, 1),
+            )
+        )
     _gdpr_draft(services)
-    preview = services.terms.publish_preview("2027-01-01", date(2027, 1, 1), today=date(2026, 12, 15))
+    preview = services.terms.publish_preview(
+        "2027-01-01", date(2027, 1, 1), today=date(2026, 12, 15)
+    )
     assert preview.customers_to_notify == 1
     assert any("notified by 2026-12-01" in w for w in preview.warnings)
     result = services.terms.publish("2027-01-01", date(2027, 1, 1), today=date(2026, 12, 15))
@@ -211,7 +263,8 @@ def test_publishing_lists_active_customers_for_reacceptance_and_warns_when_notic
     with services.store.session() as s:
         notices = s.execute(select(ReacceptanceNotice)).scalars().all()
         assert [n.customer_id for n in notices] == [
-            s.execute(select(Customer.id).where(Customer.org_number == "923130969")).scalar()]
+            s.execute(select(Customer.id).where(Customer.org_number == "923130969")).scalar()
+        ]
 
 
 def test_diff_pairs_sections_and_shows_the_changed_words(services) -> None:  # type: ignore[no-untyped-def]
@@ -225,12 +278,18 @@ def test_diff_pairs_sections_and_shows_the_changed_words(services) -> None:  # t
     assert not services.terms.diff("2021-04-17", "2021-04-17").has_changes
 
 
-def test_subprocessor_register_add_edit_retire_and_the_list_published_with_a_version(services) -> None:  # type: ignore[no-untyped-def]
+def test_subprocessor_register_add_edit_retire_and_the_list_published_with_a_version(
+    services,
+) -> None:  # type: ignore[no-untyped-def]
     seeded = services.terms.subprocessors()
     assert [(s.name, s.purpose, s.data_shared) for s in seeded] == [
-        (p.name, p.purpose, p.data_shared) for p in seed_subprocessors()]
-    new = services.terms.add_subprocessor(SubProcessorInput(
-        "Fiken AS", "Regnskap", "Fakturagrunnlag", org_number="923 609 016", location="Norge"))
+        (p.name, p.purpose, p.data_shared) for p in seed_subprocessors()
+    ]
+    new = services.terms.add_subprocessor(
+        SubProcessorInput(
+            "Fiken AS", "Regnskap", "Fakturagrunnlag", org_number="923 609 016", location="Norge"
+        )
+    )
     assert new.org_number == "923609016"
     with pytest.raises(UserError, match="in the register already"):
         services.terms.add_subprocessor(SubProcessorInput("fiken as", "x"))
@@ -239,10 +298,16 @@ def test_subprocessor_register_add_edit_retire_and_the_list_published_with_a_ver
     admento = next(s for s in seeded if s.name == "Admento AS")
     services.terms.retire_subprocessor(admento.id)
     poweroffice = next(s for s in seeded if s.name == "PowerOffice")
-    services.terms.update_subprocessor(poweroffice.id, SubProcessorInput(
-        "PowerOffice AS", poweroffice.purpose, poweroffice.data_shared, location="Norge"))
+    services.terms.update_subprocessor(
+        poweroffice.id,
+        SubProcessorInput(
+            "PowerOffice AS", poweroffice.purpose, poweroffice.data_shared, location="Norge"
+        ),
+    )
     _gdpr_draft(services)
-    preview = services.terms.publish_preview("2027-01-01", date(2027, 1, 1), today=date(2026, 11, 1))
+    preview = services.terms.publish_preview(
+        "2027-01-01", date(2027, 1, 1), today=date(2026, 11, 1)
+    )
     assert any("Admento AS" in w for w in preview.warnings)  # named in the text, off the register
     services.terms.publish("2027-01-01", date(2027, 1, 1), today=date(2026, 11, 1))
     listed = [s.name for s in services.terms.get("2027-01-01").subprocessors]
@@ -251,11 +316,18 @@ def test_subprocessor_register_add_edit_retire_and_the_list_published_with_a_ver
     services.terms.update_subprocessor(new.id, SubProcessorInput("Fiken", "Regnskap", "Alt"))
     assert "Fiken AS" in [s.name for s in services.terms.get("2027-01-01").subprocessors]
     assert "Admento AS" in [s.name for s in services.terms.get("2021-04-17").subprocessors]
-    assert [s.name for s in services.terms.subprocessors(include_retired=True)].count("Admento AS") == 1
-    assert _audit(services, "subprocessor.changed")[0]["changes"]["name"] == {"old": "PowerOffice", "new": "PowerOffice AS"}
+    assert [s.name for s in services.terms.subprocessors(include_retired=True)].count(
+        "Admento AS"
+    ) == 1
+    assert _audit(services, "subprocessor.changed")[0]["changes"]["name"] == {
+        "old": "PowerOffice",
+        "new": "PowerOffice AS",
+    }
 
 
-def test_import_refuses_non_utf8_and_reports_the_date_stated_in_the_text(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_non_utf8_and_reports_the_date_stated_in_the_text(
+    services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("Avtalevilkår".encode("latin-1"))
     with pytest.raises(UserError, match="not UTF-8"):

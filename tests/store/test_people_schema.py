@@ -31,7 +31,11 @@ def test_the_database_itself_keeps_one_main_contact(services) -> None:  # type: 
         customer_id = s.execute(select(Customer.id).where(Customer.org_number == ORG_A)).scalar()
     with pytest.raises((IntegrityError, StoreError), match="UNIQUE|unique"):
         with services.store.session() as s:
-            s.add(PersonRole(person_id=ola, customer_id=customer_id, role="main_contact", since=date.today()))
+            s.add(
+                PersonRole(
+                    person_id=ola, customer_id=customer_id, role="main_contact", since=date.today()
+                )
+            )
     with pytest.raises((IntegrityError, StoreError), match="without naming the next"):
         with services.store.session() as s:
             s.execute(text("DELETE FROM person_role WHERE role = 'main_contact'"))
@@ -40,11 +44,15 @@ def test_the_database_itself_keeps_one_main_contact(services) -> None:  # type: 
             s.execute(text("UPDATE person_role SET role = 'contact' WHERE role = 'main_contact'"))
     with pytest.raises((IntegrityError, StoreError), match="CHECK|check"):
         with services.store.session() as s:
-            s.add(PersonRole(person_id=ola, customer_id=customer_id, role="owner", since=date.today()))
+            s.add(
+                PersonRole(person_id=ola, customer_id=customer_id, role="owner", since=date.today())
+            )
     assert people.main_contact(ORG_A) == kari
     # Handing over is one UPDATE of the holder; deleting the customer takes its roles along.
     with services.store.session() as s:
-        s.execute(text("UPDATE person_role SET person_id = :p WHERE role = 'main_contact'"), {"p": ola})
+        s.execute(
+            text("UPDATE person_role SET person_id = :p WHERE role = 'main_contact'"), {"p": ola}
+        )
     assert people.main_contact(ORG_A) == ola
     with services.store.session() as s:
         s.execute(text("DELETE FROM customer WHERE org_number = :o"), {"o": ORG_A})

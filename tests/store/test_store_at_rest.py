@@ -181,9 +181,8 @@ def test_sql_errors_do_not_carry_personal_values(
 
     with raw_store.session() as s:
         add_customer(s, "923609016", "First Customer AS")
-    with pytest.raises(IntegrityError) as err:
-        with raw_store.session() as s:
-            add_customer(s, "923609016", CANARIES["customer.name"])  # same org number: refused
+    with pytest.raises(IntegrityError) as err, raw_store.session() as s:
+        add_customer(s, "923609016", CANARIES["customer.name"])  # same org number: refused
     text = "".join(traceback.format_exception(err.value))
     assert "UNIQUE constraint failed" in text  # the error still says what went wrong
     assert CANARIES["customer.name"] not in text

@@ -82,9 +82,8 @@ def test_fields_covered_by_the_hash_are_protected_by_triggers_and_by_the_chain(
         "UPDATE audit_log SET hash = 'x' WHERE id = :id",
         "DELETE FROM audit_log WHERE id = :id",
     ):
-        with pytest.raises(SAIntegrityError, match="append-only"):
-            with raw_store.session() as s:
-                s.execute(text(statement), {"id": ids[1]})
+        with pytest.raises(SAIntegrityError, match="append-only"), raw_store.session() as s:
+            s.execute(text(statement), {"id": ids[1]})
     assert _verify(raw_store).ok
 
     # Someone with the key drops the triggers and edits an entry: the chain still tells.
@@ -132,10 +131,9 @@ def test_erasing_details_keeps_the_chain_valid(raw_store: Store) -> None:
 
 def test_a_failed_change_leaves_no_audit_entry(raw_store: Store) -> None:
     _append(raw_store, 1)
-    with pytest.raises(RuntimeError):
-        with raw_store.session() as s:
-            audit.append(
-                s, actor="test", action="customer.updated", entity_type="customer", entity_id="1"
-            )
-            raise RuntimeError("the change failed after its audit entry was written")
+    with pytest.raises(RuntimeError), raw_store.session() as s:
+        audit.append(
+            s, actor="test", action="customer.updated", entity_type="customer", entity_id="1"
+        )
+        raise RuntimeError("the change failed after its audit entry was written")
     assert _verify(raw_store).checked == 1

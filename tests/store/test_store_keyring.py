@@ -123,9 +123,8 @@ def test_locked_keyring_says_locked_and_touches_nothing(
 
 
 def test_locked_keyring_at_creation_creates_nothing(paths: StorePaths) -> None:
-    with installed(LockedKeyring()):
-        with pytest.raises(KeyUnavailableError, match="KeyringLocked"):
-            create_profile(paths)
+    with installed(LockedKeyring()), pytest.raises(KeyUnavailableError, match="KeyringLocked"):
+        create_profile(paths)
     assert not paths.db.exists() and not paths.key_file.exists()
 
 

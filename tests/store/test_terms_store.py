@@ -27,8 +27,15 @@ from contractdesk.store.models import (
 from contractdesk.store.profile import unlock_profile
 
 SHIPPED = shipped_version("2021-04-17")
-MY_MODELS = (TermsVersion, SubProcessorEntry, TermsVersionSubProcessor, Agreement, Acceptance, AcceptanceScan,
-             ReacceptanceNotice)
+MY_MODELS = (
+    TermsVersion,
+    SubProcessorEntry,
+    TermsVersionSubProcessor,
+    Agreement,
+    Acceptance,
+    AcceptanceScan,
+    ReacceptanceNotice,
+)
 
 
 def _one(store: Store, sql: str, params: tuple = ()) -> tuple:  # type: ignore[type-arg]
@@ -49,7 +56,9 @@ def _exec(store: Store, sql: str, params: tuple = ()) -> None:  # type: ignore[t
 
 def test_the_shipped_version_is_seeded_published_byte_for_byte(raw_store: Store) -> None:
     label, state, effective, document, sha, published_at = _one(
-        raw_store, "SELECT label, state, effective_date, document, sha256, published_at FROM terms_version")
+        raw_store,
+        "SELECT label, state, effective_date, document, sha256, published_at FROM terms_version",
+    )
     terms_json = (shipped_terms_dir() / "2021-04-17" / "terms.json").read_bytes()
     assert (label, state, effective) == ("2021-04-17", "published", "2021-04-17")
     assert document.encode("utf-8") == terms_json
@@ -57,14 +66,21 @@ def test_the_shipped_version_is_seeded_published_byte_for_byte(raw_store: Store)
     assert published_at is not None
 
 
-def test_the_seeded_register_is_the_domain_seed_and_the_2021_version_lists_it(raw_store: Store) -> None:
+def test_the_seeded_register_is_the_domain_seed_and_the_2021_version_lists_it(
+    raw_store: Store,
+) -> None:
     with raw_store.raw_connection() as conn:
         register = conn.execute(
             "SELECT name, purpose, data_shared, kind, source_clause, org_number, location FROM subprocessor "
-            "ORDER BY id").fetchall()
-        listed = conn.execute("SELECT name FROM terms_version_subprocessor ORDER BY position").fetchall()
-    assert register == [(s.name, s.purpose, s.data_shared, s.kind.value, s.source_clause, s.org_number, s.location)
-                        for s in seed_subprocessors()]
+            "ORDER BY id"
+        ).fetchall()
+        listed = conn.execute(
+            "SELECT name FROM terms_version_subprocessor ORDER BY position"
+        ).fetchall()
+    assert register == [
+        (s.name, s.purpose, s.data_shared, s.kind.value, s.source_clause, s.org_number, s.location)
+        for s in seed_subprocessors()
+    ]
     assert [r[0] for r in listed] == [s.name for s in seed_subprocessors()]
 
 
@@ -79,28 +95,46 @@ def test_the_seeded_register_is_the_domain_seed_and_the_2021_version_lists_it(ra
         "DELETE FROM terms_version",
         "UPDATE terms_version_subprocessor SET name = 'Someone else'",
         "DELETE FROM terms_version_subprocessor",
-        ("INSERT INTO terms_version_subprocessor (terms_version_id, position, name, purpose, data_shared, kind) "
-         "VALUES (1, 99, 'Sneaked in', '', '', 'access')"),
+        (
+            "INSERT INTO terms_version_subprocessor (terms_version_id, position, name, purpose, data_shared, kind) "
+            "VALUES (1, 99, 'Sneaked in', '', '', 'access')"
+        ),
     ],
 )
 def test_raw_sql_cannot_change_a_published_version(raw_store: Store, sql: str) -> None:
-    before = _one(raw_store, "SELECT document, sha256, label, effective_date, state FROM terms_version")
+    before = _one(
+        raw_store, "SELECT document, sha256, label, effective_date, state FROM terms_version"
+    )
     count = _one(raw_store, "SELECT count(*) FROM terms_version_subprocessor")
     with pytest.raises(sqlcipher.IntegrityError, match="published terms version cannot"):
         _exec(raw_store, sql)
-    assert _one(raw_store, "SELECT document, sha256, label, effective_date, state FROM terms_version") == before
+    assert (
+        _one(raw_store, "SELECT document, sha256, label, effective_date, state FROM terms_version")
+        == before
+    )
     assert _one(raw_store, "SELECT count(*) FROM terms_version_subprocessor") == count
 
 
-def test_a_draft_may_change_but_cannot_claim_to_be_published_without_a_hash(raw_store: Store) -> None:
-    _exec(raw_store, "INSERT INTO terms_version (label, title, state, document, gaps_confirmed, created_at, "
-                     "updated_at) VALUES ('d', 'D', 'draft', '{}', 0, 'x', 'x')")
+def test_a_draft_may_change_but_cannot_claim_to_be_published_without_a_hash(
+    raw_store: Store,
+) -> None:
+    _exec(
+        raw_store,
+        "INSERT INTO terms_version (label, title, state, document, gaps_confirmed, created_at, "
+        "updated_at) VALUES ('d', 'D', 'draft', '{}', 0, 'x', 'x')",
+    )
     _exec(raw_store, "UPDATE terms_version SET document = '{\"title\":\"E\"}' WHERE label = 'd'")
     with pytest.raises(sqlcipher.IntegrityError, match="CHECK"):
         _exec(raw_store, "UPDATE terms_version SET state = 'published' WHERE label = 'd'")
-    with pytest.raises(sqlcipher.IntegrityError, match="UNIQUE"):  # a hash identifies one published version
-        _exec(raw_store, "UPDATE terms_version SET state = 'published', effective_date = '2030-01-01', "
-                         "published_at = 'x', sha256 = ? WHERE label = 'd'", (SHIPPED.sha256,))
+    with pytest.raises(
+        sqlcipher.IntegrityError, match="UNIQUE"
+    ):  # a hash identifies one published version
+        _exec(
+            raw_store,
+            "UPDATE terms_version SET state = 'published', effective_date = '2030-01-01', "
+            "published_at = 'x', sha256 = ? WHERE label = 'd'",
+            (SHIPPED.sha256,),
+        )
     _exec(raw_store, "DELETE FROM terms_version WHERE label = 'd'")
     assert _one(raw_store, "SELECT count(*) FROM terms_version") == (1,)
 
@@ -112,8 +146,9 @@ def test_the_models_match_the_migrated_tables(raw_store: Store) -> None:
         columns = {c["name"]: c for c in inspector.get_columns(table.name)}
         assert set(columns) == {c.name for c in table.columns}, table.name
         for column in table.columns:
-            assert columns[column.name]["nullable"] == (column.nullable and not column.primary_key), \
-                (table.name, column.name)
+            assert columns[column.name]["nullable"] == (
+                column.nullable and not column.primary_key
+            ), (table.name, column.name)
 
 
 def test_a_stored_0001_store_migrates_and_gets_the_2021_version(tmp_path: Path) -> None:
@@ -122,7 +157,10 @@ def test_a_stored_0001_store_migrates_and_gets_the_2021_version(tmp_path: Path) 
     store = unlock_profile(StorePaths(target), passphrase="fixture-0001 passphrase")
     try:
         assert _one(store, "SELECT label, state, sha256 FROM terms_version") == (
-            "2021-04-17", "published", SHIPPED.sha256)
+            "2021-04-17",
+            "published",
+            SHIPPED.sha256,
+        )
         assert _one(store, "SELECT count(*) FROM subprocessor") == (len(seed_subprocessors()),)
         assert store.integrity_check() == []
     finally:

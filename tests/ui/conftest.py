@@ -14,7 +14,9 @@ def _isolated_qsettings(tmp_path: Path, qapp) -> None:  # type: ignore[no-untype
     qapp.setOrganizationName("ContractDeskTests")
     qapp.setApplicationName("ContractDeskTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
+    )
     QSettings().clear()
 
 

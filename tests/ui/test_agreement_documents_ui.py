@@ -111,7 +111,9 @@ def test_preview_shows_the_agreement_from_memory_with_its_page_count(page, docs,
     assert dialog.page_count() == pages_of(saved) > 10
     assert dialog.info.text() == f"{dialog.page_count()} pages"
     assert dialog.view.document() is dialog.document
-    assert page.status.text().startswith(f"Agreement {agreement.document_id} for {NAME_A} ({dialog.page_count()} pages)")
+    assert page.status.text().startswith(
+        f"Agreement {agreement.document_id} for {NAME_A} ({dialog.page_count()} pages)"
+    )
     dialog.close()
 
 
@@ -138,7 +140,9 @@ def test_save_as_makes_and_writes_the_pdf_in_the_background(page, docs, tmp_path
     select_agreement(page, agreement.document_id)
     target = tmp_path / "avtale.pdf"
     page.document_actions.save_as(str(target))
-    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert NAME_A in text and agreement.document_id in text
     assert page.status.text() == f"Agreement {agreement.document_id} saved as {target}."
 
@@ -164,38 +168,55 @@ def smtp_server() -> Iterator[Controller]:
     yield from run_server()
 
 
-def test_sending_asks_first_then_sends_and_the_agreement_shows_sent(qtbot, page, docs, smtp_server) -> None:  # type: ignore[no-untyped-def]
+def test_sending_asks_first_then_sends_and_the_agreement_shows_sent(
+    qtbot, page, docs, smtp_server
+) -> None:  # type: ignore[no-untyped-def]
     docs.documents.set_smtp_settings(SmtpSettings(HOST, smtp_server.port, "none", timeout=10))
     agreement = docs.agreements.create_agreement(ORG_A, V1, today=TODAY)
     page.refresh()
     select_agreement(page, agreement.document_id)
     dialog = page.document_actions.send_email()
-    assert isinstance(dialog, SendDialog) and not dialog.password.isVisible()  # no login: no password
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert (
+        isinstance(dialog, SendDialog) and not dialog.password.isVisible()
+    )  # no login: no password
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     assert len(smtp_server.handler.envelopes) == 1
     assert docs.agreements.get_agreement(agreement.document_id).state == "sent"
     row = page.agreements_model.row_at(page.agreements_model.row_of(agreement.id))
     assert row.state == "sent"  # the page reloaded
-    assert page.status.text() == f"Agreement {agreement.document_id} sent to kari@testesen.no and marked as sent."
+    assert (
+        page.status.text()
+        == f"Agreement {agreement.document_id} sent to kari@testesen.no and marked as sent."
+    )
 
 
 def test_a_failed_send_says_why_and_leaves_the_agreement_a_draft(qtbot, page, docs) -> None:  # type: ignore[no-untyped-def]
-    docs.documents.set_smtp_settings(SmtpSettings(HOST, free_port(), "starttls", "frode", timeout=5))
+    docs.documents.set_smtp_settings(
+        SmtpSettings(HOST, free_port(), "starttls", "frode", timeout=5)
+    )
     agreement = docs.agreements.create_agreement(ORG_A, V1, today=TODAY)
     page.refresh()
     select_agreement(page, agreement.document_id)
     dialog = page.document_actions.send_email()
     assert dialog.password.isVisible()  # no keyring here and no environment variable: asked
     dialog.password.setText("hemmelig")
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     box = page.document_actions.dialog
-    assert isinstance(box, QMessageBox) and box.text().startswith(f"Could not reach the mail server {HOST}:")
+    assert isinstance(box, QMessageBox) and box.text().startswith(
+        f"Could not reach the mail server {HOST}:"
+    )
     assert "hemmelig" not in box.text()
     assert docs.agreements.get_agreement(agreement.document_id).state == "draft"
     box.close()
 
 
-def test_send_without_a_server_opens_the_e_mail_settings_which_save_and_validate(qtbot, page, docs) -> None:  # type: ignore[no-untyped-def]
+def test_send_without_a_server_opens_the_e_mail_settings_which_save_and_validate(
+    qtbot, page, docs
+) -> None:  # type: ignore[no-untyped-def]
     agreement = docs.agreements.create_agreement(ORG_A, V1, today=TODAY)
     page.refresh()
     select_agreement(page, agreement.document_id)
@@ -223,15 +244,20 @@ def test_batch_with_cancel_stops_before_any_file(qtbot, docs, tmp_path) -> None:
     dialog.workers = 1
     dialog.show()
     assert dialog.all_radio.isChecked() and dialog.all_radio.text() == "&All active customers (2)"
-    deleted = next(dialog.customers.item(i) for i in range(dialog.customers.count())
-                   if dialog.customers.item(i).data(Qt.ItemDataRole.UserRole) == ORG_DELETED)
+    deleted = next(
+        dialog.customers.item(i)
+        for i in range(dialog.customers.count())
+        if dialog.customers.item(i).data(Qt.ItemDataRole.UserRole) == ORG_DELETED
+    )
     assert not deleted.flags() & Qt.ItemFlag.ItemIsEnabled
     assert dialog.start() is None and dialog.summary.text() == "Choose the folder for the files."
     dialog.folder.setText(str(tmp_path / "out"))
     task = dialog.start()
     assert task is not None and dialog.progress is not None and dialog.progress.isVisible()
     assert not dialog.start_button.isEnabled()
-    qtbot.mouseClick(dialog.progress.findChild(QPushButton), Qt.MouseButton.LeftButton)  # its Cancel button
+    qtbot.mouseClick(
+        dialog.progress.findChild(QPushButton), Qt.MouseButton.LeftButton
+    )  # its Cancel button
     assert task.cancelled
     pool.run_all()
     assert dialog.progress is None and dialog.start_button.isEnabled()
@@ -249,11 +275,15 @@ def test_batch_for_chosen_customers_writes_their_files(qtbot, docs, tmp_path) ->
     dialog.folder.setText(str(tmp_path / "out"))
     dialog.start()
     assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{ORG_B}-{V1}.pdf"]
-    assert dialog.summary.text() == f"1 of 1 agreement written to {tmp_path / 'out'}."  # English plural form
+    assert (
+        dialog.summary.text() == f"1 of 1 agreement written to {tmp_path / 'out'}."
+    )  # English plural form
     assert len(seen) == 1 and seen[0].written
 
 
-def test_the_customer_card_offers_the_documents_and_lists_the_new_agreement(qtbot, docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_customer_card_offers_the_documents_and_lists_the_new_agreement(
+    qtbot, docs, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     from contractdesk.ui.customers.card import CustomerCardDialog
 
     card = CustomerCardDialog(docs, ORG_A)
@@ -264,8 +294,12 @@ def test_the_customer_card_offers_the_documents_and_lists_the_new_agreement(qtbo
     panel.document_actions.pool = SyncPool()
     panel.document_actions.save_as(str(tmp_path / "a.pdf"))
     [agreement] = docs.agreements.agreements(ORG_A)
-    assert agreement.document_id in card.card.agreements_label.text()  # the card's list was reloaded
-    assert panel.status.text() == f"Agreement {agreement.document_id} saved as {tmp_path / 'a.pdf'}."
+    assert (
+        agreement.document_id in card.card.agreements_label.text()
+    )  # the card's list was reloaded
+    assert (
+        panel.status.text() == f"Agreement {agreement.document_id} saved as {tmp_path / 'a.pdf'}."
+    )
     assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF-")
     deleted = CustomerCardDialog(docs, ORG_DELETED)
     qtbot.addWidget(deleted)

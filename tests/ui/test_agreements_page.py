@@ -51,9 +51,17 @@ def real_png() -> bytes:
 @pytest.fixture
 def customers(services):  # type: ignore[no-untyped-def]
     with services.store.session() as s:
-        s.add(Customer(org_number=ORG_A, name="Testesen AS", status="active",
-                       registry_roles=[{"role_code": "DAGL", "role": "Daglig leder", "name": "Kari Nordmann"}],
-                       signing_rule={"text": "Daglig leder alene", "signer_sets": [["Kari Nordmann"]]}))
+        s.add(
+            Customer(
+                org_number=ORG_A,
+                name="Testesen AS",
+                status="active",
+                registry_roles=[
+                    {"role_code": "DAGL", "role": "Daglig leder", "name": "Kari Nordmann"}
+                ],
+                signing_rule={"text": "Daglig leder alene", "signer_sets": [["Kari Nordmann"]]},
+            )
+        )
         s.add(Customer(org_number=ORG_B, name="Heimen AS", status="active"))
         s.add(Person(first_name="Kari", last_name="Nordmann"))
         s.add(Person(first_name="Ola", last_name="Nordmann"))
@@ -72,7 +80,9 @@ def page(qtbot, customers):  # type: ignore[no-untyped-def]
 
 
 def click_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
 
 
 def select_rows(view, rows: list[int]) -> None:  # type: ignore[no-untyped-def]
@@ -86,15 +96,24 @@ def select_rows(view, rows: list[int]) -> None:  # type: ignore[no-untyped-def]
 
 def publish_v2(services, effective: date, today: date) -> None:  # type: ignore[no-untyped-def]
     draft = services.terms.copy_to_draft("2021-04-17", "v2")
-    services.terms.update_draft("v2", text=to_plain_text(draft.document).replace("Romsdal", "Molde"))
+    services.terms.update_draft(
+        "v2", text=to_plain_text(draft.document).replace("Romsdal", "Molde")
+    )
     services.terms.publish("v2", effective, confirm_gaps=True, today=today)
 
 
 def test_agreement_models_pass_the_model_tester(qtmodeltester, customers) -> None:  # type: ignore[no-untyped-def]
     services = customers
-    services.agreements.record_acceptance(ORG_A, "2021-04-17", method="paper", signed_by_person_id=2,
-                                          accepted_on=date(2022, 1, 3), scan_bytes=real_png(), scan_filename="s.png",
-                                          today=date(2022, 1, 3))
+    services.agreements.record_acceptance(
+        ORG_A,
+        "2021-04-17",
+        method="paper",
+        signed_by_person_id=2,
+        accepted_on=date(2022, 1, 3),
+        scan_bytes=real_png(),
+        scan_filename="s.png",
+        today=date(2022, 1, 3),
+    )
     services.agreements.create_agreement(ORG_B)
     publish_v2(services, date(2027, 3, 1), date(2027, 1, 1))
     ledger = AcceptanceModel()
@@ -109,7 +128,9 @@ def test_agreement_models_pass_the_model_tester(qtmodeltester, customers) -> Non
     assert (ledger.rowCount(), agreements.rowCount(), notices.rowCount()) == (1, 2, 2)
 
 
-def test_record_an_acceptance_by_a_non_signatory_with_its_scan_and_view_it(qtbot, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_record_an_acceptance_by_a_non_signatory_with_its_scan_and_view_it(
+    qtbot, page, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     scan = tmp_path / "signert.pdf"
     pdf = real_pdf()
     scan.write_bytes(pdf)
@@ -147,9 +168,17 @@ def test_record_an_acceptance_by_a_non_signatory_with_its_scan_and_view_it(qtbot
     assert page.agreements_model.data(page.agreements_model.index(0, 4)) == "Active"
 
 
-def test_a_scan_that_came_later_is_attached_and_shown_as_an_image(qtbot, page, customers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    customers.agreements.record_acceptance(ORG_B, "2021-04-17", method="paper", signed_by_person_id=2,
-                                           accepted_on=date(2022, 1, 3), today=date(2022, 1, 3))
+def test_a_scan_that_came_later_is_attached_and_shown_as_an_image(
+    qtbot, page, customers, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    customers.agreements.record_acceptance(
+        ORG_B,
+        "2021-04-17",
+        method="paper",
+        signed_by_person_id=2,
+        accepted_on=date(2022, 1, 3),
+        today=date(2022, 1, 3),
+    )
     page.refresh()
     page.ledger.setCurrentIndex(page.ledger_proxy.index(0, 0))
     assert page.attach_scan_button.isEnabled() and not page.view_scan_button.isEnabled()
@@ -166,11 +195,19 @@ def test_a_scan_that_came_later_is_attached_and_shown_as_an_image(qtbot, page, c
     assert page.dialog.page_count() == 1 and page.dialog.image_label.pixmap().width() == 40
 
 
-def test_reacceptance_list_notify_then_confirm_termination_explicitly(qtbot, page, customers) -> None:  # type: ignore[no-untyped-def]
+def test_reacceptance_list_notify_then_confirm_termination_explicitly(
+    qtbot, page, customers
+) -> None:  # type: ignore[no-untyped-def]
     services = customers
     for org, person in ((ORG_A, 1), (ORG_B, 2)):
-        services.agreements.record_acceptance(org, "2021-04-17", method="online", signed_by_person_id=person,
-                                              accepted_on=date(2022, 1, 3), today=date(2022, 1, 3))
+        services.agreements.record_acceptance(
+            org,
+            "2021-04-17",
+            method="online",
+            signed_by_person_id=person,
+            accepted_on=date(2022, 1, 3),
+            today=date(2022, 1, 3),
+        )
     publish_v2(services, date(2027, 3, 1), date(2026, 11, 2))
     page.refresh()
     page.tabs.setCurrentWidget(page.reaccept_tab)
@@ -184,11 +221,19 @@ def test_reacceptance_list_notify_then_confirm_termination_explicitly(qtbot, pag
     click_ok(qtbot, page.dialog)
     assert "2 customers marked notified." in page.status.text()
 
-    services.agreements.record_acceptance(ORG_B, "v2", method="online", signed_by_person_id=2,
-                                          accepted_on=date(2026, 11, 20), today=date(2026, 11, 20))
+    services.agreements.record_acceptance(
+        ORG_B,
+        "v2",
+        method="online",
+        signed_by_person_id=2,
+        accepted_on=date(2026, 11, 20),
+        today=date(2026, 11, 20),
+    )
     page.today = date(2026, 12, 3)  # a day after the deadline (notified 2 November)
     page.refresh()
-    statuses = {model.row_at(r).org_number: model.data(model.index(r, 7)) for r in range(model.rowCount())}
+    statuses = {
+        model.row_at(r).org_number: model.data(model.index(r, 7)) for r in range(model.rowCount())
+    }
     assert statuses == {ORG_A: "Overdue: termination proposed", ORG_B: "Accepted"}
     overdue = next(r for r in range(model.rowCount()) if model.row_at(r).org_number == ORG_A)
     assert model.data(model.index(overdue, 0), Qt.ItemDataRole.BackgroundRole).color() == RED
@@ -199,11 +244,17 @@ def test_reacceptance_list_notify_then_confirm_termination_explicitly(qtbot, pag
     qtbot.mouseClick(page.terminate_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert "Testesen AS" in dialog.details.toPlainText() and not dialog.ok_button.isEnabled()
-    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton, pos=QPoint(6, dialog.confirm.height() // 2))
+    qtbot.mouseClick(
+        dialog.confirm, Qt.MouseButton.LeftButton, pos=QPoint(6, dialog.confirm.height() // 2)
+    )
     assert dialog.ok_button.isEnabled()
     click_ok(qtbot, dialog)
     assert "Terminated: Testesen AS" in page.status.text()
-    states = {a.org_number: a.state for a in services.agreements.agreements() if a.terms_label == "2021-04-17"}
+    states = {
+        a.org_number: a.state
+        for a in services.agreements.agreements()
+        if a.terms_label == "2021-04-17"
+    }
     assert states[ORG_A] == "terminated"
     statuses = {model.row_at(r).org_number: model.row_at(r).status for r in range(model.rowCount())}
     assert statuses[ORG_A] == "terminated"

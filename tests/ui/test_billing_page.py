@@ -23,7 +23,9 @@ from contractdesk.ui.widgets.services_panel import ServicesModel, ServicesPanel
 ORG = "971049669"
 ORG_B = "923130969"
 TODAY = date(2027, 3, 15)
-WORKED = ServiceInput("licence", "Webmaster CRM", annual_price="12000", start=date(2027, 3, 1), trial_days=30)
+WORKED = ServiceInput(
+    "licence", "Webmaster CRM", annual_price="12000", start=date(2027, 3, 1), trial_days=30
+)
 EN = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
@@ -43,7 +45,9 @@ def shop(services):  # type: ignore[no-untyped-def]
         s.add(Customer(org_number=ORG_B, name="Heimen AS", status="active"))
     services.billing.add_service(ORG, WORKED)
     services.billing.set_customer_billing(ORG_B, delivery_method="paper")
-    services.billing.add_service(ORG_B, ServiceInput("one-off", "Setup", amount="1000", cost_date=date(2027, 5, 3)))
+    services.billing.add_service(
+        ORG_B, ServiceInput("one-off", "Setup", amount="1000", cost_date=date(2027, 5, 3))
+    )
     return services
 
 
@@ -81,7 +85,9 @@ def test_plan_view_shows_the_worked_example_for_all_customers(page) -> None:  # 
     assert column(view, InvoicePlanModel.VAT) == ["765.43", "261.25", "1,503.00"]
     assert column(view, InvoicePlanModel.FEE) == ["12.00", "45.00", "12.00"]
     assert "Webmaster CRM" in view.index(0, InvoicePlanModel.LINES).data()
-    assert "3 invoices, 0 credit notes" in page.summary.text() and "12,648.40" in page.summary.text()
+    assert (
+        "3 invoices, 0 credit notes" in page.summary.text() and "12,648.40" in page.summary.text()
+    )
 
     page.plan_view.sortByColumn(InvoicePlanModel.TOTAL, Qt.SortOrder.DescendingOrder)
     assert column(view, InvoicePlanModel.TOTAL) == ["7,515.00", "3,827.15", "1,306.25"]
@@ -104,10 +110,14 @@ def test_one_customer_filters_the_plan_and_opens_its_services(page) -> None:  # 
 def test_chart_shows_the_coming_twelve_months(page) -> None:  # type: ignore[no-untyped-def]
     chart = page.chart
     months = chart.months()
-    assert [m.month for m in months][:2] == [date(2027, 3, 1), date(2027, 4, 1)] and len(months) == 12
+    assert [m.month for m in months][:2] == [date(2027, 3, 1), date(2027, 4, 1)] and len(
+        months
+    ) == 12
     assert chart.bar_set.count() == 12
     values = [chart.bar_set.at(i) for i in range(12)]
-    assert values[0] == pytest.approx(3061.72) and values[2] == pytest.approx(1045.00)  # Mar, May: net
+    assert values[0] == pytest.approx(3061.72) and values[2] == pytest.approx(
+        1045.00
+    )  # Mar, May: net
     assert values[4] == pytest.approx(6012.00) and values[10] == pytest.approx(6012.00)  # Jul, Jan
     assert values[1] == 0
     assert chart.axis_x.categories()[0] == "Mar 2027" and chart.axis_x.count() == 12
@@ -138,7 +148,9 @@ def test_export_writes_the_shown_plan_atomically(page, tmp_path: Path) -> None: 
     assert page.export_button.isEnabled()
 
 
-def test_export_button_asks_for_a_file(page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_button_asks_for_a_file(
+    page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "chosen.csv"
@@ -178,13 +190,20 @@ def test_models_sort_themselves_and_keep_persistent_indexes(qtmodeltester, page)
 
 
 def test_keyboard_reaches_every_control(page) -> None:  # type: ignore[no-untyped-def]
-    for label, field in ((page.customer_label, page.customer), (page.from_label, page.date_from),
-                         (page.to_label, page.date_to)):
+    for label, field in (
+        (page.customer_label, page.customer),
+        (page.from_label, page.date_from),
+        (page.to_label, page.date_to),
+    ):
         assert label.buddy() is field and "&" in label.text()
     for button in (page.refresh_button, page.export_button):
         assert "&" in button.text()
-    assert [page.tabs.tabText(i) for i in range(4)] == ["Invoice &plan", "Totals per &month", "Coming &12 months",
-                                                       "&Services"]
+    assert [page.tabs.tabText(i) for i in range(4)] == [
+        "Invoice &plan",
+        "Totals per &month",
+        "Coming &12 months",
+        "&Services",
+    ]
 
 
 def test_background_calculation_reports_on_the_gui_thread(qtbot, shop) -> None:  # type: ignore[no-untyped-def]
@@ -246,7 +265,9 @@ def test_panel_adds_a_licence_with_a_monthly_price(panel, shop) -> None:  # type
 def test_panel_shows_only_the_fields_of_the_kind(panel) -> None:  # type: ignore[no-untyped-def]
     dialog = panel.add_service()
     dialog.kind.setCurrentIndex(dialog.kind.findData(ServiceKind.USAGE))
-    assert not dialog.form.isRowVisible(dialog.price) and dialog.form.isRowVisible(dialog.unit_price)
+    assert not dialog.form.isRowVisible(dialog.price) and dialog.form.isRowVisible(
+        dialog.unit_price
+    )
     dialog.name.setText("SMS")
     dialog.unit_price.setText("0,395")
     dialog.accept()
@@ -267,7 +288,10 @@ def test_panel_terminates_with_a_live_outcome(panel, shop) -> None:  # type: ign
     dialog.later.setChecked(False)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert panel.model.index(0, ServicesModel.STATUS).data() == "Terminated 10/09/2027: ends 30/03/2028, paid until 31/03/2028"
+    assert (
+        panel.model.index(0, ServicesModel.STATUS).data()
+        == "Terminated 10/09/2027: ends 30/03/2028, paid until 31/03/2028"
+    )
     assert panel.withdraw_button.isEnabled()
     plan = shop.billing.plan(ORG, date(2028, 1, 1), date(2028, 12, 31))
     assert [str(i.lines[0].amount) for i in plan] == ["3000.00"]
@@ -286,7 +310,9 @@ def test_panel_records_usage_and_says_when_it_replaces(panel, shop) -> None:  # 
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert "NOK 60.00" in panel.message.text()
-    assert [(u.month, u.quantity) for u in shop.billing.get_service(sms).usage] == [(date(2027, 2, 1), Decimal("120"))]
+    assert [(u.month, u.quantity) for u in shop.billing.get_service(sms).usage] == [
+        (date(2027, 2, 1), Decimal("120"))
+    ]
 
 
 def test_panel_price_dialog_warns_before_saving(panel, shop) -> None:  # type: ignore[no-untyped-def]
@@ -310,7 +336,10 @@ def test_panel_saves_delivery_and_period(panel, shop) -> None:  # type: ignore[n
     panel.period.setCurrentIndex(panel.period.findData(InvoicePeriod.MONTHLY))
     panel.save_invoicing_button.click()
     profile = shop.billing.profile(ORG)
-    assert (profile.delivery_method.value, profile.invoice_period) == ("paper", InvoicePeriod.MONTHLY)
+    assert (profile.delivery_method.value, profile.invoice_period) == (
+        "paper",
+        InvoicePeriod.MONTHLY,
+    )
     assert changed == [True] and "Invoicing saved" in panel.message.text()
 
 

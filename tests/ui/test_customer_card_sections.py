@@ -12,9 +12,15 @@ def test_card_shows_the_customers_services_and_agreements(qtbot, services) -> No
     from contractdesk.services.billing import ServiceInput
     from contractdesk.ui.customers.card import CustomerCard
 
-    view = services.customers.register_offline(OfflineCustomer(org_number="923130969", name="Testesen AS"), actor="test")
-    services.billing.add_service("923130969", ServiceInput(kind="licence", name="CRM-lisens",
-                                                           annual_price=Decimal("12000"), start=date(2027, 3, 1)))
+    view = services.customers.register_offline(
+        OfflineCustomer(org_number="923130969", name="Testesen AS"), actor="test"
+    )
+    services.billing.add_service(
+        "923130969",
+        ServiceInput(
+            kind="licence", name="CRM-lisens", annual_price=Decimal("12000"), start=date(2027, 3, 1)
+        ),
+    )
     agreement = services.agreements.create_agreement("923130969")
     card = CustomerCard(services)
     qtbot.addWidget(card)

@@ -21,9 +21,16 @@ HOSTILE_NAME = '<AS> & Søn "Ltd" <script>alert(1)</script> <font color=red>'
 def fast(url: str, **overrides: Any) -> Any:
     from contractdesk.registry import RegistrySettings
 
-    values: dict[str, Any] = {"base_url": url, "connect_timeout": 1.0, "total_timeout": 1.0, "max_retries": 1,
-                              "backoff_initial": 0.01, "backoff_max": 0.05, "max_retry_after": 1.0,
-                              "max_body_bytes": 1024 * 1024}
+    values: dict[str, Any] = {
+        "base_url": url,
+        "connect_timeout": 1.0,
+        "total_timeout": 1.0,
+        "max_retries": 1,
+        "backoff_initial": 0.01,
+        "backoff_max": 0.05,
+        "max_retry_after": 1.0,
+        "max_body_bytes": 1024 * 1024,
+    }
     values.update(overrides)
     return RegistrySettings(**values)
 
@@ -48,10 +55,21 @@ def insert_customers(services: Any, count: int, start: int = 0) -> None:
         number = org_number_for(i)
         name = f"TESTFIRMA {i:05d} AS"
         municipality = municipalities[i % len(municipalities)]
-        rows.append({"org_number": number, "name": name, "organisation_form": "AS", "organisation_form_text": "",
-                     "business_address": {"lines": [], "municipality": municipality}, "status": "active",
-                     "vat_registered": False, "registry_roles": [], "sort_name": sort_key(name),
-                     "municipality": municipality, "municipality_key": sort_key(municipality)})
+        rows.append(
+            {
+                "org_number": number,
+                "name": name,
+                "organisation_form": "AS",
+                "organisation_form_text": "",
+                "business_address": {"lines": [], "municipality": municipality},
+                "status": "active",
+                "vat_registered": False,
+                "registry_roles": [],
+                "sort_name": sort_key(name),
+                "municipality": municipality,
+                "municipality_key": sort_key(municipality),
+            }
+        )
     with services.store.session() as s:
         s.execute(insert(Customer), rows)
 
@@ -85,7 +103,9 @@ def page(qtbot: Any, svc: Any) -> CustomersPage:
 # -- the model --------------------------------------------------------------------------------------
 
 
-def test_list_model_passes_the_model_tester_while_fetching_lazily(qtmodeltester: Any, svc: Any) -> None:
+def test_list_model_passes_the_model_tester_while_fetching_lazily(
+    qtmodeltester: Any, svc: Any
+) -> None:
     insert_customers(svc, 7)
     model = CustomerListModel(page_size=3)
     model.set_services(svc)
@@ -106,15 +126,29 @@ def test_model_roles_give_id_org_number_status_and_sort_keys(svc: Any) -> None:
     first = model.index(0, 0)
     row = model.row_at(0)
     assert first.data(CustomerListModel.IdRole) == row.id
-    assert model.index(0, 1).data() == f"{row.org_number[:3]} {row.org_number[3:6]} {row.org_number[6:]}"
+    assert (
+        model.index(0, 1).data()
+        == f"{row.org_number[:3]} {row.org_number[3:6]} {row.org_number[6:]}"
+    )
     assert model.index(0, 1).data(CustomerListModel.OrgNumberRole) == row.org_number
-    assert model.index(0, 3).data() == "Active" and model.index(0, 3).data(CustomerListModel.StatusRole) == "active"
+    assert (
+        model.index(0, 3).data() == "Active"
+        and model.index(0, 3).data(CustomerListModel.StatusRole) == "active"
+    )
     assert model.index(0, 0).data(CustomerListModel.SortRole) == row.name.casefold()
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
-        "Name", "Org number", "Municipality", "Status", "Main contact", "Agreement"]
+        "Name",
+        "Org number",
+        "Municipality",
+        "Status",
+        "Main contact",
+        "Agreement",
+    ]
 
 
-def test_list_fetches_pages_of_200_as_the_user_scrolls(page: CustomersPage, svc: Any, qtbot: Any) -> None:
+def test_list_fetches_pages_of_200_as_the_user_scrolls(
+    page: CustomersPage, svc: Any, qtbot: Any
+) -> None:
     insert_customers(svc, 450)
     page.reload()
     assert page.model.rowCount() == 200
@@ -127,17 +161,27 @@ def test_list_fetches_pages_of_200_as_the_user_scrolls(page: CustomersPage, svc:
     assert page.count_label.text() == "450 customers"
 
 
-def test_header_click_sorts_in_sql_over_every_row(page: CustomersPage, svc: Any, qtbot: Any) -> None:
+def test_header_click_sorts_in_sql_over_every_row(
+    page: CustomersPage, svc: Any, qtbot: Any
+) -> None:
     insert_customers(svc, 450)
     page.reload()
     header = page.table.horizontalHeader()
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=header.rect().topLeft() + _section_centre(header, 1))
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft() + _section_centre(header, 1),
+    )
     assert page.model.sort_column == "org_number"
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=header.rect().topLeft() + _section_centre(header, 1))
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft() + _section_centre(header, 1),
+    )
     assert page.model.descending
-    assert page.model.row_at(0).org_number == org_number_for(449)  # the last of all 450, not of the first 200
+    assert page.model.row_at(0).org_number == org_number_for(
+        449
+    )  # the last of all 450, not of the first 200
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert page.model.row_at(0).name == "TESTFIRMA 00000 AS"
 
@@ -145,7 +189,10 @@ def test_header_click_sorts_in_sql_over_every_row(page: CustomersPage, svc: Any,
 def _section_centre(header: Any, section: int) -> Any:
     from PySide6.QtCore import QPoint
 
-    return QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2, header.height() // 2)
+    return QPoint(
+        header.sectionViewportPosition(section) + header.sectionSize(section) // 2,
+        header.height() // 2,
+    )
 
 
 def test_columns_are_sized_from_a_sample_not_every_row(page: CustomersPage, svc: Any) -> None:
@@ -160,7 +207,9 @@ def test_columns_are_sized_from_a_sample_not_every_row(page: CustomersPage, svc:
 # -- search as you type -----------------------------------------------------------------------------
 
 
-def test_search_filters_in_sql_as_you_type_after_a_short_pause(page: CustomersPage, svc: Any, qtbot: Any) -> None:
+def test_search_filters_in_sql_as_you_type_after_a_short_pause(
+    page: CustomersPage, svc: Any, qtbot: Any
+) -> None:
     insert_customers(svc, 300)
     page.reload()
     loads: list[str] = []
@@ -175,7 +224,9 @@ def test_search_filters_in_sql_as_you_type_after_a_short_pause(page: CustomersPa
     qtbot.waitUntil(lambda: page.model.rowCount() == 200, timeout=2000)
     qtbot.keyClicks(page.search, "tromsø")
     qtbot.waitUntil(lambda: page.model.search == "tromsø", timeout=2000)
-    assert all(r.municipality == "TROMSØ" for r in page.model.rows()) and page.model.rowCount() == 60
+    assert (
+        all(r.municipality == "TROMSØ" for r in page.model.rows()) and page.model.rowCount() == 60
+    )
     qtbot.keyClicks(page.search, " nobody")
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=2000)
     assert page.empty_label.isVisible() or not page.isVisible()
@@ -205,7 +256,9 @@ def test_keyboard_search_down_to_the_list_and_enter_opens_the_card(
 # -- adding ----------------------------------------------------------------------------------------
 
 
-def test_type_a_number_see_the_card_save_and_it_appears_in_the_list(page: CustomersPage, qtbot: Any) -> None:
+def test_type_a_number_see_the_card_save_and_it_appears_in_the_list(
+    page: CustomersPage, qtbot: Any
+) -> None:
     dialog = page.add_customer()
     qtbot.keyClicks(dialog.query, "971 049 669")
     qtbot.waitUntil(lambda: dialog.lookup is not None, timeout=3000)
@@ -220,7 +273,9 @@ def test_type_a_number_see_the_card_save_and_it_appears_in_the_list(page: Custom
     assert page.services.customers.get("971049669").verified
 
 
-def test_add_by_name_lists_registry_hits_and_saves_the_chosen_one(page: CustomersPage, qtbot: Any) -> None:
+def test_add_by_name_lists_registry_hits_and_saves_the_chosen_one(
+    page: CustomersPage, qtbot: Any
+) -> None:
     dialog = page.add_customer()
     qtbot.keyClicks(dialog.query, "heimen")
     qtbot.waitUntil(lambda: dialog.hits_model.rowCount() == 3, timeout=3000)
@@ -274,7 +329,9 @@ def test_registry_offline_offers_registering_by_hand(page: CustomersPage, qtbot:
     assert page.model.index(page.model.row_of("923130969"), 3).data() == "Not verified"
 
 
-@pytest.mark.parametrize(("org_number", "words"), [("990002223", "removed"), ("991000011", "unexpected answer")])
+@pytest.mark.parametrize(
+    ("org_number", "words"), [("990002223", "removed"), ("991000011", "unexpected answer")]
+)
 def test_bad_registry_answers_are_explained_and_manual_entry_offered(
     page: CustomersPage, qtbot: Any, org_number: str, words: str
 ) -> None:
@@ -309,14 +366,18 @@ def test_slow_registry_never_blocks_and_a_newer_number_wins(svc: Any, qtbot: Any
     assert dialog.lookup.entity.org_number == "990005559"
     QThreadPool.globalInstance().waitForDone(5000)
     qtbot.wait(20)
-    assert dialog.lookup.entity.org_number == "990005559"  # the late failure of the old one was dropped
+    assert (
+        dialog.lookup.entity.org_number == "990005559"
+    )  # the late failure of the old one was dropped
     assert "in time" not in dialog.message.text()
 
 
 # -- the card ---------------------------------------------------------------------------------------
 
 
-def test_card_shows_registry_text_literally_and_the_signing_rule(page: CustomersPage, qtbot: Any) -> None:
+def test_card_shows_registry_text_literally_and_the_signing_rule(
+    page: CustomersPage, qtbot: Any
+) -> None:
     page.services.customers.register("991000003")
     dialog = page.open_customer("991000003")
     card = dialog.card
@@ -331,19 +392,26 @@ def test_card_shows_registry_text_literally_and_the_signing_rule(page: Customers
     dialog.close()
 
 
-@pytest.mark.parametrize(("org_number", "badge", "notice"), [
-    ("990001111", "Deleted 29/05/2026", "deleted"),  # English (en_NO): day/month/year
-    ("990003335", "Bankrupt", "bankrupt"),
-])
-def test_card_and_list_show_a_blocked_status(page: CustomersPage, qtbot: Any, org_number: str, badge: str,
-                                             notice: str) -> None:
+@pytest.mark.parametrize(
+    ("org_number", "badge", "notice"),
+    [
+        ("990001111", "Deleted 29/05/2026", "deleted"),  # English (en_NO): day/month/year
+        ("990003335", "Bankrupt", "bankrupt"),
+    ],
+)
+def test_card_and_list_show_a_blocked_status(
+    page: CustomersPage, qtbot: Any, org_number: str, badge: str, notice: str
+) -> None:
     page.services.customers.register(org_number)
     page.reload()
     status_cell = page.model.index(page.model.row_of(org_number), 3).data()
     assert status_cell == badge.split()[0]
     dialog = page.open_customer(org_number)
     assert dialog.card.status_badge.text().startswith(badge)
-    assert notice in dialog.card.notice_label.text() and "no new agreement" in dialog.card.notice_label.text()
+    assert (
+        notice in dialog.card.notice_label.text()
+        and "no new agreement" in dialog.card.notice_label.text()
+    )
     dialog.close()
 
 
@@ -358,7 +426,9 @@ def test_card_says_confirm_by_hand_where_no_rule_is_registered(page: CustomersPa
 # -- refreshing ---------------------------------------------------------------------------------------
 
 
-def test_refresh_selected_shows_the_diff_and_updates_the_list(page: CustomersPage, qtbot: Any) -> None:
+def test_refresh_selected_shows_the_diff_and_updates_the_list(
+    page: CustomersPage, qtbot: Any
+) -> None:
     from contractdesk.services.customers import OfflineCustomer
 
     page.services.customers.register_offline(OfflineCustomer("923130969", "Avara"))
@@ -386,7 +456,9 @@ def test_refresh_all_reports_progress_failures_and_changes(page: CustomersPage, 
     page.services.customers.register_offline(OfflineCustomer("923130969", "Avara"))
     page.services.customers.register_offline(OfflineCustomer("991000011", "Html AS"))
     page.reload()
-    qtbot.keyClick(page, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        page, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     text = page.property("lastRefreshText") or ""
     if not text:  # the shortcut needs an active window; drive the button instead
         qtbot.mouseClick(page.refresh_all_button, Qt.MouseButton.LeftButton)
@@ -401,20 +473,28 @@ def test_refresh_all_reports_progress_failures_and_changes(page: CustomersPage, 
 def test_refresh_all_can_be_cancelled_from_the_progress_dialog(svc: Any, qtbot: Any) -> None:
     from contractdesk.services.customers import OfflineCustomer
 
-    svc.customers.register_offline(OfflineCustomer("991000089", "A Slow AS"))  # first by name; answers late
+    svc.customers.register_offline(
+        OfflineCustomer("991000089", "A Slow AS")
+    )  # first by name; answers late
     for number in ("971049669", "923130969", "926511890"):
         svc.customers.register_offline(OfflineCustomer(number, f"Offline {number}"))
     page = CustomersPage()  # the real thread pool
     qtbot.addWidget(page)
     page.set_services(svc)
     page.refresh_all()
-    qtbot.waitUntil(lambda: _progress_of(page) is not None and _progress_of(page).maximum() == 4, timeout=3000)
+    qtbot.waitUntil(
+        lambda: _progress_of(page) is not None and _progress_of(page).maximum() == 4, timeout=3000
+    )
     from PySide6.QtWidgets import QPushButton
 
-    _progress_of(page).findChild(QPushButton).click()  # Cancel, while the first customer is being asked
+    _progress_of(page).findChild(
+        QPushButton
+    ).click()  # Cancel, while the first customer is being asked
     qtbot.waitUntil(lambda: page.property("lastRefreshText") is not None, timeout=8000)
     assert "Cancelled" in page.property("lastRefreshText")
-    assert {r.status for r in page.model.rows()} == {"unverified"}  # nobody after the cancel was touched
+    assert {r.status for r in page.model.rows()} == {
+        "unverified"
+    }  # nobody after the cancel was touched
 
 
 def _progress_of(page: CustomersPage) -> Any:

@@ -81,8 +81,12 @@ def norwegian(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 def shop(services):  # type: ignore[no-untyped-def]
     with services.store.session() as s:
         s.add(Customer(org_number=ORG, name="Testesen AS", status="active"))
-    services.billing.add_service(ORG, ServiceInput("licence", "Webmaster CRM", annual_price="12000",
-                                                   start=date(2027, 3, 1), trial_days=30))
+    services.billing.add_service(
+        ORG,
+        ServiceInput(
+            "licence", "Webmaster CRM", annual_price="12000", start=date(2027, 3, 1), trial_days=30
+        ),
+    )
     services.billing.add_service(ORG, ServiceInput("usage", "SMS", unit_price="0.395"))
     return services
 
@@ -101,7 +105,8 @@ def column(model, col: int) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_norwegian_invoice_plan_shows_dates_and_amounts_the_norwegian_way(  # type: ignore[no-untyped-def]
-        qtbot, shop, norwegian) -> None:
+    qtbot, shop, norwegian
+) -> None:
     page = BillingPage()
     qtbot.addWidget(page)
     page.pool = SyncPool()
@@ -112,7 +117,9 @@ def test_norwegian_invoice_plan_shows_dates_and_amounts_the_norwegian_way(  # ty
     plan = page.plan_model
     assert column(plan, InvoicePlanModel.DATE) == ["31.03.2027", "02.07.2027"]
     assert column(plan, InvoicePlanModel.TOTAL) == [f"3{NBSP}827,15", f"7{NBSP}515,00"]
-    assert plan.index(0, InvoicePlanModel.DATE).data(InvoicePlanModel.SortRole) == "2027-03-31"  # sorts by date
+    assert (
+        plan.index(0, InvoicePlanModel.DATE).data(InvoicePlanModel.SortRole) == "2027-03-31"
+    )  # sorts by date
     assert column(page.totals_model, MonthTotalsModel.MONTH) == ["mars 2027", "juli 2027"]
     summary = page.summary.text()
     assert summary.startswith("2 fakturaer, 0 kreditnotaer: kr ") and f"11{NBSP}342,15" in summary
@@ -146,8 +153,9 @@ def test_norwegian_services_panel_and_dialogs(qtbot, shop, norwegian) -> None:  
     assert dialog.month.text() == "02.2027"
     dialog.quantity.setText("1200,5")
     dialog.accept()
-    assert panel.message.text().startswith(f"Forbruk for feb. 2027 registrert: 1{NBSP}200,5 (kr 474,20"), \
-        panel.message.text()
+    assert panel.message.text().startswith(
+        f"Forbruk for feb. 2027 registrert: 1{NBSP}200,5 (kr 474,20"
+    ), panel.message.text()
     usage = model.row_of(next(r.id for r in model.rows() if r.name == "SMS"))
     panel.select_service(model.row_at(usage).id)
     editing = panel.edit_service()

@@ -29,7 +29,11 @@ ORG = "923130969"
 
 def add_customer(services, org: str = ORG, name: str = "Testesen AS", registry_roles=None) -> None:  # type: ignore[no-untyped-def]
     with services.store.session() as s:
-        s.add(Customer(org_number=org, name=name, status="active", registry_roles=registry_roles or []))
+        s.add(
+            Customer(
+                org_number=org, name=name, status="active", registry_roles=registry_roles or []
+            )
+        )
 
 
 def with_modal(act: Callable[[Any], None]) -> dict[str, Any]:
@@ -74,8 +78,9 @@ def test_people_models_pass_the_model_tester(qtmodeltester, services) -> None:  
     from contractdesk.ui.widgets.request_log import RequestTableModel
 
     add_customer(services)
-    kari = services.people.add_person_at(ORG, PersonInput("Kari", "Nordmann", emails=("k@example.no",)),
-                                         "main-contact")
+    kari = services.people.add_person_at(
+        ORG, PersonInput("Kari", "Nordmann", emails=("k@example.no",)), "main-contact"
+    )
     services.people.add_person_at(ORG, PersonInput("Ola", "Hansen"), "contact", requested_by=kari)
     services.people.log_request(kari, "access")
     people = PeopleTableModel()
@@ -89,11 +94,15 @@ def test_people_models_pass_the_model_tester(qtmodeltester, services) -> None:  
     qtmodeltester.check(matches)
 
 
-def test_panel_lists_main_contact_first_with_roles_and_rights_and_warns_without_one(panel, services) -> None:  # type: ignore[no-untyped-def]
+def test_panel_lists_main_contact_first_with_roles_and_rights_and_warns_without_one(
+    panel, services
+) -> None:  # type: ignore[no-untyped-def]
     tora = services.people.add_person_at(ORG, PersonInput("Tora", "Testesen"), "general-manager")
     panel.refresh()
     assert not panel.warning.isHidden() and "no main contact" in panel.warning.text()
-    kari = services.people.add_person_at(ORG, PersonInput("Kari", "Nordmann", title="Regnskap"), "main-contact")
+    kari = services.people.add_person_at(
+        ORG, PersonInput("Kari", "Nordmann", title="Regnskap"), "main-contact"
+    )
     panel.refresh()
     assert panel.warning.isHidden()
     model = panel.model
@@ -107,7 +116,11 @@ def test_panel_lists_main_contact_first_with_roles_and_rights_and_warns_without_
     assert model.data(model.index(1, 0), PeopleTableModel.IdRole) == tora
     assert not panel.edit_button.isEnabled()
     panel.select_person(kari)
-    assert panel.edit_button.isEnabled() and not panel.main_button.isEnabled() and not panel.remove_button.isEnabled()
+    assert (
+        panel.edit_button.isEnabled()
+        and not panel.main_button.isEnabled()
+        and not panel.remove_button.isEnabled()
+    )
 
 
 def test_add_person_dialog_refuses_bad_input_inline_then_adds(panel, services) -> None:  # type: ignore[no-untyped-def]
@@ -128,7 +141,9 @@ def test_add_person_dialog_refuses_bad_input_inline_then_adds(panel, services) -
     assert panel.rows() == [] and changed == []
 
     def good(dialog: PersonDialog) -> None:
-        assert dialog.chosen_role().value == "main_contact"  # the first person: main contact proposed
+        assert (
+            dialog.chosen_role().value == "main_contact"
+        )  # the first person: main contact proposed
         dialog.first.setText(" Kari ")
         dialog.last.setText("Nordmann")
         dialog.phone.setText("91 91 59 80")
@@ -140,7 +155,8 @@ def test_add_person_dialog_refuses_bad_input_inline_then_adds(panel, services) -
     assert "error" not in seen, seen
     rows = panel.rows()
     assert [(r.full_name, r.emails, r.phone) for r in rows] == [
-        ("Kari Nordmann", ("kari@example.no", "kari@privat.no"), "+4791915980")]
+        ("Kari Nordmann", ("kari@example.no", "kari@privat.no"), "+4791915980")
+    ]
     assert panel.selected_person_id() == rows[0].id
     assert changed == [True]
     assert panel.model.data(panel.model.index(0, 4)) == "91 91 59 80"
@@ -154,7 +170,9 @@ def test_contact_needs_a_requester_and_main_contact_change_asks_who(panel, servi
         assert dialog.chosen_role().value == "contact"
         dialog.first.setText("Ola")
         dialog.last.setText("Hansen")
-        dialog.requested_by.setCurrentIndex(0)  # "nobody": refused now that the customer has a main contact
+        dialog.requested_by.setCurrentIndex(
+            0
+        )  # "nobody": refused now that the customer has a main contact
         ok(dialog)
         assert "say who asked" in dialog.error_label.text()
         dialog.requested_by.setCurrentIndex(dialog.requested_by.findData(kari))
@@ -170,7 +188,10 @@ def test_contact_needs_a_requester_and_main_contact_change_asks_who(panel, servi
 
     def choose_requester(dialog: RequestedByDialog) -> None:
         assert dialog.keep_previous.isVisibleTo(dialog)
-        assert {dialog.requested_by.itemData(i) for i in range(dialog.requested_by.count())} == {kari, tora}
+        assert {dialog.requested_by.itemData(i) for i in range(dialog.requested_by.count())} == {
+            kari,
+            tora,
+        }
         dialog.requested_by.setCurrentIndex(dialog.requested_by.findData(tora))
         ok(dialog)
 
@@ -192,7 +213,9 @@ def test_remove_asks_who_and_the_main_contact_cannot_be_removed(panel, services)
     panel.select_person(ola)
 
     def remove(dialog: RequestedByDialog) -> None:
-        dialog.requested_by.setCurrentIndex(dialog.requested_by.findData(ola))  # asking for oneself is allowed
+        dialog.requested_by.setCurrentIndex(
+            dialog.requested_by.findData(ola)
+        )  # asking for oneself is allowed
         ok(dialog)
 
     seen = with_modal(remove)
@@ -202,10 +225,13 @@ def test_remove_asks_who_and_the_main_contact_cannot_be_removed(panel, services)
 
 
 def test_create_from_registry_in_one_step(qtbot, services) -> None:  # type: ignore[no-untyped-def]
-    add_customer(services, registry_roles=[
-        {"role_code": "DAGL", "role": "Daglig leder", "name": "Tora Testesen"},
-        {"role_code": "SIGN", "role": "Signatur", "name": "Sigrid Signer"},
-    ])
+    add_customer(
+        services,
+        registry_roles=[
+            {"role_code": "DAGL", "role": "Daglig leder", "name": "Tora Testesen"},
+            {"role_code": "SIGN", "role": "Signatur", "name": "Sigrid Signer"},
+        ],
+    )
     panel = PeoplePanel(services)
     qtbot.addWidget(panel)
     panel.set_customer(ORG)
@@ -218,12 +244,16 @@ def test_create_from_registry_in_one_step(qtbot, services) -> None:  # type: ign
     seen = with_modal(pick)
     panel.registry_button.click()
     assert "error" not in seen, seen
-    assert [(r.full_name, [x.value for x in r.roles]) for r in panel.rows()] == [("Sigrid Signer", ["signatory"])]
+    assert [(r.full_name, [x.value for x in r.roles]) for r in panel.rows()] == [
+        ("Sigrid Signer", ["signatory"])
+    ]
 
 
 def test_correct_consent_export_and_erase(panel, services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     kari = panel.add_person(PersonInput("Kari", "Nordmann"), "main-contact")
-    ola = panel.add_person(PersonInput("Ola", "Hansen", emails=("ola@example.no",)), "contact", requested_by=kari)
+    ola = panel.add_person(
+        PersonInput("Ola", "Hansen", emails=("ola@example.no",)), "contact", requested_by=kari
+    )
     panel.select_person(ola)
 
     def correct(dialog: PersonDialog) -> None:
@@ -265,7 +295,9 @@ def test_correct_consent_export_and_erase(panel, services, tmp_path: Path) -> No
     def erase(dialog: EraseDialog) -> None:
         erase_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert not erase_button.isEnabled()  # confirmation first
-        assert dialog.successor_boxes[ORG].currentData() == ola  # the main contact's successor is asked for
+        assert (
+            dialog.successor_boxes[ORG].currentData() == ola
+        )  # the main contact's successor is asked for
         dialog.confirm.setChecked(True)
         erase_button.click()
 
@@ -278,9 +310,13 @@ def test_correct_consent_export_and_erase(panel, services, tmp_path: Path) -> No
 
 
 def test_panel_modules_load_without_the_services() -> None:
-    code = ("import sys\nimport contractdesk.ui.widgets.people_panel, contractdesk.ui.whois_dialog, "
-            "contractdesk.ui.widgets.request_log\n"
-            "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic'))) or 'none')\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    code = (
+        "import sys\nimport contractdesk.ui.widgets.people_panel, contractdesk.ui.whois_dialog, "
+        "contractdesk.ui.widgets.request_log\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic'))) or 'none')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "none"

@@ -1,4 +1,4 @@
-""""Who is this?" (Ctrl+K): answers as you type with customers and rights; strangers are not approved."""
+""" "Who is this?" (Ctrl+K): answers as you type with customers and rights; strangers are not approved."""
 
 from __future__ import annotations
 
@@ -25,8 +25,11 @@ def people(services):  # type: ignore[no-untyped-def]
     with services.store.session() as s:
         s.add(Customer(org_number=ORG_A, name="Testesen AS", status="active"))
         s.add(Customer(org_number=ORG_B, name="Heimen AS", status="bankrupt"))
-    kari = services.people.add_person_at(ORG_A, PersonInput("Kari", "Nordmann", emails=("kari@example.no",),
-                                                            mobile="91 91 59 80"), "main-contact")
+    kari = services.people.add_person_at(
+        ORG_A,
+        PersonInput("Kari", "Nordmann", emails=("kari@example.no",), mobile="91 91 59 80"),
+        "main-contact",
+    )
     boss = services.people.add_person_at(ORG_B, PersonInput("Bo", "Sjef"), "general-manager")
     services.people.add_role(ORG_B, kari, "contact", requested_by=boss)
     return {"kari": kari, "boss": boss}
@@ -46,7 +49,9 @@ def test_ctrl_k_opens_who_is_this_in_the_main_window(qtbot, services, people) ->
     dialog = window.whois_dialog
     assert isinstance(dialog, WhoisDialog) and dialog.isVisible()
     qtbot.keyClicks(dialog.query, "kari@example.no")
-    qtbot.waitUntil(lambda: dialog.result is not None and dialog.result.query == "kari@example.no", timeout=2000)
+    qtbot.waitUntil(
+        lambda: dialog.result is not None and dialog.result.query == "kari@example.no", timeout=2000
+    )
     assert "Registered" in dialog.verdict.text()
     window.whois_action.trigger()  # the same dialog comes forward
     assert window.whois_dialog is dialog
@@ -79,13 +84,16 @@ def test_a_stranger_is_shown_as_not_approved(qtbot, services, people) -> None:  
 
 
 def test_names_are_shown_as_text_not_markup(qtbot, services, people) -> None:  # type: ignore[no-untyped-def]
-    evil = services.people.add_person_at(ORG_A, PersonInput("<b>Evil</b>", "<img src=x>"), "contact",
-                                         requested_by=people["kari"])
+    evil = services.people.add_person_at(
+        ORG_A, PersonInput("<b>Evil</b>", "<img src=x>"), "contact", requested_by=people["kari"]
+    )
     dialog = WhoisDialog(services)
     qtbot.addWidget(dialog)
     dialog.lookup("evil")
     assert dialog.selected_match().person_id == evil
-    assert "&lt;b&gt;Evil&lt;/b&gt;" in dialog.details.text() and "<img" not in dialog.details.text()
+    assert (
+        "&lt;b&gt;Evil&lt;/b&gt;" in dialog.details.text() and "<img" not in dialog.details.text()
+    )
 
 
 def test_data_subject_actions_from_the_answer(qtbot, services, people, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -110,7 +118,9 @@ def test_data_subject_actions_from_the_answer(qtbot, services, people, tmp_path:
 
     QTimer.singleShot(0, erase)
     dialog.erase_button.click()
-    assert seen["successors"] == []  # Bo is general manager, not a main contact: nobody to hand over to
+    assert (
+        seen["successors"] == []
+    )  # Bo is general manager, not a main contact: nobody to hand over to
     assert services.people.get(people["boss"]).erased
     assert dialog.model.rowCount() == 0 and "NOT APPROVED" in dialog.verdict.text()
 
@@ -124,8 +134,16 @@ def test_request_log_shows_deadlines_and_marks_done(qtbot, services, people) -> 
     model = log.model
     assert model.rowCount() == 1
     assert [model.data(model.index(0, c)) for c in range(6)] == [
-        "Access", "Kari Nordmann", "31/01/2024", "29/02/2024", "OVERDUE", "by phone"]  # English (en_NO) dates
-    assert model.data(model.index(0, 3), model.SortRole) == "2024-02-29"  # sorts by the date, not the text
+        "Access",
+        "Kari Nordmann",
+        "31/01/2024",
+        "29/02/2024",
+        "OVERDUE",
+        "by phone",
+    ]  # English (en_NO) dates
+    assert (
+        model.data(model.index(0, 3), model.SortRole) == "2024-02-29"
+    )  # sorts by the date, not the text
     log.mark_done(request_id, date(2024, 2, 20))
     assert model.data(model.index(0, 4)) == "Done 20/02/2024"
     log.open_only.setChecked(True)

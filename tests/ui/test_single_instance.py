@@ -25,7 +25,9 @@ def test_second_instance_is_refused_and_first_is_asked_forward(qtbot, tmp_path: 
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with qtbot.waitSignal(first.activation_requested, timeout=10_000):
-        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env
+        )
         # keep the event loop turning so the first instance can answer
         qtbot.waitUntil(lambda: proc.poll() is not None, timeout=20_000)
     stdout, _ = proc.communicate(timeout=10)
@@ -38,7 +40,9 @@ def test_stale_lock_after_a_crash_is_cleared(tmp_path: Path) -> None:
     # A lock file naming a process that no longer exists, as a crash leaves it.
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    (tmp_path / "contractdesk.lock").write_text(f"{dead.pid}\ncontractdesk\n{socket.gethostname()}\n")
+    (tmp_path / "contractdesk.lock").write_text(
+        f"{dead.pid}\ncontractdesk\n{socket.gethostname()}\n"
+    )
     instance = SingleInstance(tmp_path)
     assert instance.acquire()
     instance.release()

@@ -33,7 +33,9 @@ def page(qtbot, services):  # type: ignore[no-untyped-def]
 
 
 def click_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
 
 
 def test_terms_models_pass_the_model_tester(qtmodeltester, services) -> None:  # type: ignore[no-untyped-def]
@@ -67,8 +69,16 @@ def test_the_shipped_version_reads_by_sections_and_cannot_be_edited(page) -> Non
     page.tabs.setCurrentWidget(page.dpa_tab)
     dpa = page.dpa_model
     statuses = {dpa.data(dpa.index(r, 0)): dpa.data(dpa.index(r, 2)) for r in range(dpa.rowCount())}
-    assert statuses == {"(a)": "Partial", "(b)": "Covered", "(c)": "Covered", "(d)": "Partial", "(e)": "Gap",
-                        "(f)": "Partial", "(g)": "Covered", "(h)": "Covered"}
+    assert statuses == {
+        "(a)": "Partial",
+        "(b)": "Covered",
+        "(c)": "Covered",
+        "(d)": "Partial",
+        "(e)": "Gap",
+        "(f)": "Partial",
+        "(g)": "Covered",
+        "(h)": "Covered",
+    }
     assert "Lov av 14. april 2000 nr. 31" in page.dpa_findings.text()
     assert page.copy_button.isEnabled()
     assert not page.edit_button.isEnabled() and not page.publish_button.isEnabled()
@@ -94,8 +104,10 @@ def test_copy_edit_compare_and_publish_a_draft_with_confirmed_gaps(qtbot, page, 
     page.diff.old_combo.setCurrentText("2021-04-17")
     page.diff.new_combo.setCurrentText("2027-01-01")
     model = page.diff.model
-    assert [(model.data(model.index(r, 0)), model.data(model.index(r, 2))) for r in range(model.rowCount())] == [
-        ("15", "Changed")]
+    assert [
+        (model.data(model.index(r, 0)), model.data(model.index(r, 2)))
+        for r in range(model.rowCount())
+    ] == [("15", "Changed")]
     html = page.diff.text.toHtml()
     assert "Romsdal" in html and "Oslo" in html and "line-through" in html
     page.diff.changed_only.setChecked(False)
@@ -110,17 +122,25 @@ def test_copy_edit_compare_and_publish_a_draft_with_confirmed_gaps(qtbot, page, 
     assert checklist.data(checklist.index(e_row, 2), Qt.ItemDataRole.BackgroundRole).color() == RED
     assert "repealed" in dialog.findings.toPlainText()
     assert dialog.confirm.isVisible() and not dialog.ok_button.isEnabled()
-    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton, pos=QPoint(6, dialog.confirm.height() // 2))
+    qtbot.mouseClick(
+        dialog.confirm, Qt.MouseButton.LeftButton, pos=QPoint(6, dialog.confirm.height() // 2)
+    )
     assert dialog.ok_button.isEnabled()
     click_ok(qtbot, dialog)
     row = page.selected_row()
-    assert (row.label, row.state, row.effective_date) == ("2027-01-01", "published", date(2027, 1, 1))
+    assert (row.label, row.state, row.effective_date) == (
+        "2027-01-01",
+        "published",
+        date(2027, 1, 1),
+    )
     assert row.sha256 in page.status.text()
     assert not page.edit_button.isEnabled()
     assert "published with confirmation" in page.info.text()
 
 
-def test_import_shows_errors_inline_and_tells_when_the_text_is_already_published(qtbot, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_shows_errors_inline_and_tells_when_the_text_is_already_published(
+    qtbot, page, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     dialog.file.edit.setText(str(shipped_terms_dir() / "2021-04-17" / "source.txt"))
@@ -156,8 +176,12 @@ def test_keyboard_reaches_versions_and_the_copy_dialog(qtbot, page) -> None:  # 
         page.activateWindow()
     page.versions.setFocus()
     qtbot.keyClick(page.versions, Qt.Key.Key_Down)
-    qtbot.keyClick(page.versions, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # the button's mnemonic
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())  # (an animated click)
+    qtbot.keyClick(
+        page.versions, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier
+    )  # the button's mnemonic
+    qtbot.waitUntil(
+        lambda: page.dialog is not None and page.dialog.isVisible()
+    )  # (an animated click)
     qtbot.keyClicks(page.dialog.label, "via-keyboard")
     qtbot.keyClick(page.dialog.label, Qt.Key.Key_Return)
     assert page.selected_label() == "via-keyboard"

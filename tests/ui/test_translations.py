@@ -14,18 +14,26 @@ def test_every_translatable_string_has_a_norwegian_text(tmp_path: Path) -> None:
     wanted = set(translations.messages(fresh))
     have = translations.messages(translations.TS)
     absent = sorted(wanted - set(have))
-    assert absent == [], f"run `uv run python -m contractdesk.devtools.translations update`: {absent[:5]}"
+    assert absent == [], (
+        f"run `uv run python -m contractdesk.devtools.translations update`: {absent[:5]}"
+    )
     untranslated = sorted(k for k in wanted if not have[k][0] or have[k][1] == "unfinished")
-    assert untranslated == [], f"{len(untranslated)} strings lack Norwegian, e.g. {untranslated[:5]}"
+    assert untranslated == [], (
+        f"{len(untranslated)} strings lack Norwegian, e.g. {untranslated[:5]}"
+    )
 
 
 def test_compiled_qm_matches_the_ts_file(tmp_path: Path) -> None:
     qm = tmp_path / "check.qm"
     translations.release(translations.TS, qm)
-    assert filecmp.cmp(qm, translations.QM, shallow=False), "run `... translations release` and commit the .qm"
+    assert filecmp.cmp(qm, translations.QM, shallow=False), (
+        "run `... translations release` and commit the .qm"
+    )
     en_qm = tmp_path / "check_en.qm"
     translations.release(translations.EN_TS, en_qm)
-    assert filecmp.cmp(en_qm, translations.EN_QM, shallow=False), "run `... translations release` and commit the .qm"
+    assert filecmp.cmp(en_qm, translations.EN_QM, shallow=False), (
+        "run `... translations release` and commit the .qm"
+    )
 
 
 def test_every_count_has_its_plural_forms_in_both_languages(tmp_path: Path) -> None:
@@ -40,7 +48,9 @@ def test_every_count_has_its_plural_forms_in_both_languages(tmp_path: Path) -> N
             source = msg.findtext("source") or ""
             if "%n" in source or "%Ln" in source:
                 counted.append((ctx.findtext("name"), source))
-                assert msg.get("numerus") == "yes", f"not extracted as a plural (use self.tr(..., n)): {source!r}"
+                assert msg.get("numerus") == "yes", (
+                    f"not extracted as a plural (use self.tr(..., n)): {source!r}"
+                )
     assert len(counted) >= 15
     norwegian = translations.messages(translations.TS)
     english = translations.messages(translations.EN_TS)

@@ -28,51 +28,78 @@ AGREEMENT_HELP = "agreements: create, list, show, mark sent, change state; the P
 def register(cli: CommandRegistry) -> None:
     verbs = cli.noun("agreement", AGREEMENT_HELP)
 
-    p = verbs.add_parser("pdf", help="the customer's agreement as PDF (terms, DPA annex, signature blocks)")
+    p = verbs.add_parser(
+        "pdf", help="the customer's agreement as PDF (terms, DPA annex, signature blocks)"
+    )
     _document_arguments(p)
-    p.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write (atomically)")
+    p.add_argument(
+        "--out", required=True, metavar="FILE", help="the PDF file to write (atomically)"
+    )
     add_json_flag(p)
     p.set_defaults(func=agreement_pdf)
 
-    p = verbs.add_parser("sheet", help="the one-page signature sheet (when the full text was sent already)")
+    p = verbs.add_parser(
+        "sheet", help="the one-page signature sheet (when the full text was sent already)"
+    )
     _document_arguments(p)
     p.add_argument("--out", required=True, metavar="FILE")
     add_json_flag(p)
     p.set_defaults(func=agreement_sheet)
 
-    p = verbs.add_parser("email", help="the agreement e-mail to the main contact: an .eml draft, or send it")
+    p = verbs.add_parser(
+        "email", help="the agreement e-mail to the main contact: an .eml draft, or send it"
+    )
     _document_arguments(p)
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--eml", metavar="FILE", help="save a draft (X-Unsent) for the mail program")
-    how.add_argument("--send", action="store_true", help="send over SMTP (see 'smtp set') and mark it sent")
+    how.add_argument(
+        "--send", action="store_true", help="send over SMTP (see 'smtp set') and mark it sent"
+    )
     add_json_flag(p)
     p.set_defaults(func=agreement_email)
 
     p = verbs.add_parser("batch", help="agreements for many customers as ORGNR-<label>.pdf files")
     p.add_argument("org_numbers", metavar="ORGNR", nargs="*")
     p.add_argument("--all", dest="all_active", action="store_true", help="every active customer")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the files (created if missing)")
-    p.add_argument("--terms", metavar="LABEL", help="a published version (default: the one in effect)")
-    p.add_argument("--workers", type=int, metavar="N", help="processes to use (default: every core)")
+    p.add_argument(
+        "--out", required=True, metavar="DIR", help="folder for the files (created if missing)"
+    )
+    p.add_argument(
+        "--terms", metavar="LABEL", help="a published version (default: the one in effect)"
+    )
+    p.add_argument(
+        "--workers", type=int, metavar="N", help="processes to use (default: every core)"
+    )
     add_json_flag(p)
     p.set_defaults(func=agreement_batch)
 
-    p = verbs.add_parser("email-template", help="show or change the agreement e-mail's subject and text")
+    p = verbs.add_parser(
+        "email-template", help="show or change the agreement e-mail's subject and text"
+    )
     p.add_argument("--subject", help="the new subject (fields such as {customer.name} allowed)")
-    p.add_argument("--body-file", metavar="FILE", help="the new text, from a UTF-8 file ('-': stdin)")
+    p.add_argument(
+        "--body-file", metavar="FILE", help="the new text, from a UTF-8 file ('-': stdin)"
+    )
     p.add_argument("--reset", action="store_true", help="back to the shipped Norwegian template")
     p.set_defaults(func=agreement_email_template)
 
     smtp = cli.noun("smtp", "the mail server agreements are sent through")
-    p = smtp.add_parser("set", help="server, port, security and user (the password goes to the system keyring)")
+    p = smtp.add_parser(
+        "set", help="server, port, security and user (the password goes to the system keyring)"
+    )
     p.add_argument("--host", required=True)
     p.add_argument("--port", type=int, default=587)
     p.add_argument("--security", choices=("none", "starttls", "tls"), default="starttls")
     p.add_argument("--user", default="", help="login name (none: no login)")
-    p.add_argument("--sender", default="", metavar="EMAIL", help="From address (default: the supplier's)")
+    p.add_argument(
+        "--sender", default="", metavar="EMAIL", help="From address (default: the supplier's)"
+    )
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the password from stdin and keep it in the system keyring")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from stdin and keep it in the system keyring",
+    )
     p.set_defaults(func=smtp_set)
 
     p = smtp.add_parser("show", help="the settings, and where the password comes from")
@@ -85,9 +112,15 @@ def register(cli: CommandRegistry) -> None:
 
 def _document_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("org_number", metavar="ORGNR")
-    p.add_argument("--terms", metavar="LABEL", help="a published version (default: the one in effect today)")
-    p.add_argument("--signatory", type=int, metavar="PERSON_ID",
-                   help="who signs for the customer (default: the registry's signatory or general manager)")
+    p.add_argument(
+        "--terms", metavar="LABEL", help="a published version (default: the one in effect today)"
+    )
+    p.add_argument(
+        "--signatory",
+        type=int,
+        metavar="PERSON_ID",
+        help="who signs for the customer (default: the registry's signatory or general manager)",
+    )
 
 
 def _warn(ref: Any) -> None:
@@ -122,7 +155,9 @@ def _document(ctx: Any, args: argparse.Namespace, sheet: bool) -> int:
     if args.json:
         emit_json({**ref.as_dict(), "file": args.out, "bytes": len(pdf)})
     else:
-        emit(f"{_describe(ref)}: {'signature sheet' if sheet else 'agreement'} written to {args.out}")
+        emit(
+            f"{_describe(ref)}: {'signature sheet' if sheet else 'agreement'} written to {args.out}"
+        )
     return 0
 
 
@@ -190,8 +225,15 @@ def agreement_batch(ctx: Any, args: argparse.Namespace) -> int:
         raise UserError("Give the customers' org numbers, or --all for every active customer.")
     if args.workers is not None and args.workers < 1:
         raise UserError("--workers must be at least 1.")
-    outcome = ctx.services.documents.batch(args.out, args.org_numbers, all_active=args.all_active, terms=args.terms,
-                                           progress=_Progress(), workers=args.workers, actor="cli")
+    outcome = ctx.services.documents.batch(
+        args.out,
+        args.org_numbers,
+        all_active=args.all_active,
+        terms=args.terms,
+        progress=_Progress(),
+        workers=args.workers,
+        actor="cli",
+    )
     failed = outcome.result.failed if outcome.result else ()
     for org, reason in outcome.skipped:
         print(f"contractdesk: skipped {org}: {' '.join(reason.split())}", file=sys.stderr)
@@ -201,8 +243,10 @@ def agreement_batch(ctx: Any, args: argparse.Namespace) -> int:
         emit_json(outcome.as_dict())
     else:
         seconds = outcome.prepare_seconds + (outcome.result.seconds if outcome.result else 0.0)
-        emit(f"{len(outcome.written)} of {outcome.total} agreements written to {args.out} in {seconds:.1f} s"
-             + (" (cancelled)" if outcome.cancelled else ""))
+        emit(
+            f"{len(outcome.written)} of {outcome.total} agreements written to {args.out} in {seconds:.1f} s"
+            + (" (cancelled)" if outcome.cancelled else "")
+        )
     named_skipped = bool(outcome.skipped) and not args.all_active
     return 1 if failed or named_skipped or outcome.cancelled else 0
 
@@ -218,8 +262,9 @@ def agreement_email_template(ctx: Any, args: argparse.Namespace) -> int:
         body = current.body
         if args.body_file is not None:
             body = sys.stdin.read() if args.body_file == "-" else _read_text(args.body_file)
-        template = docs.set_email_template(args.subject if args.subject is not None else current.subject, body,
-                                           actor="cli")
+        template = docs.set_email_template(
+            args.subject if args.subject is not None else current.subject, body, actor="cli"
+        )
     else:
         template = docs.email_template()
     emit(f"Subject: {template.subject}\n")
@@ -246,14 +291,21 @@ def smtp_set(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.services.smtp_password import SMTP_PASSWORD_ENV, keyring_usable
 
     docs = ctx.services.documents
-    saved = docs.set_smtp_settings(SmtpSettings(args.host, args.port, args.security, args.user, args.sender,
-                                                args.timeout), actor="cli")
-    emit(f"SMTP: {saved.host}:{saved.port} ({saved.security})" + (f", user {saved.user}" if saved.user else ""))
+    saved = docs.set_smtp_settings(
+        SmtpSettings(args.host, args.port, args.security, args.user, args.sender, args.timeout),
+        actor="cli",
+    )
+    emit(
+        f"SMTP: {saved.host}:{saved.port} ({saved.security})"
+        + (f", user {saved.user}" if saved.user else "")
+    )
     password = None
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     elif saved.user and keyring_usable() and sys.stdin is not None and sys.stdin.isatty():
-        password = getpass.getpass("SMTP password (kept in the system keyring; empty: ask when sending): ")
+        password = getpass.getpass(
+            "SMTP password (kept in the system keyring; empty: ask when sending): "
+        )
     if password:
         docs.save_smtp_password(password)
         emit("The password is kept in the system keyring.")
@@ -274,10 +326,16 @@ def smtp_show(ctx: Any, args: argparse.Namespace) -> int:
     if not smtp.configured:
         emit("No mail server set: use 'contractdesk smtp set --host …'.")
         return 0
-    where = {"keyring": "the system keyring", "environment": "CONTRACTDESK_SMTP_PASSWORD",
-             "ask": "asked when sending", "none": "no login"}[source.kind]
-    emit(f"server    {smtp.host}:{smtp.port}\nsecurity  {smtp.security}\nuser      {smtp.user or '-'}\n"
-         f"sender    {smtp.sender_email or '(the supplier e-mail)'}\ntimeout   {smtp.timeout:g} s\npassword  {where}")
+    where = {
+        "keyring": "the system keyring",
+        "environment": "CONTRACTDESK_SMTP_PASSWORD",
+        "ask": "asked when sending",
+        "none": "no login",
+    }[source.kind]
+    emit(
+        f"server    {smtp.host}:{smtp.port}\nsecurity  {smtp.security}\nuser      {smtp.user or '-'}\n"
+        f"sender    {smtp.sender_email or '(the supplier e-mail)'}\ntimeout   {smtp.timeout:g} s\npassword  {where}"
+    )
     return 0
 
 
@@ -285,5 +343,9 @@ def smtp_forget(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit
 
     removed = ctx.services.documents.forget_smtp_password()
-    emit("The password was removed from the system keyring." if removed else "No password was kept in the keyring.")
+    emit(
+        "The password was removed from the system keyring."
+        if removed
+        else "No password was kept in the keyring."
+    )
     return 0

@@ -54,11 +54,22 @@ def _count(text: str) -> int:
 
 
 def register(cli: CommandRegistry) -> None:
-    customer = cli.noun("customer", "customers: add from the registry or by hand, show, list, refresh, set invoicing")
-    p = customer.add_parser("set", help="set a customer's invoice delivery (decides the fee) and default period")
+    customer = cli.noun(
+        "customer",
+        "customers: add from the registry or by hand, show, list, refresh, set invoicing",
+    )
+    p = customer.add_parser(
+        "set", help="set a customer's invoice delivery (decides the fee) and default period"
+    )
     p.add_argument("org_number", metavar="ORGNR")
-    p.add_argument("--delivery", choices=DELIVERY_CHOICES, help="paper (fee 45), email (fee 12) or ehf (no fee)")
-    p.add_argument("--period", type=_period, help=f"default invoice period for new licences: {PERIOD_HELP}")
+    p.add_argument(
+        "--delivery",
+        choices=DELIVERY_CHOICES,
+        help="paper (fee 45), email (fee 12) or ehf (no fee)",
+    )
+    p.add_argument(
+        "--period", type=_period, help=f"default invoice period for new licences: {PERIOD_HELP}"
+    )
     add_json_flag(p)
     p.set_defaults(func=customer_set)
 
@@ -71,7 +82,9 @@ def register(cli: CommandRegistry) -> None:
     add_json_flag(p)
     p.set_defaults(func=service_add)
 
-    p = service.add_parser("edit", help="change a service's fields (only those given; the kind stays)")
+    p = service.add_parser(
+        "edit", help="change a service's fields (only those given; the kind stays)"
+    )
     p.add_argument("service_id", metavar="ID", type=int)
     p.add_argument("--name", metavar="TEXT")
     _service_fields(p)
@@ -80,20 +93,42 @@ def register(cli: CommandRegistry) -> None:
 
     p = service.add_parser("list", help="a customer's services with binding end and earliest end")
     p.add_argument("org_number", metavar="ORGNR")
-    p.add_argument("--as-of", type=_date, metavar="D", help="the day 'earliest end' is counted from (default today)")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="D",
+        help="the day 'earliest end' is counted from (default today)",
+    )
     add_json_flag(p)
     p.set_defaults(func=service_list)
 
-    p = service.add_parser("show", help="one service with its usage, price adjustments and termination")
+    p = service.add_parser(
+        "show", help="one service with its usage, price adjustments and termination"
+    )
     p.add_argument("service_id", metavar="ID", type=int)
-    p.add_argument("--as-of", type=_date, metavar="D", help="the day 'earliest end' is counted from (default today)")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="D",
+        help="the day 'earliest end' is counted from (default today)",
+    )
     add_json_flag(p)
     p.set_defaults(func=service_show)
 
-    p = service.add_parser("terminate", help="record a termination received on D (optionally ending later)")
+    p = service.add_parser(
+        "terminate", help="record a termination received on D (optionally ending later)"
+    )
     p.add_argument("service_id", metavar="ID", type=int)
-    p.add_argument("--received", required=True, type=_date, metavar="D", help="the day the termination was sent")
-    p.add_argument("--requested-end", type=_date, metavar="D", help="a later end the customer asked for")
+    p.add_argument(
+        "--received",
+        required=True,
+        type=_date,
+        metavar="D",
+        help="the day the termination was sent",
+    )
+    p.add_argument(
+        "--requested-end", type=_date, metavar="D", help="a later end the customer asked for"
+    )
     add_json_flag(p)
     p.set_defaults(func=service_terminate)
 
@@ -101,29 +136,50 @@ def register(cli: CommandRegistry) -> None:
     p.add_argument("service_id", metavar="ID", type=int)
     p.set_defaults(func=service_withdraw)
 
-    p = service.add_parser("remove", help="delete a service entered by mistake (use terminate when it ends)")
+    p = service.add_parser(
+        "remove", help="delete a service entered by mistake (use terminate when it ends)"
+    )
     p.add_argument("service_id", metavar="ID", type=int)
-    p.add_argument("--yes", action="store_true", help="confirm: its usage and price adjustments go too")
+    p.add_argument(
+        "--yes", action="store_true", help="confirm: its usage and price adjustments go too"
+    )
     p.set_defaults(func=service_remove)
 
-    p = service.add_parser("adjust-price", help="record a price adjustment (§13.1); warns when it breaks a rule")
+    p = service.add_parser(
+        "adjust-price", help="record a price adjustment (§13.1); warns when it breaks a rule"
+    )
     p.add_argument("service_id", metavar="ID", type=int)
-    p.add_argument("--effective", required=True, type=_date, metavar="D", help="first day of the new price")
-    p.add_argument("--announced", required=True, type=_date, metavar="D", help="the day customers were told")
-    p.add_argument("--price", required=True, metavar="N", help="new annual price (licence) or unit price (usage)")
-    p.add_argument("--index-change", metavar="PCT", help="consumer price index change in percent, e.g. 3.1")
+    p.add_argument(
+        "--effective", required=True, type=_date, metavar="D", help="first day of the new price"
+    )
+    p.add_argument(
+        "--announced", required=True, type=_date, metavar="D", help="the day customers were told"
+    )
+    p.add_argument(
+        "--price",
+        required=True,
+        metavar="N",
+        help="new annual price (licence) or unit price (usage)",
+    )
+    p.add_argument(
+        "--index-change", metavar="PCT", help="consumer price index change in percent, e.g. 3.1"
+    )
     add_json_flag(p)
     p.set_defaults(func=service_adjust_price)
 
     usage = cli.noun("usage", "recorded usage of usage services (SMS)")
-    p = usage.add_parser("record", help="set a usage service's quantity for a month (replaces an earlier figure)")
+    p = usage.add_parser(
+        "record", help="set a usage service's quantity for a month (replaces an earlier figure)"
+    )
     p.add_argument("service_id", metavar="ID", type=int)
     p.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
     p.add_argument("--quantity", required=True, metavar="N")
     add_json_flag(p)
     p.set_defaults(func=usage_record)
 
-    invoices = cli.noun("invoices", "the invoice plan: what will be invoiced when, and its CSV export")
+    invoices = cli.noun(
+        "invoices", "the invoice plan: what will be invoiced when, and its CSV export"
+    )
     p = invoices.add_parser("plan", help="planned invoices and credit notes dated FROM … TO")
     _plan_range(p)
     add_json_flag(p)
@@ -134,11 +190,17 @@ def register(cli: CommandRegistry) -> None:
     add_json_flag(p)
     p.set_defaults(func=invoices_totals)
 
-    p = invoices.add_parser("export", help="write the plan as CSV for the accounting system (; separated, UTF-8)")
+    p = invoices.add_parser(
+        "export", help="write the plan as CSV for the accounting system (; separated, UTF-8)"
+    )
     _plan_range(p)
-    p.add_argument("--csv", required=True, metavar="FILE", help="the file to write (complete or not at all)")
+    p.add_argument(
+        "--csv", required=True, metavar="FILE", help="the file to write (complete or not at all)"
+    )
     p.add_argument("--decimal-comma", action="store_true", help="write 3049,72 instead of 3049.72")
-    p.add_argument("--bom", action="store_true", help="start with a UTF-8 byte-order mark (for Excel)")
+    p.add_argument(
+        "--bom", action="store_true", help="start with a UTF-8 byte-order mark (for Excel)"
+    )
     add_json_flag(p)
     p.set_defaults(func=invoices_export)
 
@@ -146,10 +208,19 @@ def register(cli: CommandRegistry) -> None:
 def _service_fields(p: argparse.ArgumentParser) -> None:
     price = p.add_mutually_exclusive_group()
     price.add_argument("--annual-price", metavar="N", help="licence: NOK excl. VAT per year")
-    price.add_argument("--monthly-price", metavar="N", help="licence: NOK excl. VAT per month (annual = 12 × N)")
-    p.add_argument("--period", type=_period, help=f"licence: {PERIOD_HELP} (default: the customer's)")
+    price.add_argument(
+        "--monthly-price", metavar="N", help="licence: NOK excl. VAT per month (annual = 12 × N)"
+    )
+    p.add_argument(
+        "--period", type=_period, help=f"licence: {PERIOD_HELP} (default: the customer's)"
+    )
     p.add_argument("--start", type=_date, metavar="D", help="licence: start date")
-    p.add_argument("--trial-days", type=_count, metavar="N", help="licence: trial days; billing starts after them")
+    p.add_argument(
+        "--trial-days",
+        type=_count,
+        metavar="N",
+        help="licence: trial days; billing starts after them",
+    )
     p.add_argument("--amount", metavar="N", help="one-off: NOK excl. VAT")
     p.add_argument("--date", type=_date, metavar="D", help="one-off: the day it is invoiced")
     p.add_argument("--unit-price", metavar="N", help="usage: NOK excl. VAT per unit (e.g. per SMS)")
@@ -157,8 +228,17 @@ def _service_fields(p: argparse.ArgumentParser) -> None:
 
 def _plan_range(p: argparse.ArgumentParser) -> None:
     p.add_argument("org_number", metavar="ORGNR", nargs="?", help="one customer (default: all)")
-    p.add_argument("--from", dest="date_from", required=True, type=_date, metavar="D", help="first invoice date")
-    p.add_argument("--to", dest="date_to", required=True, type=_date, metavar="D", help="last invoice date")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        required=True,
+        type=_date,
+        metavar="D",
+        help="first invoice date",
+    )
+    p.add_argument(
+        "--to", dest="date_to", required=True, type=_date, metavar="D", help="last invoice date"
+    )
 
 
 # -- handlers ------------------------------------------------------------------------------------
@@ -171,27 +251,41 @@ def customer_set(ctx: Any, args: argparse.Namespace) -> int:
     if args.delivery is None and args.period is None:
         raise UserError("give --delivery and/or --period")
     profile = ctx.services.billing.set_customer_billing(
-        args.org_number, delivery_method=args.delivery, invoice_period=args.period, actor="cli")
+        args.org_number, delivery_method=args.delivery, invoice_period=args.period, actor="cli"
+    )
     if args.json:
         emit_json(profile.as_dict())
     else:
-        emit(f"{profile.name}: invoices by {profile.delivery_method.cli_name} (fee {profile.fee}), "
-             f"default period {profile.invoice_period.cli_name}")
+        emit(
+            f"{profile.name}: invoices by {profile.delivery_method.cli_name} (fee {profile.fee}), "
+            f"default period {profile.invoice_period.cli_name}"
+        )
     return 0
 
 
 def _input_from(args: argparse.Namespace, kind: str, name: str | None) -> Any:
     from contractdesk.services.billing import ServiceInput
 
-    return ServiceInput(kind, name or "", annual_price=args.annual_price, monthly_price=args.monthly_price,
-                        period=args.period, start=args.start, trial_days=args.trial_days, amount=args.amount,
-                        cost_date=args.date, unit_price=args.unit_price)
+    return ServiceInput(
+        kind,
+        name or "",
+        annual_price=args.annual_price,
+        monthly_price=args.monthly_price,
+        period=args.period,
+        start=args.start,
+        trial_days=args.trial_days,
+        amount=args.amount,
+        cost_date=args.date,
+        unit_price=args.unit_price,
+    )
 
 
 def service_add(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
-    sid = ctx.services.billing.add_service(args.org_number, _input_from(args, args.kind, args.name), actor="cli")
+    sid = ctx.services.billing.add_service(
+        args.org_number, _input_from(args, args.kind, args.name), actor="cli"
+    )
     if args.json:
         emit_json({"id": sid})
     else:
@@ -206,10 +300,21 @@ def service_edit(ctx: Any, args: argparse.Namespace) -> int:
 
     billing = ctx.services.billing
     current = billing.get_service(args.service_id).as_input()
-    changes = {key: value for key, value in {
-        "name": args.name, "annual_price": args.annual_price, "monthly_price": args.monthly_price,
-        "period": args.period, "start": args.start, "trial_days": args.trial_days, "amount": args.amount,
-        "cost_date": args.date, "unit_price": args.unit_price}.items() if value is not None}
+    changes = {
+        key: value
+        for key, value in {
+            "name": args.name,
+            "annual_price": args.annual_price,
+            "monthly_price": args.monthly_price,
+            "period": args.period,
+            "start": args.start,
+            "trial_days": args.trial_days,
+            "amount": args.amount,
+            "cost_date": args.date,
+            "unit_price": args.unit_price,
+        }.items()
+        if value is not None
+    }
     if "monthly_price" in changes:
         changes["annual_price"] = None
     view = billing.edit_service(args.service_id, replace(current, **changes), actor="cli")
@@ -264,13 +369,17 @@ def service_show(ctx: Any, args: argparse.Namespace) -> int:
 def service_terminate(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
-    view = ctx.services.billing.terminate(args.service_id, args.received, args.requested_end, actor="cli")
+    view = ctx.services.billing.terminate(
+        args.service_id, args.received, args.requested_end, actor="cli"
+    )
     if args.json:
         emit_json(view.as_dict())
         return 0
     binding = f"binding ends {view.binding_end}" if view.binding_end else "no binding period"
-    emit(f"Service {view.service_id} terminated on {view.received}: {binding}; ends {view.end}, "
-         f"paid until {view.paid_until}.")
+    emit(
+        f"Service {view.service_id} terminated on {view.received}: {binding}; ends {view.end}, "
+        f"paid until {view.paid_until}."
+    )
     if not view.billed:
         emit("It ends before billing starts: nothing is invoiced.")
     return 0
@@ -289,8 +398,10 @@ def service_remove(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.services.errors import UserError
 
     if not args.yes:
-        raise UserError("removing a service deletes it with its usage; add --yes to confirm "
-                        "(a service the customer ends is terminated instead)")
+        raise UserError(
+            "removing a service deletes it with its usage; add --yes to confirm "
+            "(a service the customer ends is terminated instead)"
+        )
     ctx.services.billing.remove_service(args.service_id, actor="cli")
     emit(f"Service {args.service_id} removed.")
     return 0
@@ -308,12 +419,20 @@ def service_adjust_price(ctx: Any, args: argparse.Namespace) -> int:
             index = Decimal(args.index_change.replace(",", ".")) / 100
         except InvalidOperation:
             raise UserError(f"--index-change: {args.index_change!r} is not a percentage") from None
-    view, warnings = ctx.services.billing.adjust_price(args.service_id, args.effective, args.announced, args.price,
-                                                       index_change=index, actor="cli")
+    view, warnings = ctx.services.billing.adjust_price(
+        args.service_id, args.effective, args.announced, args.price, index_change=index, actor="cli"
+    )
     if args.json:
-        emit_json({**view.as_dict(), "warnings": [{"code": w.code.value, "message": w.message} for w in warnings]})
+        emit_json(
+            {
+                **view.as_dict(),
+                "warnings": [{"code": w.code.value, "message": w.message} for w in warnings],
+            }
+        )
     else:
-        emit(f"Price of service {view.service_id}: {view.old_price} → {view.new_price} from {view.effective}.")
+        emit(
+            f"Price of service {view.service_id}: {view.old_price} → {view.new_price} from {view.effective}."
+        )
         for warning in warnings:
             error(f"warning: {warning.message}")
     return 0
@@ -322,11 +441,15 @@ def service_adjust_price(ctx: Any, args: argparse.Namespace) -> int:
 def usage_record(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
-    view = ctx.services.billing.record_usage(args.service_id, args.month, args.quantity, actor="cli")
+    view = ctx.services.billing.record_usage(
+        args.service_id, args.month, args.quantity, actor="cli"
+    )
     if args.json:
         emit_json(view.as_dict())
     else:
-        emit(f"Service {args.service_id}, {view.month:%Y-%m}: {view.quantity} (NOK {view.amount} excl. VAT).")
+        emit(
+            f"Service {args.service_id}, {view.month:%Y-%m}: {view.quantity} (NOK {view.amount} excl. VAT)."
+        )
     return 0
 
 
@@ -337,9 +460,21 @@ def invoices_plan(ctx: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([invoice.to_json_dict() for invoice in plan])
         return 0
-    rows = [[str(i.invoice_date), str(i.due_date), i.org_number, i.kind.value,
-             "; ".join(f"{ln.description} {ln.period_start}–{ln.period_end} {ln.amount}" for ln in i.lines),
-             str(i.fee), str(i.vat), str(i.total)] for i in plan]
+    rows = [
+        [
+            str(i.invoice_date),
+            str(i.due_date),
+            i.org_number,
+            i.kind.value,
+            "; ".join(
+                f"{ln.description} {ln.period_start}–{ln.period_end} {ln.amount}" for ln in i.lines
+            ),
+            str(i.fee),
+            str(i.vat),
+            str(i.total),
+        ]
+        for i in plan
+    ]
     emit_table(rows, ["date", "due", "org number", "kind", "lines", "fee", "vat", "total"])
     return 0
 
@@ -348,22 +483,49 @@ def invoices_totals(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit_json, emit_table
 
     totals = ctx.services.billing.monthly_totals(args.org_number, args.date_from, args.date_to)
-    items = [{"month": t.month.strftime("%Y-%m"), "invoices": t.invoices, "credit_notes": t.credit_notes,
-              "net": str(t.net), "vat": str(t.vat), "total": str(t.total)} for t in totals]
+    items = [
+        {
+            "month": t.month.strftime("%Y-%m"),
+            "invoices": t.invoices,
+            "credit_notes": t.credit_notes,
+            "net": str(t.net),
+            "vat": str(t.vat),
+            "total": str(t.total),
+        }
+        for t in totals
+    ]
     if args.json:
         emit_json(items)
     else:
-        emit_table([[i["month"], str(i["invoices"]), str(i["credit_notes"]), i["net"], i["vat"], i["total"]]
-                    for i in items], ["month", "invoices", "credit notes", "net", "vat", "total"])
+        emit_table(
+            [
+                [
+                    i["month"],
+                    str(i["invoices"]),
+                    str(i["credit_notes"]),
+                    i["net"],
+                    i["vat"],
+                    i["total"],
+                ]
+                for i in items
+            ],
+            ["month", "invoices", "credit notes", "net", "vat", "total"],
+        )
     return 0
 
 
 def invoices_export(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
-    result = ctx.services.billing.export_csv(args.csv, args.date_from, args.date_to, args.org_number,
-                                             decimal_separator="," if args.decimal_comma else ".", bom=args.bom,
-                                             actor="cli")
+    result = ctx.services.billing.export_csv(
+        args.csv,
+        args.date_from,
+        args.date_to,
+        args.org_number,
+        decimal_separator="," if args.decimal_comma else ".",
+        bom=args.bom,
+        actor="cli",
+    )
     if args.json:
         emit_json({"file": str(result.path), "rows": result.rows, "invoices": result.invoices})
     else:

@@ -18,12 +18,19 @@ SORT_CHOICES = ("name", "org_number", "municipality", "status", "main_contact", 
 def register(cli: CommandRegistry) -> None:
     verbs = cli.noun("customer", "customers: add from the registry or by hand, show, list, refresh")
 
-    p = verbs.add_parser("add", help="register a customer from the registry (or by hand with --offline)")
+    p = verbs.add_parser(
+        "add", help="register a customer from the registry (or by hand with --offline)"
+    )
     p.add_argument("org_number", metavar="ORGNR")
-    p.add_argument("--offline", action="store_true",
-                   help="register by hand without asking the registry (marked not verified until a refresh)")
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="register by hand without asking the registry (marked not verified until a refresh)",
+    )
     p.add_argument("--name", help="the name (with --offline)")
-    p.add_argument("--address", action="append", default=[], metavar="LINE", help="address line (repeatable)")
+    p.add_argument(
+        "--address", action="append", default=[], metavar="LINE", help="address line (repeatable)"
+    )
     p.add_argument("--postcode", default="")
     p.add_argument("--city", default="")
     p.add_argument("--municipality", default="")
@@ -36,7 +43,9 @@ def register(cli: CommandRegistry) -> None:
     add_json_flag(p)
     p.set_defaults(func=show)
 
-    p = verbs.add_parser("list", help="list customers, optionally searching name, org number, municipality, contact")
+    p = verbs.add_parser(
+        "list", help="list customers, optionally searching name, org number, municipality, contact"
+    )
     p.add_argument("--search", default="", metavar="TEXT")
     p.add_argument("--sort", choices=SORT_CHOICES, default="name")
     p.add_argument("--desc", action="store_true", help="descending order")
@@ -45,7 +54,9 @@ def register(cli: CommandRegistry) -> None:
     add_json_flag(p)
     p.set_defaults(func=list_customers)
 
-    p = verbs.add_parser("refresh", help="fetch one customer (or all) again; the registry's values are taken")
+    p = verbs.add_parser(
+        "refresh", help="fetch one customer (or all) again; the registry's values are taken"
+    )
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("org_number", metavar="ORGNR", nargs="?")
     which.add_argument("--all", action="store_true", help="refresh every customer")
@@ -56,7 +67,9 @@ def register(cli: CommandRegistry) -> None:
     p = reg.add_parser("search", help="search the registry by name (one page)")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--page", type=int, default=0, help="page number from 0")
-    p.add_argument("--size", type=int, default=None, help="hits per page (default: the registry's 20)")
+    p.add_argument(
+        "--size", type=int, default=None, help="hits per page (default: the registry's 20)"
+    )
     add_json_flag(p)
     p.set_defaults(func=registry_search)
 
@@ -81,8 +94,10 @@ def _registry_failure(exc: Exception, org_number: str | None) -> int:
 
     error(str(exc))
     if org_number and getattr(exc, "manual_entry_possible", False):
-        error(f"to register it by hand (not verified until a refresh): contractdesk customer add {org_number} "
-              "--offline --name NAME [--address LINE] [--postcode CODE] [--city CITY]")
+        error(
+            f"to register it by hand (not verified until a refresh): contractdesk customer add {org_number} "
+            "--offline --name NAME [--address LINE] [--postcode CODE] [--city CITY]"
+        )
     return 1
 
 
@@ -94,15 +109,24 @@ def _print_card(view: Any) -> None:
     if view.status_date:
         status += f" ({view.status_date.isoformat()})"
     emit(f"{_plain(view.name)}  [{view.display_org_number}]")
-    form = " ".join(x for x in (view.organisation_form, f"({_plain(view.organisation_form_text)})"
-                                if view.organisation_form_text else "") if x)
+    form = " ".join(
+        x
+        for x in (
+            view.organisation_form,
+            f"({_plain(view.organisation_form_text)})" if view.organisation_form_text else "",
+        )
+        if x
+    )
     if form:
         emit(f"  Organisation form: {form}")
     emit(f"  Status: {status}")
     if not view.may_issue_agreement:
         emit("  No new agreement can be issued to this customer.")
     emit(f"  VAT registered: {'yes' if view.vat_registered else 'no'}")
-    for label, address in (("Business address", view.business_address), ("Postal address", view.postal_address)):
+    for label, address in (
+        ("Business address", view.business_address),
+        ("Postal address", view.postal_address),
+    ):
         if address.is_empty:
             continue
         parts = [*address.lines, " ".join(x for x in (address.postcode, address.city) if x)]
@@ -115,8 +139,14 @@ def _print_card(view: Any) -> None:
     rule = view.signing_rule
     emit(f"  Signing rule: {_plain(rule.display_text) or '(none registered)'}")
     for signer_set in rule.signer_sets:
-        emit("    - " + (" and ".join(_plain(n) for n in signer_set) if len(signer_set) > 1
-                         else f"{_plain(signer_set[0])} alone"))
+        emit(
+            "    - "
+            + (
+                " and ".join(_plain(n) for n in signer_set)
+                if len(signer_set) > 1
+                else f"{_plain(signer_set[0])} alone"
+            )
+        )
     if view.needs_manual_confirmation:
         emit("    No signing rule is registered: confirm by hand who may sign.")
     if view.procuration_rule is not None:
@@ -124,15 +154,22 @@ def _print_card(view: Any) -> None:
     if view.registry_roles:
         emit("  Roles:")
         for role in view.registry_roles:
-            emit(f"    {_plain(role.role)}: {_plain(role.name)}" + ("  (may sign)" if role.may_sign else ""))
+            emit(
+                f"    {_plain(role.role)}: {_plain(role.name)}"
+                + ("  (may sign)" if role.may_sign else "")
+            )
     for departed in view.departed_signatories:
-        emit(f"  ! {_plain(departed.name)} no longer holds a signing role in the registry"
-             + (f" (noticed {departed.noticed_on.isoformat()})" if departed.noticed_on else ""))
+        emit(
+            f"  ! {_plain(departed.name)} no longer holds a signing role in the registry"
+            + (f" (noticed {departed.noticed_on.isoformat()})" if departed.noticed_on else "")
+        )
     if view.verified_at:
         emit(f"  Verified against the registry: {view.verified_at.isoformat(timespec='seconds')}")
     else:
-        emit("  Not verified against the registry: run `contractdesk customer refresh "
-             f"{view.org_number}` when it can be reached.")
+        emit(
+            "  Not verified against the registry: run `contractdesk customer refresh "
+            f"{view.org_number}` when it can be reached."
+        )
 
 
 def _change_line(change: Any) -> str:
@@ -159,13 +196,23 @@ def add(ctx: Any, args: argparse.Namespace) -> int:
         if not args.name:
             error("--offline needs --name NAME")
             return 2
-        view = customers.register_offline(OfflineCustomer(
-            org_number=args.org_number, name=args.name, address_lines=tuple(args.address), postcode=args.postcode,
-            city=args.city, municipality=args.municipality, country_code=args.country_code,
-        ), actor="cli")
+        view = customers.register_offline(
+            OfflineCustomer(
+                org_number=args.org_number,
+                name=args.name,
+                address_lines=tuple(args.address),
+                postcode=args.postcode,
+                city=args.city,
+                municipality=args.municipality,
+                country_code=args.country_code,
+            ),
+            actor="cli",
+        )
     else:
         if args.name or args.address or args.postcode or args.city or args.municipality:
-            error("--name and address options go with --offline; without it the registry's data is taken")
+            error(
+                "--name and address options go with --offline; without it the registry's data is taken"
+            )
             return 2
         try:
             view = customers.register(args.org_number, actor="cli")
@@ -176,7 +223,9 @@ def add(ctx: Any, args: argparse.Namespace) -> int:
     else:
         emit(f"Registered {_plain(view.name)} ({view.display_org_number}).")
         if view.status == "unverified":
-            emit("Not verified against the registry yet: refresh it when the registry can be reached.")
+            emit(
+                "Not verified against the registry yet: refresh it when the registry can be reached."
+            )
         _print_card(view)
     return 0
 
@@ -212,9 +261,19 @@ def list_customers(ctx: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([r.as_dict() for r in rows])
     else:
-        emit_table([[format_org_number(r.org_number), _plain(r.name), _plain(r.municipality),
-                     status_label(r.status), _plain(r.main_contact)] for r in rows],
-                   ["org number", "name", "municipality", "status", "main contact"])
+        emit_table(
+            [
+                [
+                    format_org_number(r.org_number),
+                    _plain(r.name),
+                    _plain(r.municipality),
+                    status_label(r.status),
+                    _plain(r.main_contact),
+                ]
+                for r in rows
+            ],
+            ["org number", "name", "municipality", "status", "main contact"],
+        )
     return 0
 
 
@@ -252,9 +311,13 @@ def refresh(ctx: Any, args: argparse.Namespace) -> int:
     else:
         for result in outcome.changed:
             _print_result(result)
-        emit(f"Refreshed {len(outcome.results)} of {outcome.total} customers; {len(outcome.changed)} changed.")
+        emit(
+            f"Refreshed {len(outcome.results)} of {outcome.total} customers; {len(outcome.changed)} changed."
+        )
     for failure in outcome.failures:
-        error(f"{format_org_number(failure.org_number)} {_plain(failure.name)}: {failure.message} Nothing was changed.")
+        error(
+            f"{format_org_number(failure.org_number)} {_plain(failure.name)}: {failure.message} Nothing was changed."
+        )
     return 1 if outcome.failures else 0
 
 
@@ -270,7 +333,9 @@ def _print_result(result: Any) -> None:
     for change in result.changes:
         emit(_change_line(change))
     for departed in result.departed_signatories:
-        emit(f"  ! {_plain(departed.name)} no longer holds a signing role in the registry: check who signs.")
+        emit(
+            f"  ! {_plain(departed.name)} no longer holds a signing role in the registry: check who signs."
+        )
 
 
 def _registry() -> Any:
@@ -284,7 +349,12 @@ def registry_search(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.domain.orgnr import format_org_number
     from contractdesk.registry import RegistryError
 
-    if not args.text.strip() or len(args.text.strip()) > 180 or args.page < 0 or (args.size or 1) < 1:
+    if (
+        not args.text.strip()
+        or len(args.text.strip()) > 180
+        or args.page < 0
+        or (args.size or 1) < 1
+    ):
         error("search text must have 1 to 180 characters; --page from 0, --size from 1")
         return 2
     try:
@@ -295,20 +365,39 @@ def registry_search(ctx: Any, args: argparse.Namespace) -> int:
     items = []
     for e in page.items:
         address = e.business_address or e.postal_address
-        items.append({
-            "org_number": e.org_number,
-            "name": e.name,
-            "organisation_form": e.organisation_form.code if e.organisation_form else "",
-            "municipality": address.municipality if address else "",
-            "status": e.status,
-        })
+        items.append(
+            {
+                "org_number": e.org_number,
+                "name": e.name,
+                "organisation_form": e.organisation_form.code if e.organisation_form else "",
+                "municipality": address.municipality if address else "",
+                "status": e.status,
+            }
+        )
     if args.json:
-        emit_json({"items": items, "page": page.page, "total_pages": page.total_pages, "total": page.total,
-                   "size": page.size})
+        emit_json(
+            {
+                "items": items,
+                "page": page.page,
+                "total_pages": page.total_pages,
+                "total": page.total,
+                "size": page.size,
+            }
+        )
     else:
-        emit_table([[format_org_number(i["org_number"]), _plain(i["name"]), i["organisation_form"],
-                     _plain(i["municipality"]), i["status"]] for i in items],
-                   ["org number", "name", "form", "municipality", "status"])
+        emit_table(
+            [
+                [
+                    format_org_number(i["org_number"]),
+                    _plain(i["name"]),
+                    i["organisation_form"],
+                    _plain(i["municipality"]),
+                    i["status"],
+                ]
+                for i in items
+            ],
+            ["org number", "name", "form", "municipality", "status"],
+        )
         emit(f"Page {page.page + 1} of {max(page.total_pages, 1)} ({page.total} hits).")
     return 0
 

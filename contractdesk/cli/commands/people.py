@@ -27,18 +27,26 @@ def register(cli: CommandRegistry) -> None:
     add_json_flag(p)
     p.set_defaults(func=add)
 
-    p = verbs.add_parser("show", help="show a person with their customers, roles, rights and consents")
+    p = verbs.add_parser(
+        "show", help="show a person with their customers, roles, rights and consents"
+    )
     p.add_argument("person_id", metavar="ID", type=int)
     add_json_flag(p)
     p.set_defaults(func=show)
 
-    p = verbs.add_parser("list", help="list the people at a customer (main contact first), or everyone")
+    p = verbs.add_parser(
+        "list", help="list the people at a customer (main contact first), or everyone"
+    )
     p.add_argument("org_number", metavar="ORGNR", nargs="?")
-    p.add_argument("--include-erased", action="store_true", help="also list erased (anonymised) persons")
+    p.add_argument(
+        "--include-erased", action="store_true", help="also list erased (anonymised) persons"
+    )
     add_json_flag(p)
     p.set_defaults(func=list_people)
 
-    p = verbs.add_parser("correct", help="correct a person's personal data (only the fields given change)")
+    p = verbs.add_parser(
+        "correct", help="correct a person's personal data (only the fields given change)"
+    )
     p.add_argument("person_id", metavar="ID", type=int)
     _person_fields(p, required=False)
     add_json_flag(p)
@@ -51,28 +59,43 @@ def register(cli: CommandRegistry) -> None:
     _requested_by(p)
     p.set_defaults(func=add_role)
 
-    p = verbs.add_parser("remove-role", help="take a role at a customer away (never the main contact's)")
+    p = verbs.add_parser(
+        "remove-role", help="take a role at a customer away (never the main contact's)"
+    )
     p.add_argument("person_id", metavar="ID", type=int)
     p.add_argument("org_number", metavar="ORGNR")
     p.add_argument("--role", required=True, choices=ROLE_CHOICES)
     _requested_by(p)
     p.set_defaults(func=remove_role)
 
-    p = verbs.add_parser("export", help="everything held about a person, as JSON (access, portability)")
+    p = verbs.add_parser(
+        "export", help="everything held about a person, as JSON (access, portability)"
+    )
     p.add_argument("person_id", metavar="ID", type=int)
-    p.add_argument("--output", metavar="FILE", help="write to FILE (complete or not at all) instead of stdout")
+    p.add_argument(
+        "--output", metavar="FILE", help="write to FILE (complete or not at all) instead of stdout"
+    )
     add_json_flag(p)
     p.set_defaults(func=export)
 
-    p = verbs.add_parser("erase", help="erase a person: anonymise personal data, keep ids and history")
+    p = verbs.add_parser(
+        "erase", help="erase a person: anonymise personal data, keep ids and history"
+    )
     p.add_argument("person_id", metavar="ID", type=int)
     p.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
-    p.add_argument("--next-main-contact", action="append", default=[], metavar="ORGNR=PERSON_ID",
-                   help="where the person is the main contact, who takes over (repeatable)")
+    p.add_argument(
+        "--next-main-contact",
+        action="append",
+        default=[],
+        metavar="ORGNR=PERSON_ID",
+        help="where the person is the main contact, who takes over (repeatable)",
+    )
     add_json_flag(p)
     p.set_defaults(func=erase)
 
-    p = verbs.add_parser("consent", help="record consent given or withdrawn (marketing e-mail, newsletter)")
+    p = verbs.add_parser(
+        "consent", help="record consent given or withdrawn (marketing e-mail, newsletter)"
+    )
     p.add_argument("person_id", metavar="ID", type=int)
     p.add_argument("kind", choices=CONSENT_CHOICES)
     state = p.add_mutually_exclusive_group(required=True)
@@ -96,22 +119,34 @@ def register(cli: CommandRegistry) -> None:
     p.set_defaults(func=request_done)
 
     p = verbs.add_parser("requests", help="the data-subject request log with deadlines")
-    p.add_argument("--open", dest="open_only", action="store_true", help="only requests not yet done")
+    p.add_argument(
+        "--open", dest="open_only", action="store_true", help="only requests not yet done"
+    )
     add_json_flag(p)
     p.set_defaults(func=list_requests)
 
-    w = cli.command("whois", "who is this? a name, e-mail or phone: customers and rights (unknown: not approved)")
+    w = cli.command(
+        "whois",
+        "who is this? a name, e-mail or phone: customers and rights (unknown: not approved)",
+    )
     w.add_argument("text", metavar="TEXT", nargs="+")
     add_json_flag(w)
     w.set_defaults(func=whois)
 
     customer = cli.noun("customer", "customers")
-    p = customer.add_parser("set-main-contact", help="make a person the customer's one main contact")
+    p = customer.add_parser(
+        "set-main-contact", help="make a person the customer's one main contact"
+    )
     p.add_argument("org_number", metavar="ORGNR")
     p.add_argument("person_id", metavar="PERSON_ID", type=int)
-    _requested_by(p, "the current main contact, a signatory or the general manager (needed once there is one)")
-    p.add_argument("--drop-previous", action="store_true",
-                   help="remove the previous main contact from the customer instead of keeping them as a contact")
+    _requested_by(
+        p, "the current main contact, a signatory or the general manager (needed once there is one)"
+    )
+    p.add_argument(
+        "--drop-previous",
+        action="store_true",
+        help="remove the previous main contact from the customer instead of keeping them as a contact",
+    )
     add_json_flag(p)
     p.set_defaults(func=set_main_contact)
 
@@ -121,14 +156,20 @@ def _person_fields(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument("--middle", metavar="NAME", help="middle name")
     p.add_argument("--last", required=required, metavar="NAME", help="last name")
     p.add_argument("--title", help="job title")
-    p.add_argument("--email", action="append", metavar="ADDRESS", help="e-mail address (repeatable)")
+    p.add_argument(
+        "--email", action="append", metavar="ADDRESS", help="e-mail address (repeatable)"
+    )
     p.add_argument("--phone", metavar="NUMBER", help="phone (Norwegian by default; +CC for others)")
     p.add_argument("--mobile", metavar="NUMBER", help="mobile")
 
 
 def _requested_by(p: argparse.ArgumentParser, text: str = "") -> None:
-    p.add_argument("--requested-by", type=int, metavar="PERSON_ID",
-                   help=text or "who at the customer asked: main contact, signatory or general manager")
+    p.add_argument(
+        "--requested-by",
+        type=int,
+        metavar="PERSON_ID",
+        help=text or "who at the customer asked: main contact, signatory or general manager",
+    )
 
 
 def _date(text: str | None, what: str) -> Any:
@@ -152,10 +193,18 @@ def add(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
     from contractdesk.services.people import PersonInput
 
-    data = PersonInput(args.first, args.last, args.middle or "", args.title or "", args.phone or "",
-                       args.mobile or "", tuple(args.email or ()))
-    person_id = ctx.services.people.add_person_at(args.org_number, data, args.role,
-                                                  requested_by=args.requested_by, actor="cli")
+    data = PersonInput(
+        args.first,
+        args.last,
+        args.middle or "",
+        args.title or "",
+        args.phone or "",
+        args.mobile or "",
+        tuple(args.email or ()),
+    )
+    person_id = ctx.services.people.add_person_at(
+        args.org_number, data, args.role, requested_by=args.requested_by, actor="cli"
+    )
     if args.json:
         emit_json({"id": person_id})
     else:
@@ -194,9 +243,18 @@ def list_people(ctx: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([r.as_dict() for r in rows])
     else:
-        emit_table([[str(r.id), r.full_name or "(erased)", _roles_text(r.roles) if args.org_number else
-                     " ".join(r.org_numbers), ", ".join(r.emails)] for r in rows],
-                   ["id", "name", "roles" if args.org_number else "customers", "e-mail"])
+        emit_table(
+            [
+                [
+                    str(r.id),
+                    r.full_name or "(erased)",
+                    _roles_text(r.roles) if args.org_number else " ".join(r.org_numbers),
+                    ", ".join(r.emails),
+                ]
+                for r in rows
+            ],
+            ["id", "name", "roles" if args.org_number else "customers", "e-mail"],
+        )
     return 0
 
 
@@ -207,11 +265,19 @@ def correct(ctx: Any, args: argparse.Namespace) -> int:
 
     people = ctx.services.people
     current = people.get(args.person_id).as_input()
-    changes = {k: v for k, v in {
-        "first_name": args.first, "middle_name": args.middle, "last_name": args.last, "title": args.title,
-        "phone": args.phone, "mobile": args.mobile,
-        "emails": tuple(args.email) if args.email is not None else None,
-    }.items() if v is not None}
+    changes = {
+        k: v
+        for k, v in {
+            "first_name": args.first,
+            "middle_name": args.middle,
+            "last_name": args.last,
+            "title": args.title,
+            "phone": args.phone,
+            "mobile": args.mobile,
+            "emails": tuple(args.email) if args.email is not None else None,
+        }.items()
+        if v is not None
+    }
     view = people.correct(args.person_id, replace(current, **changes), actor="cli")
     if args.json:
         emit_json(view.as_dict())
@@ -223,8 +289,9 @@ def correct(ctx: Any, args: argparse.Namespace) -> int:
 def add_role(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit
 
-    ctx.services.people.add_role(args.org_number, args.person_id, args.role, requested_by=args.requested_by,
-                                 actor="cli")
+    ctx.services.people.add_role(
+        args.org_number, args.person_id, args.role, requested_by=args.requested_by, actor="cli"
+    )
     emit(f"Person {args.person_id} is now {args.role}.")
     return 0
 
@@ -232,8 +299,9 @@ def add_role(ctx: Any, args: argparse.Namespace) -> int:
 def remove_role(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit
 
-    ctx.services.people.remove_role(args.org_number, args.person_id, args.role, requested_by=args.requested_by,
-                                    actor="cli")
+    ctx.services.people.remove_role(
+        args.org_number, args.person_id, args.role, requested_by=args.requested_by, actor="cli"
+    )
     emit(f"Person {args.person_id} is no longer {args.role}.")
     return 0
 
@@ -269,16 +337,24 @@ def erase(ctx: Any, args: argparse.Namespace) -> int:
     else:
         emit(f"Erased person {result.person_id}: personal data anonymised, id and history kept.")
     for org in result.needs_main_contact:
-        error(f"warning: {format_org_number(org)} has no main contact now; name one with: customer set-main-contact {org} PERSON_ID "
-              "--requested-by PERSON_ID")
+        error(
+            f"warning: {format_org_number(org)} has no main contact now; name one with: customer set-main-contact {org} PERSON_ID "
+            "--requested-by PERSON_ID"
+        )
     return 0
 
 
 def consent(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit
 
-    ctx.services.people.record_consent(args.person_id, args.kind, args.given, on=_date(args.on, "--on"),
-                                       source=args.source, actor="cli")
+    ctx.services.people.record_consent(
+        args.person_id,
+        args.kind,
+        args.given,
+        on=_date(args.on, "--on"),
+        source=args.source,
+        actor="cli",
+    )
     emit(f"Recorded: {args.kind} {'given' if args.given else 'withdrawn'}.")
     return 0
 
@@ -287,8 +363,13 @@ def log_request(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
     people = ctx.services.people
-    request_id = people.log_request(args.person_id, args.kind, received_on=_date(args.received, "--received"),
-                                    note=args.note, actor="cli")
+    request_id = people.log_request(
+        args.person_id,
+        args.kind,
+        received_on=_date(args.received, "--received"),
+        note=args.note,
+        actor="cli",
+    )
     view = next(r for r in people.requests() if r.id == request_id)
     if args.json:
         emit_json(view.as_dict())
@@ -300,7 +381,9 @@ def log_request(ctx: Any, args: argparse.Namespace) -> int:
 def request_done(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit
 
-    ctx.services.people.complete_request(args.request_id, done_on=_date(args.on, "--on"), actor="cli")
+    ctx.services.people.complete_request(
+        args.request_id, done_on=_date(args.on, "--on"), actor="cli"
+    )
     emit(f"Request {args.request_id} done.")
     return 0
 
@@ -312,9 +395,20 @@ def list_requests(ctx: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([r.as_dict() for r in rows])
     else:
-        emit_table([[str(r.id), r.kind.value, str(r.person_id or ""), r.received_on.isoformat(), r.due_on.isoformat(),
-                     r.done_on.isoformat() if r.done_on else ("OVERDUE" if r.overdue() else "open")] for r in rows],
-                   ["id", "kind", "person", "received", "due", "done"])
+        emit_table(
+            [
+                [
+                    str(r.id),
+                    r.kind.value,
+                    str(r.person_id or ""),
+                    r.received_on.isoformat(),
+                    r.due_on.isoformat(),
+                    r.done_on.isoformat() if r.done_on else ("OVERDUE" if r.overdue() else "open"),
+                ]
+                for r in rows
+            ],
+            ["id", "kind", "person", "received", "due", "done"],
+        )
     return 0
 
 
@@ -330,12 +424,24 @@ def whois(ctx: Any, args: argparse.Namespace) -> int:
         emit(f"{result.query}: not registered, so NOT APPROVED (terms §8).")
         return 0
     for m in result.matches:
-        emit(f"{m.person_id}: {m.full_name}" + (f", {m.title}" if m.title else "") +
-             ("" if m.approved else " (NOT APPROVED: no role at any customer)"))
+        emit(
+            f"{m.person_id}: {m.full_name}"
+            + (f", {m.title}" if m.title else "")
+            + ("" if m.approved else " (NOT APPROVED: no role at any customer)")
+        )
         for c in m.memberships:
-            rights = [name for name, ok in (("approved contact", c.rights.approved_contact),
-                                            ("may order", c.rights.may_order), ("may sign", c.rights.may_sign)) if ok]
-            emit(f"  {format_org_number(c.org_number)} {c.customer_name}: {_roles_text(c.roles)} — {', '.join(rights)}")
+            rights = [
+                name
+                for name, ok in (
+                    ("approved contact", c.rights.approved_contact),
+                    ("may order", c.rights.may_order),
+                    ("may sign", c.rights.may_sign),
+                )
+                if ok
+            ]
+            emit(
+                f"  {format_org_number(c.org_number)} {c.customer_name}: {_roles_text(c.roles)} — {', '.join(rights)}"
+            )
     if result.more:
         emit("… more matches: type more of the name.")
     return 0
@@ -345,13 +451,22 @@ def set_main_contact(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
     people = ctx.services.people
-    people.set_main_contact(args.org_number, args.person_id, requested_by=args.requested_by,
-                            keep_previous_as_contact=not args.drop_previous, actor="cli")
+    people.set_main_contact(
+        args.org_number,
+        args.person_id,
+        requested_by=args.requested_by,
+        keep_previous_as_contact=not args.drop_previous,
+        actor="cli",
+    )
     if args.json:
         from contractdesk.domain.orgnr import parse_org_number
 
-        emit_json({"org_number": parse_org_number(args.org_number),
-                   "main_contact_person_id": people.main_contact(args.org_number)})
+        emit_json(
+            {
+                "org_number": parse_org_number(args.org_number),
+                "main_contact_person_id": people.main_contact(args.org_number),
+            }
+        )
     else:
         emit(f"Person {args.person_id} is now the main contact.")
     return 0

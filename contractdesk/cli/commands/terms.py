@@ -50,11 +50,17 @@ def _register_terms(cli: CommandRegistry) -> None:
     add_json_flag(p)
     p.set_defaults(func=terms_show)
 
-    p = verbs.add_parser("import", help="import a plain-text terms file (the 2021 layout) as a new draft")
+    p = verbs.add_parser(
+        "import", help="import a plain-text terms file (the 2021 layout) as a new draft"
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--label", required=True, help="the new version's label, e.g. 2027-01-01")
-    p.add_argument("--effective", type=_date, metavar="DATE",
-                   help="planned effective date (default: the date the text states)")
+    p.add_argument(
+        "--effective",
+        type=_date,
+        metavar="DATE",
+        help="planned effective date (default: the date the text states)",
+    )
     add_json_flag(p)
     p.set_defaults(func=terms_import)
 
@@ -63,9 +69,14 @@ def _register_terms(cli: CommandRegistry) -> None:
     p.add_argument("new_label", metavar="NEW_LABEL")
     p.set_defaults(func=terms_copy)
 
-    p = verbs.add_parser("edit", help="edit a draft: new content from a .txt (re-imported) or .json file, date, label")
+    p = verbs.add_parser(
+        "edit",
+        help="edit a draft: new content from a .txt (re-imported) or .json file, date, label",
+    )
     p.add_argument("label", metavar="LABEL")
-    p.add_argument("--file", metavar="FILE", help="new content: plain text, or a document as JSON (.json)")
+    p.add_argument(
+        "--file", metavar="FILE", help="new content: plain text, or a document as JSON (.json)"
+    )
     p.add_argument("--effective", type=_date, metavar="DATE", help="planned effective date")
     p.add_argument("--rename", metavar="NEW_LABEL", help="a new label for the draft")
     p.set_defaults(func=terms_edit)
@@ -80,16 +91,25 @@ def _register_terms(cli: CommandRegistry) -> None:
     p.add_argument("--all", action="store_true", help="also print unchanged sections and lines")
     p.set_defaults(func=terms_diff)
 
-    p = verbs.add_parser("checklist", help="the DPA checklist (GDPR Art. 28(3) a–h, repealed-act references)")
+    p = verbs.add_parser(
+        "checklist", help="the DPA checklist (GDPR Art. 28(3) a–h, repealed-act references)"
+    )
     p.add_argument("label", metavar="LABEL")
     add_json_flag(p)
     p.set_defaults(func=terms_checklist)
 
-    p = verbs.add_parser("publish", help="publish a draft with its effective date (fixes its sha256)")
+    p = verbs.add_parser(
+        "publish", help="publish a draft with its effective date (fixes its sha256)"
+    )
     p.add_argument("label", metavar="LABEL")
     p.add_argument("--effective", required=True, type=_date, metavar="DATE")
-    p.add_argument("--yes", "--confirm-gaps", dest="confirm", action="store_true",
-                   help="publish even though the DPA checklist found gaps or repealed-act references")
+    p.add_argument(
+        "--yes",
+        "--confirm-gaps",
+        dest="confirm",
+        action="store_true",
+        help="publish even though the DPA checklist found gaps or repealed-act references",
+    )
     add_json_flag(p)
     p.set_defaults(func=terms_publish)
 
@@ -103,12 +123,16 @@ def _register_acceptance(cli: CommandRegistry) -> None:
     p.add_argument("--method", required=True, choices=METHOD_CHOICES)
     p.add_argument("--signed-by", required=True, type=int, metavar="PERSON_ID")
     p.add_argument("--date", required=True, type=_date, metavar="DATE")
-    p.add_argument("--scan", metavar="FILE", help="the signed scan (PDF or image), stored encrypted")
+    p.add_argument(
+        "--scan", metavar="FILE", help="the signed scan (PDF or image), stored encrypted"
+    )
     p.add_argument("--note", default="")
     add_json_flag(p)
     p.set_defaults(func=acceptance_record)
 
-    p = verbs.add_parser("status", help="per customer: version accepted, when, how, by whom; up to date?")
+    p = verbs.add_parser(
+        "status", help="per customer: version accepted, when, how, by whom; up to date?"
+    )
     add_json_flag(p)
     p.set_defaults(func=acceptance_status)
 
@@ -117,12 +141,16 @@ def _register_acceptance(cli: CommandRegistry) -> None:
     add_json_flag(p)
     p.set_defaults(func=acceptance_list)
 
-    p = verbs.add_parser("scan", help="write an acceptance's stored scan to a file (complete or not at all)")
+    p = verbs.add_parser(
+        "scan", help="write an acceptance's stored scan to a file (complete or not at all)"
+    )
     p.add_argument("acceptance_id", metavar="ID", type=int)
     p.add_argument("--output", required=True, metavar="FILE")
     p.set_defaults(func=acceptance_scan)
 
-    p = verbs.add_parser("attach-scan", help="attach the signed scan to an acceptance recorded without one")
+    p = verbs.add_parser(
+        "attach-scan", help="attach the signed scan to an acceptance recorded without one"
+    )
     p.add_argument("acceptance_id", metavar="ID", type=int)
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=acceptance_attach)
@@ -139,11 +167,15 @@ def _register_acceptance(cli: CommandRegistry) -> None:
     p.add_argument("--how", default="", help="e.g. 'e-mail to the main contact'")
     p.set_defaults(func=reacceptance_notify)
 
-    p = verbs.add_parser("proposals", help="overdue customers proposed as considered terminated (§14)")
+    p = verbs.add_parser(
+        "proposals", help="overdue customers proposed as considered terminated (§14)"
+    )
     add_json_flag(p)
     p.set_defaults(func=reacceptance_proposals)
 
-    p = verbs.add_parser("confirm-termination", help="confirm: these overdue customers' agreements end (§14)")
+    p = verbs.add_parser(
+        "confirm-termination", help="confirm: these overdue customers' agreements end (§14)"
+    )
     p.add_argument("notice_ids", metavar="NOTICE_ID", type=int, nargs="+")
     p.add_argument("--yes", action="store_true", help="confirm: the agreements are terminated")
     add_json_flag(p)
@@ -158,7 +190,10 @@ def _register_subprocessors(cli: CommandRegistry) -> None:
     add_json_flag(p)
     p.set_defaults(func=sub_list)
 
-    for verb, helptext in (("add", "add an entry"), ("edit", "change an entry (published versions keep theirs)")):
+    for verb, helptext in (
+        ("add", "add an entry"),
+        ("edit", "change an entry (published versions keep theirs)"),
+    ):
         p = verbs.add_parser(verb, help=helptext)
         if verb == "edit":
             p.add_argument("entry_id", metavar="ID", type=int)
@@ -172,7 +207,9 @@ def _register_subprocessors(cli: CommandRegistry) -> None:
         add_json_flag(p)
         p.set_defaults(func=sub_add if verb == "add" else sub_edit)
 
-    p = verbs.add_parser("remove", help="take an entry off the register (kept for the versions that listed it)")
+    p = verbs.add_parser(
+        "remove", help="take an entry off the register (kept for the versions that listed it)"
+    )
     p.add_argument("entry_id", metavar="ID", type=int)
     p.set_defaults(func=sub_remove)
 
@@ -180,7 +217,9 @@ def _register_subprocessors(cli: CommandRegistry) -> None:
 def _register_agreements(cli: CommandRegistry) -> None:
     verbs = cli.noun("agreement", "agreements: create, list, show, mark sent, change state")
 
-    p = verbs.add_parser("create", help="a draft agreement for a customer (default: the terms in effect)")
+    p = verbs.add_parser(
+        "create", help="a draft agreement for a customer (default: the terms in effect)"
+    )
     p.add_argument("org_number", metavar="ORGNR")
     p.add_argument("--terms", metavar="LABEL")
     add_json_flag(p)
@@ -218,9 +257,19 @@ def terms_list(ctx: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([r.as_dict() for r in rows])
     else:
-        emit_table([[r.label, r.state, r.effective_date.isoformat() if r.effective_date else "-",
-                     r.sha256 or f"(draft {r.content_sha256[:12]}…)", r.title] for r in rows],
-                   ["label", "state", "effective", "sha256", "title"])
+        emit_table(
+            [
+                [
+                    r.label,
+                    r.state,
+                    r.effective_date.isoformat() if r.effective_date else "-",
+                    r.sha256 or f"(draft {r.content_sha256[:12]}…)",
+                    r.title,
+                ]
+                for r in rows
+            ],
+            ["label", "state", "effective", "sha256", "title"],
+        )
     return 0
 
 
@@ -258,16 +307,25 @@ def terms_show(ctx: Any, args: argparse.Namespace) -> int:
 def terms_import(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
-    outcome = ctx.services.terms.import_file(args.file, args.label, effective_date=args.effective, actor="cli")
+    outcome = ctx.services.terms.import_file(
+        args.file, args.label, effective_date=args.effective, actor="cli"
+    )
     row = outcome.version.row
     if args.json:
         data = outcome.version.row.as_dict()
-        data.update({"notes": list(outcome.notes), "same_as_published": outcome.same_as_published,
-                     "stated_effective_date": outcome.stated_effective_date})
+        data.update(
+            {
+                "notes": list(outcome.notes),
+                "same_as_published": outcome.same_as_published,
+                "stated_effective_date": outcome.stated_effective_date,
+            }
+        )
         emit_json(data)
         return 0
-    emit(f"Imported {row.label} as a draft: {len(outcome.version.document.all_sections())} sections, "
-         f"content sha256 {row.content_sha256}.")
+    emit(
+        f"Imported {row.label} as a draft: {len(outcome.version.document.all_sections())} sections, "
+        f"content sha256 {row.content_sha256}."
+    )
     if outcome.same_as_published:
         emit(f"The content is identical to the published version {outcome.same_as_published}.")
     for note in outcome.notes:
@@ -289,7 +347,11 @@ def terms_edit(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit
     from contractdesk.services.errors import UserError
 
-    kwargs: dict[str, Any] = {"effective_date": args.effective, "new_label": args.rename, "actor": "cli"}
+    kwargs: dict[str, Any] = {
+        "effective_date": args.effective,
+        "new_label": args.rename,
+        "actor": "cli",
+    }
     if args.file:
         path = Path(args.file)
         try:
@@ -343,7 +405,9 @@ def terms_checklist(ctx: Any, args: argparse.Namespace) -> int:
 
     view = ctx.services.terms.get(args.label)
     annex = find_dpa_annex(view.document)
-    data = checklist_to_dict(ctx.services.terms.checklist(args.label), annex_label=annex.label if annex else None)
+    data = checklist_to_dict(
+        ctx.services.terms.checklist(args.label), annex_label=annex.label if annex else None
+    )
     if args.json:
         emit_json(data)
     else:
@@ -356,7 +420,9 @@ def terms_publish(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.services.terms import ConfirmationRequired, checklist_to_dict
 
     try:
-        result = ctx.services.terms.publish(args.label, args.effective, confirm_gaps=args.confirm, actor="cli")
+        result = ctx.services.terms.publish(
+            args.label, args.effective, confirm_gaps=args.confirm, actor="cli"
+        )
     except ConfirmationRequired as exc:
         if not args.json:
             _print_checklist(checklist_to_dict(exc.preview.checklist))
@@ -365,10 +431,14 @@ def terms_publish(ctx: Any, args: argparse.Namespace) -> int:
     row = result.version
     if args.json:
         data = row.as_dict()
-        data.update({"customers_to_notify": result.notices_created,
-                     "last_notice_date": result.preview.last_notice_date,
-                     "confirmed": list(result.preview.confirmation_reasons),
-                     "warnings": list(result.preview.warnings)})
+        data.update(
+            {
+                "customers_to_notify": result.notices_created,
+                "last_notice_date": result.preview.last_notice_date,
+                "confirmed": list(result.preview.confirmation_reasons),
+                "warnings": list(result.preview.warnings),
+            }
+        )
         emit_json(data)
         return 0
     emit(f"Published {row.label}, effective {row.effective_date.isoformat()}, sha256 {row.sha256}.")
@@ -376,7 +446,9 @@ def terms_publish(ctx: Any, args: argparse.Namespace) -> int:
         emit(f"  confirmed: {reason}")
     for warning in result.preview.warnings:
         emit(f"  warning: {warning}")
-    emit(f"  {result.notices_created} customer(s) to notify by {result.preview.last_notice_date.isoformat()} (§14).")
+    emit(
+        f"  {result.notices_created} customer(s) to notify by {result.preview.last_notice_date.isoformat()} (§14)."
+    )
     return 0
 
 
@@ -387,8 +459,15 @@ def acceptance_record(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
     result = ctx.services.agreements.record_acceptance(
-        args.org_number, args.terms, method=args.method, signed_by_person_id=args.signed_by, accepted_on=args.date,
-        scan_path=args.scan, note=args.note, actor="cli")
+        args.org_number,
+        args.terms,
+        method=args.method,
+        signed_by_person_id=args.signed_by,
+        accepted_on=args.date,
+        scan_path=args.scan,
+        note=args.note,
+        actor="cli",
+    )
     if args.json:
         data = result.acceptance.as_dict()
         data["warnings"] = list(result.warnings)
@@ -396,8 +475,10 @@ def acceptance_record(ctx: Any, args: argparse.Namespace) -> int:
         emit_json(data)
         return 0
     a = result.acceptance
-    emit(f"Recorded: {a.customer_name} accepted {a.terms_label} on {a.accepted_on.isoformat()} ({a.method}), "
-         f"signed by {a.signed_by_name}; agreement {result.agreement.document_id} is {result.agreement.state}.")
+    emit(
+        f"Recorded: {a.customer_name} accepted {a.terms_label} on {a.accepted_on.isoformat()} ({a.method}), "
+        f"signed by {a.signed_by_name}; agreement {result.agreement.document_id} is {result.agreement.state}."
+    )
     for warning in result.warnings:
         emit(f"  warning: {warning}")
     return 0
@@ -413,11 +494,21 @@ def acceptance_status(ctx: Any, args: argparse.Namespace) -> int:
     table = []
     for r in rows:
         latest = r.latest
-        table.append([r.org_number, r.name, latest.terms_label if latest else "-",
-                      latest.accepted_on.isoformat() if latest else "-", latest.method if latest else "-",
-                      latest.signed_by_name if latest else "-", "yes" if r.up_to_date else "NO",
-                      "!" if latest and latest.warning else ""])
-    emit_table(table, ["org", "customer", "version", "accepted", "method", "signed by", "current", "warn"])
+        table.append(
+            [
+                r.org_number,
+                r.name,
+                latest.terms_label if latest else "-",
+                latest.accepted_on.isoformat() if latest else "-",
+                latest.method if latest else "-",
+                latest.signed_by_name if latest else "-",
+                "yes" if r.up_to_date else "NO",
+                "!" if latest and latest.warning else "",
+            ]
+        )
+    emit_table(
+        table, ["org", "customer", "version", "accepted", "method", "signed by", "current", "warn"]
+    )
     return 0
 
 
@@ -428,9 +519,23 @@ def acceptance_list(ctx: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([r.as_dict() for r in rows])
         return 0
-    emit_table([[str(a.id), a.org_number, a.customer_name, a.terms_label, a.accepted_on.isoformat(), a.method,
-                 a.signed_by_name, a.scan_filename or "-", a.warning or ""] for a in rows],
-               ["id", "org", "customer", "version", "accepted", "method", "signed by", "scan", "warning"])
+    emit_table(
+        [
+            [
+                str(a.id),
+                a.org_number,
+                a.customer_name,
+                a.terms_label,
+                a.accepted_on.isoformat(),
+                a.method,
+                a.signed_by_name,
+                a.scan_filename or "-",
+                a.warning or "",
+            ]
+            for a in rows
+        ],
+        ["id", "org", "customer", "version", "accepted", "method", "signed by", "scan", "warning"],
+    )
     return 0
 
 
@@ -440,7 +545,9 @@ def acceptance_scan(ctx: Any, args: argparse.Namespace) -> int:
 
     scan = ctx.services.agreements.scan(args.acceptance_id)
     path = save_atomic(args.output, scan.data, mode=0o600)
-    emit(f"Wrote {scan.filename} ({scan.mime}, {len(scan.data)} bytes, sha256 {scan.sha256}) to {path}.")
+    emit(
+        f"Wrote {scan.filename} ({scan.mime}, {len(scan.data)} bytes, sha256 {scan.sha256}) to {path}."
+    )
     return 0
 
 
@@ -463,16 +570,42 @@ def reacceptance_list(ctx: Any, args: argparse.Namespace) -> int:
     def d(value: date | None) -> str:
         return value.isoformat() if value else "-"
 
-    emit_table([[str(r.notice_id), r.terms_label, r.org_number, r.customer_name, d(r.last_notice_date),
-                 d(r.notified_on), d(r.acceptance_deadline), d(r.accepted_on), r.status] for r in rows],
-               ["id", "version", "org", "customer", "notify by", "notified", "deadline", "accepted", "status"])
+    emit_table(
+        [
+            [
+                str(r.notice_id),
+                r.terms_label,
+                r.org_number,
+                r.customer_name,
+                d(r.last_notice_date),
+                d(r.notified_on),
+                d(r.acceptance_deadline),
+                d(r.accepted_on),
+                r.status,
+            ]
+            for r in rows
+        ],
+        [
+            "id",
+            "version",
+            "org",
+            "customer",
+            "notify by",
+            "notified",
+            "deadline",
+            "accepted",
+            "status",
+        ],
+    )
     return 0
 
 
 def reacceptance_notify(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit
 
-    count = ctx.services.agreements.mark_notified(args.label, args.org_numbers, args.date, how=args.how, actor="cli")
+    count = ctx.services.agreements.mark_notified(
+        args.label, args.org_numbers, args.date, how=args.how, actor="cli"
+    )
     emit(f"{count} customer(s) marked notified on {args.date.isoformat()}.")
     return 0
 
@@ -495,14 +628,18 @@ def reacceptance_confirm(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json, error
 
     if not args.yes:
-        error("nothing terminated: confirm with --yes that these agreements are considered terminated (§14)")
+        error(
+            "nothing terminated: confirm with --yes that these agreements are considered terminated (§14)"
+        )
         return 1
     done = ctx.services.agreements.confirm_terminations(args.notice_ids, actor="cli")
     if args.json:
         emit_json([p.as_dict() for p in done])
         return 0
     for p in done:
-        emit(f"Terminated: {p.customer_name} ({p.org_number}) from {p.considered_terminated_on.isoformat()}.")
+        emit(
+            f"Terminated: {p.customer_name} ({p.org_number}) from {p.considered_terminated_on.isoformat()}."
+        )
     return 0
 
 
@@ -516,8 +653,21 @@ def sub_list(ctx: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([r.as_dict() for r in rows])
         return 0
-    emit_table([[str(r.id), r.name, r.org_number or "-", r.purpose, r.data_shared, r.location or "-", r.kind]
-                for r in rows], ["id", "name", "org", "purpose", "data shared", "location", "kind"])
+    emit_table(
+        [
+            [
+                str(r.id),
+                r.name,
+                r.org_number or "-",
+                r.purpose,
+                r.data_shared,
+                r.location or "-",
+                r.kind,
+            ]
+            for r in rows
+        ],
+        ["id", "name", "org", "purpose", "data shared", "location", "kind"],
+    )
     return 0
 
 
@@ -531,10 +681,14 @@ def _sub_input(args: argparse.Namespace, base: Any = None) -> Any:
         return getattr(base, attr) if base is not None else default
 
     return SubProcessorInput(
-        name=pick("name", "name", ""), purpose=pick("purpose", "purpose", ""),
-        data_shared=pick("data_shared", "data_shared", ""), kind=pick("kind", "kind", "data_shared"),
-        org_number=pick("org_number", "org_number", None), location=pick("location", "location", None),
-        source_clause=pick("clause", "source_clause", ""))
+        name=pick("name", "name", ""),
+        purpose=pick("purpose", "purpose", ""),
+        data_shared=pick("data_shared", "data_shared", ""),
+        kind=pick("kind", "kind", "data_shared"),
+        org_number=pick("org_number", "org_number", None),
+        location=pick("location", "location", None),
+        source_clause=pick("clause", "source_clause", ""),
+    )
 
 
 def sub_add(ctx: Any, args: argparse.Namespace) -> int:
@@ -555,7 +709,9 @@ def sub_edit(ctx: Any, args: argparse.Namespace) -> int:
     current = next((s for s in ctx.services.terms.subprocessors() if s.id == args.entry_id), None)
     if current is None:
         raise NotFoundError(f"No sub-processor {args.entry_id} in the register.")
-    view = ctx.services.terms.update_subprocessor(args.entry_id, _sub_input(args, current), actor="cli")
+    view = ctx.services.terms.update_subprocessor(
+        args.entry_id, _sub_input(args, current), actor="cli"
+    )
     if args.json:
         emit_json(view.as_dict())
     else:
@@ -580,11 +736,16 @@ def _emit_agreement(view: Any, as_json: bool) -> None:
     if as_json:
         emit_json(view.as_dict())
     else:
-        emit(f"{view.document_id}  {view.customer_name} ({view.org_number})  terms {view.terms_label}  {view.state}")
+        emit(
+            f"{view.document_id}  {view.customer_name} ({view.org_number})  terms {view.terms_label}  {view.state}"
+        )
 
 
 def agreement_create(ctx: Any, args: argparse.Namespace) -> int:
-    _emit_agreement(ctx.services.agreements.create_agreement(args.org_number, args.terms, actor="cli"), args.json)
+    _emit_agreement(
+        ctx.services.agreements.create_agreement(args.org_number, args.terms, actor="cli"),
+        args.json,
+    )
     return 0
 
 
@@ -595,9 +756,20 @@ def agreement_list(ctx: Any, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([r.as_dict() for r in rows])
         return 0
-    emit_table([[r.document_id, r.org_number, r.customer_name, r.terms_label, r.state,
-                 r.signed_at.isoformat() if r.signed_at else "-"] for r in rows],
-               ["document", "org", "customer", "terms", "state", "signed"])
+    emit_table(
+        [
+            [
+                r.document_id,
+                r.org_number,
+                r.customer_name,
+                r.terms_label,
+                r.state,
+                r.signed_at.isoformat() if r.signed_at else "-",
+            ]
+            for r in rows
+        ],
+        ["document", "org", "customer", "terms", "state", "signed"],
+    )
     return 0
 
 
@@ -612,5 +784,8 @@ def agreement_mark_sent(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def agreement_set_state(ctx: Any, args: argparse.Namespace) -> int:
-    _emit_agreement(ctx.services.agreements.set_state(args.ref, args.state, reason=args.reason, actor="cli"), False)
+    _emit_agreement(
+        ctx.services.agreements.set_state(args.ref, args.state, reason=args.reason, actor="cli"),
+        False,
+    )
     return 0

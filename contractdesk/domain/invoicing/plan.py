@@ -175,13 +175,26 @@ _new = object.__new__
 _LINE_SET = tuple(
     InvoiceLine.__dict__[name].__set__
     for name in (
-        "description", "service_id", "period_start", "period_end", "amount", "service_kind"
+        "description",
+        "service_id",
+        "period_start",
+        "period_end",
+        "amount",
+        "service_kind",
     )
 )
 _DOC_SET = tuple(
     PlannedInvoice.__dict__[name].__set__
     for name in (
-        "kind", "org_number", "invoice_date", "due_date", "lines", "fee", "net", "vat", "total"
+        "kind",
+        "org_number",
+        "invoice_date",
+        "due_date",
+        "lines",
+        "fee",
+        "net",
+        "vat",
+        "total",
     )
 )
 

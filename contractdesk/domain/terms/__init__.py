@@ -17,4 +17,13 @@ from contractdesk.domain.terms.document import (
     TermsDocument,
 )
 
-__all__ = ["Annex", "Block", "BulletList", "Paragraph", "Section", "SignatureBlock", "Table", "TermsDocument"]
+__all__ = [
+    "Annex",
+    "Block",
+    "BulletList",
+    "Paragraph",
+    "Section",
+    "SignatureBlock",
+    "Table",
+    "TermsDocument",
+]

@@ -146,7 +146,9 @@ class TermsDocument:
 
     def canonical_json(self) -> str:
         """Canonical serialisation: NFC text, sorted keys, no insignificant white space."""
-        return _nfc(json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+        return _nfc(
+            json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        )
 
     def sha256(self) -> str:
         """SHA-256 (hex) of the canonical content; identifies a published version."""

@@ -93,7 +93,7 @@ def _render_chunk(tasks: list[Task]) -> tuple[list[Outcome], float]:
     for index, inp, path in tasks:
         try:
             save_atomic(path, render_agreement(inp), durable=False)
-        except Exception as exc:  # noqa: BLE001 (reported per agreement; the batch goes on)
+        except Exception as exc:
             out.append((index, None, f"{type(exc).__name__}: {exc}"))
         else:
             out.append((index, path, None))
@@ -182,7 +182,7 @@ def render_batch(
                         continue
                     try:
                         collect(*fut.result())
-                    except Exception as exc:  # noqa: BLE001 (a worker died, e.g. out of memory)
+                    except Exception as exc:
                         collect([(i, None, f"{type(exc).__name__}: {exc}") for i, _, _ in chunk])
 
             while queue or pending:

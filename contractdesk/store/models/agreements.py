@@ -41,15 +41,24 @@ class Agreement(Base):
 
     __tablename__ = "agreement"
     __table_args__ = (
-        CheckConstraint("state IN ('draft', 'sent', 'signed', 'active', 'terminated')", name="state"),
-        Index("uq_agreement_one_active", "customer_id", unique=True, sqlite_where=text("state = 'active'")),
+        CheckConstraint(
+            "state IN ('draft', 'sent', 'signed', 'active', 'terminated')", name="state"
+        ),
+        Index(
+            "uq_agreement_one_active",
+            "customer_id",
+            unique=True,
+            sqlite_where=text("state = 'active'"),
+        ),
         Index("ix_agreement_customer", "customer_id", "state"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[str] = mapped_column(String(20), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
-    terms_version_id: Mapped[int] = mapped_column(ForeignKey("terms_version.id", ondelete="RESTRICT"))
+    terms_version_id: Mapped[int] = mapped_column(
+        ForeignKey("terms_version.id", ondelete="RESTRICT")
+    )
     state: Mapped[str] = mapped_column(String(12), default="draft")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -78,11 +87,17 @@ class Acceptance(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
-    terms_version_id: Mapped[int] = mapped_column(ForeignKey("terms_version.id", ondelete="RESTRICT"))
-    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreement.id", ondelete="RESTRICT"), default=None)
+    terms_version_id: Mapped[int] = mapped_column(
+        ForeignKey("terms_version.id", ondelete="RESTRICT")
+    )
+    agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id", ondelete="RESTRICT"), default=None
+    )
     accepted_on: Mapped[date] = mapped_column(Date)
     method: Mapped[str] = mapped_column(String(10))
-    signed_by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), default=None)
+    signed_by_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), default=None
+    )
     signed_by_name: Mapped[str] = mapped_column(String(600), default="")
     signatory_warning: Mapped[str | None] = mapped_column(Text, default=None)
     note: Mapped[str] = mapped_column(Text, default="")
@@ -117,17 +132,23 @@ class ReacceptanceNotice(Base):
 
     __tablename__ = "reacceptance_notice"
     __table_args__ = (
-        UniqueConstraint("customer_id", "terms_version_id", name="uq_reacceptance_notice_customer_version"),
+        UniqueConstraint(
+            "customer_id", "terms_version_id", name="uq_reacceptance_notice_customer_version"
+        ),
         Index("ix_reacceptance_notice_version", "terms_version_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
-    terms_version_id: Mapped[int] = mapped_column(ForeignKey("terms_version.id", ondelete="RESTRICT"))
+    terms_version_id: Mapped[int] = mapped_column(
+        ForeignKey("terms_version.id", ondelete="RESTRICT")
+    )
     notified_on: Mapped[date | None] = mapped_column(Date, default=None)
     notified_how: Mapped[str] = mapped_column(String(200), default="")
     accepted_on: Mapped[date | None] = mapped_column(Date, default=None)
-    acceptance_id: Mapped[int | None] = mapped_column(ForeignKey("acceptance.id", ondelete="RESTRICT"), default=None)
+    acceptance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("acceptance.id", ondelete="RESTRICT"), default=None
+    )
     # The day the agreement is considered terminated (§14: the day after the acceptance deadline),
     # stamped when the owner is first shown the proposal; nothing ends until it is confirmed.
     proposed_terminated_on: Mapped[date | None] = mapped_column(Date, default=None)
@@ -135,9 +156,16 @@ class ReacceptanceNotice(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:
-        return f"ReacceptanceNotice(customer_id={self.customer_id}, version={self.terms_version_id})"
+        return (
+            f"ReacceptanceNotice(customer_id={self.customer_id}, version={self.terms_version_id})"
+        )
 
 
 __all__ = [
-    "ACCEPTANCE_METHODS", "AGREEMENT_STATES", "Acceptance", "AcceptanceScan", "Agreement", "ReacceptanceNotice",
+    "ACCEPTANCE_METHODS",
+    "AGREEMENT_STATES",
+    "Acceptance",
+    "AcceptanceScan",
+    "Agreement",
+    "ReacceptanceNotice",
 ]

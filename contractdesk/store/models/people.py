@@ -62,10 +62,16 @@ class PersonRole(Base):
 
     __tablename__ = "person_role"
     __table_args__ = (
-        UniqueConstraint("person_id", "customer_id", "role", name="uq_person_role_person_customer_role"),
+        UniqueConstraint(
+            "person_id", "customer_id", "role", name="uq_person_role_person_customer_role"
+        ),
         CheckConstraint(_in("role", ROLE_VALUES), name="role"),
-        Index("uq_person_role_main_contact", "customer_id", unique=True,
-              sqlite_where=text("role = 'main_contact'")),
+        Index(
+            "uq_person_role_main_contact",
+            "customer_id",
+            unique=True,
+            sqlite_where=text("role = 'main_contact'"),
+        ),
         Index("ix_person_role_customer", "customer_id", "role"),
     )
 
@@ -131,7 +137,9 @@ class DataSubjectRequest(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(20))
     received_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date] = mapped_column(Date)

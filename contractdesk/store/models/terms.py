@@ -41,7 +41,12 @@ class TermsVersion(Base):
             name="published_complete",
         ),
         CheckConstraint("sha256 IS NULL OR length(sha256) = 64", name="sha256_length"),
-        Index("uq_terms_version_sha256", "sha256", unique=True, sqlite_where=text("sha256 IS NOT NULL")),
+        Index(
+            "uq_terms_version_sha256",
+            "sha256",
+            unique=True,
+            sqlite_where=text("sha256 IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,7 +57,9 @@ class TermsVersion(Base):
     effective_date: Mapped[date | None] = mapped_column(Date, default=None)
     document: Mapped[str] = mapped_column(Text)  # TermsDocument.canonical_json()
     sha256: Mapped[str | None] = mapped_column(String(64), default=None)
-    source_text: Mapped[str | None] = mapped_column(Text, default=None)  # imported plain text, unchanged
+    source_text: Mapped[str | None] = mapped_column(
+        Text, default=None
+    )  # imported plain text, unchanged
     # The DPA checklist as the publisher saw it (JSON); None for the shipped first version.
     dpa_checklist: Mapped[str | None] = mapped_column(Text, default=None)
     gaps_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -73,7 +80,12 @@ class SubProcessorEntry(Base):
     __tablename__ = "subprocessor"
     __table_args__ = (
         CheckConstraint("kind IN ('data_shared', 'access')", name="kind"),
-        Index("uq_subprocessor_name_current", "name", unique=True, sqlite_where=text("retired_at IS NULL")),
+        Index(
+            "uq_subprocessor_name_current",
+            "name",
+            unique=True,
+            sqlite_where=text("retired_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -96,10 +108,14 @@ class TermsVersionSubProcessor(Base):
     """A sub-processor as a version listed it when it was published (a copy: later edits do not change it)."""
 
     __tablename__ = "terms_version_subprocessor"
-    __table_args__ = (Index("ix_terms_version_subprocessor_version", "terms_version_id", "position"),)
+    __table_args__ = (
+        Index("ix_terms_version_subprocessor_version", "terms_version_id", "position"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    terms_version_id: Mapped[int] = mapped_column(ForeignKey("terms_version.id", ondelete="RESTRICT"))
+    terms_version_id: Mapped[int] = mapped_column(
+        ForeignKey("terms_version.id", ondelete="RESTRICT")
+    )
     subprocessor_id: Mapped[int | None] = mapped_column(
         ForeignKey("subprocessor.id", ondelete="RESTRICT"), default=None
     )

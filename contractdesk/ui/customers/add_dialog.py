@@ -123,7 +123,14 @@ class ManualEntryForm(QWidget):
         self.postcode = QLineEdit()
         self.city = QLineEdit()
         self._labels = [QLabel() for _ in range(6)]
-        fields = [self.org_number, self.name, self.address1, self.address2, self.postcode, self.city]
+        fields = [
+            self.org_number,
+            self.name,
+            self.address1,
+            self.address2,
+            self.postcode,
+            self.city,
+        ]
         for label, field in zip(self._labels, fields, strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
@@ -137,11 +144,24 @@ class ManualEntryForm(QWidget):
         self._check()
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr("The customer is saved as \u201cnot verified\u201d. Refresh it when the registry "
-                                   "can be reached: the registry's data then replaces what is typed here."))
-        for label, text in zip(self._labels, (self.tr("&Organisation number"), self.tr("&Name"),
-                                              self.tr("&Address"), self.tr("Address line &2"),
-                                              self.tr("&Postcode"), self.tr("&City")), strict=True):
+        self.intro.setText(
+            self.tr(
+                "The customer is saved as \u201cnot verified\u201d. Refresh it when the registry "
+                "can be reached: the registry's data then replaces what is typed here."
+            )
+        )
+        for label, text in zip(
+            self._labels,
+            (
+                self.tr("&Organisation number"),
+                self.tr("&Name"),
+                self.tr("&Address"),
+                self.tr("Address line &2"),
+                self.tr("&Postcode"),
+                self.tr("&City"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
         self._check()
 
@@ -170,7 +190,9 @@ class ManualEntryForm(QWidget):
         return OfflineCustomer(
             org_number=self.org_number.text(),
             name=self.name.text(),
-            address_lines=tuple(x.text() for x in (self.address1, self.address2) if x.text().strip()),
+            address_lines=tuple(
+                x.text() for x in (self.address1, self.address2) if x.text().strip()
+            ),
             postcode=self.postcode.text(),
             city=self.city.text(),
         )
@@ -178,9 +200,15 @@ class ManualEntryForm(QWidget):
 
 def _org_hint(message: str) -> str:
     hints = {
-        "An organisation number has 9 digits": QCoreApplication.translate("OrgNumberHint", "An organisation number has 9 digits."),
-        "An organisation number starts with 8 or 9": QCoreApplication.translate("OrgNumberHint", "An organisation number starts with 8 or 9."),
-        "The organisation number's check digit is wrong": QCoreApplication.translate("OrgNumberHint", "The check digit is wrong: check the number."),
+        "An organisation number has 9 digits": QCoreApplication.translate(
+            "OrgNumberHint", "An organisation number has 9 digits."
+        ),
+        "An organisation number starts with 8 or 9": QCoreApplication.translate(
+            "OrgNumberHint", "An organisation number starts with 8 or 9."
+        ),
+        "The organisation number's check digit is wrong": QCoreApplication.translate(
+            "OrgNumberHint", "The check digit is wrong: check the number."
+        ),
     }
     return str(hints.get(message, message))
 
@@ -194,8 +222,14 @@ class AddCustomerDialog(QDialog):
 
     registered = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None, *, pool: Any = None,
-                 debounce_ms: int = SEARCH_DEBOUNCE_MS) -> None:
+    def __init__(
+        self,
+        services: Any,
+        parent: QWidget | None = None,
+        *,
+        pool: Any = None,
+        debounce_ms: int = SEARCH_DEBOUNCE_MS,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.pool = pool
@@ -340,8 +374,9 @@ class AddCustomerDialog(QDialog):
         self._say(self.tr("Searching the registry…"))
 
         def work(_p: Any, cancel: Any) -> SearchPage:
-            result: SearchPage = customers.search_registry(text, page=page, size=None if page == 0 else 20,
-                                                          cancel=cancel)
+            result: SearchPage = customers.search_registry(
+                text, page=page, size=None if page == 0 else 20, cancel=cancel
+            )
             return result
 
         def done(result: SearchPage) -> None:
@@ -355,11 +390,19 @@ class AddCustomerDialog(QDialog):
             if result.total == 0:
                 self._say(self.tr("The registry has no organisation with this name."))
             else:
-                self._say(self.tr("%Ln hit(s) in the registry. Choose one to see its card.", "", result.total))
+                self._say(
+                    self.tr(
+                        "%Ln hit(s) in the registry. Choose one to see its card.", "", result.total
+                    )
+                )
             self._update_buttons()
 
-        self.task = run_task(work, on_success=done, on_failure=lambda exc: self._failed(exc, generation),
-                             pool=self.pool)
+        self.task = run_task(
+            work,
+            on_success=done,
+            on_failure=lambda exc: self._failed(exc, generation),
+            pool=self.pool,
+        )
 
     def load_more(self) -> None:
         if self._page is not None and self._page.has_next:
@@ -371,10 +414,14 @@ class AddCustomerDialog(QDialog):
         generation = self._generation
         customers = self.services.customers
         if customers.exists(org_number):
-            self._say(self.tr("%1 is already a customer.").replace("%1", format_org_number(org_number)))
+            self._say(
+                self.tr("%1 is already a customer.").replace("%1", format_org_number(org_number))
+            )
             self._update_buttons()
             return
-        self._say(self.tr("Asking the registry about %1…").replace("%1", format_org_number(org_number)))
+        self._say(
+            self.tr("Asking the registry about %1…").replace("%1", format_org_number(org_number))
+        )
 
         def work(_p: Any, cancel: Any) -> RegistryLookup:
             lookup: RegistryLookup = customers.fetch(org_number, cancel=cancel)
@@ -385,13 +432,19 @@ class AddCustomerDialog(QDialog):
                 return
             self._set_lookup(lookup)
             if lookup.entity.is_sub_unit:
-                self._say(self.tr("This is a sub-unit (a branch): register its main entity instead."))
+                self._say(
+                    self.tr("This is a sub-unit (a branch): register its main entity instead.")
+                )
             else:
                 self._say(self.tr("Check the card, then save."))
             self._update_buttons()
 
-        self.task = run_task(work, on_success=done, on_failure=lambda exc: self._failed(exc, generation),
-                             pool=self.pool)
+        self.task = run_task(
+            work,
+            on_success=done,
+            on_failure=lambda exc: self._failed(exc, generation),
+            pool=self.pool,
+        )
 
     def _failed(self, exc: BaseException, generation: int) -> None:
         if generation != self._generation:
@@ -400,8 +453,11 @@ class AddCustomerDialog(QDialog):
 
         if isinstance(exc, Cancelled):
             return
-        self._manual_possible = bool(getattr(exc, "manual_entry_possible", False)) if isinstance(
-            exc, RegistryError) else False
+        self._manual_possible = (
+            bool(getattr(exc, "manual_entry_possible", False))
+            if isinstance(exc, RegistryError)
+            else False
+        )
         self._say(registry_error_text(exc) if isinstance(exc, RegistryError) else str(exc))
         self._update_buttons()
         if self._manual_possible:
@@ -416,7 +472,9 @@ class AddCustomerDialog(QDialog):
         self.fetch(number)
 
     def _hit_activated(self, index: QModelIndex) -> None:
-        if self.lookup is not None and self.lookup.entity.org_number == index.data(RegistryHitsModel.OrgNumberRole):
+        if self.lookup is not None and self.lookup.entity.org_number == index.data(
+            RegistryHitsModel.OrgNumberRole
+        ):
             self.save_button.setFocus()
 
     def _query_return(self) -> None:
@@ -430,8 +488,12 @@ class AddCustomerDialog(QDialog):
             self.hits.setCurrentIndex(self.hits_model.index(0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.query and event.type() == QEvent.Type.KeyPress and self.hits_model.rowCount()
-                and event.key() == Qt.Key.Key_Down):  # type: ignore[attr-defined]
+        if (
+            watched is self.query
+            and event.type() == QEvent.Type.KeyPress
+            and self.hits_model.rowCount()
+            and event.key() == Qt.Key.Key_Down
+        ):  # type: ignore[attr-defined]
             self.hits.setFocus()
             if not self.hits.currentIndex().isValid():
                 self.hits.setCurrentIndex(self.hits_model.index(0))

@@ -46,8 +46,10 @@ def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = True) -
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
     label.setText(text)
     return label
 
@@ -69,7 +71,9 @@ class CustomerCard(QWidget):
         services: for the people panel of a stored customer (None: no people panel).
     """
 
-    def __init__(self, services: Any = None, parent: QWidget | None = None, *, with_people: bool = True) -> None:
+    def __init__(
+        self, services: Any = None, parent: QWidget | None = None, *, with_people: bool = True
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.view: CustomerView | None = None
@@ -99,7 +103,9 @@ class CustomerCard(QWidget):
         layout.addWidget(self.org_label)
         self.notice_label = plain_label()
         self.notice_label.setObjectName("customerNotice")
-        self.notice_label.setStyleSheet("QLabel#customerNotice { color: #8a1c1c; font-weight: bold; }")
+        self.notice_label.setStyleSheet(
+            "QLabel#customerNotice { color: #8a1c1c; font-weight: bold; }"
+        )
         layout.addWidget(self.notice_label)
 
         self.registry_box = QGroupBox()
@@ -113,8 +119,16 @@ class CustomerCard(QWidget):
         self.industry_value = plain_label()
         self.verified_value = plain_label()
         self.form_labels: list[QLabel] = []
-        for value in (self.form_value, self.business_value, self.postal_value, self.municipality_value,
-                      self.country_value, self.vat_value, self.industry_value, self.verified_value):
+        for value in (
+            self.form_value,
+            self.business_value,
+            self.postal_value,
+            self.municipality_value,
+            self.country_value,
+            self.vat_value,
+            self.industry_value,
+            self.verified_value,
+        ):
             caption = QLabel()
             caption.setBuddy(value)
             self.form_labels.append(caption)
@@ -128,12 +142,20 @@ class CustomerCard(QWidget):
         self.sets_label = plain_label()
         self.confirm_label = plain_label()
         self.confirm_label.setObjectName("confirmByHand")
-        self.confirm_label.setStyleSheet("QLabel#confirmByHand { color: #7a4d00; font-weight: bold; }")
+        self.confirm_label.setStyleSheet(
+            "QLabel#confirmByHand { color: #7a4d00; font-weight: bold; }"
+        )
         self.procuration_label = plain_label()
         self.departed_label = plain_label()
         self.departed_label.setObjectName("departedSignatories")
         self.departed_label.setStyleSheet("QLabel#departedSignatories { color: #8a1c1c; }")
-        for w in (self.rule_label, self.sets_label, self.confirm_label, self.procuration_label, self.departed_label):
+        for w in (
+            self.rule_label,
+            self.sets_label,
+            self.confirm_label,
+            self.procuration_label,
+            self.departed_label,
+        ):
             signing.addWidget(w)
         layout.addWidget(self.signing_box)
 
@@ -157,7 +179,9 @@ class CustomerCard(QWidget):
         self.agreements_box = QGroupBox()
         self.agreements_label = plain_label()
         QVBoxLayout(self.agreements_box).addWidget(self.agreements_label)
-        self.documents_panel: Any = None  # issue 7: the agreement document buttons for this customer
+        self.documents_panel: Any = (
+            None  # issue 7: the agreement document buttons for this customer
+        )
         layout.addWidget(self.agreements_box)
         self.services_box = QGroupBox()
         self.services_label = plain_label()
@@ -186,7 +210,9 @@ class CustomerCard(QWidget):
                 label.setText("")
             return
         self.name_label.setText(view.name)
-        self.org_label.setText(self.tr("Org number %1").replace("%1", format_org_number(view.org_number)))
+        self.org_label.setText(
+            self.tr("Org number %1").replace("%1", format_org_number(view.org_number))
+        )
         status = status_text(view.status)
         if view.status_date is not None:
             status = f"{status} {format_date(view.status_date)}"
@@ -195,24 +221,42 @@ class CustomerCard(QWidget):
         fg, bg = BADGE_COLOURS.get(view.status, ("#333333", "#eeeeee"))
         self.status_badge.setStyleSheet(
             f"QLabel#statusBadge {{ color: {fg}; background: {bg}; border: 1px solid {fg}; "
-            "border-radius: 4px; padding: 2px 8px; font-weight: bold; }")
+            "border-radius: 4px; padding: 2px 8px; font-weight: bold; }"
+        )
         self.notice_label.setText(self._notice(view))
         self.notice_label.setVisible(bool(self.notice_label.text()))
 
         form = view.organisation_form
-        self.form_value.setText(f"{form} – {view.organisation_form_text}" if view.organisation_form_text else form)
+        self.form_value.setText(
+            f"{form} – {view.organisation_form_text}" if view.organisation_form_text else form
+        )
         self.business_value.setText(address_text(view.business_address) or "—")
         self.postal_value.setText(address_text(view.postal_address) or "—")
         muni = view.business_address if view.business_address.municipality else view.postal_address
         self.municipality_value.setText(
-            f"{muni.municipality} ({muni.municipality_number})" if muni.municipality_number
-            else (muni.municipality or "—"))
-        address = view.business_address if not view.business_address.is_empty else view.postal_address
+            f"{muni.municipality} ({muni.municipality_number})"
+            if muni.municipality_number
+            else (muni.municipality or "—")
+        )
+        address = (
+            view.business_address if not view.business_address.is_empty else view.postal_address
+        )
         self.country_value.setText(
-            " ".join(x for x in (address.country, f"({address.country_code})" if address.country_code else "") if x)
-            or "—")
-        self.vat_value.setText(self.tr("Yes: %1").replace("%1", format_vat_number(view.org_number))
-                               if view.vat_registered else self.tr("No"))
+            " ".join(
+                x
+                for x in (
+                    address.country,
+                    f"({address.country_code})" if address.country_code else "",
+                )
+                if x
+            )
+            or "—"
+        )
+        self.vat_value.setText(
+            self.tr("Yes: %1").replace("%1", format_vat_number(view.org_number))
+            if view.vat_registered
+            else self.tr("No")
+        )
         industry = str(view.details.get("industry") or "")
         code = str(view.details.get("industry_code") or "")
         self.industry_value.setText(f"{code} {industry}".strip() or "—")
@@ -222,27 +266,43 @@ class CustomerCard(QWidget):
             self.verified_value.setText(self.tr("Not verified against the registry"))
 
         rule = view.signing_rule
-        self.rule_label.setText(self.tr("Signing rule: %1").replace(
-            "%1", rule.display_text or self.tr("none registered")))
+        self.rule_label.setText(
+            self.tr("Signing rule: %1").replace(
+                "%1", rule.display_text or self.tr("none registered")
+            )
+        )
         self.sets_label.setText(self._sets_text(rule))
         self.sets_label.setVisible(bool(rule.signer_sets or rule.lapsed_sets))
         if rule.needs_manual_confirmation:
             self.confirm_label.setText(
-                self.tr("No signing rule is registered for this organisation: ask the customer who may sign, "
-                        "and confirm it by hand.") if rule.basis != "law" else
-                self.tr("No signing rule is registered; the rule above follows from the organisation form. "
-                        "Confirm by hand who signs."))
+                self.tr(
+                    "No signing rule is registered for this organisation: ask the customer who may sign, "
+                    "and confirm it by hand."
+                )
+                if rule.basis != "law"
+                else self.tr(
+                    "No signing rule is registered; the rule above follows from the organisation form. "
+                    "Confirm by hand who signs."
+                )
+            )
         else:
             self.confirm_label.setText("")
         self.confirm_label.setVisible(rule.needs_manual_confirmation)
-        if view.procuration_rule is not None and (view.procuration_rule.text or view.procuration_rule.signer_sets):
-            self.procuration_label.setText(self.tr("Procuration: %1").replace("%1", view.procuration_rule.text)
-                                           + "\n" + self._sets_text(view.procuration_rule))
+        if view.procuration_rule is not None and (
+            view.procuration_rule.text or view.procuration_rule.signer_sets
+        ):
+            self.procuration_label.setText(
+                self.tr("Procuration: %1").replace("%1", view.procuration_rule.text)
+                + "\n"
+                + self._sets_text(view.procuration_rule)
+            )
         else:
             self.procuration_label.setText("")
         self.procuration_label.setVisible(bool(self.procuration_label.text()))
         if view.departed_signatories:
-            lines = [self.tr("No longer a signatory in the registry (check agreements they signed):")]
+            lines = [
+                self.tr("No longer a signatory in the registry (check agreements they signed):")
+            ]
             for d in view.departed_signatories:
                 noticed = f" – {format_date(d.noticed_on)}" if d.noticed_on else ""
                 lines.append(f"• {d.name}{noticed}")
@@ -251,8 +311,12 @@ class CustomerCard(QWidget):
             self.departed_label.setText("")
         self.departed_label.setVisible(bool(view.departed_signatories))
 
-        role_lines = [f"{r.role}: {r.name}" + ("  ✓" if r.may_sign else "") for r in view.registry_roles]
-        self.roles_label.setText("\n".join(role_lines) if role_lines else self.tr("The registry lists no roles."))
+        role_lines = [
+            f"{r.role}: {r.name}" + ("  ✓" if r.may_sign else "") for r in view.registry_roles
+        ]
+        self.roles_label.setText(
+            "\n".join(role_lines) if role_lines else self.tr("The registry lists no roles.")
+        )
 
     def _sets_text(self, rule: SigningRuleView) -> str:
         lines = []
@@ -262,22 +326,33 @@ class CustomerCard(QWidget):
             else:
                 lines.append("• " + self.tr("%1 together").replace("%1", ", ".join(names)))
         if rule.lapsed_sets:
-            lines.append(self.tr("Combinations naming a person who died or left no longer apply: %1.")
-                         .replace("%1", str(len(rule.lapsed_sets))))
+            lines.append(
+                self.tr(
+                    "Combinations naming a person who died or left no longer apply: %1."
+                ).replace("%1", str(len(rule.lapsed_sets)))
+            )
         return "\n".join(lines)
 
     def _notice(self, view: CustomerView) -> str:
         if view.status == "deleted":
-            return self.tr("The company is deleted in the registry: no new agreement can be issued.")
+            return self.tr(
+                "The company is deleted in the registry: no new agreement can be issued."
+            )
         if view.status == "removed":
-            return self.tr("The company was removed from the registry's open data: no new agreement can be issued.")
+            return self.tr(
+                "The company was removed from the registry's open data: no new agreement can be issued."
+            )
         if view.status == "bankrupt":
-            return self.tr("The company is bankrupt: the estate is bound by its trustee; no new agreement is issued.")
+            return self.tr(
+                "The company is bankrupt: the estate is bound by its trustee; no new agreement is issued."
+            )
         if view.status == "liquidation":
             return self.tr("The company is under liquidation: no new agreement is issued.")
         if view.status == "unverified":
-            return self.tr("Registered by hand and not verified against the registry: refresh it when the "
-                           "registry can be reached.")
+            return self.tr(
+                "Registered by hand and not verified against the registry: refresh it when the "
+                "registry can be reached."
+            )
         return ""
 
     def _show_documents(self) -> None:
@@ -291,8 +366,10 @@ class CustomerCard(QWidget):
             self.agreements_box.layout().addWidget(self.documents_panel)
         if self.documents_panel is not None:
             self.documents_panel.setVisible(stored)
-            self.documents_panel.set_customer(view.org_number if stored and view is not None else None,
-                                              view is not None and view.may_issue_agreement)
+            self.documents_panel.set_customer(
+                view.org_number if stored and view is not None else None,
+                view is not None and view.may_issue_agreement,
+            )
 
     def _show_people(self) -> None:
         view = self.view
@@ -314,7 +391,9 @@ class CustomerCard(QWidget):
         view = self.view
         stored = view is not None and view.stored and self.services is not None
         if stored and self.services_panel is None and hasattr(self.services, "billing"):
-            from contractdesk.ui.widgets.services_panel import ServicesPanel  # issue 6, loaded with the card
+            from contractdesk.ui.widgets.services_panel import (
+                ServicesPanel,
+            )  # issue 6, loaded with the card
 
             self.services_panel = ServicesPanel(self.services)
             self.services_box.layout().addWidget(self.services_panel)
@@ -327,17 +406,26 @@ class CustomerCard(QWidget):
 
     def _show_agreements(self) -> None:
         view = self.view
-        if view is None or not view.stored or self.services is None or not hasattr(self.services, "agreements"):
+        if (
+            view is None
+            or not view.stored
+            or self.services is None
+            or not hasattr(self.services, "agreements")
+        ):
             self.agreements_label.setText(self.tr("Agreements will be shown here."))
             return
         rows = self.services.agreements.agreements(view.org_number)
         if not rows:
-            self.agreements_label.setText(self.tr("No agreement yet. Make one on the Agreements page."))
+            self.agreements_label.setText(
+                self.tr("No agreement yet. Make one on the Agreements page.")
+            )
             return
         from contractdesk.ui.terms.models import agreement_state_text
 
         lines = [
-            self.tr("%1 — terms %2 — %3").replace("%1", a.document_id).replace("%2", a.terms_label)
+            self.tr("%1 — terms %2 — %3")
+            .replace("%1", a.document_id)
+            .replace("%2", a.terms_label)
             .replace("%3", agreement_state_text(self, a.state).lower())
             for a in rows
         ]
@@ -345,9 +433,16 @@ class CustomerCard(QWidget):
 
     def retranslate(self) -> None:
         self.registry_box.setTitle(self.tr("Registry data"))
-        captions = (self.tr("Organisation form"), self.tr("Business address"), self.tr("Postal address"),
-                    self.tr("Municipality"), self.tr("Country"), self.tr("VAT registered"), self.tr("Industry"),
-                    self.tr("Verified"))
+        captions = (
+            self.tr("Organisation form"),
+            self.tr("Business address"),
+            self.tr("Postal address"),
+            self.tr("Municipality"),
+            self.tr("Country"),
+            self.tr("VAT registered"),
+            self.tr("Industry"),
+            self.tr("Verified"),
+        )
         for label, caption in zip(self.form_labels, captions, strict=True):
             label.setText(caption + ":")
         self.signing_box.setTitle(self.tr("Who may sign"))
@@ -373,7 +468,9 @@ class CustomerCardDialog(QDialog):
 
     changed = Signal(str)
 
-    def __init__(self, services: Any, org_number: str, parent: QWidget | None = None, *, pool: Any = None) -> None:
+    def __init__(
+        self, services: Any, org_number: str, parent: QWidget | None = None, *, pool: Any = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.org_number = org_number
@@ -396,14 +493,17 @@ class CustomerCardDialog(QDialog):
     def reload(self) -> None:
         view = self.services.customers.get(self.org_number)
         self.card.show_customer(view)
-        self.setWindowTitle(self.tr("Customer %1").replace("%1", format_org_number(self.org_number)))
+        self.setWindowTitle(
+            self.tr("Customer %1").replace("%1", format_org_number(self.org_number))
+        )
 
     def refresh(self) -> None:
         """Fetch the customer from the registry on a worker; show what changed."""
         from contractdesk.ui.customers.refresh import refresh_one
 
-        self.task = refresh_one(self, self.services, self.org_number, pool=self.pool,
-                                on_done=self._refreshed)
+        self.task = refresh_one(
+            self, self.services, self.org_number, pool=self.pool, on_done=self._refreshed
+        )
 
     def _refreshed(self, changed: bool) -> None:
         self.reload()
@@ -412,4 +512,3 @@ class CustomerCardDialog(QDialog):
 
     def retranslate(self) -> None:
         self.refresh_button.setText(self.tr("&Refresh from the registry"))
-

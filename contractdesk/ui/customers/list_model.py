@@ -80,7 +80,9 @@ class CustomerListModel(QAbstractTableModel):
 
     loaded = Signal()
 
-    def __init__(self, fetch: PageFetcher | None = None, *, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
+    def __init__(
+        self, fetch: PageFetcher | None = None, *, page_size: int = PAGE_SIZE, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._fetch = fetch
         self._page_size = page_size
@@ -105,7 +107,9 @@ class CustomerListModel(QAbstractTableModel):
             return
 
         def fetch(query: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
-            rows: list[CustomerRow] = services.customers.list_customers(query, offset=offset, limit=limit)
+            rows: list[CustomerRow] = services.customers.list_customers(
+                query, offset=offset, limit=limit
+            )
             return rows
 
         self.set_fetcher(fetch)
@@ -201,13 +205,20 @@ class CustomerListModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Name"), self.tr("Org number"), self.tr("Municipality"), self.tr("Status"),
-                    self.tr("Main contact"), self.tr("Agreement"))[section]
+            return (
+                self.tr("Name"),
+                self.tr("Org number"),
+                self.tr("Municipality"),
+                self.tr("Status"),
+                self.tr("Main contact"),
+                self.tr("Agreement"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -241,8 +252,18 @@ class CustomerListModel(QAbstractTableModel):
         if role == _STATUS:
             return row.status
         if role == _SORT:
-            return (row.name.casefold(), row.org_number, row.municipality.casefold(), row.status,
-                    row.main_contact.casefold(), row.agreement_state)[col] if 0 <= col < 6 else None
+            return (
+                (
+                    row.name.casefold(),
+                    row.org_number,
+                    row.municipality.casefold(),
+                    row.status,
+                    row.main_contact.casefold(),
+                    row.agreement_state,
+                )[col]
+                if 0 <= col < 6
+                else None
+            )
         status = row.status
         if status == "active":
             return _RIGHT_ALIGNED if role == _ALIGN and col == 1 else None
@@ -259,7 +280,9 @@ class CustomerListModel(QAbstractTableModel):
         return None
 
 
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -270,14 +293,18 @@ _ID = int(CustomerListModel.IdRole)
 _ORG = int(CustomerListModel.OrgNumberRole)
 _SORT = int(CustomerListModel.SortRole)
 _STATUS = int(CustomerListModel.StatusRole)
-_ROLES_USED = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _FOREGROUND, _FONT, _ALIGN, _ID, _ORG, _SORT, _STATUS})
+_ROLES_USED = frozenset(
+    {_DISPLAY, _ACCESSIBLE, _TOOLTIP, _FOREGROUND, _FONT, _ALIGN, _ID, _ORG, _SORT, _STATUS}
+)
 _RIGHT_ALIGNED = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _UNVERIFIED_COLOUR = QColor(160, 100, 0)
 _BOLD = QFont()
 _BOLD.setBold(True)
 
 
-def size_columns_from_sample(view: Any, model: CustomerListModel, *, sample: int = 60, maximum: int = 360) -> None:
+def size_columns_from_sample(
+    view: Any, model: CustomerListModel, *, sample: int = 60, maximum: int = 360
+) -> None:
     """Set column widths from the header and the first ``sample`` rows (never from every row)."""
     metrics = view.fontMetrics()
     header = view.horizontalHeader()
@@ -285,7 +312,9 @@ def size_columns_from_sample(view: Any, model: CustomerListModel, *, sample: int
     rows = min(sample, model.rowCount())
     for col in range(model.columnCount()):
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
-        width = header.fontMetrics().horizontalAdvance(title) + padding + 16  # room for the sort arrow
+        width = (
+            header.fontMetrics().horizontalAdvance(title) + padding + 16
+        )  # room for the sort arrow
         for row in range(rows):
             text = str(model.data(model.index(row, col)) or "")
             width = max(width, metrics.horizontalAdvance(text) + padding)

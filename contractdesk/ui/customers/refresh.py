@@ -37,9 +37,12 @@ class CustomerRefresh(QObject):
     """
 
     def refreshed(self, done: int, total: int, changed: int) -> str:
-        """"Refreshed 3 of 4 customers; 1 changed." with the plural of the total."""
-        return (self.tr("Refreshed %1 of %n customer(s); %2 changed.", "", total)
-                .replace("%1", str(done)).replace("%2", str(changed)))
+        """ "Refreshed 3 of 4 customers; 1 changed." with the plural of the total."""
+        return (
+            self.tr("Refreshed %1 of %n customer(s); %2 changed.", "", total)
+            .replace("%1", str(done))
+            .replace("%2", str(changed))
+        )
 
 
 class RefreshResultDialog(QDialog):
@@ -65,7 +68,11 @@ def value_text(value: object) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
-        return QCoreApplication.translate("CustomerRefresh", "Yes") if value else QCoreApplication.translate("CustomerRefresh", "No")
+        return (
+            QCoreApplication.translate("CustomerRefresh", "Yes")
+            if value
+            else QCoreApplication.translate("CustomerRefresh", "No")
+        )
     if isinstance(value, list):
         return "; ".join(value_text(v) for v in value)
     if isinstance(value, dict):
@@ -73,8 +80,11 @@ def value_text(value: object) -> str:
             sets = " | ".join(" + ".join(str(n) for n in s) for s in value.get("signer_sets") or [])
             return f"{value.get('text') or ''} [{sets}]".strip()
         if "lines" in value:
-            parts = [*value.get("lines", []), f"{value.get('postcode', '')} {value.get('city', '')}".strip(),
-                     str(value.get("municipality_number") or "")]
+            parts = [
+                *value.get("lines", []),
+                f"{value.get('postcode', '')} {value.get('city', '')}".strip(),
+                str(value.get("municipality_number") or ""),
+            ]
             return ", ".join(str(p) for p in parts if p)
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     return str(value)
@@ -90,11 +100,21 @@ def result_text(result: RefreshResult) -> str:
     if result.message:
         lines.append("  " + result.message)
     if not result.changes and not result.departed_signatories:
-        lines.append("  " + QCoreApplication.translate("CustomerRefresh", "No changes: the stored data matches the registry."))
+        lines.append(
+            "  "
+            + QCoreApplication.translate(
+                "CustomerRefresh", "No changes: the stored data matches the registry."
+            )
+        )
     lines += [change_line(c) for c in result.changes]
     for d in result.departed_signatories:
-        lines.append("  ! " + QCoreApplication.translate("CustomerRefresh", "%1 no longer holds a signing role in the registry: check who signs.")
-                     .replace("%1", d.name))
+        lines.append(
+            "  ! "
+            + QCoreApplication.translate(
+                "CustomerRefresh",
+                "%1 no longer holds a signing role in the registry: check who signs.",
+            ).replace("%1", d.name)
+        )
     return "\n".join(lines)
 
 
@@ -129,7 +149,12 @@ def refresh_one(
     on_done: Callable[[bool], None] | None = None,
 ) -> Any:
     """Refresh one customer on a worker; then show the diff (or why nothing changed)."""
-    progress = _progress(parent, QCoreApplication.translate("CustomerRefresh", "Asking the registry about %1…").replace("%1", format_org_number(org_number)))
+    progress = _progress(
+        parent,
+        QCoreApplication.translate("CustomerRefresh", "Asking the registry about %1…").replace(
+            "%1", format_org_number(org_number)
+        ),
+    )
     state: dict[str, Any] = {}
 
     def work(_progress: Any, cancel: Any) -> RefreshResult:
@@ -138,7 +163,11 @@ def refresh_one(
 
     def succeeded(result: RefreshResult) -> None:
         progress.close()
-        dialog = RefreshResultDialog(QCoreApplication.translate("CustomerRefresh", "Refreshed from the registry"), result_text(result), parent)
+        dialog = RefreshResultDialog(
+            QCoreApplication.translate("CustomerRefresh", "Refreshed from the registry"),
+            result_text(result),
+            parent,
+        )
         state["dialog"] = dialog
         parent.setProperty("lastRefreshText", dialog.text.toPlainText())
         dialog.open()
@@ -151,8 +180,14 @@ def refresh_one(
 
         if isinstance(exc, Cancelled):
             return
-        text = registry_error_text(exc, offer_manual_entry=False) + " " + QCoreApplication.translate("CustomerRefresh", "Nothing was changed.")
-        state["message"] = _message(parent, QCoreApplication.translate("CustomerRefresh", "Refresh failed"), text)
+        text = (
+            registry_error_text(exc, offer_manual_entry=False)
+            + " "
+            + QCoreApplication.translate("CustomerRefresh", "Nothing was changed.")
+        )
+        state["message"] = _message(
+            parent, QCoreApplication.translate("CustomerRefresh", "Refresh failed"), text
+        )
 
     task = run_task(work, on_success=succeeded, on_failure=failed, pool=pool)
     progress.canceled.connect(task.cancel)
@@ -169,7 +204,10 @@ def refresh_all(
     on_done: Callable[[RefreshAllResult], None] | None = None,
 ) -> Any:
     """Refresh every customer on a worker, with a progress dialog whose Cancel stops it."""
-    progress = _progress(parent, QCoreApplication.translate("CustomerRefresh", "Refreshing customers from the registry…"))
+    progress = _progress(
+        parent,
+        QCoreApplication.translate("CustomerRefresh", "Refreshing customers from the registry…"),
+    )
     progress.setCancelButtonText(QCoreApplication.translate("CustomerRefresh", "&Cancel"))
     state: dict[str, Any] = {"progress": progress}
 
@@ -181,22 +219,37 @@ def refresh_all(
         progress.setMaximum(max(total, 1))
         progress.setValue(min(done, max(total, 1)))
         if text:
-            progress.setLabelText(QCoreApplication.translate("CustomerRefresh", "%1 of %2: %3").replace("%1", str(done + 1))
-                                  .replace("%2", str(total)).replace("%3", text))
+            progress.setLabelText(
+                QCoreApplication.translate("CustomerRefresh", "%1 of %2: %3")
+                .replace("%1", str(done + 1))
+                .replace("%2", str(total))
+                .replace("%3", text)
+            )
 
     def succeeded(outcome: RefreshAllResult) -> None:
         progress.close()
-        lines = [CustomerRefresh().refreshed(len(outcome.results), outcome.total, len(outcome.changed))]
+        lines = [
+            CustomerRefresh().refreshed(len(outcome.results), outcome.total, len(outcome.changed))
+        ]
         if outcome.cancelled:
-            lines.append(QCoreApplication.translate("CustomerRefresh", "Cancelled: the customers not reached were left as they were."))
+            lines.append(
+                QCoreApplication.translate(
+                    "CustomerRefresh",
+                    "Cancelled: the customers not reached were left as they were.",
+                )
+            )
         for failure in outcome.failures:
             reason = error_name_text(failure.error, failure.message)
-            lines.append(f"{failure.name} ({format_org_number(failure.org_number)}): {reason} "
-                         + QCoreApplication.translate("CustomerRefresh", "Nothing was changed."))
+            lines.append(
+                f"{failure.name} ({format_org_number(failure.org_number)}): {reason} "
+                + QCoreApplication.translate("CustomerRefresh", "Nothing was changed.")
+            )
         for result in outcome.changed:
             lines.append("")
             lines.append(result_text(result))
-        dialog = RefreshResultDialog(QCoreApplication.translate("CustomerRefresh", "Refresh all"), "\n".join(lines), parent)
+        dialog = RefreshResultDialog(
+            QCoreApplication.translate("CustomerRefresh", "Refresh all"), "\n".join(lines), parent
+        )
         state["dialog"] = dialog
         parent.setProperty("lastRefreshText", dialog.text.toPlainText())
         dialog.open()
@@ -205,9 +258,13 @@ def refresh_all(
 
     def failed(exc: BaseException) -> None:
         progress.close()
-        state["message"] = _message(parent, QCoreApplication.translate("CustomerRefresh", "Refresh failed"), str(exc))
+        state["message"] = _message(
+            parent, QCoreApplication.translate("CustomerRefresh", "Refresh failed"), str(exc)
+        )
 
-    task = run_task(work, on_success=succeeded, on_failure=failed, on_progress=progressed, pool=pool)
+    task = run_task(
+        work, on_success=succeeded, on_failure=failed, on_progress=progressed, pool=pool
+    )
     progress.canceled.connect(task.cancel)
     _keep(parent, state)
     return task

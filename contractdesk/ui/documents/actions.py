@@ -46,9 +46,13 @@ class DocumentTarget:
     state: str | None = None
 
 
-def suggested_name(org_number: str, terms_label: str | None, kind: str = "Avtale", suffix: str = "pdf") -> str:
+def suggested_name(
+    org_number: str, terms_label: str | None, kind: str = "Avtale", suffix: str = "pdf"
+) -> str:
     """``Avtale-923130969-2021-04-17.pdf`` in the user's documents folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    folder = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) or str(Path.home())
     label = f"-{terms_label}" if terms_label else ""
     return str(Path(folder) / f"{kind}-{org_number}{label}.{suffix}")
 
@@ -56,17 +60,29 @@ def suggested_name(org_number: str, terms_label: str | None, kind: str = "Avtale
 class SendDialog(QDialog):
     """Confirm sending: who gets it, through which server; the password when none is saved."""
 
-    def __init__(self, customer: str, recipient: str, server: str, ask_password: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        customer: str,
+        recipient: str,
+        server: str,
+        ask_password: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send the agreement"))
-        text = QLabel(self.tr("Send the agreement for %1 to %2 through %3? It is then marked as sent.")
-                      .replace("%1", customer).replace("%2", recipient).replace("%3", server))
+        text = QLabel(
+            self.tr("Send the agreement for %1 to %2 through %3? It is then marked as sent.")
+            .replace("%1", customer)
+            .replace("%2", recipient)
+            .replace("%3", server)
+        )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Send"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -97,8 +113,13 @@ class DocumentActions(QWidget):
     changed = Signal()
     message = Signal(str)
 
-    def __init__(self, target: Callable[[], DocumentTarget | None], parent: QWidget | None = None, *,
-                 with_batch: bool = True) -> None:
+    def __init__(
+        self,
+        target: Callable[[], DocumentTarget | None],
+        parent: QWidget | None = None,
+        *,
+        with_batch: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.target = target
         self.services: Any = None
@@ -128,8 +149,13 @@ class DocumentActions(QWidget):
         self.batch_button.clicked.connect(lambda: self.open_batch())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for button in (self.preview_button, self.print_button, self.save_button, self.email_button,
-                       self.batch_button):
+        for button in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.email_button,
+            self.batch_button,
+        ):
             layout.addWidget(button)
         self.retranslate()
         self.update_enabled()
@@ -143,7 +169,9 @@ class DocumentActions(QWidget):
         self.send_action.setText(self.tr("&Send now…"))
         self.settings_action.setText(self.tr("E-mail &settings…"))
         self.batch_button.setText(self.tr("&Batch…"))
-        tip = self.tr("The agreement PDF: terms, DPA annex and signature blocks, filled in for the customer")
+        tip = self.tr(
+            "The agreement PDF: terms, DPA annex and signature blocks, filled in for the customer"
+        )
         self.preview_button.setToolTip(tip)
 
     def set_services(self, services: Any) -> None:
@@ -168,8 +196,13 @@ class DocumentActions(QWidget):
         def finished() -> None:
             self.unsetCursor()
 
-        self.task = run_task(lambda _progress, _cancel: work(), on_success=done, on_failure=self._failed,
-                             on_finished=finished, pool=self.pool)
+        self.task = run_task(
+            lambda _progress, _cancel: work(),
+            on_success=done,
+            on_failure=self._failed,
+            on_finished=finished,
+            pool=self.pool,
+        )
         return self.task
 
     def _kwargs(self, target: DocumentTarget) -> dict[str, Any]:
@@ -189,9 +222,19 @@ class DocumentActions(QWidget):
         elif isinstance(exc, (UserError, SaveError)):
             text = str(exc)
         else:
-            text = self.tr("Something went wrong (%1): %2").replace("%1", type(exc).__name__).replace("%2", str(exc))
+            text = (
+                self.tr("Something went wrong (%1): %2")
+                .replace("%1", type(exc).__name__)
+                .replace("%2", str(exc))
+            )
         self._say(text)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Agreement"), text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Agreement"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         self.dialog = box
         box.open()
@@ -212,18 +255,32 @@ class DocumentActions(QWidget):
 
         def done(result: tuple[bytes, Any]) -> None:
             pdf, ref = result
-            title = self.tr("Agreement %1 – %2").replace("%1", ref.document_id).replace("%2", ref.customer_name)
-            dialog = PdfPreviewDialog(pdf, title, suggested_name(ref.org_number, ref.terms_label), self)
+            title = (
+                self.tr("Agreement %1 – %2")
+                .replace("%1", ref.document_id)
+                .replace("%2", ref.customer_name)
+            )
+            dialog = PdfPreviewDialog(
+                pdf, title, suggested_name(ref.org_number, ref.terms_label), self
+            )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog = dialog
             dialog.open()
-            self._say(self.tr("Agreement %1 for %2 (%n page(s)).", "", dialog.page_count()).replace("%1", ref.document_id)
-                      .replace("%2", ref.customer_name) + self._warnings(ref))
+            self._say(
+                self.tr("Agreement %1 for %2 (%n page(s)).", "", dialog.page_count())
+                .replace("%1", ref.document_id)
+                .replace("%2", ref.customer_name)
+                + self._warnings(ref)
+            )
             if ref.created:
                 self.changed.emit()
 
-        return self._run(lambda: docs.agreement_pdf(target.org_number, target.terms_label, **self._kwargs(target)),
-                         done)
+        return self._run(
+            lambda: docs.agreement_pdf(
+                target.org_number, target.terms_label, **self._kwargs(target)
+            ),
+            done,
+        )
 
     def print_agreement(self) -> Any:
         """Make the PDF in the background, then the system print dialog."""
@@ -236,7 +293,9 @@ class DocumentActions(QWidget):
 
         def done(result: tuple[bytes, Any]) -> None:
             pdf, ref = result
-            preview = PdfPreviewDialog(pdf, ref.document_id, suggested_name(ref.org_number, ref.terms_label), self)
+            preview = PdfPreviewDialog(
+                pdf, ref.document_id, suggested_name(ref.org_number, ref.terms_label), self
+            )
             preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog = preview
             preview.show()
@@ -244,8 +303,12 @@ class DocumentActions(QWidget):
             if ref.created:
                 self.changed.emit()
 
-        return self._run(lambda: docs.agreement_pdf(target.org_number, target.terms_label, **self._kwargs(target)),
-                         done)
+        return self._run(
+            lambda: docs.agreement_pdf(
+                target.org_number, target.terms_label, **self._kwargs(target)
+            ),
+            done,
+        )
 
     def save_as(self, path: str | None = None) -> Any:
         """Ask for a file, then make and save the PDF there (atomically) in the background."""
@@ -255,21 +318,30 @@ class DocumentActions(QWidget):
         if self.services is None or target is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the agreement"),
-                                                  suggested_name(target.org_number, target.terms_label),
-                                                  self.tr("PDF (*.pdf)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the agreement"),
+                suggested_name(target.org_number, target.terms_label),
+                self.tr("PDF (*.pdf)"),
+            )
         if not path:
             return None
         docs, file = self.services.documents, path
 
         def work() -> Any:
-            pdf, ref = docs.agreement_pdf(target.org_number, target.terms_label, **self._kwargs(target))
+            pdf, ref = docs.agreement_pdf(
+                target.org_number, target.terms_label, **self._kwargs(target)
+            )
             save_atomic(file, pdf)
             return ref
 
         def done(ref: Any) -> None:
-            self._say(self.tr("Agreement %1 saved as %2.").replace("%1", ref.document_id).replace("%2", file)
-                      + self._warnings(ref))
+            self._say(
+                self.tr("Agreement %1 saved as %2.")
+                .replace("%1", ref.document_id)
+                .replace("%2", file)
+                + self._warnings(ref)
+            )
             if ref.created:
                 self.changed.emit()
 
@@ -281,25 +353,35 @@ class DocumentActions(QWidget):
         if self.services is None or target is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the e-mail draft"),
-                                                  suggested_name(target.org_number, target.terms_label, suffix="eml"),
-                                                  self.tr("E-mail (*.eml)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the e-mail draft"),
+                suggested_name(target.org_number, target.terms_label, suffix="eml"),
+                self.tr("E-mail (*.eml)"),
+            )
         if not path:
             return None
         docs, file = self.services.documents, path
 
         def done(draft: Any) -> None:
             opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft.path)))
-            text = self.tr("E-mail draft to %1 saved as %2.").replace("%1", draft.recipient_email) \
+            text = (
+                self.tr("E-mail draft to %1 saved as %2.")
+                .replace("%1", draft.recipient_email)
                 .replace("%2", str(draft.path))
+            )
             if not opened:
                 text += " " + self.tr("No mail program opened it: open the file yourself.")
             self._say(text + self._warnings(draft.ref))
             if draft.ref.created:
                 self.changed.emit()
 
-        return self._run(lambda: docs.email_draft(target.org_number, file, target.terms_label, **self._kwargs(target)),
-                         done)
+        return self._run(
+            lambda: docs.email_draft(
+                target.org_number, file, target.terms_label, **self._kwargs(target)
+            ),
+            done,
+        )
 
     def send_email(self) -> Any:
         """Confirm (and ask for the password when none is saved), then send in the background."""
@@ -320,11 +402,17 @@ class DocumentActions(QWidget):
             self._failed(exc)
             return None
         customer = self.services.customers.get(target.org_number).name
-        dialog = SendDialog(f"{customer} ({format_org_number(target.org_number)})", recipient,
-                            f"{smtp.host}:{smtp.port}", source.needs_prompt, self)
+        dialog = SendDialog(
+            f"{customer} ({format_org_number(target.org_number)})",
+            recipient,
+            f"{smtp.host}:{smtp.port}",
+            source.needs_prompt,
+            self,
+        )
         self.dialog = dialog
-        dialog.accepted.connect(lambda: self._send(target, dialog.password.text() or None,
-                                                   asked=source.needs_prompt))
+        dialog.accepted.connect(
+            lambda: self._send(target, dialog.password.text() or None, asked=source.needs_prompt)
+        )
         dialog.open()
         return dialog
 
@@ -332,17 +420,29 @@ class DocumentActions(QWidget):
         docs = self.services.documents
         if asked and password is None:
             # Without this the service's "no password" message would name the CLI command.
-            self._say(self.tr("No password was typed, so nothing was sent. Type it when sending, or save it "
-                              "in E-mail ▸ E-mail settings."))
+            self._say(
+                self.tr(
+                    "No password was typed, so nothing was sent. Type it when sending, or save it "
+                    "in E-mail ▸ E-mail settings."
+                )
+            )
             return None
 
         def done(result: Any) -> None:
-            self._say(self.tr("Agreement %1 sent to %2 and marked as sent.").replace("%1", result.ref.document_id)
-                      .replace("%2", result.recipient_email) + self._warnings(result.ref))
+            self._say(
+                self.tr("Agreement %1 sent to %2 and marked as sent.")
+                .replace("%1", result.ref.document_id)
+                .replace("%2", result.recipient_email)
+                + self._warnings(result.ref)
+            )
             self.changed.emit()
 
-        return self._run(lambda: docs.send(target.org_number, target.terms_label, password=password,
-                                           **self._kwargs(target)), done)
+        return self._run(
+            lambda: docs.send(
+                target.org_number, target.terms_label, password=password, **self._kwargs(target)
+            ),
+            done,
+        )
 
     def open_email_settings(self) -> Any:
         from contractdesk.ui.documents.email_settings import EmailSettingsDialog
@@ -361,8 +461,13 @@ class DocumentActions(QWidget):
         if self.services is None:
             return None
         target = self.target()
-        dialog = BatchDialog(self.services, self, pool=self.pool, chosen=[target.org_number] if target else [],
-                             today=self.today)
+        dialog = BatchDialog(
+            self.services,
+            self,
+            pool=self.pool,
+            chosen=[target.org_number] if target else [],
+            today=self.today,
+        )
         dialog.batch_done.connect(lambda _outcome: self.changed.emit())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog

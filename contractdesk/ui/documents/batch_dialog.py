@@ -112,7 +112,9 @@ class BatchDialog(QDialog):
         self.browse_button.setText(self.tr("&Browse…"))
         self.version_label.setText(self.tr("&Terms version:"))
         self.version.setItemText(0, self.tr("The version in effect today"))
-        self.all_radio.setText(self.tr("&All active customers (%1)").replace("%1", str(self.active_count)))
+        self.all_radio.setText(
+            self.tr("&All active customers (%1)").replace("%1", str(self.active_count))
+        )
         self.chosen_radio.setText(self.tr("&Chosen customers:"))
         self.start_button.setText(self.tr("&Make agreements"))
 
@@ -127,23 +129,32 @@ class BatchDialog(QDialog):
             item = QListWidgetItem(f"{name} ({format_org_number(org)})")
             item.setData(Qt.ItemDataRole.UserRole, org)
             if status in BLOCKED:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsUserCheckable)
+                item.setFlags(
+                    item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsUserCheckable
+                )
                 item.setText(f"{item.text()} – {status}")
             else:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if org in wanted else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if org in wanted else Qt.CheckState.Unchecked
+                )
             self.customers.addItem(item)
 
     def chosen_org_numbers(self) -> list[str]:
         out = []
         for index in range(self.customers.count()):
             item = self.customers.item(index)
-            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState() == Qt.CheckState.Checked:
+            if (
+                item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+                and item.checkState() == Qt.CheckState.Checked
+            ):
                 out.append(str(item.data(Qt.ItemDataRole.UserRole)))
         return out
 
     def browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the agreements"), self.folder.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the agreements"), self.folder.text()
+        )
         if folder:
             self.folder.setText(folder)
 
@@ -164,10 +175,20 @@ class BatchDialog(QDialog):
         docs, workers, today = self.services.documents, self.workers, self.today
 
         def work(progress: Any, cancel: Any) -> Any:
-            return docs.batch(Path(folder), orgs, all_active=everyone, terms=terms, progress=progress,
-                              cancel=cancel.is_set, workers=workers, today=today)
+            return docs.batch(
+                Path(folder),
+                orgs,
+                all_active=everyone,
+                terms=terms,
+                progress=progress,
+                cancel=cancel.is_set,
+                workers=workers,
+                today=today,
+            )
 
-        self.progress = QProgressDialog(self.tr("Reading the customers…"), self.tr("Cancel"), 0, 0, self)
+        self.progress = QProgressDialog(
+            self.tr("Reading the customers…"), self.tr("Cancel"), 0, 0, self
+        )
         self.progress.setWindowTitle(self.windowTitle())
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
@@ -177,8 +198,13 @@ class BatchDialog(QDialog):
         self.progress.show()
         self.start_button.setEnabled(False)
         self.summary.setText("")
-        self.task = run_task(work, on_success=self._finished, on_failure=self._failed, on_progress=self._progressed,
-                             pool=self.pool)
+        self.task = run_task(
+            work,
+            on_success=self._finished,
+            on_failure=self._failed,
+            on_progress=self._progressed,
+            pool=self.pool,
+        )
         return self.task
 
     def cancel(self) -> None:
@@ -193,15 +219,23 @@ class BatchDialog(QDialog):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, total))
         if stage == "prepare":
-            self.progress.setLabelText(self.tr("Reading the customers: %1 of %2").replace("%1", str(done))
-                                       .replace("%2", str(total)))
+            self.progress.setLabelText(
+                self.tr("Reading the customers: %1 of %2")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+            )
         else:
-            self.progress.setLabelText(self.tr("Agreements made: %1 of %2").replace("%1", str(done))
-                                       .replace("%2", str(total)))
+            self.progress.setLabelText(
+                self.tr("Agreements made: %1 of %2")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+            )
 
     def _close_progress(self) -> None:
         if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)  # closing a progress dialog emits canceled
+            self.progress.canceled.disconnect(
+                self.cancel
+            )  # closing a progress dialog emits canceled
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
@@ -211,15 +245,25 @@ class BatchDialog(QDialog):
         self._close_progress()
         self.outcome = outcome
         failed = outcome.result.failed if outcome.result is not None else ()
-        lines = [self.tr("%1 of %n agreement(s) written to %2.", "", outcome.total)
-                 .replace("%1", str(len(outcome.written))).replace("%2", self.folder.text().strip())]
+        lines = [
+            self.tr("%1 of %n agreement(s) written to %2.", "", outcome.total)
+            .replace("%1", str(len(outcome.written)))
+            .replace("%2", self.folder.text().strip())
+        ]
         if outcome.cancelled:
             lines.append(self.tr("Cancelled: the files written so far are complete."))
         for org, reason in outcome.skipped:
-            lines.append(self.tr("Left out %1: %2").replace("%1", format_org_number(org)).replace("%2", reason))
+            lines.append(
+                self.tr("Left out %1: %2")
+                .replace("%1", format_org_number(org))
+                .replace("%2", reason)
+            )
         for failure in failed:
-            lines.append(self.tr("Failed %1: %2").replace("%1", format_org_number(failure.org_number))
-                         .replace("%2", failure.message))
+            lines.append(
+                self.tr("Failed %1: %2")
+                .replace("%1", format_org_number(failure.org_number))
+                .replace("%2", failure.message)
+            )
         self.summary.setText("\n".join(lines))
         self.batch_done.emit(outcome)
 

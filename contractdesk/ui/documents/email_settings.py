@@ -56,8 +56,11 @@ class EmailSettingsDialog(QDialog):
         self.forget_button.clicked.connect(lambda: self.forget_password())
         self.form = QFormLayout(server)
         self.labels = [QLabel() for _ in range(6)]
-        for label, field in zip(self.labels, (self.host, self.port, self.security, self.user, self.sender_edit,
-                                              self.password), strict=True):
+        for label, field in zip(
+            self.labels,
+            (self.host, self.port, self.security, self.user, self.sender_edit, self.password),
+            strict=True,
+        ):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.form.addRow(self.password_note)
@@ -81,7 +84,9 @@ class EmailSettingsDialog(QDialog):
         self.error_label = _note()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setStyleSheet("color: #b00020")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -96,11 +101,24 @@ class EmailSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("E-mail settings"))
         self.tabs.setTabText(0, self.tr("Mail &server"))
         self.tabs.setTabText(1, self.tr("Agreement &e-mail"))
-        for label, text in zip(self.labels, (self.tr("Ser&ver:"), self.tr("&Port:"), self.tr("Se&curity:"),
-                                             self.tr("&User:"), self.tr("Se&nder:"), self.tr("Pass&word:")), strict=True):
+        for label, text in zip(
+            self.labels,
+            (
+                self.tr("Ser&ver:"),
+                self.tr("&Port:"),
+                self.tr("Se&curity:"),
+                self.tr("&User:"),
+                self.tr("Se&nder:"),
+                self.tr("Pass&word:"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
-        names = {"starttls": self.tr("STARTTLS (usually port 587)"), "tls": self.tr("TLS (usually port 465)"),
-                 "none": self.tr("None (unencrypted; no login)")}
+        names = {
+            "starttls": self.tr("STARTTLS (usually port 587)"),
+            "tls": self.tr("TLS (usually port 465)"),
+            "none": self.tr("None (unencrypted; no login)"),
+        }
         current = self.security.currentData()
         self.security.clear()
         for key in SECURITY:
@@ -111,10 +129,13 @@ class EmailSettingsDialog(QDialog):
         self.forget_button.setText(self.tr("&Forget the saved password"))
         self.subject_label.setText(self.tr("Su&bject:"))
         self.reset_button.setText(self.tr("&Reset to the standard text"))
-        self.fields_note.setText(self.tr(
-            "Fields: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, "
-            "{supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} and the "
-            "other agreement fields."))
+        self.fields_note.setText(
+            self.tr(
+                "Fields: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, "
+                "{supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} and the "
+                "other agreement fields."
+            )
+        )
 
     def load(self) -> None:
         docs = self.services.documents
@@ -141,16 +162,27 @@ class EmailSettingsDialog(QDialog):
         self.forget_button.setVisible(source.kind == "keyring")
         if not source.keyring_usable:
             self.password.setPlaceholderText(self.tr("no system keyring here"))
-            self.password_note.setText(self.tr(
-                "No system keyring is available, so the password is not saved: it is asked each time you send, "
-                "or taken from %1.").replace("%1", SMTP_PASSWORD_ENV))
+            self.password_note.setText(
+                self.tr(
+                    "No system keyring is available, so the password is not saved: it is asked each time you send, "
+                    "or taken from %1."
+                ).replace("%1", SMTP_PASSWORD_ENV)
+            )
         elif source.kind == "keyring":
-            self.password.setPlaceholderText(self.tr("saved in the system keyring (type to change)"))
-            self.password_note.setText(self.tr("The password is kept in the system keyring, never in ContractDesk's data."))
+            self.password.setPlaceholderText(
+                self.tr("saved in the system keyring (type to change)")
+            )
+            self.password_note.setText(
+                self.tr("The password is kept in the system keyring, never in ContractDesk's data.")
+            )
         else:
             self.password.setPlaceholderText(self.tr("kept in the system keyring"))
-            self.password_note.setText(self.tr("A password typed here is kept in the system keyring, never in "
-                                               "ContractDesk's data. Empty: asked each time you send."))
+            self.password_note.setText(
+                self.tr(
+                    "A password typed here is kept in the system keyring, never in "
+                    "ContractDesk's data. Empty: asked each time you send."
+                )
+            )
 
     def reset_template(self) -> None:
         from contractdesk.output.email import DEFAULT_TEMPLATE
@@ -173,8 +205,16 @@ class EmailSettingsDialog(QDialog):
 
         docs = self.services.documents
         try:
-            docs.set_smtp_settings(SmtpSettings(self.host.text(), self.port.value(), self.security.currentData(),
-                                                self.user.text(), self.sender_edit.text(), docs.smtp_settings().timeout))
+            docs.set_smtp_settings(
+                SmtpSettings(
+                    self.host.text(),
+                    self.port.value(),
+                    self.security.currentData(),
+                    self.user.text(),
+                    self.sender_edit.text(),
+                    docs.smtp_settings().timeout,
+                )
+            )
             docs.set_email_template(self.subject.text(), self.body.toPlainText())
             if self.password.text():
                 docs.save_smtp_password(self.password.text())

@@ -65,9 +65,13 @@ def print_document(document: Any, printer: Any, *, max_dpi: int = MAX_PRINT_DPI)
             if index:
                 printer.newPage()
             points = document.pagePointSize(index)
-            image = document.render(index, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)))
+            image = document.render(
+                index, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            )
             size = QSizeF(image.size()).scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF((target.width() - size.width()) / 2, 0, size.width(), size.height()), image)
+            painter.drawImage(
+                QRectF((target.width() - size.width()) / 2, 0, size.width(), size.height()), image
+            )
     finally:
         painter.end()
     return pages
@@ -82,7 +86,9 @@ class PdfPreviewDialog(QDialog):
         suggested_name: the file name offered by Save as.
     """
 
-    def __init__(self, pdf: bytes, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pdf: bytes, title: str, suggested_name: str, parent: QWidget | None = None
+    ) -> None:
         from PySide6.QtPdfWidgets import QPdfView
 
         super().__init__(parent)
@@ -153,8 +159,9 @@ class PdfPreviewDialog(QDialog):
         from contractdesk.output.atomic import SaveError, save_atomic
 
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the agreement"), self.suggested_name,
-                                                  self.tr("PDF (*.pdf)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the agreement"), self.suggested_name, self.tr("PDF (*.pdf)")
+            )
         if not path:
             return None
         try:

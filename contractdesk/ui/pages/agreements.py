@@ -115,7 +115,9 @@ class AgreementsPage(Page):
         self.agreements_tab = QWidget()
         self.agreements_model = AgreementModel(self)
         self.agreements, self.agreements_proxy = make_table(self.agreements_model, "agreements")
-        self.agreements.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.agreements.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_buttons()
+        )
         self.new_agreement_button = QPushButton()
         self.mark_sent_button = QPushButton()
         self.new_agreement_button.clicked.connect(lambda: self.new_agreement())
@@ -204,7 +206,9 @@ class AgreementsPage(Page):
         self.customer_filter.addItem(self.tr("All customers"), None)
         for org, name, _status in self.services.agreements.customer_choices():
             self.customer_filter.addItem(f"{name} ({format_org_number(org)})", org)
-        self.customer_filter.setCurrentIndex(max(0, self.customer_filter.findData(keep_org)) if keep_org else 0)
+        self.customer_filter.setCurrentIndex(
+            max(0, self.customer_filter.findData(keep_org)) if keep_org else 0
+        )
         self.customer_filter.blockSignals(False)
         keep_label = self.version_filter.currentData()
         self.version_filter.blockSignals(True)
@@ -212,7 +216,9 @@ class AgreementsPage(Page):
         self.version_filter.addItem(self.tr("All versions"), None)
         for label in self.services.agreements.reacceptance_versions():
             self.version_filter.addItem(label, label)
-        self.version_filter.setCurrentIndex(max(0, self.version_filter.findData(keep_label)) if keep_label else 0)
+        self.version_filter.setCurrentIndex(
+            max(0, self.version_filter.findData(keep_label)) if keep_label else 0
+        )
         self.version_filter.blockSignals(False)
 
     def _load_ledger(self) -> None:
@@ -227,19 +233,27 @@ class AgreementsPage(Page):
         if self.services is None:
             return
         label = self.version_filter.currentData()
-        self.services.agreements.termination_proposals(today=self.today)  # stamps first proposals (audited)
+        self.services.agreements.termination_proposals(
+            today=self.today
+        )  # stamps first proposals (audited)
         rows = self.services.agreements.reacceptance_list(label, today=self.today)
         self.reaccept_model.set_rows(rows)
         self.reaccept.resizeColumnsToContents()
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.status] = counts.get(row.status, 0) + 1
-        text = self.tr("%1 to notify, %2 notified, %3 accepted, %4 overdue, %5 terminated.") \
-            .replace("%1", str(counts.get("to_notify", 0))).replace("%2", str(counts.get("notified", 0))) \
-            .replace("%3", str(counts.get("accepted", 0))).replace("%4", str(counts.get("overdue", 0))) \
+        text = (
+            self.tr("%1 to notify, %2 notified, %3 accepted, %4 overdue, %5 terminated.")
+            .replace("%1", str(counts.get("to_notify", 0)))
+            .replace("%2", str(counts.get("notified", 0)))
+            .replace("%3", str(counts.get("accepted", 0)))
+            .replace("%4", str(counts.get("overdue", 0)))
             .replace("%5", str(counts.get("terminated", 0)))
+        )
         if counts.get("overdue"):
-            text += " " + self.tr("Overdue customers are proposed as terminated; nothing ends until you confirm.")
+            text += " " + self.tr(
+                "Overdue customers are proposed as terminated; nothing ends until you confirm."
+            )
         self.reaccept_summary.setText(text)
         self._update_buttons()
 
@@ -252,7 +266,12 @@ class AgreementsPage(Page):
         return self.ledger_model.row_at(self.ledger_proxy.mapToSource(index).row())
 
     def selected_reacceptance(self) -> list[Any]:
-        rows = sorted({self.reaccept_proxy.mapToSource(i).row() for i in self.reaccept.selectionModel().selectedRows()})
+        rows = sorted(
+            {
+                self.reaccept_proxy.mapToSource(i).row()
+                for i in self.reaccept.selectionModel().selectedRows()
+            }
+        )
         return [self.reaccept_model.row_at(r) for r in rows]
 
     def selected_agreement_id(self) -> int | None:
@@ -267,7 +286,9 @@ class AgreementsPage(Page):
         self.attach_scan_button.setEnabled(acceptance is not None and not acceptance.has_scan)
         chosen = self.selected_reacceptance()
         self.notify_button.setEnabled(bool(chosen) and all(r.status == "to_notify" for r in chosen))
-        self.terminate_button.setEnabled(bool(chosen) and all(r.status == "overdue" for r in chosen))
+        self.terminate_button.setEnabled(
+            bool(chosen) and all(r.status == "overdue" for r in chosen)
+        )
         self.new_agreement_button.setEnabled(has)
         agreement = self.selected_agreement_id()
         state = None
@@ -303,15 +324,25 @@ class AgreementsPage(Page):
         def done(dialog: RecordAcceptanceDialog) -> None:
             result = dialog.result_value
             self.refresh()
-            lines = [self.tr("Recorded: %1 accepted %2; agreement %3 is %4.")
-                     .replace("%1", result.acceptance.customer_name).replace("%2", result.acceptance.terms_label)
-                     .replace("%3", result.agreement.document_id)
-                     .replace("%4", agreement_state_text(self, result.agreement.state).lower())]
+            lines = [
+                self.tr("Recorded: %1 accepted %2; agreement %3 is %4.")
+                .replace("%1", result.acceptance.customer_name)
+                .replace("%2", result.acceptance.terms_label)
+                .replace("%3", result.agreement.document_id)
+                .replace("%4", agreement_state_text(self, result.agreement.state).lower())
+            ]
             lines += ["⚠ " + w for w in result.warnings]
             self._say("\n".join(lines))
 
-        self._open(RecordAcceptanceDialog(self.services, org_number=self.customer_filter.currentData(),
-                                          today=self.today, parent=self), done)
+        self._open(
+            RecordAcceptanceDialog(
+                self.services,
+                org_number=self.customer_filter.currentData(),
+                today=self.today,
+                parent=self,
+            ),
+            done,
+        )
 
     def view_scan(self) -> None:
         from contractdesk.ui.terms.acceptance_dialogs import ScanViewer
@@ -332,9 +363,15 @@ class AgreementsPage(Page):
         if self.services is None or acceptance is None or acceptance.has_scan:
             return
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Signed scan"), "",
-                                                  self.tr("PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff "
-                                                          "*.gif *.webp);;All files (*)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Signed scan"),
+                "",
+                self.tr(
+                    "PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff "
+                    "*.gif *.webp);;All files (*)"
+                ),
+            )
         if not path:
             return
         try:
@@ -367,9 +404,15 @@ class AgreementsPage(Page):
 
         def done(dialog: ConfirmTerminationDialog) -> None:
             self.refresh()
-            self._say(self.tr("Terminated: %1.").replace("%1", ", ".join(p.customer_name for p in dialog.result_value)))
+            self._say(
+                self.tr("Terminated: %1.").replace(
+                    "%1", ", ".join(p.customer_name for p in dialog.result_value)
+                )
+            )
 
-        self._open(ConfirmTerminationDialog(self.services, rows, today=self.today, parent=self), done)
+        self._open(
+            ConfirmTerminationDialog(self.services, rows, today=self.today, parent=self), done
+        )
 
     def new_agreement(self) -> None:
         from contractdesk.ui.terms.acceptance_dialogs import NewAgreementDialog
@@ -379,7 +422,11 @@ class AgreementsPage(Page):
 
         def done(dialog: NewAgreementDialog) -> None:
             self.refresh()
-            self._say(self.tr("Agreement %1 created as a draft.").replace("%1", dialog.result_value.document_id))
+            self._say(
+                self.tr("Agreement %1 created as a draft.").replace(
+                    "%1", dialog.result_value.document_id
+                )
+            )
 
         self._open(NewAgreementDialog(self.services, today=self.today, parent=self), done)
 
@@ -393,7 +440,16 @@ class AgreementsPage(Page):
 
         def done(dialog: LabelDialog) -> None:
             self.refresh()
-            self._say(self.tr("Agreement %1 marked sent.").replace("%1", dialog.result_value.document_id))
+            self._say(
+                self.tr("Agreement %1 marked sent.").replace("%1", dialog.result_value.document_id)
+            )
 
-        self._open(LabelDialog(self.tr("Mark sent"), self.tr("&Sent to (e-mail address, or 'post'):"),
-                               lambda to: service.mark_sent(agreement, to), parent=self), done)
+        self._open(
+            LabelDialog(
+                self.tr("Mark sent"),
+                self.tr("&Sent to (e-mail address, or 'post'):"),
+                lambda to: service.mark_sent(agreement, to),
+                parent=self,
+            ),
+            done,
+        )

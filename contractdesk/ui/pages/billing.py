@@ -64,10 +64,14 @@ class PlanResult:
     def of(cls, invoices: list[PlannedInvoice], coming: list[MonthTotal]) -> PlanResult:
         """Everything the page shows, summed off the GUI thread."""
         totals = monthly_totals(invoices)
-        return cls(tuple(invoices), tuple(totals), tuple(coming),
-                   credit_notes=sum(t.credit_notes for t in totals),
-                   net=sum((t.net for t in totals), Decimal("0.00")),
-                   total=sum((t.total for t in totals), Decimal("0.00")))
+        return cls(
+            tuple(invoices),
+            tuple(totals),
+            tuple(coming),
+            credit_notes=sum(t.credit_notes for t in totals),
+            net=sum((t.net for t in totals), Decimal("0.00")),
+            total=sum((t.total for t in totals), Decimal("0.00")),
+        )
 
 
 def _months_later(day: date, months: int) -> date:
@@ -112,8 +116,17 @@ class BillingPage(Page):
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_csv)
         self.decimal_comma = QCheckBox()
-        for widget in (self.customer_label, self.customer, self.from_label, self.date_from, self.to_label,
-                       self.date_to, self.refresh_button, self.export_button, self.decimal_comma):
+        for widget in (
+            self.customer_label,
+            self.customer,
+            self.from_label,
+            self.date_from,
+            self.to_label,
+            self.date_to,
+            self.refresh_button,
+            self.export_button,
+            self.decimal_comma,
+        ):
             filters.addWidget(widget)
         filters.addStretch(1)
         layout.addLayout(filters)
@@ -155,8 +168,12 @@ class BillingPage(Page):
         self.customer.currentIndexChanged.connect(self._customer_changed)
         self.date_from.dateChanged.connect(self._range_changed)
         self.date_to.dateChanged.connect(self._range_changed)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Refresh),
+            self,
+            self.refresh,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.retranslate()
         self._fill_customers([])
         self._update_enabled()
@@ -195,12 +212,16 @@ class BillingPage(Page):
         self.export_button.setText(self.tr("E&xport CSV…"))
         self.export_button.setToolTip(self.tr("Write the plan as CSV for the accounting system"))
         self.decimal_comma.setText(self.tr("Decimal co&mma"))
-        self.decimal_comma.setToolTip(self.tr("Write 3049,72 instead of 3049.72 (for spreadsheets in Norwegian)"))
+        self.decimal_comma.setToolTip(
+            self.tr("Write 3049,72 instead of 3049.72 (for spreadsheets in Norwegian)")
+        )
         self.tabs.setTabText(0, self.tr("Invoice &plan"))
         self.tabs.setTabText(1, self.tr("Totals per &month"))
         self.tabs.setTabText(2, self.tr("Coming &12 months"))
         self.tabs.setTabText(3, self.tr("&Services"))
-        self.services_hint.setText(self.tr("Choose a customer above to see and change its services."))
+        self.services_hint.setText(
+            self.tr("Choose a customer above to see and change its services.")
+        )
         self.chart.retranslate()
         self.services_panel.retranslate()
         self._update_summary()
@@ -232,7 +253,9 @@ class BillingPage(Page):
         self.customer.clear()
         self.customer.addItem(self.tr("All customers"), None)
         for choice in choices:
-            self.customer.addItem(f"{choice.name} ({format_org_number(choice.org_number)})", choice.org_number)
+            self.customer.addItem(
+                f"{choice.name} ({format_org_number(choice.org_number)})", choice.org_number
+            )
         index = self.customer.findData(current) if current else 0
         self.customer.setCurrentIndex(max(index, 0))
         self.customer.blockSignals(False)
@@ -245,7 +268,9 @@ class BillingPage(Page):
         """Show the plan (and the services) of one customer, or of all with ``None``."""
         index = self.customer.findData(org_number) if org_number else 0
         if index < 0:
-            self.error.setText(self.tr("No customer with organisation number %1.").replace("%1", str(org_number)))
+            self.error.setText(
+                self.tr("No customer with organisation number %1.").replace("%1", str(org_number))
+            )
             return
         self.customer.setCurrentIndex(index)
 
@@ -284,7 +309,7 @@ class BillingPage(Page):
         for widget in (self.refresh_button, self.export_button):
             widget.setEnabled(ready)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale and self.services is not None:
             self.refresh()
@@ -298,8 +323,11 @@ class BillingPage(Page):
             return
         date_from, date_to = self.plan_range()
         if date_from > date_to:
-            self.error.setText(self.tr("The first day (%1) is after the last day (%2).")
-                               .replace("%1", format_date(date_from)).replace("%2", format_date(date_to)))
+            self.error.setText(
+                self.tr("The first day (%1) is after the last day (%2).")
+                .replace("%1", format_date(date_from))
+                .replace("%2", format_date(date_to))
+            )
             return
         self._stale = False
         self._generation += 1
@@ -317,8 +345,12 @@ class BillingPage(Page):
 
         from contractdesk.ui.tasks import run_task
 
-        self._task = run_task(work, on_success=lambda result: self._show_plan(generation, result),
-                              on_failure=lambda exc: self._plan_failed(generation, exc), pool=self.pool)
+        self._task = run_task(
+            work,
+            on_success=lambda result: self._show_plan(generation, result),
+            on_failure=lambda exc: self._plan_failed(generation, exc),
+            pool=self.pool,
+        )
 
     def _show_plan(self, generation: int, result: PlanResult) -> None:
         if generation != self._generation:
@@ -343,19 +375,28 @@ class BillingPage(Page):
         if isinstance(exc, UserError):
             self.error.setText(str(exc))
         else:
-            self.error.setText(self.tr("The plan could not be calculated: %1").replace("%1", str(exc)))
+            self.error.setText(
+                self.tr("The plan could not be calculated: %1").replace("%1", str(exc))
+            )
 
     def _update_summary(self) -> None:
         result = self._result
         if result is None or not result.invoices:
-            self.summary.setText(self.tr("No invoices planned in this period.") if result is not None else "")
+            self.summary.setText(
+                self.tr("No invoices planned in this period.") if result is not None else ""
+            )
             return
         invoices = self.tr("%n invoice(s)", "", len(result.invoices) - result.credit_notes)
         credit_notes = self.tr("%n credit note(s)", "", result.credit_notes)
         self.summary.setText(
-            self.tr("%1, %2: NOK %3 excl. VAT, NOK %4 incl. VAT.", "invoices, credit notes: amounts")
-            .replace("%1", invoices).replace("%2", credit_notes)
-            .replace("%3", format_amount(result.net)).replace("%4", format_amount(result.total)))
+            self.tr(
+                "%1, %2: NOK %3 excl. VAT, NOK %4 incl. VAT.", "invoices, credit notes: amounts"
+            )
+            .replace("%1", invoices)
+            .replace("%2", credit_notes)
+            .replace("%3", format_amount(result.net))
+            .replace("%4", format_amount(result.total))
+        )
 
     # -- export --------------------------------------------------------------------------------------
 
@@ -366,9 +407,12 @@ class BillingPage(Page):
         date_from, date_to = self.plan_range()
         settings = QSettings()
         folder = str(settings.value("billing/export_dir", "") or Path.home())
-        suggested = str(Path(folder) / f"invoice-plan-{date_from.isoformat()}-{date_to.isoformat()}.csv")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export invoice plan"), suggested,
-                                              self.tr("CSV files (*.csv)"))
+        suggested = str(
+            Path(folder) / f"invoice-plan-{date_from.isoformat()}-{date_to.isoformat()}.csv"
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export invoice plan"), suggested, self.tr("CSV files (*.csv)")
+        )
         if not path:
             return
         settings.setValue("billing/export_dir", str(Path(path).parent))
@@ -380,8 +424,11 @@ class BillingPage(Page):
             return
         date_from, date_to = self.plan_range()
         if date_from > date_to:
-            self.error.setText(self.tr("The first day (%1) is after the last day (%2).")
-                               .replace("%1", format_date(date_from)).replace("%2", format_date(date_to)))
+            self.error.setText(
+                self.tr("The first day (%1) is after the last day (%2).")
+                .replace("%1", format_date(date_from))
+                .replace("%2", format_date(date_to))
+            )
             return
         billing = self.services.billing
         org = self.selected_customer()
@@ -393,16 +440,26 @@ class BillingPage(Page):
 
         def done(result: Any) -> None:
             self.error.clear()
-            self.summary.setText(self.tr("Exported %1 (%2) to %3.", "invoices, lines, file")
-                                 .replace("%1", self.tr("%n invoice(s)", "", result.invoices))
-                                 .replace("%2", self.tr("%n line(s)", "", result.rows))
-                                 .replace("%3", str(result.path)))
+            self.summary.setText(
+                self.tr("Exported %1 (%2) to %3.", "invoices, lines, file")
+                .replace("%1", self.tr("%n invoice(s)", "", result.invoices))
+                .replace("%2", self.tr("%n line(s)", "", result.rows))
+                .replace("%3", str(result.path))
+            )
 
         def failed(exc: BaseException) -> None:
-            self.error.setText(str(exc) if isinstance(exc, UserError)
-                               else self.tr("The export failed: %1").replace("%1", str(exc)))
+            self.error.setText(
+                str(exc)
+                if isinstance(exc, UserError)
+                else self.tr("The export failed: %1").replace("%1", str(exc))
+            )
 
         from contractdesk.ui.tasks import run_task
 
-        run_task(work, on_success=done, on_failure=failed, on_finished=lambda: self.export_button.setEnabled(True),
-                 pool=self.pool)
+        run_task(
+            work,
+            on_success=done,
+            on_failure=failed,
+            on_finished=lambda: self.export_button.setEnabled(True),
+            pool=self.pool,
+        )

@@ -30,7 +30,7 @@ SEARCH_DEBOUNCE_MS = 150
 
 class CustomersPage(Page):
     """Signals:
-        customer_opened(str): a customer's card was opened (org number).
+    customer_opened(str): a customer's card was opened (org number).
     """
 
     page_id = "customers"
@@ -103,10 +103,12 @@ class CustomersPage(Page):
         self.refresh_all_button.clicked.connect(self.refresh_all)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        for keys, slot in ((QKeySequence.StandardKey.Find, self.focus_search),
-                           (QKeySequence("Ctrl+N"), self.add_customer),
-                           (QKeySequence.StandardKey.Refresh, self.refresh_selected),
-                           (QKeySequence("Ctrl+Shift+F5"), self.refresh_all)):
+        for keys, slot in (
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence("Ctrl+N"), self.add_customer),
+            (QKeySequence.StandardKey.Refresh, self.refresh_selected),
+            (QKeySequence("Ctrl+Shift+F5"), self.refresh_all),
+        ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -190,8 +192,13 @@ class CustomersPage(Page):
             return None
         from contractdesk.ui.customers.refresh import refresh_one
 
-        self.task = refresh_one(self, self.services, number, pool=self.pool,
-                                on_done=lambda _changed: self.reload(number))
+        self.task = refresh_one(
+            self,
+            self.services,
+            number,
+            pool=self.pool,
+            on_done=lambda _changed: self.reload(number),
+        )
         return self.task
 
     def refresh_all(self) -> Any:
@@ -199,7 +206,9 @@ class CustomersPage(Page):
             return None
         from contractdesk.ui.customers.refresh import refresh_all
 
-        self.task = refresh_all(self, self.services, pool=self.pool, on_done=lambda _o: self.reload())
+        self.task = refresh_all(
+            self, self.services, pool=self.pool, on_done=lambda _o: self.reload()
+        )
         return self.task
 
     # -- internals -------------------------------------------------------------------------------------------
@@ -222,8 +231,12 @@ class CustomersPage(Page):
             self.table.setCurrentIndex(self.model.index(0, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Down and self.model.rowCount()):  # type: ignore[attr-defined]
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):  # type: ignore[attr-defined]
             if self.timer.isActive():
                 self.apply_search()
             self.table.setFocus()
@@ -243,17 +256,27 @@ class CustomersPage(Page):
         shown = self.model.rowCount()
         more = self.model.canFetchMore(QModelIndex())
         if self.model.search:
-            text = (self.tr("%1+ customers match").replace("%1", str(shown)) if more else
-                    self.tr("%Ln customer(s) match", "", shown))
+            text = (
+                self.tr("%1+ customers match").replace("%1", str(shown))
+                if more
+                else self.tr("%Ln customer(s) match", "", shown)
+            )
         else:
-            text = (self.tr("%1+ customers").replace("%1", str(shown)) if more else
-                    self.tr("%Ln customer(s)", "", shown))
+            text = (
+                self.tr("%1+ customers").replace("%1", str(shown))
+                if more
+                else self.tr("%Ln customer(s)", "", shown)
+            )
         self.count_label.setText(text)
         empty = shown == 0 and self.services is not None
         self.empty_label.setVisible(empty)
         self.empty_label.setText(
-            self.tr("No customer matches the search.") if self.model.search
-            else self.tr("No customers yet. Add one with “Add customer” (Ctrl+N): type its org number or name."))
+            self.tr("No customer matches the search.")
+            if self.model.search
+            else self.tr(
+                "No customers yet. Add one with “Add customer” (Ctrl+N): type its org number or name."
+            )
+        )
 
     def _update_buttons(self) -> None:
         ready = self.services is not None
@@ -269,7 +292,13 @@ class CustomersPage(Page):
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_all_button.setText(self.tr("Refresh a&ll"))
         self.add_button.setToolTip(self.tr("Add a customer from the registry (Ctrl+N)"))
-        self.refresh_button.setToolTip(self.tr("Fetch the selected customer from the registry again (F5)"))
-        self.refresh_all_button.setToolTip(self.tr("Fetch every customer from the registry again (Ctrl+Shift+F5)"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self.refresh_button.setToolTip(
+            self.tr("Fetch the selected customer from the registry again (F5)")
+        )
+        self.refresh_all_button.setToolTip(
+            self.tr("Fetch every customer from the registry again (Ctrl+Shift+F5)")
+        )
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
         self._update_count()

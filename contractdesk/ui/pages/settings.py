@@ -27,7 +27,7 @@ from contractdesk.ui.widgets.supplier_form import SupplierForm
 
 class SettingsPage(Page):
     """Signals:
-        language_changed(str): the user chose ``nb`` or ``en``.
+    language_changed(str): the user chose ``nb`` or ``en``.
     """
 
     page_id = "settings"
@@ -117,7 +117,9 @@ class SettingsPage(Page):
             "memory": self.tr("a temporary key (demo data, discarded on exit)"),
         }.get(source, source)
         self.security_label.setText(
-            self.tr("Store: %1\nUnlocked by: %2").replace("%1", str(self.services.store.path)).replace("%2", how)
+            self.tr("Store: %1\nUnlocked by: %2")
+            .replace("%1", str(self.services.store.path))
+            .replace("%2", how)
         )
         self.passphrase_button.setEnabled(self.services.store.key_source != "memory")
 
@@ -152,23 +154,37 @@ class SettingsPage(Page):
 
         if self.services is None:
             return
-        first, ok = QInputDialog.getText(self, self.tr("New passphrase"), self.tr("New passphrase (at least 8 characters):"),
-                                         QLineEdit.EchoMode.Password)
+        first, ok = QInputDialog.getText(
+            self,
+            self.tr("New passphrase"),
+            self.tr("New passphrase (at least 8 characters):"),
+            QLineEdit.EchoMode.Password,
+        )
         if not ok:
             return
-        second, ok = QInputDialog.getText(self, self.tr("New passphrase"), self.tr("Repeat the passphrase:"),
-                                          QLineEdit.EchoMode.Password)
+        second, ok = QInputDialog.getText(
+            self,
+            self.tr("New passphrase"),
+            self.tr("Repeat the passphrase:"),
+            QLineEdit.EchoMode.Password,
+        )
         if not ok:
             return
         if len(first) < 8 or first != second:
-            QMessageBox.warning(self, self.tr("Passphrase not changed"),
-                                self.tr("The passphrases differ or are shorter than 8 characters."))
+            QMessageBox.warning(
+                self,
+                self.tr("Passphrase not changed"),
+                self.tr("The passphrases differ or are shorter than 8 characters."),
+            )
             return
         change_to_passphrase(self.services.paths, self.services.store.key_for_backup(), first)
         self.services.store.key_source = "passphrase"
         self._describe_security()
-        QMessageBox.information(self, self.tr("Passphrase set"),
-                                self.tr("From now on ContractDesk asks for this passphrase when it starts."))
+        QMessageBox.information(
+            self,
+            self.tr("Passphrase set"),
+            self.tr("From now on ContractDesk asks for this passphrase when it starts."),
+        )
 
     def _create_backup(self) -> None:
         from contractdesk.store.backup import create_backup
@@ -176,13 +192,20 @@ class SettingsPage(Page):
 
         if self.services is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save backup as"), "contractdesk-backup.db",
-                                              self.tr("ContractDesk backup (*.db)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save backup as"),
+            "contractdesk-backup.db",
+            self.tr("ContractDesk backup (*.db)"),
+        )
         if not path:
             return
         passphrase, ok = QInputDialog.getText(
-            self, self.tr("Backup passphrase"),
-            self.tr("Passphrase for this backup (needed to restore it):"), QLineEdit.EchoMode.Password)
+            self,
+            self.tr("Backup passphrase"),
+            self.tr("Passphrase for this backup (needed to restore it):"),
+            QLineEdit.EchoMode.Password,
+        )
         if not ok or not passphrase:
             return
         try:
@@ -190,4 +213,6 @@ class SettingsPage(Page):
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
             return
-        QMessageBox.information(self, self.tr("Backup written"), self.tr("The backup was written and checked."))
+        QMessageBox.information(
+            self, self.tr("Backup written"), self.tr("The backup was written and checked.")
+        )

@@ -73,8 +73,13 @@ class TermsPage(Page):
         self.publish_button = QPushButton()
         self.delete_button = QPushButton()
         buttons = QHBoxLayout()
-        for button in (self.import_button, self.copy_button, self.edit_button, self.publish_button,
-                       self.delete_button):
+        for button in (
+            self.import_button,
+            self.copy_button,
+            self.edit_button,
+            self.publish_button,
+            self.delete_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.import_button.clicked.connect(self.import_terms)
@@ -172,8 +177,12 @@ class TermsPage(Page):
         self.sub_add.setText(self.tr("&Add…"))
         self.sub_edit.setText(self.tr("C&hange…"))
         self.sub_remove.setText(self.tr("Remo&ve from register"))
-        self.subs_note.setText(self.tr("The register (§8.3, §17.7). Publishing a version records the register as it "
-                                       "is then; later changes do not alter published versions."))
+        self.subs_note.setText(
+            self.tr(
+                "The register (§8.3, §17.7). Publishing a version records the register as it "
+                "is then; later changes do not alter published versions."
+            )
+        )
         self.diff.retranslate()
 
     def set_services(self, services: Any) -> None:
@@ -242,24 +251,39 @@ class TermsPage(Page):
         row = view.row
         lines = [f"{row.label} — {row.title}"]
         if row.published:
-            lines.append(self.tr("Published, effective %1. SHA-256: %2")
-                         .replace("%1", format_date(row.effective_date)).replace("%2", row.sha256 or ""))
+            lines.append(
+                self.tr("Published, effective %1. SHA-256: %2")
+                .replace("%1", format_date(row.effective_date))
+                .replace("%2", row.sha256 or "")
+            )
         else:
             planned = format_date(row.effective_date) or self.tr("not set")
-            lines.append(self.tr("Draft (planned effective date: %1). Content SHA-256 now: %2")
-                         .replace("%1", planned).replace("%2", row.content_sha256))
+            lines.append(
+                self.tr("Draft (planned effective date: %1). Content SHA-256 now: %2")
+                .replace("%1", planned)
+                .replace("%2", row.content_sha256)
+            )
         if view.copied_from:
             lines.append(self.tr("Copied from %1.").replace("%1", view.copied_from))
         checklist = view.dpa_checklist
         if checklist is not None and checklist.get("has_dpa"):
-            open_items = [f"({i['letter']}) {i['status']}" for i in checklist["items"] if i["status"] != "covered"]
+            open_items = [
+                f"({i['letter']}) {i['status']}"
+                for i in checklist["items"]
+                if i["status"] != "covered"
+            ]
             text = self.tr("DPA checklist at publication: %1").replace(
-                "%1", ", ".join(open_items) or self.tr("all items covered"))
+                "%1", ", ".join(open_items) or self.tr("all items covered")
+            )
             if view.gaps_confirmed:
                 text += " " + self.tr("(published with confirmation)")
             lines.append(text)
         if view.subprocessors:
-            lines.append(self.tr("Sub-processors listed: %1").replace("%1", ", ".join(s.name for s in view.subprocessors)))
+            lines.append(
+                self.tr("Sub-processors listed: %1").replace(
+                    "%1", ", ".join(s.name for s in view.subprocessors)
+                )
+            )
         self.info.setText("\n".join(lines))
         self._show_checklist(label)
 
@@ -271,11 +295,20 @@ class TermsPage(Page):
         self.dpa_model.set_rows(data["items"])
         self.dpa_table.resizeRowsToContents()
         if not data["has_dpa"]:
-            self.dpa_findings.setText(self.tr("This version has no DPA annex (Databehandleravtale)."))
+            self.dpa_findings.setText(
+                self.tr("This version has no DPA annex (Databehandleravtale).")
+            )
             return
-        lines = [self.tr("Cites the repealed 2000 act in %1: “%2” — %3").replace("%1", r["section_number"])
-                 .replace("%2", r["quote"]).replace("%3", r["reason"]) for r in data["repealed_references"]]
-        self.dpa_findings.setText("\n".join(lines) or self.tr("No references to the repealed 2000 act."))
+        lines = [
+            self.tr("Cites the repealed 2000 act in %1: “%2” — %3")
+            .replace("%1", r["section_number"])
+            .replace("%2", r["quote"])
+            .replace("%3", r["reason"])
+            for r in data["repealed_references"]
+        ]
+        self.dpa_findings.setText(
+            "\n".join(lines) or self.tr("No references to the repealed 2000 act.")
+        )
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
@@ -313,8 +346,11 @@ class TermsPage(Page):
             self.refresh(select=outcome.version.label)
             notes = [self.tr("Imported %1 as a draft.").replace("%1", outcome.version.label)]
             if outcome.same_as_published:
-                notes.append(self.tr("Its content is identical to the published version %1.")
-                             .replace("%1", outcome.same_as_published))
+                notes.append(
+                    self.tr("Its content is identical to the published version %1.").replace(
+                        "%1", outcome.same_as_published
+                    )
+                )
             notes += list(outcome.notes)
             self._say("\n".join(notes))
 
@@ -330,10 +366,21 @@ class TermsPage(Page):
 
         def done(dialog: LabelDialog) -> None:
             self.refresh(select=dialog.result_value.label)
-            self._say(self.tr("Draft %1 made from %2.").replace("%1", dialog.result_value.label).replace("%2", source))
+            self._say(
+                self.tr("Draft %1 made from %2.")
+                .replace("%1", dialog.result_value.label)
+                .replace("%2", source)
+            )
 
-        self._open(LabelDialog(self.tr("Copy to draft"), self.tr("&Label of the new draft:"),
-                               lambda label: terms.copy_to_draft(source, label), parent=self), done)
+        self._open(
+            LabelDialog(
+                self.tr("Copy to draft"),
+                self.tr("&Label of the new draft:"),
+                lambda label: terms.copy_to_draft(source, label),
+                parent=self,
+            ),
+            done,
+        )
 
     def edit_draft(self) -> None:
         from contractdesk.ui.terms.dialogs import EditDraftDialog
@@ -361,13 +408,27 @@ class TermsPage(Page):
         def done(dialog: PublishDialog) -> None:
             result = dialog.result_value
             self.refresh(select=result.version.label)
-            self._say(self.tr("Published %1 (SHA-256 %2). %n customer(s) must be notified by %3.", "",
-                              result.notices_created)
-                      .replace("%1", result.version.label).replace("%2", result.version.sha256 or "")
-                      .replace("%3", format_date(result.preview.last_notice_date)))
+            self._say(
+                self.tr(
+                    "Published %1 (SHA-256 %2). %n customer(s) must be notified by %3.",
+                    "",
+                    result.notices_created,
+                )
+                .replace("%1", result.version.label)
+                .replace("%2", result.version.sha256 or "")
+                .replace("%3", format_date(result.preview.last_notice_date))
+            )
 
-        self._open(PublishDialog(self.services.terms, row.label, effective=row.effective_date, today=today,
-                                 parent=self), done)
+        self._open(
+            PublishDialog(
+                self.services.terms,
+                row.label,
+                effective=row.effective_date,
+                today=today,
+                parent=self,
+            ),
+            done,
+        )
 
     def delete_draft(self) -> None:
         from contractdesk.services.errors import UserError
@@ -375,9 +436,13 @@ class TermsPage(Page):
         row = self.selected_row()
         if self.services is None or row is None or row.published:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete draft"),
-                          self.tr("Delete the draft %1? This cannot be undone.").replace("%1", row.label),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete draft"),
+            self.tr("Delete the draft %1? This cannot be undone.").replace("%1", row.label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         self.dialog = box
 
@@ -409,7 +474,9 @@ class TermsPage(Page):
         if self.services is None or not index.isValid():
             return
         entry = self.subs_model.row_at(self.subs_proxy.mapToSource(index).row())
-        self._open(SubProcessorDialog(self.services.terms, entry, parent=self), lambda _d: self.refresh())
+        self._open(
+            SubProcessorDialog(self.services.terms, entry, parent=self), lambda _d: self.refresh()
+        )
 
     def remove_subprocessor(self) -> None:
         index = self.subs.currentIndex()
@@ -418,4 +485,8 @@ class TermsPage(Page):
         entry = self.subs_model.row_at(self.subs_proxy.mapToSource(index).row())
         self.services.terms.retire_subprocessor(int(entry.id))
         self.refresh()
-        self._say(self.tr("%1 taken off the register; published versions keep it.").replace("%1", entry.name))
+        self._say(
+            self.tr("%1 taken off the register; published versions keep it.").replace(
+                "%1", entry.name
+            )
+        )

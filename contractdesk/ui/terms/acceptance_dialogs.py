@@ -44,8 +44,15 @@ class RecordAcceptanceDialog(SubmitDialog):
     not stop the recording (the owner decides), it is stored with it.
     """
 
-    def __init__(self, services: Any, *, org_number: str | None = None, terms_label: str | None = None,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Any,
+        *,
+        org_number: str | None = None,
+        terms_label: str | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.today = today
@@ -74,8 +81,12 @@ class RecordAcceptanceDialog(SubmitDialog):
         self.signer_check.setObjectName("signerCheck")
         self.signer_check.setWordWrap(True)
         self.signer_check.setTextFormat(Qt.TextFormat.PlainText)
-        self.scan = FileField(self.tr("Signed scan"), self.tr("PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff "
-                                                              "*.gif *.webp);;All files (*)"))
+        self.scan = FileField(
+            self.tr("Signed scan"),
+            self.tr(
+                "PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)"
+            ),
+        )
         self.note = QLineEdit()
         form = QFormLayout()
         for text, widget, buddy in (
@@ -116,8 +127,12 @@ class RecordAcceptanceDialog(SubmitDialog):
                     seen.add(row.id)
         for row in self.services.people.list_people():
             if not row.erased and row.id not in seen:
-                self.signer.addItem(self.tr("%1 (#%2, not at this customer)").replace("%1", row.full_name)
-                                    .replace("%2", str(row.id)), row.id)
+                self.signer.addItem(
+                    self.tr("%1 (#%2, not at this customer)")
+                    .replace("%1", row.full_name)
+                    .replace("%2", str(row.id)),
+                    row.id,
+                )
         self.signer.blockSignals(False)
         self._check_signer()
 
@@ -127,7 +142,9 @@ class RecordAcceptanceDialog(SubmitDialog):
     def _check_signer(self) -> None:
         org, person = self.org_number(), self.signer.currentData()
         if not org or person is None:
-            self.signer_check.setText(self.tr("Register the person who signed under the customer's people first."))
+            self.signer_check.setText(
+                self.tr("Register the person who signed under the customer's people first.")
+            )
             self.signer_check.setStyleSheet("color: #8a6d00")
             return
         check = self.services.agreements.signatory_check(org, int(person))
@@ -149,9 +166,15 @@ class RecordAcceptanceDialog(SubmitDialog):
         if self.version.currentData() is None:
             raise UserError(self.tr("No published terms version to accept."))
         return self.services.agreements.record_acceptance(
-            org, str(self.version.currentData()), method=str(self.method.currentData()),
-            signed_by_person_id=int(person), accepted_on=pydate(self.accepted_on.date()),
-            scan_path=self.scan.path() or None, note=self.note.text(), today=self.today)
+            org,
+            str(self.version.currentData()),
+            method=str(self.method.currentData()),
+            signed_by_person_id=int(person),
+            accepted_on=pydate(self.accepted_on.date()),
+            scan_path=self.scan.path() or None,
+            note=self.note.text(),
+            today=self.today,
+        )
 
 
 class ScanViewer(QDialog):
@@ -162,9 +185,13 @@ class ScanViewer(QDialog):
         self.scan = scan
         self.setWindowTitle(scan.filename)
         self.resize(820, 900)
-        self.info = QLabel(self.tr("%1 — %2, %3, SHA-256 %4", "file name, type, size, hash").replace("%1", scan.filename)
-                           .replace("%2", scan.mime).replace("%3", self.tr("%Ln byte(s)", "", len(scan.data)))
-                           .replace("%4", scan.sha256))
+        self.info = QLabel(
+            self.tr("%1 — %2, %3, SHA-256 %4", "file name, type, size, hash")
+            .replace("%1", scan.filename)
+            .replace("%2", scan.mime)
+            .replace("%3", self.tr("%Ln byte(s)", "", len(scan.data)))
+            .replace("%4", scan.sha256)
+        )
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -193,7 +220,9 @@ class ScanViewer(QDialog):
             self.image_label = QLabel()
             self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             if image.isNull():
-                self.image_label.setText(self.tr("This image cannot be shown here; save a copy to open it."))
+                self.image_label.setText(
+                    self.tr("This image cannot be shown here; save a copy to open it.")
+                )
             else:
                 self.image_label.setPixmap(QPixmap.fromImage(image))
             area = QScrollArea()
@@ -211,15 +240,20 @@ class ScanViewer(QDialog):
         layout.addLayout(row)
 
     def page_count(self) -> int:
-        return int(self.pdf_document.pageCount()) if self.pdf_document is not None else (
-            0 if self.image_label is None or self.image_label.pixmap().isNull() else 1)
+        return (
+            int(self.pdf_document.pageCount())
+            if self.pdf_document is not None
+            else (0 if self.image_label is None or self.image_label.pixmap().isNull() else 1)
+        )
 
     def save_copy(self, path: str | None = None) -> str | None:
         """Write the scan's bytes to a file the user picks (complete or not at all)."""
         from contractdesk.output.atomic import save_atomic
 
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the scan"), self.scan.filename)
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save a copy of the scan"), self.scan.filename
+            )
         if not path:
             return None
         save_atomic(path, self.scan.data, mode=0o600)
@@ -229,8 +263,14 @@ class ScanViewer(QDialog):
 class NotifyDialog(SubmitDialog):
     """Record the day the chosen customers were told of the new version (§14), and how."""
 
-    def __init__(self, services: Any, rows: list[ReacceptanceView], *, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Any,
+        rows: list[ReacceptanceView],
+        *,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.rows = rows
@@ -239,8 +279,12 @@ class NotifyDialog(SubmitDialog):
         self.notified_on = date_edit(today)
         self.how = QLineEdit()
         self.how.setPlaceholderText(self.tr("e.g. e-mail to the main contact"))
-        names = QLabel("\n".join(f"{r.customer_name} ({format_org_number(r.org_number)}) — {r.terms_label}"
-                                 for r in rows))
+        names = QLabel(
+            "\n".join(
+                f"{r.customer_name} ({format_org_number(r.org_number)}) — {r.terms_label}"
+                for r in rows
+            )
+        )
         names.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         date_label = QLabel(self.tr("&Notified on:"))
@@ -259,32 +303,49 @@ class NotifyDialog(SubmitDialog):
         total = 0
         for label in dict.fromkeys(r.terms_label for r in self.rows):
             orgs = [r.org_number for r in self.rows if r.terms_label == label]
-            total += self.services.agreements.mark_notified(label, orgs, pydate(self.notified_on.date()),
-                                                            how=self.how.text(), today=self.today)
+            total += self.services.agreements.mark_notified(
+                label, orgs, pydate(self.notified_on.date()), how=self.how.text(), today=self.today
+            )
         return total
 
 
 class ConfirmTerminationDialog(SubmitDialog):
     """The owner's explicit confirmation that overdue customers' agreements are considered terminated (§14)."""
 
-    def __init__(self, services: Any, rows: list[ReacceptanceView], *, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Any,
+        rows: list[ReacceptanceView],
+        *,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.rows = rows
         self.today = today
         self.setWindowTitle(self.tr("Confirm termination"))
         self.resize(620, 360)
-        intro = QLabel(self.tr("Under §14 an agreement not re-accepted within one month of the notice is "
-                               "considered terminated. These customers were notified and did not accept in time:"))
+        intro = QLabel(
+            self.tr(
+                "Under §14 an agreement not re-accepted within one month of the notice is "
+                "considered terminated. These customers were notified and did not accept in time:"
+            )
+        )
         intro.setWordWrap(True)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
-        self.details.setPlainText("\n".join(
-            self.tr("%1 (%2): notified %3, deadline %4 — terminated from %5")
-            .replace("%1", r.customer_name).replace("%2", format_org_number(r.org_number))
-            .replace("%3", format_date(r.notified_on)).replace("%4", format_date(r.acceptance_deadline))
-            .replace("%5", format_date(r.proposed_terminated_on)) for r in rows))
+        self.details.setPlainText(
+            "\n".join(
+                self.tr("%1 (%2): notified %3, deadline %4 — terminated from %5")
+                .replace("%1", r.customer_name)
+                .replace("%2", format_org_number(r.org_number))
+                .replace("%3", format_date(r.notified_on))
+                .replace("%4", format_date(r.acceptance_deadline))
+                .replace("%5", format_date(r.proposed_terminated_on))
+                for r in rows
+            )
+        )
         self.confirm = QCheckBox(self.tr("I &confirm that these agreements are terminated"))
         self.confirm.toggled.connect(self.ok_button.setEnabled)
         self.ok_button.setEnabled(False)
@@ -302,13 +363,17 @@ class ConfirmTerminationDialog(SubmitDialog):
 
         if not self.confirm.isChecked():
             raise UserError(self.tr("Tick the confirmation first."))
-        return self.services.agreements.confirm_terminations([r.notice_id for r in self.rows], today=self.today)
+        return self.services.agreements.confirm_terminations(
+            [r.notice_id for r in self.rows], today=self.today
+        )
 
 
 class NewAgreementDialog(SubmitDialog):
     """A draft agreement for a customer on a published terms version."""
 
-    def __init__(self, services: Any, *, today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Any, *, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.today = today
@@ -325,7 +390,10 @@ class NewAgreementDialog(SubmitDialog):
         if current is not None:
             self.version.setCurrentIndex(max(0, self.version.findData(current.label)))
         form = QFormLayout()
-        for text, widget in ((self.tr("&Customer:"), self.customer), (self.tr("&Terms version:"), self.version)):
+        for text, widget in (
+            (self.tr("&Customer:"), self.customer),
+            (self.tr("&Terms version:"), self.version),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -339,5 +407,6 @@ class NewAgreementDialog(SubmitDialog):
 
         if self.customer.currentData() is None or self.version.currentData() is None:
             raise UserError(self.tr("Choose the customer and the terms version."))
-        return self.services.agreements.create_agreement(str(self.customer.currentData()),
-                                                         str(self.version.currentData()), today=self.today)
+        return self.services.agreements.create_agreement(
+            str(self.customer.currentData()), str(self.version.currentData()), today=self.today
+        )

@@ -70,7 +70,9 @@ class SubmitDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet("color: #b00020")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -158,8 +160,15 @@ class ImportDialog(SubmitDialog):
 class LabelDialog(SubmitDialog):
     """Ask for a label and run ``action(label)`` (copy a version into a new draft)."""
 
-    def __init__(self, title: str, prompt: str, action: Callable[[str], Any], *, text: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        action: Callable[[str], Any],
+        *,
+        text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.action = action
         self.setWindowTitle(title)
@@ -197,8 +206,12 @@ class EditDraftDialog(SubmitDialog):
         self.text = QPlainTextEdit(self.original_text)
         self.text.setObjectName("draftText")
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.hint = QLabel(self.tr("Numbered headings (8.1.1 Title), • bullets and 'Vedlegg 1' start sections, "
-                                   "lists and annexes. Fields such as {customer.name} are filled in per customer."))
+        self.hint = QLabel(
+            self.tr(
+                "Numbered headings (8.1.1 Title), • bullets and 'Vedlegg 1' start sections, "
+                "lists and annexes. Fields such as {customer.name} are filled in per customer."
+            )
+        )
         self.hint.setWordWrap(True)
         form = QFormLayout()
         label_label = QLabel(self.tr("&Label:"))
@@ -230,8 +243,15 @@ class PublishDialog(SubmitDialog):
     """Publish a draft: the effective date, the DPA checklist with gaps highlighted, and a confirmation
     that is required when the checklist found gaps or references to the repealed 2000 act."""
 
-    def __init__(self, terms: Any, label: str, *, effective: date | None = None, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        terms: Any,
+        label: str,
+        *,
+        effective: date | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.terms = terms
         self.label = label
@@ -258,7 +278,9 @@ class PublishDialog(SubmitDialog):
         self.findings.setObjectName("publishFindings")
         self.findings.setReadOnly(True)
         self.findings.setMaximumHeight(160)
-        self.confirm = QCheckBox(self.tr("I have read the checklist and want to &publish this version anyway"))
+        self.confirm = QCheckBox(
+            self.tr("I have read the checklist and want to &publish this version anyway")
+        )
         self.confirm.toggled.connect(self._update_ok)
         form = QFormLayout()
         form.addRow(date_label, self.effective)
@@ -281,7 +303,9 @@ class PublishDialog(SubmitDialog):
 
         self.error_label.clear()
         try:
-            self.preview = self.terms.publish_preview(self.label, pydate(self.effective.date()), today=self.today)
+            self.preview = self.terms.publish_preview(
+                self.label, pydate(self.effective.date()), today=self.today
+            )
         except UserError as exc:
             self.preview = None
             self.checklist_model.set_rows([])
@@ -294,17 +318,32 @@ class PublishDialog(SubmitDialog):
         self.checklist_model.set_rows(checklist_to_dict(preview.checklist)["items"])
         self.checklist.resizeRowsToContents()
         self.notice.setText(
-            self.tr("Content SHA-256: %1\n%n customer(s) will be put on the re-acceptance list; notify them by %2 "
-                    "(§14).", "", preview.customers_to_notify)
-            .replace("%1", preview.content_sha256).replace("%2", format_date(preview.last_notice_date)))
-        lines = [self.tr("Needs confirmation: %1").replace("%1", r) for r in preview.confirmation_reasons]
+            self.tr(
+                "Content SHA-256: %1\n%n customer(s) will be put on the re-acceptance list; notify them by %2 "
+                "(§14).",
+                "",
+                preview.customers_to_notify,
+            )
+            .replace("%1", preview.content_sha256)
+            .replace("%2", format_date(preview.last_notice_date))
+        )
+        lines = [
+            self.tr("Needs confirmation: %1").replace("%1", r) for r in preview.confirmation_reasons
+        ]
         if preview.checklist is not None:
-            lines += [self.tr("Repealed act in %1: “%2” — %3").replace("%1", r.section_number)
-                      .replace("%2", r.quote).replace("%3", r.reason)
-                      for r in preview.checklist.repealed_references]
+            lines += [
+                self.tr("Repealed act in %1: “%2” — %3")
+                .replace("%1", r.section_number)
+                .replace("%2", r.quote)
+                .replace("%3", r.reason)
+                for r in preview.checklist.repealed_references
+            ]
         lines += [self.tr("Note: %1").replace("%1", w) for w in preview.warnings]
-        lines.append(self.tr("Sub-processors listed with this version: %1")
-                     .replace("%1", ", ".join(s.name for s in preview.subprocessors) or "—"))
+        lines.append(
+            self.tr("Sub-processors listed with this version: %1").replace(
+                "%1", ", ".join(s.name for s in preview.subprocessors) or "—"
+            )
+        )
         self.findings.setPlainText("\n".join(lines))
         self.confirm.setVisible(preview.needs_confirmation)
         if not preview.needs_confirmation:
@@ -312,18 +351,26 @@ class PublishDialog(SubmitDialog):
         self._update_ok()
 
     def _update_ok(self) -> None:
-        ready = self.preview is not None and (not self.preview.needs_confirmation or self.confirm.isChecked())
+        ready = self.preview is not None and (
+            not self.preview.needs_confirmation or self.confirm.isChecked()
+        )
         self.ok_button.setEnabled(ready)
 
     def submit(self) -> Any:
-        return self.terms.publish(self.label, pydate(self.effective.date()), confirm_gaps=self.confirm.isChecked(),
-                                  today=self.today)
+        return self.terms.publish(
+            self.label,
+            pydate(self.effective.date()),
+            confirm_gaps=self.confirm.isChecked(),
+            today=self.today,
+        )
 
 
 class SubProcessorDialog(SubmitDialog):
     """Add or change a sub-processor register entry."""
 
-    def __init__(self, terms: Any, entry: SubProcessorView | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, terms: Any, entry: SubProcessorView | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.terms = terms
         self.entry = entry
@@ -340,10 +387,15 @@ class SubProcessorDialog(SubmitDialog):
             self.kind.setCurrentIndex(max(0, self.kind.findData(entry.kind)))
         self.clause = QLineEdit(entry.source_clause if entry else "")
         form = QFormLayout()
-        for text, widget in ((self.tr("&Name:"), self.name), (self.tr("&Org number:"), self.org_number),
-                             (self.tr("P&urpose:"), self.purpose), (self.tr("&Data shared:"), self.data_shared),
-                             (self.tr("&Location:"), self.location), (self.tr("&Kind:"), self.kind),
-                             (self.tr("&Clause:"), self.clause)):
+        for text, widget in (
+            (self.tr("&Name:"), self.name),
+            (self.tr("&Org number:"), self.org_number),
+            (self.tr("P&urpose:"), self.purpose),
+            (self.tr("&Data shared:"), self.data_shared),
+            (self.tr("&Location:"), self.location),
+            (self.tr("&Kind:"), self.kind),
+            (self.tr("&Clause:"), self.clause),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -356,9 +408,14 @@ class SubProcessorDialog(SubmitDialog):
         from contractdesk.services.terms import SubProcessorInput
 
         data = SubProcessorInput(
-            name=self.name.text(), purpose=self.purpose.text(), data_shared=self.data_shared.text(),
-            kind=str(self.kind.currentData()), org_number=self.org_number.text() or None,
-            location=self.location.text() or None, source_clause=self.clause.text())
+            name=self.name.text(),
+            purpose=self.purpose.text(),
+            data_shared=self.data_shared.text(),
+            kind=str(self.kind.currentData()),
+            org_number=self.org_number.text() or None,
+            location=self.location.text() or None,
+            source_clause=self.clause.text(),
+        )
         if self.entry is None:
             return self.terms.add_subprocessor(data)
         return self.terms.update_subprocessor(int(self.entry.id or 0), data)

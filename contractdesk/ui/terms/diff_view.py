@@ -44,7 +44,10 @@ def _esc(text: str | None) -> str:
 
 
 def _segments(segments: tuple[Segment, ...], style: str) -> str:
-    return "".join(f'<span style="{style}">{_esc(s.text)}</span>' if s.changed else _esc(s.text) for s in segments)
+    return "".join(
+        f'<span style="{style}">{_esc(s.text)}</span>' if s.changed else _esc(s.text)
+        for s in segments
+    )
 
 
 def _row_html(row: DiffRow) -> str:
@@ -61,16 +64,21 @@ def _row_html(row: DiffRow) -> str:
     return f'<tr><td width="50%"{bg}>{left}</td><td width="50%"{bg}>{right}</td></tr>'
 
 
-def diff_html(parts: list[tuple[int, PartDiff]], status_text: Callable[[PartDiff], str], old: str, new: str) -> str:
+def diff_html(
+    parts: list[tuple[int, PartDiff]], status_text: Callable[[PartDiff], str], old: str, new: str
+) -> str:
     """The side-by-side table of the given parts; each part's header carries the anchor ``p<position>``."""
-    out = ['<table width="100%" cellspacing="0" cellpadding="3" border="0">',
-           f'<tr><th width="50%" align="left">{_esc(old)}</th><th width="50%" align="left">{_esc(new)}</th></tr>']
+    out = [
+        '<table width="100%" cellspacing="0" cellpadding="3" border="0">',
+        f'<tr><th width="50%" align="left">{_esc(old)}</th><th width="50%" align="left">{_esc(new)}</th></tr>',
+    ]
     for position, part in parts:
         old_label = f"{part.old_number or ''} {part.old_title or ''}".strip()
         new_label = f"{part.new_number or ''} {part.new_title or ''}".strip()
         out.append(
             f'<tr><td bgcolor="#e5e8e8"><a name="p{position}"></a><b>{_esc(old_label)}</b></td>'
-            f'<td bgcolor="#e5e8e8"><b>{_esc(new_label)}</b> — {_esc(status_text(part))}</td></tr>')
+            f'<td bgcolor="#e5e8e8"><b>{_esc(new_label)}</b> — {_esc(status_text(part))}</td></tr>'
+        )
         out += [_row_html(row) for row in part.rows]
     out.append("</table>")
     return "\n".join(out)
@@ -94,7 +102,13 @@ class DiffView(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         top = QHBoxLayout()
-        for widget in (self.old_label, self.old_combo, self.new_label, self.new_combo, self.changed_only):
+        for widget in (
+            self.old_label,
+            self.old_combo,
+            self.new_label,
+            self.new_combo,
+            self.changed_only,
+        ):
             top.addWidget(widget)
         top.addStretch(1)
 
@@ -134,10 +148,16 @@ class DiffView(QWidget):
         self.old_label.setText(self.tr("&Old:"))
         self.new_label.setText(self.tr("&New:"))
         self.changed_only.setText(self.tr("&Changed sections only"))
-        self.legend.setText(self.tr("Left: the old version, removed words struck through. Right: the new version, "
-                                    "added words underlined."))
+        self.legend.setText(
+            self.tr(
+                "Left: the old version, removed words struck through. Right: the new version, "
+                "added words underlined."
+            )
+        )
 
-    def set_versions(self, labels: list[str], *, old: str | None = None, new: str | None = None) -> None:
+    def set_versions(
+        self, labels: list[str], *, old: str | None = None, new: str | None = None
+    ) -> None:
         """Offer these labels; preselect ``old``/``new`` (default: the last two)."""
         for combo in (self.old_combo, self.new_combo):
             combo.blockSignals(True)
@@ -177,12 +197,24 @@ class DiffView(QWidget):
         counts = diff.counts()
         self.summary.setText(
             self.tr("Sections: %1 changed, %2 added, %3 removed, %4 unchanged.")
-            .replace("%1", str(counts[_status("changed")])).replace("%2", str(counts[_status("added")]))
-            .replace("%3", str(counts[_status("removed")])).replace("%4", str(counts[_status("unchanged")]))
-            if diff.has_changes else self.tr("The two versions read the same."))
-        indexed = [(self.model.row_id(row), self.model.part_at(n)) for n, row in enumerate(self.model.rows)]
-        self.text.setHtml(diff_html(indexed, self.status_text, self.old_combo.currentText(),
-                                    self.new_combo.currentText()))
+            .replace("%1", str(counts[_status("changed")]))
+            .replace("%2", str(counts[_status("added")]))
+            .replace("%3", str(counts[_status("removed")]))
+            .replace("%4", str(counts[_status("unchanged")]))
+            if diff.has_changes
+            else self.tr("The two versions read the same.")
+        )
+        indexed = [
+            (self.model.row_id(row), self.model.part_at(n)) for n, row in enumerate(self.model.rows)
+        ]
+        self.text.setHtml(
+            diff_html(
+                indexed,
+                self.status_text,
+                self.old_combo.currentText(),
+                self.new_combo.currentText(),
+            )
+        )
 
     def select_part(self, row: int) -> None:
         self.parts.setCurrentIndex(self.proxy.index(row, 0))

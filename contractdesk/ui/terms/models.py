@@ -97,8 +97,9 @@ class RowTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers())
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         headers = self.headers()
@@ -132,7 +133,13 @@ class VersionsModel(RowTableModel):
     """Terms versions (``TermsVersionRow``); ``IdRole``: the label."""
 
     def headers(self) -> list[str]:
-        return [self.tr("Label"), self.tr("State"), self.tr("Effective"), self.tr("SHA-256"), self.tr("Title")]
+        return [
+            self.tr("Label"),
+            self.tr("State"),
+            self.tr("Effective"),
+            self.tr("SHA-256"),
+            self.tr("Title"),
+        ]
 
     def row_id(self, row: TermsVersionRow) -> Any:
         return row.label
@@ -155,8 +162,9 @@ class VersionsModel(RowTableModel):
 
     def tooltip(self, row: TermsVersionRow, column: int) -> str | None:
         if column == 3:
-            return row.sha256 or self.tr("Set when the version is published. Content now: %1").replace(
-                "%1", row.content_sha256)
+            return row.sha256 or self.tr(
+                "Set when the version is published. Content now: %1"
+            ).replace("%1", row.content_sha256)
         return None
 
     def background(self, row: TermsVersionRow, column: int) -> QColor | None:
@@ -167,8 +175,15 @@ class SubProcessorModel(RowTableModel):
     """The sub-processor register (``SubProcessorView``); ``IdRole``: the entry id."""
 
     def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("Org number"), self.tr("Purpose"), self.tr("Data shared"),
-                self.tr("Location"), self.tr("Kind"), self.tr("Clause")]
+        return [
+            self.tr("Name"),
+            self.tr("Org number"),
+            self.tr("Purpose"),
+            self.tr("Data shared"),
+            self.tr("Location"),
+            self.tr("Kind"),
+            self.tr("Clause"),
+        ]
 
     def cell(self, row: SubProcessorView, column: int) -> str:
         if column == 0:
@@ -193,8 +208,13 @@ class ChecklistModel(RowTableModel):
     """
 
     def headers(self) -> list[str]:
-        return [self.tr("Item"), self.tr("GDPR Art. 28(3) requires"), self.tr("Status"), self.tr("Clauses"),
-                self.tr("Missing")]
+        return [
+            self.tr("Item"),
+            self.tr("GDPR Art. 28(3) requires"),
+            self.tr("Status"),
+            self.tr("Clauses"),
+            self.tr("Missing"),
+        ]
 
     def row_id(self, row: dict[str, Any]) -> Any:
         return row["letter"]
@@ -205,8 +225,13 @@ class ChecklistModel(RowTableModel):
         if column == 1:
             return str(row["title"])
         if column == 2:
-            return str({"covered": self.tr("Covered"), "partial": self.tr("Partial"),
-                        "gap": self.tr("Gap")}.get(row["status"], row["status"]))
+            return str(
+                {
+                    "covered": self.tr("Covered"),
+                    "partial": self.tr("Partial"),
+                    "gap": self.tr("Gap"),
+                }.get(row["status"], row["status"])
+            )
         if column == 3:
             return ", ".join(row["clauses"]) or "—"
         return "; ".join(row["missing"])
@@ -240,8 +265,12 @@ class DiffPartsModel(RowTableModel):
             return "—" if front else part.number
         if column == 1:
             return self.tr("(front matter)") if front else part.title
-        text = {"added": self.tr("Added"), "removed": self.tr("Removed"), "changed": self.tr("Changed"),
-                "unchanged": self.tr("Unchanged")}[part.status.value]
+        text = {
+            "added": self.tr("Added"),
+            "removed": self.tr("Removed"),
+            "changed": self.tr("Changed"),
+            "unchanged": self.tr("Unchanged"),
+        }[part.status.value]
         notes = []
         if part.renumbered:
             notes.append(self.tr("was %1").replace("%1", part.old_number or "—"))
@@ -264,25 +293,42 @@ class DiffPartsModel(RowTableModel):
 def method_text(_owner: Any, method: str) -> str:
     """How an acceptance was given, as the user reads it."""
     t = QCoreApplication
-    return str({"paper": t.translate("AgreementTexts", "Paper signature"),
-                "online": t.translate("AgreementTexts", "Online acceptance"),
-                "email": t.translate("AgreementTexts", "E-mail")}.get(method, method))
+    return str(
+        {
+            "paper": t.translate("AgreementTexts", "Paper signature"),
+            "online": t.translate("AgreementTexts", "Online acceptance"),
+            "email": t.translate("AgreementTexts", "E-mail"),
+        }.get(method, method)
+    )
 
 
 def agreement_state_text(_owner: Any, state: str) -> str:
     """An agreement's state, as the user reads it."""
     t = QCoreApplication
-    return str({"draft": t.translate("AgreementTexts", "Draft"), "sent": t.translate("AgreementTexts", "Sent"),
-                "signed": t.translate("AgreementTexts", "Signed"), "active": t.translate("AgreementTexts", "Active"),
-                "terminated": t.translate("AgreementTexts", "Terminated")}.get(state, state))
+    return str(
+        {
+            "draft": t.translate("AgreementTexts", "Draft"),
+            "sent": t.translate("AgreementTexts", "Sent"),
+            "signed": t.translate("AgreementTexts", "Signed"),
+            "active": t.translate("AgreementTexts", "Active"),
+            "terminated": t.translate("AgreementTexts", "Terminated"),
+        }.get(state, state)
+    )
 
 
 class AgreementModel(RowTableModel):
     """Agreements (``AgreementView``); ``IdRole``: the agreement id."""
 
     def headers(self) -> list[str]:
-        return [self.tr("Document"), self.tr("Customer"), self.tr("Org number"), self.tr("Terms"),
-                self.tr("State"), self.tr("Sent"), self.tr("Signed")]
+        return [
+            self.tr("Document"),
+            self.tr("Customer"),
+            self.tr("Org number"),
+            self.tr("Terms"),
+            self.tr("State"),
+            self.tr("Sent"),
+            self.tr("Signed"),
+        ]
 
     def cell(self, row: AgreementView, column: int) -> str:
         if column == 0:
@@ -308,7 +354,11 @@ class AgreementModel(RowTableModel):
         return super().sort_value(row, column)
 
     def tooltip(self, row: AgreementView, column: int) -> str | None:
-        return self.tr("Sent to %1").replace("%1", row.sent_to) if column == 5 and row.sent_to else None
+        return (
+            self.tr("Sent to %1").replace("%1", row.sent_to)
+            if column == 5 and row.sent_to
+            else None
+        )
 
     def background(self, row: AgreementView, column: int) -> QColor | None:
         if column != 4:
@@ -320,8 +370,16 @@ class AcceptanceModel(RowTableModel):
     """The acceptance ledger (``AcceptanceView``); ``IdRole``: the acceptance id. Warnings highlighted."""
 
     def headers(self) -> list[str]:
-        return [self.tr("Customer"), self.tr("Org number"), self.tr("Version"), self.tr("Accepted"),
-                self.tr("Method"), self.tr("Signed by"), self.tr("Warning"), self.tr("Scan")]
+        return [
+            self.tr("Customer"),
+            self.tr("Org number"),
+            self.tr("Version"),
+            self.tr("Accepted"),
+            self.tr("Method"),
+            self.tr("Signed by"),
+            self.tr("Warning"),
+            self.tr("Scan"),
+        ]
 
     def cell(self, row: AcceptanceView, column: int) -> str:
         if column == 0:
@@ -358,16 +416,28 @@ class ReacceptanceModel(RowTableModel):
     """The §14 list (``ReacceptanceView``); ``IdRole``: the notice id. Overdue rows in red."""
 
     def headers(self) -> list[str]:
-        return [self.tr("Customer"), self.tr("Org number"), self.tr("Version"), self.tr("Notify by"),
-                self.tr("Notified"), self.tr("Accept by"), self.tr("Accepted"), self.tr("Status")]
+        return [
+            self.tr("Customer"),
+            self.tr("Org number"),
+            self.tr("Version"),
+            self.tr("Notify by"),
+            self.tr("Notified"),
+            self.tr("Accept by"),
+            self.tr("Accepted"),
+            self.tr("Status"),
+        ]
 
     def row_id(self, row: ReacceptanceView) -> Any:
         return row.notice_id
 
     def status_text(self, row: ReacceptanceView) -> str:
-        text = {"to_notify": self.tr("To notify"), "notified": self.tr("Notified"), "accepted": self.tr("Accepted"),
-                "overdue": self.tr("Overdue: termination proposed"),
-                "terminated": self.tr("Terminated (confirmed)")}.get(row.status, row.status)
+        text = {
+            "to_notify": self.tr("To notify"),
+            "notified": self.tr("Notified"),
+            "accepted": self.tr("Accepted"),
+            "overdue": self.tr("Overdue: termination proposed"),
+            "terminated": self.tr("Terminated (confirmed)"),
+        }.get(row.status, row.status)
         if row.status == "to_notify" and row.notice_late:
             text += " — " + self.tr("notice late")
         return str(text)
@@ -390,7 +460,12 @@ class ReacceptanceModel(RowTableModel):
         return self.status_text(row)
 
     def sort_value(self, row: ReacceptanceView, column: int) -> Any:
-        days = {3: row.last_notice_date, 4: row.notified_on, 5: row.acceptance_deadline, 6: row.accepted_on}
+        days = {
+            3: row.last_notice_date,
+            4: row.notified_on,
+            5: row.acceptance_deadline,
+            6: row.accepted_on,
+        }
         return _iso(days[column]) if column in days else super().sort_value(row, column)
 
     def background(self, row: ReacceptanceView, column: int) -> QColor | None:

@@ -35,7 +35,9 @@ def block_html(block: Block) -> str:
     from contractdesk.domain.terms.document import BulletList, Paragraph, SignatureBlock, Table
 
     if isinstance(block, Paragraph):
-        return f"<p><b>{_text(block.text)}</b></p>" if block.heading else f"<p>{_text(block.text)}</p>"
+        return (
+            f"<p><b>{_text(block.text)}</b></p>" if block.heading else f"<p>{_text(block.text)}</p>"
+        )
     if isinstance(block, BulletList):
         return "<ul>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Table):
@@ -47,10 +49,12 @@ def block_html(block: Block) -> str:
     if isinstance(block, SignatureBlock):
         intro = f"<p>{_text(block.intro)}</p>" if block.intro else ""
         line = "_" * 24
-        return (intro + '<table cellpadding="6"><tr>'
-                f"<td>{_text(block.place_label)} {line}</td><td>{_text(block.date_label)} {line}</td></tr><tr>"
-                f"<td>{line}<br>{_text(block.customer_label)}</td><td>{line}<br>{_text(block.supplier_label)}</td>"
-                "</tr></table>")
+        return (
+            intro + '<table cellpadding="6"><tr>'
+            f"<td>{_text(block.place_label)} {line}</td><td>{_text(block.date_label)} {line}</td></tr><tr>"
+            f"<td>{line}<br>{_text(block.customer_label)}</td><td>{line}<br>{_text(block.supplier_label)}</td>"
+            "</tr></table>"
+        )
     return ""
 
 
@@ -69,17 +73,23 @@ def document_html(doc: TermsDocument) -> tuple[str, list[tuple[str, str, int, st
         anchor = f"s{number}"
         parts.append(_heading(section, anchor))
         parts += [block_html(b) for b in section.blocks]
-        outline.append((anchor, f"{section.number} {section.title}".strip(), section.level, "section"))
+        outline.append(
+            (anchor, f"{section.number} {section.title}".strip(), section.level, "section")
+        )
     for a_number, annex in enumerate(doc.annexes):
         anchor = f"a{a_number}"
-        parts.append(f'<h1><a name="{anchor}"></a>{_text(f"{annex.label}: {annex.title}".strip(": "))}</h1>')
+        parts.append(
+            f'<h1><a name="{anchor}"></a>{_text(f"{annex.label}: {annex.title}".strip(": "))}</h1>'
+        )
         parts += [block_html(b) for b in annex.blocks]
         outline.append((anchor, f"{annex.label} {annex.title}".strip(), 0, "annex"))
         for number, section in enumerate(annex.sections):
             sub = f"{anchor}s{number}"
             parts.append(_heading(section, sub))
             parts += [block_html(b) for b in section.blocks]
-            outline.append((sub, f"{section.number} {section.title}".strip(), section.level, "annex-section"))
+            outline.append(
+                (sub, f"{section.number} {section.title}".strip(), section.level, "annex-section")
+            )
     return "\n".join(parts), outline
 
 
@@ -145,7 +155,9 @@ class DocumentReader(QWidget):
         return out
 
     def select_label(self, label: str) -> bool:
-        matches = self.outline_model.findItems(label, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        matches = self.outline_model.findItems(
+            label, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+        )
         if not matches:
             return False
         self.tree.setCurrentIndex(matches[0].index())

@@ -65,8 +65,11 @@ class SortableRows(QAbstractTableModel):
         else:
             column, order = self._sort
             keys = list(map(self.key_function(column), self._source))
-            self._order = sorted(range(len(keys)), key=keys.__getitem__,
-                                 reverse=order == Qt.SortOrder.DescendingOrder)
+            self._order = sorted(
+                range(len(keys)),
+                key=keys.__getitem__,
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
         self._items = [self._source[i] for i in self._order]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -81,7 +84,8 @@ class SortableRows(QAbstractTableModel):
         for row, position in enumerate(self._order):
             new_row[position] = row
         self.changePersistentIndexList(
-            persistent, [self.index(new_row[old_order[i.row()]], i.column()) for i in persistent])
+            persistent, [self.index(new_row[old_order[i.row()]], i.column()) for i in persistent]
+        )
         self.layoutChanged.emit()
 
 
@@ -100,7 +104,9 @@ class InvoicePlanModel(SortableRows):
         super().__init__(parent)
         self._names: dict[str, str] = {}
 
-    def set_invoices(self, invoices: Sequence[PlannedInvoice], names: dict[str, str] | None = None) -> None:
+    def set_invoices(
+        self, invoices: Sequence[PlannedInvoice], names: dict[str, str] | None = None
+    ) -> None:
         """Show ``invoices``; ``names`` maps org numbers to customer names."""
         self._names = dict(names or {})
         self._set_items(invoices)
@@ -120,30 +126,54 @@ class InvoicePlanModel(SortableRows):
             return lambda inv: len(inv.lines)
         if column == self.KIND:
             return lambda inv: inv.kind.value
-        return attrgetter(("invoice_date", "due_date", "org_number", "", "", "", "fee", "net", "vat",
-                           "total")[column])
+        return attrgetter(
+            ("invoice_date", "due_date", "org_number", "", "", "", "fee", "net", "vat", "total")[
+                column
+            ]
+        )
 
     def _key(self, inv: PlannedInvoice, col: int) -> Any:
         keys: tuple[Any, ...] = (
-            inv.invoice_date.isoformat(), inv.due_date.isoformat(), inv.org_number,
-            self._names.get(inv.org_number, "").casefold(), inv.kind.value, len(inv.lines),
-            _ore(inv.fee), _ore(inv.net), _ore(inv.vat), _ore(inv.total))
+            inv.invoice_date.isoformat(),
+            inv.due_date.isoformat(),
+            inv.org_number,
+            self._names.get(inv.org_number, "").casefold(),
+            inv.kind.value,
+            len(inv.lines),
+            _ore(inv.fee),
+            _ore(inv.net),
+            _ore(inv.vat),
+            _ore(inv.total),
+        )
         return keys[col]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Invoice date"), self.tr("Due"), self.tr("Org. number"), self.tr("Customer"),
-                    self.tr("Kind"), self.tr("Lines"), self.tr("Fee"), self.tr("Net"), self.tr("VAT"),
-                    self.tr("Total"))[section]
+            return (
+                self.tr("Invoice date"),
+                self.tr("Due"),
+                self.tr("Org. number"),
+                self.tr("Customer"),
+                self.tr("Kind"),
+                self.tr("Lines"),
+                self.tr("Fee"),
+                self.tr("Net"),
+                self.tr("VAT"),
+                self.tr("Total"),
+            )[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section in self._AMOUNT_COLUMNS:
             return _RIGHT
         return None
@@ -152,8 +182,11 @@ class InvoicePlanModel(SortableRows):
         return self.tr("Credit note") if kind is InvoiceKind.CREDIT else self.tr("Invoice")
 
     def lines_text(self, invoice: PlannedInvoice) -> str:
-        return "; ".join(f"{line.description} ({format_date(line.period_start)}–{format_date(line.period_end)}) "
-                         f"{format_amount(line.amount)}" for line in invoice.lines)
+        return "; ".join(
+            f"{line.description} ({format_date(line.period_start)}–{format_date(line.period_end)}) "
+            f"{format_amount(line.amount)}"
+            for line in invoice.lines
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -169,8 +202,11 @@ class InvoicePlanModel(SortableRows):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self._AMOUNT_COLUMNS:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and col == self.LINES:
-            return "\n".join(f"{line.description}: {format_date(line.period_start)}–{format_date(line.period_end)}"
-                             f"  {format_amount(line.amount)}" for line in inv.lines)
+            return "\n".join(
+                f"{line.description}: {format_date(line.period_start)}–{format_date(line.period_end)}"
+                f"  {format_amount(line.amount)}"
+                for line in inv.lines
+            )
         return None
 
     def _display(self, inv: PlannedInvoice, col: int) -> str:
@@ -186,7 +222,9 @@ class InvoicePlanModel(SortableRows):
             return self.kind_text(inv.kind)
         if col == self.LINES:
             return self.lines_text(inv)
-        amount = {self.FEE: inv.fee, self.NET: inv.net, self.VAT: inv.vat, self.TOTAL: inv.total}[col]
+        amount = {self.FEE: inv.fee, self.NET: inv.net, self.VAT: inv.vat, self.TOTAL: inv.total}[
+            col
+        ]
         return format_amount(amount)
 
 
@@ -206,19 +244,29 @@ class MonthTotalsModel(SortableRows):
     def key_function(self, column: int) -> Callable[[Any], Any]:
         return attrgetter(("month", "invoices", "credit_notes", "net", "vat", "total")[column])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Month"), self.tr("Invoices"), self.tr("Credit notes"), self.tr("Net"), self.tr("VAT"),
-                    self.tr("Total"))[section]
+            return (
+                self.tr("Month"),
+                self.tr("Invoices"),
+                self.tr("Credit notes"),
+                self.tr("Net"),
+                self.tr("VAT"),
+                self.tr("Total"),
+            )[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section != self.MONTH:
             return _RIGHT
         return None
@@ -235,10 +283,18 @@ class MonthTotalsModel(SortableRows):
                 return str(total.invoices)
             if col == self.CREDITS:
                 return str(total.credit_notes)
-            return format_amount({self.NET: total.net, self.VAT: total.vat, self.TOTAL: total.total}[col])
+            return format_amount(
+                {self.NET: total.net, self.VAT: total.vat, self.TOTAL: total.total}[col]
+            )
         if role == self.SortRole:
-            keys: tuple[Any, ...] = (total.month.isoformat(), total.invoices, total.credit_notes, _ore(total.net),
-                                     _ore(total.vat), _ore(total.total))
+            keys: tuple[Any, ...] = (
+                total.month.isoformat(),
+                total.invoices,
+                total.credit_notes,
+                _ore(total.net),
+                _ore(total.vat),
+                _ore(total.total),
+            )
             return keys[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.MONTH:
             return _RIGHT
@@ -291,7 +347,9 @@ class InvoiceChart(QChartView):
         bottom = min([0.0, *values])
         self.axis_y.setRange(bottom, top * 1.1 if top > 0 else 1.0)
         self.axis_y.applyNiceNumbers()
-        summary = "; ".join(f"{format_month(m.month)}: {format_amount(m.net)}" for m in self._months)
+        summary = "; ".join(
+            f"{format_month(m.month)}: {format_amount(m.net)}" for m in self._months
+        )
         self.setAccessibleName(self.chart_.title())
         self.setAccessibleDescription(summary)
         self.setToolTip(summary.replace("; ", "\n"))

@@ -41,7 +41,9 @@ from contractdesk.ui.widgets.person_dialogs import (
     role_label,
 )
 
-if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up (the customer card embeds this panel)
+if (
+    TYPE_CHECKING
+):  # the services load SQLAlchemy: not at start-up (the customer card embeds this panel)
     from contractdesk.services.people import PersonInput, PersonRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,12 +80,22 @@ class PeopleTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Name"), self.tr("Roles"), self.tr("May"), self.tr("E-mail"), self.tr("Phone"))[section] \
-            if 0 <= section < 5 else None
+        return (
+            (
+                self.tr("Name"),
+                self.tr("Roles"),
+                self.tr("May"),
+                self.tr("E-mail"),
+                self.tr("Phone"),
+            )[section]
+            if 0 <= section < 5
+            else None
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -93,8 +105,13 @@ class PeopleTableModel(QAbstractTableModel):
         if role == self.IdRole:
             return row.id
         if role == self.SortRole:
-            keys = (f"{0 if row.is_main_contact else 1}{row.full_name.casefold()}",
-                    ",".join(r.value for r in row.roles), self._rights_text(row), ",".join(row.emails), row.phone)
+            keys = (
+                f"{0 if row.is_main_contact else 1}{row.full_name.casefold()}",
+                ",".join(r.value for r in row.roles),
+                self._rights_text(row),
+                ",".join(row.emails),
+                row.phone,
+            )
             return keys[col]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
@@ -108,9 +125,16 @@ class PeopleTableModel(QAbstractTableModel):
                 return ", ".join(row.emails)
             if col == self.PHONE:
                 return " / ".join(display_phone(p) for p in (row.phone, row.mobile) if p)
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME and row.requested_by_person_id is not None:
-            return (self.tr("Since %1, requested by person %2").replace("%1", format_date(row.since))
-                    .replace("%2", str(row.requested_by_person_id)))
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and col == self.NAME
+            and row.requested_by_person_id is not None
+        ):
+            return (
+                self.tr("Since %1, requested by person %2")
+                .replace("%1", format_date(row.since))
+                .replace("%2", str(row.requested_by_person_id))
+            )
         if role == Qt.ItemDataRole.FontRole and row.is_main_contact and col == self.NAME:
             from PySide6.QtGui import QFont
 
@@ -185,7 +209,13 @@ class PeoplePanel(QWidget):
         self.erase_button.clicked.connect(self._erase_clicked)
         self.requests_button.clicked.connect(self._requests_clicked)
         top = QHBoxLayout()
-        for button in (self.add_button, self.registry_button, self.edit_button, self.remove_button, self.main_button):
+        for button in (
+            self.add_button,
+            self.registry_button,
+            self.edit_button,
+            self.remove_button,
+            self.main_button,
+        ):
             top.addWidget(button)
         top.addStretch(1)
         rights = QHBoxLayout()
@@ -253,15 +283,24 @@ class PeoplePanel(QWidget):
                 return True
         return False
 
-    def add_person(self, data: PersonInput, role: Role | str, requested_by: int | None = None) -> int:
+    def add_person(
+        self, data: PersonInput, role: Role | str, requested_by: int | None = None
+    ) -> int:
         """Register a person with a role here; raises ``UserError`` (shown by the dialog)."""
-        person_id = int(self.services.people.add_person_at(self._org(), data, role, requested_by=requested_by))
+        person_id = int(
+            self.services.people.add_person_at(self._org(), data, role, requested_by=requested_by)
+        )
         self._done(self.tr("Added %1.").replace("%1", data.full_name), person_id)
         return person_id
 
-    def add_from_registry(self, index: int, role: Role | str | None = None, requested_by: int | None = None) -> int:
-        person_id = int(self.services.people.add_from_registry(self._org(), index, role=role,
-                                                               requested_by=requested_by))
+    def add_from_registry(
+        self, index: int, role: Role | str | None = None, requested_by: int | None = None
+    ) -> int:
+        person_id = int(
+            self.services.people.add_from_registry(
+                self._org(), index, role=role, requested_by=requested_by
+            )
+        )
         self._done(self.tr("Added from the registry."), person_id)
         return person_id
 
@@ -274,10 +313,20 @@ class PeoplePanel(QWidget):
         self.services.people.remove_from_customer(self._org(), person_id, requested_by=requested_by)
         self._done(self.tr("Removed from this customer."))
 
-    def set_main_contact(self, person_id: int, requested_by: int | None, asked_on: date | None = None,
-                         keep_previous: bool = True) -> None:
-        self.services.people.set_main_contact(self._org(), person_id, requested_by=requested_by,
-                                              requested_on=asked_on, keep_previous_as_contact=keep_previous)
+    def set_main_contact(
+        self,
+        person_id: int,
+        requested_by: int | None,
+        asked_on: date | None = None,
+        keep_previous: bool = True,
+    ) -> None:
+        self.services.people.set_main_contact(
+            self._org(),
+            person_id,
+            requested_by=requested_by,
+            requested_on=asked_on,
+            keep_previous_as_contact=keep_previous,
+        )
         self._done(self.tr("Main contact changed."), person_id)
 
     def record_consent(self, person_id: int, kind: str, given: bool, on: date, source: str) -> None:
@@ -307,9 +356,13 @@ class PeoplePanel(QWidget):
         self.consent_button.setText(self.tr("C&onsent…"))
         self.export_button.setText(self.tr("E&xport data…"))
         self.erase_button.setText(self.tr("&Erase…"))
-        self.erase_button.setToolTip(self.tr("Erase this person's personal data (data-subject request)"))
+        self.erase_button.setToolTip(
+            self.tr("Erase this person's personal data (data-subject request)")
+        )
         self.requests_button.setText(self.tr("Re&quests…"))
-        self.requests_button.setToolTip(self.tr("Data-subject requests (the selected person's, or all) and their deadlines"))
+        self.requests_button.setToolTip(
+            self.tr("Data-subject requests (the selected person's, or all) and their deadlines")
+        )
 
     def _update_buttons(self) -> None:
         has_customer = self.services is not None and self.org_number is not None
@@ -327,7 +380,9 @@ class PeoplePanel(QWidget):
 
     def _add_clicked(self) -> None:
         dialog = PersonDialog(self.rows(), parent=self)
-        dialog.submit = lambda: self.add_person(dialog.person(), dialog.chosen_role(), dialog.requester())
+        dialog.submit = lambda: self.add_person(
+            dialog.person(), dialog.chosen_role(), dialog.requester()
+        )
         dialog.exec()
 
     def _registry_clicked(self) -> None:
@@ -363,10 +418,15 @@ class PeoplePanel(QWidget):
         if row is None:
             return
         dialog = RequestedByDialog(
-            self.tr("Who asked to remove %1 from this customer? Only the main contact, a signatory or the "
-                    "general manager may (§8.1.1); a person may always ask to be removed themselves.")
-            .replace("%1", person_label(self, row)),
-            managers(self.rows()), allow_nobody=not managers(self.rows()), extra=[row], parent=self)
+            self.tr(
+                "Who asked to remove %1 from this customer? Only the main contact, a signatory or the "
+                "general manager may (§8.1.1); a person may always ask to be removed themselves."
+            ).replace("%1", person_label(self, row)),
+            managers(self.rows()),
+            allow_nobody=not managers(self.rows()),
+            extra=[row],
+            parent=self,
+        )
         dialog.submit = lambda: self.remove_person(row.id, dialog.requester())
         dialog.exec()
 
@@ -376,13 +436,18 @@ class PeoplePanel(QWidget):
             return
         has_main = any(r.is_main_contact for r in self.rows())
         dialog = RequestedByDialog(
-            self.tr("Who asked to make %1 the main contact? Once the customer has a main contact, only the "
-                    "main contact, a signatory or the general manager may change it (§7.2, §8.1.1).")
-            .replace("%1", person_label(self, row)),
-            managers(self.rows()), allow_nobody=not managers(self.rows()), parent=self)
+            self.tr(
+                "Who asked to make %1 the main contact? Once the customer has a main contact, only the "
+                "main contact, a signatory or the general manager may change it (§7.2, §8.1.1)."
+            ).replace("%1", person_label(self, row)),
+            managers(self.rows()),
+            allow_nobody=not managers(self.rows()),
+            parent=self,
+        )
         dialog.keep_previous.setVisible(has_main)
-        dialog.submit = lambda: self.set_main_contact(row.id, dialog.requester(), dialog.asked_date(),
-                                                      dialog.keep_previous.isChecked())
+        dialog.submit = lambda: self.set_main_contact(
+            row.id, dialog.requester(), dialog.asked_date(), dialog.keep_previous.isChecked()
+        )
         dialog.exec()
 
     def _consent_clicked(self) -> None:
@@ -390,16 +455,22 @@ class PeoplePanel(QWidget):
         if pid is None:
             return
         dialog = ConsentDialog(self)
-        dialog.submit = lambda: self.record_consent(pid, str(dialog.kind.currentData()), dialog.given.isChecked(),
-                                                    dialog.on.date().toPython(), dialog.source.text())
+        dialog.submit = lambda: self.record_consent(
+            pid,
+            str(dialog.kind.currentData()),
+            dialog.given.isChecked(),
+            dialog.on.date().toPython(),
+            dialog.source.text(),
+        )
         dialog.exec()
 
     def _export_clicked(self) -> None:
         pid = self.selected_person_id()
         if pid is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export personal data"), f"person-{pid}.json",
-                                              self.tr("JSON (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export personal data"), f"person-{pid}.json", self.tr("JSON (*.json)")
+        )
         if not path:
             return
         try:
@@ -415,7 +486,9 @@ class PeoplePanel(QWidget):
         successors: dict[str, tuple[str, list[PersonRow]]] = {}
         for m in view.memberships:
             if Role.MAIN_CONTACT in m.roles:
-                others = [r for r in self.services.people.list_people(m.org_number) if r.id != row.id]
+                others = [
+                    r for r in self.services.people.list_people(m.org_number) if r.id != row.id
+                ]
                 successors[m.org_number] = (m.customer_name, others)
         dialog = EraseDialog(person_label(self, row), successors, parent=self)
         dialog.submit = lambda: self.erase_person(row.id, dialog.successors())
@@ -435,7 +508,11 @@ class PeoplePanel(QWidget):
         return self.org_number
 
     def _row(self, person_id: int | None) -> PersonRow | None:
-        return next((r for r in self.rows() if r.id == person_id), None) if person_id is not None else None
+        return (
+            next((r for r in self.rows() if r.id == person_id), None)
+            if person_id is not None
+            else None
+        )
 
     def _done(self, text: str, person_id: int | None = None) -> None:
         self.refresh()

@@ -47,7 +47,9 @@ def role_label(widget: Any, role: Role) -> str:
 
 def person_label(widget: Any, row: PersonRow) -> str:
     """The person's name, or "Erased person #id" for an anonymised record."""
-    return row.full_name or QCoreApplication.translate("PeopleRoles", "Erased person #%1").replace("%1", str(row.id))
+    return row.full_name or QCoreApplication.translate("PeopleRoles", "Erased person #%1").replace(
+        "%1", str(row.id)
+    )
 
 
 class SubmitDialog(QDialog):
@@ -61,7 +63,9 @@ class SubmitDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -78,8 +82,14 @@ class SubmitDialog(QDialog):
 class RequesterCombo(QComboBox):
     """Who at the customer asked: the people who may (main contact, signatories, general manager)."""
 
-    def __init__(self, rows: Sequence[PersonRow], *, allow_nobody: bool, extra: Sequence[PersonRow] = (),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rows: Sequence[PersonRow],
+        *,
+        allow_nobody: bool,
+        extra: Sequence[PersonRow] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         if allow_nobody:
             self.addItem(self.tr("Nobody yet (the customer's first people)"), None)
@@ -89,7 +99,9 @@ class RequesterCombo(QComboBox):
                 continue
             seen.add(row.id)
             roles = ", ".join(role_label(self, r) for r in row.roles)
-            self.addItem(f"{person_label(self, row)} ({roles})" if roles else person_label(self, row), row.id)
+            self.addItem(
+                f"{person_label(self, row)} ({roles})" if roles else person_label(self, row), row.id
+            )
 
     def person_id(self) -> int | None:
         value = self.currentData()
@@ -103,10 +115,18 @@ def managers(rows: Sequence[PersonRow]) -> list[PersonRow]:
 class PersonDialog(SubmitDialog):
     """Add a person at a customer (with role and who asked) or correct a person's fields."""
 
-    def __init__(self, rows: Sequence[PersonRow] = (), *, person: PersonInput | None = None,
-                 with_role: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rows: Sequence[PersonRow] = (),
+        *,
+        person: PersonInput | None = None,
+        with_role: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Correct person") if person is not None else self.tr("Add person"))
+        self.setWindowTitle(
+            self.tr("Correct person") if person is not None else self.tr("Add person")
+        )
         form = QFormLayout()
         self.first = QLineEdit()
         self.middle = QLineEdit()
@@ -120,10 +140,15 @@ class PersonDialog(SubmitDialog):
         self.emails.setTabChangesFocus(True)
         self.emails.setFixedHeight(60)
         self.emails.setPlaceholderText(self.tr("One address per line"))
-        for label, field in ((self.tr("&First name"), self.first), (self.tr("&Middle name"), self.middle),
-                             (self.tr("&Last name"), self.last), (self.tr("&Title"), self.title_edit),
-                             (self.tr("&Phone"), self.phone), (self.tr("M&obile"), self.mobile),
-                             (self.tr("&E-mail"), self.emails)):
+        for label, field in (
+            (self.tr("&First name"), self.first),
+            (self.tr("&Middle name"), self.middle),
+            (self.tr("&Last name"), self.last),
+            (self.tr("&Title"), self.title_edit),
+            (self.tr("&Phone"), self.phone),
+            (self.tr("M&obile"), self.mobile),
+            (self.tr("&E-mail"), self.emails),
+        ):
             form.addRow(label, field)
         self.role: QComboBox | None = None
         self.requested_by: RequesterCombo | None = None
@@ -132,7 +157,9 @@ class PersonDialog(SubmitDialog):
             for role in ROLE_ORDER:
                 self.role.addItem(role_label(self, role), role.value)
             has_main = any(r.is_main_contact for r in rows)
-            self.role.setCurrentIndex(self.role.findData(Role.CONTACT.value if has_main else Role.MAIN_CONTACT.value))
+            self.role.setCurrentIndex(
+                self.role.findData(Role.CONTACT.value if has_main else Role.MAIN_CONTACT.value)
+            )
             self.requested_by = RequesterCombo(managers(rows), allow_nobody=True)
             if managers(rows):
                 self.requested_by.setCurrentIndex(1)
@@ -157,9 +184,20 @@ class PersonDialog(SubmitDialog):
     def person(self) -> PersonInput:
         from contractdesk.services.people import PersonInput
 
-        emails = tuple(e.strip() for e in self.emails.toPlainText().replace(",", "\n").splitlines() if e.strip())
-        return PersonInput(self.first.text(), self.last.text(), self.middle.text(), self.title_edit.text(),
-                           self.phone.text(), self.mobile.text(), emails)
+        emails = tuple(
+            e.strip()
+            for e in self.emails.toPlainText().replace(",", "\n").splitlines()
+            if e.strip()
+        )
+        return PersonInput(
+            self.first.text(),
+            self.last.text(),
+            self.middle.text(),
+            self.title_edit.text(),
+            self.phone.text(),
+            self.mobile.text(),
+            emails,
+        )
 
     def chosen_role(self) -> Role:
         return Role(self.role.currentData()) if self.role is not None else Role.CONTACT
@@ -177,8 +215,15 @@ def _national(e164: str) -> str:
 class RequestedByDialog(SubmitDialog):
     """Ask who at the customer requested a change, and when (§8.1.1)."""
 
-    def __init__(self, question: str, candidates: Sequence[PersonRow], *, allow_nobody: bool = False,
-                 extra: Sequence[PersonRow] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        question: str,
+        candidates: Sequence[PersonRow],
+        *,
+        allow_nobody: bool = False,
+        extra: Sequence[PersonRow] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Who asked?"))
         self.question = QLabel(question)
@@ -188,7 +233,9 @@ class RequestedByDialog(SubmitDialog):
         self.asked_on = QDateEdit(QDate.currentDate())
         self.asked_on.setDisplayFormat(date_edit_format())
         self.asked_on.setCalendarPopup(True)
-        self.keep_previous = QCheckBox(self.tr("Keep the previous main contact as a contact person"))
+        self.keep_previous = QCheckBox(
+            self.tr("Keep the previous main contact as a contact person")
+        )
         self.keep_previous.setChecked(True)
         self.keep_previous.setVisible(False)
         form = QFormLayout()
@@ -211,8 +258,12 @@ class RequestedByDialog(SubmitDialog):
 class RegistryHolderDialog(SubmitDialog):
     """Pick a person from the customer's registry roles; they are created with a suggested role in one go."""
 
-    def __init__(self, holders: Sequence[RegistryHolder], rows: Sequence[PersonRow],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        holders: Sequence[RegistryHolder],
+        rows: Sequence[PersonRow],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add from the registry"))
         self.holders = list(holders)
@@ -235,8 +286,12 @@ class RegistryHolderDialog(SubmitDialog):
         if managers(rows):
             self.requested_by.setCurrentIndex(1)
         self.view.selectionModel().currentChanged.connect(self._suggest)
-        self.empty = QLabel(self.tr("The registry lists no persons for this customer. Refresh the customer "
-                                    "from the registry, or add the person by hand."))
+        self.empty = QLabel(
+            self.tr(
+                "The registry lists no persons for this customer. Refresh the customer "
+                "from the registry, or add the person by hand."
+            )
+        )
         self.empty.setWordWrap(True)
         self.empty.setVisible(not self.holders)
         form = QFormLayout()
@@ -299,13 +354,20 @@ class ConsentDialog(SubmitDialog):
 class EraseDialog(SubmitDialog):
     """Confirm an erasure; where the person is a main contact, choose who takes over."""
 
-    def __init__(self, name: str, successors: dict[str, tuple[str, Sequence[PersonRow]]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        successors: dict[str, tuple[str, Sequence[PersonRow]]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Erase person"))
-        text = QLabel(self.tr(
-            "Erase %1? Names, title, phone numbers and e-mail addresses are removed for good, also from the "
-            "audit log's details. The id and the history of changes are kept (terms §8.2.3).").replace("%1", name))
+        text = QLabel(
+            self.tr(
+                "Erase %1? Names, title, phone numbers and e-mail addresses are removed for good, also from the "
+                "audit log's details. The id and the history of changes are kept (terms §8.2.3)."
+            ).replace("%1", name)
+        )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
@@ -333,5 +395,8 @@ class EraseDialog(SubmitDialog):
         layout.addWidget(self.buttons)
 
     def successors(self) -> dict[str, int]:
-        return {org: int(box.currentData()) for org, box in self.successor_boxes.items()
-                if box.currentData() is not None}
+        return {
+            org: int(box.currentData())
+            for org, box in self.successor_boxes.items()
+            if box.currentData() is not None
+        }

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,12 +79,23 @@ class RequestTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 6
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < 6:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation != Qt.Orientation.Horizontal
+            or role != Qt.ItemDataRole.DisplayRole
+            or not 0 <= section < 6
+        ):
             return None
-        return (self.tr("Request"), self.tr("Person"), self.tr("Received"), self.tr("Deadline"), self.tr("Status"),
-                self.tr("Note"))[section]
+        return (
+            self.tr("Request"),
+            self.tr("Person"),
+            self.tr("Received"),
+            self.tr("Deadline"),
+            self.tr("Status"),
+            self.tr("Note"),
+        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -92,12 +110,17 @@ class RequestTableModel(QAbstractTableModel):
             return r.done_on.isoformat()
         if role in (Qt.ItemDataRole.DisplayRole, self.SortRole):
             if col == 0:
-                return request_kind_label(self, r.kind) if role == Qt.ItemDataRole.DisplayRole else r.kind.value
+                return (
+                    request_kind_label(self, r.kind)
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else r.kind.value
+                )
             if col == 1:
                 if r.person_id is None:
                     return ""
-                return r.person_name or QCoreApplication.translate("PeopleRoles", "Erased person #%1").replace(
-                    "%1", str(r.person_id))
+                return r.person_name or QCoreApplication.translate(
+                    "PeopleRoles", "Erased person #%1"
+                ).replace("%1", str(r.person_id))
             if col == 2:
                 return format_date(r.received_on)
             if col == 3:
@@ -139,7 +162,9 @@ class LogRequestDialog(SubmitDialog):
 class RequestLogDialog(QDialog):
     """The request log (all, or one person's), oldest deadline first."""
 
-    def __init__(self, services: Any, person_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Any, person_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.person_id = person_id
@@ -178,11 +203,18 @@ class RequestLogDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(self.services.people.requests(open_only=self.open_only.isChecked(),
-                                                          person_id=self.person_id))
+        self.model.set_rows(
+            self.services.people.requests(
+                open_only=self.open_only.isChecked(), person_id=self.person_id
+            )
+        )
 
     def log_request(self, kind: str, received_on: date, note: str = "") -> int:
-        request_id = int(self.services.people.log_request(self.person_id, kind, received_on=received_on, note=note))
+        request_id = int(
+            self.services.people.log_request(
+                self.person_id, kind, received_on=received_on, note=note
+            )
+        )
         self.refresh()
         return request_id
 
@@ -194,7 +226,11 @@ class RequestLogDialog(QDialog):
         dialog = LogRequestDialog(self)
 
         def submit() -> None:
-            self.log_request(str(dialog.kind.currentData()), dialog.received.date().toPython(), dialog.note.text())
+            self.log_request(
+                str(dialog.kind.currentData()),
+                dialog.received.date().toPython(),
+                dialog.note.text(),
+            )
 
         dialog.submit = submit
         dialog.exec()

@@ -63,10 +63,18 @@ def period_label(period: InvoicePeriod) -> str:
     """The invoice period with its invoice dates, in the UI language."""
     return {
         InvoicePeriod.YEARLY: QCoreApplication.translate("InvoicePeriod", "Yearly (1 January)"),
-        InvoicePeriod.HALF_YEARLY: QCoreApplication.translate("InvoicePeriod", "Half-yearly (2 January, 2 July)"),
-        InvoicePeriod.QUARTERLY: QCoreApplication.translate("InvoicePeriod", "Quarterly (3rd of Jan, Apr, Jul, Oct)"),
-        InvoicePeriod.BIMONTHLY: QCoreApplication.translate("InvoicePeriod", "Every second month (4th of Jan, Mar, …)"),
-        InvoicePeriod.MONTHLY: QCoreApplication.translate("InvoicePeriod", "Monthly (5th of every month)"),
+        InvoicePeriod.HALF_YEARLY: QCoreApplication.translate(
+            "InvoicePeriod", "Half-yearly (2 January, 2 July)"
+        ),
+        InvoicePeriod.QUARTERLY: QCoreApplication.translate(
+            "InvoicePeriod", "Quarterly (3rd of Jan, Apr, Jul, Oct)"
+        ),
+        InvoicePeriod.BIMONTHLY: QCoreApplication.translate(
+            "InvoicePeriod", "Every second month (4th of Jan, Mar, …)"
+        ),
+        InvoicePeriod.MONTHLY: QCoreApplication.translate(
+            "InvoicePeriod", "Monthly (5th of every month)"
+        ),
     }[InvoicePeriod(period)]
 
 
@@ -92,7 +100,9 @@ class _FormDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -149,7 +159,9 @@ class ServiceDialog(_FormDialog):
         self.price = QLineEdit()
         self.price.setPlaceholderText("12000")
         self.period = QComboBox()
-        self.period.addItem(self.tr("Customer's default: %1").replace("%1", period_label(default_period)), None)
+        self.period.addItem(
+            self.tr("Customer's default: %1").replace("%1", period_label(default_period)), None
+        )
         for period in InvoicePeriod:
             self.period.addItem(period_label(period), period)
         self.start = date_edit(today)
@@ -176,7 +188,9 @@ class ServiceDialog(_FormDialog):
             self.add_row(self.tr("&Amount excl. VAT"), self.amount, "amount"),
             self.add_row(self.tr("&Date invoiced"), self.cost_date, "date"),
         ]
-        self._usage_rows = [self.add_row(self.tr("&Unit price excl. VAT"), self.unit_price, "unit_price")]
+        self._usage_rows = [
+            self.add_row(self.tr("&Unit price excl. VAT"), self.unit_price, "unit_price")
+        ]
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
         if view is not None:
@@ -211,9 +225,11 @@ class ServiceDialog(_FormDialog):
 
     def _kind_changed(self) -> None:
         kind = self.chosen_kind()
-        for rows, shown in ((self._licence_rows, kind is ServiceKind.LICENCE),
-                            (self._one_off_rows, kind is ServiceKind.ONE_OFF),
-                            (self._usage_rows, kind is ServiceKind.USAGE)):
+        for rows, shown in (
+            (self._licence_rows, kind is ServiceKind.LICENCE),
+            (self._one_off_rows, kind is ServiceKind.ONE_OFF),
+            (self._usage_rows, kind is ServiceKind.USAGE),
+        ):
             for label in rows:
                 buddy = label.buddy()
                 if buddy is not None:
@@ -227,11 +243,19 @@ class ServiceDialog(_FormDialog):
         if kind is ServiceKind.LICENCE:
             price = self.price.text()
             monthly = self.price_basis.currentData() == "monthly"
-            return ServiceInput(kind, name, annual_price=None if monthly else price,
-                                monthly_price=price if monthly else None, period=self.period.currentData(),
-                                start=pydate(self.start), trial_days=self.trial_days.value())
+            return ServiceInput(
+                kind,
+                name,
+                annual_price=None if monthly else price,
+                monthly_price=price if monthly else None,
+                period=self.period.currentData(),
+                start=pydate(self.start),
+                trial_days=self.trial_days.value(),
+            )
         if kind is ServiceKind.ONE_OFF:
-            return ServiceInput(kind, name, amount=self.amount.text(), cost_date=pydate(self.cost_date))
+            return ServiceInput(
+                kind, name, amount=self.amount.text(), cost_date=pydate(self.cost_date)
+            )
         return ServiceInput(kind, name, unit_price=self.unit_price.text())
 
     def accept(self) -> None:
@@ -254,7 +278,9 @@ class TerminateDialog(_FormDialog):
         super().__init__(parent)
         self._preview = preview
         self._submit = submit
-        self.setWindowTitle(self.tr("Terminate %1").replace("%1", title) if title else self.tr("Terminate service"))
+        self.setWindowTitle(
+            self.tr("Terminate %1").replace("%1", title) if title else self.tr("Terminate service")
+        )
         self.received = date_edit(today)
         self.later = QCheckBox(self.tr("The customer asked for a &later end"))
         self.requested_end = date_edit(today)
@@ -266,7 +292,11 @@ class TerminateDialog(_FormDialog):
         self.add_row(self.tr("&Requested end"), self.requested_end, "requested_end")
         self.form.addRow(self.outcome)
         self.later.toggled.connect(self.requested_end.setEnabled)
-        for signal in (self.received.dateChanged, self.requested_end.dateChanged, self.later.toggled):
+        for signal in (
+            self.received.dateChanged,
+            self.requested_end.dateChanged,
+            self.later.toggled,
+        ):
             signal.connect(self.update_outcome)
         self.update_outcome()
 
@@ -290,17 +320,32 @@ class TerminateDialog(_FormDialog):
 
 
 def describe_termination(view: TerminationView) -> str:
-    """"Binding ends …. The service ends … and is paid until …." in the UI language."""
+    """ "Binding ends …. The service ends … and is paid until …." in the UI language."""
     if view.binding_end is not None:
-        first = QCoreApplication.translate("Termination", "Binding ends %1.").replace("%1", format_date(view.binding_end))
+        first = QCoreApplication.translate("Termination", "Binding ends %1.").replace(
+            "%1", format_date(view.binding_end)
+        )
     else:
         first = QCoreApplication.translate("Termination", "No binding period applies.")
     if not view.billed:
-        return first + " " + QCoreApplication.translate("Termination", "It ends %1, before billing starts: nothing is invoiced.").replace(
-            "%1", format_date(view.end))
-    return first + " " + QCoreApplication.translate("Termination", "The service ends %1 and is paid until %2; later periods are not "
-                                           "invoiced, and a period already invoiced is refunded after that day."
-                            ).replace("%1", format_date(view.end)).replace("%2", format_date(view.paid_until))
+        return (
+            first
+            + " "
+            + QCoreApplication.translate(
+                "Termination", "It ends %1, before billing starts: nothing is invoiced."
+            ).replace("%1", format_date(view.end))
+        )
+    return (
+        first
+        + " "
+        + QCoreApplication.translate(
+            "Termination",
+            "The service ends %1 and is paid until %2; later periods are not "
+            "invoiced, and a period already invoiced is refunded after that day.",
+        )
+        .replace("%1", format_date(view.end))
+        .replace("%2", format_date(view.paid_until))
+    )
 
 
 class UsageDialog(_FormDialog):
@@ -318,8 +363,14 @@ class UsageDialog(_FormDialog):
         super().__init__(parent)
         self._submit = submit
         self._recorded = dict(recorded or {})
-        self.setWindowTitle(self.tr("Record usage: %1").replace("%1", title) if title else self.tr("Record usage"))
-        last_month = date(today.year - 1, 12, 1) if today.month == 1 else date(today.year, today.month - 1, 1)
+        self.setWindowTitle(
+            self.tr("Record usage: %1").replace("%1", title) if title else self.tr("Record usage")
+        )
+        last_month = (
+            date(today.year - 1, 12, 1)
+            if today.month == 1
+            else date(today.year, today.month - 1, 1)
+        )
         self.month = date_edit(last_month)
         self.month.setDisplayFormat(month_edit_format())
         self.quantity = QLineEdit()
@@ -337,8 +388,13 @@ class UsageDialog(_FormDialog):
 
     def _month_changed(self) -> None:
         earlier = self._recorded.get(self.chosen_month())
-        self.hint.setText("" if earlier is None else
-                          self.tr("Already recorded: %1. Saving replaces it.").replace("%1", format_number(earlier)))
+        self.hint.setText(
+            ""
+            if earlier is None
+            else self.tr("Already recorded: %1. Saving replaces it.").replace(
+                "%1", format_number(earlier)
+            )
+        )
 
     def accept(self) -> None:
         if self.run(lambda: self._submit(self.chosen_month(), self.quantity.text())):
@@ -361,7 +417,9 @@ class PriceDialog(_FormDialog):
         super().__init__(parent)
         self._check = check
         self._submit = submit
-        self.setWindowTitle(self.tr("Adjust price: %1").replace("%1", title) if title else self.tr("Adjust price"))
+        self.setWindowTitle(
+            self.tr("Adjust price: %1").replace("%1", title) if title else self.tr("Adjust price")
+        )
         self.effective = date_edit(date(today.year + 1, 1, 1))
         self.announced = date_edit(today)
         self.price = QLineEdit()
@@ -375,7 +433,11 @@ class PriceDialog(_FormDialog):
         self.add_row(self.tr("&Effective from"), self.effective, "effective")
         self.add_row(self.tr("&Announced on"), self.announced, "announced")
         self.form.addRow(self.warnings)
-        for signal in (self.effective.dateChanged, self.announced.dateChanged, self.price.textChanged):
+        for signal in (
+            self.effective.dateChanged,
+            self.announced.dateChanged,
+            self.price.textChanged,
+        ):
             signal.connect(self.update_warnings)
         self.update_warnings()
         self.price.setFocus()

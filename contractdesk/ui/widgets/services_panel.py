@@ -43,7 +43,9 @@ from contractdesk.ui.widgets.service_dialogs import (
     period_label,
 )
 
-if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up (the customer card embeds this panel)
+if (
+    TYPE_CHECKING
+):  # the services load SQLAlchemy: not at start-up (the customer card embeds this panel)
     from contractdesk.services.billing import ServiceView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,36 +80,56 @@ class ServicesModel(QAbstractTableModel):
     def row_of(self, service_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == service_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if not 0 <= section < self.COLUMNS:
             return None
-        return (self.tr("Service"), self.tr("Kind"), self.tr("Price excl. VAT"), self.tr("Invoice period"),
-                self.tr("Start / date"), self.tr("Billing from"), self.tr("Binding end"), self.tr("Earliest end"),
-                self.tr("Status"))[section]
+        return (
+            self.tr("Service"),
+            self.tr("Kind"),
+            self.tr("Price excl. VAT"),
+            self.tr("Invoice period"),
+            self.tr("Start / date"),
+            self.tr("Billing from"),
+            self.tr("Binding end"),
+            self.tr("Earliest end"),
+            self.tr("Status"),
+        )[section]
 
     def price_text(self, row: ServiceView) -> str:
         if row.kind is ServiceKind.LICENCE:
             return self.tr("%1 per year").replace("%1", format_amount(row.price))
         if row.kind is ServiceKind.USAGE:
-            return self.tr("%1 per unit").replace("%1", format_amount(row.price, keep_decimals=True))
+            return self.tr("%1 per unit").replace(
+                "%1", format_amount(row.price, keep_decimals=True)
+            )
         return format_amount(row.price)
 
     def status_text(self, row: ServiceView) -> str:
         t = row.termination
         if t is not None:
             if not t.billed:
-                return self.tr("Cancelled %1, before billing starts").replace("%1", format_date(t.received))
-            return (self.tr("Terminated %1: ends %2, paid until %3").replace("%1", format_date(t.received))
-                    .replace("%2", format_date(t.end)).replace("%3", format_date(t.paid_until)))
+                return self.tr("Cancelled %1, before billing starts").replace(
+                    "%1", format_date(t.received)
+                )
+            return (
+                self.tr("Terminated %1: ends %2, paid until %3")
+                .replace("%1", format_date(t.received))
+                .replace("%2", format_date(t.end))
+                .replace("%3", format_date(t.paid_until))
+            )
         if row.is_free:
             return self.tr("Free (no binding)")
         return self.tr("Active")
@@ -140,16 +162,26 @@ class ServicesModel(QAbstractTableModel):
             return self.status_text(row)
         if role == self.SortRole:
             keys: tuple[Any, ...] = (
-                row.name.casefold(), row.kind.value, int(row.price * 1_000_000), row.period.months if row.period else 0,
-                start.isoformat() if start else "", row.billing_start.isoformat() if row.billing_start else "",
-                row.binding_end.isoformat() if row.binding_end else "", row.earliest_end.isoformat(),
-                self.status_text(row))
+                row.name.casefold(),
+                row.kind.value,
+                int(row.price * 1_000_000),
+                row.period.months if row.period else 0,
+                start.isoformat() if start else "",
+                row.billing_start.isoformat() if row.billing_start else "",
+                row.binding_end.isoformat() if row.binding_end else "",
+                row.earliest_end.isoformat(),
+                self.status_text(row),
+            )
             return keys[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.PRICE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.STATUS and row.adjustments:
-            return "\n".join(self.tr("From %1: %2").replace("%1", format_date(a.effective))
-                             .replace("%2", format_amount(a.new_price, keep_decimals=True)) for a in row.adjustments)
+            return "\n".join(
+                self.tr("From %1: %2")
+                .replace("%1", format_date(a.effective))
+                .replace("%2", format_amount(a.new_price, keep_decimals=True))
+                for a in row.adjustments
+            )
         return None
 
 
@@ -209,9 +241,12 @@ class ServicesPanel(QWidget):
         self.price_button = QPushButton()
         self.remove_button = QPushButton()
         actions: list[tuple[QPushButton, Callable[[], object]]] = [
-            (self.add_button, self.add_service), (self.edit_button, self.edit_service),
-            (self.terminate_button, self.terminate_service), (self.withdraw_button, self.withdraw_termination),
-            (self.usage_button, self.record_usage), (self.price_button, self.adjust_price),
+            (self.add_button, self.add_service),
+            (self.edit_button, self.edit_service),
+            (self.terminate_button, self.terminate_service),
+            (self.withdraw_button, self.withdraw_termination),
+            (self.usage_button, self.record_usage),
+            (self.price_button, self.adjust_price),
             (self.remove_button, self.remove_service),
         ]
         for button, action in actions:
@@ -224,8 +259,12 @@ class ServicesPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_service,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.New),
+            self,
+            self.add_service,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.retranslate()
         self._update_buttons()
 
@@ -234,8 +273,11 @@ class ServicesPanel(QWidget):
     def retranslate(self) -> None:
         self.invoicing_box.setTitle(self.tr("Invoicing"))
         self.delivery_label.setText(self.tr("&Delivery"))
-        fees = {DeliveryMethod.PAPER: self.tr("Paper (fee NOK 45)"), DeliveryMethod.EMAIL: self.tr("E-mail (fee NOK 12)"),
-                DeliveryMethod.EHF: self.tr("EHF e-invoice (no fee)")}
+        fees = {
+            DeliveryMethod.PAPER: self.tr("Paper (fee NOK 45)"),
+            DeliveryMethod.EMAIL: self.tr("E-mail (fee NOK 12)"),
+            DeliveryMethod.EHF: self.tr("EHF e-invoice (no fee)"),
+        }
         for i in range(self.delivery.count()):
             self.delivery.setItemText(i, fees[self.delivery.itemData(i)])
         self.period_label.setText(self.tr("Default &invoice period"))
@@ -330,12 +372,18 @@ class ServicesPanel(QWidget):
             return
         try:
             profile = self.services.billing.set_customer_billing(
-                self.org_number, delivery_method=self.delivery.currentData(), invoice_period=self.period.currentData())
+                self.org_number,
+                delivery_method=self.delivery.currentData(),
+                invoice_period=self.period.currentData(),
+            )
         except UserError as exc:
             self.show_message(str(exc), error=True)
             return
-        self._saved(self.tr("Invoicing saved: %1, default period %2.")
-                    .replace("%1", self.delivery.currentText()).replace("%2", period_label(profile.invoice_period)))
+        self._saved(
+            self.tr("Invoicing saved: %1, default period %2.")
+            .replace("%1", self.delivery.currentText())
+            .replace("%2", period_label(profile.invoice_period))
+        )
 
     def add_service(self) -> ServiceDialog | None:
         if self.services is None or self.org_number is None:
@@ -348,7 +396,9 @@ class ServicesPanel(QWidget):
             self._saved(self.tr("Service added."), service_id)
 
         profile = billing.profile(org)
-        dialog = ServiceDialog(submit, default_period=profile.invoice_period, today=self.today(), parent=self)
+        dialog = ServiceDialog(
+            submit, default_period=profile.invoice_period, today=self.today(), parent=self
+        )
         self._open(dialog)
         return dialog
 
@@ -363,8 +413,13 @@ class ServicesPanel(QWidget):
             self._saved(self.tr("Service saved."), view.id)
 
         profile = billing.profile(view.org_number)
-        dialog = ServiceDialog(submit, default_period=profile.invoice_period, today=self.today(), view=view,
-                               parent=self)
+        dialog = ServiceDialog(
+            submit,
+            default_period=profile.invoice_period,
+            today=self.today(),
+            view=view,
+            parent=self,
+        )
         self._open(dialog)
         return dialog
 
@@ -378,8 +433,13 @@ class ServicesPanel(QWidget):
             billing.terminate(view.id, received, requested)
             self._saved(self.tr("Termination recorded."), view.id)
 
-        dialog = TerminateDialog(lambda d, r: billing.preview_termination(view.id, d, r), submit,
-                                 today=self.today(), title=view.name, parent=self)
+        dialog = TerminateDialog(
+            lambda d, r: billing.preview_termination(view.id, d, r),
+            submit,
+            today=self.today(),
+            title=view.name,
+            parent=self,
+        )
         if view.termination is not None:
             from contractdesk.ui.widgets.service_dialogs import qdate
 
@@ -409,12 +469,21 @@ class ServicesPanel(QWidget):
 
         def submit(month: date, quantity: str) -> None:
             usage = billing.record_usage(view.id, month, quantity)
-            self._saved(self.tr("Usage for %1 recorded: %2 (NOK %3 excl. VAT).")
-                        .replace("%1", format_month(month)).replace("%2", format_number(usage.quantity))
-                        .replace("%3", format_amount(usage.amount)), view.id)
+            self._saved(
+                self.tr("Usage for %1 recorded: %2 (NOK %3 excl. VAT).")
+                .replace("%1", format_month(month))
+                .replace("%2", format_number(usage.quantity))
+                .replace("%3", format_amount(usage.amount)),
+                view.id,
+            )
 
-        dialog = UsageDialog(submit, today=self.today(), recorded={u.month: u.quantity for u in view.usage},
-                             title=view.name, parent=self)
+        dialog = UsageDialog(
+            submit,
+            today=self.today(),
+            recorded={u.month: u.quantity for u in view.usage},
+            title=view.name,
+            parent=self,
+        )
         self._open(dialog)
         return dialog
 
@@ -425,7 +494,9 @@ class ServicesPanel(QWidget):
         billing = self.services.billing
 
         def check(effective: date, announced: date, price: str) -> list[Any]:
-            return list(billing.check_price_adjustment(view.id, effective, announced, price or None))
+            return list(
+                billing.check_price_adjustment(view.id, effective, announced, price or None)
+            )
 
         def submit(effective: date, announced: date, price: str) -> None:
             _, warnings = billing.adjust_price(view.id, effective, announced, price)
@@ -434,7 +505,9 @@ class ServicesPanel(QWidget):
                 text += " " + " ".join(w.message for w in warnings)
             self._saved(text, view.id)
 
-        dialog = PriceDialog(check, submit, today=self.today(), current=view.price, title=view.name, parent=self)
+        dialog = PriceDialog(
+            check, submit, today=self.today(), current=view.price, title=view.name, parent=self
+        )
         self._open(dialog)
         return dialog
 
@@ -442,10 +515,16 @@ class ServicesPanel(QWidget):
         view = self.selected()
         if self.services is None or view is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove service"),
-                          self.tr("Remove %1 with its usage and price adjustments? Use Terminate when the customer "
-                                  "ends a service; remove only what was entered by mistake.").replace("%1", view.name),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Remove service"),
+            self.tr(
+                "Remove %1 with its usage and price adjustments? Use Terminate when the customer "
+                "ends a service; remove only what was entered by mistake."
+            ).replace("%1", view.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
         def done(result: int) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
-
-from typing import TYPE_CHECKING
 
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
 
@@ -40,8 +40,17 @@ class SupplierForm(QWidget):
         self.signer_name = QLineEdit()
         self.signer_title = QLineEdit()
         self._labels = [QLabel() for _ in range(9)]
-        fields = [self.org_number, self.name, self.address, self.postcode, self.city, self.email, self.phone,
-                  self.signer_name, self.signer_title]
+        fields = [
+            self.org_number,
+            self.name,
+            self.address,
+            self.postcode,
+            self.city,
+            self.email,
+            self.phone,
+            self.signer_name,
+            self.signer_title,
+        ]
         for label, field in zip(self._labels, fields):
             label.setBuddy(field)
             form.addRow(label, field)
@@ -53,9 +62,17 @@ class SupplierForm(QWidget):
         self._check()
 
     def retranslate(self) -> None:
-        texts = [self.tr("&Organisation number"), self.tr("&Name"), self.tr("&Address"), self.tr("&Postcode"),
-                 self.tr("&City"), self.tr("&E-mail"), self.tr("&Phone"), self.tr("&Signs for the supplier"),
-                 self.tr("Signer's &title")]
+        texts = [
+            self.tr("&Organisation number"),
+            self.tr("&Name"),
+            self.tr("&Address"),
+            self.tr("&Postcode"),
+            self.tr("&City"),
+            self.tr("&E-mail"),
+            self.tr("&Phone"),
+            self.tr("&Signs for the supplier"),
+            self.tr("Signer's &title"),
+        ]
         for label, text in zip(self._labels, texts):
             label.setText(text)
         self._check()
@@ -69,10 +86,14 @@ class SupplierForm(QWidget):
             try:
                 digits = parse_org_number(text)
             except InvalidOrgNumber:
-                self.org_number_hint.setText(self.tr("Not a valid organisation number (check the digits)."))
+                self.org_number_hint.setText(
+                    self.tr("Not a valid organisation number (check the digits).")
+                )
             else:
                 ok_org = True
-                self.org_number_hint.setText(self.tr("Valid: %1").replace("%1", format_org_number(digits)))
+                self.org_number_hint.setText(
+                    self.tr("Valid: %1").replace("%1", format_org_number(digits))
+                )
         self.validity_changed.emit(ok_org and bool(self.name.text().strip()))
 
     def is_valid(self) -> bool:
@@ -85,11 +106,19 @@ class SupplierForm(QWidget):
     def profile(self) -> SupplierProfile:
         from contractdesk.services.supplier import SupplierProfile
 
-        lines = tuple(line.strip() for line in self.address.toPlainText().splitlines() if line.strip())
+        lines = tuple(
+            line.strip() for line in self.address.toPlainText().splitlines() if line.strip()
+        )
         return SupplierProfile(
-            org_number=self.org_number.text(), name=self.name.text(), address_lines=lines,
-            postcode=self.postcode.text(), city=self.city.text(), email=self.email.text(), phone=self.phone.text(),
-            signer_name=self.signer_name.text(), signer_title=self.signer_title.text(),
+            org_number=self.org_number.text(),
+            name=self.name.text(),
+            address_lines=lines,
+            postcode=self.postcode.text(),
+            city=self.city.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            signer_name=self.signer_name.text(),
+            signer_title=self.signer_title.text(),
         )
 
     def set_profile(self, profile: SupplierProfile | None) -> None:

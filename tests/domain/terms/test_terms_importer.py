@@ -184,7 +184,7 @@ def test_bullets_numbered_items_and_short_headings(seed_doc: TermsDocument) -> N
     assert lists[1].items[0] == "PowerOffice – Regnskap/Fakturering"
     assert len(lists[1].items) == 5
     items = [b.text[:3] for b in _section(seed_doc, "12.4").blocks if isinstance(b, Paragraph)]
-    assert ["1. ", "2. ", "3. "] == [t for t in items if t[0].isdigit()]
+    assert [t for t in items if t[0].isdigit()] == ["1. ", "2. ", "3. "]
     s10 = _section(seed_doc, "10").blocks
     assert Paragraph("Online betaling", heading=True) in s10
     assert Paragraph("Priser og valuta", heading=True) in s10

@@ -71,25 +71,40 @@ def _municipality(business: object, postal: object) -> str:
 
 
 def upgrade() -> None:
-    op.add_column("customer", sa.Column("sort_name", sa.String(500), nullable=False, server_default=""))
-    op.add_column("customer", sa.Column("municipality", sa.String(200), nullable=False, server_default=""))
+    op.add_column(
+        "customer", sa.Column("sort_name", sa.String(500), nullable=False, server_default="")
+    )
+    op.add_column(
+        "customer", sa.Column("municipality", sa.String(200), nullable=False, server_default="")
+    )
     op.add_column(
         "customer", sa.Column("municipality_key", sa.String(200), nullable=False, server_default="")
     )
     conn = op.get_bind()
-    rows = conn.execute(sa.text("SELECT id, name, business_address, postal_address FROM customer")).all()
+    rows = conn.execute(
+        sa.text("SELECT id, name, business_address, postal_address FROM customer")
+    ).all()
     for row in rows:
         municipality = _municipality(row.business_address, row.postal_address)
         conn.execute(
             sa.text(
                 "UPDATE customer SET sort_name = :s, municipality = :m, municipality_key = :mk WHERE id = :id"
             ),
-            {"s": _sort_key(row.name), "m": municipality, "mk": _sort_key(municipality), "id": row.id},
+            {
+                "s": _sort_key(row.name),
+                "m": municipality,
+                "mk": _sort_key(municipality),
+                "id": row.id,
+            },
         )
     # The name order's index also carries the columns a search tests, so a search walking it in
     # name order reads no customer row until the page is cut (services/customers.py).
-    op.create_index("ix_customer_sort_name", "customer", ["sort_name", "id", "municipality_key", "org_number"])
-    op.create_index("ix_customer_municipality_key", "customer", ["municipality_key", "sort_name", "id"])
+    op.create_index(
+        "ix_customer_sort_name", "customer", ["sort_name", "id", "municipality_key", "org_number"]
+    )
+    op.create_index(
+        "ix_customer_municipality_key", "customer", ["municipality_key", "sort_name", "id"]
+    )
     op.create_index("ix_customer_status", "customer", ["status", "sort_name", "id"])
 
     op.execute(

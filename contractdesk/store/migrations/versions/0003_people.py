@@ -25,25 +25,48 @@ def upgrade() -> None:
     op.create_table(
         "person_role",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("person_id", sa.Integer, sa.ForeignKey("person.id", ondelete="RESTRICT",
-                                                         name="fk_person_role_person_id_person"), nullable=False),
-        sa.Column("customer_id", sa.Integer, sa.ForeignKey("customer.id", ondelete="CASCADE",
-                                                           name="fk_person_role_customer_id_customer"),
-                  nullable=False),
+        sa.Column(
+            "person_id",
+            sa.Integer,
+            sa.ForeignKey("person.id", ondelete="RESTRICT", name="fk_person_role_person_id_person"),
+            nullable=False,
+        ),
+        sa.Column(
+            "customer_id",
+            sa.Integer,
+            sa.ForeignKey(
+                "customer.id", ondelete="CASCADE", name="fk_person_role_customer_id_customer"
+            ),
+            nullable=False,
+        ),
         sa.Column("role", sa.String(20), nullable=False),
         sa.Column("since", sa.Date, nullable=False),
-        sa.Column("requested_by_person_id", sa.Integer,
-                  sa.ForeignKey("person.id", ondelete="RESTRICT", name="fk_person_role_requested_by_person_id_person")),
+        sa.Column(
+            "requested_by_person_id",
+            sa.Integer,
+            sa.ForeignKey(
+                "person.id",
+                ondelete="RESTRICT",
+                name="fk_person_role_requested_by_person_id_person",
+            ),
+        ),
         sa.Column("source", sa.String(20), nullable=False),
         sa.Column("registry_role_code", sa.String(10), nullable=False),
         sa.Column("created_at", sa.String(40), nullable=False),
-        sa.UniqueConstraint("person_id", "customer_id", "role", name="uq_person_role_person_customer_role"),
+        sa.UniqueConstraint(
+            "person_id", "customer_id", "role", name="uq_person_role_person_customer_role"
+        ),
         sa.CheckConstraint(f"role IN {ROLES}", name="ck_person_role_role"),
     )
     op.create_index("ix_person_role_person_id", "person_role", ["person_id"])
     op.create_index("ix_person_role_customer", "person_role", ["customer_id", "role"])
-    op.create_index("uq_person_role_main_contact", "person_role", ["customer_id"], unique=True,
-                    sqlite_where=sa.text("role = 'main_contact'"))
+    op.create_index(
+        "uq_person_role_main_contact",
+        "person_role",
+        ["customer_id"],
+        unique=True,
+        sqlite_where=sa.text("role = 'main_contact'"),
+    )
     op.execute(
         "CREATE TRIGGER person_role_keep_main_contact BEFORE DELETE ON person_role "
         "WHEN OLD.role = 'main_contact' AND EXISTS (SELECT 1 FROM customer WHERE id = OLD.customer_id) "
@@ -58,36 +81,55 @@ def upgrade() -> None:
     op.create_table(
         "person_search_key",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("person_id", sa.Integer, sa.ForeignKey("person.id", ondelete="CASCADE",
-                                                         name="fk_person_search_key_person_id_person"),
-                  nullable=False),
+        sa.Column(
+            "person_id",
+            sa.Integer,
+            sa.ForeignKey(
+                "person.id", ondelete="CASCADE", name="fk_person_search_key_person_id_person"
+            ),
+            nullable=False,
+        ),
         sa.Column("kind", sa.String(10), nullable=False),
         sa.Column("value", sa.String(320), nullable=False),
         sa.CheckConstraint("kind IN ('name', 'email', 'phone')", name="ck_person_search_key_kind"),
     )
     op.create_index("ix_person_search_key_person_id", "person_search_key", ["person_id"])
-    op.create_index("ix_person_search_key_lookup", "person_search_key", ["kind", "value", "person_id"])
+    op.create_index(
+        "ix_person_search_key_lookup", "person_search_key", ["kind", "value", "person_id"]
+    )
 
     op.create_table(
         "person_consent",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("person_id", sa.Integer, sa.ForeignKey("person.id", ondelete="RESTRICT",
-                                                         name="fk_person_consent_person_id_person"),
-                  nullable=False),
+        sa.Column(
+            "person_id",
+            sa.Integer,
+            sa.ForeignKey(
+                "person.id", ondelete="RESTRICT", name="fk_person_consent_person_id_person"
+            ),
+            nullable=False,
+        ),
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("given", sa.Boolean, nullable=False),
         sa.Column("on", sa.Date, nullable=False),
         sa.Column("source", sa.String(500), nullable=False),
         sa.Column("recorded_at", sa.String(40), nullable=False),
-        sa.CheckConstraint("kind IN ('marketing_email', 'newsletter')", name="ck_person_consent_kind"),
+        sa.CheckConstraint(
+            "kind IN ('marketing_email', 'newsletter')", name="ck_person_consent_kind"
+        ),
     )
     op.create_index("ix_person_consent_person", "person_consent", ["person_id", "kind"])
 
     op.create_table(
         "data_subject_request",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("person_id", sa.Integer, sa.ForeignKey("person.id", ondelete="RESTRICT",
-                                                         name="fk_data_subject_request_person_id_person")),
+        sa.Column(
+            "person_id",
+            sa.Integer,
+            sa.ForeignKey(
+                "person.id", ondelete="RESTRICT", name="fk_data_subject_request_person_id_person"
+            ),
+        ),
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("received_on", sa.Date, nullable=False),
         sa.Column("due_on", sa.Date, nullable=False),

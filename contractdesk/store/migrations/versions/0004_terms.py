@@ -125,7 +125,9 @@ def _shipped_first_version() -> tuple[str, date, str, str]:
     raw = (folder / "terms.json").read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if digest != meta["sha256"] or meta["label"] != SHIPPED_LABEL:
-        raise RuntimeError(f"{folder}: terms.json does not match its recorded sha256; refusing to seed it")
+        raise RuntimeError(
+            f"{folder}: terms.json does not match its recorded sha256; refusing to seed it"
+        )
     return SHIPPED_LABEL, date.fromisoformat(meta["effective_date"]), raw.decode("utf-8"), digest
 
 
@@ -142,7 +144,11 @@ def upgrade() -> None:
         sa.Column("source_text", sa.Text),
         sa.Column("dpa_checklist", sa.Text),
         sa.Column("gaps_confirmed", sa.Boolean, nullable=False),
-        sa.Column("copied_from_id", sa.Integer, _fk("copied_from_id", "terms_version", "terms_version", "SET NULL")),
+        sa.Column(
+            "copied_from_id",
+            sa.Integer,
+            _fk("copied_from_id", "terms_version", "terms_version", "SET NULL"),
+        ),
         sa.Column("created_at", sa.String(40), nullable=False),
         sa.Column("updated_at", sa.String(40), nullable=False),
         sa.Column("published_at", sa.String(40)),
@@ -152,10 +158,17 @@ def upgrade() -> None:
             "state = 'draft' OR (sha256 IS NOT NULL AND effective_date IS NOT NULL AND published_at IS NOT NULL)",
             name="ck_terms_version_published_complete",
         ),
-        sa.CheckConstraint("sha256 IS NULL OR length(sha256) = 64", name="ck_terms_version_sha256_length"),
+        sa.CheckConstraint(
+            "sha256 IS NULL OR length(sha256) = 64", name="ck_terms_version_sha256_length"
+        ),
     )
-    op.create_index("uq_terms_version_sha256", "terms_version", ["sha256"], unique=True,
-                    sqlite_where=sa.text("sha256 IS NOT NULL"))
+    op.create_index(
+        "uq_terms_version_sha256",
+        "terms_version",
+        ["sha256"],
+        unique=True,
+        sqlite_where=sa.text("sha256 IS NOT NULL"),
+    )
 
     op.create_table(
         "subprocessor",
@@ -172,16 +185,28 @@ def upgrade() -> None:
         sa.Column("retired_at", sa.String(40)),
         sa.CheckConstraint("kind IN ('data_shared', 'access')", name="ck_subprocessor_kind"),
     )
-    op.create_index("uq_subprocessor_name_current", "subprocessor", ["name"], unique=True,
-                    sqlite_where=sa.text("retired_at IS NULL"))
+    op.create_index(
+        "uq_subprocessor_name_current",
+        "subprocessor",
+        ["name"],
+        unique=True,
+        sqlite_where=sa.text("retired_at IS NULL"),
+    )
 
     op.create_table(
         "terms_version_subprocessor",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("terms_version_id", sa.Integer,
-                  _fk("terms_version_id", "terms_version_subprocessor", "terms_version"), nullable=False),
-        sa.Column("subprocessor_id", sa.Integer,
-                  _fk("subprocessor_id", "terms_version_subprocessor", "subprocessor")),
+        sa.Column(
+            "terms_version_id",
+            sa.Integer,
+            _fk("terms_version_id", "terms_version_subprocessor", "terms_version"),
+            nullable=False,
+        ),
+        sa.Column(
+            "subprocessor_id",
+            sa.Integer,
+            _fk("subprocessor_id", "terms_version_subprocessor", "subprocessor"),
+        ),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("org_number", sa.String(9)),
@@ -190,42 +215,69 @@ def upgrade() -> None:
         sa.Column("location", sa.String(200)),
         sa.Column("kind", sa.String(20), nullable=False),
     )
-    op.create_index("ix_terms_version_subprocessor_version", "terms_version_subprocessor",
-                    ["terms_version_id", "position"])
+    op.create_index(
+        "ix_terms_version_subprocessor_version",
+        "terms_version_subprocessor",
+        ["terms_version_id", "position"],
+    )
 
     op.create_table(
         "agreement",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("document_id", sa.String(20), nullable=False),
-        sa.Column("customer_id", sa.Integer, _fk("customer_id", "agreement", "customer"), nullable=False),
-        sa.Column("terms_version_id", sa.Integer, _fk("terms_version_id", "agreement", "terms_version"),
-                  nullable=False),
+        sa.Column(
+            "customer_id", sa.Integer, _fk("customer_id", "agreement", "customer"), nullable=False
+        ),
+        sa.Column(
+            "terms_version_id",
+            sa.Integer,
+            _fk("terms_version_id", "agreement", "terms_version"),
+            nullable=False,
+        ),
         sa.Column("state", sa.String(12), nullable=False),
         sa.Column("created_at", sa.String(40), nullable=False),
         sa.Column("updated_at", sa.String(40), nullable=False),
         sa.Column("sent_at", sa.String(40)),
         sa.Column("sent_to", sa.String(320)),
         sa.Column("signed_at", sa.Date),
-        sa.Column("signatory_person_id", sa.Integer, _fk("signatory_person_id", "agreement", "person")),
+        sa.Column(
+            "signatory_person_id", sa.Integer, _fk("signatory_person_id", "agreement", "person")
+        ),
         sa.Column("terminated_at", sa.String(40)),
         sa.Column("ended_reason", sa.String(40)),
         sa.UniqueConstraint("document_id", name="uq_agreement_document_id"),
-        sa.CheckConstraint("state IN ('draft', 'sent', 'signed', 'active', 'terminated')", name="ck_agreement_state"),
+        sa.CheckConstraint(
+            "state IN ('draft', 'sent', 'signed', 'active', 'terminated')",
+            name="ck_agreement_state",
+        ),
     )
-    op.create_index("uq_agreement_one_active", "agreement", ["customer_id"], unique=True,
-                    sqlite_where=sa.text("state = 'active'"))
+    op.create_index(
+        "uq_agreement_one_active",
+        "agreement",
+        ["customer_id"],
+        unique=True,
+        sqlite_where=sa.text("state = 'active'"),
+    )
     op.create_index("ix_agreement_customer", "agreement", ["customer_id", "state"])
 
     op.create_table(
         "acceptance",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("customer_id", sa.Integer, _fk("customer_id", "acceptance", "customer"), nullable=False),
-        sa.Column("terms_version_id", sa.Integer, _fk("terms_version_id", "acceptance", "terms_version"),
-                  nullable=False),
+        sa.Column(
+            "customer_id", sa.Integer, _fk("customer_id", "acceptance", "customer"), nullable=False
+        ),
+        sa.Column(
+            "terms_version_id",
+            sa.Integer,
+            _fk("terms_version_id", "acceptance", "terms_version"),
+            nullable=False,
+        ),
         sa.Column("agreement_id", sa.Integer, _fk("agreement_id", "acceptance", "agreement")),
         sa.Column("accepted_on", sa.Date, nullable=False),
         sa.Column("method", sa.String(10), nullable=False),
-        sa.Column("signed_by_person_id", sa.Integer, _fk("signed_by_person_id", "acceptance", "person")),
+        sa.Column(
+            "signed_by_person_id", sa.Integer, _fk("signed_by_person_id", "acceptance", "person")
+        ),
         sa.Column("signed_by_name", sa.String(600), nullable=False),
         sa.Column("signatory_warning", sa.Text),
         sa.Column("note", sa.Text, nullable=False),
@@ -239,7 +291,12 @@ def upgrade() -> None:
     op.create_table(
         "acceptance_scan",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("acceptance_id", sa.Integer, _fk("acceptance_id", "acceptance_scan", "acceptance"), nullable=False),
+        sa.Column(
+            "acceptance_id",
+            sa.Integer,
+            _fk("acceptance_id", "acceptance_scan", "acceptance"),
+            nullable=False,
+        ),
         sa.Column("filename", sa.String(255), nullable=False),
         sa.Column("mime", sa.String(100), nullable=False),
         sa.Column("size", sa.Integer, nullable=False),
@@ -252,17 +309,30 @@ def upgrade() -> None:
     op.create_table(
         "reacceptance_notice",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("customer_id", sa.Integer, _fk("customer_id", "reacceptance_notice", "customer"), nullable=False),
-        sa.Column("terms_version_id", sa.Integer,
-                  _fk("terms_version_id", "reacceptance_notice", "terms_version"), nullable=False),
+        sa.Column(
+            "customer_id",
+            sa.Integer,
+            _fk("customer_id", "reacceptance_notice", "customer"),
+            nullable=False,
+        ),
+        sa.Column(
+            "terms_version_id",
+            sa.Integer,
+            _fk("terms_version_id", "reacceptance_notice", "terms_version"),
+            nullable=False,
+        ),
         sa.Column("notified_on", sa.Date),
         sa.Column("notified_how", sa.String(200), nullable=False),
         sa.Column("accepted_on", sa.Date),
-        sa.Column("acceptance_id", sa.Integer, _fk("acceptance_id", "reacceptance_notice", "acceptance")),
+        sa.Column(
+            "acceptance_id", sa.Integer, _fk("acceptance_id", "reacceptance_notice", "acceptance")
+        ),
         sa.Column("proposed_terminated_on", sa.Date),
         sa.Column("terminated_confirmed_at", sa.String(40)),
         sa.Column("created_at", sa.String(40), nullable=False),
-        sa.UniqueConstraint("customer_id", "terms_version_id", name="uq_reacceptance_notice_customer_version"),
+        sa.UniqueConstraint(
+            "customer_id", "terms_version_id", name="uq_reacceptance_notice_customer_version"
+        ),
     )
     op.create_index("ix_reacceptance_notice_version", "reacceptance_notice", ["terms_version_id"])
 
@@ -277,7 +347,13 @@ def upgrade() -> None:
             "created_at, updated_at, published_at) VALUES (:label, :title, 'draft', :effective, :document, NULL, 0, "
             ":now, :now, NULL) RETURNING id"
         ),
-        {"label": label, "title": title, "effective": effective.isoformat(), "document": document, "now": now},
+        {
+            "label": label,
+            "title": title,
+            "effective": effective.isoformat(),
+            "document": document,
+            "now": now,
+        },
     ).scalar_one()
     for position, (name, purpose, data_shared, kind, clause) in enumerate(SEED_SUBPROCESSORS):
         sub_id = conn.execute(
@@ -286,7 +362,14 @@ def upgrade() -> None:
                 "created_at, updated_at) VALUES (:name, NULL, :purpose, :data, NULL, :kind, :clause, :now, :now) "
                 "RETURNING id"
             ),
-            {"name": name, "purpose": purpose, "data": data_shared, "kind": kind, "clause": clause, "now": now},
+            {
+                "name": name,
+                "purpose": purpose,
+                "data": data_shared,
+                "kind": kind,
+                "clause": clause,
+                "now": now,
+            },
         ).scalar_one()
         conn.execute(
             sa.text(
@@ -294,11 +377,20 @@ def upgrade() -> None:
                 "org_number, purpose, data_shared, location, kind) VALUES (:v, :s, :p, :name, NULL, :purpose, "
                 ":data, NULL, :kind)"
             ),
-            {"v": version_id, "s": sub_id, "p": position, "name": name, "purpose": purpose, "data": data_shared,
-             "kind": kind},
+            {
+                "v": version_id,
+                "s": sub_id,
+                "p": position,
+                "name": name,
+                "purpose": purpose,
+                "data": data_shared,
+                "kind": kind,
+            },
         )
     conn.execute(
-        sa.text("UPDATE terms_version SET state = 'published', sha256 = :sha, published_at = :now WHERE id = :id"),
+        sa.text(
+            "UPDATE terms_version SET state = 'published', sha256 = :sha, published_at = :now WHERE id = :id"
+        ),
         {"sha": digest, "now": now, "id": version_id},
     )
     for sql in TRIGGERS.values():
@@ -308,6 +400,13 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    for table in ("reacceptance_notice", "acceptance_scan", "acceptance", "agreement",
-                  "terms_version_subprocessor", "subprocessor", "terms_version"):
+    for table in (
+        "reacceptance_notice",
+        "acceptance_scan",
+        "acceptance",
+        "agreement",
+        "terms_version_subprocessor",
+        "subprocessor",
+        "terms_version",
+    ):
         op.drop_table(table)

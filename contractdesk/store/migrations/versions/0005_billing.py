@@ -31,7 +31,9 @@ def upgrade() -> None:
         sa.Column(
             "customer_id",
             sa.Integer,
-            sa.ForeignKey("customer.id", ondelete="CASCADE", name="fk_service_customer_id_customer"),
+            sa.ForeignKey(
+                "customer.id", ondelete="CASCADE", name="fk_service_customer_id_customer"
+            ),
             nullable=False,
         ),
         sa.Column("kind", sa.String(10), nullable=False),
@@ -57,7 +59,9 @@ def upgrade() -> None:
             "kind <> 'one_off' OR (amount IS NOT NULL AND cost_date IS NOT NULL)",
             name="ck_service_one_off_fields",
         ),
-        sa.CheckConstraint("kind <> 'usage' OR unit_price IS NOT NULL", name="ck_service_usage_fields"),
+        sa.CheckConstraint(
+            "kind <> 'usage' OR unit_price IS NOT NULL", name="ck_service_usage_fields"
+        ),
         sa.CheckConstraint(f"period IS NULL OR period IN {PERIODS}", name="ck_service_period"),
         sa.CheckConstraint("trial_days >= 0", name="ck_service_trial_days"),
         sa.CheckConstraint(
@@ -73,7 +77,9 @@ def upgrade() -> None:
         sa.Column(
             "service_id",
             sa.Integer,
-            sa.ForeignKey("service.id", ondelete="CASCADE", name="fk_usage_record_service_id_service"),
+            sa.ForeignKey(
+                "service.id", ondelete="CASCADE", name="fk_usage_record_service_id_service"
+            ),
             nullable=False,
         ),
         sa.Column("month", sa.Date, nullable=False),
