@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from contractdesk.errors import UserFacingError
 from contractdesk.i18n import translate
 
 
-class InvalidOrgNumber(ValueError):
+class InvalidOrgNumber(UserFacingError, ValueError):
     """The text is not a valid Norwegian organisation number."""
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from contractdesk.errors import UserFacingError
 from contractdesk.i18n import fill, translate
 
 
@@ -128,7 +129,7 @@ def sort_roles(roles: Iterable[Role]) -> tuple[Role, ...]:
     return tuple(sorted(set(roles), key=ROLE_ORDER.index))
 
 
-class PeopleRuleError(ValueError):
+class PeopleRuleError(UserFacingError, ValueError):
     """A change would break a rule of the terms about people and roles (message for the user)."""
 
 

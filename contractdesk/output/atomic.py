@@ -12,8 +12,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from contractdesk.errors import UserFacingError
 
-class SaveError(OSError):
+
+class SaveError(UserFacingError, OSError):
     """A file could not be saved; the target is untouched. ``filename`` names the target."""
 
 

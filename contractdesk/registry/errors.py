@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from contractdesk.domain import orgnr as _orgnr
+from contractdesk.errors import UserFacingError
 from contractdesk.i18n import translate
 
 
@@ -13,7 +14,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-class RegistryError(Exception):
+class RegistryError(UserFacingError):
     """Base of every error the registry client raises.
 
     ``str(error)`` is the short message for the user; ``detail`` carries technical text

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contractdesk.errors import UserFacingError
 
-class UserError(Exception):
+
+class UserError(UserFacingError):
     """Something the user can correct: invalid input, a rule of the terms, a missing record."""
 
     def __init__(self, message: str, *, field: str | None = None) -> None:

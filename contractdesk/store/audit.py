@@ -144,7 +144,9 @@ def entries_mentioning(
     for entry in session.execute(
         select(AuditEntry.id, AuditEntry.payload, AuditEntry.entity_type, AuditEntry.entity_id)
     ):
-        if (entity is not None and (entry.entity_type, entry.entity_id) == entity) or (entry.payload and any(t in entry.payload for t in texts)):
+        if (entity is not None and (entry.entity_type, entry.entity_id) == entity) or (
+            entry.payload and any(t in entry.payload for t in texts)
+        ):
             found.add(entry.id)
     return sorted(found)
 

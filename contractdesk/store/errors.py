@@ -8,10 +8,11 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from contractdesk.errors import UserFacingError
 from contractdesk.i18n import fill, translate
 
 
-class StoreError(Exception):
+class StoreError(UserFacingError):
     """Base of every error the store reports to a user."""
 
     def __init__(self, message: str, path: Path | str | None = None) -> None:

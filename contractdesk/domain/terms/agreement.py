@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
+from contractdesk.errors import UserFacingError
+
 __all__ = [
     "ALLOWED_TRANSITIONS",
     "AgreementState",
@@ -46,7 +48,7 @@ ALLOWED_TRANSITIONS: Mapping[AgreementState, frozenset[AgreementState]] = {
 }
 
 
-class InvalidTransitionError(ValueError):
+class InvalidTransitionError(UserFacingError, ValueError):
     """The agreement cannot go from its current state to the one asked for."""
 
     def __init__(self, current: AgreementState, target: AgreementState) -> None:

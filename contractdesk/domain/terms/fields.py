@@ -26,6 +26,7 @@ from contractdesk.domain.terms.document import (
     Table,
     TermsDocument,
 )
+from contractdesk.errors import UserFacingError
 
 __all__ = [
     "SUPPORTED_FIELDS",
@@ -78,7 +79,7 @@ SUPPORTED_FIELDS: Mapping[str, str] = {
 _FIELD_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)\}")
 
 
-class FieldError(ValueError):
+class FieldError(UserFacingError, ValueError):
     """A field problem; ``names`` lists the fields concerned."""
 
     def __init__(self, message: str, names: tuple[str, ...]) -> None:

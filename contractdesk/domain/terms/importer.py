@@ -51,6 +51,7 @@ from contractdesk.domain.terms.document import (
     Table,
     TermsDocument,
 )
+from contractdesk.errors import UserFacingError
 
 __all__ = [
     "CONTENTS_HEADING_KEY",
@@ -97,7 +98,7 @@ _MAX_ENTRY_CHARS = 120
 _SHORT_LINE_WORDS = 4
 
 
-class TermsImportError(ValueError):
+class TermsImportError(UserFacingError, ValueError):
     """The text cannot be read as terms (e.g. it is empty)."""
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from contractdesk.domain.terms.document import TermsDocument
 from contractdesk.domain.terms.importer import import_terms
+from contractdesk.errors import UserFacingError
 from contractdesk.resources import resource_path
 
 __all__ = [
@@ -37,7 +38,7 @@ SOURCE_FILE = "source.txt"
 META_FILE = "meta.json"
 
 
-class ShippedVersionError(ValueError):
+class ShippedVersionError(UserFacingError, ValueError):
     """A shipped terms folder is incomplete or its content does not match its recorded hash."""
 
 

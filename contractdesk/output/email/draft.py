@@ -12,13 +12,15 @@ from pathlib import Path
 
 from email_validator import EmailNotValidError, validate_email
 
+from contractdesk.errors import UserFacingError
+
 from ..atomic import save_atomic
 from ..pdf.model import AgreementInput
 from ..text import clean_text, safe_filename_part
 from .template import DEFAULT_TEMPLATE, EmailTemplate, email_values, render_template
 
 
-class InvalidAddress(ValueError):
+class InvalidAddress(UserFacingError, ValueError):
     """An e-mail address is not valid; ``address`` is the text given."""
 
     def __init__(self, address: str, reason: str) -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from enum import Enum
 
+from contractdesk.errors import UserFacingError
+
 
 class SmtpSecurity(str, Enum):
     """How the connection is protected."""
@@ -25,7 +27,7 @@ class SmtpSecurity(str, Enum):
     TLS = "tls"
 
 
-class SmtpError(Exception):
+class SmtpError(UserFacingError):
     """Sending failed; subclasses say why. ``host``/``port`` name the server."""
 
     def __init__(self, message: str, host: str = "", port: int = 0) -> None:

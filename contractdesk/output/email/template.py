@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from contractdesk.errors import UserFacingError
+
 from ..pdf.fields import field_values
 from ..pdf.model import AgreementInput
 from ..text import clean_text, field_names, fill_fields
@@ -13,7 +15,7 @@ SUBJECT_MAX = 250
 BODY_MAX = 100_000
 
 
-class TemplateError(ValueError):
+class TemplateError(UserFacingError, ValueError):
     """The template uses fields that do not exist; ``unknown`` lists them."""
 
     def __init__(self, unknown: list[str]) -> None:

@@ -36,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from contractdesk.domain.terms.document import SignatureBlock
+from contractdesk.errors import BugError
 
 from ..text import clean_text, para_text
 from .fields import field_values
@@ -75,7 +76,7 @@ ID_MAX = 80
 _render_lock = threading.RLock()
 
 
-class RenderError(RuntimeError):
+class RenderError(BugError, RuntimeError):
     """The agreement could not be laid out (a bug: every input should render)."""
 
 

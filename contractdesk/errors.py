@@ -1,0 +1,32 @@
+"""The one root exception and its two branches: what the user can act on, and bugs.
+
+Every error ContractDesk raises on purpose derives from :class:`ContractDeskError`:
+
+- :class:`UserFacingError` — the user can act on it (invalid input, a rule of the terms, wrong key,
+  disk full, registry unreachable, a missing record). Its ``str()`` is one readable sentence in the
+  user's language; the GUI shows it in a message box, the CLI prints it on one line and exits 1.
+- :class:`BugError` — a broken assumption inside ContractDesk. Shown as "something went wrong"
+  with the traceback in the log.
+
+Anything that is not a ``ContractDeskError`` is treated as a bug too. Presenters classify only by
+these classes (``isinstance``), never by module or class-name strings.
+"""
+
+from __future__ import annotations
+
+
+class ContractDeskError(Exception):
+    """Root of every error ContractDesk raises on purpose."""
+
+
+class UserFacingError(ContractDeskError):
+    """A problem the user can act on; ``str(exc)`` is the message to show."""
+
+
+class BugError(ContractDeskError):
+    """A broken assumption in ContractDesk itself: logged with its traceback."""
+
+
+def is_user_facing(exc: BaseException) -> bool:
+    """True when ``exc`` is a problem the user can act on (its message is meant for them)."""
+    return isinstance(exc, UserFacingError)
