@@ -27,6 +27,25 @@ class BugError(ContractDeskError):
     """A broken assumption in ContractDesk itself: logged with its traceback."""
 
 
+class UserError(UserFacingError):
+    """Something the user can correct: invalid input, a rule of the terms, a missing record.
+
+    ``field`` names the input at fault (a form can put the cursor there).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFoundError(UserError):
+    """The record asked for does not exist."""
+
+
 def is_user_facing(exc: BaseException) -> bool:
     """True when ``exc`` is a problem the user can act on (its message is meant for them)."""
     return isinstance(exc, UserFacingError)
