@@ -8,10 +8,7 @@ Nothing here logs personal data.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,6 +35,7 @@ from contractdesk.domain.people import (
     sort_roles,
 )
 from contractdesk.i18n import fill, translate
+from contractdesk.output.atomic import save_atomic
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.validation import (
     clean_text,
@@ -472,19 +470,8 @@ def _org(org_number: str) -> str:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` completely or not at all (temp file, fsync, rename)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Write ``data`` to ``path`` completely or not at all (the one atomic-save helper)."""
+    save_atomic(path, data)
 
 
 # -- the service -----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from contractdesk.output.atomic import save_atomic
 from contractdesk.store.errors import KeyUnavailableError, StoreError, WrongPassphraseError
 
 KEY_FILE_NAME = "store.json"
@@ -99,19 +100,8 @@ class KeyFile:
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Write a file readable by the owner only, atomically (temp, fsync, rename)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+    """Write a file readable by the owner only, atomically (the one atomic-save helper)."""
+    save_atomic(path, data, mode=0o600)
 
 
 def _fsync_dir(folder: Path) -> None:

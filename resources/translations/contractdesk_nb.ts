@@ -744,14 +744,6 @@
         <translation>Kunne ikke skrive %1: %2</translation>
     </message>
     <message>
-        <source>Organisation number: %1</source>
-        <translation>Organisasjonsnummer: %1</translation>
-    </message>
-    <message>
-        <source>No customer with organisation number %1; register it first.</source>
-        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
-    </message>
-    <message>
         <source>No service with id %1.</source>
         <translation>Finner ingen tjeneste med id %1.</translation>
     </message>
@@ -1440,6 +1432,17 @@
     <message>
         <source>Terminated</source>
         <translation>Oppsagt</translation>
+    </message>
+</context>
+<context>
+    <name>Customers</name>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1; register it first.</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
     </message>
 </context>
 <context>

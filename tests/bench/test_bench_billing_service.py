@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select
 
-from contractdesk.domain.invoicing import plan_csv_rows, write_plan_csv
+from contractdesk.domain.invoicing import plan_csv_rows
+from contractdesk.output.csv_plan import write_plan_csv
 from contractdesk.store.models import Customer, ServiceRecord, UsageEntry
 from contractdesk.store.types import utcnow
 

@@ -1,4 +1,4 @@
-"""CSV export of an invoice plan for the accounting system: `;`-separated UTF-8, written atomically.
+"""CSV text of an invoice plan for the accounting system: `;`-separated UTF-8 (pure; no files).
 
 One row per invoice line. Columns (:data:`CSV_COLUMNS`):
 
@@ -24,18 +24,14 @@ A text cell starting with ``=``, ``+``, ``-``, ``@``, TAB or CR gets a leading a
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, TextIO
 
-from contractdesk.domain.invoicing.plan import PlannedInvoice, _gc_paused
+from contractdesk.domain.invoicing.plan import PlannedInvoice, gc_paused
 from contractdesk.domain.money import money_str
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -56,7 +52,6 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 CSV_DELIMITER = ";"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_BUFFER = 1 << 20  # write the file in 1 MiB pieces
 
 
 def sanitize_cell(text: str) -> str:
@@ -179,76 +174,39 @@ def _csv_documents(
         count[0] += made
 
 
-def write_plan_csv(
-    path: str | os.PathLike[str],
+def plan_csv_chunks(
     invoices: Iterable[PlannedInvoice],
+    count: list[int],
     *,
     decimal_separator: str = ".",
     bom: bool = False,
-) -> int:
-    """Write the plan as CSV to ``path`` atomically; return the number of line rows written.
+) -> Iterator[str]:
+    """The whole CSV text of a plan in pieces (a BOM if asked, the header, then the documents'
+    rows in chunks of 2,048 documents); adds the line rows made to ``count[0]``.
 
-    The file is written to a temporary file in the same folder, flushed and fsynced, then
-    renamed over ``path``: a reader sees the old file or the complete new one, never a
-    part. On any error the temporary file is removed and ``path`` is left as it was.
-
-    Args:
-        path: the target file; its folder must exist.
-        invoices: e.g. the result of :func:`plan_invoices`.
-        decimal_separator: ``"."`` (default, machine form) or ``","``.
-        bom: start with a UTF-8 byte-order mark (helps Excel recognise UTF-8).
+    Pure text building: an output adapter (``contractdesk.output.csv_plan``) writes the pieces
+    to a file atomically.
 
     Raises:
-        OSError: the file could not be written (disk full, no permission, …).
+        ValueError: ``decimal_separator`` is neither ``"."`` nor ``","``.
     """
     if decimal_separator not in (".", ","):
         raise ValueError("decimal_separator must be '.' or ','")
-    count = [0]
-
-    def write(fh: TextIO) -> None:
-        if bom:
-            fh.write("\ufeff")
-        _writer(fh).writerow(CSV_COLUMNS)
-        # The text is short-lived and acyclic; the collector would only walk the plan again.
-        with _gc_paused():
-            chunk: list[str] = []
-            for text in _csv_documents(invoices, decimal_separator, count):
-                chunk.append(text)
-                if len(chunk) == 2048:
-                    fh.write("".join(chunk))
-                    chunk.clear()
-            fh.write("".join(chunk))
-
-    atomic_write_text(Path(path), write)
-    return count[0]
+    return _chunks(invoices, count, decimal_separator, bom)
 
 
-def atomic_write_text(path: Path, write: Callable[[TextIO], None]) -> None:
-    """Call ``write`` on a UTF-8 temp file beside ``path``, fsync it, rename it over ``path``.
-
-    The temp file (``.<name>.<random>.tmp``, mode 0600) never outlives a failure.
-    """
-    directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with open(fd, "w", encoding="utf-8", newline="", buffering=_BUFFER) as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_directory(directory)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def _chunks(
+    invoices: Iterable[PlannedInvoice], count: list[int], decimal_separator: str, bom: bool
+) -> Iterator[str]:
+    header = io.StringIO()
+    _writer(header).writerow(CSV_COLUMNS)
+    yield ("\ufeff" if bom else "") + header.getvalue()
+    # The text is short-lived and acyclic; the collector would only walk the plan again.
+    with gc_paused():
+        chunk: list[str] = []
+        for text in _csv_documents(invoices, decimal_separator, count):
+            chunk.append(text)
+            if len(chunk) == 2048:
+                yield "".join(chunk)
+                chunk.clear()
+        yield "".join(chunk)

@@ -54,7 +54,7 @@ from contractdesk.domain.invoicing.values import (
     InvoicePeriod,
     ServiceKind,
 )
-from contractdesk.domain.money import ORE, VAT_RATE, money_str, round_ore
+from contractdesk.domain.money import ORE, money_str, round_ore, vat_of
 
 ONE_OFF_DUE_DAYS = 14
 USAGE_DUE_DAYS = 14
@@ -149,9 +149,9 @@ class PlannedInvoice:
 
 
 def prorate(annual_price: Decimal, months: int, covered_days: int, period_days: int) -> Decimal:
-    """Period amount × covered days / days in the period, rounded to øre half up.
+    """Period amount x covered days / days in the period, rounded to øre half up.
 
-    The period amount (annual × months / 12) is not rounded first; only the result is.
+    The period amount (annual x months / 12) is not rounded first; only the result is.
     """
     return round_ore(annual_price * (months * covered_days) / (12 * period_days))
 
@@ -219,7 +219,7 @@ def _line(
 
 
 # Calendar periods as rows (start, end, days, scheduled invoice date), per invoice period
-# and keyed by the absolute month number (year × 12 + month - 1) of the period's first
+# and keyed by the absolute month number (year x 12 + month - 1) of the period's first
 # month; the next period's key is the key plus the period's length in months. Every period
 # length divides 12, so a day's period starts at month number m - m % months.
 _PeriodRow = tuple[date, date, int, date]
@@ -441,7 +441,7 @@ def _customer_documents(
         if len(lines) > 1:
             for line in lines[1:]:
                 net += line.amount
-        vat = (net * VAT_RATE).quantize(ORE, ROUND_HALF_UP)
+        vat = vat_of(net)
         doc = _new(PlannedInvoice)
         s0(doc, kind)
         s1(doc, org)
@@ -458,6 +458,35 @@ def _customer_documents(
 
 _charge_key = itemgetter(0)
 _charge_line = itemgetter(1)
+
+
+def documents_from_charges(
+    customer: BillingCustomer, groups: dict[tuple[date, bool, date], list[InvoiceLine]]
+) -> list[PlannedInvoice]:
+    """Documents from lines already grouped by (invoice date, is credit, due date), in key order:
+    an invoice carries the customer's fee, a credit note none; VAT per document."""
+    fee = round_ore(customer.delivery_method.fee)
+    out = []
+    for key in sorted(groups):
+        invoice_date, is_credit, due = key
+        lines = groups[key]
+        doc_fee = _ZERO if is_credit else fee
+        net = sum((line.amount for line in lines), doc_fee)
+        vat = vat_of(net)
+        out.append(
+            PlannedInvoice(
+                _CREDIT if is_credit else _INVOICE,
+                customer.org_number,
+                invoice_date,
+                due,
+                tuple(lines),
+                doc_fee,
+                net,
+                vat,
+                net + vat,
+            )
+        )
+    return out
 
 
 def customer_invoices(
@@ -492,7 +521,7 @@ def plan_invoices(
     # Customers in org-number order, each customer's documents in (date, kind, due) order:
     # appending them to per-date buckets yields the full order without one big sort.
     by_date: dict[date, list[PlannedInvoice]] = {}
-    with _gc_paused():
+    with gc_paused():
         for customer in sorted(customers, key=lambda c: c.org_number):
             for invoice in _customer_documents(customer, date_from, date_to):
                 bucket = by_date.get(invoice.invoice_date)
@@ -504,7 +533,7 @@ def plan_invoices(
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while the plan is built.
 
     A plan for 10,000 customers allocates about a million small objects, none in a

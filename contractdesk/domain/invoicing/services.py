@@ -129,7 +129,7 @@ class Licence:
         period: InvoicePeriod = InvoicePeriod.HALF_YEARLY,
         termination: Termination | None = None,
     ) -> Licence:
-        """Build a licence from a monthly price (annual price = 12 × monthly)."""
+        """Build a licence from a monthly price (annual price = 12 x monthly)."""
         monthly = to_money(monthly_price)
         return cls(service_id, name, monthly * 12, start, trial_days, period, termination)
 
@@ -173,7 +173,7 @@ class Licence:
 
     @property
     def period_amount(self) -> Decimal:
-        """Annual price × months / 12, unrounded (lines round after pro-rating)."""
+        """Annual price x months / 12, unrounded (lines round after pro-rating)."""
         return self.annual_price * self.period.months / 12
 
     def terminated(self, received: date, requested_end: date | None = None) -> Licence:
@@ -252,7 +252,7 @@ class UsageRecord:
 
 @dataclass(frozen=True, slots=True)
 class UsageService:
-    """Metered usage such as SMS: quantity × unit price per month, invoiced in arrears (§10).
+    """Metered usage such as SMS: quantity x unit price per month, invoiced in arrears (§10).
 
     ``unit_price`` may have more than two decimals (e.g. 0.395 NOK per SMS); each month's
     amount is rounded to øre. At most one record per month.
@@ -310,7 +310,7 @@ class UsageService:
         """A copy with ``month``'s quantity set (replacing an earlier record for that month)."""
         first = month_start(month)
         kept = tuple(r for r in self.usage if r.month != first)
-        return replace(self, usage=kept + (UsageRecord(first, to_money(quantity)),))
+        return replace(self, usage=(*kept, UsageRecord(first, to_money(quantity))))
 
     def terminated(self, received: date, requested_end: date | None = None) -> UsageService:
         return replace(self, termination=Termination(received, requested_end))

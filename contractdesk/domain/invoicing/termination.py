@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from contractdesk.domain.invoicing.periods import anniversary, month_end
-from contractdesk.domain.invoicing.services import Licence, Service, Termination
+from contractdesk.domain.invoicing.services import Licence, Service, ServiceId, Termination
 
 
 def binding_end(service: Service) -> date | None:
@@ -36,6 +36,7 @@ class TerminationOutcome:
             credited) up to this day and no further (§12.3).
         billed: ``False`` when the service ends before billing ever starts (a licence
             cancelled during its trial with X before B): nothing is invoiced.
+        service_id: the terminated service's id.
     """
 
     received: date
@@ -44,6 +45,28 @@ class TerminationOutcome:
     end: date
     paid_until: date
     billed: bool
+    service_id: ServiceId | None = None
+
+    @property
+    def rounded_to_month_end(self) -> bool:
+        """The end X is not a month's last day: the service is paid to the month's end (§12.3)."""
+        return self.paid_until != self.end
+
+    def as_dict(self) -> dict[str, object]:
+        """The CLI's JSON form (``service terminate --json``): dates ISO."""
+        return {
+            "service_id": self.service_id,
+            "received": self.received.isoformat(),
+            "requested_end": _iso(self.requested_end),
+            "binding_end": _iso(self.binding_end),
+            "end": self.end.isoformat(),
+            "paid_until": self.paid_until.isoformat(),
+            "billed": self.billed,
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def resolve_termination(
@@ -76,6 +99,7 @@ def resolve_termination(
         end=end,
         paid_until=month_end(end),
         billed=billed,
+        service_id=service.service_id,
     )
 
 

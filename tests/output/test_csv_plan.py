@@ -4,6 +4,7 @@ negative numbers, and atomic writes that leave the old file and no temp file on 
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 import subprocess
@@ -26,8 +27,9 @@ from contractdesk.domain.invoicing import (
     Service,
     plan_invoices,
     sanitize_cell,
-    write_plan_csv,
 )
+from contractdesk.output.atomic import SaveError
+from contractdesk.output.csv_plan import write_plan_csv
 
 ORG = "971049669"
 NASTY = [
@@ -91,7 +93,7 @@ def test_document_totals_only_on_first_row_so_columns_sum_right(tmp_path: Path) 
     body = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in _read(target)[1:]]
     april = [row for row in body if row["invoice_date"] == "2027-04-01"]
     assert len(april) == 6
-    assert april[0]["fee"] == "12.00" and april[0]["total"] == "765.00"  # (600 + 12) × 1.25
+    assert april[0]["fee"] == "12.00" and april[0]["total"] == "765.00"  # (600 + 12) x 1.25
     assert all(row[c] == "" for row in april[1:] for c in ("fee", "net", "vat", "total"))
     assert sum(Decimal(r["total"]) for r in body if r["total"]) == sum(inv.total for inv in plan)
     assert sum(Decimal(r["amount"]) for r in body) == sum(inv.lines_total for inv in plan)
@@ -168,8 +170,9 @@ def test_failure_while_producing_rows_leaves_old_file_and_no_temp(tmp_path: Path
 
 
 def test_missing_folder_raises_and_creates_nothing(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(SaveError) as caught:
         write_plan_csv(tmp_path / "nowhere" / "plan.csv", _plan())
+    assert caught.value.errno == errno.ENOENT
     assert os.listdir(tmp_path) == []
 
 
@@ -184,6 +187,7 @@ def test_disk_full_mid_write_leaves_old_file_and_no_temp(tmp_path: Path) -> None
         from datetime import date
         from decimal import Decimal
         from contractdesk.domain.invoicing import *
+        from contractdesk.output.csv_plan import write_plan_csv
         services = tuple(
             OneOffCost(i, "Consulting work " * 3, Decimal(1000 + i), date(2027, 1, 1 + i % 28))
             for i in range(500)
