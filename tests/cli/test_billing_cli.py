@@ -85,6 +85,7 @@ def test_worked_example_plan_json_has_the_exact_figures(run) -> None:  # type: i
             "net": "3061.72",
             "vat": "765.43",
             "total": "3827.15",
+            "collection_notice": "2027-04-28",
         },
         {
             "org_number": ORG,
@@ -104,6 +105,7 @@ def test_worked_example_plan_json_has_the_exact_figures(run) -> None:  # type: i
             "net": "6012.00",
             "vat": "1503.00",
             "total": "7515.00",
+            "collection_notice": "2027-07-30",
         },
     ]
 
@@ -286,7 +288,9 @@ def test_csv_export_through_the_cli(run, tmp_path: Path) -> None:  # type: ignor
         "net",
         "vat",
         "total",
+        "collection_notice",  # §10.2: added at the end, the columns before it stay
     ]
+    assert [r[14] for r in rows[1:]] == ["2027-04-28", "2027-04-30", "2027-07-30"]
     assert [(r[2], r[3], r[9], r[13]) for r in rows[1:]] == [
         (ORG, "2027-03-31", "3049.72", "3827.15"),
         (ORG_B, "2027-04-02", "99.50", "139.38"),

@@ -83,6 +83,7 @@ def test_one_row_per_line_with_header_and_org_number(tmp_path: Path) -> None:
         "net": "3061.72",
         "vat": "765.43",
         "total": "3827.15",
+        "collection_notice": "2027-04-28",  # §10.2: due + 14 days
     }
 
 
@@ -95,6 +96,7 @@ def test_document_totals_only_on_first_row_so_columns_sum_right(tmp_path: Path) 
     assert len(april) == 6
     assert april[0]["fee"] == "12.00" and april[0]["total"] == "765.00"  # (600 + 12) x 1.25
     assert all(row[c] == "" for row in april[1:] for c in ("fee", "net", "vat", "total"))
+    assert {row["collection_notice"] for row in april} == {"2027-04-29"}  # §10.2, every row
     assert sum(Decimal(r["total"]) for r in body if r["total"]) == sum(inv.total for inv in plan)
     assert sum(Decimal(r["amount"]) for r in body) == sum(inv.lines_total for inv in plan)
 
@@ -115,8 +117,9 @@ def test_credit_note_amounts_stay_negative_numbers(tmp_path: Path) -> None:
     write_plan_csv(target, _plan())
     credit = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in _read(target)[1:] if r[1] == "credit"]
     assert [(r["amount"], r["fee"], r["net"], r["vat"], r["total"]) for r in credit] == [
-        ("-989.01", "0.00", "-989.01", "-247.25", "-1236.26")
+        ("-1000.00", "0.00", "-1000.00", "-250.00", "-1250.00")
     ]
+    assert credit[0]["collection_notice"] == ""  # a credit note is never collected
     assert Decimal(credit[0]["amount"]) < 0
 
 
@@ -141,7 +144,7 @@ def test_utf8_without_bom_by_default_with_bom_and_decimal_comma_on_request(tmp_p
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[1][CSV_COLUMNS.index("amount")] == "3049,72"
-    assert any(r[CSV_COLUMNS.index("total")] == "-1236,26" for r in rows)
+    assert any(r[CSV_COLUMNS.index("total")] == "-1250,00" for r in rows)
     with pytest.raises(ValueError):
         write_plan_csv(excel, _plan(), decimal_separator=";")
 

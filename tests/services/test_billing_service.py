@@ -359,11 +359,11 @@ def test_termination_after_the_binding_gives_a_credit_note_dated_the_day_receive
             "credit",
             "2028-02-10",
             "2028-02-10",
-            [("2028-03-01", "2028-06-30", "-4021.98")],
+            [("2028-03-01", "2028-06-30", "-4000.00")],
             "0.00",
-            "-4021.98",
-            "-1005.50",
-            "-5027.48",
+            "-4000.00",
+            "-1000.00",
+            "-5000.00",
         ),
     ]
     assert plan[1].kind is InvoiceKind.CREDIT
@@ -387,8 +387,8 @@ def test_a_later_requested_end_is_kept_and_a_reversed_one_refused(billing) -> No
     assert (last.invoice_date, last.lines[0].period_end, last.lines[0].amount) == (
         date(2028, 7, 2),
         date(2028, 8, 31),
-        Decimal("2021.74"),
-    )  # 6,000 × 62/184
+        Decimal("2000.00"),
+    )  # §12.3: July and August, 2 x 12,000 / 12
 
 
 def test_a_one_off_cost_cancelled_before_its_date_is_not_invoiced(billing) -> None:  # type: ignore[no-untyped-def]
@@ -436,7 +436,7 @@ def test_credit_note_refunds_at_the_price_the_period_was_invoiced_at(billing) ->
     billing.adjust_price(sid, date(2028, 3, 1), date(2027, 9, 15), "24000")
     billing.terminate(sid, date(2028, 2, 10))  # the Jan–Jun 2028 half-year was invoiced at 12,000
     credit = billing.plan(ORG, date(2028, 1, 1), date(2028, 12, 31))[-1]
-    assert credit.kind is InvoiceKind.CREDIT and credit.lines[0].amount == Decimal("-4021.98")
+    assert credit.kind is InvoiceKind.CREDIT and credit.lines[0].amount == Decimal("-4000.00")
 
 
 def test_price_adjustments_that_break_the_rules_are_saved_with_warnings(billing) -> None:  # type: ignore[no-untyped-def]

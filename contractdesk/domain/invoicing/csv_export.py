@@ -10,6 +10,8 @@ One row per invoice line. Columns (:data:`CSV_COLUMNS`):
 ``amount``        the line amount excl. VAT
 ``fee``, ``net``, ``vat``, ``total``   document amounts, on the document's FIRST row only
                   (empty on its other rows), so that summing any column gives the right total
+``collection_notice``  the day a collection notice may go out (due + 14 days, §10.2), on every
+                  row of an invoice; empty for credit notes (added last: earlier columns stay)
 
 Numbers are written as plain decimals with two places (``3049.72``; with
 ``decimal_separator=","`` as ``3049,72`` for spreadsheets in Norwegian locale), never
@@ -49,6 +51,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "net",
     "vat",
     "total",
+    "collection_notice",
 )
 CSV_DELIMITER = ";"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -77,6 +80,8 @@ def plan_csv_rows(
         head = [str(number), inv.kind.value, sanitize_cell(inv.org_number)]
         dates = [inv.invoice_date.isoformat(), inv.due_date.isoformat()]
         totals = [_number(v, decimal_separator) for v in (inv.fee, inv.net, inv.vat, inv.total)]
+        notice_day = inv.collection_notice_date
+        notice = "" if notice_day is None else notice_day.isoformat()
         for i, line in enumerate(inv.lines):
             yield [
                 *head,
@@ -87,6 +92,7 @@ def plan_csv_rows(
                 line.period_end.isoformat(),
                 _number(line.amount, decimal_separator),
                 *(totals if i == 0 else ["", "", "", ""]),
+                notice,
             ]
 
 
@@ -148,7 +154,12 @@ def _csv_documents(
                 f"{number};{kind};{texts.get(org) or cell(org)};"
                 f"{dates.get(issued) or day(issued)};{dates.get(due) or day(due)};"
             )
-            tail = f";{money(inv.fee)};{money(inv.net)};{money(inv.vat)};{money(inv.total)}\r\n"
+            notice_day = inv.collection_notice_date
+            notice = "" if notice_day is None else dates.get(notice_day) or day(notice_day)
+            tail = (
+                f";{money(inv.fee)};{money(inv.net)};{money(inv.vat)};{money(inv.total)}"
+                f";{notice}\r\n"
+            )
             rows = []
             for line in inv.lines:
                 sid = line.service_id
@@ -167,7 +178,7 @@ def _csv_documents(
                     f"{dates.get(first) or day(first)};{dates.get(last) or day(last)};"
                     f"{amount}{tail}"
                 )
-                tail = ";;;;\r\n"
+                tail = f";;;;;{notice}\r\n"
             made += len(rows)
             yield "".join(rows)
     finally:

@@ -54,12 +54,16 @@ def _check_date(owner: object, name: str, value: object) -> None:
 class Termination:
     """A termination received on ``received`` (D), optionally asking to end later (R, §5).
 
+    ``binding=False``: the end of the customer relationship (§14: new terms not accepted), which
+    is not held to the binding period.
+
     Raises:
         ValueError: the requested end lies before the day the termination was received.
     """
 
     received: date
     requested_end: date | None = None
+    binding: bool = True
 
     def __post_init__(self) -> None:
         _check_date(self, "received", self.received)
@@ -72,11 +76,14 @@ class Termination:
                 )
 
     @classmethod
-    def trusted(cls, received: date, requested_end: date | None = None) -> Termination:
+    def trusted(
+        cls, received: date, requested_end: date | None = None, binding: bool = True
+    ) -> Termination:
         """A termination from validated values (``requested_end`` not before ``received``)."""
         self = _new(cls)
         _TERMINATION_SET[0](self, received)
         _TERMINATION_SET[1](self, requested_end)
+        _TERMINATION_SET[2](self, binding)
         return self
 
     @property
@@ -349,7 +356,7 @@ class BillingCustomer:
         return self
 
 
-_TERMINATION_SET = _slot_setters(Termination, "received", "requested_end")
+_TERMINATION_SET = _slot_setters(Termination, "received", "requested_end", "binding")
 _LICENCE_SET = _slot_setters(
     Licence, "service_id", "name", "annual_price", "start", "trial_days", "period", "termination"
 )

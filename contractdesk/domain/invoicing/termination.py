@@ -77,18 +77,21 @@ def resolve_termination(
     Uses ``termination`` if given, else the service's own; ``None`` if neither exists.
 
     X is the latest of D, R and, for a paid licence, its binding end. A termination
-    received during the trial period (D before billing start B) is not held to the
-    binding period, which only starts at B: then X is the later of D and R, and if X
-    falls before B nothing is ever invoiced.
+    sent during the trial is free only when its end (the later of D and R) lies inside the
+    trial (before billing start B): then nothing is ever invoiced. An end on or after B binds
+    the 12 months like any order. A termination without ``binding`` (the relationship ended
+    under §14) ends at the later of D and R.
     """
     termination = termination if termination is not None else service.termination
     if termination is None:
         return None
-    bind = binding_end(service)
+    bind = binding_end(service) if termination.binding else None
     billed = True
-    if isinstance(service, Licence) and termination.received < service.billing_start:
+    if isinstance(service, Licence) and termination.effective_end < service.billing_start:
+        # Sent during the trial with its end inside the trial: free, nothing invoiced. An end
+        # after billing starts binds the 12 months like any order (§5.1, §12; issue 14).
         bind = None
-        billed = termination.effective_end >= service.billing_start
+        billed = False
     end = termination.effective_end
     if bind is not None and bind > end:
         end = bind
