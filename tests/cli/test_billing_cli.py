@@ -120,8 +120,13 @@ def test_worked_example_plan_json_has_the_exact_figures(run) -> None:  # type: i
         "paid_until": "2028-03-31",
         "billed": True,
     }
+    # Issue 14 (4.): a second termination is refused, naming the first.
+    code, out, err = run("service", "terminate", str(sid), "--received", "2027-09-10")
+    assert code == 1 and "already terminated (received 2027-09-10)" in err
+    run("service", "withdraw-termination", str(sid))
     code, out, _ = run("service", "terminate", str(sid), "--received", "2027-09-10")
     assert "binding ends 2028-03-30" in out and "paid until 2028-03-31" in out
+    assert "rounded to the month's end" in out  # §12.3, said when it happens
 
     code, out, _ = run("invoices", "plan", "--from", "2028-01-01", "--to", "2030-12-31", "--json")
     plan = json.loads(out)

@@ -281,11 +281,13 @@ def _input_from(args: argparse.Namespace, kind: str, name: str | None) -> Any:
 
 
 def service_add(ctx: Any, args: argparse.Namespace) -> int:
-    from contractdesk.cli.output import emit, emit_json
+    from contractdesk.cli.output import emit, emit_json, error
 
-    sid = ctx.services.billing.add_service(
-        args.org_number, _input_from(args, args.kind, args.name), actor="cli"
-    )
+    billing = ctx.services.billing
+    sid = billing.add_service(args.org_number, _input_from(args, args.kind, args.name), actor="cli")
+    warning = billing.order_warning(args.org_number)
+    if warning:
+        error(f"warning: {warning}")
     if args.json:
         emit_json({"id": sid})
     else:
@@ -382,6 +384,10 @@ def service_terminate(ctx: Any, args: argparse.Namespace) -> int:
     )
     if not view.billed:
         emit("It ends before billing starts: nothing is invoiced.")
+    elif view.rounded_to_month_end:
+        emit(
+            f"The end {view.end} is rounded to the month's end: paid until {view.paid_until} (§12.3)."
+        )
     return 0
 
 

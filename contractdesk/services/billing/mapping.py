@@ -33,7 +33,7 @@ from contractdesk.services.billing.views import (
 )
 from contractdesk.store.models import Customer, PriceChange, ServiceRecord
 from contractdesk.store.queries import billing as queries
-from contractdesk.store.queries.billing import Session
+from contractdesk.store.queries.billing import Session, relationship_termination
 
 
 def profile_of(customer: Customer) -> BillingProfile:
@@ -92,10 +92,15 @@ def price_in_effect(
     return price_on(base, (a.as_domain() for a in adjustments), day)
 
 
-def service_to_domain(row: ServiceRecord, usage: Iterable[tuple[date, Decimal]]) -> Service:
+def service_to_domain(
+    row: ServiceRecord, usage: Iterable[tuple[date, Decimal]], ended: date | None = None
+) -> Service:
+    """The domain value of a stored service; ``ended``: the relationship's end (§14), if any."""
     termination = (
         Termination(row.terminated_on, row.requested_end) if row.terminated_on is not None else None
     )
+    if ended is not None:
+        termination = relationship_termination(termination, ended)
     if row.kind == ServiceKind.LICENCE.value:
         assert row.annual_price is not None and row.start is not None and row.period is not None
         return Licence(
@@ -121,8 +126,9 @@ def service_view(
     usage: list[tuple[date, Decimal]],
     adjustments: list[PriceAdjustmentView],
     today: date,
+    ended: date | None = None,
 ) -> ServiceView:
-    service = service_to_domain(row, usage)
+    service = service_to_domain(row, usage, ended)
     outcome = resolve_termination(service)
     price = price_in_effect(base_price(row), adjustments, today)
     usage_views = tuple(
@@ -163,13 +169,21 @@ def adjustment_views(
 
 
 def service_views(
-    s: Session, org_number: str, rows: Sequence[ServiceRecord], today: date
+    s: Session, customer: Customer, rows: Sequence[ServiceRecord], today: date
 ) -> list[ServiceView]:
     """Views of one customer's services with their usage and adjustments (two queries)."""
     ids = [r.id for r in rows]
     usage = queries.usage_by_service(s, ids)
     adjustments = adjustment_views(s, ids)
+    ended = customer.relationship_ended_on
     return [
-        service_view(org_number, row, usage.get(row.id, []), adjustments.get(row.id, []), today)
+        service_view(
+            customer.org_number,
+            row,
+            usage.get(row.id, []),
+            adjustments.get(row.id, []),
+            today,
+            ended,
+        )
         for row in rows
     ]

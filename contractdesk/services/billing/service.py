@@ -131,11 +131,13 @@ class BillingService(PlanUseCases, PricingUseCases):
         """Add a service to a customer; returns its id.
 
         Raises:
-            UserError: a field is missing, does not apply to the kind, or is out of range.
+            UserError: a field is missing, does not apply to the kind, or is out of range; or
+                the customer relationship has ended (§14).
             NotFoundError: no such customer.
         """
         with self.store.session() as s:
             customer = customer_by_org_number(s, org_number)
+            _refuse_if_ended(customer)
             values = service_values(data, profile_of(customer).invoice_period)
             row = ServiceRecord(customer_id=customer.id, **values)
             s.add(row)
@@ -149,6 +151,22 @@ class BillingService(PlanUseCases, PricingUseCases):
                 payload={"org_number": customer.org_number, **snapshot(row)},
             )
             return row.id
+
+    def order_warning(self, org_number: str) -> str | None:
+        """A warning to show when ordering for a customer who has accepted no terms (§4.1, §2.2):
+        ordering is allowed, but the agreement is not in place. ``None`` when all is well."""
+        with self.store.read_session() as s:
+            customer = customer_by_org_number(s, org_number)
+            if queries.has_accepted_terms(s, customer.id):
+                return None
+        return fill(
+            translate(
+                "BillingService",
+                "%1 has not accepted the terms of agreement: the order is recorded, but get the "
+                "agreement accepted (§4.1, §2.2).",
+            ),
+            customer.name,
+        )
 
     def edit_service(
         self, service_id: int, data: ServiceInput, *, actor: str = "owner"
@@ -207,14 +225,14 @@ class BillingService(PlanUseCases, PricingUseCases):
             row = queries.service_by_id(s, service_id)
             customer = s.get(Customer, row.customer_id)
             assert customer is not None
-            return service_views(s, customer.org_number, [row], today or date.today())[0]
+            return service_views(s, customer, [row], today or date.today())[0]
 
     def list_services(self, org_number: str, *, today: date | None = None) -> list[ServiceView]:
         """The customer's services (licences, one-off costs, usage), oldest first."""
         with self.store.read_session() as s:
             customer = customer_by_org_number(s, org_number)
             rows = queries.services_of(s, customer.id)
-            return service_views(s, customer.org_number, rows, today or date.today())
+            return service_views(s, customer, rows, today or date.today())
 
     def services_by_customer(
         self, org_numbers: Iterable[str], *, today: date | None = None
@@ -233,9 +251,16 @@ class BillingService(PlanUseCases, PricingUseCases):
             adjustments = adjustment_views(s, ids)
             out: dict[str, list[ServiceView]] = {c.org_number: [] for c in customers.values()}
             for row in rows:
-                org = customers[row.customer_id].org_number
-                out[org].append(
-                    service_view(org, row, usage.get(row.id, []), adjustments.get(row.id, []), day)
+                owner = customers[row.customer_id]
+                out[owner.org_number].append(
+                    service_view(
+                        owner.org_number,
+                        row,
+                        usage.get(row.id, []),
+                        adjustments.get(row.id, []),
+                        day,
+                        owner.relationship_ended_on,
+                    )
                 )
         return out
 
@@ -262,13 +287,26 @@ class BillingService(PlanUseCases, PricingUseCases):
     ) -> TerminationView:
         """Record a termination received on D, optionally ending at R (§5, §12).
 
-        Returns binding end, end X and paid-until. A second call replaces the first termination
-        (a correction), and both are in the audit log.
+        Returns binding end, end X and paid-until. A second termination is refused (issue 14: it
+        would bring back an invoice already credited); withdraw the first to correct it.
         """
         termination = checked_termination(received, requested_end)
         with self.store.session() as s:
             row = queries.service_by_id(s, service_id)
-            before = {"received": _iso(row.terminated_on), "requested_end": _iso(row.requested_end)}
+            if row.terminated_on is not None:
+                raise UserError(
+                    fill(
+                        translate(
+                            "BillingService",
+                            "Service %1 is already terminated (received %2); a second termination "
+                            "is refused. Withdraw the first one to correct it.",
+                        ),
+                        row.id,
+                        row.terminated_on.isoformat(),
+                    ),
+                    field="received",
+                )
+            before = {"received": None, "requested_end": None}
             row.terminated_on = termination.received
             row.requested_end = termination.requested_end
             outcome = resolve_termination(service_to_domain(row, ()))
@@ -329,6 +367,9 @@ class BillingService(PlanUseCases, PricingUseCases):
                     ),
                     field="service",
                 )
+            customer = s.get(Customer, row.customer_id)
+            assert customer is not None
+            _refuse_usage_after_end(row, customer, first)
             entry = queries.usage_entry(s, row.id, first)
             before = None if entry is None else str(entry.quantity)
             if entry is None:
@@ -346,3 +387,38 @@ class BillingService(PlanUseCases, PricingUseCases):
             adjustments = adjustment_views(s, [row.id]).get(row.id, [])
             price = price_in_effect(base_price(row), adjustments, first)
             return UsageView(first, qty, round_ore(qty * price))
+
+
+def _refuse_if_ended(customer: Customer) -> None:
+    """§14: a customer whose relationship has ended gets no new services."""
+    if customer.relationship_ended_on is not None:
+        raise UserError(
+            fill(
+                translate(
+                    "BillingService",
+                    "The customer relationship with %1 ended on %2 (§14); no new services can be "
+                    "added until the terms are accepted again.",
+                ),
+                customer.name,
+                customer.relationship_ended_on.isoformat(),
+            ),
+            field="org_number",
+        )
+
+
+def _refuse_usage_after_end(row: ServiceRecord, customer: Customer, month: date) -> None:
+    """Usage in a month after the service's end (X, or the relationship's end) is refused."""
+    outcome = resolve_termination(service_to_domain(row, (), customer.relationship_ended_on))
+    if outcome is not None and month > outcome.end:
+        raise UserError(
+            fill(
+                translate(
+                    "BillingService",
+                    "Service %1 ended on %2; usage for %3 cannot be recorded after its end.",
+                ),
+                row.id,
+                outcome.end.isoformat(),
+                month.strftime("%Y-%m"),
+            ),
+            field="month",
+        )

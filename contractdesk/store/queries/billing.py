@@ -30,6 +30,7 @@ from contractdesk.domain.invoicing import (
 from contractdesk.errors import NotFoundError
 from contractdesk.i18n import fill, translate
 from contractdesk.store.models import Customer, PriceChange, ServiceRecord, UsageEntry
+from contractdesk.store.models.agreements import Acceptance
 
 _IN_LIMIT = 500  # ids per IN (...) list; above it, filter in Python
 
@@ -126,6 +127,14 @@ def delete_service(s: Session, row: ServiceRecord) -> None:
     s.delete(row)
 
 
+def has_accepted_terms(s: Session, customer_id: int) -> bool:
+    """Whether the customer has accepted any terms version (§4.1, §2.2)."""
+    found = s.execute(
+        select(Acceptance.id).where(Acceptance.customer_id == customer_id).limit(1)
+    ).first()
+    return found is not None
+
+
 def usage_entry(s: Session, service_id: int, month: date) -> UsageEntry | None:
     """A usage service's record for ``month`` (its 1st), if any."""
     return s.execute(
@@ -182,6 +191,9 @@ def billing_customers(
     """Customers with services (one, or all), in org-number order, as domain values; and the ids
     of the services loaded.
 
+    A customer whose relationship ended (§14) has every service terminated on that day, unless
+    it was terminated before (:func:`relationship_termination`).
+
     One statement of plain text tuples whatever the count: each service joined with its
     customer and, for usage, its months as one text (no ORM objects, no per-value column
     conversion). The rows were validated when written, so they become domain values through
@@ -233,6 +245,7 @@ def _services_query(customer_id: int | None, months: tuple[date, date] | None) -
             _text(t.terminated_on),
             _text(t.requested_end),
             case((t.kind == ServiceKind.USAGE.value, usage.scalar_subquery())),
+            _text(c.relationship_ended_on),
         )
         .join_from(ServiceRecord.__table__, Customer.__table__, t.customer_id == c.id)
         .order_by(c.org_number, t.id)
@@ -286,6 +299,7 @@ def _customers_from_rows(rows: Sequence[Any]) -> list[BillingCustomer]:
         terminated,
         requested,
         usage_text,
+        ended,
     ) in rows:
         if row_org != org:
             if services:
@@ -298,6 +312,8 @@ def _customers_from_rows(rows: Sequence[Any]) -> list[BillingCustomer]:
             termination = termination_of(
                 day(terminated), None if requested is None else day(requested)
             )
+        if ended is not None:
+            termination = relationship_termination(termination, day(ended))
         if kind == licence_kind:
             services.append(
                 licence(
@@ -325,6 +341,14 @@ def _customers_from_rows(rows: Sequence[Any]) -> list[BillingCustomer]:
     if services:
         customers.append(customer(org, method, tuple(services)))  # type: ignore[arg-type]
     return customers
+
+
+def relationship_termination(own: Termination | None, ended: date) -> Termination:
+    """A service's termination once the customer relationship ended on ``ended`` (§14): its own
+    termination if received by then, else the relationship's end (not held to the binding)."""
+    if own is not None and own.received <= ended:
+        return own
+    return Termination.trusted(ended, None, False)
 
 
 def _stored_delivery(seen: dict[str, DeliveryMethod], text: str) -> DeliveryMethod:

@@ -1,0 +1,177 @@
+"""Issue 14 through the CLI, each test named by the § of the 2021 terms it comes from, with exact
+øre figures: §14 ends billing, §13.1 notice deadline, §13 one price cap, §12.3 whole months,
+§5.1 trial termination, §5.1 usage after the end, §4.1 ordering without an accepted agreement."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ORG = "971049669"
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def data_dir(passphrase_store) -> Path:  # type: ignore[no-untyped-def]
+    def seed(services) -> None:  # type: ignore[no-untyped-def]
+        from contractdesk.store.models import Customer
+
+        with services.store.session() as s:
+            s.add(Customer(org_number=ORG, name="Testesen AS", status="active"))
+
+    return passphrase_store(seed)
+
+
+@pytest.fixture
+def run(data_dir: Path, cli):  # type: ignore[no-untyped-def]
+    return lambda *args: cli(data_dir, *args)
+
+
+def _licence(run, *extra: str) -> int:  # type: ignore[no-untyped-def]
+    code, out, err = run(
+        "service", "add", ORG, "--kind", "licence", "--name", "CRM", *extra, "--json"
+    )
+    assert code == 0, err
+    return int(json.loads(out)["id"])
+
+
+def _plan(run, date_from: str, date_to: str) -> list[tuple[str, str, str, str, str]]:  # type: ignore[no-untyped-def]
+    code, out, err = run("invoices", "plan", ORG, "--from", date_from, "--to", date_to, "--json")
+    assert code == 0, err
+    return [(i["kind"], i["invoice_date"], i["net"], i["vat"], i["total"]) for i in json.loads(out)]
+
+
+def _end_relationship(run, day: date) -> None:  # type: ignore[no-untyped-def]
+    """What ``acceptance confirm-termination`` records (§14): the relationship's end."""
+    from contractdesk.paths import StorePaths
+    from contractdesk.services.context import Services
+    from contractdesk.store.models import Customer
+    from contractdesk.store.profile import unlock_profile
+
+    paths = StorePaths(Path(json.loads(run("info", "--json")[1])["data_dir"]))
+    services = Services(unlock_profile(paths, passphrase=PASSPHRASE), paths)
+    try:
+        with services.store.session() as s:
+            customer = s.query(Customer).filter_by(org_number=ORG).one()
+            customer.relationship_ended_on = day
+    finally:
+        services.close()
+
+
+def test_section_14_relationship_end_stops_invoicing_and_refuses_new_services(run) -> None:  # type: ignore[no-untyped-def]
+    _licence(run, "--annual-price", "12000", "--period", "half-yearly", "--start", "2027-01-01")
+    _end_relationship(run, date(2027, 3, 15))
+    # Paid until 31 March; April-June credited by whole months (3 x 1,000); nothing after.
+    assert _plan(run, "2027-01-01", "2028-12-31") == [
+        ("invoice", "2027-01-01", "6012.00", "1503.00", "7515.00"),
+        ("credit", "2027-03-15", "-3000.00", "-750.00", "-3750.00"),
+    ]
+    code, _, err = run(
+        "service", "add", ORG, "--kind", "one-off", "--name", "Oppsett",
+        "--amount", "2500", "--date", "2027-05-01",
+    )  # fmt: skip
+    assert code == 1 and "ended on 2027-03-15 (§14)" in err
+
+
+def test_section_13_1_adjustment_is_announced_by_1_october_of_the_year_before(run) -> None:  # type: ignore[no-untyped-def]
+    sid = _licence(run, "--annual-price", "12000", "--start", "2027-01-01")
+    code, out, err = run(
+        "service", "adjust-price", str(sid), "--effective", "2028-10-02",
+        "--announced", "2028-10-01", "--price", "12360", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    [warning] = json.loads(out)["warnings"]
+    assert warning["code"] == "announced_too_late" and "by 2027-10-01" in warning["message"]
+    code, out, _ = run(
+        "service", "adjust-price", str(sid), "--effective", "2029-06-01",
+        "--announced", "2028-10-01", "--price", "12700", "--json",
+    )  # fmt: skip
+    assert json.loads(out)["warnings"] == []
+
+
+def test_section_13_one_price_cap_for_annual_and_monthly_prices(run) -> None:  # type: ignore[no-untyped-def]
+    for flag, price in (("--annual-price", "1000000000"), ("--monthly-price", "999999999.99")):
+        code, _, err = run(
+            "service", "add", ORG, "--kind", "licence", "--name", "CRM", flag, price,
+            "--start", "2027-01-01",
+        )  # fmt: skip
+        assert code == 1 and "too large" in err
+    # 83,333,333.34 a month is 1,000,000,000.08 a year: over the cap; .33 is 999,999,999.96.
+    code, _, err = run(
+        "service", "add", ORG, "--kind", "licence", "--name", "CRM",
+        "--monthly-price", "83333333.34", "--start", "2027-01-01",
+    )  # fmt: skip
+    assert code == 1 and "too large" in err
+    sid = _licence(run, "--monthly-price", "83333333.33", "--start", "2027-01-01")
+    code, out, _ = run("service", "show", str(sid), "--json")
+    assert json.loads(out)["annual_price"] == "999999999.96"
+
+
+def test_section_12_3_refund_is_whole_months_after_the_paid_month(run) -> None:  # type: ignore[no-untyped-def]
+    # The product owner's example: half-yearly 12,000/yr, terminated 2027-04-10 after the
+    # binding: paid until 30 April, credit 2 x 1,000 = 2,000 + 500 VAT.
+    sid = _licence(
+        run, "--annual-price", "12000", "--period", "half-yearly", "--start", "2026-01-01"
+    )
+    _, out, _ = run("service", "terminate", str(sid), "--received", "2027-04-10", "--json")
+    assert json.loads(out)["paid_until"] == "2027-04-30"
+    assert _plan(run, "2027-01-01", "2027-12-31") == [
+        ("invoice", "2027-01-02", "6012.00", "1503.00", "7515.00"),
+        ("credit", "2027-04-10", "-2000.00", "-500.00", "-2500.00"),
+    ]
+
+
+def test_section_12_3_first_period_from_the_1st_is_whole_months(run) -> None:  # type: ignore[no-untyped-def]
+    _licence(run, "--annual-price", "10000", "--period", "yearly", "--start", "2027-07-01")
+    assert _plan(run, "2027-01-01", "2027-12-31") == [
+        ("invoice", "2027-07-01", "5012.00", "1253.00", "6265.00"),  # 6 x 10,000 / 12 + fee 12
+    ]
+
+
+def test_section_5_1_trial_termination_is_free_only_inside_the_trial(run) -> None:  # type: ignore[no-untyped-def]
+    free = _licence(run, "--annual-price", "12000", "--start", "2027-03-01", "--trial-days", "30")
+    _, out, _ = run(
+        "service", "terminate", str(free), "--received", "2027-03-15",
+        "--requested-end", "2027-03-20", "--json",
+    )  # fmt: skip
+    assert json.loads(out)["billed"] is False
+    bound = _licence(run, "--annual-price", "12000", "--start", "2027-03-01", "--trial-days", "30")
+    _, out, _ = run(
+        "service", "terminate", str(bound), "--received", "2027-03-15",
+        "--requested-end", "2027-05-10", "--json",
+    )  # fmt: skip
+    outcome = json.loads(out)
+    assert (outcome["billed"], outcome["binding_end"], outcome["paid_until"]) == (
+        True,
+        "2028-03-30",
+        "2028-03-31",
+    )
+    assert _plan(run, "2027-01-01", "2028-12-31") == [
+        ("invoice", "2027-03-31", "3061.72", "765.43", "3827.15"),  # 6,000 x 92/181 + 12
+        ("invoice", "2027-07-02", "6012.00", "1503.00", "7515.00"),
+        ("invoice", "2028-01-02", "3012.00", "753.00", "3765.00"),  # Jan-Mar, whole months
+    ]
+
+
+def test_section_5_1_usage_after_the_service_end_is_refused(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(
+        "service", "add", ORG, "--kind", "usage", "--name", "SMS", "--unit-price", "0.59", "--json"
+    )
+    sid = json.loads(out)["id"]
+    run("service", "terminate", str(sid), "--received", "2027-05-10")
+    code, out, err = run("usage", "record", str(sid), "--month", "2027-05", "--quantity", "1000")
+    assert code == 0, err and "590.00" in out
+    code, _, err = run("usage", "record", str(sid), "--month", "2027-06", "--quantity", "1000")
+    assert code == 1 and "ended on 2027-05-10" in err
+
+
+def test_section_4_1_ordering_without_an_accepted_agreement_is_warned(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(
+        "service", "add", ORG, "--kind", "one-off", "--name", "Oppsett",
+        "--amount", "2500", "--date", "2027-05-01", "--json",
+    )  # fmt: skip
+    assert code == 0 and list(json.loads(out)) == ["id"]
+    assert "warning: Testesen AS has not accepted the terms" in err
