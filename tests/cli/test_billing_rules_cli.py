@@ -175,3 +175,77 @@ def test_section_4_1_ordering_without_an_accepted_agreement_is_warned(run) -> No
     )  # fmt: skip
     assert code == 0 and list(json.loads(out)) == ["id"]
     assert "warning: Testesen AS has not accepted the terms" in err
+
+
+def _fees(run, date_from: str, date_to: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    code, out, err = run("invoices", "plan", ORG, "--from", date_from, "--to", date_to, "--json")
+    assert code == 0, err
+    return [(i["invoice_date"], i["fee"]) for i in json.loads(out)]
+
+
+def test_section_10_1_delivery_change_applies_from_its_date_and_keeps_past_fees(run) -> None:  # type: ignore[no-untyped-def]
+    _licence(run, "--annual-price", "12000", "--period", "quarterly", "--start", "2027-01-01")
+    run("customer", "set", ORG, "--delivery", "paper", "--effective", "2027-01-01")
+    code, out, err = run("customer", "set", ORG, "--delivery", "ehf", "--effective", "2027-07-01")
+    assert code == 0, err
+    # Paper (45) on the invoices dated before 1 July stays; EHF (0) from then on.
+    assert _fees(run, "2027-01-01", "2027-12-31") == [
+        ("2027-01-01", "45.00"),
+        ("2027-04-03", "45.00"),
+        ("2027-07-03", "0.00"),
+        ("2027-10-03", "0.00"),
+    ]
+
+
+def test_section_10_period_change_keeps_sent_invoices_and_bridges_the_rest(run) -> None:  # type: ignore[no-untyped-def]
+    sid = _licence(
+        run, "--annual-price", "12000", "--period", "half-yearly", "--start", "2027-01-01"
+    )
+    code, out, err = run(
+        "service", "edit", str(sid), "--period", "monthly", "--effective", "2027-03-01", "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["period"] == "monthly"
+    code, out, _ = run(
+        "invoices", "plan", ORG, "--from", "2027-01-01", "--to", "2027-09-30", "--json"
+    )
+    lines = [
+        (i["invoice_date"], ln["period_start"], ln["period_end"], ln["amount"])
+        for i in json.loads(out)
+        for ln in i["lines"]
+    ]
+    # The half-year invoiced on 1 January stays; monthly invoicing takes over in July.
+    assert lines == [
+        ("2027-01-01", "2027-01-01", "2027-06-30", "6000.00"),
+        ("2027-07-05", "2027-07-01", "2027-07-31", "1000.00"),
+        ("2027-08-05", "2027-08-01", "2027-08-31", "1000.00"),
+        ("2027-09-05", "2027-09-01", "2027-09-30", "1000.00"),
+    ]
+
+
+def test_section_13_price_edit_applies_from_its_date_without_rewriting_the_past(run) -> None:  # type: ignore[no-untyped-def]
+    sid = _licence(
+        run, "--annual-price", "12000", "--period", "half-yearly", "--start", "2027-01-01"
+    )
+    code, out, err = run(
+        "service",
+        "edit",
+        str(sid),
+        "--annual-price",
+        "18000",
+        "--effective",
+        "2027-07-01",
+        "--json",
+    )
+    assert code == 0, err
+    adjustments = json.loads(out)["price_adjustments"]
+    assert [(a["effective"], a["new_price"], a["kind"]) for a in adjustments] == [
+        ("2027-07-01", "18000.00", "change")
+    ]
+    code, out, _ = run(
+        "invoices", "plan", ORG, "--from", "2027-01-01", "--to", "2027-12-31", "--json"
+    )
+    assert [(i["invoice_date"], i["lines"][0]["amount"], i["total"]) for i in json.loads(out)] == [
+        ("2027-01-01", "6000.00", "7515.00"),
+        ("2027-07-02", "9000.00", "11265.00"),  # (9,000 + 12) x 1.25
+    ]

@@ -1,4 +1,4 @@
-"""``contractdesk customer set``, ``service …``, ``usage record`` and ``invoices plan|totals|export`` (issue 6).
+"""``customer set``, ``service …``, ``usage record``, ``invoices plan|totals|export`` (issue 6, 14).
 
 Dates are ISO (``2027-03-31``), months ``YYYY-MM``, amounts decimals with a point
 (``12000``, ``0.395``). ``--json`` prints amounts as strings (``"3049.72"``). Exit codes: 0 done,
@@ -70,6 +70,13 @@ def register(cli: CommandRegistry) -> None:
     p.add_argument(
         "--period", type=_period, help=f"default invoice period for new licences: {PERIOD_HELP}"
     )
+    p.add_argument(
+        "--effective",
+        type=_date,
+        metavar="D",
+        help="the delivery method (fee) applies to invoices dated D or later "
+        "(default: the next invoice not yet handed over)",
+    )
     add_json_flag(p)
     p.set_defaults(func=customer_set)
 
@@ -88,6 +95,13 @@ def register(cli: CommandRegistry) -> None:
     p.add_argument("service_id", metavar="ID", type=int)
     p.add_argument("--name", metavar="TEXT")
     _service_fields(p)
+    p.add_argument(
+        "--effective",
+        type=_date,
+        metavar="D",
+        help="a new period or price applies to invoices dated D or later "
+        "(default: the service's next invoice not yet handed over)",
+    )
     add_json_flag(p)
     p.set_defaults(func=service_edit)
 
@@ -209,7 +223,9 @@ def _service_fields(p: argparse.ArgumentParser) -> None:
     price = p.add_mutually_exclusive_group()
     price.add_argument("--annual-price", metavar="N", help="licence: NOK excl. VAT per year")
     price.add_argument(
-        "--monthly-price", metavar="N", help="licence: NOK excl. VAT per month (annual = 12 × N)"
+        "--monthly-price",
+        metavar="N",
+        help="licence: NOK excl. VAT per month (annual = 12 × N)",  # noqa: RUF001  # the help shows the times sign
     )
     p.add_argument(
         "--period", type=_period, help=f"licence: {PERIOD_HELP} (default: the customer's)"
@@ -251,7 +267,11 @@ def customer_set(ctx: Any, args: argparse.Namespace) -> int:
     if args.delivery is None and args.period is None:
         raise UserError("give --delivery and/or --period")
     profile = ctx.services.billing.set_customer_billing(
-        args.org_number, delivery_method=args.delivery, invoice_period=args.period, actor="cli"
+        args.org_number,
+        delivery_method=args.delivery,
+        invoice_period=args.period,
+        effective=args.effective,
+        actor="cli",
     )
     if args.json:
         emit_json(profile.as_dict())
@@ -319,7 +339,9 @@ def service_edit(ctx: Any, args: argparse.Namespace) -> int:
     }
     if "monthly_price" in changes:
         changes["annual_price"] = None
-    view = billing.edit_service(args.service_id, replace(current, **changes), actor="cli")
+    view = billing.edit_service(
+        args.service_id, replace(current, **changes), effective=args.effective, actor="cli"
+    )
     if args.json:
         emit_json(view.as_dict())
     else:
@@ -386,7 +408,8 @@ def service_terminate(ctx: Any, args: argparse.Namespace) -> int:
         emit("It ends before billing starts: nothing is invoiced.")
     elif view.rounded_to_month_end:
         emit(
-            f"The end {view.end} is rounded to the month's end: paid until {view.paid_until} (§12.3)."
+            f"The end {view.end} is rounded to the month's end: "
+            f"paid until {view.paid_until} (§12.3)."
         )
     return 0
 
@@ -437,7 +460,8 @@ def service_adjust_price(ctx: Any, args: argparse.Namespace) -> int:
         )
     else:
         emit(
-            f"Price of service {view.service_id}: {view.old_price} → {view.new_price} from {view.effective}."
+            f"Price of service {view.service_id}: {view.old_price} → {view.new_price} "
+            f"from {view.effective}."
         )
         for warning in warnings:
             error(f"warning: {warning.message}")
@@ -454,7 +478,8 @@ def usage_record(ctx: Any, args: argparse.Namespace) -> int:
         emit_json(view.as_dict())
     else:
         emit(
-            f"Service {args.service_id}, {view.month:%Y-%m}: {view.quantity} (NOK {view.amount} excl. VAT)."
+            f"Service {args.service_id}, {view.month:%Y-%m}: {view.quantity} "
+            f"(NOK {view.amount} excl. VAT)."
         )
     return 0
 
@@ -473,7 +498,8 @@ def invoices_plan(ctx: Any, args: argparse.Namespace) -> int:
             i.org_number,
             i.kind.value,
             "; ".join(
-                f"{ln.description} {ln.period_start}–{ln.period_end} {ln.amount}" for ln in i.lines
+                f"{ln.description} {ln.period_start}–{ln.period_end} {ln.amount}"  # noqa: RUF001  # a date range's en dash
+                for ln in i.lines
             ),
             str(i.fee),
             str(i.vat),

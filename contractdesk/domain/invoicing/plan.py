@@ -24,7 +24,7 @@ The rules are issue 6's; where it leaves a choice, this module decides so:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -518,15 +518,20 @@ _charge_line = itemgetter(1)
 
 
 def documents_from_charges(
-    customer: BillingCustomer, groups: dict[tuple[date, bool, date], list[InvoiceLine]]
+    customer: BillingCustomer,
+    groups: dict[tuple[date, bool, date], list[InvoiceLine]],
+    method_on: Callable[[date], DeliveryMethod] | None = None,
 ) -> list[PlannedInvoice]:
     """Documents from lines already grouped by (invoice date, is credit, due date), in key order:
-    an invoice carries the customer's fee, a credit note none; VAT per document."""
+    an invoice carries the fee of the delivery method in effect on its date (``method_on``,
+    default the customer's one method), a credit note none; VAT per document."""
     fee = round_ore(customer.delivery_method.fee)
     out = []
     for key in sorted(groups):
         invoice_date, is_credit, due = key
         lines = groups[key]
+        if method_on is not None:
+            fee = round_ore(method_on(invoice_date).fee)
         doc_fee = _ZERO if is_credit else fee
         net = sum((line.amount for line in lines), doc_fee)
         vat = vat_of(net)

@@ -74,6 +74,7 @@ def adjustment_view(change: PriceChange) -> PriceAdjustmentView:
         change.announced,
         change.old_price,
         change.new_price,
+        change.kind,
     )
 
 

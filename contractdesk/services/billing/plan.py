@@ -11,8 +11,8 @@ from contractdesk.domain.invoicing import (
     PlannedInvoice,
     PriceAdjustment,
     monthly_totals,
-    plan_with_adjustments,
 )
+from contractdesk.domain.invoicing.history import Change, History, plan_with_history
 from contractdesk.domain.invoicing.periods import month_start, next_month_start
 from contractdesk.domain.invoicing.plan import gc_paused
 from contractdesk.errors import UserError
@@ -52,7 +52,8 @@ class PlanUseCases:
                     customer_id = customer_by_org_number(s, org_number).id
                 customers, ids = queries.billing_customers(s, customer_id, months)
                 adjustments = _domain_adjustments(queries.adjustments_by_service(s, ids))
-            invoices = plan_with_adjustments(customers, adjustments, date_from, date_to)
+                history = _history(adjustments, queries.changes_with_org(s, customer_id))
+            invoices = plan_with_history(customers, history, date_from, date_to)
             del customers
         return invoices
 
@@ -152,3 +153,18 @@ def _domain_adjustments(rows: dict[int, list[PriceChange]]) -> dict[int, list[Pr
         sid: [PriceAdjustment(c.effective, c.announced, c.old_price, c.new_price) for c in changes]
         for sid, changes in rows.items()
     }
+
+
+def _history(
+    adjustments: dict[int, list[PriceAdjustment]],
+    changes: list[tuple[str, int | None, str, date, str, str]],
+) -> History:
+    periods: dict[int, list[Change]] = {}
+    delivery: dict[str, list[Change]] = {}
+    for org, service_id, field, effective, before, after in changes:
+        change = Change(effective, before, after)
+        if field == "period" and service_id is not None:
+            periods.setdefault(service_id, []).append(change)
+        elif field == "delivery_method":
+            delivery.setdefault(org, []).append(change)
+    return History(adjustments, periods, delivery)

@@ -62,7 +62,9 @@ class PricingUseCases:
         old = price_in_effect(base, others, effective - timedelta(days=1))
         planned = PriceAdjustment(effective, announced, old, price)
         return check_price_adjustment(
-            planned, [a.as_domain() for a in others if a.effective != effective], index_change
+            planned,
+            [a.as_domain() for a in others if a.effective != effective and a.is_adjustment],
+            index_change,
         )
 
     def adjust_price(
@@ -116,7 +118,7 @@ class PricingUseCases:
             s.flush()
             view = PriceAdjustmentView(change.id, row.id, effective, announced, old, price)
             warnings = check_price_adjustment(
-                view.as_domain(), [a.as_domain() for a in others], index_change
+                view.as_domain(), [a.as_domain() for a in others if a.is_adjustment], index_change
             )
             audit.append(
                 s,
@@ -154,7 +156,7 @@ class PricingUseCases:
         out: list[tuple[int, PriceAdjustmentWarning]] = []
         for sid in sorted(adjustments):
             for warning in check_price_adjustments(
-                [a.as_domain() for a in adjustments[sid]], index_change
+                [a.as_domain() for a in adjustments[sid] if a.is_adjustment], index_change
             ):
                 out.append((sid, warning))
         return out

@@ -20,8 +20,6 @@ from datetime import date
 from decimal import Decimal
 
 from contractdesk.domain.invoicing import (
-    DeliveryMethod,
-    InvoicePeriod,
     ServiceKind,
     resolve_termination,
 )
@@ -31,6 +29,7 @@ from contractdesk.domain.money import round_ore
 from contractdesk.domain.orgnr import parse_org_number
 from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
+from contractdesk.services.billing.changes import ChangeUseCases
 from contractdesk.services.billing.mapping import (
     adjustment_views,
     base_price,
@@ -45,9 +44,6 @@ from contractdesk.services.billing.plan import PlanUseCases
 from contractdesk.services.billing.pricing import PricingUseCases
 from contractdesk.services.billing.validation import (
     checked_termination,
-    parse_delivery,
-    parse_kind,
-    parse_period,
     service_values,
 )
 from contractdesk.services.billing.views import (
@@ -66,7 +62,7 @@ from contractdesk.store.queries import billing as queries
 from contractdesk.store.queries.customers import customer_by_org_number
 
 
-class BillingService(PlanUseCases, PricingUseCases):
+class BillingService(ChangeUseCases, PlanUseCases, PricingUseCases):
     """Services per customer and the invoice plan. Every write is audited in its transaction."""
 
     def __init__(self, store: Store) -> None:
@@ -88,42 +84,6 @@ class BillingService(PlanUseCases, PricingUseCases):
         """The customer's delivery method and default invoice period."""
         with self.store.read_session() as s:
             return profile_of(customer_by_org_number(s, org_number))
-
-    def set_customer_billing(
-        self,
-        org_number: str,
-        *,
-        delivery_method: DeliveryMethod | str | None = None,
-        invoice_period: InvoicePeriod | str | None = None,
-        actor: str = "owner",
-    ) -> BillingProfile:
-        """Change how the customer receives invoices (the fee) and/or its default invoice period."""
-        delivery = None if delivery_method is None else parse_delivery(delivery_method)
-        period = None if invoice_period is None else parse_period(invoice_period)
-        if delivery is None and period is None:
-            raise UserError(
-                translate(
-                    "BillingService", "Give a delivery method or an invoice period to change."
-                )
-            )
-        with self.store.session() as s:
-            customer = customer_by_org_number(s, org_number)
-            before = profile_of(customer)
-            if delivery is not None:
-                customer.delivery_method = delivery.value
-            if period is not None:
-                customer.invoice_period = period.cli_name
-            after = profile_of(customer)
-            if after != before:
-                audit.append(
-                    s,
-                    actor=actor,
-                    action="customer.billing_changed",
-                    entity_type="customer",
-                    entity_id=customer.org_number,
-                    payload={"before": before.as_dict(), "after": after.as_dict()},
-                )
-            return after
 
     # services -------------------------------------------------------------------------
 
@@ -167,39 +127,6 @@ class BillingService(PlanUseCases, PricingUseCases):
             ),
             customer.name,
         )
-
-    def edit_service(
-        self, service_id: int, data: ServiceInput, *, actor: str = "owner"
-    ) -> ServiceView:
-        """Replace a service's fields (its kind stays); usage, adjustments and termination stay."""
-        with self.store.session() as s:
-            row = queries.service_by_id(s, service_id)
-            customer = s.get(Customer, row.customer_id)
-            assert customer is not None
-            if parse_kind(data.kind).value != row.kind:
-                raise UserError(
-                    translate(
-                        "BillingService",
-                        "A service cannot change its kind; add a new service instead.",
-                    ),
-                    field="kind",
-                )
-            values = service_values(data, profile_of(customer).invoice_period)
-            before = snapshot(row)
-            for key, value in values.items():
-                setattr(row, key, value)
-            s.flush()
-            after = snapshot(row)
-            if after != before:
-                audit.append(
-                    s,
-                    actor=actor,
-                    action="service.edited",
-                    entity_type="service",
-                    entity_id=row.id,
-                    payload={"before": before, "after": after},
-                )
-        return self.get_service(service_id)
 
     def remove_service(self, service_id: int, *, actor: str = "owner") -> None:
         """Delete a service entered by mistake, with its usage and price adjustments.

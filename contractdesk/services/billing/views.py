@@ -107,6 +107,12 @@ class PriceAdjustmentView:
     announced: date
     old_price: Decimal
     new_price: Decimal
+    kind: str = "adjustment"
+
+    @property
+    def is_adjustment(self) -> bool:
+        """A §13.1 adjustment (announced); ``False`` for a price edited from a date."""
+        return self.kind == "adjustment"
 
     def as_domain(self) -> PriceAdjustment:
         return PriceAdjustment(self.effective, self.announced, self.old_price, self.new_price)
@@ -118,6 +124,7 @@ class PriceAdjustmentView:
             "announced": self.announced.isoformat(),
             "old_price": str(self.old_price),
             "new_price": str(self.new_price),
+            "kind": self.kind,
         }
 
 

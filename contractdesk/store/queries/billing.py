@@ -29,7 +29,13 @@ from contractdesk.domain.invoicing import (
 )
 from contractdesk.errors import NotFoundError
 from contractdesk.i18n import fill, translate
-from contractdesk.store.models import Customer, PriceChange, ServiceRecord, UsageEntry
+from contractdesk.store.models import (
+    BillingChange,
+    Customer,
+    PriceChange,
+    ServiceRecord,
+    UsageEntry,
+)
 from contractdesk.store.models.agreements import Acceptance
 
 _IN_LIMIT = 500  # ids per IN (...) list; above it, filter in Python
@@ -125,6 +131,77 @@ def delete_service(s: Session, row: ServiceRecord) -> None:
     s.execute(delete(UsageEntry).where(UsageEntry.service_id == row.id))
     s.execute(delete(PriceChange).where(PriceChange.service_id == row.id))
     s.delete(row)
+
+
+def billing_changes(
+    s: Session, customer_id: int | None = None, service_id: int | None = None
+) -> list[BillingChange]:
+    """Recorded billing changes (delivery method, invoice period), oldest effective date first;
+    of one customer, of one service, or all."""
+    q = select(BillingChange).order_by(BillingChange.effective, BillingChange.id)
+    if customer_id is not None:
+        q = q.where(BillingChange.customer_id == customer_id)
+    if service_id is not None:
+        q = q.where(BillingChange.service_id == service_id)
+    return list(s.execute(q).scalars())
+
+
+def changes_with_org(
+    s: Session, customer_id: int | None = None
+) -> list[tuple[str, int | None, str, date, str, str]]:
+    """(org number, service id, field, effective, before, after) of every recorded change (of one
+    customer), oldest effective date first."""
+    q = (
+        select(
+            Customer.org_number,
+            BillingChange.service_id,
+            BillingChange.field,
+            BillingChange.effective,
+            BillingChange.before,
+            BillingChange.after,
+        )
+        .join(Customer, Customer.id == BillingChange.customer_id)
+        .order_by(BillingChange.effective, BillingChange.id)
+    )
+    if customer_id is not None:
+        q = q.where(BillingChange.customer_id == customer_id)
+    return [tuple(r) for r in s.execute(q).all()]
+
+
+def record_change(
+    s: Session,
+    customer_id: int,
+    field: str,
+    effective: date,
+    before: str,
+    after: str,
+    service_id: int | None = None,
+) -> BillingChange:
+    """Record a change from ``effective`` on; one on the same day for the same field replaces it
+    (keeping the value before the first)."""
+    same = s.execute(
+        select(BillingChange).where(
+            BillingChange.customer_id == customer_id,
+            BillingChange.service_id.is_(None)
+            if service_id is None
+            else BillingChange.service_id == service_id,
+            BillingChange.field == field,
+            BillingChange.effective == effective,
+        )
+    ).scalar()
+    if same is not None:
+        same.after = after
+        return same
+    row = BillingChange(
+        customer_id=customer_id,
+        service_id=service_id,
+        field=field,
+        effective=effective,
+        before=before,
+        after=after,
+    )
+    s.add(row)
+    return row
 
 
 def has_accepted_terms(s: Session, customer_id: int) -> bool:
