@@ -186,7 +186,7 @@ def _fees(run, date_from: str, date_to: str) -> list[tuple[str, str]]:  # type: 
 def test_section_10_1_delivery_change_applies_from_its_date_and_keeps_past_fees(run) -> None:  # type: ignore[no-untyped-def]
     _licence(run, "--annual-price", "12000", "--period", "quarterly", "--start", "2027-01-01")
     run("customer", "set", ORG, "--delivery", "paper", "--effective", "2027-01-01")
-    code, out, err = run("customer", "set", ORG, "--delivery", "ehf", "--effective", "2027-07-01")
+    code, _out, err = run("customer", "set", ORG, "--delivery", "ehf", "--effective", "2027-07-01")
     assert code == 0, err
     # Paper (45) on the invoices dated before 1 July stays; EHF (0) from then on.
     assert _fees(run, "2027-01-01", "2027-12-31") == [
@@ -249,3 +249,130 @@ def test_section_13_price_edit_applies_from_its_date_without_rewriting_the_past(
         ("2027-01-01", "6000.00", "7515.00"),
         ("2027-07-02", "9000.00", "11265.00"),  # (9,000 + 12) x 1.25
     ]
+
+
+def _seed_second_customer_and_supplier(run) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.paths import StorePaths
+    from contractdesk.services.context import Services
+    from contractdesk.store.models import Customer, Person, PersonRole, Supplier
+    from contractdesk.store.profile import unlock_profile
+
+    paths = StorePaths(Path(json.loads(run("info", "--json")[1])["data_dir"]))
+    services = Services(unlock_profile(paths, passphrase=PASSPHRASE), paths)
+    try:
+        with services.store.session() as s:
+            if s.query(Supplier).first() is None:
+                s.add(
+                    Supplier(
+                        org_number="923609016", name="Webmaster Heimen", email="post@heimen.no"
+                    )
+                )
+            else:
+                s.query(Supplier).update({"name": "Webmaster Heimen", "email": "post@heimen.no"})
+            customer = s.query(Customer).filter_by(org_number=ORG).one()
+            customer.postal_address = {
+                "adresse": ["Storgata 1"],
+                "postnummer": "6400",
+                "poststed": "MOLDE",
+            }
+            person = Person(first_name="Kari", last_name="Nordmann", emails=["kari@testesen.no"])
+            s.add(person)
+            s.flush()
+            s.add(
+                PersonRole(
+                    person_id=person.id,
+                    customer_id=customer.id,
+                    role="main_contact",
+                    since=date(2027, 1, 1),
+                )
+            )
+    finally:
+        services.close()
+
+
+def test_section_13_1_yearly_adjustment_by_the_index_previewed_then_saved(run) -> None:  # type: ignore[no-untyped-def]
+    sid = _licence(run, "--annual-price", "12000", "--period", "yearly", "--start", "2024-01-01")
+    code, out, err = run("prices", "index", "--json")
+    assert {"year": 2024, "index": "133.6"} in json.loads(out)
+    code, out, err = run(
+        "prices", "adjust-all", "--effective", "2025-01-01", "--announced", "2024-09-15", "--json"
+    )
+    assert code == 0, err
+    plan = json.loads(out)
+    # KPI 2023 -> 2024: 133.6 / 129.6 - 1 = 3.09 %; 12,000 x 1.0309 = 12,370.80.
+    assert (plan["index_year"], plan["index_change_percent"], plan["saved"]) == (
+        2024,
+        "3.09",
+        False,
+    )
+    [line] = plan["proposals"]
+    assert (line["service_id"], line["old_price"], line["new_price"], line["warnings"]) == (
+        sid,
+        "12000.00",
+        "12370.80",
+        [],
+    )
+    code, out, _ = run(
+        "invoices", "plan", ORG, "--from", "2025-01-01", "--to", "2025-01-01", "--json"
+    )
+    assert json.loads(out)[0]["lines"][0]["amount"] == "12000.00"  # a preview saves nothing
+    code, out, err = run(
+        "prices", "adjust-all", ORG, "--effective", "2025-01-01", "--announced", "2024-09-15",
+        "--apply", "--json",
+    )  # fmt: skip
+    assert code == 0 and json.loads(out)["saved"] is True
+    code, out, _ = run(
+        "invoices", "plan", ORG, "--from", "2025-01-01", "--to", "2025-01-01", "--json"
+    )
+    assert json.loads(out)[0]["lines"][0]["amount"] == "12370.80"
+
+
+def test_section_13_1_above_index_needs_12_months_and_phasing(run) -> None:  # type: ignore[no-untyped-def]
+    _licence(run, "--annual-price", "12000", "--period", "yearly", "--start", "2024-01-01")
+    code, out, err = run(
+        "prices", "adjust-all", "--effective", "2025-01-01", "--announced", "2024-09-15",
+        "--percent", "15", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    [line] = json.loads(out)["proposals"]
+    assert line["new_price"] == "13800.00"
+    assert [w["code"] for w in line["warnings"]] == [
+        "above_index",
+        "model_change_notice",
+        "not_phased",
+    ]
+    code, out, err = run("prices", "index-add", "2025", "137.6", "--source", "SSB 03014")
+    assert code == 0, err
+    code, out, _ = run(
+        "prices", "adjust-all", "--effective", "2026-01-01", "--announced", "2025-09-01", "--json"
+    )
+    assert json.loads(out)["index_change_percent"] == "2.99"  # 137.6 / 133.6 - 1
+
+
+def test_section_13_1_letters_are_produced_and_sending_proves_the_announcement(
+    run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    _seed_second_customer_and_supplier(run)
+    _licence(run, "--annual-price", "12000", "--period", "yearly", "--start", "2024-01-01")
+    code, out, err = run(
+        "prices", "notices", "--effective", "2025-01-01", "--out", str(tmp_path), "--json"
+    )
+    assert code == 0, err
+    [files] = json.loads(out)
+    assert Path(files["pdf"]).name == f"Prisjustering-{ORG}-2025-01-01.pdf"
+    text = subprocess.run(
+        ["pdftotext", files["pdf"], "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Varsel om prisjustering fra 01.01.2025" in text
+    assert "12 370,80" in text and "3,1 %" in text and "Storgata 1" in text
+    eml = Path(files["eml"]).read_bytes()
+    assert b"kari@testesen.no" in eml and b"X-Unsent: 1" in eml
+    code, _, err = run(
+        "prices", "notice-sent", ORG, "--effective", "2025-01-01", "--sent", "2024-09-20"
+    )
+    assert code == 0, err
+    code, out, _ = run("prices", "adjust-all", "--effective", "2025-01-01", "--json")
+    [line] = json.loads(out)["proposals"]
+    assert (line["announced"], line["announcement_proved"]) == ("2024-09-20", True)

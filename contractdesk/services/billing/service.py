@@ -42,6 +42,7 @@ from contractdesk.services.billing.mapping import (
 )
 from contractdesk.services.billing.plan import PlanUseCases
 from contractdesk.services.billing.pricing import PricingUseCases
+from contractdesk.services.billing.yearly import YearlyUseCases
 from contractdesk.services.billing.validation import (
     checked_termination,
     service_values,
@@ -62,7 +63,7 @@ from contractdesk.store.queries import billing as queries
 from contractdesk.store.queries.customers import customer_by_org_number
 
 
-class BillingService(ChangeUseCases, PlanUseCases, PricingUseCases):
+class BillingService(ChangeUseCases, PlanUseCases, PricingUseCases, YearlyUseCases):
     """Services per customer and the invoice plan. Every write is audited in its transaction."""
 
     def __init__(self, store: Store) -> None:

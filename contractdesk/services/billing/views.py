@@ -223,3 +223,65 @@ def _iso(day: date | None) -> str | None:
 
 def _dec(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class YearlyProposal:
+    """One service's line in the yearly price adjustment (§13.1), previewed or saved.
+
+    ``announced`` is the day its letter was sent when that is recorded (``proved``), else the
+    day given. ``warnings`` are (code, message) pairs: the §13.1 rules it breaks.
+    """
+
+    org_number: str
+    customer_name: str
+    service_id: int
+    service_name: str
+    kind: ServiceKind
+    old_price: Decimal
+    new_price: Decimal
+    effective: date
+    announced: date
+    proved: bool
+    warnings: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def change(self) -> Decimal | None:
+        if self.old_price == 0:
+            return None
+        return (self.new_price - self.old_price) / self.old_price
+
+    def as_dict(self) -> dict[str, Any]:
+        change = self.change
+        return {
+            "org_number": self.org_number,
+            "customer": self.customer_name,
+            "service_id": self.service_id,
+            "service": self.service_name,
+            "kind": self.kind.cli_name,
+            "old_price": str(self.old_price),
+            "new_price": str(self.new_price),
+            "change_percent": None if change is None else f"{change * 100:.2f}",
+            "effective": self.effective.isoformat(),
+            "announced": self.announced.isoformat(),
+            "announcement_proved": self.proved,
+            "warnings": [{"code": c, "message": m} for c, m in self.warnings],
+        }
+
+
+@dataclass(frozen=True)
+class YearlyPlan:
+    """The yearly adjustment: the index it is based on and each service's proposal."""
+
+    index_year: int
+    index_change: Decimal
+    change: Decimal
+    proposals: tuple[YearlyProposal, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "index_year": self.index_year,
+            "index_change_percent": f"{self.index_change * 100:.2f}",
+            "change_percent": f"{self.change * 100:.2f}",
+            "proposals": [p.as_dict() for p in self.proposals],
+        }

@@ -33,10 +33,14 @@ from contractdesk.store.models import (
     BillingChange,
     Customer,
     PriceChange,
+    PriceIndexYear,
+    PriceNotice,
     ServiceRecord,
     UsageEntry,
 )
 from contractdesk.store.models.agreements import Acceptance
+from contractdesk.store.models.people import Person, PersonRole
+from contractdesk.store.models.settings import Supplier
 
 _IN_LIMIT = 500  # ids per IN (...) list; above it, filter in Python
 
@@ -202,6 +206,62 @@ def record_change(
     )
     s.add(row)
     return row
+
+
+def priced_services(
+    s: Session, org_numbers: Sequence[str] | None = None
+) -> list[tuple[Customer, ServiceRecord]]:
+    """(customer, service) of every licence and usage service, of the given customers or all;
+    in org-number and service order."""
+    q = (
+        select(Customer, ServiceRecord)
+        .join(ServiceRecord, ServiceRecord.customer_id == Customer.id)
+        .where(ServiceRecord.kind != ServiceKind.ONE_OFF.value)
+        .order_by(Customer.org_number, ServiceRecord.id)
+    )
+    if org_numbers is not None:
+        q = q.where(Customer.org_number.in_(list(org_numbers)))
+    return [(c, r) for c, r in s.execute(q).tuples()]
+
+
+def user_price_index(s: Session) -> list[PriceIndexYear]:
+    """The consumer price index years the user added, by year."""
+    return list(s.execute(select(PriceIndexYear).order_by(PriceIndexYear.year)).scalars())
+
+
+def price_notice(s: Session, customer_id: int, effective: date) -> PriceNotice | None:
+    """The latest announcement letter of an adjustment effective ``effective`` to a customer."""
+    return s.execute(
+        select(PriceNotice)
+        .where(PriceNotice.customer_id == customer_id, PriceNotice.effective == effective)
+        .order_by(PriceNotice.id.desc())
+        .limit(1)
+    ).scalar()
+
+
+def sent_notices(s: Session, effective: date) -> dict[int, date]:
+    """Customer id -> the day the announcement of an adjustment effective ``effective`` was sent."""
+    rows = s.execute(
+        select(PriceNotice.customer_id, func.min(PriceNotice.sent_on))
+        .where(PriceNotice.effective == effective, PriceNotice.sent_on.is_not(None))
+        .group_by(PriceNotice.customer_id)
+    ).tuples()
+    return {cid: sent for cid, sent in rows if sent is not None}
+
+
+def supplier(s: Session) -> Supplier | None:
+    """The supplier profile (the app's user), if set up."""
+    return s.execute(select(Supplier).limit(1)).scalar()
+
+
+def main_contact_email(s: Session, customer_id: int) -> str | None:
+    """The first e-mail address of the customer's main contact, if any (letters by e-mail)."""
+    emails = s.execute(
+        select(Person.emails)
+        .join(PersonRole, PersonRole.person_id == Person.id)
+        .where(PersonRole.customer_id == customer_id, PersonRole.role == "main_contact")
+    ).scalar()
+    return emails[0] if emails else None
 
 
 def has_accepted_terms(s: Session, customer_id: int) -> bool:
