@@ -164,6 +164,30 @@
     </message>
 </context>
 <context>
+    <name>YearlyAdjustmentDialog</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n price(s) adjusted.</source>
+        <translation>
+            <numerusform>Saved: %n price adjusted.</numerusform>
+            <numerusform>Saved: %n prices adjusted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s)</source>
+        <translation>
+            <numerusform>%n letter</numerusform>
+            <numerusform>%n letters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_ProtectionPage</name>
     <message numerus="yes">
         <source>Use at least %n character(s).</source>

@@ -602,6 +602,10 @@
         <translation>Lagre planen som CSV for regnskapssystemet</translation>
     </message>
     <message>
+        <source>&amp;Yearly price adjustment…</source>
+        <translation>&amp;Årlig prisjustering…</translation>
+    </message>
+    <message>
         <source>Decimal co&amp;mma</source>
         <translation>&amp;Desimalkomma</translation>
     </message>
@@ -628,6 +632,10 @@
     <message>
         <source>Choose a customer above to see and change its services.</source>
         <translation>Velg en kunde ovenfor for å se og endre tjenestene.</translation>
+    </message>
+    <message>
+        <source>terms not accepted</source>
+        <translation>vilkårene ikke akseptert</translation>
     </message>
     <message>
         <source>No customer with organisation number %1.</source>
@@ -704,6 +712,22 @@
         <translation>En tjeneste kan ikke bytte type; legg til en ny tjeneste i stedet.</translation>
     </message>
     <message>
+        <source>Service %1 already has a price change effective %2.</source>
+        <translation>Tjeneste %1 har allerede en prisendring fra %2.</translation>
+    </message>
+    <message>
+        <source>The one-off cost was invoiced on %1, before %2; an invoiced amount is not changed (add a new one-off cost or a credit instead).</source>
+        <translation>Engangskostnaden ble fakturert %1, før %2; et fakturert beløp endres ikke (legg til en ny engangskostnad eller en kreditering i stedet).</translation>
+    </message>
+    <message>
+        <source>%1 has not accepted the terms of agreement: the order is recorded, but get the agreement accepted (§4.1, §2.2).</source>
+        <translation>%1 har ikke akseptert avtalevilkårene: bestillingen er registrert, men få avtalen akseptert (§4.1, §2.2).</translation>
+    </message>
+    <message>
+        <source>Service %1 is already terminated (received %2); a second termination is refused. Withdraw the first one to correct it.</source>
+        <translation>Tjeneste %1 er allerede sagt opp (mottatt %2); en ny oppsigelse avvises. Trekk tilbake den første for å rette den.</translation>
+    </message>
+    <message>
         <source>This service is not terminated.</source>
         <translation>Denne tjenesten er ikke sagt opp.</translation>
     </message>
@@ -718,6 +742,14 @@
     <message>
         <source>Service %1 is not a usage service; usage is recorded only for usage (e.g. SMS).</source>
         <translation>Tjeneste %1 er ikke en forbrukstjeneste; forbruk registreres bare for forbrukstjenester (f.eks. SMS).</translation>
+    </message>
+    <message>
+        <source>The customer relationship with %1 ended on %2 (§14); no new services can be added until the terms are accepted again.</source>
+        <translation>Kundeforholdet med %1 opphørte %2 (§14); ingen nye tjenester kan legges til før vilkårene er akseptert på nytt.</translation>
+    </message>
+    <message>
+        <source>Service %1 ended on %2; usage for %3 cannot be recorded after its end.</source>
+        <translation>Tjeneste %1 opphørte %2; forbruk for %3 kan ikke registreres etter opphøret.</translation>
     </message>
     <message>
         <source>New price</source>
@@ -850,6 +882,34 @@
     <message>
         <source>A plan may span at most 20 years.</source>
         <translation>En plan kan dekke høyst 20 år.</translation>
+    </message>
+    <message>
+        <source>Year: a year such as 2025.</source>
+        <translation>År: et årstall som 2025.</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Indeks</translation>
+    </message>
+    <message>
+        <source>Index: must be above 0.</source>
+        <translation>Indeks: må være over 0.</translation>
+    </message>
+    <message>
+        <source>No folder %1.</source>
+        <translation>Finner ingen mappe %1.</translation>
+    </message>
+    <message>
+        <source>Method: letter or email.</source>
+        <translation>Måte: brev eller e-post.</translation>
+    </message>
+    <message>
+        <source>Give the effective date.</source>
+        <translation>Oppgi datoen endringen gjelder fra.</translation>
+    </message>
+    <message>
+        <source>Change in percent</source>
+        <translation>Endring i prosent</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +2862,18 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <source>The change of %1 % exceeds the index change of %2 %; a larger change is a business-model change that must be announced 12 months ahead (§13.1).</source>
         <translation>Endringen på %1 % er større enn indeksendringen på %2 %; en større endring er en endring av forretningsmodellen og må varsles 12 måneder i forveien (§13.1).</translation>
     </message>
+    <message>
+        <source>The consumer price index for %1 and %2 is needed; add it with the year&apos;s annual average from Statistics Norway.</source>
+        <translation>Konsumprisindeksen for %1 og %2 trengs; legg den inn med årsgjennomsnittet fra Statistisk sentralbyrå.</translation>
+    </message>
+    <message>
+        <source>An increase above the index is a business-model change: announce it at least 12 months ahead (by %1 for %2; §13.1).</source>
+        <translation>En økning over indeksen er en endring av forretningsmodell: varsle den minst 12 måneder i forkant (innen %1 for %2; §13.1).</translation>
+    </message>
+    <message>
+        <source>The increase of %1 % is more than 10 % above the index (%2 %): phase it in over several years (§13.1).</source>
+        <translation>Økningen på %1 % er mer enn 10 % over indeksen (%2 %): fas den inn over flere år (§13.1).</translation>
+    </message>
 </context>
 <context>
     <name>PublishDialog</name>
@@ -3921,6 +3993,10 @@ Låses opp med: %2</translation>
         <source>The service ends %1 and is paid until %2; later periods are not invoiced, and a period already invoiced is refunded after that day.</source>
         <translation>Tjenesten slutter %1 og er betalt til %2; senere perioder faktureres ikke, og for en periode som allerede er fakturert, refunderes tiden etter denne dagen.</translation>
     </message>
+    <message>
+        <source>The end is rounded to the month&apos;s end (§12.3): whole months are refunded.</source>
+        <translation>Slutten rundes av til månedsskiftet (§12.3): hele måneder refunderes.</translation>
+    </message>
 </context>
 <context>
     <name>TermsPage</name>
@@ -4386,6 +4462,121 @@ Låses opp med: %2</translation>
     <message>
         <source>not approved</source>
         <translation>ikke godkjent</translation>
+    </message>
+</context>
+<context>
+    <name>YearlyAdjustmentDialog</name>
+    <message>
+        <source>Yearly price adjustment</source>
+        <translation>Årlig prisjustering</translation>
+    </message>
+    <message>
+        <source>the index</source>
+        <translation>indeksen</translation>
+    </message>
+    <message>
+        <source>&amp;Effective from</source>
+        <translation>&amp;Gjelder fra</translation>
+    </message>
+    <message>
+        <source>A&amp;nnounced on</source>
+        <translation>&amp;Varslet</translation>
+    </message>
+    <message>
+        <source>Change in &amp;percent</source>
+        <translation>Endring i &amp;prosent</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>F&amp;orhåndsvis</translation>
+    </message>
+    <message>
+        <source>&amp;Letters…</source>
+        <translation>&amp;Brev…</translation>
+    </message>
+    <message>
+        <source>Write one announcement letter per customer (PDF and e-mail draft)</source>
+        <translation>Skriv ett varselbrev per kunde (PDF og e-postutkast)</translation>
+    </message>
+    <message>
+        <source>&amp;Save adjustment</source>
+        <translation>&amp;Lagre justeringen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Noe gikk galt: %1</translation>
+    </message>
+    <message>
+        <source>Index %1: %2 %; change %3 %. %4 with warnings.</source>
+        <translation>Indeks %1: %2 %; endring %3 %. %4 med advarsler.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n tjeneste</numerusform>
+            <numerusform>%n tjenester</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n price(s) adjusted.</source>
+        <translation>
+            <numerusform>Lagret: %n pris justert.</numerusform>
+            <numerusform>Lagret: %n priser justert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation>Mappe for brevene</translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2.</source>
+        <translation>Skrev %1 til %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s)</source>
+        <translation>
+            <numerusform>%n brev</numerusform>
+            <numerusform>%n brev</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>YearlyModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Tjeneste</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Ny pris</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Endring</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>Varslet</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Advarsler</translation>
+    </message>
+    <message>
+        <source>%1 (not proved)</source>
+        <translation>%1 (ikke dokumentert)</translation>
     </message>
 </context>
 <context>

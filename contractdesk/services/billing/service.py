@@ -42,7 +42,6 @@ from contractdesk.services.billing.mapping import (
 )
 from contractdesk.services.billing.plan import PlanUseCases
 from contractdesk.services.billing.pricing import PricingUseCases
-from contractdesk.services.billing.yearly import YearlyUseCases
 from contractdesk.services.billing.validation import (
     checked_termination,
     service_values,
@@ -56,6 +55,7 @@ from contractdesk.services.billing.views import (
     UsageView,
     _iso,
 )
+from contractdesk.services.billing.yearly import YearlyUseCases
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
 from contractdesk.store.models import Customer, ServiceRecord, UsageEntry
@@ -75,10 +75,12 @@ class BillingService(ChangeUseCases, PlanUseCases, PricingUseCases, YearlyUseCas
     # customers' preferences -----------------------------------------------------------
 
     def customers(self) -> list[CustomerChoice]:
-        """Every customer, by name, with the number of services it has."""
+        """Every customer, by name, with the number of services it has and whether it accepted
+        the terms."""
         with self.store.read_session() as s:
             rows = queries.customers_with_service_counts(s)
-        choices = [CustomerChoice(org, name, count) for org, name, count in rows]
+            accepted = queries.orgs_with_accepted_terms(s)
+        choices = [CustomerChoice(org, name, count, org in accepted) for org, name, count in rows]
         return sorted(choices, key=lambda c: (c.name.casefold(), c.org_number))
 
     def profile(self, org_number: str) -> BillingProfile:

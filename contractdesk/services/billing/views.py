@@ -74,11 +74,13 @@ class BillingProfile:
 
 @dataclass(frozen=True)
 class CustomerChoice:
-    """A customer for pick lists: org number, name, and how many services it has."""
+    """A customer for pick lists: org number, name, how many services it has, and whether it has
+    accepted the terms (ordering without is allowed but shown, §4.1)."""
 
     org_number: str
     name: str
     services: int
+    accepted: bool = True
 
 
 @dataclass(frozen=True)

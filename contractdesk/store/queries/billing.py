@@ -264,6 +264,12 @@ def main_contact_email(s: Session, customer_id: int) -> str | None:
     return emails[0] if emails else None
 
 
+def orgs_with_accepted_terms(s: Session) -> set[str]:
+    """Org numbers of the customers that have accepted any terms version."""
+    q = select(Customer.org_number).join(Acceptance, Acceptance.customer_id == Customer.id)
+    return set(s.execute(q.distinct()).scalars())
+
+
 def has_accepted_terms(s: Session, customer_id: int) -> bool:
     """Whether the customer has accepted any terms version (§4.1, §2.2)."""
     found = s.execute(

@@ -116,6 +116,8 @@ class BillingPage(Page):
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_csv)
         self.decimal_comma = QCheckBox()
+        self.yearly_button = QPushButton()  # §13.1: the yearly price adjustment for everyone
+        self.yearly_button.clicked.connect(self.open_yearly_adjustment)
         for widget in (
             self.customer_label,
             self.customer,
@@ -126,6 +128,7 @@ class BillingPage(Page):
             self.refresh_button,
             self.export_button,
             self.decimal_comma,
+            self.yearly_button,
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -211,6 +214,7 @@ class BillingPage(Page):
         self.refresh_button.setToolTip(self.tr("Calculate the plan again (F5)"))
         self.export_button.setText(self.tr("E&xport CSV…"))
         self.export_button.setToolTip(self.tr("Write the plan as CSV for the accounting system"))
+        self.yearly_button.setText(self.tr("&Yearly price adjustment…"))
         self.decimal_comma.setText(self.tr("Decimal co&mma"))
         self.decimal_comma.setToolTip(
             self.tr("Write 3049,72 instead of 3049.72 (for spreadsheets in Norwegian)")
@@ -253,9 +257,10 @@ class BillingPage(Page):
         self.customer.clear()
         self.customer.addItem(self.tr("All customers"), None)
         for choice in choices:
-            self.customer.addItem(
-                f"{choice.name} ({format_org_number(choice.org_number)})", choice.org_number
-            )
+            text = f"{choice.name} ({format_org_number(choice.org_number)})"
+            if not choice.accepted and choice.services:
+                text += " - " + self.tr("terms not accepted")  # §4.1: ordered without agreement
+            self.customer.addItem(text, choice.org_number)
         index = self.customer.findData(current) if current else 0
         self.customer.setCurrentIndex(max(index, 0))
         self.customer.blockSignals(False)
@@ -397,6 +402,20 @@ class BillingPage(Page):
             .replace("%3", format_amount(result.net))
             .replace("%4", format_amount(result.total))
         )
+
+    def open_yearly_adjustment(self) -> Any:
+        """The §13.1 yearly adjustment: preview, save, letters (the plan refreshes after)."""
+        if self.services is None:
+            return None
+        from contractdesk.ui.widgets.yearly_dialog import YearlyAdjustmentDialog
+
+        dialog = YearlyAdjustmentDialog(
+            self.services.billing, today=self.today(), pool=self.pool, parent=self
+        )
+        dialog.finished.connect(lambda _result: self._services_changed())
+        dialog.open()
+        self.yearly_dialog = dialog
+        return dialog
 
     # -- export --------------------------------------------------------------------------------------
 

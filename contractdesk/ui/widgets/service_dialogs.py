@@ -345,6 +345,15 @@ def describe_termination(view: TerminationView) -> str:
         )
         .replace("%1", format_date(view.end))
         .replace("%2", format_date(view.paid_until))
+    ) + _rounding(view)
+
+
+def _rounding(view: TerminationView) -> str:
+    """§12.3: said when the end is rounded up to the month's end (issue 14)."""
+    if not view.rounded_to_month_end:
+        return ""
+    return " " + QCoreApplication.translate(
+        "Termination", "The end is rounded to the month's end (§12.3): whole months are refunded."
     )
 
 

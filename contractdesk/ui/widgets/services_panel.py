@@ -393,7 +393,9 @@ class ServicesPanel(QWidget):
 
         def submit(data: Any) -> None:
             service_id = billing.add_service(org, data)
-            self._saved(self.tr("Service added."), service_id)
+            warning = billing.order_warning(org)  # §4.1: allowed, but the terms are not accepted
+            text = self.tr("Service added.")
+            self._saved(f"{text} {warning}" if warning else text, service_id)
 
         profile = billing.profile(org)
         dialog = ServiceDialog(
