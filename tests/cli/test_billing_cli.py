@@ -1,5 +1,5 @@
-"""CLI: ``customer set``, ``service add|list|show|edit|terminate|adjust-price|remove``, ``usage record``,
-``invoices plan|totals|export``: names, JSON figures, exit codes."""
+"""CLI: ``customer set``, ``service add|list|show|edit|terminate|adjust-price|remove``,
+``usage record``, ``invoices plan|totals|export``: names, JSON figures, exit codes."""
 
 from __future__ import annotations
 
@@ -419,7 +419,7 @@ def test_csv_export_through_the_cli(run, tmp_path: Path) -> None:  # type: ignor
     ],
 )
 def test_wrong_usage_exits_2_and_refusals_exit_1_with_one_line(run, args, code, message) -> None:  # type: ignore[no-untyped-def]
-    got, out, err = run(*args)
+    got, _out, err = run(*args)
     assert got == code, err
     assert message in err
     if code == 1:
@@ -475,7 +475,7 @@ def test_the_installed_entry_point_runs_the_plan(data_dir: Path) -> None:
         "CONTRACTDESK_DATA_DIR": str(data_dir),
         "CONTRACTDESK_PASSPHRASE": PASSPHRASE,
     }
-    # The store was made with cheap KDF settings recorded in its key file, so a fresh process opens it.
+    # The store was made with cheap KDF settings recorded in its key file: a fresh process opens it.
     add_cmd = [sys.executable, "-m", "contractdesk", "service", "add", ORG, *WORKED, "--json"]
     added = subprocess.run(add_cmd, capture_output=True, text=True, env=env, timeout=120)
     assert added.returncode == 0, added.stderr

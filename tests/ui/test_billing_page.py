@@ -1,4 +1,4 @@
-"""The Services & invoicing page: plan view, totals, the 12-month chart, CSV export, and the services panel."""
+"""The Services & invoicing page: plan, totals, the 12-month chart, CSV export, services panel."""
 
 from __future__ import annotations
 
@@ -217,7 +217,7 @@ def test_background_calculation_reports_on_the_gui_thread(qtbot, shop) -> None: 
     qtbot.waitUntil(lambda: page.plan_model.rowCount() == 3, timeout=10_000)
 
 
-# -- the services panel -----------------------------------------------------------------------------------
+# -- the services panel ---------------------------------------------------------------------------
 
 
 @pytest.fixture

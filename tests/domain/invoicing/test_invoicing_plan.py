@@ -88,11 +88,11 @@ def test_a_year_of_each_period_kind_from_1_january(
 @pytest.mark.parametrize(
     ("period", "period_end", "amount", "due"),
     [
-        (Y, date(2028, 12, 31), "10524.59", date(2028, 2, 29)),  # 12,000 × 321/366
-        (H, date(2028, 6, 30), "4516.48", date(2028, 2, 29)),  # 6,000 × 137/182
-        (Q, date(2028, 3, 31), "1516.48", date(2028, 2, 29)),  # 3,000 × 46/91
-        (B, date(2028, 2, 29), "500.00", date(2028, 2, 22)),  # 2,000 × 15/60
-        (M, date(2028, 2, 29), "517.24", date(2028, 2, 22)),  # 1,000 × 15/29
+        (Y, date(2028, 12, 31), "10524.59", date(2028, 2, 29)),  # 12,000 x 321/366
+        (H, date(2028, 6, 30), "4516.48", date(2028, 2, 29)),  # 6,000 x 137/182
+        (Q, date(2028, 3, 31), "1516.48", date(2028, 2, 29)),  # 3,000 x 46/91
+        (B, date(2028, 2, 29), "500.00", date(2028, 2, 22)),  # 2,000 x 15/60
+        (M, date(2028, 2, 29), "517.24", date(2028, 2, 22)),  # 1,000 x 15/29
     ],
 )
 def test_first_invoice_in_a_leap_february_is_pro_rated_by_days(
@@ -107,7 +107,7 @@ def test_first_invoice_in_a_leap_february_is_pro_rated_by_days(
 
 
 def test_pro_rating_rounds_half_up_to_ore() -> None:
-    # 361.80 / 12 × 1/30 = 1.005 exactly: half up gives 1.01 (banker's rounding would give 1.00).
+    # 361.80 / 12 x 1/30 = 1.005 exactly: half up gives 1.01 (banker's rounding would give 1.00).
     first = _plan(_lic(M, date(2027, 4, 30), "361.80"))[0]
     assert first.lines[0].amount == Decimal("1.01")
 
@@ -133,7 +133,7 @@ def test_trial_days_move_billing_start_and_first_invoice() -> None:
     plan = _plan(_lic(Q, date(2027, 12, 20), trial_days=14), end=date(2028, 4, 30))
     assert [inv.invoice_date for inv in plan] == [date(2028, 1, 3), date(2028, 4, 3)]
     assert plan[0].lines[0].period_start == date(2028, 1, 3)
-    assert plan[0].lines[0].amount == Decimal("2934.07")  # 3,000 × 89/91
+    assert plan[0].lines[0].amount == Decimal("2934.07")  # 3,000 x 89/91
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_invoice_fee_by_delivery_method_and_vat_on_lines_plus_fee(
 
 
 def test_vat_is_rounded_per_invoice_not_per_line() -> None:
-    # Two lines of 0.02: per line VAT would be 0.01 + 0.01; per invoice 0.04 × 25 % = 0.01.
+    # Two lines of 0.02: per line VAT would be 0.01 + 0.01; per invoice 0.04 x 25 % = 0.01.
     services = (
         OneOffCost(1, "A", Decimal("0.02"), date(2027, 5, 10)),
         OneOffCost(2, "B", Decimal("0.02"), date(2027, 5, 10)),
