@@ -143,7 +143,7 @@ def licence_charges(
         for charge in charges:
             if covered is None or charge.line.period_end > covered:
                 covered = charge.line.period_end
-    credit = _credit(licence, adjustments, invoices)
+    credit = _credit(licence, adjustments, invoices, cuts[0], kinds[0])
     out = [c for c in invoices if date_from <= c.invoice_date <= date_to]
     if credit is not None and date_from <= credit.invoice_date <= date_to:
         out.append(credit)
@@ -192,28 +192,35 @@ def _continue_after(
 
 
 def _credit(
-    licence: Licence, adjustments: Sequence[PriceAdjustment], invoices: Sequence[Charge]
+    licence: Licence,
+    adjustments: Sequence[PriceAdjustment],
+    invoices: Sequence[Charge],
+    first_change: date,
+    first_kind: InvoicePeriod,
 ) -> Charge | None:
     """§12.3: the whole months after paid-until of the line covering them, if it was invoiced
-    on or before the day the termination was received; at that line's price."""
+    on or before the day the termination was received; at that line's price. A line dated
+    before the first change is credited exactly as the plan without changes credits it."""
     outcome = resolve_termination(licence)
     if outcome is None or not outcome.billed:
         return None
     first = outcome.paid_until + _DAY
-    for charge in invoices:
-        line = charge.line
-        if (
-            line.period_start <= first <= line.period_end
-            and charge.invoice_date <= outcome.received
-        ):
-            price = price_on(licence.annual_price, adjustments, charge.invoice_date)
-            amount = round_ore(price * _months(first, line.period_end) / 12)
-            amount = min(amount, line.amount)
-            if not amount:
-                return None
-            credit = _line(licence, first, month_end(line.period_end), -amount)
-            return Charge(InvoiceKind.CREDIT, outcome.received, outcome.received, credit)
-    return None
+    covering = [c for c in invoices if c.line.period_start <= first <= c.line.period_end]
+    if not covering or covering[0].invoice_date > outcome.received:
+        return None
+    charge = covering[0]
+    if charge.invoice_date < first_change:
+        old = replace(licence, period=first_kind)
+        day = outcome.received
+        credits = adjusted_charges(old, adjustments, day, day)
+        return next((c for c in credits if c.kind is InvoiceKind.CREDIT), None)
+    line = charge.line
+    price = price_on(licence.annual_price, adjustments, charge.invoice_date)
+    amount = min(round_ore(price * _months(first, line.period_end) / 12), line.amount)
+    if not amount:
+        return None
+    credit = _line(licence, first, month_end(line.period_end), -amount)
+    return Charge(InvoiceKind.CREDIT, outcome.received, outcome.received, credit)
 
 
 def _service_charges(
