@@ -376,3 +376,11 @@ def test_section_13_1_letters_are_produced_and_sending_proves_the_announcement(
     code, out, _ = run("prices", "adjust-all", "--effective", "2025-01-01", "--json")
     [line] = json.loads(out)["proposals"]
     assert (line["announced"], line["announcement_proved"]) == ("2024-09-20", True)
+
+
+def test_section_10_the_plan_shows_a_change_where_it_starts(run) -> None:  # type: ignore[no-untyped-def]
+    _licence(run, "--annual-price", "12000", "--period", "quarterly", "--start", "2027-01-01")
+    run("customer", "set", ORG, "--delivery", "paper", "--effective", "2027-07-01")
+    code, out, err = run("invoices", "plan", ORG, "--from", "2027-01-01", "--to", "2027-12-31")
+    assert code == 0, err
+    assert f"From 2027-07-01: {ORG} delivery method email → paper" in out

@@ -485,7 +485,7 @@ def usage_record(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def invoices_plan(ctx: Any, args: argparse.Namespace) -> int:
-    from contractdesk.cli.output import emit_json, emit_table
+    from contractdesk.cli.output import emit, emit_json, emit_table
 
     plan = ctx.services.billing.plan(args.org_number, args.date_from, args.date_to)
     if args.json:
@@ -508,6 +508,13 @@ def invoices_plan(ctx: Any, args: argparse.Namespace) -> int:
         for i in plan
     ]
     emit_table(rows, ["date", "due", "org number", "kind", "lines", "fee", "vat", "total"])
+    for change in ctx.services.billing.changes(args.org_number, args.date_from, args.date_to):
+        what = change.what.replace("_", " ")
+        service = f" service {change.service_id}" if change.service_id else ""
+        emit(
+            f"From {change.effective}: {change.org_number}{service} {what} "
+            f"{change.before} → {change.after}"
+        )
     return 0
 
 

@@ -19,7 +19,7 @@ from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.output.csv_plan import write_plan_csv
 from contractdesk.services.billing.validation import check_range
-from contractdesk.services.billing.views import ExportResult
+from contractdesk.services.billing.views import ChangeView, ExportResult
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
 from contractdesk.store.models import PriceChange
@@ -56,6 +56,28 @@ class PlanUseCases:
             invoices = plan_with_history(customers, history, date_from, date_to)
             del customers
         return invoices
+
+    def changes(self, org_number: str | None, date_from: date, date_to: date) -> list[ChangeView]:
+        """The changes that take effect in ``date_from`` … ``date_to`` (delivery method, invoice
+        period, price), by date: the plan shows each where it starts."""
+        check_range(date_from, date_to)
+        with self.store.read_session() as s:
+            customer_id = None
+            if org_number is not None:
+                customer_id = customer_by_org_number(s, org_number).id
+            rows = queries.changes_with_org(s, customer_id)
+            prices = queries.price_changes_with_org(s, customer_id)
+        out = [
+            ChangeView(org, sid, field, day, before, after)
+            for org, sid, field, day, before, after in rows
+        ] + [
+            ChangeView(org, sid, "price", day, str(old), str(new))
+            for org, sid, day, old, new in prices
+        ]
+        return sorted(
+            (c for c in out if date_from <= c.effective <= date_to),
+            key=lambda c: (c.effective, c.org_number, c.service_id or 0),
+        )
 
     def monthly_totals(
         self, org_number: str | None, date_from: date, date_to: date

@@ -287,3 +287,25 @@ class YearlyPlan:
             "change_percent": f"{self.change * 100:.2f}",
             "proposals": [p.as_dict() for p in self.proposals],
         }
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """A change that takes effect in the plan on ``effective`` (shown where it starts)."""
+
+    org_number: str
+    service_id: int | None
+    what: str  # delivery_method | period | price
+    effective: date
+    before: str
+    after: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "org_number": self.org_number,
+            "service_id": self.service_id,
+            "what": self.what,
+            "effective": self.effective.isoformat(),
+            "before": self.before,
+            "after": self.after,
+        }

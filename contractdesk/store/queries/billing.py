@@ -172,6 +172,28 @@ def changes_with_org(
     return [tuple(r) for r in s.execute(q).all()]
 
 
+def price_changes_with_org(
+    s: Session, customer_id: int | None = None
+) -> list[tuple[str, int, date, Decimal, Decimal]]:
+    """(org number, service id, effective, old price, new price) of every recorded price
+    adjustment or change (of one customer)."""
+    q = (
+        select(
+            Customer.org_number,
+            PriceChange.service_id,
+            PriceChange.effective,
+            PriceChange.old_price,
+            PriceChange.new_price,
+        )
+        .join(ServiceRecord, ServiceRecord.id == PriceChange.service_id)
+        .join(Customer, Customer.id == ServiceRecord.customer_id)
+        .order_by(PriceChange.effective)
+    )
+    if customer_id is not None:
+        q = q.where(ServiceRecord.customer_id == customer_id)
+    return [tuple(r) for r in s.execute(q).all()]
+
+
 def record_change(
     s: Session,
     customer_id: int,

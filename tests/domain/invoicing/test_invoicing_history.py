@@ -3,6 +3,7 @@ dated before it, and a period change neither bills a day twice nor leaves one un
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -76,7 +77,7 @@ def test_section_10_period_change_bills_each_day_once(
         if d.kind is InvoiceKind.INVOICE
         for ln in d.lines
     )
-    for (_, end), (start, _) in zip(lines, lines[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(lines):
         assert start == end + timedelta(days=1)  # no gap, no overlap
     credits = [ln for d in changed if d.kind is InvoiceKind.CREDIT for ln in d.lines]
     if lines:
