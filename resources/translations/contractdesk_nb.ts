@@ -1443,6 +1443,17 @@
     </message>
 </context>
 <context>
+    <name>Customers</name>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1; register it first.</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
         <source>Customers</source>
