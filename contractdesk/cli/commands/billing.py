@@ -225,7 +225,7 @@ def _service_fields(p: argparse.ArgumentParser) -> None:
     price.add_argument(
         "--monthly-price",
         metavar="N",
-        help="licence: NOK excl. VAT per month (annual = 12 × N)",  # the help shows the times sign
+        help="licence: NOK excl. VAT per month (annual = 12 × N)",
     )
     p.add_argument(
         "--period", type=_period, help=f"licence: {PERIOD_HELP} (default: the customer's)"
@@ -498,8 +498,7 @@ def invoices_plan(ctx: Any, args: argparse.Namespace) -> int:
             i.org_number,
             i.kind.value,
             "; ".join(
-                f"{ln.description} {ln.period_start}–{ln.period_end} {ln.amount}"  # a date range's en dash
-                for ln in i.lines
+                f"{ln.description} {ln.period_start}–{ln.period_end} {ln.amount}" for ln in i.lines
             ),
             str(i.fee),
             str(i.vat),
