@@ -260,6 +260,8 @@ def plan_with_history(
     """The plan of ``customers`` with their history; customers without any take the plain (fast)
     path. Sorted as :func:`plan_invoices` sorts."""
     with gc_paused():
+        if not (history.adjustments or history.periods or history.delivery):
+            return plan_invoices(customers, date_from, date_to)
         plain: list[BillingCustomer] = []
         changed: list[BillingCustomer] = []
         for customer in customers:
