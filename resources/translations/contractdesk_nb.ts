@@ -3556,8 +3556,8 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Fjer&amp;n…</translation>
     </message>
     <message>
-        <source>Invoicing saved: %1, default period %2.</source>
-        <translation>Fakturering lagret: %1, standard periode %2.</translation>
+        <source>Invoicing saved: %1 from %3, default period %2.</source>
+        <translation>Fakturering lagret: %1 fra %3, standard periode %2.</translation>
     </message>
     <message>
         <source>Service added.</source>

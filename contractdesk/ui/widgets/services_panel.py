@@ -370,19 +370,24 @@ class ServicesPanel(QWidget):
     def save_invoicing(self) -> None:
         if self.services is None or self.org_number is None:
             return
+        billing = self.services.billing
         try:
-            profile = self.services.billing.set_customer_billing(
+            # Issue 14: the fee changes from the next invoice not yet handed over, never before.
+            effective = billing.next_invoice_date(self.org_number, today=self.today())
+            profile = billing.set_customer_billing(
                 self.org_number,
                 delivery_method=self.delivery.currentData(),
                 invoice_period=self.period.currentData(),
+                effective=effective,
             )
         except UserError as exc:
             self.show_message(str(exc), error=True)
             return
         self._saved(
-            self.tr("Invoicing saved: %1, default period %2.")
+            self.tr("Invoicing saved: %1 from %3, default period %2.")
             .replace("%1", self.delivery.currentText())
             .replace("%2", period_label(profile.invoice_period))
+            .replace("%3", format_date(effective))
         )
 
     def add_service(self) -> ServiceDialog | None:
