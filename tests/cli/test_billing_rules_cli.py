@@ -384,3 +384,55 @@ def test_section_10_the_plan_shows_a_change_where_it_starts(run) -> None:  # typ
     code, out, err = run("invoices", "plan", ORG, "--from", "2027-01-01", "--to", "2027-12-31")
     assert code == 0, err
     assert f"From 2027-07-01: {ORG} delivery method email → paper" in out
+
+
+@pytest.fixture
+def terms_run(passphrase_store, cli):  # type: ignore[no-untyped-def]
+    """A store whose customer accepted the 2021 terms, ready for a §14 round."""
+
+    def seed(services) -> None:  # type: ignore[no-untyped-def]
+        from contractdesk.store.models import Customer, Person
+
+        with services.store.session() as s:
+            s.add(Customer(org_number=ORG, name="Testesen AS", status="active"))
+            s.add(Person(first_name="Kari", last_name="Nordmann"))
+
+    data_dir = passphrase_store(seed)
+    return lambda *args: cli(data_dir, *args)
+
+
+def test_section_14_confirmed_termination_ends_invoicing_through_the_real_flow(terms_run) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.paths import StorePaths
+    from contractdesk.services.context import Services
+    from contractdesk.store.profile import unlock_profile
+
+    run = terms_run
+    code, _, err = run(
+        "acceptance", "record", ORG, "--terms", "2021-04-17", "--method", "online",
+        "--signed-by", "1", "--date", "2022-03-01",
+    )  # fmt: skip
+    assert code == 0, err
+    _licence(run, "--annual-price", "12000", "--period", "quarterly", "--start", "2024-01-01")
+    run("terms", "copy", "2021-04-17", "v2")
+    draft_text = run("terms", "show", "v2", "--text")[1].replace("Romsdal", "Molde")
+    paths = StorePaths(Path(json.loads(run("info", "--json")[1])["data_dir"]))
+    services = Services(unlock_profile(paths, passphrase=PASSPHRASE), paths)
+    try:
+        services.terms.update_draft("v2", text=draft_text)
+        services.terms.publish("v2", date(2025, 1, 1), confirm_gaps=True, today=date(2024, 11, 1))
+        services.agreements.mark_notified("v2", [ORG], date(2024, 11, 15), today=date(2024, 11, 15))
+    finally:
+        services.close()
+    code, out, err = run("acceptance", "proposals", "--json")
+    [proposal] = json.loads(out)
+    code, out, err = run("acceptance", "confirm-termination", str(proposal["notice_id"]), "--yes")
+    assert code == 0, err
+    # Ended the day after the acceptance deadline (2024-12-16): the quarter invoiced on 3 October
+    # runs to 31 December, so nothing is credited and nothing is invoiced after it.
+    assert _plan(run, "2024-10-01", "2025-12-31") == [
+        ("invoice", "2024-10-03", "3012.00", "753.00", "3765.00"),
+    ]
+    code, _, err = run(
+        "service", "add", ORG, "--kind", "usage", "--name", "SMS", "--unit-price", "0.59"
+    )
+    assert code == 1 and "(§14)" in err
