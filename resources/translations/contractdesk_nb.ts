@@ -2207,6 +2207,10 @@
         <source>Invoice</source>
         <translation>Faktura</translation>
     </message>
+    <message>
+        <source>Collection notice from %1 (§10.2)</source>
+        <translation>Inkassovarsel fra %1 (§10.2)</translation>
+    </message>
 </context>
 <context>
     <name>LogRequestDialog</name>

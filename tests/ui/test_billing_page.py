@@ -416,3 +416,10 @@ def test_yearly_adjustment_dialog_previews_saves_and_writes_letters_section_13_1
     plan = shop.billing.plan(ORG, date(2028, 1, 1), date(2028, 1, 31))
     assert plan[0].lines[0].amount == Decimal("6180.00")  # the half-year at 12,360
     dialog.reject()
+
+
+def test_plan_due_date_tells_the_collection_notice_day_section_10_2(page) -> None:  # type: ignore[no-untyped-def]
+    model = page.plan_model
+    first = model.index(0, InvoicePlanModel.DUE)
+    assert first.data() == "14/04/2027"
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == "Collection notice from 28/04/2027 (§10.2)"

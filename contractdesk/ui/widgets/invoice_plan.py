@@ -201,6 +201,11 @@ class InvoicePlanModel(SortableRows):
             return self._key(inv, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self._AMOUNT_COLUMNS:
             return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.DUE:
+            notice = inv.collection_notice_date  # §10.2: due + 14 days; none on credit notes
+            if notice is None:
+                return None
+            return self.tr("Collection notice from %1 (§10.2)").replace("%1", format_date(notice))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.LINES:
             return "\n".join(
                 f"{line.description}: {format_date(line.period_start)}–{format_date(line.period_end)}"
