@@ -186,6 +186,13 @@
             <numerusform>%n letters</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n letter(s) recorded as sent.</source>
+        <translation>
+            <numerusform>%n letter recorded as sent.</numerusform>
+            <numerusform>%n letters recorded as sent.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>_ProtectionPage</name>

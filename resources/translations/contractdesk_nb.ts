@@ -4503,6 +4503,14 @@ Låses opp med: %2</translation>
         <translation>Skriv ett varselbrev per kunde (PDF og e-postutkast)</translation>
     </message>
     <message>
+        <source>&amp;Mark letters sent</source>
+        <translation>&amp;Merk brevene som sendt</translation>
+    </message>
+    <message>
+        <source>Record that the letters just written were sent today (proves the notice)</source>
+        <translation>Registrer at brevene som nettopp ble skrevet, ble sendt i dag (dokumenterer varselet)</translation>
+    </message>
+    <message>
         <source>&amp;Save adjustment</source>
         <translation>&amp;Lagre justeringen</translation>
     </message>
@@ -4545,6 +4553,13 @@ Låses opp med: %2</translation>
         <translation>
             <numerusform>%n brev</numerusform>
             <numerusform>%n brev</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) recorded as sent.</source>
+        <translation>
+            <numerusform>%n brev registrert som sendt.</numerusform>
+            <numerusform>%n brev registrert som sendt.</numerusform>
         </translation>
     </message>
 </context>

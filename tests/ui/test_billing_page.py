@@ -410,6 +410,10 @@ def test_yearly_adjustment_dialog_previews_saves_and_writes_letters_section_13_1
     dialog.grab().save(os.environ.get("CD_SHOT", str(tmp_path / "yearly.png")))
     dialog.write_letters(tmp_path)
     assert (tmp_path / f"Prisjustering-{ORG}-2028-01-01.pdf").exists()
+    assert dialog.sent_button.isEnabled()
+    dialog.mark_sent()  # sent "today" (15/03/2027): the announcement is now proved
+    dialog.preview()
+    assert column(dialog.model, 5) == ["15/03/2027"]
     assert dialog.save_button.isEnabled()
     dialog.save()
     assert "Saved" in dialog.summary.text() and not dialog.save_button.isEnabled()

@@ -129,13 +129,26 @@ class YearlyAdjustmentDialog(QDialog):
             self.tr("Write one announcement letter per customer (PDF and e-mail draft)")
         )
         self.letters_button.clicked.connect(self.choose_letters_folder)
+        self.sent_button = QPushButton(self.tr("&Mark letters sent"))
+        self.sent_button.setToolTip(
+            self.tr("Record that the letters just written were sent today (proves the notice)")
+        )
+        self.sent_button.setEnabled(False)
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.written: list[str] = []
+        self.today = today
         self.save_button = QPushButton(self.tr("&Save adjustment"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        for button in (self.preview_button, self.letters_button, self.save_button):
+        for button in (
+            self.preview_button,
+            self.letters_button,
+            self.sent_button,
+            self.save_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -210,10 +223,28 @@ class YearlyAdjustmentDialog(QDialog):
             return billing.price_notices(effective, folder, percent=percent)
 
         def done(files: Any) -> None:
+            self.written = [f.org_number for f in files]
+            self.sent_button.setEnabled(bool(self.written))
             self.summary.setText(
                 self.tr("Wrote %1 to %2.")
                 .replace("%1", self.tr("%n letter(s)", "", len(files)))
                 .replace("%2", str(folder))
             )
+
+        self._run(work, done)
+
+    def mark_sent(self) -> None:
+        """§13.1: the letters written were sent today; the preview then uses that day."""
+        effective = pydate(self.effective)
+        orgs, day, billing = list(self.written), self.today, self.billing
+
+        def work() -> Any:
+            for org in orgs:
+                billing.record_notice_sent(org, effective, day)
+            return len(orgs)
+
+        def done(count: Any) -> None:
+            self.sent_button.setEnabled(False)
+            self.summary.setText(self.tr("%n letter(s) recorded as sent.", "", int(count)))
 
         self._run(work, done)
