@@ -1,5 +1,6 @@
-"""The Services & invoicing page: the invoice plan for any range and customer, monthly totals, a chart of
-the coming 12 months, CSV export for the accounting system, and the chosen customer's services.
+"""The Services & invoicing page: the invoice plan for any range and customer, monthly totals, a
+chart of the coming 12 months, CSV export for the accounting system, the chosen customer's
+services, and the yearly price adjustment (§13.1).
 
 The plan is computed in the background (``run_task``); only frozen domain values come back to
 the GUI thread. ``pool`` and ``today`` are attributes so tests can run tasks synchronously and
@@ -51,7 +52,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PlanResult:
-    """What one background calculation returns: the plan, its monthly totals, the coming 12 months."""
+    """One background calculation's result: the plan, monthly totals, the coming 12 months."""
 
     invoices: tuple[PlannedInvoice, ...]
     totals: tuple[MonthTotal, ...]
@@ -230,7 +231,7 @@ class BillingPage(Page):
         self.services_panel.retranslate()
         self._update_summary()
 
-    # -- services and customers ---------------------------------------------------------------------
+    # -- services and customers --------------------------------------------------------------------
 
     def set_services(self, services: Any) -> None:
         super().set_services(services)
@@ -319,7 +320,7 @@ class BillingPage(Page):
         if self._stale and self.services is not None:
             self.refresh()
 
-    # -- the plan ------------------------------------------------------------------------------------
+    # -- the plan ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Calculate the plan for the chosen customer and range in the background."""
@@ -417,7 +418,7 @@ class BillingPage(Page):
         self.yearly_dialog = dialog
         return dialog
 
-    # -- export --------------------------------------------------------------------------------------
+    # -- export ------------------------------------------------------------------------------------
 
     def export_csv(self) -> None:
         """Ask where to save, then write the plan as CSV (complete or not at all)."""

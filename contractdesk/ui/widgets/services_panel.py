@@ -1,4 +1,4 @@
-"""The services of one customer: binding end and earliest end, add/edit/terminate, usage, invoicing preferences.
+"""One customer's services: binding and earliest end, add/edit/terminate, usage, invoicing.
 
 Embed it in the customer card: ``panel = ServicesPanel(services); panel.set_customer("971049669")``.
 Every action is also a public method returning its (open, non-modal) dialog — ``add_service``,
@@ -186,7 +186,7 @@ class ServicesModel(QAbstractTableModel):
 
 
 class ServicesPanel(QWidget):
-    """Services of one customer with their binding and earliest end, and the customer's invoicing choices."""
+    """One customer's services with binding and earliest end, and its invoicing choices."""
 
     changed = Signal()
 
@@ -292,7 +292,7 @@ class ServicesPanel(QWidget):
         self.price_button.setText(self.tr("Adjust &price…"))
         self.remove_button.setText(self.tr("&Remove…"))
 
-    # -- loading -------------------------------------------------------------------------------------
+    # -- loading -----------------------------------------------------------------------------------
 
     def set_services(self, services: Any) -> None:
         self.services = services
@@ -365,7 +365,7 @@ class ServicesPanel(QWidget):
         dialog.open()  # type: ignore[attr-defined]  # window-modal, returns at once
         return dialog
 
-    # -- actions -------------------------------------------------------------------------------------
+    # -- actions -----------------------------------------------------------------------------------
 
     def save_invoicing(self) -> None:
         if self.services is None or self.org_number is None:
