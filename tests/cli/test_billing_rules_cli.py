@@ -436,3 +436,15 @@ def test_section_14_confirmed_termination_ends_invoicing_through_the_real_flow(t
         "service", "add", ORG, "--kind", "usage", "--name", "SMS", "--unit-price", "0.59"
     )
     assert code == 1 and "(§14)" in err
+
+
+def test_section_10_1_a_change_put_before_a_later_one_keeps_both(run) -> None:  # type: ignore[no-untyped-def]
+    _licence(run, "--annual-price", "12000", "--period", "quarterly", "--start", "2027-01-01")
+    run("customer", "set", ORG, "--delivery", "paper", "--effective", "2027-07-01")
+    run("customer", "set", ORG, "--delivery", "ehf", "--effective", "2027-04-01")
+    assert _fees(run, "2027-01-01", "2027-12-31") == [
+        ("2027-01-01", "12.00"),  # e-mail, as it was
+        ("2027-04-03", "0.00"),  # EHF from 1 April
+        ("2027-07-03", "45.00"),  # paper from 1 July
+        ("2027-10-03", "45.00"),
+    ]

@@ -97,11 +97,10 @@ class ChangeUseCases:
             payload: dict[str, Any] = {}
             if delivery is not None and delivery is not before.delivery_method:
                 assert day is not None
-                queries.record_change(
+                customer.delivery_method = queries.record_change(
                     s, customer.id, "delivery_method", day, before.delivery_method.value,
                     delivery.value,
                 )  # fmt: skip
-                customer.delivery_method = delivery.value
                 payload["effective"] = day.isoformat()
             if period is not None:
                 customer.invoice_period = period.cli_name
@@ -187,7 +186,7 @@ def _dated_changes(
         return out  # nothing dated before the change: the stored fields simply change
     if row.kind == ServiceKind.LICENCE.value and values["period"] != row.period:
         assert row.period is not None
-        queries.record_change(
+        values["period"] = queries.record_change(
             s, customer.id, "period", day, row.period, values["period"], service_id=row.id
         )
         out["period_effective"] = day.isoformat()

@@ -199,35 +199,45 @@ def record_change(
     customer_id: int,
     field: str,
     effective: date,
-    before: str,
+    current: str,
     after: str,
     service_id: int | None = None,
-) -> BillingChange:
-    """Record a change from ``effective`` on; one on the same day for the same field replaces it
-    (keeping the value before the first)."""
-    same = s.execute(
-        select(BillingChange).where(
-            BillingChange.customer_id == customer_id,
-            BillingChange.service_id.is_(None)
-            if service_id is None
-            else BillingChange.service_id == service_id,
-            BillingChange.field == field,
-            BillingChange.effective == effective,
-        )
-    ).scalar()
+) -> str:
+    """Record that ``field`` becomes ``after`` from ``effective`` on and return the value the
+    stored column should now hold (the last change's).
+
+    ``current`` is the column's value now (the value before any change when none is recorded).
+    A change on the same day replaces that day's value; each change's ``before`` is kept equal
+    to the value in effect the day before it, also when a change is put before a later one.
+    """
+    q = select(BillingChange).where(
+        BillingChange.customer_id == customer_id,
+        BillingChange.service_id.is_(None)
+        if service_id is None
+        else BillingChange.service_id == service_id,
+        BillingChange.field == field,
+    )
+    changes = sorted(s.execute(q).scalars(), key=lambda c: (c.effective, c.id))
+    initial = changes[0].before if changes else current
+    same = next((c for c in changes if c.effective == effective), None)
     if same is not None:
         same.after = after
-        return same
-    row = BillingChange(
-        customer_id=customer_id,
-        service_id=service_id,
-        field=field,
-        effective=effective,
-        before=before,
-        after=after,
-    )
-    s.add(row)
-    return row
+    else:
+        row = BillingChange(
+            customer_id=customer_id,
+            service_id=service_id,
+            field=field,
+            effective=effective,
+            before=initial,
+            after=after,
+        )
+        s.add(row)
+        changes = sorted([*changes, row], key=lambda c: c.effective)
+    value = initial
+    for change in changes:
+        change.before = value
+        value = change.after
+    return value
 
 
 def priced_services(
