@@ -1,7 +1,8 @@
 """Customers' services and the invoice plan (issue 6, 14): the billing area's use cases.
 
 ``service.py`` holds the use cases (:class:`BillingService`), ``views.py`` the DTOs; the plan
-and price adjustments are in ``plan.py`` and ``pricing.py``, input checks in ``validation.py``,
+is in ``plan.py``, price adjustments in ``pricing.py``, changes from a date in ``changes.py``,
+the yearly §13.1 adjustment and its letters in ``yearly.py``, input checks in ``validation.py``,
 row-to-view mapping in ``mapping.py``. The SQL is in ``contractdesk.store.queries.billing``.
 """
 
@@ -11,6 +12,7 @@ from contractdesk.services.billing.service import BillingService
 from contractdesk.services.billing.validation import MAX_PLAN_DAYS, MAX_TRIAL_DAYS
 from contractdesk.services.billing.views import (
     BillingProfile,
+    ChangeView,
     CustomerChoice,
     ExportResult,
     PriceAdjustmentView,
@@ -18,6 +20,8 @@ from contractdesk.services.billing.views import (
     ServiceView,
     TerminationView,
     UsageView,
+    YearlyPlan,
+    YearlyProposal,
 )
 
 __all__ = [
@@ -29,6 +33,7 @@ __all__ = [
     "UNIT_PRICE_PLACES",
     "BillingProfile",
     "BillingService",
+    "ChangeView",
     "CustomerChoice",
     "ExportResult",
     "PriceAdjustmentView",
@@ -36,4 +41,6 @@ __all__ = [
     "ServiceView",
     "TerminationView",
     "UsageView",
+    "YearlyPlan",
+    "YearlyProposal",
 ]
