@@ -1443,6 +1443,17 @@
     </message>
 </context>
 <context>
+    <name>Customers</name>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1; register it first.</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
         <source>Customers</source>
@@ -2626,10 +2637,6 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Person %1 is not the main contact of %2.</source>
         <translation>Person %1 er ikke hovedkontakt for %2.</translation>
-    </message>
-    <message>
-        <source>No customer with organisation number %1; register it first.</source>
-        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
     </message>
     <message>
         <source>No person with id %1.</source>

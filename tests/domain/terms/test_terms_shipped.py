@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from contractdesk.domain.terms.importer import import_terms
-from contractdesk.domain.terms.shipped import (
+from contractdesk.store.shipped_terms import (
     ShippedVersionError,
     load_shipped_versions,
     shipped_terms_dir,
