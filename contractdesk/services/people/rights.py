@@ -125,6 +125,7 @@ class RightsUseCases:
         *,
         next_main_contacts: Mapping[str, int] | None = None,
         actor: str = "owner",
+        record: bool = True,
     ) -> ErasureResult:
         """Erase a person (GDPR Art. 17, terms §8.2.3): anonymise, keep the id and the history.
 
@@ -134,6 +135,9 @@ class RightsUseCases:
         record, the customer listed in ``needs_main_contact``, until one is named). Audit details
         that hold their values are blanked (the chain still verifies). Finally the WAL is
         checkpointed into the file (a failure there does not undo the committed erasure).
+
+        The erasure is noted in the erasure ledger (outside the database; ``record``), so a
+        restore of an older backup erases the person again.
 
         Raises:
             UserError: already erased, or a named successor is unknown or erased.
@@ -169,15 +173,54 @@ class RightsUseCases:
                     "requests_done": done,
                 },
             )
-        self._after_erase(person_id, done)
-        return ErasureResult(person_id, tuple(handed), tuple(needs), removed, blanked)
+        ledger_saved = self._after_erase(person_id, done) if record else True
+        return ErasureResult(
+            person_id, tuple(handed), tuple(needs), removed, blanked, ledger_saved=ledger_saved
+        )
 
-    def _after_erase(self, person_id: int, request_ids: list[int]) -> None:
-        """After the commit: fold the WAL into the file (best effort: the erasure is saved)."""
+    def reapply_erasure(self, person_id: int) -> bool:
+        """Erase again a person the erasure ledger lists (after a restore); False when the
+        restored store has no such person or they are erased already."""
+        with self._store.read_session() as s:
+            person = s.get(Person, int(person_id))
+            if person is None or person.erased_at is not None:
+                return False
+        self.erase(person_id, actor="restore", record=False)
+        return True
+
+    def _after_erase(self, person_id: int, request_ids: list[int]) -> bool:
+        """After the commit (the erasure is saved whatever happens here): note it in the erasure
+        ledger beside the store and the automatic backups, then fold the WAL into the file.
+        Returns False when the ledger could not be written."""
+        saved = record_in_ledger(self._store, person_id, request_ids)
         try:
             self._store.checkpoint()
-        except Exception:
+        except Exception:  # committed already: a later checkpoint folds the WAL in
             log.warning("checkpoint after an erasure failed; the erasure itself is saved")
+        return saved
+
+
+def record_in_ledger(store: Store, person_id: int, request_ids: list[int]) -> bool:
+    """Append the erasure to the ledger beside the store and beside the automatic backups."""
+    from contractdesk.store import ledger
+    from contractdesk.store.autobackup import load_config
+    from contractdesk.store.recovery import ensure_recovery_key, ledger_mac_key
+
+    data_dir = store.path.parent
+    try:
+        key = ledger_mac_key(ensure_recovery_key(store))
+        line = ledger.entry_line(key, person_id, request_ids)
+        ledger.append(data_dir, line)
+    except Exception:  # e.g. a full disk: the erasure itself is committed
+        log.warning("the erasure could not be noted in the erasure ledger")
+        return False
+    folder = load_config(data_dir).folder
+    if folder is not None:
+        try:
+            ledger.append(folder, line)
+        except OSError:
+            log.warning("the erasure ledger beside the automatic backups could not be updated")
+    return True
 
 
 def _check_successors(

@@ -310,6 +310,8 @@ class ErasureResult:
     needs_main_contact: tuple[str, ...]
     roles_removed: int
     audit_entries_blanked: int
+    ledger_saved: bool = True
+    """False when the erasure ledger could not be written (the erasure itself is saved)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
