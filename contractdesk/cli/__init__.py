@@ -50,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from contractdesk.cli.output import error
 
+    _tolerant_streams()
     try:
         return _run(argv)
     except BrokenPipeError:
@@ -108,6 +109,17 @@ def _known(exc: Exception) -> str | None:
         name = f" {exc.filename}" if exc.filename else ""
         return f"Cannot use{name}: {exc.strerror}."
     return None
+
+
+def _tolerant_streams() -> None:
+    """Text from arguments that is not valid UTF-8 is written back as the bytes it came as."""
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors=errors)
+            except (ValueError, OSError):
+                pass
 
 
 def _silence_stdout() -> None:

@@ -333,3 +333,86 @@ def test_store_lock_is_shared_between_users_and_exclusive_for_replacing(tmp_path
     with pytest.raises(StoreInUseError):
         a.shared(wait=0.05)
     c.release()
+
+
+def test_disk_full_during_erase_says_saved_when_the_erasure_was_committed(tmp_path: Path) -> None:
+    """The commit fits, the checkpoint after it does not (RLIMIT_FSIZE below the file's end):
+    the erasure is saved and the user is told so, not "nothing was saved"."""
+    import resource
+    import signal
+
+    keyring_file = tmp_path / "keyring.json"
+    env = subprocess_env(
+        PYTHON_KEYRING_BACKEND="store_testkit.FileKeyring",
+        CONTRACTDESK_TEST_KEYRING_FILE=str(keyring_file),
+    )
+    data = tmp_path / "data"
+    setup = (
+        "from pathlib import Path\n"
+        "from contractdesk.paths import StorePaths\n"
+        "from contractdesk.services.context import Services\n"
+        "from contractdesk.services.people import PersonInput\n"
+        "from contractdesk.store import audit\n"
+        "from contractdesk.store.profile import create_profile\n"
+        f"p = StorePaths(Path({str(data)!r}))\n"
+        "s = Services(create_profile(p, use_keyring=True), p)\n"
+        "pid = s.people.add_person(PersonInput('Kari', 'Nordmann'))\n"
+        "with s.store.session() as ses:\n"
+        "    for n in range(1500):\n"
+        "        audit.append(ses, actor='t', action='test.fill', entity_type='x',"
+        " entity_id=n, payload={'pad': 'z' * 300})\n"
+        "s.backups.recovery_key()\n"
+        "s.store.checkpoint()\n"
+        "s.close()\n"
+        "print(pid)\n"
+    )
+    done = subprocess.run(
+        [python(), "-c", setup], env=env, check=True, timeout=120, capture_output=True, text=True
+    )
+    person = done.stdout.strip()
+    db = data / "contractdesk.db"
+    limit = db.stat().st_size // 2
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+    result = subprocess.run(
+        [
+            python(),
+            "-m",
+            "contractdesk",
+            "--data-dir",
+            str(data),
+            "person",
+            "erase",
+            person,
+            "--yes",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=small_files,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Erased person {person}" in result.stdout and "Backups made before now" in result.stdout
+    assert "Nothing of this change was saved" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    assert Path(f"{db}-wal").stat().st_size > 0  # the checkpoint really failed: the WAL holds it
+    os.environ["PYTHON_KEYRING_BACKEND"] = "store_testkit.FileKeyring"
+    os.environ["CONTRACTDESK_TEST_KEYRING_FILE"] = str(keyring_file)
+    import keyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    try:
+        services = Services(unlock_profile(StorePaths(data)), StorePaths(data))
+        try:
+            assert services.people.get(int(person)).erased
+        finally:
+            services.close()
+    finally:
+        keyring.set_keyring(previous)
+        os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+        os.environ.pop("CONTRACTDESK_TEST_KEYRING_FILE", None)

@@ -336,6 +336,16 @@ def erase(ctx: Any, args: argparse.Namespace) -> int:
         emit_json(result.as_dict())
     else:
         emit(f"Erased person {result.person_id}: personal data anonymised, id and history kept.")
+        emit(
+            "Backups made before now still hold the data until they are deleted on schedule "
+            "(automatic backups: after 7 days, monthly ones after 12 months); restoring one "
+            "erases this person again."
+        )
+    if not result.ledger_saved:
+        error(
+            "warning: the erasure is saved, but it could not be noted in the erasure ledger "
+            "(disk full?); restoring an older backup would bring this person back."
+        )
     for org in result.needs_main_contact:
         error(
             f"warning: {format_org_number(org)} has no main contact now; name one with: customer set-main-contact {org} PERSON_ID "

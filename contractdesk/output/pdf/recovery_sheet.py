@@ -64,7 +64,7 @@ def render_recovery_sheet(
     pdf.setFont(fonts.bold, 12)
     pdf.drawString(left, y, "Gjenopprettingsnøkkel / Recovery key")
     y -= 11 * mm
-    pdf.setFont(fonts.bold, 20)
+    pdf.setFont(fonts.bold, 16)
     pdf.drawString(left, y, _clean(recovery_key))
     y -= 8 * mm
     size = 60 * mm
