@@ -272,6 +272,34 @@ class BackupService:
         """Run the integrity checks now; damage turns the store read-only."""
         return self._store.verify()
 
+    def change_passphrase(self, passphrase: str) -> None:
+        """Unlock with this passphrase from now on (Argon2: run it in a worker)."""
+        from contractdesk.store.profile import change_to_passphrase
+
+        if len(passphrase) < 8:
+            raise UserError(translate("Backups", "Use a passphrase of at least 8 characters."))
+        change_to_passphrase(self._paths, self._store.key_for_backup(), passphrase)
+        self._store.key_source = "passphrase"
+
+    def use_keyring(self) -> None:
+        """Keep the key in the system keyring from now on (no passphrase asked at start-up)."""
+        from contractdesk.store.profile import change_to_keyring
+
+        if not keyring_usable():
+            raise UserError(translate("Backups", "No system keyring is available here."))
+        change_to_keyring(self._paths, self._store.key_for_backup())
+        self._store.key_source = "keyring"
+
+    def write_recovery_sheet(self, dest: Path, business: str = "") -> Path:
+        """The recovery sheet as a PDF at ``dest`` (owner-only)."""
+        from contractdesk.output.atomic import save_atomic
+        from contractdesk.output.pdf.recovery_sheet import render_recovery_sheet
+
+        pdf = render_recovery_sheet(
+            self.recovery_key(), business=business, data_dir=str(self._paths.data_dir)
+        )
+        return save_atomic(Path(dest), pdf, mode=0o600)
+
     def set_auto_folder(self, folder: Path) -> autobackup.AutoBackupConfig:
         return autobackup.set_folder(self._paths.data_dir, Path(folder))
 
