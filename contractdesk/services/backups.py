@@ -49,6 +49,7 @@ from contractdesk.store.recovery import (
     ledger_mac_key,
     normalise_recovery_key,
 )
+from contractdesk.store.walcheck import WalDamagedError, check_wal_before_open
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +123,10 @@ def restore_from_backup(
         # A ContractDesk window holds the folder (e.g. in its first-run wizard).
         if check_app_lock and data_folder_in_use(paths.lock):
             raise StoreInUseError(paths.data_dir)
+        try:
+            check_wal_before_open(paths.db, paths.backups)
+        except WalDamagedError:
+            log.warning("restore: the current -wal is damaged; copies were kept in backups/")
         key, new_keyfile = _live_key(paths, live_passphrase, prompt, new_passphrase)
         old_recovery = _recovery_key_of(paths.db, key) if new_keyfile is None else None
         safety = restore_backup(Path(src), opened_with, paths.db, key)

@@ -416,3 +416,67 @@ def test_disk_full_during_erase_says_saved_when_the_erasure_was_committed(tmp_pa
         keyring.set_keyring(previous)
         os.environ.pop("PYTHON_KEYRING_BACKEND", None)
         os.environ.pop("CONTRACTDESK_TEST_KEYRING_FILE", None)
+
+
+def test_a_damaged_wrapped_key_is_not_called_a_wrong_passphrase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from contractdesk.store import keys
+    from contractdesk.store.errors import WrongPassphraseError
+    from contractdesk.store.keys import KeyFileDamagedError
+
+    monkeypatch.setattr(keys, "ARGON2_TIME_COST", 1)
+    monkeypatch.setattr(keys, "ARGON2_MEMORY_KIB", 8 * 1024)
+    paths = StorePaths(tmp_path / "data")
+    create_profile(paths, passphrase="right passphrase", use_keyring=False).close()
+    with pytest.raises(WrongPassphraseError):
+        unlock_profile(paths, passphrase="wrong passphrase")
+    data = json.loads(paths.key_file.read_text())
+    sealed = data["wrapped_key"]["sealed_key"]
+    data["wrapped_key"]["sealed_key"] = ("A" if sealed[0] != "A" else "B") + sealed[1:]
+    paths.key_file.write_text(json.dumps(data))
+    with pytest.raises(KeyFileDamagedError) as caught:
+        unlock_profile(paths, passphrase="right passphrase")
+    assert "damaged" in str(caught.value) and "Wrong passphrase" not in str(caught.value)
+
+
+def test_partial_leftovers_of_a_killed_backup_are_removed_at_the_next_start(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths = StorePaths(tmp_path / "data")
+    services = Services(create_profile(paths, use_keyring=True), paths)
+    elsewhere = tmp_path / "usb"
+    services.backups.create(elsewhere / "first.cdbackup", "pw")
+    services.close()
+    leftovers = [
+        paths.backups / ".contractdesk-x.db.1a2b3c4d.partial",
+        elsewhere / ".second.cdbackup.5e6f7a8b.partial",
+    ]
+    paths.backups.mkdir(exist_ok=True)
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a backup")
+    unlock_profile(paths).close()
+    assert not any(p.exists() for p in leftovers)
+    assert (elsewhere / "first.cdbackup").exists()
+
+
+def test_restore_when_the_key_file_is_missing_does_not_go_in_a_circle(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths = StorePaths(tmp_path / "data")
+    services, kari = _profile_with_person(paths)
+    backup = tmp_path / "b.cdbackup"
+    services.backups.create(backup, "pw")
+    services.close()
+    paths.key_file.unlink()  # the key file is gone; the database is still there
+    old = paths.db.read_bytes()
+    outcome = restore_from_backup(paths, backup, "pw")
+    assert outcome.new_key_source == "keyring" and outcome.previous_store_copy is not None
+    assert outcome.previous_store_copy.read_bytes() == old  # set aside unchanged, not deleted
+    services = Services(unlock_profile(paths), paths)
+    try:
+        assert services.people.get(kari).first_name == "Kari"
+    finally:
+        services.close()
