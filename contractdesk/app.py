@@ -170,16 +170,32 @@ class GuiController:
         from PySide6.QtWidgets import QMessageBox
 
         problems, _made = outcome
-        if problems:
-            QMessageBox.warning(
-                self.window,
-                QCoreApplication.translate("GuiController", "Your data is damaged"),
-                QCoreApplication.translate(
-                    "GuiController",
-                    "A check found damage in the store, so it is read-only now: nothing more is "
-                    "saved into it. Restore it from a backup under Settings → Security and backup.",
-                ),
-            )
+        if not problems:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("GuiController", "Your data is damaged"),
+            QCoreApplication.translate(
+                "GuiController",
+                "A check found damage in the store, so it is read-only now: nothing more is "
+                "saved into it. Restore it from a backup under Settings → Security and backup.",
+            ),
+            parent=self.window,
+        )
+        restore = box.addButton(
+            QCoreApplication.translate("GuiController", "Restore from a backup…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is restore:
+            from PySide6.QtWidgets import QDialog
+
+            from contractdesk.ui.backup_dialogs import RestoreDialog
+
+            dialog = RestoreDialog(needs_new_passphrase=False, parent=self.window)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.restore_and_reopen(dialog.request())
 
     def _background_failed(self, exc: BaseException) -> None:
         log.warning("background check or backup failed: %s", type(exc).__name__)

@@ -8,6 +8,7 @@ imports heavy modules inside its handlers, so ``--help`` and start-up stay fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import pkgutil
@@ -116,10 +117,8 @@ def _tolerant_streams() -> None:
     for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors=errors)
-            except (ValueError, OSError):
-                pass
 
 
 def _silence_stdout() -> None:

@@ -7,6 +7,7 @@ leaves a half file behind and never touches the live store.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -75,15 +76,11 @@ def _export(
         _fsync_dir(dest.parent)
     except BaseException as exc:
         if conn.in_transaction:
-            try:
+            with contextlib.suppress(sqlcipher.Error):
                 conn.execute("ROLLBACK")
-            except sqlcipher.Error:
-                pass
         if attached:
-            try:
+            with contextlib.suppress(sqlcipher.Error):
                 conn.execute("DETACH DATABASE cd_export")
-            except sqlcipher.Error:
-                pass
         tmp.unlink(missing_ok=True)
         if isinstance(exc, (sqlcipher.Error, OSError)):
             mapped = map_db_error(exc, dest)

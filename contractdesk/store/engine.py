@@ -326,7 +326,8 @@ def create_store(path: Path, key: Key, *, key_source: str) -> Store:
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:  # its frames would be replayed into the new file
         raise StoreExistsError(
-            f"{wal} is left from an earlier store: move it away (it may hold data) before creating one.",
+            f"{wal} is left from an earlier store: move it away (it may hold data) "
+            "before creating one.",
             wal,
         )
     if not path.exists():
@@ -343,7 +344,7 @@ def create_store(path: Path, key: Key, *, key_source: str) -> Store:
 
 
 def open_store(path: Path, key: Key, *, key_source: str, migrate: bool = True) -> Store:
-    """Open an existing store: prove the key, refuse a newer schema, back up then migrate an older one."""
+    """Open a store: prove the key, refuse a newer schema, back up and migrate an older one."""
     path = Path(path)
     if not path.exists():
         raise StoreNotFoundError(f"No store at {path}.", path)

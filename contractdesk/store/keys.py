@@ -1,4 +1,4 @@
-"""The store key: a random 256-bit raw SQLCipher key, kept in the OS keyring or wrapped by a passphrase.
+"""The store key: a random 256-bit raw SQLCipher key, in the OS keyring or wrapped by a passphrase.
 
 The key never appears in logs, exceptions, settings or temp files. Beside the database lives a
 small JSON *key file* (``store.json``) that holds no secret in keyring mode, and only the
@@ -286,13 +286,14 @@ def load_key_from_keyring(keyfile: KeyFile, store_path: Path) -> Key:
         value = keyring.get_password(KEYRING_SERVICE, keyfile.keyring_username)
     except NoKeyringError:
         raise KeyUnavailableError(
-            f"The key for {store_path} is kept in the system keyring, but no keyring is available now. "
-            "Start ContractDesk in your desktop session, or restore from a backup.",
+            f"The key for {store_path} is kept in the system keyring, but no keyring is available "
+            "now. Start ContractDesk in your desktop session, or restore from a backup.",
             store_path,
         ) from None
     except KeyringLocked:
         raise KeyUnavailableError(
-            "The system keyring is locked: unlock it (log in to your desktop keyring) and try again.",
+            "The system keyring is locked: unlock it (log in to your desktop keyring) and try "
+            "again.",
             store_path,
         ) from None
     except Exception as exc:  # KeyringError, or a backend's own (D-Bus, …): an environment error
@@ -301,8 +302,8 @@ def load_key_from_keyring(keyfile: KeyFile, store_path: Path) -> Key:
         ) from None
     if value is None:
         raise KeyUnavailableError(
-            f"The key for {store_path} is missing from the system keyring. The data was not touched; "
-            "restore the keyring entry or restore from a backup.",
+            f"The key for {store_path} is missing from the system keyring. The data was not "
+            "touched; restore the keyring entry or restore from a backup.",
             store_path,
         )
     try:

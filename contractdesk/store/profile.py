@@ -1,4 +1,4 @@
-"""Create and unlock the store in a data folder: where the key comes from, and never a new key over data.
+"""Create and unlock the store in a data folder: where the key comes from; never a new key on data.
 
 Only "no database file yet" may make a new key. A key file without a database (a crash during
 creation) is stale and may be replaced; a database without its key file is never touched.
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from contractdesk.paths import StorePaths
+from contractdesk.store.autobackup import remove_partials
 from contractdesk.store.engine import Store, create_store, open_store
 from contractdesk.store.errors import (
     KeyUnavailableError,
@@ -20,7 +21,6 @@ from contractdesk.store.errors import (
     StoreExistsError,
     StoreNotFoundError,
 )
-from contractdesk.store.autobackup import remove_partials
 from contractdesk.store.health import recorded_damage
 from contractdesk.store.keys import (
     Key,
@@ -67,7 +67,8 @@ def create_profile(
     wal = Path(f"{paths.db}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise StoreExistsError(
-            f"{wal} is left from an earlier store: move it away (it may hold data) before creating one.",
+            f"{wal} is left from an earlier store: move it away (it may hold data) "
+            "before creating one.",
             wal,
         )
     if paths.db.exists():
@@ -126,7 +127,7 @@ def unlock_profile(
     prompt: PassphrasePrompt | None = None,
     migrate: bool = True,
 ) -> Store:
-    """Open the existing store, reading the key from the keyring or unwrapping it with a passphrase."""
+    """Open the existing store, the key read from the keyring or unwrapped with a passphrase."""
     if not paths.db.exists() or paths.db.stat().st_size == 0:
         raise StoreNotFoundError(f"There is no store in {paths.data_dir} yet.", paths.db)
     if not paths.key_file.exists():
@@ -225,7 +226,7 @@ def change_to_passphrase(paths: StorePaths, key: Key, passphrase: str) -> None:
 
 
 def change_to_keyring(paths: StorePaths, key: Key) -> None:
-    """Move the key into the system keyring (proved by reading it back) and drop the wrapped copy."""
+    """Move the key into the system keyring (proved by reading it back); drop the wrapped copy."""
     old = KeyFile.load(paths.key_file)
     new = KeyFile(old.store_id, "keyring")
     store_key_in_keyring(new, key)
