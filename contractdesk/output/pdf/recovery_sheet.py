@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from reportlab.graphics import renderPDF  # type: ignore[import-untyped]  # reportlab ships no stubs
-from reportlab.graphics.barcode.qr import QrCodeWidget  # type: ignore[import-untyped]  # reportlab ships no stubs
-from reportlab.graphics.shapes import Drawing  # type: ignore[import-untyped]  # reportlab ships no stubs
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]  # reportlab ships no stubs
-from reportlab.lib.units import mm  # type: ignore[import-untyped]  # reportlab ships no stubs
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]  # reportlab ships no stubs
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
 from contractdesk.output.pdf.fonts import register_fonts
 
@@ -96,7 +96,7 @@ def render_recovery_sheet(
 
 
 def _wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
-    from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]  # reportlab ships no stubs
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     lines: list[str] = []
     current = ""
