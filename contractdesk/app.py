@@ -91,6 +91,7 @@ class GuiController:
                 )
                 self.services = Services(store, paths)
                 self.services.supplier.save(result.profile)
+                self._offer_recovery_sheet()
             else:
                 passphrase = passphrase_from_env()
                 error = ""
@@ -196,6 +197,47 @@ class GuiController:
             dialog = RestoreDialog(needs_new_passphrase=False, parent=self.window)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.restore_and_reopen(dialog.request())
+
+    def _offer_recovery_sheet(self) -> None:
+        """At set-up: offer to save the recovery sheet (the key that opens every backup)."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from contractdesk.ui.backup_dialogs import GuiRelay
+        from contractdesk.ui.tasks import run_task
+
+        services = self.services
+        if services is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            QCoreApplication.translate("GuiController", "Recovery sheet"),
+            QCoreApplication.translate(
+                "GuiController",
+                "Save the recovery sheet now? It holds the recovery key that opens your backups "
+                "on a new computer, even without this one. Print it and keep it safe. (Later: "
+                "Settings → Recovery sheet.)",
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            QCoreApplication.translate("GuiController", "Save the recovery sheet as"),
+            "recovery-sheet.pdf",
+            "PDF (*.pdf)",
+        )
+        if not path:
+            return
+        profile = services.supplier.get()
+        business = profile.name if profile is not None else ""
+        relay = GuiRelay(on_failure=self._background_failed)
+        run_task(
+            lambda _p, _c: services.backups.write_recovery_sheet(Path(path), business),
+            on_success=relay.succeeded,
+            on_failure=relay.failed,
+            on_finished=relay.finished,
+        )
 
     def _background_failed(self, exc: BaseException) -> None:
         log.warning("background check or backup failed: %s", type(exc).__name__)

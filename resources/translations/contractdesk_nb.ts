@@ -2078,6 +2078,18 @@
         <translation>En kontroll fant skade i lageret, så det er skrivebeskyttet nå: ingenting mer lagres i det. Gjenopprett det fra en sikkerhetskopi under Innstillinger → Sikkerhet og sikkerhetskopi.</translation>
     </message>
     <message>
+        <source>Recovery sheet</source>
+        <translation>Gjenopprettingsark</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet now? It holds the recovery key that opens your backups on a new computer, even without this one. Print it and keep it safe. (Later: Settings → Recovery sheet.)</source>
+        <translation>Vil du lagre gjenopprettingsarket nå? Det inneholder gjenopprettingsnøkkelen som åpner sikkerhetskopiene dine på en ny datamaskin, også uten denne. Skriv det ut og oppbevar det trygt. (Senere: Innstillinger → Gjenopprettingsark.)</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet as</source>
+        <translation>Lagre gjenopprettingsarket som</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>Gjenopprett fra sikkerhetskopi</translation>
     </message>

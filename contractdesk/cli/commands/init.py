@@ -96,4 +96,8 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
         )
     else:
         emit(f"Created the store in {ctx.paths.data_dir} (unlocked by {store.key_source}).")
+        emit(
+            "Next: write the recovery sheet (contractdesk backup recovery-sheet --out FILE) "
+            "and choose a folder for automatic backups (contractdesk backup auto --folder DIR)."
+        )
     return 0
