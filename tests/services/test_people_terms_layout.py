@@ -29,7 +29,6 @@ def test_old_import_paths_still_work() -> None:
         checklist_to_dict,
     )
 
-    assert all(
-        (PeopleService, PersonInput, classify_query, search_keys, ConfirmationRequired)
-        + (SubProcessorInput, TermsService, active_customer_ids, checklist_to_dict)
-    )
+    names = [PeopleService, PersonInput, classify_query, search_keys, ConfirmationRequired]
+    names += [SubProcessorInput, TermsService, active_customer_ids, checklist_to_dict]
+    assert all(names)
