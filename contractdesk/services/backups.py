@@ -118,6 +118,38 @@ def restore_from_backup(
         raise UserError(
             fill(translate("Backups", "The backup %1 is damaged; nothing was restored."), src)
         )
+    existed = paths.data_dir.exists()
+    try:
+        return _restore_locked(
+            paths,
+            Path(src),
+            info,
+            opened_with,
+            live_passphrase,
+            prompt,
+            new_passphrase,
+            wait,
+            check_app_lock,
+        )
+    except BaseException:
+        if not existed and not paths.db.exists():  # a failed restore leaves no empty folder
+            import shutil
+
+            shutil.rmtree(paths.data_dir, ignore_errors=True)
+        raise
+
+
+def _restore_locked(
+    paths: StorePaths,
+    src: Path,
+    info: BackupInfo,
+    opened_with: str,
+    live_passphrase: str | None,
+    prompt: Prompt | None,
+    new_passphrase: str | None,
+    wait: float,
+    check_app_lock: bool,
+) -> RestoreOutcome:
     paths.ensure_dir()
     with exclusively(paths.data_dir, wait=wait):
         # A ContractDesk window holds the folder (e.g. in its first-run wizard).
