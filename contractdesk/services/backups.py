@@ -96,6 +96,7 @@ def restore_from_backup(
     new_passphrase: str | None = None,
     wait: float = 10.0,
     check_app_lock: bool = True,
+    on_wait: Callable[[], None] | None = None,
 ) -> RestoreOutcome:
     """Replace the store in ``paths`` (or create it, in an empty or missing folder) from a backup.
 
@@ -104,7 +105,8 @@ def restore_from_backup(
         live_passphrase / prompt: unlock the current store's key (passphrase mode).
         new_passphrase: wraps a new key when there is no usable key (no key file, damaged, or
             the keyring unavailable) and no usable keyring.
-        wait: seconds to wait for other processes to close the store.
+        wait: seconds to wait for other processes to close the store (``on_wait`` is called
+            once when it has to wait, to tell the user).
         check_app_lock: refuse while a ContractDesk window holds the folder (False: the caller
             is that window and has closed its store).
 
@@ -130,6 +132,7 @@ def restore_from_backup(
             new_passphrase,
             wait,
             check_app_lock,
+            on_wait,
         )
     except BaseException:
         if not existed and not paths.db.exists():  # a failed restore leaves no empty folder
@@ -149,9 +152,10 @@ def _restore_locked(
     new_passphrase: str | None,
     wait: float,
     check_app_lock: bool,
+    on_wait: Callable[[], None] | None,
 ) -> RestoreOutcome:
     paths.ensure_dir()
-    with exclusively(paths.data_dir, wait=wait):
+    with exclusively(paths.data_dir, wait=wait, on_wait=on_wait):
         # A ContractDesk window holds the folder (e.g. in its first-run wizard).
         if check_app_lock and data_folder_in_use(paths.lock):
             raise StoreInUseError(paths.data_dir)

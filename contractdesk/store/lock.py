@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from contractdesk.i18n import fill, translate
@@ -73,10 +73,14 @@ class StoreLock:
             return False
         return True
 
-    def _acquire(self, op: int, wait: float) -> bool:
+    def _acquire(self, op: int, wait: float, on_wait: Callable[[], None] | None = None) -> bool:
         deadline = time.monotonic() + max(0.0, wait)
         delay = 0.01
+        told = False
         while not self._try(op):
+            if on_wait is not None and not told and wait > 0:
+                on_wait()
+                told = True
             if time.monotonic() >= deadline:
                 return False
             time.sleep(delay)
@@ -93,13 +97,13 @@ class StoreLock:
             raise StoreInUseError(self.data_dir)
         self.mode = "shared"
 
-    def exclusive(self, *, wait: float = 0.0) -> None:
+    def exclusive(self, *, wait: float = 0.0, on_wait: Callable[[], None] | None = None) -> None:
         """Hold the lock exclusively (nobody else has the store open).
 
         Raises:
             StoreInUseError: others still had the store open after ``wait`` seconds.
         """
-        if not self._acquire(fcntl.LOCK_EX if _HAVE_FLOCK else 0, wait):
+        if not self._acquire(fcntl.LOCK_EX if _HAVE_FLOCK else 0, wait, on_wait):
             raise StoreInUseError(self.data_dir)
         self.mode = "exclusive"
 
@@ -127,11 +131,13 @@ class StoreLock:
 
 
 @contextlib.contextmanager
-def exclusively(data_dir: Path, *, wait: float = 0.0) -> Iterator[StoreLock]:
-    """The store lock held exclusively for the block."""
+def exclusively(
+    data_dir: Path, *, wait: float = 0.0, on_wait: Callable[[], None] | None = None
+) -> Iterator[StoreLock]:
+    """The store lock held exclusively for the block (``on_wait`` is called once if it waits)."""
     lock = StoreLock(data_dir)
     try:
-        lock.exclusive(wait=wait)
+        lock.exclusive(wait=wait, on_wait=on_wait)
         yield lock
     finally:
         lock.release()

@@ -280,7 +280,11 @@ def test_restore_refuses_or_waits_while_another_process_has_the_store_open(
         with pytest.raises(StoreInUseError):
             restore_from_backup(paths, backup, "pw", wait=0.2)
         started = time.monotonic()
-        outcome = restore_from_backup(paths, backup, "pw", wait=60)  # waits for the writer
+        told: list[bool] = []
+        outcome = restore_from_backup(  # waits for the writer, and says so
+            paths, backup, "pw", wait=60, on_wait=lambda: told.append(True)
+        )
+        assert told == [True]
         waited = time.monotonic() - started
         acked = [int(line) for line in writer.stdout.read().split() if line.strip().isdigit()]
         assert writer.wait(timeout=30) == 0

@@ -142,7 +142,7 @@ def _confirm(ctx: Any, args: argparse.Namespace) -> None:
 
 
 def restore(ctx: Any, args: argparse.Namespace) -> int:
-    from contractdesk.cli.output import emit, emit_json
+    from contractdesk.cli.output import emit, emit_json, error
     from contractdesk.paths import PASSPHRASE_ENV
     from contractdesk.services.backups import open_backup_info, restore_from_backup
     from contractdesk.services.errors import UserError
@@ -166,6 +166,10 @@ def restore(ctx: Any, args: argparse.Namespace) -> int:
         prompt=ctx.passphrase,
         new_passphrase=new_passphrase,
         wait=max(0.0, args.wait),
+        on_wait=lambda: error(
+            f"the store is open elsewhere: waiting up to {max(0.0, args.wait):g} s for it to "
+            "close (--wait SECONDS)"
+        ),
     )
     if args.json:
         emit_json(
