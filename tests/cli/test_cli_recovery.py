@@ -76,3 +76,32 @@ def test_retention_keeps_seven_daily_and_twelve_monthly(tmp_path: Path) -> None:
 def test_recovery_key_typing(typed: str) -> None:
     result = normalise_recovery_key(typed)
     assert (result is not None) == (len(typed) > 20)
+
+
+def test_a_manual_backup_with_the_recovery_key_opens_with_the_sheet(
+    tmp_path: Path,
+    passphrase_store,
+    cli,  # type: ignore[no-untyped-def]
+) -> None:
+    from contractdesk.services.backups import open_backup_info
+
+    data = passphrase_store()
+    backup = tmp_path / "manual.cdbackup"
+    code, _, err = cli(data, "backup", "create", str(backup), "--recovery-key")
+    assert code == 0, err
+    code, _, err = cli(data, "backup", "recovery-sheet", "--out", str(tmp_path / "s.pdf"))
+    assert code == 0, err
+    import os
+
+    from contractdesk.paths import StorePaths
+    from contractdesk.services.context import Services
+    from contractdesk.store.profile import unlock_profile
+
+    store = unlock_profile(StorePaths(data), passphrase=os.environ["CONTRACTDESK_PASSPHRASE"])
+    services = Services(store, StorePaths(data))
+    try:
+        key = services.backups.recovery_key()
+    finally:
+        services.close()
+    info, _ = open_backup_info(backup, key.replace("-", " ").lower())
+    assert not info.problems

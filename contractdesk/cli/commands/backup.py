@@ -26,6 +26,11 @@ def register(cli: CommandRegistry) -> None:
         "else CONTRACTDESK_PASSPHRASE, else asked)",
     )
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="encrypt with the store's recovery key (the recovery sheet opens it) instead",
+    )
     add_json_flag(p)
     p.set_defaults(func=create)
     r = verbs.add_parser(
@@ -94,7 +99,7 @@ def _env(name: str) -> str | None:
 def create(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
-    passphrase = _backup_passphrase(ctx)
+    passphrase = None if args.recovery_key else _backup_passphrase(ctx)
     info = ctx.services.backups.create(args.file, passphrase)
     if args.json:
         emit_json({"file": str(info.path), "schema_revision": info.revision, "rows": info.counts})
