@@ -111,6 +111,17 @@
     </message>
 </context>
 <context>
+    <name>AgreementCli</name>
+    <message>
+        <source>%1 is a folder: give a file name for the PDF.</source>
+        <translation>%1 er en mappe: oppgi et filnavn for PDF-en.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Mappen %1 finnes ikke.</translation>
+    </message>
+</context>
+<context>
     <name>AgreementModel</name>
     <message>
         <source>Document</source>
@@ -471,6 +482,25 @@
     <message>
         <source>&amp;Sent to (e-mail address, or &apos;post&apos;):</source>
         <translation>&amp;Sendt til (e-postadresse, eller &apos;post&apos;):</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>The backup %1 is damaged; nothing was restored.</source>
+        <translation>Sikkerhetskopien %1 er skadet; ingenting ble gjenopprettet.</translation>
+    </message>
+    <message>
+        <source>The restored store failed its check; the previous store is kept at %1.</source>
+        <translation>Det gjenopprettede lageret besto ikke kontrollen; det forrige lageret er tatt vare på i %1.</translation>
+    </message>
+    <message>
+        <source>Use a passphrase of at least 8 characters.</source>
+        <translation>Bruk et passord på minst 8 tegn.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here.</source>
+        <translation>Ingen systemnøkkelring er tilgjengelig her.</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2117,42 @@
         <source>ContractDesk cannot open your data</source>
         <translation>ContractDesk kan ikke åpne dataene dine</translation>
     </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Gjenopprett fra sikkerhetskopi…</translation>
+    </message>
+    <message>
+        <source>Your data is damaged</source>
+        <translation>Dataene dine er skadet</translation>
+    </message>
+    <message>
+        <source>A check found damage in the store, so it is read-only now: nothing more is saved into it. Restore it from a backup under Settings → Security and backup.</source>
+        <translation>En kontroll fant skade i lageret, så det er skrivebeskyttet nå: ingenting mer lagres i det. Gjenopprett det fra en sikkerhetskopi under Innstillinger → Sikkerhet og sikkerhetskopi.</translation>
+    </message>
+    <message>
+        <source>Recovery sheet</source>
+        <translation>Gjenopprettingsark</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet now? It holds the recovery key that opens your backups on a new computer, even without this one. Print it and keep it safe. (Later: Settings → Recovery sheet.)</source>
+        <translation>Vil du lagre gjenopprettingsarket nå? Det inneholder gjenopprettingsnøkkelen som åpner sikkerhetskopiene dine på en ny datamaskin, også uten denne. Skriv det ut og oppbevar det trygt. (Senere: Innstillinger → Gjenopprettingsark.)</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet as</source>
+        <translation>Lagre gjenopprettingsarket som</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Gjenopprett fra sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>The restore failed; nothing was changed.</source>
+        <translation>Gjenopprettingen mislyktes; ingenting ble endret.</translation>
+    </message>
+    <message>
+        <source>Restored from %1. Persons erased after this backup was made, erased again: %2.</source>
+        <translation>Gjenopprettet fra %1. Personer som ble slettet etter at denne sikkerhetskopien ble laget, og som er slettet igjen: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -2490,8 +2556,8 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Eksportert til %1.</translation>
     </message>
     <message>
-        <source>Erased. The id and history are kept.</source>
-        <translation>Slettet. Id-en og historikken beholdes.</translation>
+        <source>Erased. The id and history are kept. Backups made before now still hold the data until they are deleted on schedule; restoring one erases the person again.</source>
+        <translation>Slettet. ID og historikk beholdes. Sikkerhetskopier laget før nå inneholder fortsatt opplysningene til de slettes etter planen; gjenoppretting av en av dem sletter personen igjen.</translation>
     </message>
     <message>
         <source>People</source>
@@ -2693,10 +2759,6 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Person %1 is not the main contact of %2.</source>
         <translation>Person %1 er ikke hovedkontakt for %2.</translation>
-    </message>
-    <message>
-        <source>No customer with organisation number %1; register it first.</source>
-        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
     </message>
     <message>
         <source>No person with id %1.</source>
@@ -3299,6 +3361,52 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Gjenopprett fra sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Choose a backup file (automatic backups are named contractdesk-auto-….cdbackup) and type the recovery key from your recovery sheet, or the passphrase the backup was made with. The current data, if any, is kept as a copy in backups/.</source>
+        <translation>Velg en sikkerhetskopi (automatiske sikkerhetskopier heter contractdesk-auto-….cdbackup) og skriv inn gjenopprettingsnøkkelen fra gjenopprettingsarket, eller passordet sikkerhetskopien ble laget med. Eventuelle nåværende data tas vare på som en kopi i backups/.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bla gjennom…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;file</source>
+        <translation>Sikkerhetskopi&amp;fil</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key or backup passphrase</source>
+        <translation>Gjenopprettings&amp;nøkkel eller passord for sikkerhetskopien</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase for this computer</source>
+        <translation>&amp;Nytt passord for denne maskinen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Gjenopprett</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Velg en sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>ContractDesk backups (*.cdbackup *.db);;All files (*)</source>
+        <translation>ContractDesk-sikkerhetskopier (*.cdbackup *.db);;Alle filer (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n character(s).</source>
+        <translation>
+            <numerusform>Bruk minst %n tegn.</numerusform>
+            <numerusform>Bruk minst %n tegn.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScanViewer</name>
     <message>
         <source>%1 — %2, %3, SHA-256 %4</source>
@@ -3631,8 +3739,24 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Angi passor&amp;dfrase…</translation>
     </message>
     <message>
+        <source>Use the system &amp;keyring</source>
+        <translation>Bruk system&amp;nøkkelringen</translation>
+    </message>
+    <message>
         <source>Create &amp;backup…</source>
         <translation>Lag sikkerhets&amp;kopi…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Gjenopprett fra sikkerhetskopi…</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic backups…</source>
+        <translation>&amp;Automatiske sikkerhetskopier…</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;sheet…</source>
+        <translation>Gjenopprettings&amp;ark…</translation>
     </message>
     <message>
         <source>the system keyring (no passphrase needed)</source>
@@ -3653,12 +3777,40 @@ Unlocked by: %2</source>
 Låses opp med: %2</translation>
     </message>
     <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation>Endre &amp;passordet…</translation>
+    </message>
+    <message>
+        <source>Automatic backups are off: choose a folder (a synced folder works).</source>
+        <translation>Automatiske sikkerhetskopier er av: velg en mappe (en synkronisert mappe fungerer).</translation>
+    </message>
+    <message>
+        <source>Automatic backups: daily into %1 (7 daily and 12 monthly kept); last %2.</source>
+        <translation>Automatiske sikkerhetskopier: daglig til %1 (7 daglige og 12 månedlige beholdes); sist %2.</translation>
+    </message>
+    <message>
+        <source>The store is damaged and read-only: restore it from a backup.</source>
+        <translation>Lageret er skadet og skrivebeskyttet: gjenopprett det fra en sikkerhetskopi.</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>Ikke lagret</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>Lagret.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeider…</translation>
+    </message>
+    <message>
+        <source>Something went wrong; see the log.</source>
+        <translation>Noe gikk galt; se loggen.</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Ikke utført</translation>
     </message>
     <message>
         <source>New passphrase</source>
@@ -3681,36 +3833,44 @@ Låses opp med: %2</translation>
         <translation>Passordfrasene er ulike eller kortere enn 8 tegn.</translation>
     </message>
     <message>
-        <source>Passphrase set</source>
-        <translation>Passordfrase angitt</translation>
+        <source>ContractDesk backup (*.cdbackup *.db)</source>
+        <translation>ContractDesk-sikkerhetskopi (*.cdbackup *.db)</translation>
+    </message>
+    <message>
+        <source>Passphrase for this backup (empty: the recovery key opens it):</source>
+        <translation>Passord for denne sikkerhetskopien (tomt: gjenopprettingsnøkkelen åpner den):</translation>
+    </message>
+    <message>
+        <source>Folder for automatic backups (a synced folder works)</source>
+        <translation>Mappe for automatiske sikkerhetskopier (en synkronisert mappe fungerer)</translation>
+    </message>
+    <message>
+        <source>Automatic backups are on; the first one was written.</source>
+        <translation>Automatiske sikkerhetskopier er på; den første er skrevet.</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet as</source>
+        <translation>Lagre gjenopprettingsarket som</translation>
+    </message>
+    <message>
+        <source>Recovery sheet written: print it and keep it somewhere safe.</source>
+        <translation>Gjenopprettingsarket er skrevet: skriv det ut og oppbevar det på et trygt sted.</translation>
     </message>
     <message>
         <source>From now on ContractDesk asks for this passphrase when it starts.</source>
         <translation>Fra nå av spør ContractDesk etter denne passordfrasen ved oppstart.</translation>
     </message>
     <message>
+        <source>The key is in the system keyring now: no passphrase is asked at start-up.</source>
+        <translation>Nøkkelen ligger nå i systemnøkkelringen: det spørres ikke etter passord ved oppstart.</translation>
+    </message>
+    <message>
         <source>Save backup as</source>
         <translation>Lagre sikkerhetskopi som</translation>
     </message>
     <message>
-        <source>ContractDesk backup (*.db)</source>
-        <translation>ContractDesk-sikkerhetskopi (*.db)</translation>
-    </message>
-    <message>
         <source>Backup passphrase</source>
         <translation>Passordfrase for sikkerhetskopien</translation>
-    </message>
-    <message>
-        <source>Passphrase for this backup (needed to restore it):</source>
-        <translation>Passordfrase for denne sikkerhetskopien (trengs for å gjenopprette den):</translation>
-    </message>
-    <message>
-        <source>Backup failed</source>
-        <translation>Sikkerhetskopieringen mislyktes</translation>
-    </message>
-    <message>
-        <source>Backup written</source>
-        <translation>Sikkerhetskopi lagret</translation>
     </message>
     <message>
         <source>The backup was written and checked.</source>
@@ -3790,6 +3950,24 @@ Låses opp med: %2</translation>
     <message>
         <source>The store is busy (locked by another program). Try again in a moment.</source>
         <translation>Datafilen er opptatt (låst av et annet program). Prøv igjen om litt.</translation>
+    </message>
+    <message>
+        <source>The key file (store.json) is damaged, so the store cannot be unlocked; the data was not touched. Put back a copy of store.json, or restore from a backup with the recovery key.</source>
+        <translation>Nøkkelfilen (store.json) er skadet, så lageret kan ikke låses opp; dataene ble ikke rørt. Legg tilbake en kopi av store.json, eller gjenopprett fra en sikkerhetskopi med gjenopprettingsnøkkelen.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Not saved: %1 is damaged, so it is read-only now. Restore it from a backup (Settings, or contractdesk backup restore FILE).</source>
+        <translation>Ikke lagret: %1 er skadet, så den er skrivebeskyttet nå. Gjenopprett den fra en sikkerhetskopi (Innstillinger, eller contractdesk backup restore FIL).</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLock</name>
+    <message>
+        <source>The store in %1 is open in another ContractDesk window, command or script: close it and try again. Nothing was changed.</source>
+        <translation>Lageret i %1 er åpent i et annet ContractDesk-vindu, en kommando eller et skript: lukk det og prøv igjen. Ingenting ble endret.</translation>
     </message>
 </context>
 <context>
@@ -4376,6 +4554,17 @@ Låses opp med: %2</translation>
     </message>
 </context>
 <context>
+    <name>WalCheck</name>
+    <message>
+        <source>Copies of both files are in %1.</source>
+        <translation>Kopier av begge filene ligger i %1.</translation>
+    </message>
+    <message>
+        <source>The journal of %1 is damaged: %2 saved change(s) after the damage could not be read back, so the store was not opened and nothing was deleted. %3 Restore from a backup (contractdesk backup restore FILE), or keep the copies for expert help.</source>
+        <translation>Journalen til %1 er skadet: %2 lagrede endring(er) etter skaden kunne ikke leses tilbake, så lageret ble ikke åpnet og ingenting ble slettet. %3 Gjenopprett fra en sikkerhetskopi (contractdesk backup restore FIL), eller ta vare på kopiene for ekspertevurdering.</translation>
+    </message>
+</context>
+<context>
     <name>WhoisDialog</name>
     <message>
         <source>Who is this?</source>
@@ -4607,6 +4796,14 @@ Låses opp med: %2</translation>
     <message>
         <source>ContractDesk prints these details as the supplier on every agreement.</source>
         <translation>ContractDesk skriver disse opplysningene som leverandør på hver avtale.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Gjenopprett fra sikkerhetskopi…</translation>
+    </message>
+    <message>
+        <source>Restore your data from a backup, with the recovery key or its passphrase</source>
+        <translation>Gjenopprett dataene dine fra en sikkerhetskopi, med gjenopprettingsnøkkelen eller passordet</translation>
     </message>
 </context>
 <context>
