@@ -1,12 +1,49 @@
-"""The application icon, from the PNG sizes shipped in resources/icons."""
+"""Icons: the application icon (PNG sizes in resources/icons) and one consistent set for the rest.
+
+Every icon in the window comes from one family, Material Design Icons 6 via ``qtawesome``
+(fonts bundled with the package, SIL OFL / Apache 2.0), named here by what it means so a page
+asks for ``icon("customers")``, never for a glyph name.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
+from functools import cache
+
+from PySide6.QtGui import QColor, QIcon
 
 from contractdesk.resources import resource_path
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+# meaning -> Material Design Icons 6 glyph
+GLYPHS: dict[str, str] = {
+    "overview": "mdi6.view-dashboard-outline",
+    "customers": "mdi6.domain",
+    "agreements": "mdi6.file-sign",
+    "terms": "mdi6.text-box-outline",
+    "billing": "mdi6.cash-multiple",
+    "settings": "mdi6.cog-outline",
+    "drafts": "mdi6.file-edit-outline",
+    "unreturned": "mdi6.email-alert-outline",
+    "notices": "mdi6.bell-ring-outline",
+    "binding": "mdi6.calendar-lock-outline",
+    "price_notice": "mdi6.tag-arrow-up-outline",
+    "requests": "mdi6.account-lock-outline",
+    "registry": "mdi6.alert-octagon-outline",
+    "invoices": "mdi6.receipt-text-outline",
+    "add": "mdi6.plus",
+    "refresh": "mdi6.refresh",
+    "help": "mdi6.help-circle-outline",
+    "done": "mdi6.check-circle",
+    "todo": "mdi6.checkbox-blank-circle-outline",
+    "open": "mdi6.arrow-right",
+    "print": "mdi6.printer-outline",
+    "save": "mdi6.content-save-outline",
+    "email": "mdi6.email-outline",
+    "details": "mdi6.information-outline",
+}
+
+ICON_COLOR = "#37474f"
 
 
 def app_icon() -> QIcon:
@@ -14,3 +51,14 @@ def app_icon() -> QIcon:
     for size in ICON_SIZES:
         icon.addFile(str(resource_path("icons", f"contractdesk-{size}.png")))
     return icon
+
+
+@cache
+def icon(name: str, color: str = ICON_COLOR) -> QIcon:
+    """The icon for ``name`` (a key of :data:`GLYPHS`), drawn in ``color``."""
+    import qtawesome
+
+    result: QIcon = qtawesome.icon(
+        GLYPHS[name], color=QColor(color), color_disabled=QColor("#9e9e9e")
+    )
+    return result

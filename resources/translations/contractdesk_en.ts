@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>AttentionCardButton</name>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message numerus="yes">
         <source>%1 of %n agreement(s) written to %2.</source>

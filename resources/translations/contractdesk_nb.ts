@@ -474,6 +474,99 @@
     </message>
 </context>
 <context>
+    <name>AttentionCardButton</name>
+    <message>
+        <source>Show the list behind this card</source>
+        <translation>Vis listen bak dette kortet</translation>
+    </message>
+    <message>
+        <source>NOK %1 incl. VAT</source>
+        <translation>kr %1 inkl. mva.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n forfalt</numerusform>
+            <numerusform>%n forfalt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oldest from %1</source>
+        <translation>eldste fra %1</translation>
+    </message>
+    <message>
+        <source>oldest sent %1</source>
+        <translation>eldste sendt %1</translation>
+    </message>
+    <message>
+        <source>first ends %1</source>
+        <translation>første slutter %1</translation>
+    </message>
+    <message>
+        <source>next deadline %1</source>
+        <translation>neste frist %1</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>Ingenting å gjøre</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Agreement</source>
+        <translation>Avtale</translation>
+    </message>
+    <message>
+        <source>Terms version</source>
+        <translation>Vilkårsversjon</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Tjeneste</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Henvendelse</translation>
+    </message>
+    <message>
+        <source>Signers gone</source>
+        <translation>Gått ut</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Org number</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Amount incl. VAT</source>
+        <translation>Beløp inkl. mva.</translation>
+    </message>
+    <message>
+        <source>(erased person)</source>
+        <translation>(slettet person)</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
         <source>Make agreements</source>
@@ -1443,6 +1536,17 @@
     </message>
 </context>
 <context>
+    <name>Customers</name>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1; register it first.</source>
+        <translation>Ingen kunde har organisasjonsnummer %1; registrer kunden først.</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
         <source>Customers</source>
@@ -2019,6 +2123,65 @@
     </message>
 </context>
 <context>
+    <name>GettingStartedPanel</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Kom i gang</translation>
+    </message>
+    <message>
+        <source>Five steps to your first signed agreement. This panel goes away once the first agreement has been sent.</source>
+        <translation>Fem steg til den første signerte avtalen. Denne ruten forsvinner når den første avtalen er sendt.</translation>
+    </message>
+    <message>
+        <source>1. Your business details</source>
+        <translation>1. Opplysninger om virksomheten din</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>2. Add a customer from the registry</source>
+        <translation>2. Legg til en kunde fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>3. Add its main contact (on the customer card)</source>
+        <translation>3. Legg til hovedkontakten (på kundekortet)</translation>
+    </message>
+    <message>
+        <source>4. Add the services the customer buys</source>
+        <translation>4. Legg til tjenestene kunden kjøper</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
+    <message>
+        <source>5. Make the agreement, print or e-mail it</source>
+        <translation>5. Lag avtalen, skriv den ut eller send den på e-post</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Utført</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Ikke utført</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Åpne %1</translation>
+    </message>
+</context>
+<context>
     <name>GuiController</name>
     <message>
         <source>ContractDesk cannot open your data</source>
@@ -2187,6 +2350,14 @@
         <translation>&amp;Om ContractDesk</translation>
     </message>
     <message>
+        <source>&amp;Help for this page</source>
+        <translation>&amp;Hjelp for denne siden</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Ny kunde …</translation>
+    </message>
+    <message>
         <source>&amp;Who is this?…</source>
         <translation>&amp;Hvem er dette?…</translation>
     </message>
@@ -2207,8 +2378,12 @@
         <translation>demodata (forkastes ved avslutning)</translation>
     </message>
     <message>
-        <source>Store: %1 — %2</source>
-        <translation>Datafil: %1 — %2</translation>
+        <source>Data: %1</source>
+        <translation>Data: %1</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Datafil: %1</translation>
     </message>
     <message>
         <source>About ContractDesk</source>
@@ -2345,6 +2520,220 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>The check digit is wrong: check the number.</source>
         <translation>Kontrollsifferet er feil: sjekk nummeret.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Drafted, not sent</source>
+        <translation>Utkast, ikke sendt</translation>
+    </message>
+    <message>
+        <source>Sent, not returned after 14 days</source>
+        <translation>Sendt, ikke returnert etter 14 dager</translation>
+    </message>
+    <message>
+        <source>New terms: notices (§14)</source>
+        <translation>Nye vilkår: varsler (§14)</translation>
+    </message>
+    <message>
+        <source>Binding periods ending within 60 days</source>
+        <translation>Bindingstid som går ut innen 60 dager</translation>
+    </message>
+    <message>
+        <source>Price changes to announce by 1 October</source>
+        <translation>Prisendringer som må varsles innen 1. oktober</translation>
+    </message>
+    <message>
+        <source>Data-subject requests</source>
+        <translation>Henvendelser om personopplysninger</translation>
+    </message>
+    <message>
+        <source>Registry warnings</source>
+        <translation>Varsler fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Invoices in the next 30 days</source>
+        <translation>Fakturaer de neste 30 dagene</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Waiting for signature</source>
+        <translation>Venter på signatur</translation>
+    </message>
+    <message>
+        <source>Notify by</source>
+        <translation>Varsle innen</translation>
+    </message>
+    <message>
+        <source>Accept by</source>
+        <translation>Aksept innen</translation>
+    </message>
+    <message>
+        <source>Deadline passed</source>
+        <translation>Fristen er ute</translation>
+    </message>
+    <message>
+        <source>Binding ends</source>
+        <translation>Bindingstiden slutter</translation>
+    </message>
+    <message>
+        <source>Announce by</source>
+        <translation>Varsle innen</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>Svar innen</translation>
+    </message>
+    <message>
+        <source>Deleted in the registry</source>
+        <translation>Slettet i Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Removed from the registry</source>
+        <translation>Fjernet fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Bankrupt</source>
+        <translation>Konkurs</translation>
+    </message>
+    <message>
+        <source>Being dissolved</source>
+        <translation>Under avvikling</translation>
+    </message>
+    <message>
+        <source>A signatory has left</source>
+        <translation>En signaturberettiget har gått ut</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Faktura</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Kreditnota</translation>
+    </message>
+    <message>
+        <source>%1 (too late)</source>
+        <translation>%1 (for sent)</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <source>Could not read the overview: %1</source>
+        <translation>Kunne ikke lese oversikten: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Åpne %1</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2.</source>
+        <translation>Viser de første %1 av %2.</translation>
+    </message>
+    <message>
+        <source>Nothing here needs your attention.</source>
+        <translation>Ingenting her trenger oppmerksomheten din.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Services &amp; invoicing</source>
+        <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>What needs your attention today, %1</source>
+        <translation>Dette trenger oppmerksomheten din i dag, %1</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>Read the counts again</source>
+        <translation>Les tallene på nytt</translation>
+    </message>
+    <message>
+        <source>The list behind the chosen card</source>
+        <translation>Listen bak det valgte kortet</translation>
+    </message>
+</context>
+<context>
+    <name>PageHelp</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>Hjelp: %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <source>The overview shows what needs your attention today. Each card counts one kind of task: agreements not sent or not returned, notices of new terms, binding periods that end soon, price changes to announce by 1 October, requests from people about their data, warnings from the registry and the invoices of the next 30 days.
+
+Click a card to see the list behind it. Double-click a line (or press Enter) to open the customer. “Open …” takes you to the page where the task is done.</source>
+        <translation>Oversikten viser hva som trenger oppmerksomheten din i dag. Hvert kort teller én type oppgave: avtaler som ikke er sendt eller ikke kommet tilbake, varsler om nye vilkår, bindingstider som snart går ut, prisendringer som må varsles innen 1. oktober, henvendelser fra personer om opplysningene sine, varsler fra Enhetsregisteret og fakturaene de neste 30 dagene.
+
+Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller trykk Enter) for å åpne kunden. «Åpne …» tar deg til siden der oppgaven gjøres.</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Your customers, found by name, organisation number, municipality or contact. Add a customer with Ctrl+N: type its organisation number or name and the details are fetched from the Brønnøysund registry. Press Enter on a customer to open its card with people, services and agreements. F5 fetches the selected customer from the registry again.</source>
+        <translation>Kundene dine, søkbare på navn, organisasjonsnummer, kommune eller kontakt. Legg til en kunde med Ctrl+N: skriv organisasjonsnummeret eller navnet, så hentes opplysningene fra Brønnøysundregistrene. Trykk Enter på en kunde for å åpne kundekortet med personer, tjenester og avtaler. F5 henter den valgte kunden på nytt fra registeret.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Who accepted which version of your terms, when and how, with the signed scan. When you publish new terms, the re-acceptance tab lists every customer to notify and the last day to accept (§14). The agreements tab makes, previews, prints and e-mails the agreement documents.</source>
+        <translation>Hvem som har akseptert hvilken versjon av vilkårene, når og hvordan, med den signerte skanningen. Når du publiserer nye vilkår, viser fanen for ny aksept hver kunde som skal varsles og siste dag for aksept (§14). Fanen Avtaler lager, forhåndsviser, skriver ut og sender avtaledokumentene på e-post.</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Vilkår</translation>
+    </message>
+    <message>
+        <source>The versions of your terms of agreement with the data processing agreement. Import or copy a version to edit it as a draft, compare two versions, check the data processing agreement against the GDPR list, and publish it with the day it takes effect. A published version never changes.</source>
+        <translation>Versjonene av avtalevilkårene dine med databehandleravtalen. Importer eller kopier en versjon for å redigere den som utkast, sammenlign to versjoner, kontroller databehandleravtalen mot kravene i personvernforordningen, og publiser den med datoen den trer i kraft. En publisert versjon endres aldri.</translation>
+    </message>
+    <message>
+        <source>Services &amp; invoicing</source>
+        <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>What each customer buys: licences, one-off work and usage such as SMS. The plan shows the invoices the terms give, month by month, and exports them for your accounting program. A termination shows what it does to the plan before you save it.</source>
+        <translation>Hva hver kunde kjøper: lisenser, engangsarbeid og forbruk som SMS. Planen viser fakturaene vilkårene gir, måned for måned, og eksporterer dem til regnskapsprogrammet ditt. En oppsigelse viser hva den gjør med planen før du lagrer den.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Your business details as they appear on the agreements, the language of the program, and how e-mail is sent.</source>
+        <translation>Opplysningene om virksomheten din slik de står på avtalene, språket i programmet, og hvordan e-post sendes.</translation>
     </message>
 </context>
 <context>

@@ -105,7 +105,6 @@ class CustomersPage(Page):
 
         for keys, slot in (
             (QKeySequence.StandardKey.Find, self.focus_search),
-            (QKeySequence("Ctrl+N"), self.add_customer),
             (QKeySequence.StandardKey.Refresh, self.refresh_selected),
             (QKeySequence("Ctrl+Shift+F5"), self.refresh_all),
         ):
