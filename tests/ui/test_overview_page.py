@@ -7,13 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from overview_testkit import TODAY, seed_attention
 from PySide6.QtCore import Qt
 
 from contractdesk.services.overview import CardKey
 from contractdesk.ui.formatting import format_date, format_money
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.tasks import SyncPool
-from overview_testkit import TODAY, seed_attention
 
 
 def _window(qtbot, services, *, seed: bool = True) -> MainWindow:  # type: ignore[no-untyped-def]

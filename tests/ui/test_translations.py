@@ -1,4 +1,4 @@
-"""Norwegian is complete: every user-visible string has a Bokmål text, and the app switches language."""
+"""Norwegian is complete: every user-visible string has a Bokmål text; the language switches."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ def test_compiled_qm_matches_the_ts_file(tmp_path: Path) -> None:
 
 
 def test_every_count_has_its_plural_forms_in_both_languages(tmp_path: Path) -> None:
-    """A ``%n`` text is a plural message (lupdate marks it only for ``self.tr(…, n)``), with forms in nb and en."""
+    """A ``%n`` text is a plural message (lupdate marks it only for ``self.tr(…, n)``), with forms
+    in nb and en."""
     import xml.etree.ElementTree as ET
 
     fresh = tmp_path / "fresh.ts"
