@@ -69,7 +69,7 @@ from contractdesk.domain.invoicing import (
 from contractdesk.domain.invoicing.periods import month_start, next_month_start
 from contractdesk.domain.money import ORE, VAT_RATE, round_ore, to_money
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.validation import clean_text
 from contractdesk.store import audit
@@ -732,7 +732,7 @@ class BillingService:
                             "Service %1 already has a price adjustment effective %2.",
                         ),
                         row.id,
-                        effective.isoformat(),
+                        format_day(effective),
                     )
                 )
             old = _price_on(_base_price(row), others, effective - timedelta(days=1))
@@ -1436,8 +1436,8 @@ def _termination(received: date, requested_end: date | None) -> Termination:
                     "BillingService",
                     "The requested end %1 is before the termination was received (%2).",
                 ),
-                requested_end.isoformat(),
-                received.isoformat(),
+                format_day(requested_end),
+                format_day(received),
             ),
             field="requested_end",
         )
@@ -1556,8 +1556,8 @@ def _check_range(date_from: date, date_to: date) -> None:
         raise UserError(
             fill(
                 translate("BillingService", "The plan's first day %1 is after its last day %2."),
-                date_from.isoformat(),
-                date_to.isoformat(),
+                format_day(date_from),
+                format_day(date_to),
             ),
             field="date_from",
         )

@@ -37,7 +37,7 @@ from contractdesk.domain.people import (
     rights_for,
     sort_roles,
 )
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.validation import (
     clean_text,
@@ -964,7 +964,7 @@ class PeopleService:
                     fill(
                         translate("PeopleService", "Request %1 was already done on %2."),
                         request_id,
-                        row.done_on.isoformat(),
+                        format_day(row.done_on),
                     )
                 )
             row.done_on = done_on or date.today()

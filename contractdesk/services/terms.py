@@ -34,7 +34,7 @@ from contractdesk.domain.terms.importer import (
 )
 from contractdesk.domain.terms.reacceptance import last_notice_date
 from contractdesk.domain.terms.subprocessors import SubProcessorKind, extract_subprocessors
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.validation import clean_text
 from contractdesk.store import audit
@@ -423,8 +423,8 @@ class TermsService:
                         "TermsService",
                         "The text says it is dated %1; the effective date given is %2.",
                     ),
-                    stated.isoformat(),
-                    effective_date.isoformat(),
+                    format_day(stated),
+                    format_day(effective_date),
                 )
             )
         canonical = document.canonical_json()
@@ -958,7 +958,7 @@ class TermsService:
                         "TermsService",
                         "A new version must take effect after %1 (the latest published version).",
                     ),
-                    latest.isoformat(),
+                    format_day(latest),
                 ),
                 field="effective_date",
             )
@@ -1000,8 +1000,8 @@ class TermsService:
                         "TermsService",
                         "Customers must be notified by %1 (one month before %2), which has passed.",
                     ),
-                    notice_by.isoformat(),
-                    effective.isoformat(),
+                    format_day(notice_by),
+                    format_day(effective),
                 )
             )
         register = [

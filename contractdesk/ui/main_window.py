@@ -55,6 +55,20 @@ QLabel#cardDetail { color: #546e7a; }
 """
 
 
+def retranslate_date_fields() -> None:
+    """Every open date (and month) field in the language now in force: dd.MM.yyyy in Norwegian."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QDateEdit
+
+    from contractdesk.ui.formatting import date_edit_format, month_edit_format
+
+    for window in QApplication.topLevelWidgets():
+        for field in window.findChildren(QDateEdit):
+            months_only = "d" not in field.displayFormat()
+            field.setLocale(QLocale())
+            field.setDisplayFormat(month_edit_format() if months_only else date_edit_format())
+
+
 class MainWindow(QMainWindow):
     """Signals:
     painted(): emitted once, after the first paint (start-up benchmark).
@@ -251,6 +265,7 @@ class MainWindow(QMainWindow):
 
         install_language(QApplication.instance(), code)  # type: ignore[arg-type]
         self.retranslate()
+        retranslate_date_fields()
 
     def _open_whois(self) -> None:
         from contractdesk.ui.whois_dialog import show_whois

@@ -1616,6 +1616,24 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>%Y-%m-%d</source>
+        <translation>%d.%m.%Y</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsBox</name>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Show technical details</source>
+        <translation>Vis tekniske detaljer</translation>
+    </message>
+</context>
+<context>
     <name>DiffPartsModel</name>
     <message>
         <source>Section</source>
@@ -1961,6 +1979,125 @@
     <message>
         <source>Sending through %1 failed. Nothing was sent.</source>
         <translation>Sending via %1 mislyktes. Ingenting ble sendt.</translation>
+    </message>
+</context>
+<context>
+    <name>DpaChecklist</name>
+    <message>
+        <source>Processing only on documented instructions from the controller</source>
+        <translation>Behandling bare etter dokumenterte instrukser fra den behandlingsansvarlige</translation>
+    </message>
+    <message>
+        <source>the processor acts only on the controller&apos;s documented instructions</source>
+        <translation>databehandleren handler bare etter den behandlingsansvarliges dokumenterte instrukser</translation>
+    </message>
+    <message>
+        <source>transfers to third countries or international organisations only on instructions</source>
+        <translation>overføring til tredjeland eller internasjonale organisasjoner bare etter instruks</translation>
+    </message>
+    <message>
+        <source>Persons authorised to process are committed to confidentiality</source>
+        <translation>De som har tilgang til å behandle opplysningene, har taushetsplikt</translation>
+    </message>
+    <message>
+        <source>staff and others processing the data are bound to confidentiality</source>
+        <translation>ansatte og andre som behandler opplysningene, er bundet av taushetsplikt</translation>
+    </message>
+    <message>
+        <source>Security of processing (Art. 32)</source>
+        <translation>Sikkerhet ved behandlingen (art. 32)</translation>
+    </message>
+    <message>
+        <source>the processor takes the security measures of Art. 32</source>
+        <translation>databehandleren gjennomfører sikkerhetstiltakene i art. 32</translation>
+    </message>
+    <message>
+        <source>Conditions for engaging sub-processors</source>
+        <translation>Vilkår for å bruke underleverandører</translation>
+    </message>
+    <message>
+        <source>sub-processors only with the controller&apos;s prior authorisation; changes notified with a right to object</source>
+        <translation>underleverandører bare etter forhåndsgodkjenning fra den behandlingsansvarlige; endringer varsles med rett til å protestere</translation>
+    </message>
+    <message>
+        <source>the same data-protection obligations are imposed on sub-processors</source>
+        <translation>underleverandørene pålegges de samme personvernforpliktelsene</translation>
+    </message>
+    <message>
+        <source>Assisting the controller with data subjects&apos; rights (Chapter III)</source>
+        <translation>Bistand til den behandlingsansvarlige med de registrertes rettigheter (kapittel III)</translation>
+    </message>
+    <message>
+        <source>the processor assists with requests from data subjects (access, rectification, erasure …)</source>
+        <translation>databehandleren bistår med henvendelser fra de registrerte (innsyn, retting, sletting …)</translation>
+    </message>
+    <message>
+        <source>Assisting the controller with Arts. 32–36 (security, breaches, DPIA, prior consultation)</source>
+        <translation>Bistand til den behandlingsansvarlige med art. 32–36 (sikkerhet, avvik, konsekvensvurdering, forhåndsdrøfting)</translation>
+    </message>
+    <message>
+        <source>assistance with the security of processing (Art. 32)</source>
+        <translation>bistand med sikkerheten ved behandlingen (art. 32)</translation>
+    </message>
+    <message>
+        <source>personal data breaches notified to the controller (Arts. 33–34)</source>
+        <translation>brudd på personopplysningssikkerheten varsles den behandlingsansvarlige (art. 33–34)</translation>
+    </message>
+    <message>
+        <source>assistance with data protection impact assessments (Art. 35)</source>
+        <translation>bistand med vurderinger av personvernkonsekvenser (art. 35)</translation>
+    </message>
+    <message>
+        <source>assistance with prior consultation of the supervisory authority (Art. 36)</source>
+        <translation>bistand med forhåndsdrøftinger med tilsynsmyndigheten (art. 36)</translation>
+    </message>
+    <message>
+        <source>Deletion or return of all personal data at the end of the services</source>
+        <translation>Sletting eller tilbakelevering av alle personopplysninger når tjenestene opphører</translation>
+    </message>
+    <message>
+        <source>at the end, the data are deleted or returned, as the controller chooses</source>
+        <translation>ved opphør slettes eller tilbakeleveres opplysningene, etter den behandlingsansvarliges valg</translation>
+    </message>
+    <message>
+        <source>existing copies (backups) are deleted too</source>
+        <translation>eksisterende kopier (sikkerhetskopier) slettes også</translation>
+    </message>
+    <message>
+        <source>Information to demonstrate compliance, and audits</source>
+        <translation>Informasjon som viser at pliktene overholdes, og revisjoner</translation>
+    </message>
+    <message>
+        <source>the processor makes available the information needed to demonstrate compliance</source>
+        <translation>databehandleren gjør tilgjengelig informasjonen som trengs for å vise at pliktene overholdes</translation>
+    </message>
+    <message>
+        <source>the processor allows and contributes to audits and inspections</source>
+        <translation>databehandleren gir adgang til og bidrar ved revisjoner og inspeksjoner</translation>
+    </message>
+    <message>
+        <source>the Personal Data Act of 14 April 2000 no. 31, repealed on 20 July 2018 (now the GDPR and the 2018 act)</source>
+        <translation>personopplysningsloven av 14. april 2000 nr. 31, opphevet 20. juli 2018 (nå personvernforordningen og loven fra 2018)</translation>
+    </message>
+    <message>
+        <source>the Personal Data Regulations of 15 December 2000 no. 1265, repealed in 2018</source>
+        <translation>personopplysningsforskriften av 15. desember 2000 nr. 1265, opphevet i 2018</translation>
+    </message>
+    <message>
+        <source>probably the Personal Data Regulations of 15 December 2000 no. 1265, repealed in 2018</source>
+        <translation>trolig personopplysningsforskriften av 15. desember 2000 nr. 1265, opphevet i 2018</translation>
+    </message>
+    <message>
+        <source>chapter 2 of the 2000 regulations (security, breaches), repealed in 2018; see GDPR Arts. 32–34</source>
+        <translation>kapittel 2 i forskriften fra 2000 (sikkerhet, avvik), opphevet i 2018; se personvernforordningen art. 32–34</translation>
+    </message>
+    <message>
+        <source>section numbering of the 2000 act (§ 2 definitions, § 13 security, § 15 processors); now GDPR Arts. 4, 28 and 32</source>
+        <translation>paragrafnummerering fra loven av 2000 (§ 2 definisjoner, § 13 sikkerhet, § 15 databehandlere); nå personvernforordningen art. 4, 28 og 32</translation>
+    </message>
+    <message>
+        <source>chapter 2 of the 2000 act; now the GDPR</source>
+        <translation>kapittel 2 i loven fra 2000; nå personvernforordningen</translation>
     </message>
 </context>
 <context>
@@ -4367,20 +4504,36 @@ Låses opp med: %2</translation>
         <translation>Listen over underleverandører (§8.3, §17.7). Når en versjon publiseres, lagres listen slik den er da; senere endringer påvirker ikke publiserte versjoner.</translation>
     </message>
     <message>
-        <source>Published, effective %1. SHA-256: %2</source>
-        <translation>Publisert, gyldig fra %1. SHA-256: %2</translation>
-    </message>
-    <message>
         <source>not set</source>
         <translation>ikke angitt</translation>
     </message>
     <message>
-        <source>Draft (planned effective date: %1). Content SHA-256 now: %2</source>
-        <translation>Utkast (planlagt gyldig fra: %1). Innhold SHA-256 nå: %2</translation>
+        <source>Published, effective %1.</source>
+        <translation>Publisert, gyldig fra %1.</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Draft (planned effective date: %1).</source>
+        <translation>Utkast (planlagt gyldig fra: %1).</translation>
+    </message>
+    <message>
+        <source>Content SHA-256 now: %1</source>
+        <translation>SHA-256 for innholdet nå: %1</translation>
     </message>
     <message>
         <source>Copied from %1.</source>
         <translation>Kopiert fra %1.</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>delvis</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>mangler</translation>
     </message>
     <message>
         <source>DPA checklist at publication: %1</source>

@@ -171,6 +171,7 @@ class AgreementsPage(Page):
             self.customer_filter.setItemText(0, self.tr("All customers"))
         if self.version_filter.count():
             self.version_filter.setItemText(0, self.tr("All versions"))
+        self._show_reaccept_summary()
 
     def set_services(self, services: Any) -> None:
         super().set_services(services)
@@ -242,6 +243,14 @@ class AgreementsPage(Page):
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.status] = counts.get(row.status, 0) + 1
+        self._reaccept_counts = counts
+        self._show_reaccept_summary()
+        self._update_buttons()
+
+    def _show_reaccept_summary(self) -> None:
+        counts = getattr(self, "_reaccept_counts", None)
+        if counts is None:
+            return
         text = (
             self.tr("%1 to notify, %2 notified, %3 accepted, %4 overdue, %5 terminated.")
             .replace("%1", str(counts.get("to_notify", 0)))
@@ -255,7 +264,6 @@ class AgreementsPage(Page):
                 "Overdue customers are proposed as terminated; nothing ends until you confirm."
             )
         self.reaccept_summary.setText(text)
-        self._update_buttons()
 
     # -- selection ---------------------------------------------------------------------------------
 

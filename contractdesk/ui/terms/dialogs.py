@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.ui.formatting import date_edit_format, format_date
-from contractdesk.ui.terms.models import ChecklistModel
+from contractdesk.ui.terms.models import ChecklistModel, dpa_text
 
 if TYPE_CHECKING:
     from contractdesk.services.terms import PublishPreview, SubProcessorView, TermsVersionView
@@ -335,7 +335,7 @@ class PublishDialog(SubmitDialog):
                 self.tr("Repealed act in %1: “%2” — %3")
                 .replace("%1", r.section_number)
                 .replace("%2", r.quote)
-                .replace("%3", r.reason)
+                .replace("%3", dpa_text(r.reason))
                 for r in preview.checklist.repealed_references
             ]
         lines += [self.tr("Note: %1").replace("%1", w) for w in preview.warnings]

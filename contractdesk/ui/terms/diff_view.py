@@ -154,6 +154,8 @@ class DiffView(QWidget):
                 "added words underlined."
             )
         )
+        if getattr(self, "diff", None) is not None:
+            self._render()  # the summary ("Sections: 1 changed…") in the new language
 
     def set_versions(
         self, labels: list[str], *, old: str | None = None, new: str | None = None

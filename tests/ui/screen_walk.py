@@ -1,0 +1,266 @@
+"""Walk every visible widget of a window (every tab of every tab widget) and collect what a user
+sees: texts, clipped or elided texts, unnamed or unreachable controls. Used by the
+"every screen" tests (translation, clipping, accessibility)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QTextEdit,
+    QPlainTextEdit,
+)
+
+
+@dataclass
+class Seen:
+    """What one walk found. ``texts``: (where, text) pairs of visible text."""
+
+    texts: list[tuple[str, str]] = field(default_factory=list)
+    clipped: list[str] = field(default_factory=list)
+    unnamed: list[str] = field(default_factory=list)
+    unreachable: list[str] = field(default_factory=list)
+    sideways: list[str] = field(default_factory=list)
+
+
+def describe(widget: QWidget) -> str:
+    names = []
+    w: QWidget | None = widget
+    while w is not None and len(names) < 4:
+        names.append(w.objectName() or type(w).__name__)
+        w = w.parentWidget()
+    return "/".join(reversed(names))
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"<[^>]+>", " ", text) if "<" in text and ">" in text else text
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+
+
+def visible_widgets(root: QWidget) -> Iterator[QWidget]:
+    for child in root.findChildren(QWidget):
+        if child.isVisible() and child.window() is root.window():
+            yield child
+
+
+def accessible_name(widget: QWidget) -> str:
+    iface = QAccessible.queryAccessibleInterface(widget)
+    name = iface.text(QAccessible.Text.Name) if iface is not None else ""
+    return (name or widget.accessibleName() or "").strip()
+
+
+def walk_tabs(root: QWidget) -> Iterator[None]:
+    """Yield once per combination shown: each tab of each (visible) tab widget in turn."""
+    yield None
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.isVisible():
+            continue
+        current = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if index == current or not tabs.isTabEnabled(index):
+                continue
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            yield None
+        tabs.setCurrentIndex(current)
+        QApplication.processEvents()
+
+
+def collect(root: QWidget, seen: Seen) -> None:
+    """Everything visible in ``root``'s window now."""
+    where = root.window().objectName() or type(root.window()).__name__
+    title = root.window().windowTitle()
+    if title:
+        seen.texts.append((where + ":title", title))
+    for w in visible_widgets(root):
+        _texts_of(w, where, seen)
+        _check_clipped(w, seen)
+        _check_named(w, seen)
+
+
+def _texts_of(w: QWidget, where: str, seen: Seen) -> None:
+    here = f"{where}:{describe(w)}"
+    if isinstance(w, QLabel) and w.text():
+        seen.texts.append((here, _plain(w.text())))
+    elif isinstance(w, QAbstractButton) and w.text():
+        seen.texts.append((here, _plain(w.text())))
+    elif isinstance(w, QGroupBox) and w.title():
+        seen.texts.append((here, _plain(w.title())))
+    elif isinstance(w, QTabBar):
+        for i in range(w.count()):
+            seen.texts.append((here, _plain(w.tabText(i))))
+    elif isinstance(w, QLineEdit) and w.placeholderText() and not w.text():
+        seen.texts.append((here, w.placeholderText()))
+    elif isinstance(w, QComboBox) and w.currentText():
+        seen.texts.append((here, w.currentText()))
+    elif isinstance(w, QAbstractItemView) and w.model() is not None and not isinstance(w, QHeaderView):
+        model = w.model()
+        try:
+            columns = model.columnCount(QModelIndex())
+        except TypeError:  # a list model: one column
+            columns = 1
+        for column in range(columns):
+            header = model.headerData(column, Qt.Orientation.Horizontal)
+            if header:
+                seen.texts.append((here + ":header", str(header)))
+        for row in range(min(model.rowCount(QModelIndex()), 30)):
+            for column in range(columns):
+                value = model.index(row, column).data()
+                if isinstance(value, str) and value:
+                    seen.texts.append((here + ":cell", value))
+    if w.toolTip():
+        seen.texts.append((here + ":tooltip", _plain(w.toolTip())))
+
+
+def _check_clipped(w: QWidget, seen: Seen) -> None:
+    if isinstance(w, QScrollArea | QAbstractScrollArea):
+        bar = w.horizontalScrollBar()
+        if bar.isVisible() and bar.maximum() > 0 and not isinstance(w, QAbstractItemView | QTextEdit | QPlainTextEdit):
+            seen.sideways.append(describe(w))
+    if isinstance(w, QLabel) and w.text() and w.textFormat() != Qt.TextFormat.RichText:
+        text = _plain(w.text())
+        if "<" in w.text() and Qt.mightBeRichText(w.text()):
+            return
+        rect = w.contentsRect()
+        if w.wordWrap():
+            if w.heightForWidth(rect.width()) > rect.height() + 2:
+                seen.clipped.append(f"{describe(w)}: {text!r} (height)")
+        else:
+            widest = max(w.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+            if widest > rect.width() + 1:
+                seen.clipped.append(f"{describe(w)}: {text!r} ({widest} > {rect.width()})")
+    elif isinstance(w, QPushButton | QCheckBox | QRadioButton | QToolButton) and w.text():
+        hint = w.sizeHint()
+        if hint.width() > w.width() + 1:
+            seen.clipped.append(f"{describe(w)}: {_plain(w.text())!r} ({hint.width()} > {w.width()})")
+    elif isinstance(w, QTabBar):
+        for i in range(w.count()):
+            if w.tabRect(i).width() + 1 < w.tabSizeHint(i).width() and w.elideMode() != Qt.TextElideMode.ElideNone:
+                seen.clipped.append(f"{describe(w)}: tab {w.tabText(i)!r}")
+            elif w.tabRect(i).right() > w.width():
+                seen.clipped.append(f"{describe(w)}: tab {w.tabText(i)!r} beyond the bar")
+
+
+def _check_named(w: QWidget, seen: Seen) -> None:
+    if not isinstance(w, INTERACTIVE):
+        return
+    if isinstance(w, QTabBar) or w.parentWidget() is not None and isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox | QTabBar):
+        return  # parts of a composite control (its line edit, scroll buttons)
+    if type(w).__name__ in ("QScrollBar", "QHeaderView", "QCalendarWidget") or isinstance(w, QAbstractButton) and w.parentWidget() is not None and type(w.parentWidget()).__name__ in ("QScrollBar", "QDialogButtonBox") and not w.text():
+        return
+    if not w.isEnabled():
+        return
+    if not accessible_name(w):
+        seen.unnamed.append(f"{describe(w)} ({type(w).__name__})")
+    if not w.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(w, QAbstractButton):
+        seen.unreachable.append(f"{describe(w)} ({type(w).__name__})")
+    elif isinstance(w, QAbstractButton) and w.focusPolicy() == Qt.FocusPolicy.NoFocus and not w.shortcut().toString():
+        seen.unreachable.append(f"{describe(w)} ({type(w).__name__})")
+
+
+# --- English in the Norwegian UI -------------------------------------------------------------
+
+ENGLISH_WORDS = {
+    "the", "and", "of", "with", "is", "are", "which", "this", "that", "from", "will", "has",
+    "have", "been", "was", "not", "by", "on", "or", "no", "yes", "changed", "added", "removed",
+    "unchanged", "customer", "customers", "agreement", "agreements", "terms", "service",
+    "services", "invoice", "invoices", "settings", "none", "yet", "open", "save", "cancel",
+    "close", "add", "edit", "delete", "name", "date", "status", "sections", "processing",
+    "controller", "processor", "security", "missing", "covered", "partial", "gap", "notified",
+    "accepted", "overdue", "signed", "sent", "draft", "active", "phone", "email", "address",
+    "select", "choose", "print", "preview", "month", "months", "year", "years", "day", "days",
+    "total", "amount", "price", "start", "end", "when", "who", "what", "new", "record",
+}
+NORWEGIAN_TOO = {"i", "at", "for", "til", "en", "e-post", "status", "start"}
+
+
+def source_strings() -> set[str]:
+    """Every English source text of the Norwegian translation whose Norwegian differs."""
+    tree = ET.parse(ROOT / "resources" / "translations" / "contractdesk_nb.ts")
+    out: set[str] = set()
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        text = (translation.text or "") if translation is not None else ""
+        if translation is not None and list(translation):
+            text = " ".join(t.text or "" for t in translation)
+        if source and source.strip() != text.strip() and len(source) > 3:
+            out.add(_plain(source))
+    return out
+
+
+ISO_IN_SENTENCE = re.compile(r"[A-Za-zÆØÅæøå].*\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-\d{2}-\d{2}\b.*[A-Za-zÆØÅæøå]{3}")
+
+
+def english_texts(
+    texts: list[tuple[str, str]], allowed: set[str], identifiers: set[str]
+) -> list[str]:
+    """Texts that read English (a source string shown as is, or English words), or show an
+    ISO date inside a sentence. ``identifiers`` (e.g. terms labels "2021-04-17") are names, not
+    dates; file paths and ALL-CAPS codes are not words."""
+    sources = source_strings()
+    found = []
+    for where, original in sorted(set(texts)):
+        if not original or original in allowed:
+            continue
+        text = re.sub(r"(/[\w.\-]+)+", " ", original)
+        for identifier in identifiers:
+            text = text.replace(identifier, "ID")
+        if "%1" in text or "%n" in text:
+            found.append(f"{where}: {text!r} (placeholder left)")
+            continue
+        if text in sources:
+            found.append(f"{where}: {text!r}")
+            continue
+        words = re.findall(r"[A-Za-z]+", text)
+        english = [
+            w
+            for w in words
+            if w.lower() in ENGLISH_WORDS and w.lower() not in NORWEGIAN_TOO and not w.isupper()
+        ]
+        if len(english) >= 2 or (len(words) <= 2 and english and len(text) < 25):
+            found.append(f"{where}: {text!r} (English words {english})")
+            continue
+        if ISO_IN_SENTENCE.search(text):
+            found.append(f"{where}: {text!r} (ISO date in a sentence)")
+    return found
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
