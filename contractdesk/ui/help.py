@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 
 class PageHelp(QObject):
@@ -79,15 +79,35 @@ def page_help(page_id: str) -> tuple[str, str]:
     return texts.get(page_id, texts["overview"])
 
 
-def show_page_help(parent: QWidget, page_id: str) -> QMessageBox:
-    """Open the help for ``page_id`` (not blocking) and return the box."""
+class HelpDialog(QDialog):
+    """The help for one page: its title and text, and Close (Esc)."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageHelp")
+        self.setWindowTitle(PageHelp().window_title(title))
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("pageHeading")
+        self.text_label = QLabel(text)
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text_label.setMinimumWidth(480)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.text_label)
+        layout.addWidget(buttons)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+
+    def text(self) -> str:
+        return self.title_label.text()
+
+
+def show_page_help(parent: QWidget, page_id: str) -> HelpDialog:
+    """Open the help for ``page_id`` (not blocking) and return the dialog."""
     title, text = page_help(page_id)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(PageHelp().window_title(title))
-    box.setText(title)
-    box.setInformativeText(text)
-    box.setStandardButtons(QMessageBox.StandardButton.Close)
-    box.setObjectName("pageHelp")
-    box.open()
-    return box
+    dialog = HelpDialog(title, text, parent)
+    dialog.open()
+    return dialog

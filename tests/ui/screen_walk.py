@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTabBar,
     QTabWidget,
     QTextEdit,
@@ -116,96 +116,247 @@ def collect(root: QWidget, seen: Seen) -> None:
 
 def _texts_of(w: QWidget, where: str, seen: Seen) -> None:
     here = f"{where}:{describe(w)}"
-    if isinstance(w, QLabel) and w.text():
-        seen.texts.append((here, _plain(w.text())))
-    elif isinstance(w, QAbstractButton) and w.text():
-        seen.texts.append((here, _plain(w.text())))
-    elif isinstance(w, QGroupBox) and w.title():
-        seen.texts.append((here, _plain(w.title())))
-    elif isinstance(w, QTabBar):
-        for i in range(w.count()):
-            seen.texts.append((here, _plain(w.tabText(i))))
-    elif isinstance(w, QLineEdit) and w.placeholderText() and not w.text():
-        seen.texts.append((here, w.placeholderText()))
-    elif isinstance(w, QComboBox) and w.currentText():
-        seen.texts.append((here, w.currentText()))
-    elif isinstance(w, QAbstractItemView) and w.model() is not None and not isinstance(w, QHeaderView):
-        model = w.model()
-        try:
-            columns = model.columnCount(QModelIndex())
-        except TypeError:  # a list model: one column
-            columns = 1
-        for column in range(columns):
-            header = model.headerData(column, Qt.Orientation.Horizontal)
-            if header:
-                seen.texts.append((here + ":header", str(header)))
-        for row in range(min(model.rowCount(QModelIndex()), 30)):
-            for column in range(columns):
-                value = model.index(row, column).data()
-                if isinstance(value, str) and value:
-                    seen.texts.append((here + ":cell", value))
+    text = _own_text(w)
+    if text:
+        seen.texts.append((here, text))
+    if isinstance(w, QTabBar):
+        seen.texts.extend((here, _plain(w.tabText(i))) for i in range(w.count()))
+    if isinstance(w, QAbstractItemView) and not isinstance(w, QHeaderView):
+        seen.texts.extend(_view_texts(w, here))
     if w.toolTip():
         seen.texts.append((here + ":tooltip", _plain(w.toolTip())))
 
 
+def _own_text(w: QWidget) -> str:
+    if isinstance(w, QLabel | QAbstractButton):
+        return _plain(w.text())
+    if isinstance(w, QGroupBox):
+        return _plain(w.title())
+    if isinstance(w, QLineEdit) and not w.text():
+        return w.placeholderText()
+    if isinstance(w, QComboBox):
+        return w.currentText()
+    return ""
+
+
+def _view_texts(w: QAbstractItemView, here: str) -> list[tuple[str, str]]:
+    model = w.model()
+    if model is None:
+        return []
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:  # a list model: one column
+        columns = 1
+    out = []
+    for column in range(columns):
+        header = model.headerData(column, Qt.Orientation.Horizontal)
+        if header:
+            out.append((here + ":header", str(header)))
+    for row in range(min(model.rowCount(QModelIndex()), 30)):
+        for column in range(columns):
+            value = model.index(row, column).data()
+            if isinstance(value, str) and value:
+                out.append((here + ":cell", value))
+    return out
+
+
 def _check_clipped(w: QWidget, seen: Seen) -> None:
-    if isinstance(w, QScrollArea | QAbstractScrollArea):
-        bar = w.horizontalScrollBar()
-        if bar.isVisible() and bar.maximum() > 0 and not isinstance(w, QAbstractItemView | QTextEdit | QPlainTextEdit):
-            seen.sideways.append(describe(w))
-    if isinstance(w, QLabel) and w.text() and w.textFormat() != Qt.TextFormat.RichText:
-        text = _plain(w.text())
-        if "<" in w.text() and Qt.mightBeRichText(w.text()):
-            return
-        rect = w.contentsRect()
-        if w.wordWrap():
-            if w.heightForWidth(rect.width()) > rect.height() + 2:
-                seen.clipped.append(f"{describe(w)}: {text!r} (height)")
-        else:
-            widest = max(w.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
-            if widest > rect.width() + 1:
-                seen.clipped.append(f"{describe(w)}: {text!r} ({widest} > {rect.width()})")
+    if isinstance(w, QAbstractScrollArea) and _scrolls_sideways(w):
+        seen.sideways.append(describe(w))
+    if isinstance(w, QLabel):
+        seen.clipped.extend(_label_clipped(w))
     elif isinstance(w, QPushButton | QCheckBox | QRadioButton | QToolButton) and w.text():
         hint = w.sizeHint()
         if hint.width() > w.width() + 1:
-            seen.clipped.append(f"{describe(w)}: {_plain(w.text())!r} ({hint.width()} > {w.width()})")
+            seen.clipped.append(
+                f"{describe(w)}: {_plain(w.text())!r} ({hint.width()} > {w.width()})"
+            )
+    elif isinstance(w, QHeaderView) and w.orientation() == Qt.Orientation.Horizontal:
+        seen.clipped.extend(_header_clipped(w))
+    elif isinstance(w, QListWidget):
+        seen.clipped.extend(_list_clipped(w))
     elif isinstance(w, QTabBar):
-        for i in range(w.count()):
-            if w.tabRect(i).width() + 1 < w.tabSizeHint(i).width() and w.elideMode() != Qt.TextElideMode.ElideNone:
-                seen.clipped.append(f"{describe(w)}: tab {w.tabText(i)!r}")
-            elif w.tabRect(i).right() > w.width():
-                seen.clipped.append(f"{describe(w)}: tab {w.tabText(i)!r} beyond the bar")
+        seen.clipped.extend(_tabs_clipped(w))
+
+
+def _scrolls_sideways(w: QAbstractScrollArea) -> bool:
+    """A page or panel that scrolls sideways (tables may: their columns are the user's)."""
+    bar = w.horizontalScrollBar()
+    return (
+        bar.isVisible()
+        and bar.maximum() > 0
+        and not isinstance(w, QAbstractItemView | QTextEdit | QPlainTextEdit)
+    )
+
+
+def _label_clipped(w: QLabel) -> list[str]:
+    if not w.text() or w.textFormat() == Qt.TextFormat.RichText:
+        return []
+    if "<" in w.text() and Qt.mightBeRichText(w.text()):
+        return []
+    text = _plain(w.text())
+    rect = w.contentsRect()
+    if w.wordWrap():
+        if w.heightForWidth(rect.width()) > rect.height() + 2:
+            return [f"{describe(w)}: {text!r} (height)"]
+        return []
+    widest = max(w.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+    if widest > rect.width() + 1:
+        return [f"{describe(w)}: {text!r} ({widest} > {rect.width()})"]
+    return []
+
+
+def _header_clipped(w: QHeaderView) -> list[str]:
+    model = w.model()
+    if model is None:
+        return []
+    out = []
+    for section in range(w.count()):
+        if w.isSectionHidden(section) or w.sectionSize(section) == 0:
+            continue
+        text = model.headerData(section, Qt.Orientation.Horizontal)
+        if isinstance(text, str) and text:
+            need = w.fontMetrics().horizontalAdvance(text) + 8  # text, margins
+            if need > w.sectionSize(section):
+                out.append(f"{describe(w)}: header {text!r} ({need} > {w.sectionSize(section)})")
+    return out
+
+
+def _list_clipped(w: QListWidget) -> list[str]:
+    out = []
+    for row in range(w.count()):
+        item = w.item(row)
+        rect = w.visualItemRect(item)
+        need = w.fontMetrics().horizontalAdvance(item.text()) + w.iconSize().width() + 8
+        if item.text() and need > rect.width():
+            out.append(f"{describe(w)}: item {item.text()!r} ({need} > {rect.width()})")
+    return out
+
+
+def _tabs_clipped(w: QTabBar) -> list[str]:
+    out = []
+    for i in range(w.count()):
+        if w.tabRect(i).width() + 1 < w.tabSizeHint(i).width():
+            out.append(f"{describe(w)}: tab {w.tabText(i)!r}")
+        elif w.tabRect(i).right() > w.width():
+            out.append(f"{describe(w)}: tab {w.tabText(i)!r} beyond the bar")
+    return out
+
+
+def _is_part(w: QWidget) -> bool:
+    """Parts of a composite control (a spin box's line edit, a scroll bar's arrows…)."""
+    parent = w.parentWidget()
+    if isinstance(w, QTabBar) or type(w).__name__ in ("QScrollBar", "QHeaderView"):
+        return True
+    if parent is None:
+        return False
+    if isinstance(parent, QAbstractSpinBox | QComboBox | QTabBar):
+        return True
+    return isinstance(w, QAbstractButton) and not w.text() and type(parent).__name__ == "QScrollBar"
 
 
 def _check_named(w: QWidget, seen: Seen) -> None:
-    if not isinstance(w, INTERACTIVE):
-        return
-    if isinstance(w, QTabBar) or w.parentWidget() is not None and isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox | QTabBar):
-        return  # parts of a composite control (its line edit, scroll buttons)
-    if type(w).__name__ in ("QScrollBar", "QHeaderView", "QCalendarWidget") or isinstance(w, QAbstractButton) and w.parentWidget() is not None and type(w.parentWidget()).__name__ in ("QScrollBar", "QDialogButtonBox") and not w.text():
-        return
-    if not w.isEnabled():
+    if not isinstance(w, INTERACTIVE) or _is_part(w) or not w.isEnabled():
         return
     if not accessible_name(w):
         seen.unnamed.append(f"{describe(w)} ({type(w).__name__})")
-    if not w.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(w, QAbstractButton):
-        seen.unreachable.append(f"{describe(w)} ({type(w).__name__})")
-    elif isinstance(w, QAbstractButton) and w.focusPolicy() == Qt.FocusPolicy.NoFocus and not w.shortcut().toString():
+    if isinstance(w, QAbstractButton):
+        reachable = w.focusPolicy() != Qt.FocusPolicy.NoFocus or bool(w.shortcut().toString())
+    else:
+        reachable = bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    if not reachable:
         seen.unreachable.append(f"{describe(w)} ({type(w).__name__})")
 
 
 # --- English in the Norwegian UI -------------------------------------------------------------
 
 ENGLISH_WORDS = {
-    "the", "and", "of", "with", "is", "are", "which", "this", "that", "from", "will", "has",
-    "have", "been", "was", "not", "by", "on", "or", "no", "yes", "changed", "added", "removed",
-    "unchanged", "customer", "customers", "agreement", "agreements", "terms", "service",
-    "services", "invoice", "invoices", "settings", "none", "yet", "open", "save", "cancel",
-    "close", "add", "edit", "delete", "name", "date", "status", "sections", "processing",
-    "controller", "processor", "security", "missing", "covered", "partial", "gap", "notified",
-    "accepted", "overdue", "signed", "sent", "draft", "active", "phone", "email", "address",
-    "select", "choose", "print", "preview", "month", "months", "year", "years", "day", "days",
-    "total", "amount", "price", "start", "end", "when", "who", "what", "new", "record",
+    "the",
+    "and",
+    "of",
+    "with",
+    "is",
+    "are",
+    "which",
+    "this",
+    "that",
+    "from",
+    "will",
+    "has",
+    "have",
+    "been",
+    "was",
+    "not",
+    "by",
+    "on",
+    "or",
+    "no",
+    "yes",
+    "changed",
+    "added",
+    "removed",
+    "unchanged",
+    "customer",
+    "customers",
+    "agreement",
+    "agreements",
+    "terms",
+    "service",
+    "services",
+    "invoice",
+    "invoices",
+    "settings",
+    "none",
+    "yet",
+    "open",
+    "save",
+    "cancel",
+    "close",
+    "add",
+    "edit",
+    "delete",
+    "name",
+    "date",
+    "status",
+    "sections",
+    "processing",
+    "controller",
+    "processor",
+    "security",
+    "missing",
+    "covered",
+    "partial",
+    "gap",
+    "notified",
+    "accepted",
+    "overdue",
+    "signed",
+    "sent",
+    "draft",
+    "active",
+    "phone",
+    "email",
+    "address",
+    "select",
+    "choose",
+    "print",
+    "preview",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
+    "total",
+    "amount",
+    "price",
+    "start",
+    "end",
+    "when",
+    "who",
+    "what",
+    "new",
+    "record",
 }
 NORWEGIAN_TOO = {"i", "at", "for", "til", "en", "e-post", "status", "start"}
 
@@ -225,7 +376,9 @@ def source_strings() -> set[str]:
     return out
 
 
-ISO_IN_SENTENCE = re.compile(r"[A-Za-zÆØÅæøå].*\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-\d{2}-\d{2}\b.*[A-Za-zÆØÅæøå]{3}")
+ISO_IN_SENTENCE = re.compile(
+    r"[A-Za-zÆØÅæøå].*\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-\d{2}-\d{2}\b.*[A-Za-zÆØÅæøå]{3}"
+)
 
 
 def english_texts(

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from screen_walk import Seen, collect, english_texts, walk_tabs
 
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.tasks import SyncPool
-from screen_walk import Seen, collect, english_texts, walk_tabs
 
 PAGES = ("overview", "customers", "agreements", "terms", "billing", "settings")
 
@@ -99,7 +99,7 @@ def _walk_everything(qtbot: Any, services: Any, shots: Path) -> Seen:
     for name, opener in _dialogs(window, services):
         before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
         opener()
-        QApplication.processEvents()
+        qtbot.wait(20)  # shown, laid out, sized
         opened = [
             w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before
         ]
@@ -126,7 +126,9 @@ def test_no_english_is_left_in_the_norwegian_ui(qtbot, qapp, demo, tmp_path: Pat
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 @pytest.mark.usefixtures("nonblocking")
-def test_nothing_is_clipped_and_nothing_scrolls_sideways_at_1280x800(qtbot, qapp, demo, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_clipped_and_nothing_scrolls_sideways_at_1280x800(
+    qtbot, qapp, demo, tmp_path: Path, language: str
+) -> None:  # type: ignore[no-untyped-def]
     from contractdesk.ui.i18n import install_language
 
     try:
@@ -145,7 +147,9 @@ def test_every_control_has_a_name_and_is_reachable_by_keyboard(qtbot, demo, tmp_
     assert seen.unreachable == [], "\n".join(seen.unreachable)
 
 
-def test_a_live_language_switch_retranslates_dates_summaries_and_the_terms_header(qtbot, qapp, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_live_language_switch_retranslates_dates_summaries_and_the_terms_header(
+    qtbot, qapp, demo
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QDateEdit
 
     window = _window(qtbot, demo)

@@ -102,9 +102,9 @@ def test_f1_opens_help_for_the_page_shown_and_ctrl_n_adds_a_customer_from_the_si
         window.activateWindow()
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_F1)
-    from PySide6.QtWidgets import QMessageBox
+    from contractdesk.ui.help import HelpDialog
 
-    box = window.findChild(QMessageBox, "pageHelp")
+    box = window.findChild(HelpDialog, "pageHelp")
     assert box is not None and box.isVisible() and box.text() == "Overview"
     box.close()
     customers = window.page("customers")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.ui.documents.actions import DocumentActions, DocumentTarget
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.pages.terms import make_table
 from contractdesk.ui.terms.models import (
@@ -374,7 +375,7 @@ class AgreementsPage(Page):
             path, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("Signed scan"),
-                "",
+                in_documents(),
                 self.tr(
                     "PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff "
                     "*.gif *.webp);;All files (*)"

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.invoicing import MonthTotal, PlannedInvoice, monthly_totals
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.services.errors import UserError
+from contractdesk.ui.files import documents_folder
 from contractdesk.ui.formatting import format_amount, format_date
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.widgets.invoice_plan import (
@@ -406,7 +407,7 @@ class BillingPage(Page):
             return
         date_from, date_to = self.plan_range()
         settings = QSettings()
-        folder = str(settings.value("billing/export_dir", "") or Path.home())
+        folder = str(settings.value("billing/export_dir", "") or documents_folder())
         suggested = str(
             Path(folder) / f"invoice-plan-{date_from.isoformat()}-{date_to.isoformat()}.csv"
         )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.widgets.supplier_form import SupplierForm
 
@@ -195,7 +196,7 @@ class SettingsPage(Page):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save backup as"),
-            "contractdesk-backup.db",
+            in_documents("contractdesk-backup.db"),
             self.tr("ContractDesk backup (*.db)"),
         )
         if not path:

@@ -55,6 +55,16 @@ def make_table(model: RowTableModel, name: str) -> tuple[QTableView, QSortFilter
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setTabKeyNavigation(False)
+
+    def fit(*_args: object) -> None:
+        """Columns as wide as their header and content (never clipped headers), at most 420 px."""
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column), 420))
+
+    model.modelReset.connect(fit)
+    model.headerDataChanged.connect(fit)
     return view, proxy
 
 

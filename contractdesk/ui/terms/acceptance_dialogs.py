@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import format_date
 from contractdesk.ui.terms.dialogs import FileField, SubmitDialog, date_edit, pydate
 from contractdesk.ui.terms.models import method_text
@@ -252,7 +253,7 @@ class ScanViewer(QDialog):
 
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save a copy of the scan"), self.scan.filename
+                self, self.tr("Save a copy of the scan"), in_documents(self.scan.filename)
             )
         if not path:
             return None

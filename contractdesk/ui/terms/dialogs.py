@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.terms.models import ChecklistModel, dpa_text
 
@@ -114,7 +115,9 @@ class FileField(QWidget):
         return self.edit.text().strip()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.caption, self.edit.text(), self.filters)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.caption, self.edit.text() or in_documents(), self.filters
+        )
         if path:
             self.edit.setText(path)
 
