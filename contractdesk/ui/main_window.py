@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.about_action.setText(self.tr("&About ContractDesk"))
         self.help_action.setText(self.tr("&Help for this page"))
         self.new_customer_action.setText(self.tr("&New customer…"))

@@ -132,6 +132,8 @@ class WhoisDialog(QDialog):
         self.lookup("")
 
     def retranslate(self) -> None:
+        self.query.setAccessibleName(self.tr("Name, e-mail or phone number"))
+        self.matches.setAccessibleName(self.tr("People found"))
         self.setWindowTitle(self.tr("Who is this?"))
         self.query.setPlaceholderText(self.tr("Name, e-mail address or phone number"))
         self.export_button.setText(self.tr("E&xport data…"))

@@ -43,6 +43,10 @@
 <context>
     <name>AddCustomerDialog</name>
     <message>
+        <source>Companies found in the registry</source>
+        <translation>Virksomheter funnet i Enhetsregisteret</translation>
+    </message>
+    <message>
         <source>Type all 9 digits of the organisation number.</source>
         <translation>Skriv alle 9 sifrene i organisasjonsnummeret.</translation>
     </message>
@@ -366,6 +370,14 @@
         <translation>Avtaler</translation>
     </message>
     <message>
+        <source>Acceptance ledger</source>
+        <translation>Akseptregister</translation>
+    </message>
+    <message>
+        <source>Customers to re-accept the terms</source>
+        <translation>Kunder som må akseptere vilkårene på nytt</translation>
+    </message>
+    <message>
         <source>Acceptance &amp;ledger</source>
         <translation>&amp;Akseptlogg</translation>
     </message>
@@ -661,6 +673,14 @@
     <message>
         <source>Services &amp; invoicing</source>
         <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>Invoice plan</source>
+        <translation>Fakturaplan</translation>
+    </message>
+    <message>
+        <source>Totals per month</source>
+        <translation>Sum per måned</translation>
     </message>
     <message>
         <source>&amp;Customer</source>
@@ -1683,6 +1703,14 @@
 <context>
     <name>DiffView</name>
     <message>
+        <source>Sections that differ</source>
+        <translation>Avsnitt som er ulike</translation>
+    </message>
+    <message>
+        <source>The two versions side by side</source>
+        <translation>De to versjonene side om side</translation>
+    </message>
+    <message>
         <source>&amp;Old:</source>
         <translation>G&amp;ammel:</translation>
     </message>
@@ -1807,6 +1835,17 @@
     <message>
         <source>Agreement %1 sent to %2 and marked as sent.</source>
         <translation>Avtale %1 sendt til %2 og merket som sendt.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReader</name>
+    <message>
+        <source>Sections</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>Terms text</source>
+        <translation>Vilkårsteksten</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2520,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Sider</translation>
     </message>
     <message>
         <source>&amp;About ContractDesk</source>
@@ -3337,6 +3380,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>&amp;Gyldig fra:</translation>
     </message>
     <message>
+        <source>DPA checklist</source>
+        <translation>Sjekkliste for databehandleravtalen</translation>
+    </message>
+    <message>
         <source>DPA &amp;checklist (GDPR Art. 28(3)):</source>
         <translation>Sjekkliste for &amp;DBA (GDPR art. 28 nr. 3):</translation>
     </message>
@@ -3561,6 +3608,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>(registered)</source>
         <translation>(registrert)</translation>
+    </message>
+    <message>
+        <source>Role holders in the registry</source>
+        <translation>Rolleinnehavere i Enhetsregisteret</translation>
     </message>
     <message>
         <source>The registry lists no persons for this customer. Refresh the customer from the registry, or add the person by hand.</source>
@@ -3950,6 +4001,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
 </context>
 <context>
     <name>ServicesPanel</name>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
     <message>
         <source>Invoicing</source>
         <translation>Fakturering</translation>
@@ -4512,6 +4567,18 @@ Låses opp med: %2</translation>
         <translation>Publisert, gyldig fra %1.</translation>
     </message>
     <message>
+        <source>Terms versions</source>
+        <translation>Vilkårsversjoner</translation>
+    </message>
+    <message>
+        <source>Sub-processors</source>
+        <translation>Underleverandører</translation>
+    </message>
+    <message>
+        <source>DPA checklist</source>
+        <translation>Sjekkliste for databehandleravtalen</translation>
+    </message>
+    <message>
         <source>SHA-256: %1</source>
         <translation>SHA-256: %1</translation>
     </message>
@@ -4836,6 +4903,14 @@ Låses opp med: %2</translation>
 </context>
 <context>
     <name>WhoisDialog</name>
+    <message>
+        <source>Name, e-mail or phone number</source>
+        <translation>Navn, e-post eller telefonnummer</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personer funnet</translation>
+    </message>
     <message>
         <source>Who is this?</source>
         <translation>Hvem er dette?</translation>

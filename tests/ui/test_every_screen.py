@@ -16,6 +16,7 @@ from screen_walk import Seen, collect, english_texts, walk_tabs
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.tasks import SyncPool
 
+SHOWN: list[QDialog] = []
 PAGES = ("overview", "customers", "agreements", "terms", "billing", "settings")
 
 
@@ -34,6 +35,7 @@ def nonblocking(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def show(self: QDialog) -> int:
         self.show()
+        SHOWN.append(self)  # kept alive after "exec" returns, so the walk can look at it
         return int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(QDialog, "exec", show)
@@ -68,10 +70,42 @@ def _dialogs(window: MainWindow, services: Any) -> Iterator[tuple[str, Callable[
     yield "import terms", lambda: terms.import_terms()
     yield "copy terms", lambda: terms.copy_version()
     yield "add sub-processor", lambda: terms.add_subprocessor()
+    yield "new agreement", lambda: agreements.new_agreement()
     billing = window.page("billing")
-    panel = getattr(billing, "services_panel", None)
-    if panel is not None:
-        yield "add service", lambda: panel.add_service()
+    panel = billing.services_panel
+
+    def with_service(action: str) -> Callable[[], Any]:
+        def run() -> Any:
+            billing.set_customer(_any_org(services))
+            QApplication.processEvents()
+            if panel.table.model().rowCount() and action != "add_service":
+                panel.table.selectRow(0)
+            return getattr(panel, action)()
+
+        return run
+
+    for action in ("add_service", "edit_service", "terminate_service", "adjust_price"):
+        yield action.replace("_", " "), with_service(action)
+
+    def card_button(name: str) -> Callable[[], Any]:
+        def run() -> Any:
+            card = customers.open_customer(_any_org(services))
+            QApplication.processEvents()
+            people = card.card.people_panel
+            if people.view.model().rowCount():
+                people.view.selectRow(0)
+            getattr(people, name).click()
+
+        return run
+
+    for name in (
+        "add_button",
+        "registry_button",
+        "edit_button",
+        "consent_button",
+        "requests_button",
+    ):
+        yield f"people {name}", card_button(name)
 
 
 def _any_org(services: Any) -> str:
@@ -103,8 +137,10 @@ def _walk_everything(qtbot: Any, services: Any, shots: Path) -> Seen:
         opened = [
             w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before
         ]
-        for dialog in opened:
-            _walk_window(dialog, seen, shots, name.replace(" ", "-"))
+        opened += [d for d in SHOWN if d not in opened]
+        SHOWN.clear()
+        for number, dialog in enumerate(opened):
+            _walk_window(dialog, seen, shots, f"{name.replace(' ', '-')}-{number}")
             dialog.close()
     return seen
 

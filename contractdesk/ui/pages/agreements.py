@@ -155,6 +155,9 @@ class AgreementsPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
+        self.ledger.setAccessibleName(self.tr("Acceptance ledger"))
+        self.reaccept.setAccessibleName(self.tr("Customers to re-accept the terms"))
+        self.agreements.setAccessibleName(self.tr("Agreements"))
         self.tabs.setTabText(0, self.tr("Acceptance &ledger"))
         self.tabs.setTabText(1, self.tr("Re-&acceptance (§14)"))
         self.tabs.setTabText(2, self.tr("A&greements"))

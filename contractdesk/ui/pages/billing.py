@@ -202,6 +202,8 @@ class BillingPage(Page):
         return self.tr("Services & invoicing")
 
     def retranslate(self) -> None:
+        self.plan_view.setAccessibleName(self.tr("Invoice plan"))
+        self.totals_view.setAccessibleName(self.tr("Totals per month"))
         self.heading.setText(self.title())
         self.customer_label.setText(self.tr("&Customer"))
         if self.customer.count():

@@ -286,6 +286,7 @@ class CustomersPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
+        self.table.setAccessibleName(self.tr("Customers"))
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("Name, org number, municipality or contact"))
         self.add_button.setText(self.tr("&Add customer…"))

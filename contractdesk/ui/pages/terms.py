@@ -180,6 +180,9 @@ class TermsPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
+        self.versions.setAccessibleName(self.tr("Terms versions"))
+        self.subs.setAccessibleName(self.tr("Sub-processors"))
+        self.dpa_table.setAccessibleName(self.tr("DPA checklist"))
         self.import_button.setText(self.tr("&Import…"))
         self.copy_button.setText(self.tr("&Copy to draft…"))
         self.edit_button.setText(self.tr("&Edit draft…"))

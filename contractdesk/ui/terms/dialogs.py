@@ -103,6 +103,7 @@ class FileField(QWidget):
         self.caption = caption
         self.filters = filters
         self.edit = QLineEdit()
+        self.edit.setAccessibleName(caption)
         self.browse = QPushButton(self.tr("&Browse…"))
         self.browse.clicked.connect(self._browse)
         layout = QHBoxLayout(self)
@@ -270,6 +271,7 @@ class PublishDialog(SubmitDialog):
         self.checklist_model = ChecklistModel(self)
         self.checklist = QTableView()
         self.checklist.setObjectName("dpaChecklist")
+        self.checklist.setAccessibleName(self.tr("DPA checklist"))
         self.checklist.setModel(self.checklist_model)
         self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.checklist.verticalHeader().hide()

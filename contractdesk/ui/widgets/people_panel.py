@@ -348,6 +348,7 @@ class PeoplePanel(QWidget):
     # -- buttons ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.view.setAccessibleName(self.tr("People"))
         self.heading.setText(self.tr("People"))
         self.add_button.setText(self.tr("&Add person…"))
         self.registry_button.setText(self.tr("From the &registry…"))

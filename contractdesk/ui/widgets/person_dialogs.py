@@ -279,6 +279,7 @@ class RegistryHolderDialog(SubmitDialog):
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setAccessibleName(self.tr("Role holders in the registry"))
         self.role = QComboBox()
         for role in ROLE_ORDER:
             self.role.addItem(role_label(self, role), role.value)

@@ -172,6 +172,7 @@ class RequestLogDialog(QDialog):
         self.resize(760, 380)
         self.model = RequestTableModel(self)
         self.view = QTableView()
+        self.view.setAccessibleName(self.tr("Data-subject requests"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
