@@ -107,6 +107,10 @@ def seed_attention(services):  # type: ignore[no-untyped-def]
             )
         )
     person = services.people.list_people()[0].id if services.people.list_people() else None
-    services.people.log_request(person, "access", received_on=date(2027, 7, 20), actor="test")
-    services.people.log_request(None, "erasure", received_on=date(2027, 8, 20), actor="test")
+    services.people.log_request(
+        person, "access", received_on=date(2027, 7, 20), actor="test", today=TODAY
+    )
+    services.people.log_request(
+        None, "erasure", received_on=date(2027, 8, 20), actor="test", today=TODAY
+    )
     return services

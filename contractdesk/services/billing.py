@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import String, case, delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from contractdesk.domain.dates import EARLIEST, LATEST, in_range
 from contractdesk.domain.invoicing import (
     BillingCustomer,
     Charge,
@@ -554,6 +555,7 @@ class BillingService:
         termination = _termination(received, requested_end)
         with self.store.session() as s:
             row = self._service(s, service_id)
+            _check_after_start(row, termination.received)
             service = _to_domain(row, ())
         outcome = resolve_termination(service, termination)
         assert outcome is not None
@@ -575,6 +577,7 @@ class BillingService:
         termination = _termination(received, requested_end)
         with self.store.session() as s:
             row = self._service(s, service_id)
+            _check_after_start(row, termination.received)
             before = {"received": _iso(row.terminated_on), "requested_end": _iso(row.requested_end)}
             row.terminated_on = termination.received
             row.requested_end = termination.requested_end
@@ -1319,6 +1322,17 @@ def _date(value: object, label: str, name: str) -> date:
             fill(translate("BillingService", "%1: expected a date (YYYY-MM-DD)."), label),
             field=name,
         )
+    if not in_range(value):
+        raise UserError(
+            fill(
+                translate("BillingService", "%1: %2 is not a possible date here (%3 to %4)."),
+                label,
+                format_day(value),
+                format_day(EARLIEST),
+                format_day(LATEST),
+            ),
+            field=name,
+        )
     return value
 
 
@@ -1442,6 +1456,24 @@ def _termination(received: date, requested_end: date | None) -> Termination:
             field="requested_end",
         )
     return Termination(received, requested_end)
+
+
+def _check_after_start(row: ServiceRecord, received: date) -> None:
+    """A licence's termination cannot be received before the licence starts (a one-off cost
+    may be cancelled before its date: then nothing is invoiced)."""
+    start = row.start if row.kind == ServiceKind.LICENCE.value else None
+    if start is not None and received < start:
+        raise UserError(
+            fill(
+                translate(
+                    "BillingService",
+                    "The termination is received %1, before the service starts (%2).",
+                ),
+                format_day(received),
+                format_day(start),
+            ),
+            field="received",
+        )
 
 
 def _snapshot(row: ServiceRecord) -> dict[str, Any]:

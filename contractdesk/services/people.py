@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from contractdesk.domain.dates import EARLIEST
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
 from contractdesk.domain.people import (
     Assignment,
@@ -918,11 +919,29 @@ class PeopleService:
         received_on: date | None = None,
         note: str = "",
         actor: str = "owner",
+        today: date | None = None,
     ) -> int:
-        """Log a data-subject request; its deadline is one month after receipt. Returns its id."""
+        """Log a data-subject request; its deadline is one month after receipt. Returns its id.
+
+        Raises:
+            UserError: the request is dated in the future (after ``today``) or before 2000.
+        """
         kind = _request_kind(kind)
         note_text = clean_text(note, field="Note", max_len=2000)
-        received = received_on or date.today()
+        day = today or date.today()
+        received = received_on or day
+        if received > day or received < EARLIEST:
+            raise UserError(
+                fill(
+                    translate(
+                        "PeopleService",
+                        "A request is received today or earlier (from %1), not %2.",
+                    ),
+                    format_day(EARLIEST),
+                    format_day(received),
+                ),
+                field="received_on",
+            )
         with self._store.session() as s:
             if person_id is not None:
                 self._person(s, person_id)

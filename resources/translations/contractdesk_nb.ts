@@ -909,6 +909,10 @@
         <translation>%1: oppgi en dato (ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
+        <source>%1: %2 is not a possible date here (%3 to %4).</source>
+        <translation>%1: %2 er ikke en mulig dato her (%3 til %4).</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -959,6 +963,10 @@
     <message>
         <source>The requested end %1 is before the termination was received (%2).</source>
         <translation>Ønsket sluttdato %1 er før oppsigelsen ble mottatt (%2).</translation>
+    </message>
+    <message>
+        <source>The termination is received %1, before the service starts (%2).</source>
+        <translation>Oppsigelsen er mottatt %1, før tjenesten starter (%2).</translation>
     </message>
     <message>
         <source>Give the plan&apos;s first and last day as dates.</source>
@@ -3181,6 +3189,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>Person %1 har ingen rolle hos %2.</translation>
     </message>
     <message>
+        <source>A request is received today or earlier (from %1), not %2.</source>
+        <translation>En henvendelse er mottatt i dag eller tidligere (fra %1), ikke %2.</translation>
+    </message>
+    <message>
         <source>No data-subject request %1.</source>
         <translation>Finner ingen henvendelse %1.</translation>
     </message>
@@ -3912,6 +3924,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
             <numerusform> dager</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The service starts %1, more than two years from today. If that is right, press OK again.</source>
+        <translation>Tjenesten starter %1, mer enn to år fra i dag. Trykk OK en gang til hvis det stemmer.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceKind</name>
@@ -4471,6 +4487,10 @@ Låses opp med: %2</translation>
     <message>
         <source>The customer asked for a &amp;later end</source>
         <translation>Kunden ba om en &amp;senere sluttdato</translation>
+    </message>
+    <message>
+        <source>Yes, no invoice at all is sent for this service</source>
+        <translation>Ja, det sendes ingen faktura i det hele tatt for denne tjenesten</translation>
     </message>
     <message>
         <source>&amp;Received on</source>

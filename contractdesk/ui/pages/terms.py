@@ -29,10 +29,10 @@ from contractdesk.ui.pages.base import Page
 from contractdesk.ui.terms.diff_view import DiffView
 from contractdesk.ui.terms.models import (
     ChecklistModel,
-    dpa_text,
     RowTableModel,
     SubProcessorModel,
     VersionsModel,
+    dpa_text,
 )
 from contractdesk.ui.terms.reader import DocumentReader
 from contractdesk.ui.widgets.details import DetailsBox

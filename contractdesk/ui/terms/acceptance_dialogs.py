@@ -33,6 +33,7 @@ from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import format_date
 from contractdesk.ui.terms.dialogs import FileField, SubmitDialog, date_edit, pydate
 from contractdesk.ui.terms.models import method_text
+from contractdesk.ui.widgets.dates import limit_date
 
 if TYPE_CHECKING:
     from contractdesk.services.agreements import ReacceptanceView, ScanFile
@@ -77,6 +78,7 @@ class RecordAcceptanceDialog(SubmitDialog):
         for method in ("paper", "online", "email"):
             self.method.addItem(method_text(self, method), method)
         self.accepted_on = date_edit(today)
+        limit_date(self.accepted_on, until_today=True, today=today)
         self.signer = QComboBox()
         self.signer_check = QLabel()
         self.signer_check.setObjectName("signerCheck")
@@ -278,6 +280,7 @@ class NotifyDialog(SubmitDialog):
         self.today = today
         self.setWindowTitle(self.tr("Mark notified"))
         self.notified_on = date_edit(today)
+        limit_date(self.notified_on, until_today=True, today=today)
         self.how = QLineEdit()
         self.how.setPlaceholderText(self.tr("e.g. e-mail to the main contact"))
         names = QLabel(

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.terms.models import ChecklistModel, dpa_text
+from contractdesk.ui.widgets.dates import limit_date
 
 if TYPE_CHECKING:
     from contractdesk.services.terms import PublishPreview, SubProcessorView, TermsVersionView
@@ -56,6 +57,7 @@ def date_edit(day: date | None = None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_edit_format())
+    limit_date(edit)
     edit.setDate(qdate(day or date.today()))
     return edit
 
