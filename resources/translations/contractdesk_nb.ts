@@ -2158,8 +2158,12 @@
         <translation>&amp;Planlagt gyldig fra:</translation>
     </message>
     <message>
-        <source>Numbered headings (8.1.1 Title), • bullets and &apos;Vedlegg 1&apos; start sections, lists and annexes. Fields such as {customer.name} are filled in per customer.</source>
-        <translation>Nummererte overskrifter (8.1.1 Tittel), • punkttegn og &apos;Vedlegg 1&apos; starter avsnitt, lister og vedlegg. Felt som {customer.name} fylles ut for hver kunde.</translation>
+        <source>Numbered headings (8.1.1 Title), • bullets and &apos;Vedlegg 1&apos; start sections, lists and annexes. The customer&apos;s details are filled in for each customer.</source>
+        <translation>Nummererte overskrifter (8.1.1 Tittel), • punkttegn og &apos;Vedlegg 1&apos; starter avsnitt, lister og vedlegg. Kundens opplysninger fylles ut for hver kunde.</translation>
+    </message>
+    <message>
+        <source>Field codes in the text, e.g. {customer.name}, are replaced per customer.</source>
+        <translation>Feltkoder i teksten, f.eks. {customer.name}, erstattes for hver kunde.</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
@@ -3524,8 +3528,8 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>Me&amp;rknad:</translation>
     </message>
     <message>
-        <source>%1 (#%2, not at this customer)</source>
-        <translation>%1 (#%2, ikke hos denne kunden)</translation>
+        <source>%1 (not at this customer)</source>
+        <translation>%1 (ikke hos denne kunden)</translation>
     </message>
     <message>
         <source>Register the person who signed under the customer&apos;s people first.</source>

@@ -83,3 +83,23 @@ def test_a_request_cannot_be_logged_as_received_in_the_future(qtbot) -> None:  #
     qtbot.addWidget(dialog)
     dialog.received.setDate(QDate(9999, 12, 7))
     assert dialog.received.date() == QDate.currentDate()
+
+
+def test_enter_saves_the_business_details_and_a_service_dialog(qtbot, services, panel) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from contractdesk.ui.pages.settings import SettingsPage
+
+    page = SettingsPage()
+    qtbot.addWidget(page)
+    page.set_services(services)
+    page.supplier_form.name.setText("Heimen Web AS")
+    qtbot.keyClick(page.supplier_form.name, Qt.Key.Key_Return)
+    assert services.supplier.get().name == "Heimen Web AS"
+    dialog = panel.add_service()
+    dialog.show()
+    dialog.name.setText("CRM")
+    dialog.price.setText("12000")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert panel.model.rowCount() == 1

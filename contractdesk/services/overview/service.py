@@ -16,6 +16,9 @@ from contractdesk.domain.invoicing.pricing import announcement_deadline
 from contractdesk.domain.terms.reacceptance import (
     CustomerAcceptance,
     ReacceptanceStatus,
+    acceptance_deadline,
+    add_months,
+    last_notice_date,
     reacceptance_row,
 )
 from contractdesk.services.overview.views import (
@@ -55,9 +58,19 @@ class OverviewService:
         return f"OverviewService({self._store!r})"
 
     def overview(
-        self, today: date | None = None, *, now: datetime | None = None, limit: int = DEFAULT_LIMIT
+        self,
+        today: date | None = None,
+        *,
+        now: datetime | None = None,
+        limit: int = DEFAULT_LIMIT,
+        include_invoices: bool = True,
     ) -> Overview:
-        """Every card as of ``today`` (default: the real today)."""
+        """Every card as of ``today`` (default: the real today).
+
+        ``include_invoices=False`` leaves the invoices card out (it computes the billing plan,
+        the slowest card at scale): the GUI shows the other cards first and asks for it with
+        :meth:`invoices`.
+        """
         day = today or date.today()
         moment = now or datetime.combine(day, datetime.now(UTC).timetz())
         if moment.tzinfo is None:
@@ -73,7 +86,7 @@ class OverviewService:
                     "sent",
                     _created,
                 ),
-                _notices(q.open_notices(s), day, limit),
+                _notices(s, day, limit),
                 _simple(
                     CardKey.BINDING,
                     q.binding_ends(
@@ -87,10 +100,13 @@ class OverviewService:
                 _registry(q.registry_flags(s, limit=limit)),
             ]
             started = GettingStarted(*q.getting_started_counts(s))
-        cards.append(self._invoices(day, limit))
+        if include_invoices:
+            cards.append(self.invoices(day, limit=limit))
         return Overview(today=day, cards=tuple(cards), getting_started=started)
 
-    def _invoices(self, day: date, limit: int) -> AttentionCard:
+    def invoices(self, today: date | None = None, *, limit: int = DEFAULT_LIMIT) -> AttentionCard:
+        """The invoices dated today … 30 days ahead, their count and sum incl. VAT."""
+        day = today or date.today()
         if self._plan is None:
             return AttentionCard(CardKey.INVOICES, 0, amount=Decimal("0.00"))
         invoices = self._plan(None, day, day + timedelta(days=INVOICE_DAYS))
@@ -138,11 +154,29 @@ def _simple(
     return AttentionCard(key, count, next_day=items[0].day if items else None, items=items)
 
 
-def _notices(
-    rows: list[tuple[str, str, str, date, date | None]], day: date, limit: int
-) -> AttentionCard:
+def _first_day_with(rule: Callable[[date], bool], around: date) -> date:
+    """The first day on or after ``around`` - 7 days for which ``rule`` holds (rules here are
+    monotonic, and hold from about ``around`` on)."""
+    day = around - timedelta(days=7)
+    while not rule(day):
+        day += timedelta(days=1)
+    return day
+
+
+def _notices(s: Any, day: date, limit: int) -> AttentionCard:
     """§14: customers still to notify (by the last notice day) and notified customers who have
-    not accepted (by their acceptance deadline); overdue when that day has passed."""
+    not accepted (by their acceptance deadline); overdue when that day has passed.
+
+    The statement counts with two exact thresholds from the domain's calendar-month rules: a
+    notice is overdue when its acceptance deadline is before today (notified before
+    ``notified_late``); a customer still to notify is late when the last notice day is before
+    today (the version takes effect before ``effective_late``).
+    """
+    notified_late = _first_day_with(lambda d: acceptance_deadline(d) >= day, add_months(day, -1))
+    effective_late = _first_day_with(lambda d: last_notice_date(d) >= day, add_months(day, 1))
+    count, overdue, coming_notified, coming_effective, rows = q.open_notices(
+        s, notified_late_before=notified_late, effective_late_before=effective_late, limit=limit
+    )
     items: list[AttentionItem] = []
     for org, name, label, effective, notified in rows:
         row = reacceptance_row(effective, CustomerAcceptance(org, notified_on=notified), day)
@@ -163,14 +197,20 @@ def _notices(
             )
         )
     items.sort(key=lambda i: (i.day or date.max, i.org_number))
-    overdue = sum(1 for i in items if i.overdue)
-    coming = [i.day for i in items if not i.overdue and i.day is not None]
+    coming = [
+        d
+        for d in (
+            acceptance_deadline(coming_notified) if coming_notified else None,
+            last_notice_date(coming_effective) if coming_effective else None,
+        )
+        if d is not None
+    ]
     return AttentionCard(
         CardKey.NOTICES,
-        len(items),
+        count,
         overdue=overdue,
         next_day=min(coming) if coming else None,
-        items=tuple(items[:limit]),
+        items=tuple(items),
     )
 
 

@@ -89,5 +89,16 @@ class Overview:
     cards: tuple[AttentionCard, ...]
     getting_started: GettingStarted
 
-    def card(self, key: CardKey | str) -> AttentionCard:
-        return next(c for c in self.cards if c.key == key)
+    def card(self, key: CardKey | str) -> AttentionCard | None:
+        """The card ``key``, None when it was left out (read separately)."""
+        return next((c for c in self.cards if c.key == key), None)
+
+    def with_card(self, card: AttentionCard) -> Overview:
+        """This overview with ``card`` added or replaced."""
+        cards = (*(c for c in self.cards if c.key != card.key), card)
+        order = list(CardKey)
+        return Overview(
+            self.today,
+            tuple(sorted(cards, key=lambda c: order.index(c.key))),
+            self.getting_started,
+        )

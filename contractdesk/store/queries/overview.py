@@ -12,14 +12,17 @@ from typing import Any
 
 from sqlalchemy import (
     Date,
+    Integer,
     Numeric,
     String,
     and_,
+    case,
     cast,
     func,
     literal,
     or_,
     select,
+    true,
     type_coerce,
 )
 from sqlalchemy.orm import Session
@@ -87,29 +90,83 @@ def unreturned_agreements(s: Session, *, sent_before: datetime, limit: int) -> R
     return _split(list(s.execute(q).all()))
 
 
-def open_notices(s: Session) -> list[tuple[str, str, str, date, date | None]]:
-    """Every open §14 notice of a published version (not accepted, termination not confirmed):
-    (org number, customer name, version label, effective date, notified on). The service
-    classifies them with the domain's §14 rules (calendar-month arithmetic)."""
+def open_notices(
+    s: Session, *, notified_late_before: date, effective_late_before: date, limit: int
+) -> tuple[int, int, date | None, date | None, list[tuple[Any, ...]]]:
+    """Open §14 notices of published versions (not accepted, termination not confirmed), most
+    urgent first, in one statement.
+
+    A notified customer is overdue when notified before ``notified_late_before``; one still to
+    notify is late when the version takes effect before ``effective_late_before`` (the service
+    finds both days with the domain's calendar-month rules, so the counts are exact).
+
+    Returns:
+        (count, overdue, earliest notice date among the not overdue, earliest effective date
+        among the not overdue still to notify, rows) with rows (org number, customer name,
+        version label, effective date, notified on) ordered by their approximate deadline.
+    """
     n = ReacceptanceNotice.__table__.c
     t = TermsVersion.__table__.c
     c = Customer.__table__.c
-    q = (
-        select(c.org_number, c.name, t.label, TermsVersion.effective_date, n.notified_on)
+    # the open notices (no customer join: only the rows shown need names)
+    base = (
+        select(
+            n.customer_id,
+            n.notified_on,
+            t.label,
+            t.effective_date,
+            case(
+                (n.notified_on.is_(None), t.effective_date < effective_late_before.isoformat()),
+                else_=n.notified_on < notified_late_before.isoformat(),
+            ).label("overdue"),
+            case(
+                (n.notified_on.is_(None), func.date(t.effective_date, "-1 month")),
+                else_=func.date(n.notified_on, "+1 month"),
+            ).label("deadline"),
+        )
         .select_from(ReacceptanceNotice.__table__)
         .join(TermsVersion.__table__, t.id == n.terms_version_id)
-        .join(Customer.__table__, c.id == n.customer_id)
         .where(
             n.accepted_on.is_(None),
             n.terminated_confirmed_at.is_(None),
             t.effective_date.is_not(None),
             t.state == "published",
         )
+        .cte("open_notices")
     )
-    return [
-        (str(org), str(name), str(label), effective, notified)
-        for org, name, label, effective, notified in s.execute(q).all()
-    ]
+    top = select(base).order_by(base.c.deadline, base.c.customer_id).limit(limit).subquery("top")
+    coming = ~base.c.overdue
+    stats = select(
+        func.count().label("total"),
+        func.sum(cast(base.c.overdue, Integer)).label("late"),
+        func.min(case((coming, base.c.notified_on))).label("coming_notified"),
+        func.min(case((and_(coming, base.c.notified_on.is_(None)), base.c.effective_date))).label(
+            "coming_effective"
+        ),
+    ).subquery("stats")
+    q = (
+        select(
+            c.org_number,
+            c.name,
+            top.c.label,
+            type_coerce(top.c.effective_date, Date),
+            type_coerce(top.c.notified_on, Date),
+            stats.c.total,
+            stats.c.late,
+            type_coerce(stats.c.coming_notified, Date),
+            type_coerce(stats.c.coming_effective, Date),
+        )
+        .select_from(top)
+        .join(Customer.__table__, c.id == top.c.customer_id)
+        .join(stats, true())
+        .order_by(top.c.deadline, c.org_number)
+    )
+    result = s.execute(q).all()
+    if not result:
+        return 0, 0, None, None, []
+    first = result[0]
+    rows = [tuple(r[:5]) for r in result]
+    return int(first[5]), int(first[6] or 0), first[7], first[8], rows
 
 
 def binding_ends(s: Session, *, first: date, last: date, limit: int) -> Rows:
@@ -130,6 +187,8 @@ def binding_ends(s: Session, *, first: date, last: date, limit: int) -> Rows:
         .where(
             t.kind == "licence",
             t.terminated_on.is_(None),
+            # a binding ends at least a year (less a day) after the start: skip later starts
+            t.start <= _year_before(last),
             cast(type_coerce(t.annual_price, String), Numeric) > 0,
         )
         .subquery()
@@ -249,6 +308,14 @@ def customer_names(s: Session, org_numbers: list[str]) -> dict[str, str]:
     c = Customer.__table__.c
     rows = s.execute(select(c.org_number, c.name).where(c.org_number.in_(set(org_numbers))))
     return {str(org): str(name) for org, name in rows}
+
+
+def _year_before(day: date) -> date:
+    """``day`` one year earlier plus a day (29 February: 1 March of the year before)."""
+    try:
+        return day.replace(year=day.year - 1) + timedelta(days=1)
+    except ValueError:
+        return date(day.year - 1, 3, 1) + timedelta(days=1)
 
 
 def days_before(moment: datetime, days: int) -> datetime:

@@ -50,6 +50,9 @@ class SettingsPage(Page):
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self._save_supplier)
         self.supplier_form.validity_changed.connect(self.save_button.setEnabled)
+        # Enter in any field saves, as in a dialog with a default button
+        for field in self.supplier_form.findChildren(QLineEdit):
+            field.returnPressed.connect(self._save_on_enter)
         self.saved_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.save_button)
@@ -90,6 +93,10 @@ class SettingsPage(Page):
 
     def title(self) -> str:
         return self.tr("Settings")
+
+    def _save_on_enter(self) -> None:
+        if self.save_button.isEnabled():
+            self.save_button.click()
 
     def retranslate(self) -> None:
         self.supplier_box.setTitle(self.tr("Your business (supplier)"))

@@ -1,4 +1,5 @@
-"""Dialogs of the Agreements page: record an acceptance (with its scan), view a scan, notify, confirm terminations.
+"""Dialogs of the Agreements page: record an acceptance (with its scan), view a scan, notify,
+confirm terminations.
 
 The scan viewer shows a PDF with Qt PDF from memory (the decrypted bytes never touch the disk
 unless the user saves a copy) and an image with QImage.
@@ -126,15 +127,13 @@ class RecordAcceptanceDialog(SubmitDialog):
         if org:
             for row in self.services.people.list_people(org):
                 if not row.erased:
-                    self.signer.addItem(f"{row.full_name} (#{row.id})", row.id)
+                    self.signer.addItem(row.full_name, row.id)
                     seen.add(row.id)
         for row in self.services.people.list_people():
             if not row.erased and row.id not in seen:
+                # internal ids are never shown: the name, and where the person belongs
                 self.signer.addItem(
-                    self.tr("%1 (#%2, not at this customer)")
-                    .replace("%1", row.full_name)
-                    .replace("%2", str(row.id)),
-                    row.id,
+                    self.tr("%1 (not at this customer)").replace("%1", row.full_name), row.id
                 )
         self.signer.blockSignals(False)
         self._check_signer()
@@ -181,7 +180,7 @@ class RecordAcceptanceDialog(SubmitDialog):
 
 
 class ScanViewer(QDialog):
-    """Shows a stored scan: a PDF page by page (Qt PDF, from memory) or an image; can save a copy."""
+    """Shows a stored scan: a PDF page by page (Qt PDF, from memory) or an image; saves a copy."""
 
     def __init__(self, scan: ScanFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -314,7 +313,8 @@ class NotifyDialog(SubmitDialog):
 
 
 class ConfirmTerminationDialog(SubmitDialog):
-    """The owner's explicit confirmation that overdue customers' agreements are considered terminated (§14)."""
+    """The owner's explicit confirmation that overdue customers' agreements are considered
+    terminated (§14)."""
 
     def __init__(
         self,

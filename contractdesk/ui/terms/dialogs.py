@@ -1,4 +1,5 @@
-"""Dialogs of the Terms page: import a text, name a draft, edit a draft, publish (DPA checklist), a sub-processor.
+"""Dialogs of the Terms page: import a text, name a draft, edit a draft, publish (DPA checklist),
+a sub-processor.
 
 Each dialog's OK runs the use case and shows a ``UserError`` inline instead of closing, so the
 user can correct the input. Services are passed in; nothing here imports them at module level.
@@ -35,6 +36,7 @@ from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.terms.models import ChecklistModel, dpa_text
 from contractdesk.ui.widgets.dates import limit_date
+from contractdesk.ui.widgets.details import DetailsBox
 
 if TYPE_CHECKING:
     from contractdesk.services.terms import PublishPreview, SubProcessorView, TermsVersionView
@@ -49,7 +51,7 @@ def pydate(value: QDate) -> date:
 
 
 def raw_text(edit: QPlainTextEdit) -> str:
-    """The editor's text exactly as typed: ``toPlainText`` would turn no-break spaces into spaces."""
+    """The editor's text exactly as typed (``toPlainText`` turns no-break spaces into spaces)."""
     return edit.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
@@ -63,7 +65,7 @@ def date_edit(day: date | None = None) -> QDateEdit:
 
 
 class SubmitDialog(QDialog):
-    """OK runs ``submit()``; a ``UserError`` is shown in ``error_label`` and the dialog stays open."""
+    """OK runs ``submit()``; a ``UserError`` is shown in ``error_label``, the dialog stays open."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +153,7 @@ class ImportDialog(SubmitDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
+        layout.addWidget(self.fields_details)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -215,10 +218,15 @@ class EditDraftDialog(SubmitDialog):
         self.hint = QLabel(
             self.tr(
                 "Numbered headings (8.1.1 Title), • bullets and 'Vedlegg 1' start sections, "
-                "lists and annexes. Fields such as {customer.name} are filled in per customer."
+                "lists and annexes. The customer's details are filled in for each customer."
             )
         )
         self.hint.setWordWrap(True)
+        # the field codes are a technical detail: under "Details"
+        self.fields_details = DetailsBox()
+        self.fields_details.set_text(
+            self.tr("Field codes in the text, e.g. {customer.name}, are replaced per customer.")
+        )
         form = QFormLayout()
         label_label = QLabel(self.tr("&Label:"))
         label_label.setBuddy(self.label)
@@ -231,6 +239,7 @@ class EditDraftDialog(SubmitDialog):
         layout.addWidget(text_label)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.hint)
+        layout.addWidget(self.fields_details)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -246,7 +255,7 @@ class EditDraftDialog(SubmitDialog):
 
 
 class PublishDialog(SubmitDialog):
-    """Publish a draft: the effective date, the DPA checklist with gaps highlighted, and a confirmation
+    """Publish a draft: the effective date, the DPA checklist with gaps highlighted, a confirmation
     that is required when the checklist found gaps or references to the repealed 2000 act."""
 
     def __init__(
@@ -326,7 +335,8 @@ class PublishDialog(SubmitDialog):
         self.checklist.resizeRowsToContents()
         self.notice.setText(
             self.tr(
-                "Content SHA-256: %1\n%n customer(s) will be put on the re-acceptance list; notify them by %2 "
+                "Content SHA-256: %1\n%n customer(s) will be put on the re-acceptance list; "
+                "notify them by %2 "
                 "(§14).",
                 "",
                 preview.customers_to_notify,
