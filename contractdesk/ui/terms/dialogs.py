@@ -153,7 +153,6 @@ class ImportDialog(SubmitDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
-        layout.addWidget(self.fields_details)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
