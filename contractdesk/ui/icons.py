@@ -1,7 +1,7 @@
 """Icons: the application icon (PNG sizes in resources/icons) and one consistent set for the rest.
 
 Every icon in the window comes from one family, Material Design Icons 6 via ``qtawesome``
-(fonts bundled with the package, SIL OFL / Apache 2.0), named here by what it means so a page
+(qtawesome: MIT; the Pictogrammers icon font it bundles: Apache 2.0), named by meaning so a page
 asks for ``icon("customers")``, never for a glyph name.
 """
 
