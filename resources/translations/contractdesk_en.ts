@@ -122,13 +122,10 @@
 <context>
     <name>PublishDialog</name>
     <message numerus="yes">
-        <source>Content SHA-256: %1
-%n customer(s) will be put on the re-acceptance list; notify them by %2 (§14).</source>
+        <source>%n customer(s) will be put on the re-acceptance list; notify them by %1 (§14).</source>
         <translation>
-            <numerusform>Content SHA-256: %1
-%n customer will be put on the re-acceptance list; notify the customer by %2 (§14).</numerusform>
-            <numerusform>Content SHA-256: %1
-%n customers will be put on the re-acceptance list; notify them by %2 (§14).</numerusform>
+            <numerusform>%n customer will be put on the re-acceptance list; notify them by %1 (§14).</numerusform>
+            <numerusform>%n customers will be put on the re-acceptance list; notify them by %1 (§14).</numerusform>
         </translation>
     </message>
 </context>

@@ -3408,14 +3408,15 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>Jeg har lest sjekklisten og vil &amp;publisere denne versjonen likevel</translation>
     </message>
     <message numerus="yes">
-        <source>Content SHA-256: %1
-%n customer(s) will be put on the re-acceptance list; notify them by %2 (§14).</source>
+        <source>%n customer(s) will be put on the re-acceptance list; notify them by %1 (§14).</source>
         <translation>
-            <numerusform>Innhold SHA-256: %1
-%n kunde settes på listen over ny aksept; varsle kunden innen %2 (§14).</numerusform>
-            <numerusform>Innhold SHA-256: %1
-%n kunder settes på listen over ny aksept; varsle dem innen %2 (§14).</numerusform>
+            <numerusform>%n kunde settes på listen over ny aksept; varsle kunden innen %1 (§14).</numerusform>
+            <numerusform>%n kunder settes på listen over ny aksept; varsle kundene innen %1 (§14).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Content SHA-256: %1</source>
+        <translation>SHA-256 for innholdet: %1</translation>
     </message>
     <message>
         <source>Needs confirmation: %1</source>

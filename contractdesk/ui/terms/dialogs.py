@@ -278,6 +278,8 @@ class PublishDialog(SubmitDialog):
         date_label.setBuddy(self.effective)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
+        self.sha_details = DetailsBox()  # the fingerprint: a technical detail
+        self.sha_details.set_text("")
         self.checklist_model = ChecklistModel(self)
         self.checklist = QTableView()
         self.checklist.setObjectName("dpaChecklist")
@@ -302,6 +304,7 @@ class PublishDialog(SubmitDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.notice)
+        layout.addWidget(self.sha_details)
         layout.addWidget(checklist_label)
         layout.addWidget(self.checklist, 1)
         layout.addWidget(self.findings)
@@ -334,14 +337,13 @@ class PublishDialog(SubmitDialog):
         self.checklist.resizeRowsToContents()
         self.notice.setText(
             self.tr(
-                "Content SHA-256: %1\n%n customer(s) will be put on the re-acceptance list; "
-                "notify them by %2 "
-                "(§14).",
+                "%n customer(s) will be put on the re-acceptance list; notify them by %1 (§14).",
                 "",
                 preview.customers_to_notify,
-            )
-            .replace("%1", preview.content_sha256)
-            .replace("%2", format_date(preview.last_notice_date))
+            ).replace("%1", format_date(preview.last_notice_date))
+        )
+        self.sha_details.set_text(
+            self.tr("Content SHA-256: %1").replace("%1", preview.content_sha256)
         )
         lines = [
             self.tr("Needs confirmation: %1").replace("%1", r) for r in preview.confirmation_reasons
