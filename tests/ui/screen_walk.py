@@ -160,7 +160,23 @@ def _view_texts(w: QAbstractItemView, here: str) -> list[tuple[str, str]]:
     return out
 
 
+def _beyond_window(w: QWidget) -> bool:
+    """Part of ``w`` lies right of or below its window (cut off by the window's edge); widgets
+    inside a scroll area are the scroll area's business."""
+    parent = w.parentWidget()
+    while parent is not None and parent is not w.window():
+        if isinstance(parent, QAbstractScrollArea):
+            return False
+        parent = parent.parentWidget()
+    window = w.window()
+    corner = w.mapTo(window, w.rect().bottomRight())
+    return corner.x() > window.width() + 1 or corner.y() > window.height() + 1
+
+
 def _check_clipped(w: QWidget, seen: Seen) -> None:
+    if (isinstance(w, QLabel) and w.text()) or isinstance(w, QAbstractButton):
+        if _beyond_window(w):
+            seen.clipped.append(f"{describe(w)}: beyond the window's edge")
     if isinstance(w, QAbstractScrollArea) and _scrolls_sideways(w):
         seen.sideways.append(describe(w))
     if isinstance(w, QLabel):

@@ -85,10 +85,23 @@ def test_a_line_opens_the_customer_and_open_goes_to_the_page(qtbot, services, mo
     assert window.stack.currentWidget() is window.page("agreements")
 
 
-def test_getting_started_shows_until_the_first_agreement_is_sent(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+def test_getting_started_shows_until_the_first_agreement_is_sent(
+    qtbot, qapp, services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.ui.i18n import install_language
+
     window = _window(qtbot, services, seed=False)
     page = window.page("overview")
     assert page.getting_started.isVisible()
+    try:
+        install_language(qapp, "nb")
+        window.retranslate()
+        assert page.getting_started.heading.text() == "Kom i gang"
+        window.grab().save(str(tmp_path / "overview-getting-started-nb.png"))
+    finally:
+        install_language(qapp, "en")
+        window.retranslate()
+    window.grab().save(str(tmp_path / "overview-getting-started-en.png"))
     assert page.getting_started.done == [True, False, False, False, False]
     qtbot.mouseClick(page.getting_started.buttons[1], Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.page("customers")
