@@ -174,9 +174,9 @@ def _beyond_window(w: QWidget) -> bool:
 
 
 def _check_clipped(w: QWidget, seen: Seen) -> None:
-    if (isinstance(w, QLabel) and w.text()) or isinstance(w, QAbstractButton):
-        if _beyond_window(w):
-            seen.clipped.append(f"{describe(w)}: beyond the window's edge")
+    shows_text = (isinstance(w, QLabel) and bool(w.text())) or isinstance(w, QAbstractButton)
+    if shows_text and _beyond_window(w):
+        seen.clipped.append(f"{describe(w)}: beyond the window's edge")
     if isinstance(w, QAbstractScrollArea) and _scrolls_sideways(w):
         seen.sideways.append(describe(w))
     if isinstance(w, QLabel):
