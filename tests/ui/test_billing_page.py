@@ -261,7 +261,7 @@ def test_panel_adds_a_licence_with_a_monthly_price(panel, shop) -> None:  # type
     dialog.trial_days.setValue(14)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    added = [r for r in shop.billing.list_services(ORG) if r.name == "Booking"][0]
+    added = next(r for r in shop.billing.list_services(ORG) if r.name == "Booking")
     assert (added.annual_price, added.trial_days, added.start) == (Decimal("3000.00"), 14, TODAY)
     assert panel.selected_id() == added.id and panel.message.text() == "Service added."
 

@@ -20,7 +20,6 @@ that only make sense in the 2000 act (``personopplysningsloven ยง 2 nr. 4``, ``ย
 The bare name ``personopplysningsloven`` is not flagged: the 2018 act has the same short name.
 """
 
-# ruff: noqa: RUF001, RUF002  (an en dash is the right typography for ranges such as Arts. 32-34)
 from __future__ import annotations
 
 import re
