@@ -2241,6 +2241,10 @@
         <translation>&amp;Tilbakestill til standardteksten</translation>
     </message>
     <message>
+        <source>Text of the e-mail</source>
+        <translation>Teksten i e-posten</translation>
+    </message>
+    <message>
         <source>Fields: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, {supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} and the other agreement fields.</source>
         <translation>Felt: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, {supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} og de andre avtalefeltene.</translation>
     </message>
@@ -2249,8 +2253,12 @@
         <translation>ingen nøkkelring her</translation>
     </message>
     <message>
-        <source>No system keyring is available, so the password is not saved: it is asked each time you send, or taken from %1.</source>
-        <translation>Ingen nøkkelring er tilgjengelig, så passordet lagres ikke: du blir spurt hver gang du sender, eller det hentes fra %1.</translation>
+        <source>No system keyring is available, so the password is not saved: it is asked each time you send.</source>
+        <translation>Ingen nøkkelring i systemet er tilgjengelig, så passordet lagres ikke: det spørres om hver gang du sender.</translation>
+    </message>
+    <message>
+        <source>Scripts may give the password in the environment variable %1.</source>
+        <translation>Skript kan oppgi passordet i miljøvariabelen %1.</translation>
     </message>
     <message>
         <source>saved in the system keyring (type to change)</source>

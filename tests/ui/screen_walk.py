@@ -387,7 +387,7 @@ def source_strings() -> set[str]:
         text = (translation.text or "") if translation is not None else ""
         if translation is not None and list(translation):
             text = " ".join(t.text or "" for t in translation)
-        if source and source.strip() != text.strip() and len(source) > 3:
+        if source and _plain(source) != _plain(text) and len(source) > 3:
             out.add(_plain(source))
     return out
 

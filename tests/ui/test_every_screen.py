@@ -71,6 +71,7 @@ def _dialogs(window: MainWindow, services: Any) -> Iterator[tuple[str, Callable[
     yield "copy terms", lambda: terms.copy_version()
     yield "add sub-processor", lambda: terms.add_subprocessor()
     yield "new agreement", lambda: agreements.new_agreement()
+    yield "e-mail settings", lambda: agreements.document_actions.open_email_settings()
     billing = window.page("billing")
     panel = billing.services_panel
 
