@@ -153,9 +153,15 @@ class MainWindow(QMainWindow):
         return next(i for i, spec in enumerate(PAGE_SPECS) if spec[0] == page_id)
 
     def go_to(self, page_id: str) -> Page:
-        """Show the page ``page_id`` (and select it in the sidebar)."""
+        """Show the page ``page_id`` (and select it in the sidebar); ``"agreements:1"`` also
+        opens the page's tab 1."""
+        page_id, _, tab = page_id.partition(":")
         self.nav.setCurrentRow(self.page_index(page_id))
-        return self.page(page_id)
+        page = self.page(page_id)
+        tabs = getattr(page, "tabs", None)
+        if tab.isdigit() and tabs is not None:
+            tabs.setCurrentIndex(int(tab))
+        return page
 
     def open_customer(self, org_number: str) -> Any:
         """Open the customer card of ``org_number`` (from any page)."""

@@ -82,7 +82,13 @@ def test_a_line_opens_the_customer_and_open_goes_to_the_page(qtbot, services, mo
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened == ["923130969"]
     qtbot.mouseClick(page.go_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.page("agreements")
+    agreements = window.page("agreements")
+    assert window.stack.currentWidget() is agreements
+    assert agreements.tabs.currentIndex() == 2  # the agreements themselves
+    window.go_to("overview")
+    page.show_list(CardKey.NOTICES)
+    qtbot.mouseClick(page.go_button, Qt.MouseButton.LeftButton)
+    assert agreements.tabs.currentIndex() == 1  # re-acceptance (§14)
 
 
 def test_getting_started_shows_until_the_first_agreement_is_sent(

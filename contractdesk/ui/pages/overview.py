@@ -48,7 +48,7 @@ from contractdesk.ui.tasks import run_task
 
 Index = QModelIndex | QPersistentModelIndex
 
-# The page each card's list is handled on.
+# The page (and its tab) where each card's list is handled.
 CARD_PAGE: dict[CardKey, str] = {
     CardKey.DRAFTS: "agreements",
     CardKey.UNRETURNED: "agreements",
@@ -58,6 +58,14 @@ CARD_PAGE: dict[CardKey, str] = {
     CardKey.REQUESTS: "customers",
     CardKey.REGISTRY: "customers",
     CardKey.INVOICES: "billing",
+}
+CARD_TAB: dict[CardKey, int] = {
+    CardKey.DRAFTS: 2,  # Agreements: the agreements themselves
+    CardKey.UNRETURNED: 2,
+    CardKey.NOTICES: 1,  # Agreements: re-acceptance (§14)
+    CardKey.BINDING: 3,  # Services & invoicing: the services
+    CardKey.PRICE_NOTICE: 3,
+    CardKey.INVOICES: 0,  # Services & invoicing: the invoice plan
 }
 
 
@@ -549,7 +557,9 @@ class OverviewPage(Page):
 
     def _go(self) -> None:
         if self.selected is not None:
-            self.open_page.emit(CARD_PAGE[self.selected])
+            tab = CARD_TAB.get(self.selected)
+            page = CARD_PAGE[self.selected]
+            self.open_page.emit(page if tab is None else f"{page}:{tab}")
 
     def _activated(self, index: QModelIndex) -> None:
         org = self.model.data(index, AttentionModel.OrgRole)
