@@ -392,6 +392,27 @@ def source_strings() -> set[str]:
     return out
 
 
+def norwegian_strings() -> set[str]:
+    """Every Norwegian text of the translation that differs from its English source."""
+    tree = ET.parse(ROOT / "resources" / "translations" / "contractdesk_nb.ts")
+    out: set[str] = set()
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None or list(translation):
+            continue
+        text = translation.text or ""
+        if text and _plain(source) != _plain(text) and len(text) > 3 and "%" not in text:
+            out.add(_plain(text))
+    return out
+
+
+def norwegian_texts(texts: list[tuple[str, str]], allowed: set[str]) -> list[str]:
+    """Texts of the English UI that are a Norwegian translation shown as it is."""
+    norwegian = norwegian_strings() - allowed
+    return sorted({f"{where}: {text!r}" for where, text in texts if text in norwegian})
+
+
 ISO_IN_SENTENCE = re.compile(
     r"[A-Za-zÆØÅæøå].*\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-\d{2}-\d{2}\b.*[A-Za-zÆØÅæøå]{3}"
 )

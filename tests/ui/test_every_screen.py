@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-from screen_walk import Seen, collect, english_texts, walk_tabs
+from screen_walk import Seen, collect, english_texts, norwegian_texts, walk_tabs
 
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.tasks import SyncPool
@@ -175,6 +175,10 @@ def test_nothing_is_clipped_and_nothing_scrolls_sideways_at_1280x800(
         install_language(qapp, "en")
     assert seen.clipped == [], "\n".join(seen.clipped)
     assert seen.sideways == [], "\n".join(seen.sideways)
+    if language == "en":  # and no Norwegian text left in the English UI
+        # "Avtalevilkår" is the title of the terms document itself (data, not UI)
+        norwegian = norwegian_texts(seen.texts, {"Status", "ContractDesk", "Avtalevilkår"})
+        assert norwegian == [], "\n".join(norwegian)
 
 
 @pytest.mark.usefixtures("nonblocking")
