@@ -884,11 +884,26 @@ class PeopleService:
         on: date | None = None,
         source: str = "",
         actor: str = "owner",
+        today: date | None = None,
     ) -> None:
-        """Record that a person gave or withdrew consent (marketing e-mail, newsletter), when and how."""
+        """Record that a person gave or withdrew consent (marketing e-mail, newsletter), when and
+        how. A consent is given today or earlier (from 2000), never in the future."""
         kind = _consent_kind(kind)
         source_text = clean_text(source, field="Source", max_len=500)
-        day = on or date.today()
+        now = today or date.today()
+        day = on or now
+        if day > now or day < EARLIEST:
+            raise UserError(
+                fill(
+                    translate(
+                        "PeopleService",
+                        "A consent is given or withdrawn today or earlier (from %1), not %2.",
+                    ),
+                    format_day(EARLIEST),
+                    format_day(day),
+                ),
+                field="on",
+            )
         with self._store.session() as s:
             self._live_person(s, person_id)
             s.add(

@@ -3201,6 +3201,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>Person %1 har ingen rolle hos %2.</translation>
     </message>
     <message>
+        <source>A consent is given or withdrawn today or earlier (from %1), not %2.</source>
+        <translation>Et samtykke gis eller trekkes tilbake i dag eller tidligere (fra %1), ikke %2.</translation>
+    </message>
+    <message>
         <source>A request is received today or earlier (from %1), not %2.</source>
         <translation>En henvendelse er mottatt i dag eller tidligere (fra %1), ikke %2.</translation>
     </message>

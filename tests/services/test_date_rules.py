@@ -28,6 +28,22 @@ def test_a_data_subject_request_is_not_received_in_the_future(customer) -> None:
     assert customer.people.log_request(None, "access", received_on=TODAY, today=TODAY) > 0
 
 
+def test_a_consent_is_not_given_in_the_future(customer) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.store.models import Person
+
+    with customer.store.session() as s:
+        person = Person(first_name="Kari", last_name="Nordmann")
+        s.add(person)
+        s.flush()
+        person_id = person.id
+    with pytest.raises(UserError) as caught:
+        customer.people.record_consent(
+            person_id, "newsletter", True, on=date(2030, 1, 1), today=TODAY
+        )
+    assert caught.value.field == "on"
+    customer.people.record_consent(person_id, "newsletter", True, on=TODAY, today=TODAY)
+
+
 def test_a_licence_cannot_start_in_the_year_2999(customer) -> None:  # type: ignore[no-untyped-def]
     data = ServiceInput(
         kind="licence", name="CRM", annual_price=Decimal(12000), start=date(2999, 1, 1)
