@@ -32,7 +32,9 @@ def display() -> str:
     missing = _missing()
     if missing:
         pytest.skip(f"{missing} is not installed")
-    number = 90 + os.getpid() % 100
+    number = next(
+        n for n in range(90 + os.getpid() % 100, 400) if not Path(f"/tmp/.X11-unix/X{n}").exists()
+    )
     server = subprocess.Popen(
         ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
