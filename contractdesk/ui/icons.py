@@ -1,15 +1,16 @@
 """Icons: the application icon (PNG sizes in resources/icons) and one consistent set for the rest.
 
-Every icon in the window comes from one family, Material Design Icons 6 via ``qtawesome``
-(qtawesome: MIT; the Pictogrammers icon font it bundles: Apache 2.0), named by meaning so a page
-asks for ``icon("customers")``, never for a glyph name.
+Every icon in the window comes from one family, Material Design Icons 6 (Pictogrammers, Apache
+2.0; see resources/icons/ui/LICENSE.md), named by meaning so a page asks for ``icon("customers")``,
+never for a glyph name. They are PNGs rendered once with ``qtawesome`` (a development tool:
+``uv run python -m contractdesk.devtools.icons``), so start-up loads no icon font.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QIcon
 
 from contractdesk.resources import resource_path
 
@@ -44,6 +45,8 @@ GLYPHS: dict[str, str] = {
 }
 
 ICON_COLOR = "#37474f"
+# (name, colour) drawn in a colour other than ICON_COLOR somewhere in the window
+VARIANTS: tuple[tuple[str, str], ...] = (("done", "#2e7d32"), ("todo", "#757575"))
 
 
 def app_icon() -> QIcon:
@@ -53,12 +56,19 @@ def app_icon() -> QIcon:
     return icon
 
 
+def file_stem(name: str, color: str = ICON_COLOR) -> str:
+    """The PNG's name without size suffix: ``customers``, ``done-2e7d32``."""
+    return name if color == ICON_COLOR else f"{name}-{color.lstrip('#').lower()}"
+
+
 @cache
 def icon(name: str, color: str = ICON_COLOR) -> QIcon:
-    """The icon for ``name`` (a key of :data:`GLYPHS`), drawn in ``color``."""
-    import qtawesome
+    """The icon for ``name`` (a key of :data:`GLYPHS`), in ``color`` (ICON_COLOR or a VARIANT).
 
-    result: QIcon = qtawesome.icon(
-        GLYPHS[name], color=QColor(color), color_disabled=QColor("#9e9e9e")
-    )
+    Loaded from the PNGs ``contractdesk.devtools.icons`` renders into resources/icons/ui.
+    """
+    stem = file_stem(name, color)
+    result = QIcon()
+    for suffix in ("", "@2x"):
+        result.addFile(str(resource_path("icons", "ui", f"{stem}{suffix}.png")))
     return result
