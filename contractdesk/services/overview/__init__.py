@@ -1,6 +1,13 @@
-"""The overview: what needs the owner's attention today (issue 12)."""
+"""The overview: what needs the owner's attention today (issue 12).
 
-from contractdesk.services.overview.service import OverviewService
+The views import nothing heavy, so the GUI's first page can use them before the store is open;
+``OverviewService`` (which needs the store layer, SQLAlchemy) is imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from contractdesk.services.overview.views import (
     AttentionCard,
     AttentionItem,
@@ -8,6 +15,9 @@ from contractdesk.services.overview.views import (
     GettingStarted,
     Overview,
 )
+
+if TYPE_CHECKING:
+    from contractdesk.services.overview.service import OverviewService
 
 __all__ = [
     "AttentionCard",
@@ -17,3 +27,11 @@ __all__ = [
     "Overview",
     "OverviewService",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "OverviewService":
+        from contractdesk.services.overview.service import OverviewService
+
+        return OverviewService
+    raise AttributeError(name)
