@@ -88,7 +88,6 @@ SOLE_SIGNER_CODES = frozenset(
 JOINT_SIGNER_CODES = frozenset({"SIFE", "POFE", "LEDE", "NEST", "MEDL"})
 
 
-
 # -- values that cross threads (frozen) ------------------------------------------------------------
 
 
