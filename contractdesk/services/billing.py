@@ -22,10 +22,8 @@ Choices left open by the issue:
 from __future__ import annotations
 
 import bisect
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -70,6 +68,7 @@ from contractdesk.domain.invoicing.periods import month_start, next_month_start
 from contractdesk.domain.money import ORE, VAT_RATE, round_ore, to_money
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
 from contractdesk.i18n import fill, translate
+from contractdesk.perf import gc_paused
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.validation import clean_text
 from contractdesk.store import audit
@@ -810,7 +809,7 @@ class BillingService:
         _check_range(date_from, date_to)
         # One collector pause over loading and planning: the loaded values are freed (by
         # reference counting) before it runs again, so it never walks them.
-        with _gc_paused():
+        with gc_paused():
             customers, adjustments = self._load(org_number, date_from, date_to)
             plain = customers
             adjusted: list[_Loaded] = []
@@ -897,7 +896,7 @@ class BillingService:
         target = Path(path)
         # One plan, written as it is; the collector stays paused until the plan is freed again,
         # so it never walks its hundreds of thousands of documents and lines.
-        with _gc_paused():
+        with gc_paused():
             invoices = self.plan(org_number, date_from, date_to)
             documents = len(invoices)
             try:
@@ -1054,7 +1053,7 @@ class BillingService:
         months = None
         if date_from is not None and date_to is not None:
             months = (month_start(date_from - timedelta(days=1)), month_start(date_to))
-        with _gc_paused():
+        with gc_paused():
             with self.store.read_session() as s:
                 customer_id = None if org_number is None else self._customer(s, org_number).id
                 rows = s.connection().execute(_services_query(customer_id, months)).all()
@@ -1210,23 +1209,6 @@ def _stored_period(seen: dict[str, InvoicePeriod], text: str) -> InvoicePeriod:
     """A stored invoice period name parsed, remembered in ``seen``."""
     period = seen[text] = InvoicePeriod.parse(text)
     return period
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small acyclic objects are built.
-
-    Loading a large plan creates hundreds of thousands of rows and frozen values; with the
-    collector on, its full passes over them (and over a previous plan still on screen) cost more
-    than the loading itself. Reference counting frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # -- mapping and validation ----------------------------------------------------------------

@@ -35,8 +35,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from contractdesk.domain.invoicing.plan import PlannedInvoice, _gc_paused
+from contractdesk.domain.invoicing.plan import PlannedInvoice
 from contractdesk.domain.money import money_str
+from contractdesk.perf import gc_paused
 
 CSV_COLUMNS: tuple[str, ...] = (
     "invoice",
@@ -210,7 +211,7 @@ def write_plan_csv(
             fh.write("\ufeff")
         _writer(fh).writerow(CSV_COLUMNS)
         # The text is short-lived and acyclic; the collector would only walk the plan again.
-        with _gc_paused():
+        with gc_paused():
             chunk: list[str] = []
             for text in _csv_documents(invoices, decimal_separator, count):
                 chunk.append(text)
