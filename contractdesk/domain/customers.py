@@ -20,6 +20,9 @@ CUSTOMER_STATUSES: tuple[CustomerStatus, ...] = (
     "unverified",
 )
 
+SORT_COLUMNS = ("name", "org_number", "municipality", "status", "main_contact", "agreement_state")
+"""The customer list's columns, each also a sort order (GUI columns, ``customer list --sort``)."""
+
 BLOCKED_STATUSES: frozenset[str] = frozenset({"deleted", "removed", "bankrupt", "liquidation"})
 """No new agreement is issued to these (DOMAIN.md; a bankrupt estate is bound by its trustee)."""
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from contractdesk.domain.address import Address
+
 EntityStatus = Literal["active", "deleted", "removed", "bankrupt", "liquidation"]
 """``deleted``: slettet (200 ``SlettetEnhet``); ``removed``: 410, gone from open data;
 ``bankrupt``: konkurs; ``liquidation``: under avvikling or forced dissolution."""
@@ -32,21 +34,8 @@ class OrganisationForm:
     description: str
 
 
-@dataclass(frozen=True)
-class RegistryAddress:
-    """A business, postal or location address as the registry holds it."""
-
-    lines: tuple[str, ...] = ()
-    postcode: str = ""
-    city: str = ""
-    municipality: str = ""
-    municipality_number: str = ""
-    country_code: str = ""
-    country: str = ""
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.lines or self.postcode or self.city or self.country_code)
+RegistryAddress = Address
+"""A business, postal or location address as the registry holds it (the one address value)."""
 
 
 @dataclass(frozen=True)

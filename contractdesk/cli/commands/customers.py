@@ -11,8 +11,7 @@ import argparse
 from typing import Any
 
 from contractdesk.cli.registry import CommandRegistry, add_json_flag
-
-SORT_CHOICES = ("name", "org_number", "municipality", "status", "main_contact", "agreement_state")
+from contractdesk.domain.customers import SORT_COLUMNS as SORT_CHOICES
 
 
 def register(cli: CommandRegistry) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QPalette
 
+from contractdesk.domain.customers import BLOCKED_STATUSES, SORT_COLUMNS
 from contractdesk.domain.orgnr import format_org_number
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
@@ -33,8 +34,8 @@ PageFetcher = Callable[["CustomerQuery", int, int], "list[CustomerRow]"]
 """``fetch(query, offset, limit)`` → rows; e.g. ``services.customers.list_customers`` wrapped."""
 
 PAGE_SIZE = 200
-COLUMNS = ("name", "org_number", "municipality", "status", "main_contact", "agreement_state")
-BLOCKED = frozenset({"deleted", "removed", "bankrupt", "liquidation"})
+COLUMNS = SORT_COLUMNS
+BLOCKED = BLOCKED_STATUSES
 
 
 def status_text(status: str) -> str:
