@@ -15,7 +15,9 @@ from typing import Any
 from contractdesk.domain.address import Address
 from contractdesk.i18n import translate
 
-REGISTRY_DATA_OWN_KEYS = frozenset({"procuration_rule", "signatories", "departed_signatories"})
+REGISTRY_DATA_OWN_KEYS = frozenset(
+    {"procuration_rule", "signatories", "departed_signatories", "manual_signers"}
+)
 """Keys of the stored registry JSON that are not plain registry facts (``details``)."""
 
 
@@ -105,7 +107,10 @@ def _address_summary(address: Mapping[str, Any] | None) -> dict[str, Any] | None
 
 
 def _remarks(details: Mapping[str, Any]) -> list[str]:
-    return [str(r) for r in details.get("remarks") or []]
+    return [
+        f"{r.get('info_type', '')}: {r.get('text', '')}" if isinstance(r, Mapping) else str(r)
+        for r in details.get("remarks") or []
+    ]
 
 
 def diff(old: Snapshot, new: Snapshot) -> list[FieldChange]:

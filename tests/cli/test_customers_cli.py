@@ -29,6 +29,8 @@ SHOW_KEYS = {
     "procuration_rule",
     "signatories",
     "departed_signatories",
+    "remarks",
+    "invoice_address",
     "needs_manual_confirmation",
     "may_issue_agreement",
     "verified_at",
@@ -45,7 +47,18 @@ ADDRESS_KEYS = {
     "country_code",
     "country",
 }
-ROLE_KEYS = {"role_code", "role", "name", "group_code", "group", "holder_kind", "may_sign"}
+ROLE_KEYS = {
+    "role_code",
+    "role",
+    "name",
+    "group_code",
+    "group",
+    "holder_kind",
+    "may_sign",
+    "elected_by",
+    "liability_share",
+    "capacity_limited",
+}
 RULE_KEYS = {
     "kind",
     "text",
@@ -54,7 +67,11 @@ RULE_KEYS = {
     "registered",
     "basis",
     "rule_status",
+    "standardised",
     "needs_manual_confirmation",
+    "confirmed_sets",
+    "confirmed_by",
+    "confirmed_at",
 }
 ROW_KEYS = {"org_number", "name", "municipality", "status", "main_contact", "agreement_state"}
 

@@ -29,8 +29,25 @@ def eligibility_of(view: CustomerView) -> Eligibility:
                 "CustomerService",
                 "The company is under liquidation: no new agreement is issued.",
             ),
+            "forced_dissolution": translate(
+                "CustomerService",
+                "The company is being forcibly dissolved: no new agreement is issued.",
+            ),
+            "closed": translate(
+                "CustomerService",
+                "The unit is closed down in the registry: no new agreement is issued.",
+            ),
         }
         return Eligibility(False, reason=reasons[view.status])
+    if view.status == "reconstruction":
+        return Eligibility(
+            True,
+            warning=translate(
+                "CustomerService",
+                "The company is in reconstruction negotiations: check with the reconstructor "
+                "before a new agreement.",
+            ),
+        )
     if view.status == "unverified":
         return Eligibility(
             True,

@@ -16,6 +16,9 @@ def status_label(status: str) -> str:
         "removed": translate("CustomerService", "Removed from the registry"),
         "bankrupt": translate("CustomerService", "Bankrupt"),
         "liquidation": translate("CustomerService", "Under liquidation"),
+        "forced_dissolution": translate("CustomerService", "Forcibly dissolved"),
+        "reconstruction": translate("CustomerService", "In reconstruction"),
+        "closed": translate("CustomerService", "Closed (sub-unit)"),
         "unverified": translate("CustomerService", "Not verified"),
     }
     return labels.get(status, status)

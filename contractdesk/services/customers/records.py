@@ -61,6 +61,11 @@ def _role_data(role: RegistryRole, signing: set[str]) -> dict[str, Any]:
         "entity_org_number": role.entity_org_number,
         "may_sign": norm_name(role.name) in signing,
         "order": role.order,
+        "elected_by": role.elected_by,
+        "elected_by_code": role.elected_by_code,
+        "liability_share": role.liability_share,
+        "restricted_capacity": role.restricted_capacity,
+        "lasting_power_of_attorney": role.lasting_power_of_attorney,
     }
 
 
@@ -86,14 +91,16 @@ def _signatory_data(s: Signatory) -> dict[str, Any]:
         "role_codes": list(s.role_codes),
         "roles": list(s.roles),
         "may_sign_alone": s.may_sign_alone,
+        "capacity_limited": s.capacity_limited,
     }
 
 
-def snapshot_of_lookup(lookup: RegistryLookup) -> Snapshot:
+def snapshot_of_lookup(lookup: RegistryLookup, *, with_roles: bool = True) -> Snapshot:
     """The customer fields a registry answer sets. ``None`` fields: the answer does not say
     (a deleted entity's reduced answer has no addresses, roles or rules): keep what is stored."""
     entity = lookup.entity
     reduced = entity.status == "deleted"
+    no_roles = reduced or not with_roles
     signatories = lookup.signatories
     signing = {norm_name(s.name) for s in signatories}
     form = entity.organisation_form
@@ -115,6 +122,14 @@ def snapshot_of_lookup(lookup: RegistryLookup) -> Snapshot:
         "phone": entity.phone,
         "mobile": entity.mobile,
         "former_names": list(entity.former_names),
+        "forced_dissolution_date": iso(entity.forced_dissolution_date),
+        "reconstruction_date": iso(entity.reconstruction_date),
+        "closed_date": iso(entity.closed_date),
+        "parent_org_number": entity.parent_org_number,
+        "remarks": [
+            {"info_type": r.info_type, "text": r.text, "entered_on": iso(r.entered_on) or ""}
+            for r in entity.remarks
+        ],
     }
     return Snapshot(
         name=entity.name,
@@ -125,10 +140,10 @@ def snapshot_of_lookup(lookup: RegistryLookup) -> Snapshot:
         status=entity.status,
         deleted_on=entity.deletion_date,
         vat_registered=entity.vat_registered,
-        registry_roles=None if reduced else [_role_data(r, signing) for r in lookup.active_roles],
-        signing_rule=None if reduced else _rule_data(lookup.signature_rule, lookup.roles),
-        procuration_rule=None if reduced else _rule_data(lookup.procuration_rule, lookup.roles),
-        signatories=None if reduced else [_signatory_data(s) for s in signatories],
+        registry_roles=None if no_roles else [_role_data(r, signing) for r in lookup.active_roles],
+        signing_rule=None if no_roles else _rule_data(lookup.signature_rule, lookup.roles),
+        procuration_rule=None if no_roles else _rule_data(lookup.procuration_rule, lookup.roles),
+        signatories=None if no_roles else [_signatory_data(s) for s in signatories],
         details=details,
     )
 
@@ -156,10 +171,8 @@ def view_of(c: Customer) -> CustomerView:
     data = c.registry_data if isinstance(c.registry_data, dict) else {}
     details = {k: v for k, v in data.items() if k not in REGISTRY_DATA_OWN_KEYS}
     status_date: date | None = c.deleted_on
-    if c.status == "bankrupt":
-        status_date = stored_date(data.get("bankruptcy_date"))
-    elif c.status == "liquidation":
-        status_date = stored_date(data.get("liquidation_date"))
+    if c.status in _STATUS_DATE_KEYS:
+        status_date = stored_date(data.get(_STATUS_DATE_KEYS[c.status]))
     procuration = data.get("procuration_rule")
     return CustomerView(
         id=c.id,
@@ -181,11 +194,18 @@ def view_of(c: Customer) -> CustomerView:
                 group=str(r.get("group") or ""),
                 holder_kind=str(r.get("holder_kind") or "person"),
                 may_sign=bool(r.get("may_sign")),
+                elected_by=str(r.get("elected_by") or ""),
+                liability_share=str(r.get("liability_share") or ""),
+                capacity_limited=bool(
+                    r.get("restricted_capacity") or r.get("lasting_power_of_attorney")
+                ),
             )
             for r in (c.registry_roles or [])
             if isinstance(r, Mapping) and not r.get("deceased") and not r.get("deregistered")
         ),
-        signing_rule=SigningRuleView.from_data(c.signing_rule),
+        signing_rule=_with_confirmation(
+            SigningRuleView.from_data(c.signing_rule), data.get("manual_signers")
+        ),
         procuration_rule=SigningRuleView.from_data(procuration, "procuration")
         if procuration
         else None,
@@ -195,6 +215,7 @@ def view_of(c: Customer) -> CustomerView:
                 role_codes=tuple(s.get("role_codes") or ()),
                 roles=tuple(s.get("roles") or ()),
                 may_sign_alone=bool(s.get("may_sign_alone")),
+                capacity_limited=bool(s.get("capacity_limited")),
             )
             for s in data.get("signatories") or []
             if isinstance(s, Mapping)
@@ -257,8 +278,37 @@ def apply_snapshot(
         data["procuration_rule"] = old_data.get("procuration_rule")
         data["signatories"] = old_data.get("signatories") or []
     data["departed_signatories"] = departed
+    if old_data.get("manual_signers"):
+        data["manual_signers"] = old_data["manual_signers"]
     c.registry_data = data
     c.verified_at = now
+
+
+_STATUS_DATE_KEYS = {
+    "bankrupt": "bankruptcy_date",
+    "liquidation": "liquidation_date",
+    "forced_dissolution": "forced_dissolution_date",
+    "reconstruction": "reconstruction_date",
+    "closed": "closed_date",
+}
+
+
+def _with_confirmation(rule: SigningRuleView, data: object) -> SigningRuleView:
+    """The rule with the user's confirmation of its signers, while the rule text is unchanged."""
+    if not isinstance(data, Mapping) or str(data.get("rule_text") or "") != rule.text:
+        return rule
+    sets = tuple(
+        tuple(str(n) for n in names)
+        for names in data.get("signer_sets") or ()
+        if isinstance(names, (list, tuple))
+    )
+    at = data.get("confirmed_at")
+    return replace(
+        rule,
+        confirmed_sets=sets,
+        confirmed_by=str(data.get("confirmed_by") or ""),
+        confirmed_at=datetime.fromisoformat(at) if isinstance(at, str) and at else None,
+    )
 
 
 def preview(lookup: RegistryLookup) -> CustomerView:

@@ -26,6 +26,7 @@ __all__ = [
     "RefreshAllResult",
     "RefreshFailure",
     "RefreshResult",
+    "Remark",
     "RoleEntry",
     "SignatoryView",
     "SigningRuleView",
@@ -43,6 +44,12 @@ class RoleEntry:
     group: str = ""
     holder_kind: str = "person"
     may_sign: bool = False
+    elected_by: str = ""
+    """Who elected the board member (valgtAv), e.g. "Representant for A-aksjonærene"."""
+    liability_share: str = ""
+    """A partner's share of the obligations (ansvarsandel), e.g. "50%"."""
+    capacity_limited: bool = False
+    """Restricted legal capacity or a confirmed lasting power of attorney: cannot sign alone."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +60,9 @@ class RoleEntry:
             "group": self.group,
             "holder_kind": self.holder_kind,
             "may_sign": self.may_sign,
+            "elected_by": self.elected_by,
+            "liability_share": self.liability_share,
+            "capacity_limited": self.capacity_limited,
         }
 
 
@@ -61,8 +71,9 @@ class SigningRuleView:
     """A signing rule: its text and the sets of persons that together may sign.
 
     ``registered`` False: the registry holds no rule; ``basis`` says where ``signer_sets`` came
-    from (``registry``, ``law`` for the organisation form, ``none``). Then the user must confirm
-    by hand who signs.
+    from (``registry``, ``law`` for the organisation form, ``none``). Then, and where the
+    registry gives the rule only as text it could not interpret (not standardised), the user
+    must confirm by hand who signs; ``confirmed_*`` record that confirmation.
     """
 
     kind: str = "signature"
@@ -73,10 +84,30 @@ class SigningRuleView:
     rule_status: str = ""
     lapsed_sets: tuple[tuple[str, ...], ...] = ()
     """Sets the registry lists that name a deceased or deregistered person: they cannot sign."""
+    confirmed_sets: tuple[tuple[str, ...], ...] = ()
+    """The signer sets the user confirmed by hand (for this rule text)."""
+    confirmed_by: str = ""
+    confirmed_at: datetime | None = None
+
+    @property
+    def standardised(self) -> bool:
+        """False where the registry marks the rule not standardised or not interpretable."""
+        return self.rule_status in ("", "RF")
+
+    @property
+    def confirmed(self) -> bool:
+        return bool(self.confirmed_sets and self.confirmed_by)
 
     @property
     def needs_manual_confirmation(self) -> bool:
-        return not self.registered
+        return (not self.registered or not self.signer_sets) and not self.confirmed
+
+    @property
+    def effective_sets(self) -> tuple[tuple[str, ...], ...]:
+        """The sets that may sign: confirmed by hand where the registry gave none usable."""
+        if self.confirmed and (not self.registered or not self.signer_sets):
+            return self.confirmed_sets
+        return self.signer_sets
 
     @property
     def display_text(self) -> str:
@@ -92,7 +123,11 @@ class SigningRuleView:
             "registered": self.registered,
             "basis": self.basis,
             "rule_status": self.rule_status,
+            "standardised": self.standardised,
             "needs_manual_confirmation": self.needs_manual_confirmation,
+            "confirmed_sets": [list(s) for s in self.confirmed_sets],
+            "confirmed_by": self.confirmed_by,
+            "confirmed_at": self.confirmed_at,
         }
 
     @classmethod
@@ -123,6 +158,8 @@ class SignatoryView:
     role_codes: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     may_sign_alone: bool = False
+    capacity_limited: bool = False
+    """Restricted legal capacity or a lasting power of attorney: cannot sign alone — check."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -130,7 +167,21 @@ class SignatoryView:
             "role_codes": list(self.role_codes),
             "roles": list(self.roles),
             "may_sign_alone": self.may_sign_alone,
+            "capacity_limited": self.capacity_limited,
         }
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A registry remark (påtegning) as stored: what it is about, its text, when entered."""
+
+    info_type: str
+    text: str
+    entered_on: str = ""
+    """ISO date, or "" when the registry gives none."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"info_type": self.info_type, "text": self.text, "entered_on": self.entered_on}
 
 
 @dataclass(frozen=True)
@@ -203,6 +254,27 @@ class CustomerView:
     def business_register(self) -> bool:
         return bool(self.details.get("in_business_register"))
 
+    @property
+    def remarks(self) -> tuple[Remark, ...]:
+        """The registry's remarks (påtegninger), e.g. that the address is probably wrong."""
+        found = self.details.get("remarks") or ()
+        return tuple(
+            Remark(
+                str(r.get("info_type") or ""),
+                str(r.get("text") or ""),
+                str(r.get("entered_on") or ""),
+            )
+            for r in found
+            if isinstance(r, Mapping)
+        )
+
+    @property
+    def invoice_address(self) -> Address:
+        """Where paper goes: the postal address (c/o, postboks) if any, else the business one."""
+        if self.postal_address.has_street_or_place:
+            return self.postal_address
+        return self.business_address
+
     def as_dict(self) -> dict[str, Any]:
         """The ``customer show --json`` document."""
         return {
@@ -220,6 +292,8 @@ class CustomerView:
             "procuration_rule": self.procuration_rule.as_dict() if self.procuration_rule else None,
             "signatories": [s.as_dict() for s in self.signatories],
             "departed_signatories": [d.as_dict() for d in self.departed_signatories],
+            "remarks": [r.as_dict() for r in self.remarks],
+            "invoice_address": self.invoice_address.as_dict(),
             "needs_manual_confirmation": self.needs_manual_confirmation,
             "may_issue_agreement": self.may_issue_agreement,
             "verified_at": self.verified_at,
