@@ -146,3 +146,43 @@ def diff(old: Snapshot, new: Snapshot) -> list[FieldChange]:
             _rule_summary(new.procuration_rule),
         )
     return changes
+
+
+SUMMARY_KINDS = (
+    "bankrupt",
+    "forced_dissolution",
+    "liquidation",
+    "reconstruction",
+    "deleted",
+    "removed",
+    "closed",
+    "signing_rule",
+    "roles",
+    "address",
+    "name",
+    "remarks",
+)
+"""What a refresh summary counts, in the order it is told."""
+
+
+def summarise(changes: Iterable[Iterable[FieldChange]]) -> dict[str, int]:
+    """Per customer's changes → counts of what changed, e.g. ``{"bankrupt": 3, "address": 12}``.
+
+    A new status counts under the status; a changed business or postal address counts once per
+    customer; kinds with no change are left out.
+    """
+    counts = dict.fromkeys(SUMMARY_KINDS, 0)
+    for customer_changes in changes:
+        kinds: set[str] = set()
+        for change in customer_changes:
+            if change.field == "status" and change.new in counts:
+                kinds.add(str(change.new))
+            elif change.field in ("business_address", "postal_address"):
+                kinds.add("address")
+            elif change.field in ("signing_rule", "procuration_rule"):
+                kinds.add("signing_rule")
+            elif change.field in ("registry_roles", "name", "remarks"):
+                kinds.add("roles" if change.field == "registry_roles" else change.field)
+        for kind in kinds:
+            counts[kind] += 1
+    return {k: n for k, n in counts.items() if n}

@@ -262,6 +262,14 @@ class RegistryClient:
             transport=transport,
         )
         self._closed = False
+        self._requests = 0
+        self._count_lock = threading.Lock()
+
+    @property
+    def requests_made(self) -> int:
+        """HTTP requests sent so far (retries and redirects included)."""
+        with self._count_lock:
+            return self._requests
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -314,7 +322,11 @@ class RegistryClient:
         )
 
     def get_entities(
-        self, org_numbers: Sequence[str], *, cancel: CancelCheck = None
+        self,
+        org_numbers: Sequence[str],
+        *,
+        per_request: int = ORG_NUMBERS_PER_REQUEST,
+        cancel: CancelCheck = None,
     ) -> tuple[RegistryEntity, ...]:
         """Several main entities at once (search by ``organisasjonsnummer``), e.g. to refresh all.
 
@@ -324,13 +336,13 @@ class RegistryClient:
         """
         numbers = list(dict.fromkeys(validate_org_number(n) for n in org_numbers))
         found: list[RegistryEntity] = []
-        for start in range(0, len(numbers), ORG_NUMBERS_PER_REQUEST):
-            batch = numbers[start : start + ORG_NUMBERS_PER_REQUEST]
+        for start in range(0, len(numbers), per_request):
+            batch = numbers[start : start + per_request]
+            params = {"organisasjonsnummer": ",".join(batch)}
+            if per_request != ORG_NUMBERS_PER_REQUEST:
+                params["size"] = str(per_request)
             data = self._get_json(
-                f"{ENTITY_API}/enheter",
-                MEDIA_ENTITY,
-                self._call(cancel),
-                params={"organisasjonsnummer": ",".join(batch)},
+                f"{ENTITY_API}/enheter", MEDIA_ENTITY, self._call(cancel), params=params
             )
             found.extend(parse.parse_search_page(data).items)
         return tuple(found)
@@ -496,10 +508,19 @@ class RegistryClient:
         return parse.parse_entity_updates(data, embedded_key="oppdaterteUnderenheter")
 
     def get_role_updates(
-        self, *, after_id: int = 0, size: int = 100, cancel: CancelCheck = None
+        self,
+        *,
+        after_id: int = 0,
+        size: int = 100,
+        after_time: datetime | None = None,
+        cancel: CancelCheck = None,
     ) -> RoleUpdateBatch:
-        """Which organisations' roles changed after event ``after_id`` (refetch their roles)."""
+        """Which organisations' roles changed after event ``after_id`` (or, with ``after_time``,
+        after that moment; refetch their roles)."""
         params = {"afterId": str(after_id), "size": str(size)}
+        if after_time is not None:
+            params = {"afterTime": _update_params(after_time, None, False, None, None)["dato"]}
+            params["size"] = str(size)
         data = self._get_json(
             f"{ENTITY_API}/oppdateringer/roller",
             MEDIA_ROLE_UPDATES,
@@ -673,6 +694,8 @@ class RegistryClient:
             call.check()
             remaining = call.remaining()
             timeout = httpx.Timeout(remaining, connect=min(settings.connect_timeout, remaining))
+            with self._count_lock:
+                self._requests += 1
             try:
                 with self._http.stream(
                     "GET", target, headers={"Accept": accept}, timeout=timeout

@@ -13,6 +13,11 @@ from contractdesk.domain.registry_snapshot import field_label
 from contractdesk.services.customers.errors import CustomerExistsError, InvalidOrgNumberError
 from contractdesk.services.customers.labels import status_label
 from contractdesk.services.customers.records import preview
+from contractdesk.services.customers.results import (
+    RefreshAllResult,
+    RefreshFailure,
+    RefreshResult,
+)
 from contractdesk.services.customers.service import (
     MAX_PAGE_SIZE,
     PAGE_SIZE,
@@ -29,9 +34,7 @@ from contractdesk.services.customers.views import (
     Eligibility,
     FieldChange,
     OfflineCustomer,
-    RefreshAllResult,
-    RefreshFailure,
-    RefreshResult,
+    Remark,
     RoleEntry,
     SignatoryView,
     SigningRuleView,
@@ -65,6 +68,7 @@ __all__ = [
     "RefreshAllResult",
     "RefreshFailure",
     "RefreshResult",
+    "Remark",
     "RoleEntry",
     "SearchPart",
     "SignatoryView",

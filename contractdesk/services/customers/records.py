@@ -6,7 +6,7 @@ Registry text is stored verbatim; whoever shows or prints it escapes it.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -45,6 +45,11 @@ def _address_data(address: Address | None) -> dict[str, Any] | None:
         "country_code": address.country_code,
         "country": address.country,
     }
+
+
+def role_keys(roles: Iterable[RegistryRole]) -> list[str]:
+    """Active roles as comparable keys ("code: name"), sorted: equal keys, equal roles."""
+    return sorted(f"{r.role_code}: {r.name}" for r in roles if r.active)
 
 
 def _role_data(role: RegistryRole, signing: set[str]) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from contractdesk.services.customers.records import (
     snapshot_of_customer,
     snapshot_of_lookup,
 )
-from contractdesk.services.customers.views import DepartedSignatory, RefreshResult
+from contractdesk.services.customers.results import RefreshResult
+from contractdesk.services.customers.views import DepartedSignatory
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
 from contractdesk.store.models import Customer

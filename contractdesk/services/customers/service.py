@@ -13,13 +13,12 @@ sessions and never wait for the write lock.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
 from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.registry import (
-    Cancelled,
     RegistryClient,
     RegistryError,
     RegistryLookup,
@@ -42,15 +41,15 @@ from contractdesk.services.customers.records import (
     view_of,
 )
 from contractdesk.services.customers.refresh import mark_removed, take_lookup
+from contractdesk.services.customers.results import RefreshAllResult, RefreshResult
+from contractdesk.services.customers.signers import confirm_signers
+from contractdesk.services.customers.sync import BULK_THRESHOLD, FeedSync
 from contractdesk.services.customers.views import (
     CustomerQuery,
     CustomerRow,
     CustomerView,
     Eligibility,
     OfflineCustomer,
-    RefreshAllResult,
-    RefreshFailure,
-    RefreshResult,
 )
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
@@ -79,6 +78,9 @@ class CustomerService:
         self._settings = registry_settings
         self._client: RegistryClient | None = None
         self._lock = threading.Lock()
+        self.bulk_threshold = BULK_THRESHOLD
+        """More customers to fetch than this at once: the registry's bulk file is read."""
+        self.feed_page_size = 1000
 
     def __repr__(self) -> str:
         return f"CustomerService({self._store!r})"
@@ -292,6 +294,24 @@ class CustomerService:
         with self._store.read_session() as s:
             return q.org_numbers_by_name(s)
 
+    def confirm_signers(
+        self,
+        org_number: str,
+        signer_sets: Sequence[Sequence[str]],
+        *,
+        confirmed_by: str,
+        actor: str = "owner",
+    ) -> CustomerView:
+        """Record by hand who may sign (each set signs together), and who confirmed it.
+
+        Raises:
+            InvalidOrgNumberError, NotFoundError; UserError: no signer, or no one confirming.
+        """
+        number = self.parse_org_number(org_number)
+        return confirm_signers(
+            self._store, number, signer_sets, confirmed_by=confirmed_by, actor=actor
+        )
+
     # -- refreshing ----------------------------------------------------------------------------
 
     def refresh(
@@ -325,48 +345,26 @@ class CustomerService:
         cancel: threading.Event | None = None,
         actor: str = "owner",
     ) -> RefreshAllResult:
-        """Refresh every customer, one at a time, each in its own transaction.
+        """Refresh every customer: the first time each one (or by the bulk file for many), then
+        only those the registry's update feeds name since the last refresh (see
+        :mod:`~contractdesk.services.customers.sync`). Resumes work a crash or cancel left.
 
         Args:
-            progress: called with (done, total, org number) before each customer and at the end.
-            cancel: set it to stop; customers already refreshed stay refreshed.
+            progress: called with (done, total, org number) as customers are taken, and at the end.
+            cancel: set it to stop (within a fraction of a second); what was taken stays taken.
 
-        A customer the registry cannot answer for is listed in ``failures`` and left untouched.
+        A customer the registry cannot answer for is listed in ``failures``, left untouched and
+        tried again next time.
         """
-        numbers = self.org_numbers()
-        total = len(numbers)
-        results: list[RefreshResult] = []
-        failures: list[RefreshFailure] = []
-        cancelled = False
-        for done, number in enumerate(numbers):
-            if cancel is not None and cancel.is_set():
-                cancelled = True
-                break
-            if progress is not None:
-                progress(done, total, format_org_number(number))
-            try:
-                results.append(self.refresh(number, cancel=cancel, actor=actor))
-            except Cancelled:
-                cancelled = True
-                break
-            except (RegistryError, UserError) as exc:
-                failures.append(self._failure(number, exc))
-        if progress is not None:
-            progress(len(results) + len(failures), total, "")
-        return RefreshAllResult(
-            total=total, results=tuple(results), failures=tuple(failures), cancelled=cancelled
-        )
-
-    def _failure(self, number: str, exc: RegistryError | UserError) -> RefreshFailure:
-        with self._store.read_session() as s:
-            found = q.customer_id_and_name(s, number)
-        return RefreshFailure(
-            org_number=number,
-            name=found[1] if found else "",
-            message=str(exc),
-            error=type(exc).__name__,
-            manual_entry_possible=bool(getattr(exc, "manual_entry_possible", False)),
-        )
+        return FeedSync(
+            self._store,
+            self.registry,
+            actor=actor,
+            progress=progress,
+            cancel=cancel,
+            bulk_threshold=self.bulk_threshold,
+            feed_page_size=self.feed_page_size,
+        ).run()
 
 
 def _refuse_existing(found: tuple[int, str] | None, number: str) -> None:

@@ -23,9 +23,6 @@ __all__ = [
     "Eligibility",
     "FieldChange",
     "OfflineCustomer",
-    "RefreshAllResult",
-    "RefreshFailure",
-    "RefreshResult",
     "Remark",
     "RoleEntry",
     "SignatoryView",
@@ -347,75 +344,6 @@ class OfflineCustomer:
     municipality: str = ""
     country_code: str = "NO"
     country: str = "Norge"
-
-
-@dataclass(frozen=True)
-class RefreshResult:
-    """What a refresh of one customer found and took."""
-
-    org_number: str
-    name: str
-    changes: tuple[FieldChange, ...]
-    departed_signatories: tuple[DepartedSignatory, ...] = ()
-    status: str = "active"
-    message: str = ""
-    """A note for the user, e.g. that the company was removed from the registry's open data."""
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "org_number": self.org_number,
-            "name": self.name,
-            "status": self.status,
-            "changes": [c.as_dict() for c in self.changes],
-            "departed_signatories": [d.as_dict() for d in self.departed_signatories],
-            "message": self.message,
-        }
-
-
-@dataclass(frozen=True)
-class RefreshFailure:
-    """A customer the registry could not answer for: nothing about it was changed."""
-
-    org_number: str
-    name: str
-    message: str
-    error: str
-    manual_entry_possible: bool = True
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "org_number": self.org_number,
-            "name": self.name,
-            "message": self.message,
-            "error": self.error,
-        }
-
-
-@dataclass(frozen=True)
-class RefreshAllResult:
-    """The outcome of refreshing every customer."""
-
-    total: int
-    results: tuple[RefreshResult, ...]
-    failures: tuple[RefreshFailure, ...]
-    cancelled: bool = False
-
-    @property
-    def changed(self) -> tuple[RefreshResult, ...]:
-        return tuple(r for r in self.results if r.changed)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "total": self.total,
-            "refreshed": len(self.results),
-            "changed": [r.as_dict() for r in self.changed],
-            "failures": [f.as_dict() for f in self.failures],
-            "cancelled": self.cancelled,
-        }
 
 
 @dataclass(frozen=True)

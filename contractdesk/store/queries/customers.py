@@ -24,6 +24,7 @@ from contractdesk.errors import NotFoundError, UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.store.models.customers import Customer
 from contractdesk.store.models.people import Person, PersonRole
+from contractdesk.store.models.settings import AppSetting
 
 # Hook (issues 5/7): the SQL expression giving a customer's agreement state (draft, sent, signed,
 # active, terminated) in the list. Without agreements it is empty and sorts by name.
@@ -378,3 +379,64 @@ def search_parts(search: str) -> tuple[list[SearchPart], dict[str, Any]]:
             )
         )
     return parts, params
+
+
+# -- registry sync state and bulk reads (refresh by the update feeds) -----------------------------
+
+SYNC_STATE_KEY = "registry_sync"
+"""The ``app_setting`` row holding where the update feeds were last read and the work left."""
+
+
+def sync_state(s: Session) -> dict[str, Any]:
+    """The stored registry sync state (``{}`` before the first refresh)."""
+    row = s.get(AppSetting, SYNC_STATE_KEY)
+    return dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+
+
+def save_sync_state(s: Session, state: dict[str, Any]) -> None:
+    row = s.get(AppSetting, SYNC_STATE_KEY)
+    if row is None:
+        s.add(AppSetting(key=SYNC_STATE_KEY, value=state))
+    else:
+        row.value = state
+
+
+def all_org_numbers(s: Session) -> set[str]:
+    """Every customer's org number (a set, for matching the update feeds)."""
+    cursor = s.connection().connection.cursor()
+    try:
+        cursor.execute("SELECT org_number FROM customer")
+        return {str(r[0]) for r in cursor.fetchall()}
+    finally:
+        cursor.close()
+
+
+def customers_by_org_number(s: Session, numbers: Sequence[str]) -> dict[str, Customer]:
+    """The customers with these org numbers (absent ones left out), loaded in a few queries."""
+    found: dict[str, Customer] = {}
+    wanted = list(dict.fromkeys(numbers))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for c in s.execute(select(Customer).where(Customer.org_number.in_(chunk))).scalars():
+            found[c.org_number] = c
+    return found
+
+
+def stored_role_keys(s: Session, numbers: Sequence[str]) -> dict[str, list[str]]:
+    """Per org number, the stored active roles as sorted "code: name" keys (see ``role_keys``)."""
+    out: dict[str, list[str]] = {}
+    wanted = list(dict.fromkeys(numbers))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = s.execute(
+            select(Customer.org_number, Customer.registry_roles).where(
+                Customer.org_number.in_(chunk)
+            )
+        )
+        for number, roles in rows:
+            out[str(number)] = sorted(
+                f"{r.get('role_code', '')}: {r.get('name', '')}"
+                for r in roles or []
+                if isinstance(r, dict) and not r.get("deceased") and not r.get("deregistered")
+            )
+    return out
