@@ -11,7 +11,8 @@ from __future__ import annotations
 from contractdesk.domain.customers import SORT_COLUMNS
 from contractdesk.domain.registry_snapshot import field_label
 from contractdesk.services.customers.errors import CustomerExistsError, InvalidOrgNumberError
-from contractdesk.services.customers.labels import status_label
+from contractdesk.services.customers.importing import ImportReport, RowProblem
+from contractdesk.services.customers.labels import status_label, summary_text
 from contractdesk.services.customers.records import preview
 from contractdesk.services.customers.results import (
     RefreshAllResult,
@@ -62,6 +63,7 @@ __all__ = [
     "DepartedSignatory",
     "Eligibility",
     "FieldChange",
+    "ImportReport",
     "InvalidOrgNumberError",
     "OfflineCustomer",
     "ProgressCallback",
@@ -70,6 +72,7 @@ __all__ = [
     "RefreshResult",
     "Remark",
     "RoleEntry",
+    "RowProblem",
     "SearchPart",
     "SignatoryView",
     "SigningRuleView",
@@ -79,4 +82,5 @@ __all__ = [
     "search_ids",
     "search_parts",
     "status_label",
+    "summary_text",
 ]

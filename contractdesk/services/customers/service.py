@@ -14,33 +14,32 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
-from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
+from contractdesk.domain.orgnr import format_org_number
 from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.registry import (
-    RegistryClient,
     RegistryError,
     RegistryLookup,
     RegistrySettings,
     Removed,
-    SearchPage,
 )
 from contractdesk.registry.client import CancelCheck
 from contractdesk.services.customers.eligibility import eligibility_of
 from contractdesk.services.customers.errors import (
     CustomerExistsError,
-    InvalidOrgNumberError,
-    org_reason,
 )
+from contractdesk.services.customers.importing import ImportReport, add_contacts, import_customers
 from contractdesk.services.customers.offline import clean_offline
 from contractdesk.services.customers.records import (
     apply_snapshot,
-    preview,
     snapshot_of_lookup,
     view_of,
 )
 from contractdesk.services.customers.refresh import mark_removed, take_lookup
+from contractdesk.services.customers.registry_access import RegistryAccess
 from contractdesk.services.customers.results import RefreshAllResult, RefreshResult
 from contractdesk.services.customers.signers import confirm_signers
 from contractdesk.services.customers.sync import BULK_THRESHOLD, FeedSync
@@ -64,7 +63,7 @@ MAX_PAGE_SIZE = 5000
 ProgressCallback = Callable[[int, int, str], None]
 
 
-class CustomerService:
+class CustomerService(RegistryAccess):
     """Use cases for customers. Writes take ``actor`` (``owner`` in the GUI, ``cli``, ``demo``).
 
     Args:
@@ -74,10 +73,8 @@ class CustomerService:
     """
 
     def __init__(self, store: Store, *, registry_settings: RegistrySettings | None = None) -> None:
+        super().__init__(registry_settings)
         self._store = store
-        self._settings = registry_settings
-        self._client: RegistryClient | None = None
-        self._lock = threading.Lock()
         self.bulk_threshold = BULK_THRESHOLD
         """More customers to fetch than this at once: the registry's bulk file is read."""
         self.feed_page_size = 1000
@@ -85,76 +82,7 @@ class CustomerService:
     def __repr__(self) -> str:
         return f"CustomerService({self._store!r})"
 
-    # -- the registry client ------------------------------------------------------------------
-
-    def configure_registry(self, settings: RegistrySettings | None) -> None:
-        """Use other registry settings from now on (None: from the environment on next use)."""
-        with self._lock:
-            old, self._client, self._settings = self._client, None, settings
-        if old is not None:
-            old.close()
-
-    @property
-    def registry(self) -> RegistryClient:
-        """The shared registry client (thread-safe), created on first use."""
-        with self._lock:
-            if self._client is None:
-                self._client = RegistryClient(self._settings or RegistrySettings.from_env())
-            return self._client
-
-    def close(self) -> None:
-        with self._lock:
-            client, self._client = self._client, None
-        if client is not None:
-            client.close()
-
-    # -- registry look-ups (no store change) ---------------------------------------------------
-
-    def fetch(self, org_number: str, *, cancel: CancelCheck = None) -> RegistryLookup:
-        """Everything the registry knows about one organisation (entity, roles, signing rules).
-
-        Raises:
-            InvalidOrgNumberError: before any request.
-            RegistryError: a named registry problem (``manual_entry_possible`` says whether to
-                offer registering by hand).
-        """
-        return self.registry.lookup(self.parse_org_number(org_number), cancel=cancel)
-
-    def search_registry(
-        self, name: str, *, page: int = 0, size: int | None = None, cancel: CancelCheck = None
-    ) -> SearchPage:
-        """One page of the registry's name search (``page`` from 0; ``size`` None: 20).
-
-        Raises:
-            UserError: empty or too long text. RegistryError: as :meth:`fetch`.
-        """
-        try:
-            return self.registry.search(name, page=page, size=size, cancel=cancel)
-        except ValueError as exc:
-            if isinstance(exc, RegistryError):
-                raise
-            raise UserError(
-                translate("CustomerService", "Type 1 to 180 characters of the name to search for."),
-                field="name",
-            ) from None
-
-    def preview(self, lookup: RegistryLookup) -> CustomerView:
-        """The card of a registry answer before it is saved (not stored)."""
-        return preview(lookup)
-
     # -- registering ---------------------------------------------------------------------------
-
-    @staticmethod
-    def parse_org_number(text_: str) -> str:
-        """The 9 digits of an org number typed by the user.
-
-        Raises:
-            InvalidOrgNumberError: wrong length, checksum or first digit (no request is made).
-        """
-        try:
-            return parse_org_number(text_)
-        except InvalidOrgNumber as exc:
-            raise InvalidOrgNumberError(text_, org_reason(str(exc))) from None
 
     def register(
         self, org_number: str, *, cancel: CancelCheck = None, actor: str = "owner"
@@ -311,6 +239,35 @@ class CustomerService:
         return confirm_signers(
             self._store, number, signer_sets, confirmed_by=confirmed_by, actor=actor
         )
+
+    def import_customers(
+        self,
+        path: str | Path,
+        *,
+        people: Any = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        actor: str = "owner",
+    ) -> ImportReport:
+        """Import a customer list (CSV or XLSX of org numbers, optionally contact name, e-mail,
+        phone): all rows or none (see :mod:`~contractdesk.services.customers.importing`).
+
+        Args:
+            people: the people service, to make each row's contact the main contact.
+
+        Raises:
+            UserError: the file cannot be read.
+        """
+        report = import_customers(
+            self._store,
+            self.registry,
+            Path(path),
+            actor=actor,
+            bulk_threshold=self.bulk_threshold,
+            progress=progress,
+            cancel=cancel,
+        )
+        return add_contacts(people, report, actor=actor)
 
     # -- refreshing ----------------------------------------------------------------------------
 
