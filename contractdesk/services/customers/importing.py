@@ -171,7 +171,7 @@ def import_customers(
             cancelled = True
     imported: tuple[str, ...] = ()
     if not plan.problems and not cancelled:
-        _store_all(store, plan, lookups, actor)
+        _store_all(store, plan, lookups, actor, path.name)
         imported = tuple(plan.numbers)
     return ImportReport(
         rows=plan.rows,
@@ -268,26 +268,31 @@ def _bulk_lookups(
     return found
 
 
-def _store_all(store: Store, plan: _Plan, lookups: dict[str, RegistryLookup], actor: str) -> None:
+def _store_all(
+    store: Store, plan: _Plan, lookups: dict[str, RegistryLookup], actor: str, file_name: str
+) -> None:
+    """Every new customer in one transaction, with one audit entry naming them all."""
     with store.session() as s:
         known = q.all_org_numbers(s)  # someone may have registered one meanwhile
+        added: list[str] = []
         for number in plan.numbers:
             if number in known:
                 continue
             lookup = lookups[number]
             c = Customer(org_number=number, registry_roles=[])
-            apply_snapshot(
-                c, snapshot_of_lookup(lookup), [], lookup.retrieved_at or datetime.now(UTC)
-            )
+            retrieved = lookup.retrieved_at or datetime.now(UTC)
+            apply_snapshot(c, snapshot_of_lookup(lookup), [], retrieved)
             s.add(c)
-            audit.append(
-                s,
-                actor=actor,
-                action="customer.registered",
-                entity_type="customer",
-                entity_id=number,
-                payload={"source": "import", "name": c.name, "status": c.status},
-            )
+            added.append(number)
+        s.flush()
+        audit.append(
+            s,
+            actor=actor,
+            action="customer.imported",
+            entity_type="customer",
+            entity_id="import",
+            payload={"source": "import", "file": file_name, "org_numbers": added},
+        )
 
 
 def add_contacts(people: Any, report: ImportReport, *, actor: str) -> ImportReport:
