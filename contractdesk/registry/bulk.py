@@ -8,6 +8,7 @@ are dropped before they are parsed into models.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 from collections.abc import Callable, Collection, Iterator
@@ -32,49 +33,58 @@ def iter_json_array(
     stream: Readable, *, cancelled: Callable[[], bool] | None = None
 ) -> Iterator[Any]:
     """The items of a JSON array read from a UTF-8 byte stream, without loading it whole."""
-    buffer = ""
-    started = False
-    eof = False
-    pos = 0
+    reader = _Reader(stream)
+    pos = reader.skip(0)
+    if pos >= len(reader.text):
+        raise Malformed(detail="bulk file: empty")
+    if reader.text[pos] != "[":
+        raise Malformed(detail="bulk file: not a JSON array")
+    pos += 1
     while True:
         if cancelled is not None and cancelled():
             raise Cancelled()
-        if not eof and len(buffer) - pos < _CHUNK:
-            data = stream.read(_CHUNK)
-            eof = not data
-            buffer = buffer[pos:] + data.decode("utf-8-sig" if not started else "utf-8")
-            pos = 0
-        pos = _skip(buffer, pos)
-        if not started:
-            if pos >= len(buffer):
-                if eof:
-                    raise Malformed(detail="bulk file: empty")
-                continue
-            if buffer[pos] != "[":
-                raise Malformed(detail="bulk file: not a JSON array")
-            started, pos = True, pos + 1
-            continue
-        pos = _skip(buffer, pos)
-        if pos < len(buffer) and buffer[pos] == ",":
-            pos = _skip(buffer, pos + 1)
-        if pos < len(buffer) and buffer[pos] == "]":
+        pos = reader.skip(pos)
+        if pos < len(reader.text) and reader.text[pos] == ",":
+            pos = reader.skip(pos + 1)
+        if pos >= len(reader.text):
+            raise Malformed(detail="bulk file: truncated")
+        if reader.text[pos] == "]":
             return
-        if pos >= len(buffer):
-            if eof:
-                raise Malformed(detail="bulk file: truncated")
-            continue
-        try:
-            item, end = _DECODER.raw_decode(buffer, pos)
-        except json.JSONDecodeError:
-            if eof:
-                raise Malformed(detail="bulk file: invalid JSON") from None
-            data = stream.read(_CHUNK)  # the item runs past the buffer: read more
-            eof = not data
-            buffer = buffer[pos:] + data.decode("utf-8")
-            pos = 0
-            continue
-        pos = end
+        while True:
+            try:
+                item, end = _DECODER.raw_decode(reader.text, pos)
+                break
+            except json.JSONDecodeError:
+                pos = reader.more(pos)  # the item runs past what was read
         yield item
+        pos = end
+
+
+class _Reader:
+    """Decoded text read on demand; consumed text is dropped as reading goes on."""
+
+    def __init__(self, stream: Readable) -> None:
+        self.stream = stream
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        self.text = ""
+        self.eof = False
+
+    def more(self, pos: int) -> int:
+        """Read another chunk, keeping the text from ``pos``; returns where ``pos`` is now."""
+        if self.eof:
+            raise Malformed(detail="bulk file: invalid or truncated JSON")
+        data = self.stream.read(_CHUNK)
+        self.eof = not data
+        self.text = self.text[pos:] + self.decoder.decode(data, final=self.eof)
+        return 0
+
+    def skip(self, pos: int) -> int:
+        """The first position from ``pos`` that is not white space (reading more as needed)."""
+        while True:
+            pos = _skip(self.text, pos)
+            if pos < len(self.text) or self.eof:
+                return pos
+            pos = self.more(pos)
 
 
 def _skip(buffer: str, pos: int) -> int:

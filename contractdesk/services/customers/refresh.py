@@ -9,8 +9,6 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from contractdesk.domain.people import full_name
 from contractdesk.domain.registry_snapshot import FieldChange, Snapshot, diff, iso
 from contractdesk.i18n import translate
@@ -26,7 +24,11 @@ from contractdesk.services.customers.views import DepartedSignatory
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
 from contractdesk.store.models import Customer
-from contractdesk.store.queries.customers import customer_by_org_number, registry_signers_of
+from contractdesk.store.queries.customers import (
+    Session,
+    customer_by_org_number,
+    registry_signers_of,
+)
 from contractdesk.store.types import utcnow
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session as Session  # re-exported: the type use cases pass on
 
 from contractdesk.domain.customers import (
     CUSTOMER_STATUSES,
