@@ -170,6 +170,17 @@ def test_first_refresh_of_many_customers_reads_the_bulk_files(
     assert outcome.summary.get("name") == 3
 
 
+def test_a_customer_registered_by_hand_since_is_verified_by_the_next_refresh(
+    synced: Any, services: Any
+) -> None:
+    from contractdesk.services.customers import OfflineCustomer
+
+    synced.register_offline(OfflineCustomer("971049669", "Heimen (typed by hand)"))
+    outcome = synced.refresh_all()
+    assert outcome.mode == "feeds" and outcome.total == 6
+    assert synced.get("971049669").status == "active"
+
+
 def test_a_customer_the_registry_cannot_answer_is_tried_again_next_time(
     customers: Any, services: Any
 ) -> None:

@@ -113,6 +113,7 @@ class FeedSync:
         with self.store.read_session() as s:
             state = q.sync_state(s)
             customers = q.all_org_numbers(s) if not state.get("pending") else set()
+            unverified = q.org_numbers_with_status(s, "unverified")
         if state.get("pending"):
             return state  # resume what a crash or a cancel left
         if not state.get("cursors"):
@@ -131,8 +132,8 @@ class FeedSync:
                 customers,
                 page_size=self.feed_page_size,
             )
-            for number in state.get("retry") or []:
-                if number in customers:
+            for number in [*(state.get("retry") or []), *unverified]:
+                if number in customers:  # failed last time, or registered by hand since
                     pending.setdefault(number, "full")
             mode = "bulk" if len(pending) > self.bulk_threshold else "feeds"
             state = {"pending": pending, "next_cursors": after, "mode": mode}

@@ -411,6 +411,11 @@ def all_org_numbers(s: Session) -> set[str]:
         cursor.close()
 
 
+def org_numbers_with_status(s: Session, status: str) -> list[str]:
+    """Org numbers of the customers with this status (e.g. ``unverified``)."""
+    return list(s.execute(select(Customer.org_number).where(Customer.status == status)).scalars())
+
+
 def customers_by_org_number(s: Session, numbers: Sequence[str]) -> dict[str, Customer]:
     """The customers with these org numbers (absent ones left out), loaded in a few queries."""
     found: dict[str, Customer] = {}
