@@ -15,9 +15,7 @@ from typing import Any
 from contractdesk.domain.address import Address
 from contractdesk.i18n import translate
 
-REGISTRY_DATA_OWN_KEYS = frozenset(
-    {"procuration_rule", "signatories", "departed_signatories", "manual_signers"}
-)
+REGISTRY_DATA_OWN_KEYS = frozenset({"procuration_rule", "signatories", "departed_signatories"})
 """Keys of the stored registry JSON that are not plain registry facts (``details``)."""
 
 

@@ -131,6 +131,8 @@ def test_free_text_rule_asks_for_confirmation_and_records_who_confirmed(
     assert confirmed.signing_rule.confirmed_by == "Kari (telefon)"
     assert confirmed.signing_rule.effective_sets == (("Fri Tekstesen", "Ola Styremedlemsen"),)
     assert customers.agreement_eligibility(N["freetext"]).warning == ""
+    customers.refresh(N["freetext"])  # the same rule text: the confirmation stands
+    assert customers.get(N["freetext"]).signing_rule.confirmed_by == "Kari (telefon)"
     with pytest.raises(UserError):
         customers.confirm_signers(N["freetext"], [], confirmed_by="Kari")
     with pytest.raises(UserError):

@@ -208,9 +208,7 @@ def view_of(c: Customer) -> CustomerView:
             for r in (c.registry_roles or [])
             if isinstance(r, Mapping) and not r.get("deceased") and not r.get("deregistered")
         ),
-        signing_rule=_with_confirmation(
-            SigningRuleView.from_data(c.signing_rule), data.get("manual_signers")
-        ),
+        signing_rule=SigningRuleView.from_data(c.signing_rule),
         procuration_rule=SigningRuleView.from_data(procuration, "procuration")
         if procuration
         else None,
@@ -276,15 +274,13 @@ def apply_snapshot(
     data: dict[str, Any] = dict(snap.details)
     if snap.registry_roles is not None:
         c.registry_roles = snap.registry_roles
-        c.signing_rule = snap.signing_rule
+        c.signing_rule = _keep_confirmation(c.signing_rule, snap.signing_rule)
         data["procuration_rule"] = snap.procuration_rule
         data["signatories"] = snap.signatories or []
     else:
         data["procuration_rule"] = old_data.get("procuration_rule")
         data["signatories"] = old_data.get("signatories") or []
     data["departed_signatories"] = departed
-    if old_data.get("manual_signers"):
-        data["manual_signers"] = old_data["manual_signers"]
     c.registry_data = data
     c.verified_at = now
 
@@ -298,22 +294,19 @@ _STATUS_DATE_KEYS = {
 }
 
 
-def _with_confirmation(rule: SigningRuleView, data: object) -> SigningRuleView:
-    """The rule with the user's confirmation of its signers, while the rule text is unchanged."""
-    if not isinstance(data, Mapping) or str(data.get("rule_text") or "") != rule.text:
-        return rule
-    sets = tuple(
-        tuple(str(n) for n in names)
-        for names in data.get("signer_sets") or ()
-        if isinstance(names, (list, tuple))
-    )
-    at = data.get("confirmed_at")
-    return replace(
-        rule,
-        confirmed_sets=sets,
-        confirmed_by=str(data.get("confirmed_by") or ""),
-        confirmed_at=datetime.fromisoformat(at) if isinstance(at, str) and at else None,
-    )
+CONFIRMATION_KEYS = ("confirmed_sets", "confirmed_by", "confirmed_at")
+"""Keys of a stored signing rule recording who confirmed its signers by hand."""
+
+
+def _keep_confirmation(
+    old: dict[str, Any] | None, new: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The new rule, with the hand confirmation of the old one while the rule text is the same."""
+    if not new or not old or not old.get("confirmed_by"):
+        return new
+    if str(old.get("text") or "") != str(new.get("text") or ""):
+        return new
+    return {**new, **{k: old[k] for k in CONFIRMATION_KEYS if k in old}}
 
 
 def preview(lookup: RegistryLookup) -> CustomerView:

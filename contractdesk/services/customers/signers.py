@@ -55,15 +55,13 @@ def confirm_signers(
     )
     with store.session() as s:
         c = customer_by_org_number(s, org_number)
-        data = dict(c.registry_data) if isinstance(c.registry_data, dict) else {}
-        rule = c.signing_rule if isinstance(c.signing_rule, dict) else {}
-        data["manual_signers"] = {
-            "signer_sets": sets,
-            "confirmed_by": who,
-            "confirmed_at": datetime.now(UTC).isoformat(),
-            "rule_text": str(rule.get("text") or ""),
-        }
-        c.registry_data = data
+        rule = dict(c.signing_rule) if isinstance(c.signing_rule, dict) else {}
+        rule.update(
+            confirmed_sets=sets,
+            confirmed_by=who,
+            confirmed_at=datetime.now(UTC).isoformat(),
+        )
+        c.signing_rule = rule  # a new dict: the JSON column sees the change
         audit.append(
             s,
             actor=actor,

@@ -144,7 +144,19 @@ class SigningRuleView:
             registered=bool(data.get("registered")),
             basis=str(data.get("basis") or "none"),
             rule_status=str(data.get("rule_status") or ""),
+            confirmed_sets=sets("confirmed_sets"),
+            confirmed_by=str(data.get("confirmed_by") or ""),
+            confirmed_at=_moment(data.get("confirmed_at")),
         )
+
+
+def _moment(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
