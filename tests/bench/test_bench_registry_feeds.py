@@ -306,3 +306,58 @@ def test_bench_import_10000_org_numbers(tmp_path: Path) -> None:
         f"{took:.1f} s, {report.requests} requests"
     )
     services.close()
+
+
+def test_bench_first_refresh_of_100000_from_the_bulk_files(
+    stored: tuple[Any, list[str]], tmp_path: Path
+) -> None:
+    from contractdesk.registry import RegistrySettings
+    from contractdesk.store.queries.customers import save_sync_state
+
+    services, numbers = stored
+    bulk = tmp_path / "enheter.json.gz"
+    current = {c.org_number: c.name for c in _names(services)}
+    # A day after registration most customers are as stored; 1 % changed their name.
+    bulk.write_bytes(
+        gzip.compress(
+            json.dumps(
+                [
+                    entity(n, current[n] if i % 100 else f"NYTT {n} AS")
+                    for i, n in enumerate(numbers)
+                ]
+            ).encode()
+        )
+    )
+    held = tmp_path / "roller.json.gz"
+    held.write_bytes(gzip.compress(b"[]"))
+    with ReplayServer() as server:
+        for path, file in (("enheter/lastned", bulk), ("roller/totalbestand", held)):
+            server.add_route(
+                {
+                    "path": f"/enhetsregisteret/api/{path}",
+                    "status": 200,
+                    "content_type": "application/gzip",
+                    "file": str(file),
+                }
+            )
+        services.customers.configure_registry(RegistrySettings(base_url=server.url))
+        services.customers.bulk_threshold = 2000
+        with services.store.session() as s:
+            save_sync_state(s, {})  # never refreshed: the first refresh takes everyone
+        began = time.perf_counter()
+        outcome = services.customers.refresh_all()
+        took = time.perf_counter() - began
+    assert outcome.mode == "bulk" and outcome.total == CUSTOMERS and not outcome.failures
+    print(
+        f"\nfirst refresh of {CUSTOMERS:,} customers from the bulk files: {took:.1f} s, "
+        f"{outcome.requests} requests, {len(outcome.changed):,} changed"
+    )
+
+
+def _names(services: Any) -> list[Any]:
+    from sqlalchemy import select
+
+    from contractdesk.store.models import Customer
+
+    with services.store.read_session() as s:
+        return list(s.execute(select(Customer.org_number, Customer.name)).all())
