@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contractdesk.domain.customers import BLOCKED_STATUSES
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
 from contractdesk.domain.people import fold, full_name
 from contractdesk.domain.terms.agreement import (
@@ -785,7 +786,7 @@ class AgreementService:
             name = self._person_name(person)
             check = self._check(customer, name)
             warnings = [check.warning] if check.warning else []
-            if customer.status in ("deleted", "removed", "bankrupt", "liquidation"):
+            if customer.status in BLOCKED_STATUSES:
                 warnings.append(
                     fill(
                         translate("AgreementService", "%1 has registry status %2."),

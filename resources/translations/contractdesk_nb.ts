@@ -1099,6 +1099,25 @@
     </message>
 </context>
 <context>
+    <name>ConfirmSignersDialog</name>
+    <message>
+        <source>Confirm who may sign</source>
+        <translation>Bekreft hvem som kan signere</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s rule: %1</source>
+        <translation>Registerets regel: %1</translation>
+    </message>
+    <message>
+        <source>Who signs (one group per line, names joined by +):</source>
+        <translation>Hvem signerer (én gruppe per linje, navn skilt med +):</translation>
+    </message>
+    <message>
+        <source>Confirmed by:</source>
+        <translation>Bekreftet av:</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmTerminationDialog</name>
     <message>
         <source>Confirm termination</source>
@@ -1215,6 +1234,26 @@
         <translation>Enhetsregisteret oppgir ingen roller.</translation>
     </message>
     <message>
+        <source>elected by: %1</source>
+        <translation>valgt av: %1</translation>
+    </message>
+    <message>
+        <source>liability share %1</source>
+        <translation>ansvarsandel %1</translation>
+    </message>
+    <message>
+        <source>⚠ cannot sign alone — check</source>
+        <translation>⚠ kan ikke signere alene — sjekk</translation>
+    </message>
+    <message>
+        <source>The registry gives this rule only as text it cannot interpret: ask the customer who may sign, and confirm it by hand.</source>
+        <translation>Registeret har denne regelen bare som fritekst det ikke kan tolke: spør kunden hvem som kan signere, og bekreft det manuelt.</translation>
+    </message>
+    <message>
+        <source>Confirmed by hand by %1 %2:</source>
+        <translation>Bekreftet manuelt av %1 %2:</translation>
+    </message>
+    <message>
         <source>%1 alone</source>
         <translation>%1 alene</translation>
     </message>
@@ -1241,6 +1280,18 @@
     <message>
         <source>The company is under liquidation: no new agreement is issued.</source>
         <translation>Virksomheten er under avvikling: det lages ingen ny avtale.</translation>
+    </message>
+    <message>
+        <source>The company is being forcibly dissolved: no new agreement is issued.</source>
+        <translation>Selskapet er under tvangsoppløsning: ingen ny avtale utstedes.</translation>
+    </message>
+    <message>
+        <source>The unit is closed down in the registry: no new agreement is issued.</source>
+        <translation>Enheten er nedlagt i registeret: ingen ny avtale utstedes.</translation>
+    </message>
+    <message>
+        <source>The company is in reconstruction negotiations: check with the reconstructor before a new agreement.</source>
+        <translation>Selskapet er under rekonstruksjonsforhandling: avklar med rekonstruktøren før en ny avtale.</translation>
     </message>
     <message>
         <source>Registered by hand and not verified against the registry: refresh it when the registry can be reached.</source>
@@ -1271,6 +1322,14 @@
         <translation>Postadresse</translation>
     </message>
     <message>
+        <source>Paper goes to</source>
+        <translation>Papirpost sendes til</translation>
+    </message>
+    <message>
+        <source>Registry remarks</source>
+        <translation>Påtegninger</translation>
+    </message>
+    <message>
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
@@ -1297,6 +1356,10 @@
     <message>
         <source>Roles in the registry</source>
         <translation>Roller i Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Confirm &amp;signers…</source>
+        <translation>Bekreft &amp;signatarer…</translation>
     </message>
     <message>
         <source>People</source>
@@ -1332,6 +1395,101 @@
     <message>
         <source>&amp;Refresh from the registry</source>
         <translation>Oppd&amp;ater fra Enhetsregisteret</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerImport</name>
+    <message>
+        <source>The file has more than %1 rows.</source>
+        <translation>Filen har mer enn %1 rader.</translation>
+    </message>
+    <message>
+        <source>The file is too large to import.</source>
+        <translation>Filen er for stor til å importeres.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Kan ikke lese %1: %2</translation>
+    </message>
+    <message>
+        <source>The file is neither a CSV file nor an Excel workbook.</source>
+        <translation>Filen er verken en CSV-fil eller en Excel-arbeidsbok.</translation>
+    </message>
+    <message>
+        <source>The CSV file cannot be read: %1</source>
+        <translation>CSV-filen kan ikke leses: %1</translation>
+    </message>
+    <message>
+        <source>The Excel workbook cannot be read: %1</source>
+        <translation>Excel-arbeidsboken kan ikke leses: %1</translation>
+    </message>
+    <message>
+        <source>The file holds no organisation numbers.</source>
+        <translation>Filen inneholder ingen organisasjonsnumre.</translation>
+    </message>
+    <message>
+        <source>Listed twice (first on line %1).</source>
+        <translation>Oppført to ganger (første gang på linje %1).</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>The registry does not know this organisation number.</source>
+        <translation>Registeret kjenner ikke dette organisasjonsnummeret.</translation>
+    </message>
+    <message>
+        <source>A sub-unit: list its main entity %1 instead.</source>
+        <translation>En underenhet: før opp hovedenheten %1 i stedet.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Avbrutt: ingenting ble importert.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: fix these rows and import the file again.</source>
+        <translation>Ingenting ble importert: rett disse radene og importer filen på nytt.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Linje %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 customers; %2 were customers already.</source>
+        <translation>Importerte %1 kunder; %2 var kunder fra før.</translation>
+    </message>
+    <message>
+        <source>%1 registry requests.</source>
+        <translation>%1 oppslag i registeret.</translation>
+    </message>
+    <message>
+        <source>%1: the contact was not added: %2</source>
+        <translation>%1: kontaktpersonen ble ikke lagt til: %2</translation>
+    </message>
+    <message>
+        <source>Import a customer list</source>
+        <translation>Importer kundeliste</translation>
+    </message>
+    <message>
+        <source>Customer lists (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Kundelister (*.csv *.xlsx *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importerer %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 av %2: %3</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Importen mislyktes</translation>
     </message>
 </context>
 <context>
@@ -1407,16 +1565,36 @@
         <source>%1 of %2: %3</source>
         <translation>%1 av %2: %3</translation>
     </message>
+    <message>
+        <source>Changes: %1.</source>
+        <translation>Endringer: %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the customers not reached were left as they were; the next refresh continues where this one stopped.</source>
+        <translation>Avbrutt: kundene som ikke ble nådd, er uendret; neste oppdatering fortsetter der denne stoppet.</translation>
+    </message>
+    <message>
+        <source>Only customers changed in the registry since the last refresh</source>
+        <translation>Bare kunder som er endret i registeret siden forrige oppdatering</translation>
+    </message>
+    <message>
+        <source>From the registry&apos;s bulk file</source>
+        <translation>Fra registerets totalbestand</translation>
+    </message>
+    <message>
+        <source>Each customer asked</source>
+        <translation>Hver kunde slått opp</translation>
+    </message>
+    <message>
+        <source>%1; %2 registry requests.</source>
+        <translation>%1; %2 oppslag i registeret.</translation>
+    </message>
     <message numerus="yes">
         <source>Refreshed %1 of %n customer(s); %2 changed.</source>
         <translation>
             <numerusform>Oppdaterte %1 av %n kunde; %2 endret.</numerusform>
             <numerusform>Oppdaterte %1 av %n kunder; %2 endret.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cancelled: the customers not reached were left as they were.</source>
-        <translation>Avbrutt: kundene som ikke ble nådd, er uendret.</translation>
     </message>
     <message>
         <source>Refresh all</source>
@@ -1454,8 +1632,80 @@
         <translation>Under avvikling</translation>
     </message>
     <message>
+        <source>Forcibly dissolved</source>
+        <translation>Tvangsoppløst</translation>
+    </message>
+    <message>
+        <source>In reconstruction</source>
+        <translation>Under rekonstruksjon</translation>
+    </message>
+    <message>
+        <source>Closed (sub-unit)</source>
+        <translation>Nedlagt (underenhet)</translation>
+    </message>
+    <message>
         <source>Not verified</source>
         <translation>Ikke kontrollert</translation>
+    </message>
+    <message>
+        <source>%1 bankrupt</source>
+        <translation>%1 konkurs</translation>
+    </message>
+    <message>
+        <source>%1 forcibly dissolved</source>
+        <translation>%1 tvangsoppløst</translation>
+    </message>
+    <message>
+        <source>%1 winding up</source>
+        <translation>%1 under avvikling</translation>
+    </message>
+    <message>
+        <source>%1 in reconstruction</source>
+        <translation>%1 under rekonstruksjon</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 slettet</translation>
+    </message>
+    <message>
+        <source>%1 removed from the registry</source>
+        <translation>%1 fjernet fra registeret</translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation>%1 nedlagt</translation>
+    </message>
+    <message>
+        <source>%1 new signing rule</source>
+        <translation>%1 ny signaturregel</translation>
+    </message>
+    <message>
+        <source>%1 with new roles</source>
+        <translation>%1 med nye roller</translation>
+    </message>
+    <message>
+        <source>%1 address</source>
+        <translation>%1 adresse</translation>
+    </message>
+    <message>
+        <source>%1 new name</source>
+        <translation>%1 nytt navn</translation>
+    </message>
+    <message>
+        <source>%1 with registry remarks</source>
+        <translation>%1 med påtegninger</translation>
+    </message>
+    <message>
+        <source>%1 new signing rules</source>
+        <translation>%1 nye signaturregler</translation>
+    </message>
+    <message>
+        <source>%1 addresses</source>
+        <translation>%1 adresser</translation>
+    </message>
+    <message>
+        <source>%1 new names</source>
+        <translation>%1 nye navn</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1500,6 +1750,10 @@
     <message>
         <source>Signatories</source>
         <translation>Signaturberettigede</translation>
+    </message>
+    <message>
+        <source>Registry remarks</source>
+        <translation>Påtegninger</translation>
     </message>
     <message>
         <source>The owner signs alone.</source>
@@ -1574,6 +1828,18 @@
         <translation>Virksomheten er under avvikling: det lages ingen ny avtale.</translation>
     </message>
     <message>
+        <source>The company is being forcibly dissolved: no new agreement is issued.</source>
+        <translation>Selskapet er under tvangsoppløsning: ingen ny avtale utstedes.</translation>
+    </message>
+    <message>
+        <source>The unit is closed down in the registry: no new agreement is issued.</source>
+        <translation>Enheten er nedlagt i registeret: ingen ny avtale utstedes.</translation>
+    </message>
+    <message>
+        <source>The company is in reconstruction negotiations: check with the reconstructor before a new agreement.</source>
+        <translation>Selskapet er under rekonstruksjonsforhandling: avklar med rekonstruktøren før en ny avtale.</translation>
+    </message>
+    <message>
         <source>The customer is not verified against the registry: refresh it first.</source>
         <translation>Kunden er ikke kontrollert mot Enhetsregisteret: oppdater kunden først.</translation>
     </message>
@@ -1586,10 +1852,6 @@
         <translation>Virksomheten er fjernet fra Enhetsregisterets åpne data. Statusen er nå «fjernet»; de lagrede opplysningene er beholdt.</translation>
     </message>
     <message>
-        <source>No customer with organisation number %1.</source>
-        <translation>Finner ingen kunde med organisasjonsnummer %1.</translation>
-    </message>
-    <message>
         <source>An organisation number has 9 digits.</source>
         <translation>Et organisasjonsnummer har 9 sifre.</translation>
     </message>
@@ -1600,6 +1862,18 @@
     <message>
         <source>The check digit is wrong.</source>
         <translation>Kontrollsifferet er feil.</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signatar</translation>
+    </message>
+    <message>
+        <source>Name at least one person who may sign.</source>
+        <translation>Oppgi minst én person som kan signere.</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Bekreftet av</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +1897,18 @@
     <message>
         <source>Under liquidation</source>
         <translation>Under avvikling</translation>
+    </message>
+    <message>
+        <source>Forcibly dissolved</source>
+        <translation>Tvangsoppløst</translation>
+    </message>
+    <message>
+        <source>In reconstruction</source>
+        <translation>Under rekonstruksjon</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Nedlagt</translation>
     </message>
     <message>
         <source>Not verified</source>
@@ -1713,6 +1999,14 @@
         <translation>Oppdater &amp;alle</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import a customer list (CSV or Excel) of organisation numbers</source>
+        <translation>Importer en kundeliste (CSV eller Excel) med organisasjonsnumre</translation>
+    </message>
+    <message>
         <source>Add a customer from the registry (Ctrl+N)</source>
         <translation>Legg til en kunde fra Enhetsregisteret (Ctrl+N)</translation>
     </message>
@@ -1721,8 +2015,8 @@
         <translation>Hent den valgte kunden på nytt fra Enhetsregisteret (F5)</translation>
     </message>
     <message>
-        <source>Fetch every customer from the registry again (Ctrl+Shift+F5)</source>
-        <translation>Hent alle kundene på nytt fra Enhetsregisteret (Ctrl+Shift+F5)</translation>
+        <source>Fetch the customers changed in the registry since the last refresh (Ctrl+Shift+F5)</source>
+        <translation>Hent kundene som er endret i registeret siden forrige oppdatering (Ctrl+Shift+F5)</translation>
     </message>
 </context>
 <context>
