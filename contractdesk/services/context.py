@@ -8,6 +8,7 @@ from contractdesk.services.billing import BillingService
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
 from contractdesk.services.people import PeopleService
+from contractdesk.services.privacy import PrivacyService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
 from contractdesk.services.terms import TermsService
@@ -36,6 +37,14 @@ class Services:
             terms=self.terms,
             agreements=self.agreements,
             billing=self.billing,
+        )
+        self.privacy = PrivacyService(
+            store,
+            paths,
+            settings=self.settings,
+            supplier=self.supplier,
+            people=self.people,
+            terms=self.terms,
         )
 
     def close(self) -> None:
