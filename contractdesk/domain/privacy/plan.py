@@ -206,7 +206,7 @@ def _customer_item(
                 ", ".join(f"#{i}" for i in c.kept_person_ids),
             )
         )
-    until = billing_due(c.last_billing_day or c.ended_on, billing.period)
+    until = billing_due(max(c.last_billing_day or c.ended_on, c.ended_on), billing.period)
     return RetentionItem(
         RuleKey.CUSTOMER_DATA,
         f"customer:{c.customer_id}",

@@ -211,11 +211,13 @@ class RetentionUseCases:
 
 def _store_op(s: Any, op: Op, ids: tuple[int, ...]) -> int:
     """Run one store-level operation in the caller's session; returns audit entries blanked."""
-    if op is Op.BLANK_REGISTRY_PERSONS:
+    if op is Op.ERASE_PERSON:  # the people erasure ran before; the warnings that name them go too
+        q.blank_signer_warnings(s, ids)
+    elif op is Op.BLANK_REGISTRY_PERSONS:
         return sum(q.blank_registry_persons(s, i) for i in ids)
-    if op is Op.BLANK_RECIPIENTS:
+    elif op is Op.BLANK_RECIPIENTS:
         return sum(q.blank_recipients(s, i) for i in ids)
-    if op is Op.DELETE_SERVICES:
+    elif op is Op.DELETE_SERVICES:
         q.delete_services(s, ids)
     elif op is Op.ANONYMISE_CUSTOMER:
         for i in ids:

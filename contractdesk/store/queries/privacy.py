@@ -100,20 +100,22 @@ def customer_rows(s: Session) -> list[CustomerRow]:
         services[r.customer_id].append(
             (r.id, r.start, r.cost_date, r.terminated_on, r.requested_end)
         )
-    usage = dict(
-        s.execute(
+    usage: dict[int, date] = {
+        customer_id: month
+        for customer_id, month in s.execute(
             select(ServiceRecord.customer_id, func.max(UsageEntry.month))
             .join(UsageEntry, UsageEntry.service_id == ServiceRecord.id)
             .group_by(ServiceRecord.customer_id)
         ).tuples()
-    )
-    accepted = dict(
-        s.execute(
+    }
+    accepted: dict[int, int] = {
+        customer_id: n
+        for customer_id, n in s.execute(
             select(Acceptance.customer_id, func.count(Acceptance.id)).group_by(
                 Acceptance.customer_id
             )
         ).tuples()
-    )
+    }
     done: dict[str, set[str]] = defaultdict(set)
     for m in s.execute(select(RetentionMark.subject, RetentionMark.rule)):
         done[m.subject].add(m.rule)
@@ -273,6 +275,24 @@ def blank_recipients(s: Session, customer_id: int) -> int:
         .values(notified_how="")
     )
     return blanked
+
+
+def blank_signer_warnings(s: Session, person_ids: Sequence[int]) -> int:
+    """Blank the signatory warnings (they name the signer) of acceptances signed by these persons.
+
+    The acceptance itself (customer, version, date, method, scan) stays as evidence.
+    """
+    if not person_ids:
+        return 0
+    result = s.execute(
+        update(Acceptance)
+        .where(
+            Acceptance.signed_by_person_id.in_(list(person_ids)),
+            Acceptance.signatory_warning.is_not(None),
+        )
+        .values(signatory_warning="")
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult of an UPDATE
 
 
 def delete_services(s: Session, service_ids: Sequence[int]) -> int:

@@ -21,7 +21,30 @@ branch_labels = None
 depends_on = None
 
 
+# The signatory warning names the signer ("Kari Nordmann is not a signatory of …"). It stays fixed
+# like the other facts, except that it may be blanked when the signer's personal data goes.
+_FACTS_FIXED_0004 = (
+    "CREATE TRIGGER acceptance_facts_fixed BEFORE UPDATE OF customer_id, terms_version_id, "
+    "accepted_on, method, signed_by_person_id, signatory_warning, recorded_by, recorded_at "
+    "ON acceptance BEGIN SELECT RAISE(ABORT, 'the facts of an acceptance cannot change'); END"
+)
+_FACTS_FIXED = (
+    "CREATE TRIGGER acceptance_facts_fixed BEFORE UPDATE OF customer_id, terms_version_id, "
+    "accepted_on, method, signed_by_person_id, recorded_by, recorded_at "
+    "ON acceptance BEGIN SELECT RAISE(ABORT, 'the facts of an acceptance cannot change'); END"
+)
+_WARNING_BLANK_ONLY = (
+    "CREATE TRIGGER acceptance_warning_blank_only BEFORE UPDATE OF signatory_warning "
+    "ON acceptance WHEN NEW.signatory_warning IS NOT NULL AND NEW.signatory_warning <> '' "
+    "AND NEW.signatory_warning IS NOT OLD.signatory_warning "
+    "BEGIN SELECT RAISE(ABORT, 'the facts of an acceptance cannot change'); END"
+)
+
+
 def upgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS acceptance_facts_fixed")
+    op.execute(_FACTS_FIXED)
+    op.execute(_WARNING_BLANK_ONLY)
     op.create_table(
         "breach",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -99,6 +122,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS acceptance_warning_blank_only")
+    op.execute("DROP TRIGGER IF EXISTS acceptance_facts_fixed")
+    op.execute(_FACTS_FIXED_0004)
     op.drop_table("subprocessor_transfer")
     op.drop_table("privacy_document")
     op.drop_index("ix_retention_mark_subject", table_name="retention_mark")
