@@ -1,4 +1,4 @@
-"""Canary scans of a store: its logical content exported in plaintext, and every page of the encrypted
+"""Canary scans of a store: its content exported in plaintext, and every page of the encrypted
 file decrypted (free pages and freed cells included), as the erasure tests do them."""
 
 from __future__ import annotations

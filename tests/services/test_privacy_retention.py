@@ -1,6 +1,6 @@
-"""Retention that runs: customers ended 1, 3 and 4 months ago; exactly the due ones are proposed; after
-the run no personal data of theirs is left in the decrypted store (free pages included), while the
-accounting evidence stays and is marked; old backups are pruned; the audit holds no personal data."""
+"""Retention that runs: customers ended 1, 3 and 4 months ago; exactly the due ones are proposed;
+after the run none of their personal data is left in the decrypted store (free pages included),
+the accounting evidence stays and is marked; old backups are pruned; the audit names no one."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def canaries(tag: str) -> dict[str, str]:
 
 
 def populate(services) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    """Four customers, each with a main contact, a registry role holder, an agreement sent by e-mail,
+    """Four customers, each with a main contact, a registry role holder, an agreement e-mailed,
     a signed acceptance with its scan, and a licence; then the relationships end as in CUSTOMERS."""
     with services.store.session() as s:
         for name, org, _, tag in CUSTOMERS:

@@ -74,9 +74,8 @@ def affected_by_subprocessors(
     active = set(active_customers)
     out: set[int] = set()
     for name in subprocessors:
-        via_services = set(customers_with_services.get(name, ()))
-        if via_services:
-            out |= via_services
+        if name in customers_with_services:
+            out |= set(customers_with_services[name])
         elif shares_with_all.get(name, False):
             out |= active
     return out

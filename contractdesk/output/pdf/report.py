@@ -22,13 +22,15 @@ from contractdesk.domain.privacy.document import PrivacyDocument
 from contractdesk.domain.terms.document import BulletList, Paragraph, Table
 
 from ..text import clean_text
-from .flowables import para, text_table
+from .flowables import column_widths, para, text_table
 from .styles import (
     FRAME_WIDTH,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
+    MUTED,
+    PAGE_WIDTH,
     get_styles,
 )
 
@@ -58,7 +60,10 @@ def _blocks(doc: PrivacyDocument) -> list[Flowable]:
                     )
                 )
             elif isinstance(block, Table):
-                story.append(text_table(block.rows, st, FRAME_WIDTH, header=block.header))
+                widths = column_widths(block.rows, FRAME_WIDTH, min_share=0.18)
+                story.append(
+                    text_table(block.rows, st, FRAME_WIDTH, header=block.header, col_widths=widths)
+                )
     return story
 
 
@@ -79,9 +84,23 @@ def render_privacy_document(doc: PrivacyDocument, *, reproducible: bool = False)
         bottomMargin=MARGIN_BOTTOM,
         invariant=1 if reproducible else 0,
         creator="ContractDesk",
+        initialFontName=get_styles().body.fontName,
         **meta,
     )
     if reproducible:
         template.creationDate = datetime(2000, 1, 1, tzinfo=UTC)
-    template.build(_blocks(doc))
+    footer = clean_text(" · ".join((doc.title, *doc.meta[:2])), 140)
+    page_word = "Side" if doc.language == "nb" else "Page"
+
+    def paint(canvas: Any, frame_doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(get_styles().meta.fontName, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN_LEFT, MARGIN_BOTTOM / 2, footer)
+        canvas.drawRightString(
+            PAGE_WIDTH - MARGIN_RIGHT, MARGIN_BOTTOM / 2, f"{page_word} {frame_doc.page}"
+        )
+        canvas.restoreState()
+
+    template.build(_blocks(doc), onFirstPage=paint, onLaterPages=paint)
     return out.getvalue()

@@ -23,7 +23,10 @@ from contractdesk.store.queries import privacy as q
 from contractdesk.store.queries.customers import customer_by_org_number
 from contractdesk.store.types import utcnow
 
-_SMS_WORDS = ("sms",)
+# A sub-processor that sends SMS (its name, purpose or data says so) sees only the customers with an
+# SMS service; the 2021 register words LinkMobility "Tjenesteleverandør av mobil." (mobile numbers).
+_SMS_PROVIDER_WORDS = ("sms", "mobil")
+_SMS_SERVICE_WORDS = ("sms",)
 _CLOCK_SKEW = timedelta(minutes=5)
 
 
@@ -132,10 +135,10 @@ class BreachUseCases:
         active = q.active_customer_ids(s)
         for name in subprocessors:
             entry = register[name]
-            text = f"{entry.name} {entry.purpose}".lower()
+            text = f"{entry.name} {entry.purpose} {entry.data_shared}".lower()
             via_services = (
-                {name: q.customers_with_service_named(s, _SMS_WORDS)}
-                if any(w in text for w in _SMS_WORDS)
+                {name: q.customers_with_service_named(s, _SMS_SERVICE_WORDS)}
+                if any(w in text for w in _SMS_PROVIDER_WORDS)
                 else {}
             )
             for customer_id in affected_by_subprocessors(
