@@ -1,4 +1,4 @@
-"""The main window: navigation, pages, and a status bar saying where the store is and how it is unlocked."""
+"""The main window: navigation, pages, and a status bar naming the store and how it was opened."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ PAGE_SPECS: tuple[tuple[str, str, str, str], ...] = (
     ("agreements", "contractdesk.ui.pages.agreements", "AgreementsPage", "Agreements"),
     ("terms", "contractdesk.ui.pages.terms", "TermsPage", "Terms"),
     ("billing", "contractdesk.ui.pages.billing", "BillingPage", "Services & invoicing"),
+    ("privacy", "contractdesk.ui.pages.privacy", "PrivacyPage", "Privacy"),
     ("settings", "contractdesk.ui.pages.settings", "SettingsPage", "Settings"),
 )
 

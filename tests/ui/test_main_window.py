@@ -1,4 +1,4 @@
-"""The main window: navigation to every area, status bar naming the store, state kept across runs."""
+"""The main window: navigation to every area, status bar naming the store, state kept."""
 
 from __future__ import annotations
 
@@ -11,12 +11,19 @@ def test_navigation_lists_every_area_and_switches_pages(qtbot) -> None:  # type:
     window = MainWindow()
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Customers", "Agreements", "Terms", "Services & invoicing", "Settings"]
+    assert titles == [
+        "Customers",
+        "Agreements",
+        "Terms",
+        "Services & invoicing",
+        "Privacy",
+        "Settings",
+    ]
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
     window.nav.setFocus()
-    qtbot.keyClick(window.nav, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.nav, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings_page
 
 
