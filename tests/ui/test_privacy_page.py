@@ -1,4 +1,4 @@
-"""The Privacy page: due items and the confirmed run, Art. 30 and statement exports, breaches with the
+"""The Privacy page: due items and the confirmed run, Art. 30 and statement exports, breaches with
 countdown; in English and Norwegian. Screenshots go to the test's temp folder."""
 
 from __future__ import annotations
@@ -101,6 +101,8 @@ def test_breach_countdown_documents_and_norwegian(page, store, tmp_path: Path, q
         page.retranslate()
         assert page.run_button.text() == "&Slett det som er forfalt …"
         assert page.retention_box.title().startswith("Sletting")
+        assert "signert(e) aksept(er)" in cells(page.due_model, 4)[0]
+        qapp.processEvents()
         page.grab().save(str(tmp_path / "privacy-nb.png"))
     finally:
         install_language(qapp, "en")

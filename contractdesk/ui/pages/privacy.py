@@ -170,6 +170,8 @@ class PrivacyPage(Page):
         self.statement_button.setText(self.tr("Export privacy &statement…"))
         self.dpa_button.setText(self.tr("New DPA draft (Art. 28)…"))
         self._show_plan()
+        if self.services is not None:
+            self.refresh()  # the plan's texts are in the language it was made in
 
     def set_services(self, services: Any) -> None:
         super().set_services(services)
