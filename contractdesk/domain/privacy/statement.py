@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from contractdesk.domain.privacy.document import PrivacyDocument, ReportSection
+from contractdesk.domain.privacy.document import Block, PrivacyDocument, ReportSection
 from contractdesk.domain.privacy.records import SubProcessorRecord, SupplierInfo
 from contractdesk.domain.privacy.retention import RetentionRule, RuleKey
 from contractdesk.domain.terms.document import BulletList, Paragraph, Table
@@ -81,6 +81,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "underleverandørene under, som behandler dem på våre vegne etter egne "
         "databehandleravtaler:",
         "transfer_none": "Vi overfører ikke personopplysninger til land utenfor EU/EØS.",
+        "transfer_unknown": "Vi har ikke registrert overføringer til land utenfor EU/EØS. "
+        "For disse underleverandørene er landet ennå ikke oppgitt: {names}.",
+        "purpose": "Formål",
         "transfer_some": "Følgende underleverandører kan behandle opplysninger utenfor "
         "EU/EØS, på grunnlaget som er oppgitt:",
         "retention": "Opplysningene slettes eller anonymiseres når de ikke lenger trengs. "
@@ -111,6 +114,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "sharing": "We never sell personal data. We share data only with the sub-processors "
         "below, who process it on our behalf under their own data processing agreements:",
         "transfer_none": "We do not transfer personal data to countries outside the EU/EEA.",
+        "transfer_unknown": "We have recorded no transfers to countries outside the EU/EEA. "
+        "The country of these sub-processors is not stated yet: {names}.",
+        "purpose": "Purpose",
         "transfer_some": "The following sub-processors may process data outside the EU/EEA, "
         "on the basis given:",
         "retention": "Data is deleted or anonymised when it is no longer needed. Accounting "
@@ -180,6 +186,17 @@ def _third_country(sp: SubProcessorRecord) -> bool:
     )
 
 
+def _transfers(t: dict[str, str], subs: Sequence[SubProcessorRecord]) -> tuple[Block, ...]:
+    abroad = [sp for sp in subs if _third_country(sp)]
+    if abroad:
+        lines = tuple(f"{sp.name}: {sp.country}, {sp.transfer_basis}" for sp in abroad)
+        return (Paragraph(t["transfer_some"]), BulletList(lines))
+    unknown = [sp.name for sp in subs if sp.country == "Ikke oppgitt"]
+    if unknown:
+        return (Paragraph(t["transfer_unknown"].format(names=", ".join(unknown))),)
+    return (Paragraph(t["transfer_none"]),)
+
+
 def build_statement(
     supplier: SupplierInfo,
     subprocessors: Sequence[SubProcessorRecord],
@@ -203,7 +220,6 @@ def build_statement(
     }
     heads = tuple(t["heads"].split("|"))
     sub_rows = [heads] + [(sp.name, sp.purpose, sp.data_shared, sp.country) for sp in subprocessors]
-    abroad = [sp for sp in subprocessors if _third_country(sp)]
     units = _UNITS[language]
     rule_lines = tuple(
         t["rule"].format(
@@ -219,7 +235,7 @@ def build_statement(
         ReportSection(h[1], (Paragraph(t["collected"]), BulletList(_COLLECTED[language]))),
         ReportSection(
             h[2],
-            (Table(((h[2].split(". ", 1)[1], t["legal"]), *PURPOSES[language]), header=True),),
+            (Table(((t["purpose"], t["legal"]), *PURPOSES[language]), header=True),),
         ),
         ReportSection(
             h[3],
@@ -227,15 +243,7 @@ def build_statement(
             if subprocessors
             else (Paragraph(t["none"]),),
         ),
-        ReportSection(
-            h[4],
-            (
-                Paragraph(t["transfer_some"]),
-                BulletList(tuple(f"{sp.name}: {sp.country}, {sp.transfer_basis}" for sp in abroad)),
-            )
-            if abroad
-            else (Paragraph(t["transfer_none"]),),
-        ),
+        ReportSection(h[4], _transfers(t, subprocessors)),
         ReportSection(h[5], (Paragraph(t["retention"]), BulletList(rule_lines))),
         ReportSection(h[6], (Paragraph(t["rights"].format(**values)),)),
         ReportSection(h[7], (Paragraph(t["contact"].format(**values)),)),
