@@ -926,6 +926,10 @@
         <translation>Ikke i registeret over underleverandører: %1.</translation>
     </message>
     <message>
+        <source>Set up the mail server (SMTP) first, or save .eml files.</source>
+        <translation>Sett opp e-posttjeneren (SMTP) først, eller lagre .eml-filer.</translation>
+    </message>
+    <message>
         <source>Enter the supplier&apos;s e-mail address in Settings first.</source>
         <translation>Fyll først inn leverandørens e-postadresse under Innstillinger.</translation>
     </message>

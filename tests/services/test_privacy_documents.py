@@ -7,6 +7,7 @@ import email
 import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -229,3 +230,44 @@ def test_modern_dpa_draft_has_no_checklist_gaps_and_publishes_through_the_cycle(
     published = services.terms.publish("2027-dba", date.today() + timedelta(days=45))
     assert published is not None
     assert services.terms.get("2027-dba").label == "2027-dba"
+
+
+class _Sink:
+    def __init__(self) -> None:
+        self.envelopes: list[Any] = []
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        self.envelopes.append(envelope)
+        return "250 Message accepted"
+
+
+def test_breach_notices_can_be_sent_over_smtp_and_are_recorded(services) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from contractdesk.services.documents import SmtpSettings
+
+    accepted_customers(services)
+    view = services.privacy.breaches.add(
+        discovered_at=datetime.now(UTC), summary="Tapt minnepinne", customers=(ACCEPTED[0][1],)
+    )
+    with pytest.raises(UserError, match="mail server"):
+        services.privacy.breaches.send(view.id, smtp=SmtpSettings())
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    sink = _Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        results = services.privacy.breaches.send(
+            view.id, smtp=SmtpSettings(host="127.0.0.1", port=port, security="none")
+        )
+    finally:
+        controller.stop()
+    assert [(r.org_number, r.sent) for r in results] == [(ACCEPTED[0][1], True)]
+    assert sink.envelopes[0].rcpt_tos == ["kari0@example.no"]
+    msg = email.message_from_bytes(sink.envelopes[0].content)
+    assert msg["X-Unsent"] is None and "Avviksmelding" in msg["Subject"]
+    assert [c.notified_how for c in services.privacy.breaches.get(view.id).customers] == ["smtp"]

@@ -84,9 +84,11 @@ def _register_breach(cli: CommandRegistry) -> None:
     p = verbs.add_parser("list", help="breaches with their Datatilsynet deadline")
     add_json_flag(p)
     p.set_defaults(func=breach_list)
-    p = verbs.add_parser("notify", help="write the notice to each affected customer (.eml)")
+    p = verbs.add_parser("notify", help="the notice to each affected customer: .eml files or sent")
     p.add_argument("id", type=int)
-    p.add_argument("--eml", required=True, metavar="DIR")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--eml", metavar="DIR", help="save one .eml draft per customer in DIR")
+    how.add_argument("--send", action="store_true", help="send through the mail server (smtp set)")
     add_json_flag(p)
     p.set_defaults(func=breach_notify)
     p = verbs.add_parser("reported", help="record that Datatilsynet was notified")
@@ -270,15 +272,29 @@ def breach_list(ctx: Any, args: argparse.Namespace) -> int:
 def breach_notify(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
-    results = ctx.services.privacy.breaches.notify(args.id, args.eml, actor="cli")
+    breaches = ctx.services.privacy.breaches
+    if args.send:
+        results = breaches.send(
+            args.id, smtp=ctx.services.documents.smtp_settings(), prompt=_smtp_prompt, actor="cli"
+        )
+    else:
+        results = breaches.notify(args.id, args.eml, actor="cli")
     if args.json:
         emit_json([r.as_dict() for r in results])
     else:
         for r in results:
-            emit(
-                f"{r.org_number}: {r.path}" if r.path else f"{r.org_number}: skipped ({r.skipped})"
-            )
+            done = "sent" if r.sent else str(r.path)
+            emit(f"{r.org_number}: {done}" if r.done else f"{r.org_number}: skipped ({r.skipped})")
     return 0
+
+
+def _smtp_prompt(text: str) -> str | None:
+    import getpass
+    import sys
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(text + " ") or None
+    return None
 
 
 def breach_reported(ctx: Any, args: argparse.Namespace) -> int:

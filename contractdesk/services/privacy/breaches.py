@@ -175,12 +175,80 @@ class BreachUseCases:
     def notify(
         self, breach_id: int, folder: Path | str, *, actor: str = "owner"
     ) -> list[NoticeResult]:
-        """Write a Norwegian notice (.eml) to each affected customer's main contact and record it.
+        """Write a Norwegian notice (.eml) to each affected customer's main contact; record it.
 
         A customer whose main contact has no e-mail address is reported as skipped.
         """
         from contractdesk.output.atomic import save_atomic
-        from contractdesk.output.email import build_message, eml_bytes, make_address
+        from contractdesk.output.email import eml_bytes
+
+        target = Path(folder)
+        target.mkdir(parents=True, exist_ok=True)
+        results: list[NoticeResult] = []
+        done: list[int] = []
+        for link_id, org, message, skipped in self._notices(breach_id, sender=None, unsent=True):
+            if message is None:
+                results.append(NoticeResult(org, None, skipped))
+                continue
+            path = save_atomic(target / f"avvik-{breach_id}-{org}.eml", eml_bytes(message))
+            results.append(NoticeResult(org, path))
+            done.append(link_id)
+        self._record(breach_id, done, "eml", results, actor)
+        return results
+
+    def send(
+        self,
+        breach_id: int,
+        *,
+        smtp: Any,
+        password: str | None = None,
+        prompt: Any = None,
+        actor: str = "owner",
+    ) -> list[NoticeResult]:
+        """Send the notices over SMTP (the agreements' mail server settings); record each one sent.
+
+        Raises:
+            UserError: no mail server set up, or no password for its login.
+        """
+        from contractdesk.output.email import SmtpError, send_smtp
+        from contractdesk.services.smtp_password import resolve_password
+
+        if not smtp.configured:
+            raise UserError(
+                translate("Breaches", "Set up the mail server (SMTP) first, or save .eml files."),
+                field="smtp",
+            )
+        secret = resolve_password(smtp.user, smtp.host, password, prompt)
+        results: list[NoticeResult] = []
+        done: list[int] = []
+        notices = self._notices(breach_id, sender=smtp.sender_email or None, unsent=False)
+        for link_id, org, message, skipped in notices:
+            if message is None:
+                results.append(NoticeResult(org, None, skipped))
+                continue
+            try:
+                send_smtp(
+                    message,
+                    smtp.host,
+                    smtp.port,
+                    smtp.security,
+                    smtp.user or None,
+                    secret,
+                    smtp.timeout,
+                )
+            except SmtpError as exc:
+                results.append(NoticeResult(org, None, str(exc)))
+                continue
+            results.append(NoticeResult(org, None, sent=True))
+            done.append(link_id)
+        self._record(breach_id, done, "smtp", results, actor)
+        return results
+
+    def _notices(
+        self, breach_id: int, *, sender: str | None, unsent: bool
+    ) -> list[tuple[int, str, Any, str]]:
+        """(link id, org number, message or None, why skipped) per affected customer; reads only."""
+        from contractdesk.output.email import build_message, make_address
 
         profile = self._supplier.get()  # type: ignore[attr-defined]  # SupplierService
         if profile is None or not profile.email:
@@ -188,22 +256,15 @@ class BreachUseCases:
                 translate("Breaches", "Enter the supplier's e-mail address in Settings first."),
                 field="email",
             )
-        target = Path(folder)
-        target.mkdir(parents=True, exist_ok=True)
-        results: list[NoticeResult] = []
-        with self._store.session() as s:
+        out: list[tuple[int, str, Any, str]] = []
+        with self._store.read_session() as s:
             breach = self._breach(s, breach_id)
             for link, customer in q.breach_customers(s, breach.id):
                 contact = q.main_contact(s, customer.id)
                 email = (contact.emails or [""])[0] if contact is not None else ""
-                if not email:
-                    results.append(
-                        NoticeResult(
-                            customer.org_number,
-                            None,
-                            translate("Breaches", "no main contact with an e-mail address"),
-                        )
-                    )
+                if contact is None or not email:
+                    skipped = translate("Breaches", "no main contact with an e-mail address")
+                    out.append((link.id, customer.org_number, None, skipped))
                     continue
                 subject, body = notice_text(
                     customer_name=customer.name,
@@ -215,35 +276,34 @@ class BreachUseCases:
                     discovered_at=breach.discovered_at,
                     breach_id=breach.id,
                 )
-                name = (
-                    " ".join(p for p in (contact.first_name, contact.last_name) if p)
-                    if contact is not None
-                    else ""
-                )
+                name = " ".join(p for p in (contact.first_name, contact.last_name) if p)
                 message = build_message(
-                    sender=make_address(profile.email, profile.name),
+                    sender=make_address(sender or profile.email, profile.name),
                     recipients=[make_address(email, name)],
                     subject=subject,
                     body=body,
+                    unsent=unsent,
                 )
-                path = save_atomic(
-                    target / f"avvik-{breach.id}-{customer.org_number}.eml", eml_bytes(message)
-                )
-                link.notified_at = utcnow()
-                link.notified_how = "eml"
-                results.append(NoticeResult(customer.org_number, path))
+                out.append((link.id, customer.org_number, message, ""))
+        return out
+
+    def _record(
+        self, breach_id: int, link_ids: list[int], how: str, results: list[NoticeResult], actor: str
+    ) -> None:
+        with self._store.session() as s:
+            q.mark_notified(s, link_ids, how)
             audit.append(
                 s,
                 actor=actor,
                 action="breach.customers_notified",
                 entity_type="breach",
-                entity_id=breach.id,
+                entity_id=breach_id,
                 payload={
-                    "written": sum(1 for r in results if r.path),
-                    "skipped": sum(1 for r in results if not r.path),
+                    "how": how,
+                    "done": len(link_ids),
+                    "skipped": len(results) - len(link_ids),
                 },
             )
-        return results
 
     @staticmethod
     def _breach(s: Any, breach_id: int) -> Breach:

@@ -123,11 +123,17 @@ class NoticeResult:
     org_number: str
     path: Path | None
     skipped: str = ""
+    sent: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.path is not None or self.sent
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "org_number": self.org_number,
             "eml": str(self.path) if self.path else None,
+            "sent": self.sent,
             "skipped": self.skipped or None,
         }
 

@@ -32,6 +32,7 @@ from contractdesk.store.models import (
     TermsVersion,
     UsageEntry,
 )
+from contractdesk.store.types import utcnow
 
 # -- facts for the retention rules ---------------------------------------------------------------
 
@@ -549,6 +550,16 @@ def breach_customers(s: Session, breach_id: int) -> list[tuple[BreachCustomer, C
             .order_by(Customer.sort_name, Customer.id)
         ).tuples()
     )
+
+
+def mark_notified(s: Session, link_ids: Sequence[int], how: str) -> None:
+    """Record that these affected customers were notified now (``eml`` or ``smtp``)."""
+    if link_ids:
+        s.execute(
+            update(BreachCustomer)
+            .where(BreachCustomer.id.in_(list(link_ids)))
+            .values(notified_at=utcnow(), notified_how=how)
+        )
 
 
 def main_contact(s: Session, customer_id: int) -> Person | None:

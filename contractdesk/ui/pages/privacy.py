@@ -303,8 +303,8 @@ class PrivacyPage(Page):
         from contractdesk.ui.tasks import run_task
 
         def done(results: Any) -> None:
-            written = sum(1 for r in results if r.path)
-            skipped = [r.org_number for r in results if not r.path]
+            written = sum(1 for r in results if r.done)
+            skipped = [r.org_number for r in results if not r.done]
             text = self.tr("%n notice(s) written.", "", written)
             if skipped:
                 text += " " + self.tr("No e-mail address for: %1").replace("%1", ", ".join(skipped))
