@@ -60,11 +60,24 @@ def _blocks(doc: PrivacyDocument) -> list[Flowable]:
                     )
                 )
             elif isinstance(block, Table):
-                widths = column_widths(block.rows, FRAME_WIDTH, min_share=0.18)
-                story.append(
-                    text_table(block.rows, st, FRAME_WIDTH, header=block.header, col_widths=widths)
-                )
+                story += _tables(block)
     return story
+
+
+_CHUNK = 40  # rows per table: ReportLab re-measures a whole table at each page split
+
+
+def _tables(block: Table) -> list[Flowable]:
+    """The table as tables of at most ``_CHUNK`` rows (header repeated), equal column widths."""
+    st = get_styles()
+    widths = column_widths(block.rows, FRAME_WIDTH, min_share=0.18)
+    head = block.rows[:1] if block.header else ()
+    body = block.rows[1:] if block.header else block.rows
+    out: list[Flowable] = []
+    for start in range(0, max(len(body), 1), _CHUNK):
+        rows = (*head, *body[start : start + _CHUNK])
+        out.append(text_table(rows, st, FRAME_WIDTH, header=block.header, col_widths=widths))
+    return out
 
 
 def render_privacy_document(doc: PrivacyDocument, *, reproducible: bool = False) -> bytes:

@@ -231,9 +231,11 @@ def _store_op(s: Any, op: Op, ids: tuple[int, ...]) -> int:
     return 0
 
 
+_RULE_VALUES = frozenset(k.value for k in RuleKey)
+
+
 def _rule_keys(names: frozenset[str]) -> set[RuleKey]:
-    valid = {k.value for k in RuleKey}
-    return {RuleKey(n) for n in names if n in valid}
+    return {RuleKey(n) for n in names if n in _RULE_VALUES} if names else set()
 
 
 def _last_billing_day(row: q.CustomerRow) -> date | None:
