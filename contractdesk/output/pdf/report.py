@@ -10,7 +10,7 @@ import io
 from datetime import UTC, datetime
 from typing import Any
 
-from reportlab.platypus import (  # type: ignore[import-untyped]  # ReportLab ships no stubs
+from reportlab.platypus import (
     Flowable,
     ListFlowable,
     ListItem,
