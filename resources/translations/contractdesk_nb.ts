@@ -2985,6 +2985,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>&amp;Oppdater</translation>
     </message>
     <message>
+        <source>Change &amp;periods…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Delete what is due…</source>
         <translation>&amp;Slett det som er forfalt …</translation>
     </message>
@@ -3646,6 +3650,25 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>What is due changed since it was shown; nothing was deleted. Review it again.</source>
         <translation>Det som er forfalt, har endret seg siden det ble vist; ingenting ble slettet. Se gjennom listen på nytt.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Retention periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,21 @@ def test_due_items_are_shown_and_deleted_only_after_confirmation(
     assert "1 person(s) anonymised" in page.status.text()
 
 
+def test_rule_periods_are_settings_shown_with_their_sources(page, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.ui.privacy.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(store, page)
+    qtbot.addWidget(dialog)
+    assert dialog.fields["customer_data"].value() == 3
+    assert dialog.fields["customer_data"].toolTip().startswith("Avtalevilkår 17.04.2021 §12.1")
+    dialog.fields["customer_data"].setValue(6)
+    dialog.accept()
+    assert store.settings.get("retention_months_after_termination") == 6
+    page.refresh()
+    assert page.due_model.rowCount() == 0  # ended 4 months ago: not due under 6 months
+    assert "6 months after the relationship ends" in page.rules_label.text()
+
+
 def test_breach_countdown_documents_and_norwegian(page, store, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
     from contractdesk.ui.i18n import install_language
 

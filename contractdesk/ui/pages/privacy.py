@@ -104,10 +104,13 @@ class PrivacyPage(Page):
         self.due_summary = QLabel()
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
+        self.rules_button = QPushButton()
+        self.rules_button.clicked.connect(self.edit_rules)
         self.run_button = QPushButton()
         self.run_button.setObjectName("runRetention")
         self.run_button.clicked.connect(self.run_due)
         row.addWidget(self.due_summary, 1)
+        row.addWidget(self.rules_button)
         row.addWidget(self.refresh_button)
         row.addWidget(self.run_button)
         box.addLayout(row)
@@ -160,6 +163,7 @@ class PrivacyPage(Page):
         self.heading.setText(f"<h2>{self.tr('Privacy')}</h2>")
         self.retention_box.setTitle(self.tr("Retention: what is due for deletion"))
         self.refresh_button.setText(self.tr("&Refresh"))
+        self.rules_button.setText(self.tr("Change &periods…"))
         self.run_button.setText(self.tr("&Delete what is due…"))
         self.breach_box.setTitle(self.tr("Breaches (§17.9, GDPR Art. 33)"))
         self.add_breach_button.setText(self.tr("Record a &breach…"))
@@ -195,6 +199,15 @@ class PrivacyPage(Page):
             on_finished=lambda: self.refresh_button.setEnabled(True),
             pool=self.pool,
         )
+
+    def edit_rules(self) -> None:
+        """Change the rules' periods (settings); what is due is computed again."""
+        from contractdesk.ui.privacy.rules_dialog import RulesDialog
+
+        if self.services is None:
+            return
+        if RulesDialog(self.services, self).exec() == RulesDialog.DialogCode.Accepted:
+            self.refresh()
 
     def _plan_ready(self, plan: Any) -> None:
         self._plan = plan
