@@ -2986,7 +2986,7 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     </message>
     <message>
         <source>Change &amp;periods…</source>
-        <translation type="unfinished"></translation>
+        <translation>Endre &amp;frister …</translation>
     </message>
     <message>
         <source>&amp;Delete what is due…</source>
@@ -3656,19 +3656,19 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <name>RulesDialog</name>
     <message>
         <source>Retention periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Slettefrister</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>dager</translation>
     </message>
     <message>
         <source>months</source>
-        <translation type="unfinished"></translation>
+        <translation>måneder</translation>
     </message>
     <message>
         <source>years</source>
-        <translation type="unfinished"></translation>
+        <translation>år</translation>
     </message>
 </context>
 <context>
