@@ -31,7 +31,7 @@ def _org_numbers(count: int) -> list[str]:
 
 
 def populate(folder: Path) -> Any:
-    """A store with CUSTOMERS customers (every tenth ended 4 months ago), 3 people each."""
+    """A store with CUSTOMERS customers (every hundredth ended 4 months ago), 3 people each."""
     from sqlalchemy import insert
 
     from contractdesk.paths import StorePaths
@@ -65,8 +65,8 @@ def populate(folder: Path) -> Any:
                     "org_number": org,
                     "name": f"Kunde {i} AS",
                     "status": "active",
-                    # every tenth customer ended 4 months ago: due
-                    "relationship_ended_on": today - timedelta(days=120) if i % 10 == 0 else None,
+                    # every hundredth customer ended 4 months ago: due
+                    "relationship_ended_on": today - timedelta(days=120) if i % 100 == 0 else None,
                     "registry_roles": [{"name": f"Styreleder {i}"}],
                     "created_at": now,
                     "updated_at": now,
@@ -162,7 +162,7 @@ def test_bench_retention_due_and_art30(tmp_path_factory: pytest.TempPathFactory)
         started = time.perf_counter()
         plan = retention.due()
         due_ms.append((time.perf_counter() - started) * 1000)
-    assert len(plan.items) == CUSTOMERS // 10
+    assert len(plan.items) == CUSTOMERS // 100
     started = time.perf_counter()
     result = services.privacy.documents.export_art30(folder / "art30.pdf", csv=folder / "art30.csv")
     art30_s = time.perf_counter() - started
