@@ -15,6 +15,7 @@ from contractdesk.domain.privacy.breach import (
 )
 from contractdesk.errors import NotFoundError, UserError
 from contractdesk.i18n import fill, translate
+from contractdesk.services.privacy.ports import SupplierPort
 from contractdesk.services.privacy.views import BreachCustomerView, BreachView, NoticeResult
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
@@ -54,7 +55,7 @@ def parse_discovered(text: str) -> datetime:
 class BreachUseCases:
     """Record breaches, show the countdown, write the notices to affected customers."""
 
-    def __init__(self, store: Store, *, supplier: object) -> None:
+    def __init__(self, store: Store, *, supplier: SupplierPort) -> None:
         self._store = store
         self._supplier = supplier
 
@@ -250,7 +251,7 @@ class BreachUseCases:
         """(link id, org number, message or None, why skipped) per affected customer; reads only."""
         from contractdesk.output.email import build_message, make_address
 
-        profile = self._supplier.get()  # type: ignore[attr-defined]  # SupplierService
+        profile = self._supplier.get()
         if profile is None or not profile.email:
             raise UserError(
                 translate("Breaches", "Enter the supplier's e-mail address in Settings first."),

@@ -23,6 +23,7 @@ from contractdesk.domain.privacy.statement import LANGUAGES, build_statement
 from contractdesk.domain.terms.dpa_checklist import check_dpa, find_dpa_annex
 from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
+from contractdesk.services.privacy.ports import SupplierPort, TermsPort
 from contractdesk.services.privacy.views import DpaDraftResult, ExportResult
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
@@ -36,8 +37,8 @@ class DocumentUseCases:
         self,
         store: Store,
         *,
-        supplier: object,
-        terms: object,
+        supplier: SupplierPort,
+        terms: TermsPort,
         rules: Callable[[], tuple[RetentionRule, ...]],
     ) -> None:
         self._store = store
@@ -51,7 +52,7 @@ class DocumentUseCases:
     # -- inputs ----------------------------------------------------------------------------------
 
     def supplier_info(self) -> SupplierInfo:
-        p = self._supplier.get()  # type: ignore[attr-defined]  # SupplierService
+        p = self._supplier.get()
         if p is None:
             raise UserError(translate("Privacy", "Enter the supplier's details in Settings first."))
         place = " ".join(x for x in (p.postcode, p.city) if x)
@@ -198,20 +199,20 @@ class DocumentUseCases:
         """
         terms = self._terms
         if source_label is None:
-            latest = terms.latest_published()  # type: ignore[attr-defined]  # TermsService
+            latest = terms.latest_published()
             if latest is None:
                 raise UserError(
                     translate("Privacy", "There is no published terms version to start from.")
                 )
             source_label = str(latest.label)
-        source_doc = terms.document(source_label)  # type: ignore[attr-defined]
+        source_doc = terms.document(source_label)
         if find_dpa_annex(source_doc) is None:
             raise UserError(
                 fill(translate("Privacy", "Terms version %1 has no DPA annex."), source_label)
             )
         new_doc = modern_dpa(source_doc)
-        view = terms.copy_to_draft(source_label, label, actor=actor)  # type: ignore[attr-defined]
-        terms.update_draft(view.label, document=new_doc, actor=actor)  # type: ignore[attr-defined]
+        view = terms.copy_to_draft(source_label, label, actor=actor)
+        terms.update_draft(view.label, document=new_doc, actor=actor)
         annex = find_dpa_annex(new_doc)
         assert annex is not None
         return DpaDraftResult(view.label, source_label, check_dpa(annex))

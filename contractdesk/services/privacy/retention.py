@@ -27,6 +27,7 @@ from contractdesk.domain.privacy.retention import (
 from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.paths import StorePaths
+from contractdesk.services.privacy.ports import PeoplePort, SettingsPort
 from contractdesk.services.privacy.views import MarkView, RetentionPlan, RetentionRunResult
 from contractdesk.store import audit
 from contractdesk.store.backup_retention import old_snapshots, prune_snapshots
@@ -40,7 +41,7 @@ class RetentionUseCases:
     """Retention rules that run. ``people`` is the people service (its erasure use case)."""
 
     def __init__(
-        self, store: Store, paths: StorePaths, *, settings: object, people: object
+        self, store: Store, paths: StorePaths, *, settings: SettingsPort, people: PeoplePort
     ) -> None:
         self._store = store
         self._paths = paths
@@ -54,7 +55,7 @@ class RetentionUseCases:
 
     def rules(self) -> tuple[RetentionRule, ...]:
         """The rules with the periods set now (settings), each with its source."""
-        values = {**default_settings(), **self._settings.all()}  # type: ignore[attr-defined]  # SettingsService
+        values = {**default_settings(), **self._settings.all()}
         return rules_from_settings(values)
 
     def set_period(self, rule: str, period: int, *, actor: str = "owner") -> RetentionRule:
@@ -78,7 +79,7 @@ class RetentionUseCases:
                 translate("Retention", "A retention period must be at least 1."), field="period"
             )
         current = next(r for r in self.rules() if r.key is key)
-        self._settings.set(current.setting, int(period), actor=actor)  # type: ignore[attr-defined]  # SettingsService
+        self._settings.set(current.setting, int(period), actor=actor)
         return next(r for r in self.rules() if r.key is key)
 
     # -- what is due -----------------------------------------------------------------------------
@@ -182,8 +183,8 @@ class RetentionUseCases:
         for op in item.operations:
             if op.op is Op.ERASE_PERSON:
                 for person_id in op.ids:
-                    if not self._people.get(person_id).erased:  # type: ignore[attr-defined]  # PeopleService
-                        self._people.erase(person_id, actor=actor)  # type: ignore[attr-defined]
+                    if not self._people.get(person_id).erased:
+                        self._people.erase(person_id, actor=actor)
                         erased += 1
         blanked = 0
         with self._store.session() as s:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contractdesk.paths import StorePaths
 from contractdesk.services.privacy.breaches import BreachUseCases
 from contractdesk.services.privacy.documents import DocumentUseCases
+from contractdesk.services.privacy.ports import PeoplePort, SettingsPort, SupplierPort, TermsPort
 from contractdesk.services.privacy.retention import RetentionUseCases
 from contractdesk.store.engine import Store
 
@@ -25,10 +26,10 @@ class PrivacyService:
         store: Store,
         paths: StorePaths,
         *,
-        settings: object,
-        supplier: object,
-        people: object,
-        terms: object,
+        settings: SettingsPort,
+        supplier: SupplierPort,
+        people: PeoplePort,
+        terms: TermsPort,
     ) -> None:
         self.retention = RetentionUseCases(store, paths, settings=settings, people=people)
         self.documents = DocumentUseCases(
