@@ -122,3 +122,23 @@ def test_breach_countdown_documents_and_norwegian(page, store, tmp_path: Path, q
     finally:
         install_language(qapp, "en")
         page.retranslate()
+
+
+def test_breach_dialog_records_a_breach_with_sub_processor_customers(page, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from contractdesk.ui.privacy.breach_dialog import BreachDialog
+
+    dialog = BreachDialog(store, page)
+    qtbot.addWidget(dialog)
+    dialog.accept()  # nothing described yet
+    assert dialog.result_value is None and "Describe what happened" in dialog.error.text()
+    dialog.summary.setPlainText("Innbrudd hos regnskapsbyrå")
+    dialog.systems.setText("Regnskap, e-post")
+    names = [dialog.subprocessors.item(r).text() for r in range(dialog.subprocessors.count())]
+    dialog.subprocessors.item(names.index("Admento AS")).setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    view = dialog.result_value
+    assert view is not None and view.systems == ("Regnskap", "e-post")
+    assert view.subprocessors == ("Admento AS",)
+    assert {c.name for c in view.customers} == {"Aktiv AS"}  # the ended customer is not active
