@@ -63,7 +63,7 @@ def test_due_items_are_shown_and_deleted_only_after_confirmation(
     ModelTester(qtbot).check(page.due_model)  # type: ignore[no-untyped-call]
     ModelTester(qtbot).check(page.breaches_model)  # type: ignore[no-untyped-call]
     assert cells(page.due_model, 1) == ["Slutt AS (971049669)"]
-    assert "Anonymise person" in cells(page.due_model, 3)[0]
+    assert cells(page.due_model, 3)[0] == "Anonymise person Kari Nordmann (#1)"  # named for review
     assert "§12.1" in page.rules_label.text() and "Bokføringsloven § 13" in page.rules_label.text()
     assert page.run_button.isEnabled()
     page.grab().save(str(tmp_path / "privacy-en.png"))

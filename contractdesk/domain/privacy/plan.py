@@ -8,7 +8,7 @@ will delete or anonymise, and what is kept as accounting evidence (and until whe
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -30,6 +30,7 @@ __all__ = [
     "SignoffFacts",
     "due_items",
     "split_people",
+    "with_person_names",
 ]
 
 
@@ -50,8 +51,11 @@ class Op(StrEnum):
 
 @dataclass(frozen=True)
 class Operation:
+    """One thing a run does; ``names`` (display only, parallel to ``ids``) name the persons."""
+
     op: Op
     ids: tuple[int, ...] = ()
+    names: tuple[str, ...] = ()
 
     def text(self) -> str:
         n = len(self.ids)
@@ -76,7 +80,11 @@ class Operation:
             ),
         }
         if self.op is Op.ERASE_PERSON:
-            return fill(texts[self.op], ", ".join(f"#{i}" for i in self.ids))
+            shown = [
+                f"{name} (#{i})" if name else f"#{i}"
+                for i, name in zip(self.ids, self.names or ("",) * len(self.ids), strict=True)
+            ]
+            return fill(texts[self.op], ", ".join(shown))
         return fill(texts[self.op], n)
 
     def as_dict(self) -> dict[str, Any]:
@@ -354,6 +362,22 @@ def due_items(
     items += _log_items(logs, _rule(rules, RuleKey.CASE_LOGS), today)
     order = {r.key: n for n, r in enumerate(rules)}
     return tuple(sorted(items, key=lambda i: (order[i.rule], i.due_on, i.subject)))
+
+
+def with_person_names(
+    items: Sequence[RetentionItem], names: dict[int, str]
+) -> tuple[RetentionItem, ...]:
+    """The items with the persons to be anonymised named (for the owner's review only)."""
+    out = []
+    for item in items:
+        ops = tuple(
+            replace(o, names=tuple(names.get(i, "") for i in o.ids))
+            if o.op is Op.ERASE_PERSON
+            else o
+            for o in item.operations
+        )
+        out.append(replace(item, operations=ops))
+    return tuple(out)
 
 
 def split_people(

@@ -14,6 +14,7 @@ from contractdesk.domain.privacy.plan import (
     SignoffFacts,
     due_items,
     split_people,
+    with_person_names,
 )
 from contractdesk.domain.privacy.retention import (
     RetentionRule,
@@ -104,6 +105,12 @@ class RetentionUseCases:
             for r in signoffs
         ]
         items = due_items(rules, facts, signoff_facts, logs, day)
+        erase = [
+            i for item in items for o in item.operations if o.op is Op.ERASE_PERSON for i in o.ids
+        ]
+        if erase:
+            with self._store.read_session() as s:
+                items = with_person_names(items, q.person_names(s, erase))
         window = next(r for r in rules if r.key is RuleKey.CUSTOMER_DATA)
         cutoff = datetime.combine(add_months(day, -window.period), time(), tzinfo=UTC)
         backups = tuple(p.name for p in old_snapshots(self._paths.backups, cutoff))

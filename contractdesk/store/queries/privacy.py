@@ -171,6 +171,20 @@ def live_roles(s: Session) -> list[tuple[int, int]]:
     )
 
 
+def person_names(s: Session, person_ids: Iterable[int]) -> dict[int, str]:
+    """Full names of the persons (for the owner's review of what a run will anonymise)."""
+    ids = sorted(set(person_ids))
+    out: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        for pid, first, middle, last in s.execute(
+            select(Person.id, Person.first_name, Person.middle_name, Person.last_name).where(
+                Person.id.in_(ids[start : start + 500])
+            )
+        ).tuples():
+            out[pid] = " ".join(p for p in (first, middle, last) if p)
+    return out
+
+
 @dataclass(frozen=True)
 class SignoffRow:
     person_id: int
