@@ -57,6 +57,12 @@ def test_retention_due_and_run(passphrase_store, cli) -> None:  # type: ignore[n
     assert code == 0 and json.loads(out)["persons_erased"] == 1
     code, out, _ = cli(data, "retention", "due", "--json")
     assert json.loads(out)["rules"][0]["due"] == []
+    code, out, _ = cli(data, "retention", "kept", "--json")
+    kept = json.loads(out)
+    assert [(k["rule"], k["kept_until"]) for k in kept] == [
+        ("customer_data", f"{add_months(date.today(), -4).year + 6}-01-01")
+    ]
+    assert any("acceptance" in text for text in kept[0]["kept_as_evidence"])
     code, out, _ = cli(data, "retention", "set", "customer-data", "6")
     assert code == 0 and "6 months" in out
 

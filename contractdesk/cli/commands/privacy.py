@@ -62,6 +62,9 @@ def _register_retention(cli: CommandRegistry) -> None:
     p.add_argument("--date", type=_day, help="as on this day (default today)")
     add_json_flag(p)
     p.set_defaults(func=retention_due)
+    p = verbs.add_parser("kept", help="what earlier runs kept as evidence, and until when")
+    add_json_flag(p)
+    p.set_defaults(func=retention_kept)
     p = verbs.add_parser("run", help="delete or anonymise what is due; prune old backups")
     p.add_argument("--yes", action="store_true", help="confirm: without it nothing is deleted")
     p.add_argument("--date", type=_day, help="as on this day (default today)")
@@ -146,6 +149,40 @@ def retention_due(ctx: Any, args: argparse.Namespace) -> int:
         emit_json(plan.as_dict())
     else:
         _print_plan(plan)
+    return 0
+
+
+def retention_kept(ctx: Any, args: argparse.Namespace) -> int:
+    from contractdesk.cli.output import emit_json, emit_table
+
+    marks = ctx.services.privacy.retention.marks()
+    if args.json:
+        emit_json(
+            [
+                {
+                    "subject": m.subject,
+                    "rule": m.rule,
+                    "applied_at": m.applied_at,
+                    "kept_as_evidence": list(m.kept),
+                    "kept_until": m.kept_until,
+                }
+                for m in marks
+            ]
+        )
+    else:
+        emit_table(
+            [
+                [
+                    m.subject,
+                    m.rule,
+                    f"{m.applied_at:%Y-%m-%d}",
+                    str(m.kept_until or ""),
+                    "; ".join(m.kept),
+                ]
+                for m in marks
+            ],
+            ["subject", "rule", "applied", "kept until", "kept"],
+        )
     return 0
 
 
