@@ -114,6 +114,15 @@ def test_exactly_the_due_customers_are_proposed_and_the_run_leaves_no_personal_d
         path.write_bytes(b"encrypted snapshot")
     past = time.time() - 200 * 86400
     os.utime(old, (past, past))
+    from contractdesk.store import autobackup
+
+    auto = tmp_path / "synced"
+    auto.mkdir()
+    autobackup.save_config(services.paths.data_dir, autobackup.AutoBackupConfig(auto, None))
+    old_auto = auto / "contractdesk-auto-20200105T030000Z.cdbackup"
+    new_auto = auto / f"contractdesk-auto-{TODAY:%Y%m%d}T030000Z.cdbackup"
+    for path in (old_auto, new_auto):
+        path.write_bytes(b"encrypted backup")
     retention = services.privacy.retention
 
     plan = retention.due()
@@ -124,7 +133,7 @@ def test_exactly_the_due_customers_are_proposed_and_the_run_leaves_no_personal_d
     ]
     assert [i.due_on for i in customer_items] == [add_months(add_months(TODAY, -4), 3), TODAY]
     assert {i.rule for i in plan.items} == {RuleKey.CUSTOMER_DATA}  # nothing else is due yet
-    assert plan.backups == (old.name,)
+    assert plan.backups == (str(old_auto), str(old))  # oldest first
     shown = plan.as_dict()
     ops = [o["op"] for o in shown["rules"][0]["due"][0]["operations"]]
     assert ops == ["erase_person", "blank_registry_persons", "blank_recipients"]
@@ -150,8 +159,9 @@ def test_exactly_the_due_customers_are_proposed_and_the_run_leaves_no_personal_d
     result = retention.run(expected=plan.keys)
 
     assert result.items == 2 and result.persons_erased == 2
-    assert result.backups_pruned == (old.name,)
+    assert result.backups_pruned == (str(old_auto), str(old))
     assert not old.exists() and fresh.exists()
+    assert not old_auto.exists() and new_auto.exists()
     plain = plaintext_export(services, tmp_path / "after")
     assert found(plain, gone) == []
     assert found(plain, kept) == kept  # positive control: the others' data is untouched

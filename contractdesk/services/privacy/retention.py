@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
 
 from contractdesk.domain.privacy.plan import (
@@ -113,8 +114,16 @@ class RetentionUseCases:
                 items = with_person_names(items, q.person_names(s, erase))
         window = next(r for r in rules if r.key is RuleKey.CUSTOMER_DATA)
         cutoff = datetime.combine(add_months(day, -window.period), time(), tzinfo=UTC)
-        backups = tuple(p.name for p in old_snapshots(self._paths.backups, cutoff))
+        backups = tuple(
+            str(p)
+            for p in old_snapshots(self._paths.backups, cutoff, auto_folder=self._auto_folder())
+        )
         return RetentionPlan(day, rules, items, backups)
+
+    def _auto_folder(self) -> Path | None:
+        from contractdesk.store.autobackup import load_config
+
+        return load_config(self._paths.data_dir).folder
 
     def marks(self) -> list[MarkView]:
         """What earlier runs did, and the evidence they kept (and until when)."""
@@ -156,12 +165,11 @@ class RetentionUseCases:
             n_erased, n_blanked = self._apply(item, actor)
             erased += n_erased
             blanked += n_blanked
-        cutoff_names = set(plan.backups)
-        to_prune = [
-            p
-            for p in old_snapshots(self._paths.backups, datetime.now(UTC))
-            if p.name in cutoff_names
-        ]
+        shown = set(plan.backups)
+        everything = old_snapshots(
+            self._paths.backups, datetime.now(UTC), auto_folder=self._auto_folder()
+        )
+        to_prune = [p for p in everything if str(p) in shown]
         pruned = tuple(prune_snapshots(to_prune))
         counts: dict[str, int] = {}
         for item in plan.items:
