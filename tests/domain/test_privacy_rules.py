@@ -115,7 +115,7 @@ def test_transfer_basis() -> None:
 def test_modern_dpa_covers_every_point_of_art_28_3_and_keeps_the_structure() -> None:
     from contractdesk.domain.privacy.dpa_draft import modern_dpa
     from contractdesk.domain.terms.dpa_checklist import CoverageStatus, check_dpa, find_dpa_annex
-    from contractdesk.domain.terms.shipped import load_shipped_versions
+    from contractdesk.store.shipped_terms import load_shipped_versions
 
     old = load_shipped_versions()[0].document
     new = modern_dpa(old)
