@@ -8,6 +8,7 @@ from contractdesk.services.backups import BackupService
 from contractdesk.services.billing import BillingService
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
+from contractdesk.services.overview import OverviewService
 from contractdesk.services.people import PeopleService
 from contractdesk.services.privacy import PrivacyService
 from contractdesk.services.settings import SettingsService
@@ -30,6 +31,7 @@ class Services:
         self.agreements = AgreementService(store)
         self.billing = BillingService(store)
         self.customers = CustomerService(store)
+        self.overview = OverviewService(store, self.billing.plan)
         self.documents = DocumentService(
             store,
             supplier=self.supplier,

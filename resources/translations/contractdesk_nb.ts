@@ -43,6 +43,10 @@
 <context>
     <name>AddCustomerDialog</name>
     <message>
+        <source>Companies found in the registry</source>
+        <translation>Virksomheter funnet i Enhetsregisteret</translation>
+    </message>
+    <message>
         <source>Type all 9 digits of the organisation number.</source>
         <translation>Skriv alle 9 sifrene i organisasjonsnummeret.</translation>
     </message>
@@ -377,6 +381,14 @@
         <translation>Avtaler</translation>
     </message>
     <message>
+        <source>Acceptance ledger</source>
+        <translation>Akseptregister</translation>
+    </message>
+    <message>
+        <source>Customers to re-accept the terms</source>
+        <translation>Kunder som må akseptere vilkårene på nytt</translation>
+    </message>
+    <message>
         <source>Acceptance &amp;ledger</source>
         <translation>&amp;Akseptlogg</translation>
     </message>
@@ -482,6 +494,99 @@
     <message>
         <source>&amp;Sent to (e-mail address, or &apos;post&apos;):</source>
         <translation>&amp;Sendt til (e-postadresse, eller &apos;post&apos;):</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionCardButton</name>
+    <message>
+        <source>Show the list behind this card</source>
+        <translation>Vis listen bak dette kortet</translation>
+    </message>
+    <message>
+        <source>NOK %1 incl. VAT</source>
+        <translation>kr %1 inkl. mva.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n forfalt</numerusform>
+            <numerusform>%n forfalt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oldest from %1</source>
+        <translation>eldste fra %1</translation>
+    </message>
+    <message>
+        <source>oldest sent %1</source>
+        <translation>eldste sendt %1</translation>
+    </message>
+    <message>
+        <source>first ends %1</source>
+        <translation>første slutter %1</translation>
+    </message>
+    <message>
+        <source>next deadline %1</source>
+        <translation>neste frist %1</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>Ingenting å gjøre</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Agreement</source>
+        <translation>Avtale</translation>
+    </message>
+    <message>
+        <source>Terms version</source>
+        <translation>Vilkårsversjon</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Tjeneste</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Henvendelse</translation>
+    </message>
+    <message>
+        <source>Signers gone</source>
+        <translation>Gått ut</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Org number</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Amount incl. VAT</source>
+        <translation>Beløp inkl. mva.</translation>
+    </message>
+    <message>
+        <source>(erased person)</source>
+        <translation>(slettet person)</translation>
     </message>
 </context>
 <context>
@@ -598,6 +703,14 @@
     <message>
         <source>Services &amp; invoicing</source>
         <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>Invoice plan</source>
+        <translation>Fakturaplan</translation>
+    </message>
+    <message>
+        <source>Totals per month</source>
+        <translation>Sum per måned</translation>
     </message>
     <message>
         <source>&amp;Customer</source>
@@ -850,6 +963,10 @@
         <translation>%1: oppgi en dato (ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
+        <source>%1: %2 is not a possible date here (%3 to %4).</source>
+        <translation>%1: %2 er ikke en mulig dato her (%3 til %4).</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -900,6 +1017,10 @@
     <message>
         <source>The requested end %1 is before the termination was received (%2).</source>
         <translation>Ønsket sluttdato %1 er før oppsigelsen ble mottatt (%2).</translation>
+    </message>
+    <message>
+        <source>The termination is received %1, before the service starts (%2).</source>
+        <translation>Oppsigelsen er mottatt %1, før tjenesten starter (%2).</translation>
     </message>
     <message>
         <source>Give the plan&apos;s first and last day as dates.</source>
@@ -1718,6 +1839,24 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>%Y-%m-%d</source>
+        <translation>%d.%m.%Y</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsBox</name>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Show technical details</source>
+        <translation>Vis tekniske detaljer</translation>
+    </message>
+</context>
+<context>
     <name>DiffPartsModel</name>
     <message>
         <source>Section</source>
@@ -1766,6 +1905,14 @@
 </context>
 <context>
     <name>DiffView</name>
+    <message>
+        <source>Sections that differ</source>
+        <translation>Avsnitt som er ulike</translation>
+    </message>
+    <message>
+        <source>The two versions side by side</source>
+        <translation>De to versjonene side om side</translation>
+    </message>
     <message>
         <source>&amp;Old:</source>
         <translation>G&amp;ammel:</translation>
@@ -1891,6 +2038,17 @@
     <message>
         <source>Agreement %1 sent to %2 and marked as sent.</source>
         <translation>Avtale %1 sendt til %2 og merket som sendt.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReader</name>
+    <message>
+        <source>Sections</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>Terms text</source>
+        <translation>Vilkårsteksten</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2224,125 @@
     </message>
 </context>
 <context>
+    <name>DpaChecklist</name>
+    <message>
+        <source>Processing only on documented instructions from the controller</source>
+        <translation>Behandling bare etter dokumenterte instrukser fra den behandlingsansvarlige</translation>
+    </message>
+    <message>
+        <source>the processor acts only on the controller&apos;s documented instructions</source>
+        <translation>databehandleren handler bare etter den behandlingsansvarliges dokumenterte instrukser</translation>
+    </message>
+    <message>
+        <source>transfers to third countries or international organisations only on instructions</source>
+        <translation>overføring til tredjeland eller internasjonale organisasjoner bare etter instruks</translation>
+    </message>
+    <message>
+        <source>Persons authorised to process are committed to confidentiality</source>
+        <translation>De som har tilgang til å behandle opplysningene, har taushetsplikt</translation>
+    </message>
+    <message>
+        <source>staff and others processing the data are bound to confidentiality</source>
+        <translation>ansatte og andre som behandler opplysningene, er bundet av taushetsplikt</translation>
+    </message>
+    <message>
+        <source>Security of processing (Art. 32)</source>
+        <translation>Sikkerhet ved behandlingen (art. 32)</translation>
+    </message>
+    <message>
+        <source>the processor takes the security measures of Art. 32</source>
+        <translation>databehandleren gjennomfører sikkerhetstiltakene i art. 32</translation>
+    </message>
+    <message>
+        <source>Conditions for engaging sub-processors</source>
+        <translation>Vilkår for å bruke underleverandører</translation>
+    </message>
+    <message>
+        <source>sub-processors only with the controller&apos;s prior authorisation; changes notified with a right to object</source>
+        <translation>underleverandører bare etter forhåndsgodkjenning fra den behandlingsansvarlige; endringer varsles med rett til å protestere</translation>
+    </message>
+    <message>
+        <source>the same data-protection obligations are imposed on sub-processors</source>
+        <translation>underleverandørene pålegges de samme personvernforpliktelsene</translation>
+    </message>
+    <message>
+        <source>Assisting the controller with data subjects&apos; rights (Chapter III)</source>
+        <translation>Bistand til den behandlingsansvarlige med de registrertes rettigheter (kapittel III)</translation>
+    </message>
+    <message>
+        <source>the processor assists with requests from data subjects (access, rectification, erasure …)</source>
+        <translation>databehandleren bistår med henvendelser fra de registrerte (innsyn, retting, sletting …)</translation>
+    </message>
+    <message>
+        <source>Assisting the controller with Arts. 32–36 (security, breaches, DPIA, prior consultation)</source>
+        <translation>Bistand til den behandlingsansvarlige med art. 32–36 (sikkerhet, avvik, konsekvensvurdering, forhåndsdrøfting)</translation>
+    </message>
+    <message>
+        <source>assistance with the security of processing (Art. 32)</source>
+        <translation>bistand med sikkerheten ved behandlingen (art. 32)</translation>
+    </message>
+    <message>
+        <source>personal data breaches notified to the controller (Arts. 33–34)</source>
+        <translation>brudd på personopplysningssikkerheten varsles den behandlingsansvarlige (art. 33–34)</translation>
+    </message>
+    <message>
+        <source>assistance with data protection impact assessments (Art. 35)</source>
+        <translation>bistand med vurderinger av personvernkonsekvenser (art. 35)</translation>
+    </message>
+    <message>
+        <source>assistance with prior consultation of the supervisory authority (Art. 36)</source>
+        <translation>bistand med forhåndsdrøftinger med tilsynsmyndigheten (art. 36)</translation>
+    </message>
+    <message>
+        <source>Deletion or return of all personal data at the end of the services</source>
+        <translation>Sletting eller tilbakelevering av alle personopplysninger når tjenestene opphører</translation>
+    </message>
+    <message>
+        <source>at the end, the data are deleted or returned, as the controller chooses</source>
+        <translation>ved opphør slettes eller tilbakeleveres opplysningene, etter den behandlingsansvarliges valg</translation>
+    </message>
+    <message>
+        <source>existing copies (backups) are deleted too</source>
+        <translation>eksisterende kopier (sikkerhetskopier) slettes også</translation>
+    </message>
+    <message>
+        <source>Information to demonstrate compliance, and audits</source>
+        <translation>Informasjon som viser at pliktene overholdes, og revisjoner</translation>
+    </message>
+    <message>
+        <source>the processor makes available the information needed to demonstrate compliance</source>
+        <translation>databehandleren gjør tilgjengelig informasjonen som trengs for å vise at pliktene overholdes</translation>
+    </message>
+    <message>
+        <source>the processor allows and contributes to audits and inspections</source>
+        <translation>databehandleren gir adgang til og bidrar ved revisjoner og inspeksjoner</translation>
+    </message>
+    <message>
+        <source>the Personal Data Act of 14 April 2000 no. 31, repealed on 20 July 2018 (now the GDPR and the 2018 act)</source>
+        <translation>personopplysningsloven av 14. april 2000 nr. 31, opphevet 20. juli 2018 (nå personvernforordningen og loven fra 2018)</translation>
+    </message>
+    <message>
+        <source>the Personal Data Regulations of 15 December 2000 no. 1265, repealed in 2018</source>
+        <translation>personopplysningsforskriften av 15. desember 2000 nr. 1265, opphevet i 2018</translation>
+    </message>
+    <message>
+        <source>probably the Personal Data Regulations of 15 December 2000 no. 1265, repealed in 2018</source>
+        <translation>trolig personopplysningsforskriften av 15. desember 2000 nr. 1265, opphevet i 2018</translation>
+    </message>
+    <message>
+        <source>chapter 2 of the 2000 regulations (security, breaches), repealed in 2018; see GDPR Arts. 32–34</source>
+        <translation>kapittel 2 i forskriften fra 2000 (sikkerhet, avvik), opphevet i 2018; se personvernforordningen art. 32–34</translation>
+    </message>
+    <message>
+        <source>section numbering of the 2000 act (§ 2 definitions, § 13 security, § 15 processors); now GDPR Arts. 4, 28 and 32</source>
+        <translation>paragrafnummerering fra loven av 2000 (§ 2 definisjoner, § 13 sikkerhet, § 15 databehandlere); nå personvernforordningen art. 4, 28 og 32</translation>
+    </message>
+    <message>
+        <source>chapter 2 of the 2000 act; now the GDPR</source>
+        <translation>kapittel 2 i loven fra 2000; nå personvernforordningen</translation>
+    </message>
+</context>
+<context>
     <name>DueItemsModel</name>
     <message>
         <source>Rule</source>
@@ -2103,8 +2380,12 @@
         <translation>&amp;Planlagt gyldig fra:</translation>
     </message>
     <message>
-        <source>Numbered headings (8.1.1 Title), • bullets and &apos;Vedlegg 1&apos; start sections, lists and annexes. Fields such as {customer.name} are filled in per customer.</source>
-        <translation>Nummererte overskrifter (8.1.1 Tittel), • punkttegn og &apos;Vedlegg 1&apos; starter avsnitt, lister og vedlegg. Felt som {customer.name} fylles ut for hver kunde.</translation>
+        <source>Numbered headings (8.1.1 Title), • bullets and &apos;Vedlegg 1&apos; start sections, lists and annexes. The customer&apos;s details are filled in for each customer.</source>
+        <translation>Nummererte overskrifter (8.1.1 Tittel), • punkttegn og &apos;Vedlegg 1&apos; starter avsnitt, lister og vedlegg. Kundens opplysninger fylles ut for hver kunde.</translation>
+    </message>
+    <message>
+        <source>Field codes in the text, e.g. {customer.name}, are replaced per customer.</source>
+        <translation>Feltkoder i teksten, f.eks. {customer.name}, erstattes for hver kunde.</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
@@ -2182,6 +2463,10 @@
         <translation>&amp;Tilbakestill til standardteksten</translation>
     </message>
     <message>
+        <source>Text of the e-mail</source>
+        <translation>Teksten i e-posten</translation>
+    </message>
+    <message>
         <source>Fields: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, {supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} and the other agreement fields.</source>
         <translation>Felt: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, {supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} og de andre avtalefeltene.</translation>
     </message>
@@ -2190,8 +2475,12 @@
         <translation>ingen nøkkelring her</translation>
     </message>
     <message>
-        <source>No system keyring is available, so the password is not saved: it is asked each time you send, or taken from %1.</source>
-        <translation>Ingen nøkkelring er tilgjengelig, så passordet lagres ikke: du blir spurt hver gang du sender, eller det hentes fra %1.</translation>
+        <source>No system keyring is available, so the password is not saved: it is asked each time you send.</source>
+        <translation>Ingen nøkkelring i systemet er tilgjengelig, så passordet lagres ikke: det spørres om hver gang du sender.</translation>
+    </message>
+    <message>
+        <source>Scripts may give the password in the environment variable %1.</source>
+        <translation>Skript kan oppgi passordet i miljøvariabelen %1.</translation>
     </message>
     <message>
         <source>saved in the system keyring (type to change)</source>
@@ -2249,6 +2538,65 @@
     <message>
         <source>Welcome to ContractDesk</source>
         <translation>Velkommen til ContractDesk</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStartedPanel</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Kom i gang</translation>
+    </message>
+    <message>
+        <source>Five steps to your first signed agreement. This panel goes away once the first agreement has been sent.</source>
+        <translation>Fem steg til den første signerte avtalen. Denne ruten forsvinner når den første avtalen er sendt.</translation>
+    </message>
+    <message>
+        <source>1. Your business details</source>
+        <translation>1. Opplysninger om virksomheten din</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>2. Add a customer from the registry</source>
+        <translation>2. Legg til en kunde fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>3. Add its main contact (on the customer card)</source>
+        <translation>3. Legg til hovedkontakten (på kundekortet)</translation>
+    </message>
+    <message>
+        <source>4. Add the services the customer buys</source>
+        <translation>4. Legg til tjenestene kunden kjøper</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
+    <message>
+        <source>5. Make the agreement, print or e-mail it</source>
+        <translation>5. Lag avtalen, skriv den ut eller send den på e-post</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Utført</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Ikke utført</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Åpne %1</translation>
     </message>
 </context>
 <context>
@@ -2456,8 +2804,20 @@
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>Sider</translation>
+    </message>
+    <message>
         <source>&amp;About ContractDesk</source>
         <translation>&amp;Om ContractDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Help for this page</source>
+        <translation>&amp;Hjelp for denne siden</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Ny kunde …</translation>
     </message>
     <message>
         <source>&amp;Who is this?…</source>
@@ -2480,8 +2840,12 @@
         <translation>demodata (forkastes ved avslutning)</translation>
     </message>
     <message>
-        <source>Store: %1 — %2</source>
-        <translation>Datafil: %1 — %2</translation>
+        <source>Data: %1</source>
+        <translation>Data: %1</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Datafil: %1</translation>
     </message>
     <message>
         <source>About ContractDesk</source>
@@ -2618,6 +2982,220 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>The check digit is wrong: check the number.</source>
         <translation>Kontrollsifferet er feil: sjekk nummeret.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Drafted, not sent</source>
+        <translation>Utkast, ikke sendt</translation>
+    </message>
+    <message>
+        <source>Sent, not returned after 14 days</source>
+        <translation>Sendt, ikke returnert etter 14 dager</translation>
+    </message>
+    <message>
+        <source>New terms: notices (§14)</source>
+        <translation>Nye vilkår: varsler (§14)</translation>
+    </message>
+    <message>
+        <source>Binding periods ending within 60 days</source>
+        <translation>Bindingstid som går ut innen 60 dager</translation>
+    </message>
+    <message>
+        <source>Price changes to announce by 1 October</source>
+        <translation>Prisendringer som må varsles innen 1. oktober</translation>
+    </message>
+    <message>
+        <source>Data-subject requests</source>
+        <translation>Henvendelser om personopplysninger</translation>
+    </message>
+    <message>
+        <source>Registry warnings</source>
+        <translation>Varsler fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Invoices in the next 30 days</source>
+        <translation>Fakturaer de neste 30 dagene</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Waiting for signature</source>
+        <translation>Venter på signatur</translation>
+    </message>
+    <message>
+        <source>Notify by</source>
+        <translation>Varsle innen</translation>
+    </message>
+    <message>
+        <source>Accept by</source>
+        <translation>Aksept innen</translation>
+    </message>
+    <message>
+        <source>Deadline passed</source>
+        <translation>Fristen er ute</translation>
+    </message>
+    <message>
+        <source>Binding ends</source>
+        <translation>Bindingstiden slutter</translation>
+    </message>
+    <message>
+        <source>Announce by</source>
+        <translation>Varsle innen</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>Svar innen</translation>
+    </message>
+    <message>
+        <source>Deleted in the registry</source>
+        <translation>Slettet i Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Removed from the registry</source>
+        <translation>Fjernet fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Bankrupt</source>
+        <translation>Konkurs</translation>
+    </message>
+    <message>
+        <source>Being dissolved</source>
+        <translation>Under avvikling</translation>
+    </message>
+    <message>
+        <source>A signatory has left</source>
+        <translation>En signaturberettiget har gått ut</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Faktura</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Kreditnota</translation>
+    </message>
+    <message>
+        <source>%1 (too late)</source>
+        <translation>%1 (for sent)</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <source>Could not read the overview: %1</source>
+        <translation>Kunne ikke lese oversikten: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Åpne %1</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2.</source>
+        <translation>Viser de første %1 av %2.</translation>
+    </message>
+    <message>
+        <source>Nothing here needs your attention.</source>
+        <translation>Ingenting her trenger oppmerksomheten din.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Services &amp; invoicing</source>
+        <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>What needs your attention today, %1</source>
+        <translation>Dette trenger oppmerksomheten din i dag, %1</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>Read the counts again</source>
+        <translation>Les tallene på nytt</translation>
+    </message>
+    <message>
+        <source>The list behind the chosen card</source>
+        <translation>Listen bak det valgte kortet</translation>
+    </message>
+</context>
+<context>
+    <name>PageHelp</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>Hjelp: %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <source>The overview shows what needs your attention today. Each card counts one kind of task: agreements not sent or not returned, notices of new terms, binding periods that end soon, price changes to announce by 1 October, requests from people about their data, warnings from the registry and the invoices of the next 30 days.
+
+Click a card to see the list behind it. Double-click a line (or press Enter) to open the customer. “Open …” takes you to the page where the task is done.</source>
+        <translation>Oversikten viser hva som trenger oppmerksomheten din i dag. Hvert kort teller én type oppgave: avtaler som ikke er sendt eller ikke kommet tilbake, varsler om nye vilkår, bindingstider som snart går ut, prisendringer som må varsles innen 1. oktober, henvendelser fra personer om opplysningene sine, varsler fra Enhetsregisteret og fakturaene de neste 30 dagene.
+
+Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller trykk Enter) for å åpne kunden. «Åpne …» tar deg til siden der oppgaven gjøres.</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Your customers, found by name, organisation number, municipality or contact. Add a customer with Ctrl+N: type its organisation number or name and the details are fetched from the Brønnøysund registry. Press Enter on a customer to open its card with people, services and agreements. F5 fetches the selected customer from the registry again.</source>
+        <translation>Kundene dine, søkbare på navn, organisasjonsnummer, kommune eller kontakt. Legg til en kunde med Ctrl+N: skriv organisasjonsnummeret eller navnet, så hentes opplysningene fra Brønnøysundregistrene. Trykk Enter på en kunde for å åpne kundekortet med personer, tjenester og avtaler. F5 henter den valgte kunden på nytt fra registeret.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Who accepted which version of your terms, when and how, with the signed scan. When you publish new terms, the re-acceptance tab lists every customer to notify and the last day to accept (§14). The agreements tab makes, previews, prints and e-mails the agreement documents.</source>
+        <translation>Hvem som har akseptert hvilken versjon av vilkårene, når og hvordan, med den signerte skanningen. Når du publiserer nye vilkår, viser fanen for ny aksept hver kunde som skal varsles og siste dag for aksept (§14). Fanen Avtaler lager, forhåndsviser, skriver ut og sender avtaledokumentene på e-post.</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Vilkår</translation>
+    </message>
+    <message>
+        <source>The versions of your terms of agreement with the data processing agreement. Import or copy a version to edit it as a draft, compare two versions, check the data processing agreement against the GDPR list, and publish it with the day it takes effect. A published version never changes.</source>
+        <translation>Versjonene av avtalevilkårene dine med databehandleravtalen. Importer eller kopier en versjon for å redigere den som utkast, sammenlign to versjoner, kontroller databehandleravtalen mot kravene i personvernforordningen, og publiser den med datoen den trer i kraft. En publisert versjon endres aldri.</translation>
+    </message>
+    <message>
+        <source>Services &amp; invoicing</source>
+        <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>What each customer buys: licences, one-off work and usage such as SMS. The plan shows the invoices the terms give, month by month, and exports them for your accounting program. A termination shows what it does to the plan before you save it.</source>
+        <translation>Hva hver kunde kjøper: lisenser, engangsarbeid og forbruk som SMS. Planen viser fakturaene vilkårene gir, måned for måned, og eksporterer dem til regnskapsprogrammet ditt. En oppsigelse viser hva den gjør med planen før du lagrer den.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Your business details as they appear on the agreements, the language of the program, and how e-mail is sent.</source>
+        <translation>Opplysningene om virksomheten din slik de står på avtalene, språket i programmet, og hvordan e-post sendes.</translation>
     </message>
 </context>
 <context>
@@ -2883,6 +3461,14 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Person %1 has no role at %2.</source>
         <translation>Person %1 har ingen rolle hos %2.</translation>
+    </message>
+    <message>
+        <source>A consent is given or withdrawn today or earlier (from %1), not %2.</source>
+        <translation>Et samtykke gis eller trekkes tilbake i dag eller tidligere (fra %1), ikke %2.</translation>
+    </message>
+    <message>
+        <source>A request is received today or earlier (from %1), not %2.</source>
+        <translation>En henvendelse er mottatt i dag eller tidligere (fra %1), ikke %2.</translation>
     </message>
     <message>
         <source>No data-subject request %1.</source>
@@ -3251,6 +3837,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>&amp;Gyldig fra:</translation>
     </message>
     <message>
+        <source>DPA checklist</source>
+        <translation>Sjekkliste for databehandleravtalen</translation>
+    </message>
+    <message>
         <source>DPA &amp;checklist (GDPR Art. 28(3)):</source>
         <translation>Sjekkliste for &amp;DBA (GDPR art. 28 nr. 3):</translation>
     </message>
@@ -3259,14 +3849,15 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Jeg har lest sjekklisten og vil &amp;publisere denne versjonen likevel</translation>
     </message>
     <message numerus="yes">
-        <source>Content SHA-256: %1
-%n customer(s) will be put on the re-acceptance list; notify them by %2 (§14).</source>
+        <source>%n customer(s) will be put on the re-acceptance list; notify them by %1 (§14).</source>
         <translation>
-            <numerusform>Innhold SHA-256: %1
-%n kunde settes på listen over ny aksept; varsle kunden innen %2 (§14).</numerusform>
-            <numerusform>Innhold SHA-256: %1
-%n kunder settes på listen over ny aksept; varsle dem innen %2 (§14).</numerusform>
+            <numerusform>%n kunde settes på listen over ny aksept; varsle kunden innen %1 (§14).</numerusform>
+            <numerusform>%n kunder settes på listen over ny aksept; varsle kundene innen %1 (§14).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Content SHA-256: %1</source>
+        <translation>SHA-256 for innholdet: %1</translation>
     </message>
     <message>
         <source>Needs confirmation: %1</source>
@@ -3379,8 +3970,8 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Me&amp;rknad:</translation>
     </message>
     <message>
-        <source>%1 (#%2, not at this customer)</source>
-        <translation>%1 (#%2, ikke hos denne kunden)</translation>
+        <source>%1 (not at this customer)</source>
+        <translation>%1 (ikke hos denne kunden)</translation>
     </message>
     <message>
         <source>Register the person who signed under the customer&apos;s people first.</source>
@@ -3475,6 +4066,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>(registered)</source>
         <translation>(registrert)</translation>
+    </message>
+    <message>
+        <source>Role holders in the registry</source>
+        <translation>Rolleinnehavere i Enhetsregisteret</translation>
     </message>
     <message>
         <source>The registry lists no persons for this customer. Refresh the customer from the registry, or add the person by hand.</source>
@@ -3963,6 +4558,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
             <numerusform> dager</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The service starts %1, more than two years from today. If that is right, press OK again.</source>
+        <translation>Tjenesten starter %1, mer enn to år fra i dag. Trykk OK en gang til hvis det stemmer.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceKind</name>
@@ -4052,6 +4651,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
 </context>
 <context>
     <name>ServicesPanel</name>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
     <message>
         <source>Invoicing</source>
         <translation>Fakturering</translation>
@@ -4590,6 +5193,10 @@ Låses opp med: %2</translation>
         <translation>Kunden ba om en &amp;senere sluttdato</translation>
     </message>
     <message>
+        <source>Yes, no invoice at all is sent for this service</source>
+        <translation>Ja, det sendes ingen faktura i det hele tatt for denne tjenesten</translation>
+    </message>
+    <message>
         <source>&amp;Received on</source>
         <translation>&amp;Mottatt den</translation>
     </message>
@@ -4680,20 +5287,48 @@ Låses opp med: %2</translation>
         <translation>Listen over underleverandører (§8.3, §17.7). Når en versjon publiseres, lagres listen slik den er da; senere endringer påvirker ikke publiserte versjoner.</translation>
     </message>
     <message>
-        <source>Published, effective %1. SHA-256: %2</source>
-        <translation>Publisert, gyldig fra %1. SHA-256: %2</translation>
-    </message>
-    <message>
         <source>not set</source>
         <translation>ikke angitt</translation>
     </message>
     <message>
-        <source>Draft (planned effective date: %1). Content SHA-256 now: %2</source>
-        <translation>Utkast (planlagt gyldig fra: %1). Innhold SHA-256 nå: %2</translation>
+        <source>Published, effective %1.</source>
+        <translation>Publisert, gyldig fra %1.</translation>
+    </message>
+    <message>
+        <source>Terms versions</source>
+        <translation>Vilkårsversjoner</translation>
+    </message>
+    <message>
+        <source>Sub-processors</source>
+        <translation>Underleverandører</translation>
+    </message>
+    <message>
+        <source>DPA checklist</source>
+        <translation>Sjekkliste for databehandleravtalen</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Draft (planned effective date: %1).</source>
+        <translation>Utkast (planlagt gyldig fra: %1).</translation>
+    </message>
+    <message>
+        <source>Content SHA-256 now: %1</source>
+        <translation>SHA-256 for innholdet nå: %1</translation>
     </message>
     <message>
         <source>Copied from %1.</source>
         <translation>Kopiert fra %1.</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>delvis</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>mangler</translation>
     </message>
     <message>
         <source>DPA checklist at publication: %1</source>
@@ -5007,6 +5642,14 @@ Låses opp med: %2</translation>
 </context>
 <context>
     <name>WhoisDialog</name>
+    <message>
+        <source>Name, e-mail or phone number</source>
+        <translation>Navn, e-post eller telefonnummer</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personer funnet</translation>
+    </message>
     <message>
         <source>Who is this?</source>
         <translation>Hvem er dette?</translation>

@@ -1,3 +1,4 @@
+"""The main window: navigation to every area, the status bar, state kept across runs."""
 """The main window: navigation to every area, status bar naming the store, state kept."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ def test_navigation_lists_every_area_and_switches_pages(qtbot) -> None:  # type:
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == [
+        "Overview",
         "Customers",
         "Agreements",
         "Terms",
@@ -23,7 +25,7 @@ def test_navigation_lists_every_area_and_switches_pages(qtbot) -> None:  # type:
         window.show()
         window.activateWindow()
     window.nav.setFocus()
-    qtbot.keyClick(window.nav, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.nav, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings_page
 
 
@@ -33,8 +35,13 @@ def test_status_bar_tells_where_the_store_is_and_how_it_is_unlocked(qtbot, servi
     assert "Opening" in window.store_label.text()
     window.set_services(services)
     text = window.store_label.text()
-    assert str(services.store.path) in text
     assert "demo" in text
+    # the path is a technical detail: in the tooltip and under "Details" in About, not shown
+    assert str(services.store.path) not in text
+    assert window.store_label.toolTip() == str(services.store.path)
+    box = window._about()
+    assert str(services.store.path) in box.detailedText()
+    box.close()
 
 
 def test_window_state_is_kept_between_runs(qtbot) -> None:  # type: ignore[no-untyped-def]

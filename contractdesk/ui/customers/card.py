@@ -486,7 +486,7 @@ class CustomerCardDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
-        self.resize(760, 820)
+        self.resize(1040, 740)  # fits a 1280x800 screen with room for the taskbar
         self.retranslate()
         self.reload()
 

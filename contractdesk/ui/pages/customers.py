@@ -1,4 +1,4 @@
-"""The Customers page: a lazily fetched, SQL-sorted list with search as you type, and the customer card.
+"""The Customers page: a lazily fetched, SQL-sorted list, search as you type, and the customer card.
 
 Keyboard: Ctrl+F (or Alt+S) to search, Down to the list, Enter to open a card, Ctrl+N to add a
 customer, F5 to refresh the selected customer, Ctrl+Shift+F5 to refresh all.
@@ -105,7 +105,6 @@ class CustomersPage(Page):
 
         for keys, slot in (
             (QKeySequence.StandardKey.Find, self.focus_search),
-            (QKeySequence("Ctrl+N"), self.add_customer),
             (QKeySequence.StandardKey.Refresh, self.refresh_selected),
             (QKeySequence("Ctrl+Shift+F5"), self.refresh_all),
         ):
@@ -118,7 +117,7 @@ class CustomersPage(Page):
     def title(self) -> str:
         return self.tr("Customers")
 
-    # -- data ------------------------------------------------------------------------------------------------
+    # -- data ----------------------------------------------------------------------------------
 
     def set_services(self, services: Any) -> None:
         super().set_services(services)
@@ -155,7 +154,7 @@ class CustomersPage(Page):
             return None
         return str(index.data(CustomerListModel.OrgNumberRole))
 
-    # -- actions ---------------------------------------------------------------------------------------------
+    # -- actions -------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -211,7 +210,7 @@ class CustomersPage(Page):
         )
         return self.task
 
-    # -- internals -------------------------------------------------------------------------------------------
+    # -- internals -----------------------------------------------------------------------------
 
     def _registered(self, org_number: str) -> None:
         if self.search.text():
@@ -274,7 +273,8 @@ class CustomersPage(Page):
             self.tr("No customer matches the search.")
             if self.model.search
             else self.tr(
-                "No customers yet. Add one with “Add customer” (Ctrl+N): type its org number or name."
+                "No customers yet. Add one with “Add customer” (Ctrl+N): type its org number or "
+                "name."
             )
         )
 
@@ -286,6 +286,7 @@ class CustomersPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
+        self.table.setAccessibleName(self.tr("Customers"))
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("Name, org number, municipality or contact"))
         self.add_button.setText(self.tr("&Add customer…"))
