@@ -1,5 +1,4 @@
 """The main window: navigation to every area, the status bar, state kept across runs."""
-"""The main window: navigation to every area, status bar naming the store, state kept."""
 
 from __future__ import annotations
 
