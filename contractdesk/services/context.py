@@ -10,6 +10,7 @@ from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
 from contractdesk.services.overview import OverviewService
 from contractdesk.services.people import PeopleService
+from contractdesk.services.privacy import PrivacyService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
 from contractdesk.services.terms import TermsService
@@ -40,6 +41,14 @@ class Services:
             terms=self.terms,
             agreements=self.agreements,
             billing=self.billing,
+        )
+        self.privacy = PrivacyService(
+            store,
+            paths,
+            settings=self.settings,
+            supplier=self.supplier,
+            people=self.people,
+            terms=self.terms,
         )
 
     def close(self) -> None:

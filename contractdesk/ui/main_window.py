@@ -31,6 +31,7 @@ PAGE_SPECS: tuple[tuple[str, str, str, str], ...] = (
     ("agreements", "contractdesk.ui.pages.agreements", "AgreementsPage", "Agreements"),
     ("terms", "contractdesk.ui.pages.terms", "TermsPage", "Terms"),
     ("billing", "contractdesk.ui.pages.billing", "BillingPage", "Services & invoicing"),
+    ("privacy", "contractdesk.ui.pages.privacy", "PrivacyPage", "Privacy"),
     ("settings", "contractdesk.ui.pages.settings", "SettingsPage", "Settings"),
 )
 

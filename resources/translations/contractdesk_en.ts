@@ -120,6 +120,30 @@
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message numerus="yes">
+        <source>%n item(s) due</source>
+        <translation>
+            <numerusform>%n item due</numerusform>
+            <numerusform>%n items due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old backup(s)</source>
+        <translation>
+            <numerusform>%n old backup</numerusform>
+            <numerusform>%n old backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) written.</source>
+        <translation>
+            <numerusform>%n notice written.</numerusform>
+            <numerusform>%n notices written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message numerus="yes">
         <source>%n customer(s) will be put on the re-acceptance list; notify them by %1 (§14).</source>

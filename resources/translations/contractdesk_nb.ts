@@ -1064,6 +1064,119 @@
     </message>
 </context>
 <context>
+    <name>BreachDialog</name>
+    <message>
+        <source>Record a breach</source>
+        <translation>Registrer et avvik</translation>
+    </message>
+    <message>
+        <source>e.g. CRM, e-mail; separated by commas</source>
+        <translation>f.eks. CRM, e-post; skilt med komma</translation>
+    </message>
+    <message>
+        <source>organisation numbers, separated by spaces</source>
+        <translation>organisasjonsnumre, skilt med mellomrom</translation>
+    </message>
+    <message>
+        <source>&amp;Discovered:</source>
+        <translation>&amp;Oppdaget:</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>&amp;Hva skjedde:</translation>
+    </message>
+    <message>
+        <source>S&amp;ystems:</source>
+        <translation>S&amp;ystemer:</translation>
+    </message>
+    <message>
+        <source>Sub-&amp;processors involved:</source>
+        <translation>&amp;Underleverandører involvert:</translation>
+    </message>
+    <message>
+        <source>Other &amp;customers:</source>
+        <translation>Andre &amp;kunder:</translation>
+    </message>
+    <message>
+        <source>Customers whose data went through a chosen sub-processor are added. Datatilsynet must be notified within 72 hours of discovery.</source>
+        <translation>Kunder hvis data gikk gjennom en valgt underleverandør, legges til. Datatilsynet skal varsles innen 72 timer etter at avviket ble oppdaget.</translation>
+    </message>
+</context>
+<context>
+    <name>Breaches</name>
+    <message>
+        <source>overdue by %1 h %2 min</source>
+        <translation>forfalt for %1 t %2 min siden</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>%1 t %2 min igjen</translation>
+    </message>
+    <message>
+        <source>Not a date and time: %1 (use e.g. 2027-03-01T14:30).</source>
+        <translation>Ikke et tidspunkt: %1 (skriv f.eks. 2027-03-01T14:30).</translation>
+    </message>
+    <message>
+        <source>Describe what happened.</source>
+        <translation>Beskriv hva som skjedde.</translation>
+    </message>
+    <message>
+        <source>The time of discovery lies in the future.</source>
+        <translation>Tidspunktet for oppdagelsen ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>Not in the sub-processor register: %1.</source>
+        <translation>Ikke i registeret over underleverandører: %1.</translation>
+    </message>
+    <message>
+        <source>Set up the mail server (SMTP) first, or save .eml files.</source>
+        <translation>Sett opp e-posttjeneren (SMTP) først, eller lagre .eml-filer.</translation>
+    </message>
+    <message>
+        <source>Enter the supplier&apos;s e-mail address in Settings first.</source>
+        <translation>Fyll først inn leverandørens e-postadresse under Innstillinger.</translation>
+    </message>
+    <message>
+        <source>no main contact with an e-mail address</source>
+        <translation>ingen hovedkontakt med e-postadresse</translation>
+    </message>
+    <message>
+        <source>No breach with number %1.</source>
+        <translation>Det finnes ikke noe avvik med nummer %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BreachesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Discovered</source>
+        <translation>Oppdaget</translation>
+    </message>
+    <message>
+        <source>Datatilsynet deadline</source>
+        <translation>Frist til Datatilsynet</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tid igjen</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Hva skjedde</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>meldt</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <source>Item</source>
@@ -2524,6 +2637,33 @@
     </message>
 </context>
 <context>
+    <name>DueItemsModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Gjelder</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Forfall</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Hva som skjer</translation>
+    </message>
+    <message>
+        <source>Kept as evidence</source>
+        <translation>Beholdes som bevis</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>til %1</translation>
+    </message>
+</context>
+<context>
     <name>EditDraftDialog</name>
     <message>
         <source>Edit draft %1</source>
@@ -3822,6 +3962,165 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     </message>
 </context>
 <context>
+    <name>Privacy</name>
+    <message>
+        <source>Enter the supplier&apos;s details in Settings first.</source>
+        <translation>Fyll først inn leverandørens opplysninger under Innstillinger.</translation>
+    </message>
+    <message>
+        <source>There is no published terms version to start from.</source>
+        <translation>Det finnes ingen publisert vilkårsversjon å ta utgangspunkt i.</translation>
+    </message>
+    <message>
+        <source>Terms version %1 has no DPA annex.</source>
+        <translation>Vilkårsversjon %1 har ikke noe databehandleravtale-vedlegg.</translation>
+    </message>
+    <message>
+        <source>Unknown language %1: use nb or en.</source>
+        <translation>Ukjent språk %1: bruk nb eller en.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Privacy</source>
+        <translation>Personvern</translation>
+    </message>
+    <message>
+        <source>Retention: what is due for deletion</source>
+        <translation>Sletting: hva som er forfalt</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>Change &amp;periods…</source>
+        <translation>Endre &amp;frister …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete what is due…</source>
+        <translation>&amp;Slett det som er forfalt …</translation>
+    </message>
+    <message>
+        <source>Breaches (§17.9, GDPR Art. 33)</source>
+        <translation>Avvik (§17.9, personvernforordningen art. 33)</translation>
+    </message>
+    <message>
+        <source>Record a &amp;breach…</source>
+        <translation>Registrer et &amp;avvik …</translation>
+    </message>
+    <message>
+        <source>Write &amp;notices to customers…</source>
+        <translation>Skriv &amp;varsler til kundene …</translation>
+    </message>
+    <message>
+        <source>Datatilsynet &amp;notified</source>
+        <translation>Datatilsynet &amp;varslet</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumenter</translation>
+    </message>
+    <message>
+        <source>Export &amp;records (Art. 30)…</source>
+        <translation>Eksporter &amp;protokoll (art. 30) …</translation>
+    </message>
+    <message>
+        <source>Export privacy &amp;statement…</source>
+        <translation>Eksporter personvern&amp;erklæring …</translation>
+    </message>
+    <message>
+        <source>New DPA draft (Art. 28)…</source>
+        <translation>Nytt utkast til databehandleravtale (art. 28) …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) due</source>
+        <translation>
+            <numerusform>%n punkt forfalt</numerusform>
+            <numerusform>%n punkter forfalt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old backup(s)</source>
+        <translation>
+            <numerusform>%n gammel sikkerhetskopi</numerusform>
+            <numerusform>%n gamle sikkerhetskopier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete backup %1</source>
+        <translation>Slett sikkerhetskopien %1</translation>
+    </message>
+    <message>
+        <source>Delete or anonymise what is listed? This cannot be undone. Records kept as accounting evidence stay.</source>
+        <translation>Slette eller anonymisere det som er listet opp? Dette kan ikke angres. Opplysninger som er regnskapsbevis, beholdes.</translation>
+    </message>
+    <message>
+        <source>Deleted what was due: %1 item(s), %2 person(s) anonymised, %3 backup(s).</source>
+        <translation>Slettet det som var forfalt: %1 punkt(er), %2 person(er) anonymisert, %3 sikkerhetskopi(er).</translation>
+    </message>
+    <message>
+        <source>Breach %1 recorded: notify Datatilsynet within 72 hours.</source>
+        <translation>Avvik %1 registrert: varsle Datatilsynet innen 72 timer.</translation>
+    </message>
+    <message>
+        <source>Folder for the notices (.eml)</source>
+        <translation>Mappe for varslene (.eml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) written.</source>
+        <translation>
+            <numerusform>%n varsel skrevet.</numerusform>
+            <numerusform>%n varsler skrevet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No e-mail address for: %1</source>
+        <translation>Ingen e-postadresse for: %1</translation>
+    </message>
+    <message>
+        <source>Export records of processing</source>
+        <translation>Eksporter protokoll over behandlingsaktiviteter</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export privacy statement</source>
+        <translation>Eksporter personvernerklæring</translation>
+    </message>
+    <message>
+        <source>Version %1 saved: %2</source>
+        <translation>Versjon %1 lagret: %2</translation>
+    </message>
+    <message>
+        <source>New DPA draft</source>
+        <translation>Nytt utkast til databehandleravtale</translation>
+    </message>
+    <message>
+        <source>Label of the new terms draft:</source>
+        <translation>Navn på det nye vilkårsutkastet:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Draft %1 created (DPA checklist gaps: %2). Edit and publish it on the Terms page.</source>
+        <translation>Utkast %1 opprettet (mangler i sjekklisten for databehandleravtalen: %2). Rediger og publiser det på siden Vilkår.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Noe gikk galt: %1</translation>
+    </message>
+    <message>
+        <source>Delete what is due</source>
+        <translation>Slett det som er forfalt</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <source>Publish %1</source>
@@ -4293,6 +4592,148 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
             <numerusform>Bruk minst %n tegn.</numerusform>
             <numerusform>Bruk minst %n tegn.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message>
+        <source>Anonymise person %1</source>
+        <translation>Anonymiser person %1</translation>
+    </message>
+    <message>
+        <source>Delete the names of the registry&apos;s role holders</source>
+        <translation>Slett navnene på rolleinnehaverne fra registeret</translation>
+    </message>
+    <message>
+        <source>Delete the e-mail addresses agreements and notices were sent to</source>
+        <translation>Slett e-postadressene avtaler og varsler ble sendt til</translation>
+    </message>
+    <message>
+        <source>Delete %1 service(s) with usage and prices</source>
+        <translation>Slett %1 tjeneste(r) med forbruk og priser</translation>
+    </message>
+    <message>
+        <source>Anonymise the customer&apos;s name and addresses</source>
+        <translation>Anonymiser kundens navn og adresser</translation>
+    </message>
+    <message>
+        <source>Delete %1 closed request(s)</source>
+        <translation>Slett %1 avsluttet henvendelse(r)</translation>
+    </message>
+    <message>
+        <source>Blank the details of %1 audit entries</source>
+        <translation>Blank ut detaljene i %1 revisjonsloggoppføringer</translation>
+    </message>
+    <message>
+        <source>Delete the newsletter sign-up and sign-off records</source>
+        <translation>Slett på- og avmeldingene til nyhetsbrevet</translation>
+    </message>
+    <message>
+        <source>%1 signed acceptance(s) with their scans (evidence of the agreement)</source>
+        <translation>%1 signert(e) aksept(er) med skanninger (bevis for avtalen)</translation>
+    </message>
+    <message>
+        <source>%1 service(s) and the invoicing details (bokføringsloven § 13)</source>
+        <translation>%1 tjeneste(r) og faktureringsopplysningene (bokføringsloven § 13)</translation>
+    </message>
+    <message>
+        <source>Organisation number and name (invoice recipient)</source>
+        <translation>Organisasjonsnummer og navn (fakturamottaker)</translation>
+    </message>
+    <message>
+        <source>Person(s) %1: also contacts of a customer still active</source>
+        <translation>Person(er) %1: også kontakt for en kunde som fortsatt er aktiv</translation>
+    </message>
+    <message>
+        <source>Signed acceptances stay: the store keeps them as unalterable evidence</source>
+        <translation>Signerte aksepter blir værende: de lagres som uforanderlig bevis</translation>
+    </message>
+    <message>
+        <source>Person #%1</source>
+        <translation>Person nr. %1</translation>
+    </message>
+    <message>
+        <source>Closed data-subject requests</source>
+        <translation>Avsluttede henvendelser fra registrerte</translation>
+    </message>
+    <message>
+        <source>Details of old audit entries</source>
+        <translation>Detaljer i gamle revisjonsloggoppføringer</translation>
+    </message>
+    <message>
+        <source>Who did what and when (the hash chain)</source>
+        <translation>Hvem gjorde hva og når (hash-kjeden)</translation>
+    </message>
+    <message>
+        <source>Customer data after the relationship ends</source>
+        <translation>Kundedata etter avsluttet kundeforhold</translation>
+    </message>
+    <message>
+        <source>Case and request logs</source>
+        <translation>Sakslogger og henvendelser</translation>
+    </message>
+    <message>
+        <source>Personal data tied to billing</source>
+        <translation>Personopplysninger knyttet til fakturering</translation>
+    </message>
+    <message>
+        <source>Prospects after the last contact</source>
+        <translation>Potensielle kunder etter siste kontakt</translation>
+    </message>
+    <message>
+        <source>Newsletter sign-offs</source>
+        <translation>Avmelding fra nyhetsbrev</translation>
+    </message>
+    <message>
+        <source>%1 months after the relationship ends</source>
+        <translation>%1 måneder etter at kundeforholdet er avsluttet</translation>
+    </message>
+    <message>
+        <source>%1 years after the case was closed</source>
+        <translation>%1 år etter at saken ble avsluttet</translation>
+    </message>
+    <message>
+        <source>%1 years after the end of the fiscal year</source>
+        <translation>%1 år etter regnskapsårets slutt</translation>
+    </message>
+    <message>
+        <source>%1 years after the last contact</source>
+        <translation>%1 år etter siste kontakt</translation>
+    </message>
+    <message>
+        <source>%1 days after the sign-off</source>
+        <translation>%1 dager etter avmeldingen</translation>
+    </message>
+    <message>
+        <source>Unknown retention rule %1: use one of %2.</source>
+        <translation>Ukjent sletteregel %1: bruk en av %2.</translation>
+    </message>
+    <message>
+        <source>A retention period must be at least 1.</source>
+        <translation>En slettefrist må være minst 1.</translation>
+    </message>
+    <message>
+        <source>What is due changed since it was shown; nothing was deleted. Review it again.</source>
+        <translation>Det som er forfalt, har endret seg siden det ble vist; ingenting ble slettet. Se gjennom listen på nytt.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Retention periods</source>
+        <translation>Slettefrister</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dager</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>måneder</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>år</translation>
     </message>
 </context>
 <context>

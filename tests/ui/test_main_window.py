@@ -17,13 +17,14 @@ def test_navigation_lists_every_area_and_switches_pages(qtbot) -> None:  # type:
         "Agreements",
         "Terms",
         "Services & invoicing",
+        "Privacy",
         "Settings",
     ]
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
     window.nav.setFocus()
-    qtbot.keyClick(window.nav, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.nav, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings_page
 
 
