@@ -79,6 +79,7 @@ def test_every_page_is_reached_by_real_clicks_and_every_control_is_named(
         "Agreements",
         "Terms",
         "Services & invoicing",
+        "Privacy",
         "Settings",
     ]
     assert all(p["selected_after_click"] for p in pages), pages
