@@ -260,10 +260,6 @@
         <translation>Fristen for %1 er ikke ute (status: %2); ingenting ble sagt opp.</translation>
     </message>
     <message>
-        <source>No customer with org number %1.</source>
-        <translation>Finner ingen kunde med org.nr. %1.</translation>
-    </message>
-    <message>
         <source>No person with id %1.</source>
         <translation>Finner ingen person med id %1.</translation>
     </message>
@@ -1443,6 +1439,17 @@
     </message>
 </context>
 <context>
+    <name>Customers</name>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1; register it first.</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
         <source>Customers</source>
@@ -1691,7 +1698,6 @@
     <name>DocumentService</name>
     <message>
         <source>Server</source>
-        <extracomment>Fields a terms text may use whose values are kept in the settings (the same for every customer).</extracomment>
         <translation>Server</translation>
     </message>
     <message>
@@ -1728,6 +1734,7 @@
     </message>
     <message>
         <source>Subject</source>
+        <extracomment>Fields a terms text may use whose values are kept in the settings (the same for every customer).</extracomment>
         <translation>Emne</translation>
     </message>
     <message>
@@ -1781,14 +1788,6 @@
     <message>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
-    </message>
-    <message>
-        <source>No person with id %1.</source>
-        <translation>Finner ingen person med id %1.</translation>
-    </message>
-    <message>
-        <source>No customer with org number %1.</source>
-        <translation>Finner ingen kunde med org.nr. %1.</translation>
     </message>
     <message>
         <source>Person %1 is erased and cannot sign.</source>
