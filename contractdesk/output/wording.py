@@ -15,7 +15,6 @@ __all__ = [
     "nb_date",
     "period_text",
     "role_name",
-    "signatory_warning",
     "start_text",
 ]
 
@@ -70,17 +69,3 @@ def role_name(role: str) -> str:
     """``general_manager`` → "Daglig leder"; unknown roles give ""."""
     return NB_ROLES.get(role, "")
 
-
-def signatory_warning(
-    customer_name: str, person_name: str, has_registry_data: bool, rule_text: str = ""
-) -> str:
-    """The warning beside the signature line when the registry does not make the person a signer."""
-    if not has_registry_data:
-        return (
-            f"Enhetsregisteret har ingen opplysninger om hvem som kan signere for {customer_name}; "
-            "kontroller signaturretten."
-        )
-    text = f"{person_name} har ikke signaturrett alene for {customer_name} etter Enhetsregisteret"
-    if rule_text:
-        text += f"; signaturregel: {rule_text}"
-    return text if text.endswith((".", "!", "?")) else text + "."

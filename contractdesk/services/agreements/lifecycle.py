@@ -26,6 +26,7 @@ from contractdesk.store.models import (
     Acceptance,
     AcceptanceScan,
     Agreement,
+    AgreementDocument,
     Customer,
     Person,
     TermsVersion,
@@ -285,10 +286,14 @@ def proposal(
     )
 
 
-def agreement_view(s: Session, a: Agreement) -> AgreementView:
+def agreement_view(
+    s: Session, a: Agreement, docs: Mapping[int, AgreementDocument] | None = None
+) -> AgreementView:
+    """The view of an agreement with its latest issued document (``docs``: preloaded by id)."""
     customer = s.get(Customer, a.customer_id)
     version = s.get(TermsVersion, a.terms_version_id)
     assert customer is not None and version is not None
+    doc = (docs if docs is not None else q.latest_documents(s, [a.id])).get(a.id)
     return AgreementView(
         a.id,
         a.document_id,
@@ -306,6 +311,10 @@ def agreement_view(s: Session, a: Agreement) -> AgreementView:
         a.signatory_person_id,
         a.terminated_at,
         a.ended_reason,
+        doc.version if doc else None,
+        doc.fingerprint if doc else None,
+        doc.pdf_sha256 if doc else None,
+        doc.issued_on if doc else None,
     )
 
 

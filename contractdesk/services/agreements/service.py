@@ -24,6 +24,7 @@ from contractdesk.store.types import utcnow
 
 from . import lifecycle as lc
 from .acceptances import AcceptanceUseCases
+from .issued import IssuedDocumentUseCases
 from .reacceptance import ReacceptanceUseCases
 from .views import AgreementView
 
@@ -34,7 +35,7 @@ def _t(text: str, *values: object) -> str:
     return fill(text, *values)
 
 
-class AgreementService(AcceptanceUseCases, ReacceptanceUseCases):
+class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentUseCases):
     """Acceptance ledger, agreement states and the §14 re-acceptance cycle."""
 
     def __init__(self, store: Store) -> None:
@@ -84,7 +85,9 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases):
     def agreements(self, org_number: str | None = None) -> list[AgreementView]:
         with self._store.read_session() as s:
             customer_id = customer_by_org_number(s, org_number).id if org_number else None
-            return [lc.agreement_view(s, a) for a in q.agreements_of(s, customer_id)]
+            rows = q.agreements_of(s, customer_id)
+            docs = q.latest_documents(s, [a.id for a in rows])
+            return [lc.agreement_view(s, a, docs) for a in rows]
 
     def mark_sent(self, ref: int | str, sent_to: str, *, actor: str = "owner") -> AgreementView:
         """The agreement went to the customer (``sent_to``: an e-mail address, or e.g. "post")."""
@@ -160,6 +163,7 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases):
             version = q.published_version(s, terms_label)
             customers = q.customers_by_org_numbers(s, org_numbers)
             found = q.agreements_on_version(s, version.id, [c.id for c in customers])
+            docs = q.latest_documents(s, [a.id for rows in found.values() for a in rows])
             for customer in customers:
                 rows = found.get(customer.id, [])
                 chosen = next(
@@ -176,7 +180,7 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases):
                     if customer.status in ("deleted", "removed"):
                         continue
                     chosen = lc.new_agreement(s, customer, version, actor)
-                out[customer.org_number] = (lc.agreement_view(s, chosen), made)
+                out[customer.org_number] = (lc.agreement_view(s, chosen, docs), made)
         return out
 
     def delete_draft_agreement(self, ref: int | str, *, actor: str = "owner") -> None:

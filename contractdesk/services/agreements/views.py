@@ -15,6 +15,7 @@ __all__ = [
     "AcceptanceView",
     "AgreementView",
     "CustomerAcceptanceStatus",
+    "IssuedDocument",
     "ReacceptanceView",
     "ScanFile",
     "SignatoryCheck",
@@ -43,6 +44,10 @@ class AgreementView:
     signatory_person_id: int | None
     terminated_at: datetime | None
     ended_reason: str | None
+    document_version: int | None = None
+    fingerprint: str | None = None
+    pdf_sha256: str | None = None
+    issued_on: date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +65,10 @@ class AgreementView:
             "signatory_person_id": self.signatory_person_id,
             "terminated_at": self.terminated_at,
             "ended_reason": self.ended_reason,
+            "document_version": self.document_version,
+            "fingerprint": self.fingerprint,
+            "pdf_sha256": self.pdf_sha256,
+            "issued_on": self.issued_on,
         }
 
 
@@ -252,4 +261,34 @@ class CustomerAcceptanceStatus:
                 }
                 for p in self.pending
             ],
+        }
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """One issued version of an agreement's document: the frozen snapshot and its fingerprint."""
+
+    id: int
+    agreement_id: int
+    document_id: str
+    version: int
+    issued_on: date
+    fingerprint: str
+    snapshot: dict[str, Any]
+    pdf_sha256: str | None
+    pdf_pages: int | None
+    sheet_sha256: str | None
+    latest: bool = True
+    """False when a later version of the same agreement's document exists."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id,
+            "version": self.version,
+            "issued_on": self.issued_on,
+            "fingerprint": self.fingerprint,
+            "pdf_sha256": self.pdf_sha256,
+            "pdf_pages": self.pdf_pages,
+            "sheet_sha256": self.sheet_sha256,
+            "latest": self.latest,
         }

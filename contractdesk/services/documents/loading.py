@@ -22,7 +22,7 @@ from contractdesk.domain.signing import (
 )
 from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
-from contractdesk.output.wording import role_name, signatory_warning
+from contractdesk.output.wording import role_name
 from contractdesk.services.validation import display_phone
 from contractdesk.store.engine import Store
 from contractdesk.store.queries import agreements as agreement_queries
@@ -90,14 +90,6 @@ class DocCustomer:
         return has_signing_data(
             self.registry_roles, self.signing_rule, self._rule("procuration_rule"), self._listed()
         )
-
-    def pdf_warning(self, check: SignatoryCheck, name: str) -> str | None:
-        """The warning printed beside the signature line (Norwegian, like the document)."""
-        if check.signatory:
-            return None
-        rule = self.signing_rule or {}
-        rule_text = "" if rule.get("basis") == "law" else str(rule.get("text") or "").strip()
-        return signatory_warning(self.name, name, self.has_registry_data(), rule_text)
 
     def registry_signatory(self) -> SignatoryInfo | None:
         """A person the registry makes a sole signatory (listed, general manager, one-name sets)."""
@@ -250,7 +242,7 @@ def choose_signatory(
         check = customer.check(chosen.name)
         role = _role_text(check, chosen.title, at_customer.roles if at_customer else ())
         return (
-            SignatoryInfo(chosen.name, role, customer.pdf_warning(check, chosen.name)),
+            SignatoryInfo(chosen.name, role),
             chosen.id,
             [check.warning] if check.warning else [],
         )
@@ -280,9 +272,5 @@ def choose_signatory(
         )
         return None, None, [message]
     person, check = pick
-    info = SignatoryInfo(
-        person.name,
-        _role_text(check, person.title, person.roles),
-        customer.pdf_warning(check, person.name),
-    )
+    info = SignatoryInfo(person.name, _role_text(check, person.title, person.roles))
     return info, person.id, [check.warning] if check.warning else []

@@ -13,14 +13,17 @@ from contractdesk.i18n import fill, translate
 from contractdesk.services.smtp_password import PasswordPrompt, resolve_password
 from contractdesk.store.engine import Store
 
-from .preparing import parse_org, render_pdf
+from .preparing import parse_org
 from .smtp import SendError, SmtpSettings, send_error
 from .views import AgreementRef, DraftResult, EmailPreparation, PreparedAgreement, SendResult
 
 if TYPE_CHECKING:
     from contractdesk.output.email import EmailTemplate
+    from contractdesk.output.pdf import AgreementInput
     from contractdesk.services.agreements import AgreementService
     from contractdesk.services.people import PeopleService
+
+    from .service import DocumentKind
 
 
 def _t(text: str, *values: object) -> str:
@@ -50,6 +53,10 @@ class MailingUseCases:
         def smtp_settings(self) -> SmtpSettings: ...
 
         def email_template(self) -> EmailTemplate: ...
+
+        def _issue(
+            self, kind: DocumentKind, prepared: PreparedAgreement, today: date | None, actor: str
+        ) -> tuple[bytes, AgreementRef, AgreementInput]: ...
 
     def recipient(self, org_number: str) -> tuple[str, str]:
         """(e-mail, name) of the customer's main contact.
@@ -94,13 +101,11 @@ class MailingUseCases:
     ) -> EmailPreparation:
         """The agreement e-mail to the main contact (template from the settings, PDF attached)."""
         from contractdesk.output.email import InvalidAddress, TemplateError, agreement_draft
-        from contractdesk.output.pdf import render_agreement
 
         email, name = self.recipient(org_number)
         prepared = self.prepare(
             org_number, terms, signatory, agreement=agreement, today=today, actor=actor
         )
-        pdf = render_pdf(render_agreement, prepared.input)
         smtp = self.smtp_settings()
         sender = smtp.sender_email or prepared.input.supplier.email
         if not sender:
@@ -111,9 +116,10 @@ class MailingUseCases:
                     "add one in Settings (or a sender in the e-mail settings).",
                 )
             )
+        pdf, ref, inp = self._issue("agreement", prepared, today, actor)
         try:
             message = agreement_draft(
-                prepared.input,
+                inp,
                 pdf,
                 email,
                 name,
@@ -131,7 +137,7 @@ class MailingUseCases:
                     ", ".join("{" + f + "}" for f in exc.unknown),
                 )
             ) from None
-        return EmailPreparation(message, prepared.ref, email, name, pdf)
+        return EmailPreparation(message, ref, email, name, pdf)
 
     def email_draft(
         self,

@@ -10,10 +10,12 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from contractdesk.domain.customers import BLOCKED_STATUSES
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
+from contractdesk.domain.people import fold
 from contractdesk.domain.terms.fields import (
     SUPPORTED_FIELDS,
     UnknownFieldError,
@@ -22,7 +24,7 @@ from contractdesk.domain.terms.fields import (
 )
 from contractdesk.errors import NotFoundError, UserError
 from contractdesk.i18n import fill, translate
-from contractdesk.output.wording import binding_text, nb_date, period_text
+from contractdesk.output.wording import binding_text, nb_date, period_text, start_text
 from contractdesk.store.engine import Store
 
 from .loading import DocCustomer, choose_signatory, load_customers, phone_text
@@ -53,6 +55,8 @@ class DocVersion:
     extra_fields: tuple[tuple[str, str], ...]
     missing_fields: tuple[str, ...]
     title_fields: bool = False
+    subprocessor_orgs: tuple[str, ...] = ()
+    """The register's org number of each sub-processor ("" when unknown), in the same order."""
     """The title still holds per-document fields (e.g. ``{customer.name}``): filled per customer."""
 
 
@@ -131,7 +135,7 @@ class Preparation:
                 terms_sha256=version.sha256,
                 customer_signatory=info,
                 supplier_signatory=supplier_signatory,
-                subprocessors=version.subprocessors,
+                subprocessors=_without_supplier(version, supplier),
                 extra_fields=(*version.extra_fields, ("agreement.date", nb_date(day))),
             )
             if version.title_fields:
@@ -258,8 +262,15 @@ class Preparation:
             effective_date=row.effective_date,
             document=document,
             subprocessors=tuple(
-                SubProcessor(s.name, s.purpose, s.location or "") for s in view.subprocessors
+                SubProcessor(
+                    s.name,
+                    s.purpose,
+                    s.location or "",
+                    s.data_shared if s.data_shared.strip().lower().startswith("kun ") else "",
+                )
+                for s in view.subprocessors
             ),
+            subprocessor_orgs=tuple(s.org_number or "" for s in view.subprocessors),
             extra_fields=tuple(sorted(values.items())),
             missing_fields=missing,
             title_fields=bool(text_field_names(document.title)),
@@ -295,7 +306,14 @@ def service_lines(services: Sequence[ServiceView], fee: Any, day: date) -> tuple
     from contractdesk.output.pdf import ServiceLine
 
     return tuple(
-        ServiceLine(s.name, s.price, _period_text(s), _binding_text(s, day), fee)
+        ServiceLine(
+            s.name,
+            s.price,
+            _period_text(s),
+            _binding_text(s, day),
+            fee if s.price != 0 else Decimal(0),
+            start_text(s.start or s.cost_date, s.trial_days),
+        )
         for s in services
         if s.termination is None or s.termination.end >= day
     )
@@ -315,6 +333,20 @@ def fill_title(inp: AgreementInput) -> AgreementInput:
     values = {k: v for k, v in field_values(inp).items() if k in SUPPORTED_FIELDS}
     return replace(
         inp, terms=replace(inp.terms, title=fill_text(inp.terms.title, values, allow_missing=True))
+    )
+
+
+def _without_supplier(version: DocVersion, supplier: Party) -> tuple[Any, ...]:
+    """The version's sub-processors less the supplier itself (by org number or name)."""
+    name = fold(supplier.name)
+    return tuple(
+        sp
+        for sp, org in zip(
+            version.subprocessors,
+            version.subprocessor_orgs or ("",) * len(version.subprocessors),
+            strict=True,
+        )
+        if not (org and org == supplier.org_number) and fold(sp.name) != name
     )
 
 

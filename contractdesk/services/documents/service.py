@@ -14,8 +14,10 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from contractdesk.domain.customers import BLOCKED_STATUSES
@@ -25,12 +27,14 @@ from contractdesk.i18n import fill, translate
 from contractdesk.store.engine import Store
 from contractdesk.store.queries import documents as q
 
+from .issuing import issue_all, page_count, sha256
 from .mailing import MailingUseCases
 from .preparing import DocVersion, Preparation, parse_org, render_pdf
 from .settings import DocumentSettingsUseCases
 from .views import AgreementRef, DocumentBatchResult, PreparedAgreement
 
 if TYPE_CHECKING:
+    from contractdesk.output.pdf import AgreementInput
     from contractdesk.services.agreements import AgreementService, AgreementView
     from contractdesk.services.billing import BillingService
     from contractdesk.services.customers import CustomerService
@@ -139,13 +143,30 @@ class DocumentService(DocumentSettingsUseCases, MailingUseCases, Preparation):
     ) -> tuple[bytes, AgreementRef]:
         """The customer's agreement (``kind="agreement"``) or its one-page signature sheet
         (``"sheet"``) as PDF bytes, and the agreement it belongs to (see `prepare`)."""
-        from contractdesk.output.pdf import render_agreement, render_signature_sheet
-
-        render = render_signature_sheet if kind == "sheet" else render_agreement
         prepared = self.prepare(
             org_number, terms, signatory, agreement=agreement, today=today, actor=actor
         )
-        return render_pdf(render, prepared.input), prepared.ref
+        pdf, ref, _inp = self._issue(kind, prepared, today, actor)
+        return pdf, ref
+
+    def _issue(
+        self, kind: DocumentKind, prepared: PreparedAgreement, today: date | None, actor: str
+    ) -> tuple[bytes, AgreementRef, AgreementInput]:
+        """Freeze the prepared document (a new version when it changed), render it reproducibly and
+        keep the PDF's hash."""
+        from contractdesk.output.pdf import render_agreement, render_signature_sheet
+
+        day = today or date.today()
+        (issued,) = issue_all(
+            [prepared], lambda c: self._agreements.issue_documents(c, day, actor=actor)
+        )
+        render = render_signature_sheet if kind == "sheet" else render_agreement
+        pdf = render_pdf(lambda inp: render(inp, reproducible=True), issued.input)
+        digest = sha256(pdf)
+        assert issued.ref.issued_id is not None
+        pages = page_count(pdf) if kind == "agreement" else None
+        self._agreements.record_pdf(issued.ref.issued_id, kind, digest, pages)
+        return pdf, replace(issued.ref, pdf_sha256=digest), issued.input
 
     def agreement_pdf(
         self, org_number: str, *args: Any, **kwargs: Any
@@ -210,6 +231,10 @@ class DocumentService(DocumentSettingsUseCases, MailingUseCases, Preparation):
         report(0, len(names), "prepare")
         prepared, skipped = self._prepare_many(names, version, None, day, actor, cancel=stop)
         report(len(names), len(names), "prepare")
+        if not stop():
+            prepared = issue_all(
+                prepared, lambda c: self._agreements.issue_documents(c, day, actor=actor)
+            )
         prepare_seconds = time.perf_counter() - started
         refs = tuple(p.ref for p in prepared)
         if stop():
@@ -221,4 +246,25 @@ class DocumentService(DocumentSettingsUseCases, MailingUseCases, Preparation):
             cancel=stop,
             workers=workers,
         )
+        self._record_written(prepared, result.written)
         return DocumentBatchResult(result, tuple(skipped), refs, result.cancelled, prepare_seconds)
+
+    def _record_written(
+        self, prepared: Sequence[PreparedAgreement], written: Iterable[Path]
+    ) -> None:
+        """Keep the hash of each PDF a batch wrote (files named by `batch_filename`)."""
+        from contractdesk.output.pdf.batch import batch_filename
+
+        by_name = {batch_filename(p.input): p for p in prepared}
+        items: list[tuple[int, str, str, int | None]] = []
+        for path in written:
+            match = by_name.get(path.name)
+            if match is None or match.ref.issued_id is None:
+                continue
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            items.append((match.ref.issued_id, "agreement", sha256(data), page_count(data)))
+        if items:
+            self._agreements.record_pdfs(items)

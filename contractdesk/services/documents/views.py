@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,13 @@ class AgreementRef:
     signatory_name: str | None = None
     signatory_person_id: int | None = None
     warnings: tuple[str, ...] = ()
+    document_version: int | None = None
+    """The issued version of the document (None: prepared, not issued)."""
+    fingerprint: str | None = None
+    issued_on: date | None = None
+    pdf_sha256: str | None = None
+    """SHA-256 of the PDF bytes this call made (or of the agreement PDF issued before)."""
+    issued_id: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +61,10 @@ class AgreementRef:
             "signatory": self.signatory_name,
             "signatory_person_id": self.signatory_person_id,
             "warnings": list(self.warnings),
+            "document_version": self.document_version,
+            "fingerprint": self.fingerprint,
+            "issued_on": self.issued_on,
+            "pdf_sha256": self.pdf_sha256,
         }
 
 

@@ -22,9 +22,11 @@ from contractdesk.store.models import (
     Acceptance,
     AcceptanceScan,
     Agreement,
+    AgreementDocument,
     Customer,
     Person,
     ReacceptanceNotice,
+    ScanImportPage,
     TermsVersion,
 )
 
@@ -41,7 +43,11 @@ __all__ = [
     "customer_choices",
     "customer_ids_with_state",
     "customers_by_org_numbers",
+    "document_versions",
+    "documents_by_fingerprint",
+    "imported_pages",
     "latest_agreement",
+    "latest_documents",
     "next_document_id",
     "notice_rows",
     "notices_of_version",
@@ -408,3 +414,49 @@ def reacceptance_labels(s: Session) -> list[str]:
         .order_by(TermsVersion.effective_date.desc())
     )
     return list(s.execute(q).scalars())
+
+
+# -- issued documents and imported scan pages ------------------------------------------------------
+
+
+def document_versions(s: Session, agreement_id: int) -> list[AgreementDocument]:
+    """Every issued version of an agreement's document, oldest first."""
+    return list(
+        s.execute(
+            select(AgreementDocument)
+            .where(AgreementDocument.agreement_id == agreement_id)
+            .order_by(AgreementDocument.version)
+        ).scalars()
+    )
+
+
+def latest_documents(s: Session, agreement_ids: Sequence[int]) -> dict[int, AgreementDocument]:
+    """The newest issued version per agreement (agreements never issued are left out)."""
+    out: dict[int, AgreementDocument] = {}
+    ids = list(agreement_ids)
+    for start in range(0, len(ids), _CHUNK):
+        for row in s.execute(
+            select(AgreementDocument)
+            .where(AgreementDocument.agreement_id.in_(ids[start : start + _CHUNK]))
+            .order_by(AgreementDocument.agreement_id, AgreementDocument.version)
+        ).scalars():
+            out[row.agreement_id] = row
+    return out
+
+
+def documents_by_fingerprint(s: Session, fingerprint: str) -> list[AgreementDocument]:
+    return list(
+        s.execute(
+            select(AgreementDocument).where(AgreementDocument.fingerprint == fingerprint)
+        ).scalars()
+    )
+
+
+def imported_pages(s: Session, source_sha256: str) -> dict[int, ScanImportPage]:
+    """The pages of a scan file imported before, by page number."""
+    return {
+        row.page: row
+        for row in s.execute(
+            select(ScanImportPage).where(ScanImportPage.source_sha256 == source_sha256)
+        ).scalars()
+    }
