@@ -69,6 +69,7 @@ class AcceptanceUseCases:
         agreement_ref: int | str | None = None,
         actor: str = "owner",
         today: date | None = None,
+        imported: tuple[str, tuple[int, ...]] | None = None,
     ) -> AcceptanceResult:
         """Record that a customer accepted a published version, with the signer and (optionally) the
         scan.
@@ -78,6 +79,9 @@ class AcceptanceUseCases:
         decides). The customer's open agreement on that version (or ``agreement_ref``) becomes
         signed, or a new one is made; the newest signed version in effect becomes the active
         agreement.
+
+        ``imported``: (the scan file's SHA-256, its page numbers) when the scan came from
+        `DocumentService.import_scans`: the pages are marked filed in the same transaction.
 
         Raises:
             UserError: unknown customer/person/version, a draft version, an erased person, a date in
@@ -185,6 +189,8 @@ class AcceptanceUseCases:
                 },
             )
             lc.tick_notices(s, customer, version, acceptance)
+            if imported is not None:  # pages of a scan file, filed in the same transaction
+                lc.mark_imported(s, imported, agreement.document_id, acceptance.id)
             if (
                 customer.relationship_ended_on is not None
                 and accepted_on > customer.relationship_ended_on
@@ -346,3 +352,11 @@ class AcceptanceUseCases:
                     payload={"acceptances": [r.id for r in rows]},
                 )
             return len(rows)
+
+    def imported_pages(self, source_sha256: str) -> dict[int, tuple[str, int | None]]:
+        """Pages of a scan file filed before: page → (document id, acceptance id)."""
+        with self._store.read_session() as s:
+            return {
+                page: (row.document_id, row.acceptance_id)
+                for page, row in q.imported_pages(s, source_sha256).items()
+            }

@@ -10,7 +10,7 @@ the old ones stay.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -164,9 +164,18 @@ class IssuedDocumentUseCases:
 
     def issued_by_fingerprint(self, value: str) -> list[IssuedDocument]:
         """Issued versions with this fingerprint (normally one)."""
+        return self._issued_rows(lambda s: q.documents_by_fingerprint(s, value.lower()))
+
+    def issued_by_pdf_hash(self, sha256: str) -> list[IssuedDocument]:
+        """Issued versions whose agreement PDF or sheet had exactly these bytes."""
+        return self._issued_rows(lambda s: q.documents_by_pdf_hash(s, sha256.lower()))
+
+    def _issued_rows(
+        self, rows: Callable[[q.Session], list[AgreementDocument]]
+    ) -> list[IssuedDocument]:
         with self._store.read_session() as s:
             out = []
-            for row in q.documents_by_fingerprint(s, value.lower()):
+            for row in rows(s):
                 agreement = s.get(Agreement, row.agreement_id)
                 assert agreement is not None
                 versions = q.document_versions(s, agreement.id)

@@ -29,6 +29,7 @@ from contractdesk.store.models import (
     AgreementDocument,
     Customer,
     Person,
+    ScanImportPage,
     TermsVersion,
 )
 from contractdesk.store.queries import agreements as q
@@ -385,3 +386,22 @@ def check(customer: Customer, name: str) -> SignatoryCheck:
 
 def person_name(person: Person) -> str:
     return full_name(person.first_name, person.middle_name, person.last_name)
+
+
+def mark_imported(
+    s: Session, imported: tuple[str, tuple[int, ...]], document_id: str, acceptance_id: int
+) -> None:
+    """Record that these pages of a scan file were filed to a document (never twice)."""
+    source, pages = imported
+    done = q.imported_pages(s, source)
+    for page in pages:
+        if page not in done:
+            s.add(
+                ScanImportPage(
+                    source_sha256=source,
+                    page=page,
+                    document_id=document_id,
+                    acceptance_id=acceptance_id,
+                )
+            )
+    s.flush()

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from contractdesk.output.wording import nb_date
 
+from .scan_import import FiledPage, ScanImportResult, UnmatchedPage
 from .service import BatchProgress, DocumentService
 from .settings import SETTING_FIELDS
 from .smtp import SECURITY_CHOICES, SendError, SmtpSettings
+from .verify import VerifyResult
 from .views import (
     AgreementRef,
     DocumentBatchResult,
@@ -30,9 +32,13 @@ __all__ = [
     "DocumentService",
     "DraftResult",
     "EmailPreparation",
+    "FiledPage",
     "PreparedAgreement",
+    "ScanImportResult",
     "SendError",
     "SendResult",
     "SmtpSettings",
+    "UnmatchedPage",
+    "VerifyResult",
     "nb_date",
 ]

@@ -30,7 +30,9 @@ from contractdesk.store.queries import documents as q
 from .issuing import issue_all, page_count, sha256
 from .mailing import MailingUseCases
 from .preparing import DocVersion, Preparation, parse_org, render_pdf
+from .scan_import import ScanImportUseCases
 from .settings import DocumentSettingsUseCases
+from .verify import VerifyUseCases
 from .views import AgreementRef, DocumentBatchResult, PreparedAgreement
 
 if TYPE_CHECKING:
@@ -54,7 +56,9 @@ def _t(text: str, *values: object) -> str:
     return fill(text, *values)
 
 
-class DocumentService(DocumentSettingsUseCases, MailingUseCases, Preparation):
+class DocumentService(
+    DocumentSettingsUseCases, MailingUseCases, Preparation, VerifyUseCases, ScanImportUseCases
+):
     """Agreement PDFs, signature sheets, e-mails and batches for customers."""
 
     def __init__(

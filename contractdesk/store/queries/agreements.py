@@ -45,6 +45,7 @@ __all__ = [
     "customers_by_org_numbers",
     "document_versions",
     "documents_by_fingerprint",
+    "documents_by_pdf_hash",
     "imported_pages",
     "latest_agreement",
     "latest_documents",
@@ -460,3 +461,15 @@ def imported_pages(s: Session, source_sha256: str) -> dict[int, ScanImportPage]:
             select(ScanImportPage).where(ScanImportPage.source_sha256 == source_sha256)
         ).scalars()
     }
+
+
+def documents_by_pdf_hash(s: Session, sha256: str) -> list[AgreementDocument]:
+    """Issued versions whose agreement PDF or signature sheet had these bytes."""
+    return list(
+        s.execute(
+            select(AgreementDocument).where(
+                (AgreementDocument.pdf_sha256 == sha256)
+                | (AgreementDocument.sheet_sha256 == sha256)
+            )
+        ).scalars()
+    )
