@@ -222,3 +222,40 @@ def test_smtp_password_from_stdin_goes_to_the_keyring_only(
     assert "password  the system keyring" in out and "hemmelig" not in out
     code, out, _ = run("smtp", "forget-password")
     assert "removed" in out and memory_keyring.entries == {}
+
+
+def test_show_verify_and_import_scans(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("agreement", "pdf", ORG_A, "--out", str(tmp_path / "a.pdf"), "--json")
+    assert code == 0, err
+    issued = json.loads(out)
+    code, shown, _ = run("agreement", "show", issued["document_id"], "--json")
+    view = json.loads(shown)
+    assert code == 0 and len(view["fingerprint"]) == 64 and int(view["fingerprint"], 16) >= 0
+    assert view["pdf_sha256"] == issued["pdf_sha256"] and view["document_version"] == 1
+    code, out, _ = run("agreement", "verify", str(tmp_path / "a.pdf"), "--json")
+    result = json.loads(out)
+    assert code == 0 and result["match"] is True and result["exact_file"] is True
+    assert (result["document_id"], result["org_number"], result["fingerprint"]) == (
+        issued["document_id"],
+        ORG_A,
+        view["fingerprint"],
+    )
+    blank = tmp_path / "blank.png"
+    from PIL import Image
+
+    Image.new("L", (800, 1000), 255).save(blank)
+    code, out, _ = run("agreement", "verify", str(blank), "--json")
+    assert code == 1 and json.loads(out)["match"] is False
+    code, out, _ = run("agreement", "verify", str(blank))
+    assert code == 1 and out.startswith("no match: No ContractDesk code")
+    # The signed sheet scanned back (here: its PDF) and a blank page: filed, and to match by hand.
+    code, _, err = run("agreement", "sheet", ORG_A, "--out", str(tmp_path / "s.pdf"))
+    assert code == 0, err
+    code, out, err = run("agreement", "import-scans", str(tmp_path / "s.pdf"), str(blank), "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert [(p["page"], p["document_id"]) for p in report["filed"]] == [(1, issued["document_id"])]
+    assert [(p["file"], p["page"]) for p in report["unmatched"]] == [("blank.png", 1)]
+    code, status, _ = run("acceptance", "status", "--json")
+    row = next(r for r in json.loads(status) if r["org_number"] == ORG_A)
+    assert (row["method"], row["has_scan"]) == ("paper", True)

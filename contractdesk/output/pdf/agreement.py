@@ -536,8 +536,10 @@ def _layout_key(inp: AgreementInput) -> tuple[Any, ...]:
     return (
         len(inp.services),
         cs is None,
-        bool(cs and cs.warning),
         inp.supplier_signatory is None,
+        bool(inp.fingerprint),
+        inp.issue_date is None,
+        inp.initials,
     )
 
 

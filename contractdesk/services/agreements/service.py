@@ -35,6 +35,18 @@ def _t(text: str, *values: object) -> str:
     return fill(text, *values)
 
 
+def own_org_message(name: str) -> str:
+    """Why no agreement is made with the supplier's own organisation."""
+    return _t(
+        translate(
+            "AgreementService",
+            "%1 is the supplier itself (the same organisation number): no agreement is made "
+            "between the supplier and itself.",
+        ),
+        name,
+    )
+
+
 class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentUseCases):
     """Acceptance ledger, agreement states and the §14 re-acceptance cycle."""
 
@@ -71,6 +83,8 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentU
                         customer.name,
                     )
                 )
+            if customer.org_number == q.supplier_org_number(s):
+                raise UserError(own_org_message(customer.name), field="org_number")
             version = (
                 q.published_version(s, terms_label) if terms_label else q.version_in_effect(s, day)
             )
@@ -163,6 +177,7 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentU
             version = q.published_version(s, terms_label)
             customers = q.customers_by_org_numbers(s, org_numbers)
             found = q.agreements_on_version(s, version.id, [c.id for c in customers])
+            own = q.supplier_org_number(s)
             docs = q.latest_documents(s, [a.id for rows in found.values() for a in rows])
             for customer in customers:
                 rows = found.get(customer.id, [])
@@ -177,7 +192,7 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentU
                 )
                 made = chosen is None
                 if chosen is None:
-                    if customer.status in ("deleted", "removed"):
+                    if customer.status in ("deleted", "removed") or customer.org_number == own:
                         continue
                     chosen = lc.new_agreement(s, customer, version, actor)
                 out[customer.org_number] = (lc.agreement_view(s, chosen, docs), made)

@@ -25,6 +25,7 @@ from contractdesk.domain.terms.fields import (
 from contractdesk.errors import NotFoundError, UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.output.wording import binding_text, nb_date, period_text, start_text
+from contractdesk.services.agreements.service import own_org_message
 from contractdesk.store.engine import Store
 
 from .loading import DocCustomer, choose_signatory, load_customers, phone_text
@@ -101,7 +102,16 @@ class Preparation:
             for org in orgs
             if loaded[org].status in BLOCKED_STATUSES
         ]
-        eligible = [org for org in orgs if loaded[org].status not in BLOCKED_STATUSES]
+        skipped += [
+            (org, own_org_message(loaded[org].name))
+            for org in orgs
+            if org == supplier.org_number and loaded[org].status not in BLOCKED_STATUSES
+        ]
+        eligible = [
+            org
+            for org in orgs
+            if loaded[org].status not in BLOCKED_STATUSES and org != supplier.org_number
+        ]
         if not eligible or (cancel and cancel()):
             return [], skipped
         services = self._billing.services_by_customer(eligible, today=day)

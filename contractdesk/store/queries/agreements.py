@@ -27,6 +27,7 @@ from contractdesk.store.models import (
     Person,
     ReacceptanceNotice,
     ScanImportPage,
+    Supplier,
     TermsVersion,
 )
 
@@ -60,6 +61,7 @@ __all__ = [
     "scan_of",
     "signed_acceptances_of",
     "signed_or_active",
+    "supplier_org_number",
     "version_in_effect",
 ]
 
@@ -473,3 +475,9 @@ def documents_by_pdf_hash(s: Session, sha256: str) -> list[AgreementDocument]:
             )
         ).scalars()
     )
+
+
+def supplier_org_number(s: Session) -> str | None:
+    """The supplier profile's org number (None before the profile is saved)."""
+    row = s.get(Supplier, 1)
+    return row.org_number if row is not None else None
