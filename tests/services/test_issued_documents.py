@@ -225,3 +225,36 @@ def _shift(expected: dict[int, str], inserted: tuple[int, ...]) -> dict[int, str
                 final += 1
         out[final] = document_id
     return out
+
+
+def test_problems_are_listed_before_issuing_and_nothing_is_written(docs) -> None:  # type: ignore[no-untyped-def]
+    from documents_testkit import ORG_B
+
+    before = len(docs.agreements.agreements())
+    problems = docs.documents.issue_problems(ORG_B, today=TODAY)
+    assert any("no data on who may sign" in p for p in problems)
+    assert any("No signatory is known" in p for p in problems)
+    assert any("no location or transfer basis" in p for p in problems)
+    assert len(docs.agreements.agreements()) == before  # read only
+    ola = docs.documents.issue_problems(ORG_A, signatory=docs.people_ids["ola"], today=TODAY)
+    assert any("only together with others" in p for p in ola)
+
+
+def test_another_supplier_is_warned_and_offered_a_draft_with_supplier_fields(docs) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.domain.terms.fields import field_names
+    from contractdesk.services.supplier import SupplierProfile
+
+    assert docs.documents.supplier_mismatch(today=TODAY) == ""
+    docs.supplier.save(
+        SupplierProfile("900000057", "Fjelltopp Data AS", ("Fjellvegen 1",), "6400", "MOLDE"),
+        actor="test",
+    )
+    warning = docs.documents.supplier_mismatch(today=TODAY)
+    assert "names Webmaster Heimen as the supplier, not Fjelltopp Data AS" in warning
+    assert warning in docs.documents.issue_problems(ORG_A, today=TODAY)
+    draft = docs.documents.draft_with_supplier_fields(V1, "2026-06-01", actor="test")
+    assert draft.row.state == "draft"
+    assert {"supplier.name", "supplier.email", "supplier_signatory.name"} <= field_names(
+        draft.document
+    )
+    assert "Webmaster Heimen" not in str(draft.document)

@@ -27,6 +27,7 @@ from contractdesk.i18n import fill, translate
 from contractdesk.store.engine import Store
 from contractdesk.store.queries import documents as q
 
+from .checks import IssueChecks
 from .issuing import issue_all, page_count, sha256
 from .mailing import MailingUseCases
 from .preparing import DocVersion, Preparation, parse_org, render_pdf
@@ -57,7 +58,12 @@ def _t(text: str, *values: object) -> str:
 
 
 class DocumentService(
-    DocumentSettingsUseCases, MailingUseCases, Preparation, VerifyUseCases, ScanImportUseCases
+    DocumentSettingsUseCases,
+    MailingUseCases,
+    Preparation,
+    VerifyUseCases,
+    ScanImportUseCases,
+    IssueChecks,
 ):
     """Agreement PDFs, signature sheets, e-mails and batches for customers."""
 
