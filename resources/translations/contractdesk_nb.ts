@@ -1767,6 +1767,10 @@
         <translation>Avtale %1 tilhører %2, ikke %3.</translation>
     </message>
     <message>
+        <source>Agreement %1 has no issued version %2.</source>
+        <translation>Avtale %1 har ingen utstedt versjon %2.</translation>
+    </message>
+    <message>
         <source>%1 has no main contact: choose one on the customer card first.</source>
         <translation>%1 har ingen hovedkontakt: velg en på kundekortet først.</translation>
     </message>

@@ -258,3 +258,31 @@ def test_another_supplier_is_warned_and_offered_a_draft_with_supplier_fields(doc
         draft.document
     )
     assert "Webmaster Heimen" not in str(draft.document)
+
+
+def test_an_old_version_is_rendered_again_byte_for_byte_from_its_snapshot(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pdf_v1, ref = docs.documents.agreement_pdf(ORG_A, today=TODAY)
+    sheet_v1, _ = docs.documents.signature_sheet(ORG_A, today=TODAY)
+    docs.billing.add_service(
+        ORG_A, ServiceInput("one-off", "Ekstra kurs", amount="990", cost_date=TODAY), actor="test"
+    )
+    pdf_v2, ref2 = docs.documents.agreement_pdf(ORG_A, today=date(2026, 3, 5))
+    again, issued = docs.documents.issued_pdf(ref.document_id, version=1)
+    assert again == pdf_v1 and issued.version == 1 and not issued.latest
+    assert docs.documents.issued_pdf(ref.document_id, version=1, kind="sheet")[0] == sheet_v1
+    latest, issued2 = docs.documents.issued_pdf(ref.document_id)
+    assert latest == pdf_v2 and issued2.fingerprint == ref2.fingerprint
+
+
+def test_the_initials_field_setting_puts_parafering_on_every_page(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    assert docs.documents.initials_field() is False
+    docs.documents.set_initials_field(True, actor="test")
+    pdf, ref = docs.documents.agreement_pdf(ORG_A, today=TODAY)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")[:-1]
+    assert all("Parafering:" in page for page in pages) and len(pages) > 10
+    assert docs.agreements.issued_versions(ref.document_id)[-1].snapshot["initials"] is True

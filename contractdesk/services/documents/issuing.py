@@ -103,3 +103,48 @@ def issue_all(
 
 def today_or(day: date | None) -> date:
     return day or date.today()
+
+
+def input_from_snapshot(issued: IssuedDocument, document: Any) -> AgreementInput:
+    """The renderer's input rebuilt from an issued snapshot and its terms document (fields of the
+    version filled with the snapshot's values), so an old version renders as it was issued."""
+    from decimal import Decimal
+
+    from contractdesk.output.pdf import AgreementInput, Party, ServiceLine, SignatoryInfo
+    from contractdesk.output.pdf.model import SubProcessor
+
+    snap = issued.snapshot
+
+    def signer(data: Any) -> SignatoryInfo | None:
+        return SignatoryInfo(data["name"], data.get("role", "")) if data else None
+
+    services = tuple(
+        ServiceLine(
+            line["name"],
+            Decimal(line["price"]),
+            line["invoice_period"],
+            line["binding"],
+            Decimal(line["invoice_fee"]),
+            line.get("start", ""),
+        )
+        for line in snap["services"]
+    )
+    fields = tuple((k, v) for k, v in snap["fields"])
+    return AgreementInput(
+        document_id=snap["document_id"],
+        supplier=Party(**snap["supplier"]),
+        customer=Party(**snap["customer"]),
+        services=services,
+        terms=replace(document, title=snap["terms"]["title"]),
+        terms_label=snap["terms"]["label"],
+        terms_sha256=snap["terms"]["sha256"],
+        customer_signatory=signer(snap["customer_signatory"]),
+        supplier_signatory=signer(snap["supplier_signatory"]),
+        subprocessors=tuple(SubProcessor(**sp) for sp in snap["subprocessors"]),
+        subprocessor_section=snap["subprocessor_section"],
+        extra_fields=(*fields, ("agreement.date", nb_date(issued.issued_on))),
+        issue_date=issued.issued_on,
+        fingerprint=issued.fingerprint,
+        document_version=issued.version,
+        initials=bool(snap.get("initials")),
+    )

@@ -77,6 +77,8 @@ class Preparation:
 
         def document_fields(self) -> dict[str, str]: ...
 
+        def initials_field(self) -> bool: ...
+
     def _prepare_many(
         self,
         orgs: Sequence[str],
@@ -96,6 +98,7 @@ class Preparation:
         from contractdesk.output.pdf import AgreementInput
 
         supplier, supplier_signatory = self._supplier_party()
+        initials = self.initials_field()
         loaded, chosen = load_customers(self._store, orgs, signatory)
         skipped = [
             (org, self._blocked_reason(loaded[org]))
@@ -147,6 +150,7 @@ class Preparation:
                 supplier_signatory=supplier_signatory,
                 subprocessors=_without_supplier(version, supplier),
                 extra_fields=(*version.extra_fields, ("agreement.date", nb_date(day))),
+                initials=initials,
             )
             if version.title_fields:
                 inp = fill_title(inp)

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from contractdesk.domain.customers import BLOCKED_STATUSES
 from contractdesk.domain.orgnr import format_org_number
-from contractdesk.errors import UserError
+from contractdesk.errors import NotFoundError, UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.store.engine import Store
 from contractdesk.store.queries import documents as q
 
 from .checks import IssueChecks
-from .issuing import issue_all, page_count, sha256
+from .issuing import input_from_snapshot, issue_all, page_count, sha256
 from .mailing import MailingUseCases
 from .preparing import DocVersion, Preparation, parse_org, render_pdf
 from .scan_import import ScanImportUseCases
@@ -38,7 +38,7 @@ from .views import AgreementRef, DocumentBatchResult, PreparedAgreement
 
 if TYPE_CHECKING:
     from contractdesk.output.pdf import AgreementInput
-    from contractdesk.services.agreements import AgreementService, AgreementView
+    from contractdesk.services.agreements import AgreementService, AgreementView, IssuedDocument
     from contractdesk.services.billing import BillingService
     from contractdesk.services.customers import CustomerService
     from contractdesk.services.people import PeopleService
@@ -177,6 +177,40 @@ class DocumentService(
         pages = page_count(pdf) if kind == "agreement" else None
         self._agreements.record_pdf(issued.ref.issued_id, kind, digest, pages)
         return pdf, replace(issued.ref, pdf_sha256=digest), issued.input
+
+    def issued_pdf(
+        self, ref: int | str, *, version: int | None = None, kind: DocumentKind = "agreement"
+    ) -> tuple[bytes, IssuedDocument]:
+        """An issued version (default: the latest) rendered again from its snapshot.
+
+        The same snapshot gives the same bytes: an old version is retrievable as it was issued.
+
+        Raises:
+            NotFoundError: the agreement was never issued, or has no such version.
+        """
+        from contractdesk.domain.terms.fields import field_names, fill_fields
+        from contractdesk.output.pdf import render_agreement, render_signature_sheet
+
+        versions = self._agreements.issued_versions(ref)
+        issued = next(
+            (v for v in reversed(versions) if version is None or v.version == version), None
+        )
+        if issued is None:
+            raise NotFoundError(
+                _t(
+                    translate("DocumentService", "Agreement %1 has no issued version %2."),
+                    ref,
+                    version if version is not None else "",
+                )
+            )
+        terms = self._terms.get(issued.snapshot["terms"]["label"])
+        document = terms.document
+        if field_names(document):
+            values = {k: v for k, v in issued.snapshot["fields"]}
+            document = fill_fields(document, values, allow_missing=True)
+        render = render_signature_sheet if kind == "sheet" else render_agreement
+        inp = input_from_snapshot(issued, document)
+        return render_pdf(lambda i: render(i, reproducible=True), inp), issued
 
     def agreement_pdf(
         self, org_number: str, *args: Any, **kwargs: Any

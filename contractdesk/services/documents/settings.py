@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 SETTING_SMTP = "smtp"
 SETTING_EMAIL_TEMPLATE = "agreement_email_template"
 SETTING_DOCUMENT_FIELDS = "agreement_document_fields"
+SETTING_INITIALS = "agreement_initials_field"
 #: Fields a terms text may use whose values are kept in the settings (the same for every customer).
 SETTING_FIELDS = ("supplier.website", "supplier.venue")
 
@@ -114,6 +115,15 @@ class DocumentSettingsUseCases:
 
         self._settings.set(SETTING_EMAIL_TEMPLATE, None, actor=actor)
         return DEFAULT_TEMPLATE
+
+    def initials_field(self) -> bool:
+        """Whether every page of an agreement has an initials field ("Parafering") in its footer."""
+        return self._settings.get(SETTING_INITIALS) is True
+
+    def set_initials_field(self, on: bool, *, actor: str = "owner") -> bool:
+        """Turn the initials field on or off for documents issued from now on."""
+        self._settings.set(SETTING_INITIALS, bool(on), actor=actor)
+        return bool(on)
 
     def document_fields(self) -> dict[str, str]:
         """Values of the version-level fields kept in the settings (``supplier.website``,
