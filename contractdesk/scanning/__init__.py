@@ -1,4 +1,4 @@
-"""Reading scans: a PDF or image file split into pages, each page's QR codes decoded.
+"""Reading documents that come in: scans (each page's QR codes) and Word files (``word.py``).
 
 An input adapter beside ``registry`` and ``output``: pure Python packages only (no program is
 started). PDFs are rasterised with PDFium (``pypdfium2``), images opened with Pillow (every frame

@@ -3374,6 +3374,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <source>The image cannot be read: %1.</source>
         <translation>Bildet kan ikke leses: %1.</translation>
     </message>
+    <message>
+        <source>The Word file cannot be read: %1</source>
+        <translation>Word-filen kan ikke leses: %1</translation>
+    </message>
 </context>
 <context>
     <name>SendDialog</name>
