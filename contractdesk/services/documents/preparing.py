@@ -79,6 +79,10 @@ class Preparation:
 
         def initials_field(self) -> bool: ...
 
+        def supplier_mismatch(
+            self, terms: str | None = None, *, today: date | None = None
+        ) -> str: ...
+
     def _prepare_many(
         self,
         orgs: Sequence[str],
@@ -99,6 +103,7 @@ class Preparation:
 
         supplier, supplier_signatory = self._supplier_party()
         initials = self.initials_field()
+        mismatch = self.supplier_mismatch(version.label)
         loaded, chosen = load_customers(self._store, orgs, signatory)
         skipped = [
             (org, self._blocked_reason(loaded[org]))
@@ -138,6 +143,8 @@ class Preparation:
                         ", ".join("{" + n + "}" for n in version.missing_fields),
                     )
                 )
+            if mismatch:
+                warnings.append(mismatch)
             inp = AgreementInput(
                 document_id=agreement.document_id,
                 supplier=supplier,
