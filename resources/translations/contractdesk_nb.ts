@@ -2245,6 +2245,21 @@
     </message>
 </context>
 <context>
+    <name>IssueCheckDialog</name>
+    <message>
+        <source>Before issuing</source>
+        <translation>Før utstedelse</translation>
+    </message>
+    <message>
+        <source>Check these before the agreement is issued. They are for you: the customer&apos;s document does not mention them.</source>
+        <translation>Kontroller dette før avtalen utstedes. Det er til deg: kundens dokument nevner det ikke.</translation>
+    </message>
+    <message>
+        <source>&amp;Issue anyway</source>
+        <translation>&amp;Utsted likevel</translation>
+    </message>
+</context>
+<context>
     <name>LogRequestDialog</name>
     <message>
         <source>Log a request</source>

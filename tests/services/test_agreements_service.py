@@ -17,7 +17,7 @@ from contractdesk.store.audit import payload_of
 from contractdesk.store.models import AuditEntry, Customer, Person
 
 ORG_A = "923130969"
-ORG_B = "971049669"
+ORG_B = "900000057"  # not the supplier (971 049 669): no agreement with itself
 ORG_C = "926511890"
 V1 = "2021-04-17"
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + bytes(range(256)) + b"\n%%EOF\n"

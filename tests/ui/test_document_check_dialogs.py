@@ -100,3 +100,18 @@ def test_import_signed_pages_files_the_sheet_and_lists_the_blank_page(
     finally:
         install_language(qapp, "en")
     assert len(services.agreements.acceptances(ORG_A)) == 1
+
+
+def test_problems_before_issuing_are_shown_and_issuing_waits_for_the_user(page, services) -> None:  # type: ignore[no-untyped-def]
+    from documents_testkit import ORG_B
+
+    from contractdesk.ui.documents.issue_check_dialog import confirm_issue
+
+    issued: list[str] = []
+    dialog = confirm_issue(page, services, ORG_B, lambda: issued.append("yes"), today=TODAY)
+    assert dialog is not None and issued == []
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert any("no data on who may sign" in t for t in texts)
+    _shot(dialog, "issue-check-en")
+    dialog.issue_button.click()
+    assert issued == ["yes"]
