@@ -291,14 +291,14 @@ def _build(doc: _Doc, story: list[Flowable]) -> None:
     terms flowables are shared between documents, so the marks are undone after every build.
     """
     edits: list[tuple[Any, ...]] = []
-    doc._multiBuildEdits = edits.append  # type: ignore[attr-defined]
+    doc._multiBuildEdits = edits.append
     try:
         doc.build(story)
     finally:
         for edit in reversed(edits):
             with contextlib.suppress(AttributeError):
                 edit[0](*edit[1:])
-        del doc._multiBuildEdits  # type: ignore[attr-defined]
+        del doc._multiBuildEdits
 
 
 def _meta(inp: AgreementInput, title_suffix: str = "") -> dict[str, Any]:
@@ -473,7 +473,7 @@ class _Continued(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = self.table.split(availWidth, availHeight)
+        parts: list[Flowable] = list(self.table.split(availWidth, availHeight))
         if len(parts) < 2:
             return parts
         first, *rest = parts

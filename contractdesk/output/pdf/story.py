@@ -144,7 +144,7 @@ class TermsStory:
                 self.toc_lines.clear()
             title = self.toc_title(level, label, styles)
             line = TocLine(title, str(page), styles.toc(level), dots=level >= 1, plain=label)
-            self.toc_lines[key] = make_static(line)  # type: ignore[assignment]
+            self.toc_lines[key] = make_static(line)
         return line
 
 
@@ -235,13 +235,13 @@ class _Builder:
                 filled = clean_text(fill_fields(raw, _capped(ctx.values)), TITLE_MAX)
                 h = Heading(para_text(filled), style)
                 h.toc = TocEntry(entry.level, filled, entry.key)
-                h.toc_level = toc_level_  # type: ignore[attr-defined]
+                h.toc_level = toc_level_
                 return [h]
 
             return SlotItem(build)
         h = Heading(para_text(label), style)
         h.toc = entry
-        h.toc_level = toc_level_  # type: ignore[attr-defined]
+        h.toc_level = toc_level_
         return h
 
     # -- blocks -----------------------------------------------------------------------

@@ -93,7 +93,7 @@ def get_styles() -> Styles:
 
     def style(name: str, **kw: object) -> ParagraphStyle:
         parent = kw.pop("parent", base)
-        return ParagraphStyle(f"cd-{name}", parent=parent, **kw)  # type: ignore[arg-type]
+        return ParagraphStyle(f"cd-{name}", parent=parent, **kw)
 
     body = style("body", spaceAfter=5)
     cell = style("cell", fontSize=8.5, leading=11, allowWidows=1, allowOrphans=1)
