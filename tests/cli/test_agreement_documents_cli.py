@@ -259,3 +259,11 @@ def test_show_verify_and_import_scans(run, tmp_path) -> None:  # type: ignore[no
     code, status, _ = run("acceptance", "status", "--json")
     row = next(r for r in json.loads(status) if r["org_number"] == ORG_A)
     assert (row["method"], row["has_scan"]) == ("paper", True)
+
+
+def test_supplier_draft_makes_the_next_version_with_supplier_fields(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("agreement", "supplier-draft", V1, "--label", "2027-01-01")
+    assert code == 0, err
+    assert out.startswith("Draft 2027-01-01 made from")
+    code, shown, _ = run("terms", "show", "2027-01-01", "--json")
+    assert code == 0 and "{supplier.name}" in shown and "Webmaster Heimen" not in shown

@@ -96,6 +96,14 @@ def register(cli: CommandRegistry) -> None:
     p.set_defaults(func=agreement_import_scans)
 
     p = verbs.add_parser(
+        "supplier-draft",
+        help="a draft of the next terms version with the supplier's details as fields",
+    )
+    p.add_argument("terms", metavar="LABEL", help="the version that names another business")
+    p.add_argument("--label", required=True, help="the new draft's label, e.g. 2027-01-01")
+    p.set_defaults(func=agreement_supplier_draft)
+
+    p = verbs.add_parser(
         "email-template", help="show or change the agreement e-mail's subject and text"
     )
     p.add_argument("--subject", help="the new subject (fields such as {customer.name} allowed)")
@@ -224,6 +232,18 @@ def agreement_import_scans(ctx: Any, args: argparse.Namespace) -> int:
         emit(f"{page.file} page {page.page}: {state} to {page.document_id}")
     for page in result.unmatched:
         emit(f"{page.file} page {page.page}: match by hand ({page.reason})")
+    return 0
+
+
+def agreement_supplier_draft(ctx: Any, args: argparse.Namespace) -> int:
+    """Say whether the terms fit the supplier profile, and make the draft with supplier fields."""
+    from contractdesk.cli.output import emit
+
+    mismatch = ctx.services.documents.supplier_mismatch(args.terms)
+    if mismatch:
+        print(f"contractdesk: warning: {mismatch}", file=sys.stderr)
+    draft = ctx.services.documents.draft_with_supplier_fields(args.terms, args.label, actor="cli")
+    emit(f"Draft {draft.row.label} made from {args.terms} with the supplier's details as fields.")
     return 0
 
 
