@@ -22,6 +22,7 @@ from contractdesk.store.engine import Store
 from contractdesk.store.models import Acceptance, Customer
 from contractdesk.store.queries import agreements as q
 from contractdesk.store.queries.customers import customer_by_org_number
+from contractdesk.store.queries.people import blank_signer_names
 
 from . import lifecycle as lc
 from .scans import read_scan
@@ -338,20 +339,17 @@ class AcceptanceUseCases:
         agreement. ``PeopleService.erase`` blanks the snapshot itself, in its own transaction.
         """
         with self._store.session() as s:
-            rows = q.signed_acceptances_of(s, person_id)
-            for row in rows:
-                row.signed_by_name = ""
-            if rows:
-                s.flush()
+            ids = blank_signer_names(s, person_id)  # the one signer-name erasure (store/queries)
+            if ids:
                 audit.append(
                     s,
                     actor=actor,
                     action="acceptance.signer_name_erased",
                     entity_type="person",
                     entity_id=person_id,
-                    payload={"acceptances": [r.id for r in rows]},
+                    payload={"acceptances": ids},
                 )
-            return len(rows)
+            return len(ids)
 
     def imported_pages(self, source_sha256: str) -> dict[int, tuple[str, int | None]]:
         """Pages of a scan file filed before: page → (document id, acceptance id)."""

@@ -59,7 +59,6 @@ __all__ = [
     "reacceptance_labels",
     "scan_by_sha256",
     "scan_of",
-    "signed_acceptances_of",
     "signed_or_active",
     "supplier_org_number",
     "version_in_effect",
@@ -343,17 +342,6 @@ def scan_by_sha256(s: Session, sha256: str) -> AcceptanceScan | None:
     return s.execute(
         select(AcceptanceScan).where(AcceptanceScan.sha256 == sha256).limit(1)
     ).scalar()
-
-
-def signed_acceptances_of(s: Session, person_id: int) -> list[Acceptance]:
-    """Acceptances this person signed whose name snapshot is not blank yet."""
-    return list(
-        s.execute(
-            select(Acceptance).where(
-                Acceptance.signed_by_person_id == int(person_id), Acceptance.signed_by_name != ""
-            )
-        ).scalars()
-    )
 
 
 # -- §14 notices -----------------------------------------------------------------------------------
