@@ -68,4 +68,3 @@ def start_text(start: date | None, trial_days: int) -> str:
 def role_name(role: str) -> str:
     """``general_manager`` → "Daglig leder"; unknown roles give ""."""
     return NB_ROLES.get(role, "")
-
