@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from contractdesk.domain.people import fold, full_name
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import render_stored, stored_message, translate
 
 __all__ = [
     "JOINT_SIGNER_CODES",
@@ -39,6 +39,9 @@ class SignatoryCheck:
     signatory: bool
     warning: str | None
     roles: tuple[str, ...] = ()
+    # the warning as a stored message (``i18n.stored_message``): kept in the ledger, translated
+    # whenever it is shown
+    warning_code: str | None = None
 
 
 def _name_keys(name: str) -> set[str]:
@@ -86,15 +89,15 @@ def check_signatory(
     sets = _sets(signing_rule) + _sets(procuration_rule)
     listed = [x for x in (signatories or []) if isinstance(x, Mapping)]
     if not roles and not sets and not listed:
-        return SignatoryCheck(
-            False,
-            fill(
-                translate(
+        return _warned(
+            (
+                "AgreementService",
+                QT_TRANSLATE_NOOP(
                     "AgreementService",
                     "No registry data on who may sign for %1: check the signing authority "
                     "by hand (fetch the customer from the registry).",
                 ),
-                who,
+                (who,),
             ),
         )
     held, sole, joint = _role_authority(keys, roles)
@@ -111,27 +114,68 @@ def check_signatory(
     if sole:
         return SignatoryCheck(True, None, tuple(held))
     rule = str((signing_rule or {}).get("text") or "").strip()
+    return _joint_or_not(name, who, rule, joint, partners, tuple(held))
+
+
+def _joint_or_not(
+    name: str, who: str, rule: str, joint: bool, partners: list[str], held: tuple[str, ...]
+) -> SignatoryCheck:
+    """The failed check: signs only jointly (with whom), or is no signatory; the rule after."""
+    parts: list[tuple[str, str, tuple[object, ...]] | str]
     if joint:
         others = ", ".join(dict.fromkeys(partners))
-        text = fill(
-            translate(
+        parts = [
+            (
                 "AgreementService",
-                "%1 may sign for %2 only together with others by the registry data",
-            ),
-            name,
-            who,
-        )
+                QT_TRANSLATE_NOOP(
+                    "AgreementService",
+                    "%1 may sign for %2 only together with others by the registry data",
+                ),
+                (name, who),
+            )
+        ]
         if others:
-            text += fill(translate("AgreementService", " (with %1)"), others)
-        if rule:
-            text += fill(translate("AgreementService", "; signing rule: %1"), rule)
-        return SignatoryCheck(False, _sentence(text), tuple(held))
-    text = fill(
-        translate("AgreementService", "%1 is not a signatory of %2 by the registry data"), name, who
-    )
+            parts.append(
+                (
+                    "AgreementService",
+                    QT_TRANSLATE_NOOP("AgreementService", " (with %1)"),
+                    (others,),
+                )
+            )
+    else:
+        parts = [
+            (
+                "AgreementService",
+                QT_TRANSLATE_NOOP(
+                    "AgreementService", "%1 is not a signatory of %2 by the registry data"
+                ),
+                (name, who),
+            )
+        ]
     if rule:
-        text += fill(translate("AgreementService", "; signing rule: %1"), rule)
-    return SignatoryCheck(False, _sentence(text), tuple(held))
+        parts.append(
+            (
+                "AgreementService",
+                QT_TRANSLATE_NOOP("AgreementService", "; signing rule: %1"),
+                (rule,),
+            )
+        )
+    if not rule.endswith((".", "!", "?")) or not rule:
+        parts.append(".")
+    return _warned(*parts, roles=held)
+
+
+def _warned(
+    *parts: tuple[str, str, tuple[object, ...]] | str, roles: tuple[str, ...] = ()
+) -> SignatoryCheck:
+    """A failed check whose warning is kept as a stored message (translated when shown)."""
+    code = stored_message(*parts)
+    return SignatoryCheck(False, render_stored(code), roles, warning_code=code)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's name: lupdate knows it
+    """Marks ``text`` for lupdate; it is translated when the stored message is shown."""
+    return text
 
 
 def _role_authority(
@@ -153,10 +197,6 @@ def _role_authority(
         sole = sole or code in SOLE_SIGNER_CODES
         joint = joint or code in JOINT_SIGNER_CODES
     return held, sole, joint
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def has_signing_data(

@@ -8,7 +8,9 @@ from contractdesk.services.backups import BackupService
 from contractdesk.services.billing import BillingService
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
+from contractdesk.services.overview import OverviewService
 from contractdesk.services.people import PeopleService
+from contractdesk.services.privacy import PrivacyService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
 from contractdesk.services.terms import TermsService
@@ -29,6 +31,7 @@ class Services:
         self.agreements = AgreementService(store)
         self.billing = BillingService(store)
         self.customers = CustomerService(store)
+        self.overview = OverviewService(store, self.billing.plan)
         self.documents = DocumentService(
             store,
             supplier=self.supplier,
@@ -38,6 +41,14 @@ class Services:
             terms=self.terms,
             agreements=self.agreements,
             billing=self.billing,
+        )
+        self.privacy = PrivacyService(
+            store,
+            paths,
+            settings=self.settings,
+            supplier=self.supplier,
+            people=self.people,
+            terms=self.terms,
         )
 
     def close(self) -> None:

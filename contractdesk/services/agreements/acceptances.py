@@ -11,11 +11,12 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
+from contractdesk.domain.customers import BLOCKED_STATUSES
 from contractdesk.domain.signing import SignatoryCheck
 from contractdesk.domain.terms.agreement import AgreementState
 from contractdesk.domain.terms.reacceptance import ReacceptanceStatus
 from contractdesk.errors import NotFoundError, UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.validation import clean_text
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
@@ -102,7 +103,7 @@ class AcceptanceUseCases:
             raise UserError(
                 _t(
                     translate("AgreementService", "The acceptance date %1 is in the future."),
-                    accepted_on.isoformat(),
+                    format_day(accepted_on),
                 ),
                 field="date",
             )
@@ -125,7 +126,7 @@ class AcceptanceUseCases:
             name = lc.person_name(person)
             check = lc.check(customer, name)
             warnings = [check.warning] if check.warning else []
-            if customer.status in ("deleted", "removed", "bankrupt", "liquidation"):
+            if customer.status in BLOCKED_STATUSES:
                 warnings.append(
                     _t(
                         translate("AgreementService", "%1 has registry status %2."),
@@ -152,7 +153,7 @@ class AcceptanceUseCases:
                 method=chosen,
                 signed_by_person_id=person.id,
                 signed_by_name=name,
-                signatory_warning=check.warning,
+                signatory_warning=check.warning_code or check.warning,
                 note=clean_note,
                 recorded_by=actor,
             )

@@ -20,7 +20,7 @@ from contractdesk.domain.terms.agreement import (
 )
 from contractdesk.domain.terms.reacceptance import CustomerAcceptance, reacceptance_row
 from contractdesk.errors import UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, render_stored, translate
 from contractdesk.store import audit
 from contractdesk.store.models import (
     Acceptance,
@@ -270,9 +270,9 @@ def proposal(
             "Notified %1, not accepted by %2: under §14 the agreement is considered terminated "
             "from %3 once the owner confirms.",
         ),
-        view.notified_on.isoformat(),
-        view.acceptance_deadline.isoformat(),
-        considered.isoformat(),
+        format_day(view.notified_on),
+        format_day(view.acceptance_deadline),
+        format_day(considered),
     )
     return TerminationProposal(
         view.notice_id,
@@ -355,7 +355,7 @@ def acceptance_rows(
                     method=a.method,
                     signed_by_person_id=a.signed_by_person_id,
                     signed_by_name=a.signed_by_name,
-                    warning=a.signatory_warning,
+                    warning=render_stored(a.signatory_warning),
                     note=a.note,
                     agreement_document_id=document_id,
                     recorded_at=a.recorded_at,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from contractdesk.domain.terms.agreement import AgreementState
 from contractdesk.domain.terms.reacceptance import ReacceptanceStatus
 from contractdesk.errors import NotFoundError, UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.validation import clean_text
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
@@ -68,7 +68,7 @@ class ReacceptanceUseCases:
             raise UserError(
                 _t(
                     translate("AgreementService", "The notice date %1 is in the future."),
-                    notified_on.isoformat(),
+                    format_day(notified_on),
                 ),
                 field="date",
             )

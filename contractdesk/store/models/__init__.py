@@ -26,6 +26,13 @@ from contractdesk.store.models.people import (
     PersonRole,
     PersonSearchKey,
 )
+from contractdesk.store.models.privacy import (
+    Breach,
+    BreachCustomer,
+    PrivacyDocumentVersion,
+    RetentionMark,
+    SubProcessorTransfer,
+)
 from contractdesk.store.models.settings import AppSetting, Supplier
 from contractdesk.store.models.terms import (
     SubProcessorEntry,
@@ -45,3 +52,10 @@ __all__ += [
 ]  # agreements (issue 5)
 __all__ += ["SubProcessorEntry", "TermsVersion", "TermsVersionSubProcessor"]  # terms (issue 5)
 __all__ += ["AgreementDocument", "ScanImportPage"]  # issued documents and imported scans (issue 13)
+__all__ += [
+    "Breach",
+    "BreachCustomer",
+    "PrivacyDocumentVersion",
+    "RetentionMark",
+    "SubProcessorTransfer",
+]  # privacy (issue 18)

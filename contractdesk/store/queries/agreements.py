@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
 from contractdesk.errors import NotFoundError, UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.store.models import (
     Acceptance,
     AcceptanceScan,
@@ -151,7 +151,7 @@ def version_in_effect(s: Session, day: date) -> TermsVersion:
         raise UserError(
             _t(
                 translate("AgreementService", "No published terms version is in effect on %1."),
-                day.isoformat(),
+                format_day(day),
             )
         )
     return v

@@ -5,7 +5,7 @@ An issued document is evidence: its snapshot and fingerprint never change and no
 deleted (triggers); only the PDF hashes are filled in once they are known.
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0011
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0006"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
