@@ -9,7 +9,7 @@ from pathlib import Path
 
 import contractdesk
 
-CORE_PACKAGES = ("domain", "store", "services", "registry", "output", "cli")
+CORE_PACKAGES = ("domain", "store", "services", "registry", "output", "scanning", "cli")
 
 
 def _core_modules() -> list[str]:

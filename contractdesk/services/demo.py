@@ -24,12 +24,16 @@ def populate_demo(services: Any) -> None:
     """Fill a fresh (throwaway) store with demo data; later subsystems add their part here."""
     services.supplier.save(DEMO_SUPPLIER, actor="demo")
     orgs = populate_demo_customers(services)
-    populate_demo_business(services, orgs)
+    # The supplier is among the registry fixtures: no agreement between the supplier and itself.
+    populate_demo_business(services, [o for o in orgs if o != DEMO_SUPPLIER.org_number])
 
 
 def populate_demo_customers(services: Any) -> list[str]:
     """Register the demo companies from ``resources/demo/brreg`` (offline, no network), each with
-    its registry role holders as people and the first of them as main contact. Returns the org numbers."""
+    its registry role holders as people and the first of them as main contact.
+
+    Returns the org numbers.
+    """
     from contractdesk.registry.demo import demo_lookups
 
     registered: list[str] = []
@@ -94,7 +98,7 @@ def populate_demo_business(services: Any, orgs: list[str], *, today: Any = None)
         ("email", "monthly", [("licence", "CRM-lisens Basis", "3600", 0)], "draft"),
         ("email", "half-yearly", [("licence", "Gratis prøvelisens", "0", 0)], None),
     ]
-    for org, (delivery, period, items, agreement) in zip(sorted(orgs), plans):
+    for org, (delivery, period, items, agreement) in zip(sorted(orgs), plans, strict=False):
         billing.set_customer_billing(
             org, delivery_method=delivery, invoice_period=period, actor="demo"
         )

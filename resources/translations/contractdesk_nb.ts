@@ -187,6 +187,10 @@
         <translation>%1 er ikke signaturberettiget for %2 ifølge registerdataene</translation>
     </message>
     <message>
+        <source>%1 is the supplier itself (the same organisation number): no agreement is made between the supplier and itself.</source>
+        <translation>%1 er leverandøren selv (samme organisasjonsnummer): det lages ingen avtale mellom leverandøren og seg selv.</translation>
+    </message>
+    <message>
         <source>%1 is deleted in the registry: no new agreement can be issued.</source>
         <translation>%1 er slettet i Enhetsregisteret: det kan ikke lages ny avtale.</translation>
     </message>
@@ -275,10 +279,6 @@
         <translation>Fristen for %1 er ikke ute (status: %2); ingenting ble sagt opp.</translation>
     </message>
     <message>
-        <source>No customer with org number %1.</source>
-        <translation>Finner ingen kunde med org.nr. %1.</translation>
-    </message>
-    <message>
         <source>No person with id %1.</source>
         <translation>Finner ingen person med id %1.</translation>
     </message>
@@ -296,6 +296,7 @@
     </message>
     <message>
         <source>No agreement %1.</source>
+        <extracomment>Parts of a snapshot set when issuing (not part of the content compared for a new version).</extracomment>
         <translation>Finner ingen avtale %1.</translation>
     </message>
     <message>
@@ -419,6 +420,14 @@
     <message>
         <source>A&amp;ttach scan…</source>
         <translation>&amp;Legg ved skannet avtale…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k document…</source>
+        <translation>&amp;Kontroller dokument…</translation>
+    </message>
+    <message>
+        <source>&amp;Import signed pages…</source>
+        <translation>&amp;Importer signerte sider…</translation>
     </message>
     <message>
         <source>Mark &amp;notified…</source>
@@ -2349,7 +2358,6 @@
     <name>DocumentService</name>
     <message>
         <source>Server</source>
-        <extracomment>Fields a terms text may use whose values are kept in the settings (the same for every customer).</extracomment>
         <translation>Server</translation>
     </message>
     <message>
@@ -2386,6 +2394,7 @@
     </message>
     <message>
         <source>Subject</source>
+        <extracomment>Fields a terms text may use whose values are kept in the settings (the same for every customer).</extracomment>
         <translation>Emne</translation>
     </message>
     <message>
@@ -2403,6 +2412,10 @@
     <message>
         <source>Agreement %1 belongs to %2, not to %3.</source>
         <translation>Avtale %1 tilhører %2, ikke %3.</translation>
+    </message>
+    <message>
+        <source>Agreement %1 has no issued version %2.</source>
+        <translation>Avtale %1 har ingen utstedt versjon %2.</translation>
     </message>
     <message>
         <source>%1 has no main contact: choose one on the customer card first.</source>
@@ -2433,20 +2446,48 @@
         <translation>Oppgi kundene, eller velg alle aktive kunder.</translation>
     </message>
     <message>
+        <source>The registry has no data on who may sign for %1: check the signing authority by hand.</source>
+        <translation>Enhetsregisteret har ingen opplysninger om hvem som kan signere for %1: kontroller signaturretten manuelt.</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-post</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>signatar</translation>
+    </message>
+    <message>
+        <source>The supplier profile has no %1: fill it in.</source>
+        <translation>Leverandørprofilen mangler %1: fyll det inn.</translation>
+    </message>
+    <message>
         <source>The terms use %1 with no value: set it in the settings.</source>
         <translation>Vilkårene bruker %1, som ikke har noen verdi: fyll den inn i innstillingene.</translation>
     </message>
     <message>
+        <source>The sub-processor register gives no location or transfer basis for %1: the §17.7 table shows a dash.</source>
+        <translation>Underleverandørregisteret oppgir ikke plassering eller overføringsgrunnlag for %1: tabellen i §17.7 viser en strek.</translation>
+    </message>
+    <message>
+        <source>Terms version %1 names %2 as the supplier, not %3 (the supplier profile): make a next version with the supplier&apos;s details as fields before issuing.</source>
+        <translation>Vilkårsversjon %1 oppgir %2 som leverandør, ikke %3 (leverandørprofilen): lag en ny versjon med leverandørens opplysninger som felt før utstedelse.</translation>
+    </message>
+    <message>
+        <source>another business</source>
+        <translation>en annen virksomhet</translation>
+    </message>
+    <message>
+        <source>Terms version %1 names no supplier to turn into fields.</source>
+        <translation>Vilkårsversjon %1 oppgir ingen leverandør som kan gjøres om til felt.</translation>
+    </message>
+    <message>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
-    </message>
-    <message>
-        <source>No person with id %1.</source>
-        <translation>Finner ingen person med id %1.</translation>
-    </message>
-    <message>
-        <source>No customer with org number %1.</source>
-        <translation>Finner ingen kunde med org.nr. %1.</translation>
     </message>
     <message>
         <source>Person %1 is erased and cannot sign.</source>
@@ -2972,6 +3013,53 @@
     </message>
 </context>
 <context>
+    <name>ImportScansDialog</name>
+    <message>
+        <source>Import signed pages</source>
+        <translation>Importer signerte sider</translation>
+    </message>
+    <message>
+        <source>&amp;Choose scans…</source>
+        <translation>&amp;Velg skannede sider…</translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation>&amp;Signert dato:</translation>
+    </message>
+    <message>
+        <source>Filed to their agreements:</source>
+        <translation>Arkivert på avtalen sin:</translation>
+    </message>
+    <message>
+        <source>To match by hand:</source>
+        <translation>Må kobles manuelt:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Drop scanned pages here (one PDF or many images), or choose them.</source>
+        <translation>Slipp skannede sider her (én PDF eller mange bilder), eller velg dem.</translation>
+    </message>
+    <message>
+        <source>PDF or scan</source>
+        <translation>PDF eller skann</translation>
+    </message>
+    <message>
+        <source>%1, page %2 → %3 (filed before)</source>
+        <translation>%1, side %2 → %3 (arkivert før)</translation>
+    </message>
+    <message>
+        <source>%1, page %2 → %3</source>
+        <translation>%1, side %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1, page %2: %3</source>
+        <translation>%1, side %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceChart</name>
     <message>
         <source>Invoicing in the coming 12 months (excl. VAT)</source>
@@ -3058,6 +3146,21 @@
     <message>
         <source>Collection notice from %1 (§10.2)</source>
         <translation>Inkassovarsel fra %1 (§10.2)</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCheckDialog</name>
+    <message>
+        <source>Before issuing</source>
+        <translation>Før utstedelse</translation>
+    </message>
+    <message>
+        <source>Check these before the agreement is issued. They are for you: the customer&apos;s document does not mention them.</source>
+        <translation>Kontroller dette før avtalen utstedes. Det er til deg: kundens dokument nevner det ikke.</translation>
+    </message>
+    <message>
+        <source>&amp;Issue anyway</source>
+        <translation>&amp;Utsted likevel</translation>
     </message>
 </context>
 <context>
@@ -4737,6 +4840,25 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     </message>
 </context>
 <context>
+    <name>ScanImport</name>
+    <message>
+        <source>no readable ContractDesk code</source>
+        <translation>ingen lesbar ContractDesk-kode</translation>
+    </message>
+    <message>
+        <source>the document names no registered signatory: record it by hand</source>
+        <translation>dokumentet oppgir ingen registrert signatar: registrer aksepten manuelt</translation>
+    </message>
+    <message>
+        <source>Imported from %1, page(s) %2 (document version %3).</source>
+        <translation>Importert fra %1, side %2 (dokumentversjon %3).</translation>
+    </message>
+    <message>
+        <source>the code matches no issued version of %1</source>
+        <translation>koden passer ikke med noen utstedt versjon av %1</translation>
+    </message>
+</context>
+<context>
     <name>ScanViewer</name>
     <message>
         <source>%1 — %2, %3, SHA-256 %4</source>
@@ -4761,6 +4883,21 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>Save a copy of the scan</source>
         <translation>Lagre en kopi av den skannede avtalen</translation>
+    </message>
+</context>
+<context>
+    <name>Scanning</name>
+    <message>
+        <source>The PDF cannot be read: %1.</source>
+        <translation>PDF-filen kan ikke leses: %1.</translation>
+    </message>
+    <message>
+        <source>The image cannot be read: %1.</source>
+        <translation>Bildet kan ikke leses: %1.</translation>
+    </message>
+    <message>
+        <source>The Word file cannot be read: %1</source>
+        <translation>Word-filen kan ikke leses: %1</translation>
     </message>
 </context>
 <context>
@@ -5886,6 +6023,143 @@ Låses opp med: %2</translation>
     <message>
         <source>%1: not a valid phone number</source>
         <translation>%1: ikke et gyldig telefonnummer</translation>
+    </message>
+</context>
+<context>
+    <name>Verify</name>
+    <message>
+        <source>the supplier</source>
+        <extracomment>Parts of a snapshot set at issuing: not &quot;differences&quot; between two versions&apos; content.</extracomment>
+        <translation>leverandøren</translation>
+    </message>
+    <message>
+        <source>the customer (name, address, contact)</source>
+        <translation>kunden (navn, adresse, kontakt)</translation>
+    </message>
+    <message>
+        <source>the services and prices</source>
+        <translation>tjenestene og prisene</translation>
+    </message>
+    <message>
+        <source>the terms version</source>
+        <translation>vilkårsversjonen</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s signatory</source>
+        <translation>kundens signatar</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s signatory</source>
+        <translation>leverandørens signatar</translation>
+    </message>
+    <message>
+        <source>the sub-processors</source>
+        <translation>underleverandørene</translation>
+    </message>
+    <message>
+        <source>the document&apos;s fields</source>
+        <translation>dokumentets felt</translation>
+    </message>
+    <message>
+        <source>the initials field</source>
+        <translation>paraferingsfeltet</translation>
+    </message>
+    <message>
+        <source>the document format</source>
+        <translation>dokumentformatet</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 50 MB.</source>
+        <translation>%1 er større enn 50 MB.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Kan ikke lese %1: %2</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Filen er tom.</translation>
+    </message>
+    <message>
+        <source>No ContractDesk code could be read on any page: not an issued document, or the scan is too poor (scan at 200 dpi or more).</source>
+        <translation>Ingen ContractDesk-kode kunne leses på noen side: ikke et utstedt dokument, eller skanningen er for dårlig (skann med 200 dpi eller mer).</translation>
+    </message>
+    <message>
+        <source>The file holds pages of several documents: %1.</source>
+        <translation>Filen inneholder sider fra flere dokumenter: %1.</translation>
+    </message>
+    <message>
+        <source>No document %1 was issued from this store.</source>
+        <translation>Dokument %1 er ikke utstedt fra dette arkivet.</translation>
+    </message>
+    <message>
+        <source>The fingerprint on the page matches no issued version of %1: the document is not what was issued (altered or forged).</source>
+        <translation>Fingeravtrykket på siden passer ikke med noen utstedt versjon av %1: dokumentet er ikke det som ble utstedt (endret eller forfalsket).</translation>
+    </message>
+    <message>
+        <source>This is version %1 of %2, issued %3, not the current version %4 (issued %5). Changed since: %6.</source>
+        <translation>Dette er versjon %1 av %2, utstedt %3, ikke gjeldende versjon %4 (utstedt %5). Endret siden: %6.</translation>
+    </message>
+    <message>
+        <source>nothing but the issue date</source>
+        <translation>bare utstedelsesdatoen</translation>
+    </message>
+    <message>
+        <source>%1, version %2 for %3 (%4), issued %5: exactly as issued.</source>
+        <translation>%1, versjon %2 for %3 (%4), utstedt %5: nøyaktig som utstedt.</translation>
+    </message>
+    <message>
+        <source>The file is byte for byte the PDF that was issued.</source>
+        <translation>Filen er byte for byte den PDF-en som ble utstedt.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDocumentDialog</name>
+    <message>
+        <source>Check document</source>
+        <translation>Kontroller dokument</translation>
+    </message>
+    <message>
+        <source>Drop a PDF or a scan of an agreement here
+(PDF, PNG, JPEG, TIFF)</source>
+        <translation>Slipp en PDF eller et skann av en avtale her
+(PDF, PNG, JPEG, TIFF)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Velg en fil…</translation>
+    </message>
+    <message>
+        <source>PDF or scan</source>
+        <translation>PDF eller skann</translation>
+    </message>
+    <message>
+        <source>Checking %1 …</source>
+        <translation>Kontrollerer %1 …</translation>
+    </message>
+    <message>
+        <source>✔ Exactly as issued</source>
+        <translation>✔ Nøyaktig som utstedt</translation>
+    </message>
+    <message>
+        <source>✖ Not the current version</source>
+        <translation>✖ Ikke gjeldende versjon</translation>
+    </message>
+    <message>
+        <source>✖ Not an issued document</source>
+        <translation>✖ Ikke et utstedt dokument</translation>
+    </message>
+    <message>
+        <source>Document: %1, version %2</source>
+        <translation>Dokument: %1, versjon %2</translation>
+    </message>
+    <message>
+        <source>Customer: %1 (%2)</source>
+        <translation>Kunde: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>Fingeravtrykk: %1</translation>
     </message>
 </context>
 <context>

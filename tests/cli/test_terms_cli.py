@@ -13,7 +13,7 @@ from contractdesk.store.shipped_terms import shipped_terms_dir, shipped_version
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
 
 ORG_A = "923130969"
-ORG_B = "971049669"
+ORG_B = "900000057"  # not the supplier (971 049 669): no agreement with itself
 PASSPHRASE = "correct horse battery staple"
 SHIPPED = shipped_version("2021-04-17")
 SEED = (

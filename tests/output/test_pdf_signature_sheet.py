@@ -24,15 +24,16 @@ def test_signature_sheet_is_one_page_with_parties_version_id_and_both_blocks(pdf
         f"SHA-256 {SAMPLE_SHA256}",
         "Dokument-ID AVT-2024-0001",
         "Avtalevilkår (pkt. 16)",
-        "Vedlegg 1 – Databehandleravtale (pkt. 17.14)",
+        "Vedlegg 1 \u2013 Databehandleravtale (pkt. 17.14)",
         "Side 1 av 1",
     ):
         assert expected in text, expected
-    assert text.count("Sted:") == 2
-    assert text.count("Dato:") == 2
+    # Each party its own place and date, in both blocks; no internal warning on the paper.
+    assert text.count("Sted:") == 4
+    assert text.count("Dato:") == 4
     assert text.count("For kunden") == 2
-    assert text.count("Merk: Ikke signaturberettiget ifølge Enhetsregisteret.") == 2
-    assert pdf_tools.info(sheet)["Title"].endswith("– Signaturside")
+    assert "Merk:" not in text and "Ikke signaturberettiget" not in text
+    assert pdf_tools.info(sheet)["Title"].endswith("\u2013 Signaturside")
     assert all(f["emb"] == "yes" for f in pdf_tools.fonts(sheet))
     pdf_tools.qpdf_check(sheet)
 
@@ -69,10 +70,77 @@ def test_the_shipped_2021_terms_render_as_a_complete_agreement(pdf_tools) -> Non
         "Romsdal tingrett",
     ):
         assert expected in text, expected
-    assert text.count("Sted:") == 2
+    assert text.count("Sted:") == 4
     assert text.count("For Webmaster Heimen") >= 2
     assert "PowerOffice Regnskap og fakturering" in text
     pdf_tools.qpdf_check(pdf)
     sheet = render_signature_sheet(inp)
     assert pdf_tools.page_count(sheet) == 1
     assert "(pkt. 17.14)" in pdf_tools.normalise(pdf_tools.text(sheet))
+
+
+def _line_rows(pdf: bytes, tmp_path, dpi: int = 150) -> list[tuple[int, bool]]:
+    """Horizontal lines across the left signature column: (y in pixels, drawn in ink = dark)."""
+    import subprocess
+
+    from PIL import Image
+
+    from contractdesk.output.pdf.styles import FRAME_WIDTH, MARGIN_LEFT
+
+    src = tmp_path / "sheet.pdf"
+    src.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-gray", "-png", "-r", str(dpi), str(src), str(tmp_path / "sheet")],
+        check=True,
+    )
+    (png,) = list(tmp_path.glob("sheet*.png"))
+    image = Image.open(png).convert("L")
+    scale = dpi / 72
+    left = int(MARGIN_LEFT * scale) + 4
+    right = int((MARGIN_LEFT + (FRAME_WIDTH - 22) / 2) * scale) - 4
+    pixels = image.load()
+    rows: list[tuple[int, bool]] = []
+    for y in range(image.height):
+        values = [pixels[x, y] for x in range(left, right)]
+        if sum(v < 215 for v in values) > 0.97 * len(values):
+            dark = min(values) < 90
+            if rows and y - rows[-1][0] <= 2:
+                rows[-1] = (rows[-1][0], rows[-1][1] or dark)
+            else:
+                rows.append((y, dark))
+    return rows
+
+
+def test_the_sheet_leaves_at_least_25_mm_to_sign_for_each_party_in_each_block(
+    pdf_tools, tmp_path
+) -> None:
+    dpi = 150
+    sheet = render_signature_sheet(sample_input())
+    rows = _line_rows(sheet, tmp_path, dpi)
+    signature_lines = [i for i, (_, dark) in enumerate(rows) if dark]
+    assert len(signature_lines) == 2  # one signature line per block (customer column)
+    for i in signature_lines:
+        above = rows[i - 1]
+        assert not above[1]  # the date line, a grey rule
+        room_mm = (rows[i][0] - above[0]) / dpi * 25.4
+        print(f"\nsigning room above the signature line: {room_mm:.1f} mm")
+        assert room_mm >= 25.0
+
+
+def test_unknown_signatory_gets_lines_long_names_wrap_and_org_numbers_sit_by_the_lines(
+    pdf_tools,
+) -> None:
+    legal = (
+        "Stiftelsen Nordnorsk Kompetansesenter for Bærekraftig Havbruk, Fiskeri og "
+        "Kystkultur i Vesterålen og Lofoten med Avdelinger i Troms og Finnmark"
+    )
+    inp = dataclasses.replace(
+        sample_input(name=legal), customer_signatory=None, supplier_signatory=None
+    )
+    sheet = render_signature_sheet(inp)
+    assert pdf_tools.page_count(sheet) == 1
+    text = pdf_tools.normalise(pdf_tools.text(sheet))
+    assert legal in text  # wrapped, never cut while the page has room
+    assert "[avkortet]" not in text
+    assert text.count("Navn:") == 4 and text.count("Rolle:") == 4  # lines to write on
+    assert "Signatur · Org.nr. 912 345 674" in text and "Signatur · Org.nr. 971 049 669" in text

@@ -1,5 +1,6 @@
-"""Agreement documents from the store: parties, services, signatory and warnings, sub-processors, footer,
-reuse of the agreement, refusals, the e-mail draft and template, SMTP sending (real local server), batches."""
+"""Agreement documents from the store: parties, services, signatory and warnings, sub-processors,
+footer, reuse of the agreement, refusals, the e-mail draft and template, SMTP sending (real local
+server), batches."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from documents_testkit import (
 )
 from store_testkit import MemoryKeyring, installed
 
+from contractdesk.domain.fingerprint import short_fingerprint
 from contractdesk.domain.terms.importer import to_plain_text
 from contractdesk.services.documents import SendError, SmtpSettings
 from contractdesk.services.errors import UserError
@@ -57,7 +59,7 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     return out.stdout.replace("\u00a0", " ")
 
 
-# -- mapping -------------------------------------------------------------------------------------------
+# -- mapping ---------------------------------------------------------------------------------------
 
 
 def test_the_input_maps_parties_services_signatories_and_the_version(docs) -> None:  # type: ignore[no-untyped-def]
@@ -107,8 +109,13 @@ def test_the_input_maps_parties_services_signatories_and_the_version(docs) -> No
     )
     version = docs.terms.get(V1)
     assert inp.terms_label == V1 and inp.terms_sha256 == version.row.sha256
-    assert [s.name for s in inp.subprocessors] == [s.name for s in version.subprocessors]
+    # §17.7 lists the register's sub-processors, never the supplier itself.
+    assert [s.name for s in inp.subprocessors] == [
+        s.name for s in version.subprocessors if s.name != "Webmaster Heimen"
+    ]
     assert len(inp.subprocessors) >= 5
+    link = next(s for s in inp.subprocessors if s.name == "LinkMobility AS")
+    assert link.restriction == "Kun mobilnummer"
     assert ("agreement.date", "02.03.2026") in inp.extra_fields
     assert ref.signatory_person_id == docs.people_ids["kari"] and ref.warnings == ()
     assert ref.created and ref.state == "draft" and re.fullmatch(r"CD-\d{4}-\d{6}", ref.document_id)
@@ -132,12 +139,12 @@ def test_the_same_open_agreement_is_reused_and_a_signed_one_gives_a_copy(docs) -
     assert len(docs.agreements.agreements(ORG_A)) == 1
 
 
-def test_a_chosen_person_the_registry_does_not_make_a_signatory_is_printed_with_a_warning(  # type: ignore[no-untyped-def]
+def test_a_chosen_person_the_registry_does_not_make_a_signatory_is_printed_the_user_warned(  # type: ignore[no-untyped-def]
     docs, tmp_path
 ) -> None:
     pdf, ref = docs.documents.agreement_pdf(ORG_A, signatory=docs.people_ids["ola"], today=TODAY)
     assert ref.signatory_name == "Ola Nordmann"
-    # The chair of the board signs only with others by the registry (the ledger's own rule and words).
+    # The chair of the board signs only with others by the registry (the ledger's rule and words).
     assert ref.warnings == (
         (
             "Ola Nordmann may sign for Testesen Åse & Sønner AS only together with others by the "
@@ -146,10 +153,8 @@ def test_a_chosen_person_the_registry_does_not_make_a_signatory_is_printed_with_
     )
     text = " ".join(pdf_text(pdf, tmp_path).split())
     assert "Ola Nordmann" in text and "Styrets leder" in text
-    assert (
-        "Merk: Ola Nordmann har ikke signaturrett alene for Testesen Åse & Sønner AS etter Enhetsregisteret; "
-        "signaturregel: Daglig leder alene. "
-    ) in text
+    # The warning is the user's to act on, in the app: the customer's document never carries it.
+    assert "Merk:" not in text and "har ikke signaturrett alene" not in text
 
 
 def test_without_registry_data_or_people_the_signature_line_has_no_name_and_the_user_is_told(
@@ -172,7 +177,8 @@ def test_the_pdf_shows_the_customer_and_on_every_page_the_footer(docs, tmp_path)
     pages = text.split("\f")[:-1]
     assert len(pages) > 10
     assert NAME_A in text and "923 130 969" in text and "Storgata 1" in text
-    short = docs.terms.get(V1).row.sha256[:12]
+    assert ref.fingerprint is not None and re.fullmatch(r"[0-9a-f]{64}", ref.fingerprint)
+    short = short_fingerprint(ref.fingerprint)
     for number, page in enumerate(pages, 1):
         flat = " ".join(page.split())
         assert f"Dokument-ID: {ref.document_id}" in flat and V1 in flat and short in flat
@@ -198,7 +204,8 @@ def test_version_fields_are_filled_and_missing_ones_reported(docs, tmp_path) -> 
         )
         .replace(
             "Dato for gjeldende avtalevilkår er: 17.04.2021",
-            "Gjelder fra {terms.effective_date} for {customer.org_number} ({customer_signatory.name})",
+            "Gjelder fra {terms.effective_date} for {customer.org_number} "
+            "({customer_signatory.name})",
         )
     )
     assert "{terms.effective_date}" in text
@@ -220,7 +227,7 @@ def test_version_fields_are_filled_and_missing_ones_reported(docs, tmp_path) -> 
     assert docs.documents.prepare(ORG_A, today=TODAY).ref.terms_label == V1
 
 
-# -- refusals ------------------------------------------------------------------------------------------
+# -- refusals --------------------------------------------------------------------------------------
 
 
 def test_a_deleted_company_gets_no_agreement_and_nothing_is_made(docs) -> None:  # type: ignore[no-untyped-def]
@@ -238,7 +245,10 @@ def test_a_deleted_company_gets_no_agreement_and_nothing_is_made(docs) -> None: 
         ({"terms": "nope"}, "No terms version 'nope'"),
         ({"signatory": 999}, "No person with id 999"),
         ({"org_number": "923130968"}, "check digit"),
-        ({"org_number": "990001111"}, "No customer with org number 990 001 111"),
+        (
+            {"org_number": "990001111"},
+            "No customer with organisation number 990 001 111; register it first.",
+        ),
     ],
 )
 def test_unknown_inputs_are_refused_with_a_clear_message(docs, kwargs, message) -> None:  # type: ignore[no-untyped-def]
@@ -253,7 +263,7 @@ def test_a_draft_version_is_refused(docs) -> None:  # type: ignore[no-untyped-de
         docs.documents.prepare(ORG_A, terms="utkast", today=TODAY)
 
 
-# -- e-mail --------------------------------------------------------------------------------------------
+# -- e-mail ----------------------------------------------------------------------------------------
 
 
 def test_the_eml_draft_goes_to_the_main_contact_with_the_pdf_and_the_edited_template(
@@ -327,7 +337,7 @@ def test_a_refused_connection_is_a_clear_error_and_nothing_is_marked(docs) -> No
     docs.documents.set_smtp_settings(
         SmtpSettings(HOST, free_port(), "none", timeout=5), actor="test"
     )
-    with pytest.raises(SendError, match="Could not reach the mail server 127.0.0.1") as caught:
+    with pytest.raises(SendError, match=r"Could not reach the mail server 127\.0\.0\.1") as caught:
         docs.documents.send(ORG_A, today=TODAY)
     assert caught.value.kind == "connect"
     [agreement] = docs.agreements.agreements(ORG_A)
@@ -360,7 +370,7 @@ def test_smtp_settings_are_validated_and_never_hold_a_password(docs) -> None:  #
     }
 
 
-# -- the password ------------------------------------------------------------------------------------
+# -- the password ----------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -455,7 +465,7 @@ def test_without_a_keyring_the_password_comes_from_the_environment_or_a_prompt( 
     assert len(login_server.handler.envelopes) == 2
 
 
-# -- batches ------------------------------------------------------------------------------------------
+# -- batches ---------------------------------------------------------------------------------------
 
 
 def test_a_batch_writes_one_file_per_customer_and_leaves_out_deleted_ones(docs, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -24,7 +24,7 @@ from contractdesk.ui.terms.models import (
 )
 
 ORG_A = "923130969"
-ORG_B = "971049669"
+ORG_B = "900000057"  # not the supplier (971 049 669): no agreement with itself
 
 
 def real_pdf() -> bytes:

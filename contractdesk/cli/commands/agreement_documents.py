@@ -1,4 +1,4 @@
-"""``contractdesk agreement pdf|sheet|email|batch|email-template`` and ``smtp …``: the signable documents.
+"""``contractdesk agreement pdf|sheet|email|batch|verify|import-scans|email-template``, ``smtp``.
 
 * ``agreement pdf ORGNR --out FILE [--terms LABEL] [--signatory PERSON_ID]``: the agreement PDF.
 * ``agreement sheet ORGNR --out FILE``: the one-page signature sheet.
@@ -6,6 +6,10 @@
   over SMTP (the agreement is then marked sent).
 * ``agreement batch --out DIR [ORGNR …|--all]``: ``ORGNR-<label>.pdf`` for many customers on every
   core; progress goes to stderr.
+* ``agreement verify FILE``: which issued agreement a PDF or scan is (by its QR code); exit 0 when
+  it is exactly the current issued version, 1 otherwise with the reason.
+* ``agreement import-scans FILE… [--date DATE]``: file signed pages by their QR codes, record the
+  paper acceptances and keep the scans; pages without a code are listed to match by hand.
 * ``smtp set|show|forget-password``: the mail server. The password is kept in the system keyring
   (``--password-stdin``, or asked on a terminal); without one, ``CONTRACTDESK_SMTP_PASSWORD`` or
   a prompt at sending time.
@@ -22,7 +26,10 @@ from typing import Any
 
 from contractdesk.cli.registry import CommandRegistry, add_json_flag
 
-AGREEMENT_HELP = "agreements: create, list, show, mark sent, change state; the PDF, signature sheet, e-mail, batches"
+AGREEMENT_HELP = (
+    "agreements: create, list, show, mark sent, change state; the PDF, signature sheet, e-mail, "
+    "batches; verify a document, import signed scans"
+)
 
 
 def register(cli: CommandRegistry) -> None:
@@ -72,6 +79,29 @@ def register(cli: CommandRegistry) -> None:
     )
     add_json_flag(p)
     p.set_defaults(func=agreement_batch)
+
+    p = verbs.add_parser(
+        "verify", help="which issued agreement a PDF or scan is, and whether it is exactly that"
+    )
+    p.add_argument("file", metavar="FILE", help="a PDF, or a scan (PDF, PNG, JPEG, TIFF …)")
+    add_json_flag(p)
+    p.set_defaults(func=agreement_verify)
+
+    p = verbs.add_parser(
+        "import-scans", help="file signed pages by their QR codes and record the acceptances"
+    )
+    p.add_argument("files", metavar="FILE", nargs="+", help="scans: PDFs or images")
+    p.add_argument("--date", metavar="DATE", help="the date the pages were signed (default: today)")
+    add_json_flag(p)
+    p.set_defaults(func=agreement_import_scans)
+
+    p = verbs.add_parser(
+        "supplier-draft",
+        help="a draft of the next terms version with the supplier's details as fields",
+    )
+    p.add_argument("terms", metavar="LABEL", help="the version that names another business")
+    p.add_argument("--label", required=True, help="the new draft's label, e.g. 2027-01-01")
+    p.set_defaults(func=agreement_supplier_draft)
 
     p = verbs.add_parser(
         "email-template", help="show or change the agreement e-mail's subject and text"
@@ -131,7 +161,8 @@ def _warn(ref: Any) -> None:
 def _describe(ref: Any) -> str:
     from contractdesk.domain.orgnr import format_org_number
 
-    return f"{ref.document_id}: {ref.customer_name} ({format_org_number(ref.org_number)}), terms {ref.terms_label}"
+    org = format_org_number(ref.org_number)
+    return f"{ref.document_id}: {ref.customer_name} ({org}), terms {ref.terms_label}"
 
 
 def _write(path: str, data: bytes) -> None:
@@ -185,6 +216,53 @@ def agreement_pdf(ctx: Any, args: argparse.Namespace) -> int:
 
 def agreement_sheet(ctx: Any, args: argparse.Namespace) -> int:
     return _document(ctx, args, sheet=True)
+
+
+def agreement_verify(ctx: Any, args: argparse.Namespace) -> int:
+    """Exit 0 when the file is exactly the current issued version, 1 otherwise (the reason says)."""
+    from contractdesk.cli.output import emit, emit_json
+
+    result = ctx.services.documents.verify(args.file)
+    if args.json:
+        emit_json(result.as_dict())
+    else:
+        emit(("match: " if result.match else "no match: ") + result.reason)
+    return 0 if result.match else 1
+
+
+def agreement_import_scans(ctx: Any, args: argparse.Namespace) -> int:
+    """File each page by its QR code; pages without a readable code are listed as unmatched."""
+    from datetime import date
+
+    from contractdesk.cli.output import emit, emit_json
+    from contractdesk.services.errors import UserError
+
+    try:
+        day = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise UserError(f"--date: {args.date!r} is not a date (YYYY-MM-DD).") from None
+    result = ctx.services.documents.import_scans(args.files, signed_on=day, actor="cli")
+    if args.json:
+        emit_json(result.as_dict())
+        return 0
+    for page in result.filed:
+        state = "already filed" if page.already else "filed"
+        emit(f"{page.file} page {page.page}: {state} to {page.document_id}")
+    for page in result.unmatched:
+        emit(f"{page.file} page {page.page}: match by hand ({page.reason})")
+    return 0
+
+
+def agreement_supplier_draft(ctx: Any, args: argparse.Namespace) -> int:
+    """Say whether the terms fit the supplier profile, and make the draft with supplier fields."""
+    from contractdesk.cli.output import emit
+
+    mismatch = ctx.services.documents.supplier_mismatch(args.terms)
+    if mismatch:
+        print(f"contractdesk: warning: {mismatch}", file=sys.stderr)
+    draft = ctx.services.documents.draft_with_supplier_fields(args.terms, args.label, actor="cli")
+    emit(f"Draft {draft.row.label} made from {args.terms} with the supplier's details as fields.")
+    return 0
 
 
 def _prompt(text: str) -> str | None:
@@ -262,8 +340,8 @@ def agreement_batch(ctx: Any, args: argparse.Namespace) -> int:
     else:
         seconds = outcome.prepare_seconds + (outcome.result.seconds if outcome.result else 0.0)
         emit(
-            f"{len(outcome.written)} of {outcome.total} agreements written to {args.out} in {seconds:.1f} s"
-            + (" (cancelled)" if outcome.cancelled else "")
+            f"{len(outcome.written)} of {outcome.total} agreements written to {args.out} "
+            f"in {seconds:.1f} s" + (" (cancelled)" if outcome.cancelled else "")
         )
     named_skipped = bool(outcome.skipped) and not args.all_active
     return 1 if failed or named_skipped or outcome.cancelled else 0
@@ -351,8 +429,10 @@ def smtp_show(ctx: Any, args: argparse.Namespace) -> int:
         "none": "no login",
     }[source.kind]
     emit(
-        f"server    {smtp.host}:{smtp.port}\nsecurity  {smtp.security}\nuser      {smtp.user or '-'}\n"
-        f"sender    {smtp.sender_email or '(the supplier e-mail)'}\ntimeout   {smtp.timeout:g} s\npassword  {where}"
+        f"server    {smtp.host}:{smtp.port}\nsecurity  {smtp.security}\n"
+        f"user      {smtp.user or '-'}\n"
+        f"sender    {smtp.sender_email or '(the supplier e-mail)'}\n"
+        f"timeout   {smtp.timeout:g} s\npassword  {where}"
     )
     return 0
 

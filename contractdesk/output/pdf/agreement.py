@@ -13,15 +13,19 @@ agreement takes one pass.
 
 from __future__ import annotations
 
+import calendar
+import contextlib
 import copy
 import io
 import re
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, datetime
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -35,15 +39,27 @@ from reportlab.platypus import (
     Table,
 )
 
+from contractdesk.domain.fingerprint import short_fingerprint
 from contractdesk.domain.terms.document import SignatureBlock
 from contractdesk.errors import BugError
 
 from ..text import clean_text, para_text
 from .fields import field_values
-from .flowables import Heading, TocLine, markup_para, para, prime_fonts, table_style, text_table
+from .flowables import (
+    Heading,
+    KeepIntact,
+    TocLine,
+    markup_para,
+    para,
+    prime_fonts,
+    table_style,
+    text_table,
+)
 from .formatting import address_lines, display_org_number, format_money
 from .model import AgreementInput, Party
+from .qr import QrCode
 from .story import (
+    QR_SIZE,
     TOC_MAX_LEVEL,
     Layout,
     RenderContext,
@@ -110,10 +126,18 @@ class _Chrome:
         self.header = header
         doc_id = clean_text(inp.document_id, ID_MAX)
         label = clean_text(inp.terms_label, ID_MAX)
-        sha = clean_text(inp.terms_sha256, 64)[:12]
-        self.footer_left = f"{t.document_id_label}: {doc_id}  ·  {t.terms_version_label} {label}  ·  {t.sha_label} {sha}"
+        if inp.fingerprint:
+            if inp.document_version > 1:
+                doc_id += f" {t.version_label} {inp.document_version}"
+            mark = f"{t.fingerprint_label} {short_fingerprint(clean_text(inp.fingerprint, 64))}"
+        else:
+            mark = f"{t.sha_label} {clean_text(inp.terms_sha256, 64)[:12]}"
+        self.footer_left = (
+            f"{t.document_id_label}: {doc_id}  ·  {t.terms_version_label} {label}  ·  {mark}"
+        )
+        self.initials = f"{t.initials_label}:" if inp.initials else ""
         self.header_left = (
-            f"{clean_text(inp.supplier.name, 120)}  –  {clean_text(inp.customer.name, 120)}"
+            f"{clean_text(inp.supplier.name, 120)}  \u2013  {clean_text(inp.customer.name, 120)}"
         )
         self.header_right = f"{clean_text(inp.terms.title, 80)} {label}".strip()
         self.pages_seen = 0
@@ -152,6 +176,11 @@ class _Chrome:
             canv.line(MARGIN_LEFT, y_footer + 9, PAGE_WIDTH - MARGIN_LEFT, y_footer + 9)
             widest = self._label(self.total or 999)
             room = FRAME_WIDTH - canv.stringWidth(widest, f, size) - 12
+            if self.initials:
+                box = 22 * mm
+                x_box = PAGE_WIDTH - MARGIN_LEFT - box
+                canv.drawRightString(x_box - 4, y_footer - 11, self.initials)
+                canv.rect(x_box, y_footer - 15, box, 11, stroke=1, fill=0)
             canv.drawString(MARGIN_LEFT, y_footer, fit_text(self.footer_left, f, size, room))
             if header:
                 y_header = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
@@ -192,6 +221,7 @@ class _Doc(BaseDocTemplate):
         *,
         reproducible: bool,
         story: TermsStory | None = None,
+        issue_date: date | None = None,
     ) -> None:
         super().__init__(
             buf,
@@ -224,9 +254,18 @@ class _Doc(BaseDocTemplate):
         )
         self.chrome = chrome
         self.story = story
+        self.issue_date = issue_date if reproducible else None
         self.toc_rows: list[tuple[int, str, int]] = []
 
     def beforeDocument(self) -> None:
+        if self.issue_date is not None:
+            # Reproducible with the issue date as creation (and modification) date.
+            stamp = TimeStamp(invariant=1)
+            moment = datetime(self.issue_date.year, self.issue_date.month, self.issue_date.day)
+            stamp.t = calendar.timegm(moment.timetuple())
+            stamp.lt = moment.timetuple()
+            stamp.YMDhms = tuple(stamp.lt)[:6]
+            self.canv._doc._timeStamp = stamp
         if self.story is not None and self.story.priming:
             prime_fonts(self.canv, self.story.priming, self.story.replay_token)
 
@@ -252,22 +291,21 @@ def _build(doc: _Doc, story: list[Flowable]) -> None:
     terms flowables are shared between documents, so the marks are undone after every build.
     """
     edits: list[tuple[Any, ...]] = []
-    doc._multiBuildEdits = edits.append  # type: ignore[attr-defined]
+    doc._multiBuildEdits = edits.append
     try:
         doc.build(story)
     finally:
         for edit in reversed(edits):
-            try:
+            with contextlib.suppress(AttributeError):
                 edit[0](*edit[1:])
-            except AttributeError:
-                pass
-        del doc._multiBuildEdits  # type: ignore[attr-defined]
+        del doc._multiBuildEdits
 
 
 def _meta(inp: AgreementInput, title_suffix: str = "") -> dict[str, Any]:
     t = inp.texts
     label = clean_text(inp.terms_label, ID_MAX)
-    title = f"{clean_text(inp.terms.title, 120)} {label} – {clean_text(inp.customer.name, 160)}{title_suffix}"
+    customer = clean_text(inp.customer.name, 160)
+    title = f"{clean_text(inp.terms.title, 120)} {label} \u2013 {customer}{title_suffix}"
     subject = t.pdf_subject.replace("{label}", label)
     return {
         "title": clean_text(title, 300),
@@ -314,13 +352,7 @@ def _front_page(ctx: RenderContext) -> list[Flowable]:
     supplier = clean_text(inp.supplier.name, NAME_MAX)
     customer = clean_text(inp.customer.name, NAME_MAX)
     sub = _fill_template(t.subtitle, {"supplier": supplier, "customer": customer})
-    meta = "  ·  ".join(
-        [
-            f"{para_text(t.terms_version_label)} <b>{para_text(inp.terms_label, ID_MAX)}</b>",
-            f"{para_text(t.sha_label)} {para_text(inp.terms_sha256[:12], 12)}",
-            f"{para_text(t.document_id_label)} {para_text(inp.document_id, ID_MAX)}",
-        ]
-    )
+    meta = "  ·  ".join(_identity(inp))
     gap = 14.0
     col = (FRAME_WIDTH - gap) / 2
     parties = Table(
@@ -353,10 +385,32 @@ def _front_page(ctx: RenderContext) -> list[Flowable]:
         Spacer(0, 14),
         parties,
         Spacer(0, 16),
-        para(t.services_heading, s.h1),
+        # Not kept with the table: a long table starts on this page and goes on on the next.
+        para(t.services_heading, s.h1_free),
     ]
     out.extend(_services(ctx))
     out.append(Spacer(0, 10))
+    return out
+
+
+def _identity(inp: AgreementInput) -> list[str]:
+    """Markup pieces naming the document: terms version, document id and version, issue date,
+    fingerprint (issued) or the terms' hash (not issued)."""
+    t = inp.texts
+    doc = f"{para_text(t.document_id_label)} {para_text(inp.document_id, ID_MAX)}"
+    if inp.fingerprint and inp.document_version:
+        doc += f", {para_text(t.version_label)} {inp.document_version}"
+    out = [
+        f"{para_text(t.terms_version_label)} <b>{para_text(inp.terms_label, ID_MAX)}</b>",
+        doc,
+    ]
+    if inp.issue_date is not None:
+        out.append(f"{para_text(t.issue_date_label)} <b>{inp.issue_date.strftime('%d.%m.%Y')}</b>")
+    if inp.fingerprint:
+        short = short_fingerprint(clean_text(inp.fingerprint, 64))
+        out.append(f"{para_text(t.fingerprint_label)} {para_text(short)}")
+    else:
+        out.append(f"{para_text(t.sha_label)} {para_text(inp.terms_sha256[:12], 12)}")
     return out
 
 
@@ -382,13 +436,15 @@ def _services(ctx: RenderContext) -> list[Flowable]:
     loc = t.locale
     rows = [list(t.service_columns)]
     for line in inp.services:
+        free = line.price == 0
         rows.append(
             [
                 line.name,
+                line.start,
                 format_money(line.price, loc),
                 line.invoice_period,
                 line.binding,
-                format_money(line.invoice_fee, loc),
+                "\u2013" if free else format_money(line.invoice_fee, loc),
             ]
         )
     w = FRAME_WIDTH
@@ -397,11 +453,43 @@ def _services(ctx: RenderContext) -> list[Flowable]:
         s,
         w,
         header=True,
-        col_widths=[w * 0.32, w * 0.17, w * 0.18, w * 0.15, w * 0.18],
-        right_columns=(1, 4),
+        col_widths=[w * 0.21, w * 0.13, w * 0.16, w * 0.19, w * 0.14, w * 0.17],
+        right_columns=(2, 5),
         max_len=CELL_MAX,
     )
-    return [table, para(t.prices_note, s.note)]
+    return [_Continued(table, para(t.services_continued, s.h1_free)), para(t.prices_note, s.note)]
+
+
+class _Continued(Flowable):
+    """A table that, when split over pages, starts each later part with a "continued" heading."""
+
+    def __init__(self, table: Table, caption: Flowable) -> None:
+        super().__init__()
+        self.table = table
+        self.caption = caption
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = self.table.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = list(self.table.split(availWidth, availHeight))
+        if len(parts) < 2:
+            return parts
+        first, *rest = parts
+        out: list[Flowable] = [first]
+        for part in rest:
+            out += [self.caption, part]
+        return out
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.table.drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self) -> float:
+        return float(self.table.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.table.getSpaceAfter())
 
 
 # --------------------------------------------------------------------------- table of contents
@@ -448,8 +536,10 @@ def _layout_key(inp: AgreementInput) -> tuple[Any, ...]:
     return (
         len(inp.services),
         cs is None,
-        bool(cs and cs.warning),
         inp.supplier_signatory is None,
+        bool(inp.fingerprint),
+        inp.issue_date is None,
+        inp.initials,
     )
 
 
@@ -485,7 +575,10 @@ def _render_once(
     inp = ctx.inp
     buf = io.BytesIO()
     chrome = _Chrome(inp, ctx.styles, layout.pages if layout else None, header=True)
-    doc = _Doc(buf, chrome, _meta(inp), reproducible=reproducible, story=story)
+    doc = _Doc(
+        buf, chrome, _meta(inp), reproducible=reproducible, story=story, issue_date=inp.issue_date
+    )
+    ctx.page_total[0] = layout.pages if layout is not None else 0
     flow: list[Flowable] = _front_page(ctx)
     flow.extend(story.expand(story.front, ctx))
     flow.append(PageBreak())
@@ -500,11 +593,12 @@ def render_signature_sheet(inp: AgreementInput, *, reproducible: bool = False) -
     """Render the one-page signature sheet: parties, version, document id, the signature blocks.
 
     For a customer who already has the full text: the sheet names the terms version (label
-    and SHA-256) the signatures apply to.
+    and SHA-256) the signatures apply to, the issue date, and (issued) the document's QR code
+    and fingerprint. Names are wrapped, and cut only when the sheet would not fit one page.
     """
     styles = get_styles()
     values = field_values(inp)
-    ctx = RenderContext(inp, values, styles)
+    ctx = RenderContext(inp, values, styles, kind="sheet", page_total=[1])
     with _render_lock:
         # Long values are cut harder until the sheet fits one page.
         for scale in SHEET_CAP_SCALES:
@@ -530,25 +624,24 @@ def _render_sheet_once(ctx: RenderContext, scale: float, reproducible: bool) -> 
     doc = _Doc(
         buf,
         chrome,
-        _meta(inp, f" – {clean_text(t.signature_sheet_title, 60)}"),
+        _meta(inp, f" \u2013 {clean_text(t.signature_sheet_title, 60)}"),
         reproducible=reproducible,
+        issue_date=inp.issue_date,
     )
-    supplier = clean_text(inp.supplier.name, cap(100))
-    customer = clean_text(inp.customer.name, cap(100))
-    flow: list[Flowable] = [
-        para(t.signature_sheet_title, s.title, 80),
-        markup_para(
-            _fill_template(t.subtitle, {"supplier": supplier, "customer": customer}), s.subtitle
-        ),
-        markup_para(
-            f"{para_text(t.terms_version_label)} <b>{para_text(inp.terms_label, cap(ID_MAX))}</b>  ·  "
-            f"{para_text(t.document_id_label)} {para_text(inp.document_id, cap(ID_MAX))}",
-            s.meta,
-        ),
+    # No subtitle: the parties' box below names both (room for long names).
+    heading: list[Flowable] = [
+        para(t.signature_sheet_title, s.sheet_title, 80),
+        markup_para("  ·  ".join(_identity(inp)), s.meta),
         markup_para(f"{para_text(t.sha_label)} {para_text(inp.terms_sha256, 64)}", s.meta),
-        Spacer(0, 8),
-        _sheet_parties(ctx, cap),
+    ]
+    if inp.fingerprint:
+        fp = clean_text(inp.fingerprint, 64)
+        groups = " ".join(fp[i : i + 16] for i in range(0, len(fp), 16))
+        heading.append(para(f"{t.fingerprint_full_label}: {groups}", s.meta))
+    flow: list[Flowable] = [_sheet_heading(ctx, heading)]
+    flow += [
         Spacer(0, 6),
+        _sheet_parties(ctx, cap),
         para(t.signature_sheet_intro, s.note, 600),
     ]
     blocks = signature_sections(inp)
@@ -559,11 +652,32 @@ def _render_sheet_once(ctx: RenderContext, scale: float, reproducible: bool) -> 
     for number, block in blocks[:2]:
         content: list[Flowable] = [para(_sheet_block_heading(inp, number), s.sheet_block, cap(200))]
         content.extend(
-            signature_block(replace(block, intro=""), ctx, space=46, cap_scale=scale * 0.5)
+            signature_block(replace(block, intro=""), ctx, cap_scale=scale, with_code=False)
         )
         flow.append(KeepTogether(content))
     _build(doc, flow)
     return buf.getvalue(), chrome.pages_seen
+
+
+def _sheet_heading(ctx: RenderContext, heading: list[Flowable]) -> Flowable:
+    """The sheet's title and identity, with the QR code on the right when issued."""
+    if not ctx.inp.fingerprint:
+        return KeepIntact(heading)
+    return Table(
+        [[heading, QrCode(ctx.code_text, QR_SIZE)]],
+        colWidths=[FRAME_WIDTH - QR_SIZE - 6, QR_SIZE + 6],
+        style=table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+        hAlign="LEFT",
+    )
 
 
 def _sheet_block_heading(inp: AgreementInput, number: str) -> str:
@@ -573,9 +687,9 @@ def _sheet_block_heading(inp: AgreementInput, number: str) -> str:
         if number == annex.label or any(sec.number == number for sec in annex.sections):
             title = annex.title or t.dpa_block_heading
             return (
-                f"{annex.label} – {title} (pkt. {number})"
+                f"{annex.label} \u2013 {title} (pkt. {number})"
                 if number != annex.label
-                else f"{annex.label} – {title}"
+                else f"{annex.label} \u2013 {title}"
             )
     return f"{t.agreement_block_heading} (pkt. {number})" if number else t.agreement_block_heading
 
@@ -588,7 +702,7 @@ def _sheet_parties(ctx: RenderContext, cap: Callable[[int], int]) -> Flowable:
     def cell(party: Party, heading: str) -> list[Flowable]:
         out: list[Flowable] = [
             para(heading.upper(), s.party_head),
-            para(party.name, s.party_name, cap(100)),
+            para(party.name, s.party_name, cap(NAME_MAX)),
         ]
         org = display_org_number(party.org_number)
         if org:

@@ -92,7 +92,8 @@ def _render_chunk(tasks: list[Task]) -> tuple[list[Outcome], float]:
     out: list[Outcome] = []
     for index, inp, path in tasks:
         try:
-            save_atomic(path, render_agreement(inp), durable=False)
+            pdf = render_agreement(inp, reproducible=inp.issue_date is not None)
+            save_atomic(path, pdf, durable=False)
         except Exception as exc:
             out.append((index, None, f"{type(exc).__name__}: {exc}"))
         else:

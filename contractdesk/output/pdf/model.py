@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -59,8 +60,8 @@ class Party:
 class SignatoryInfo:
     """The person expected to sign for a party: printed under the signature line.
 
-    ``warning`` is shown beside the signature line (e.g. the registry does not make this
-    person a signatory for the customer).
+    ``warning`` is for the app (e.g. the registry does not make this person a signatory): it is
+    never printed in the customer's document.
     """
 
     name: str
@@ -77,6 +78,8 @@ class ServiceLine:
     invoice_period: str
     binding: str
     invoice_fee: Decimal = Decimal(0)
+    start: str = ""
+    """Start date and trial period as printed, e.g. ``01.03.2027 (prøvetid 30 dager)``."""
 
     def __post_init__(self) -> None:
         _money(self, "price")
@@ -90,6 +93,9 @@ class SubProcessor:
     name: str
     purpose: str
     location: str = ""
+    """Where the data is processed and the transfer basis, e.g. ``Norge`` or ``EU/EØS``."""
+    restriction: str = ""
+    """What the sub-processor may see, e.g. ``kun mobilnummer`` (printed with the purpose)."""
 
 
 @dataclass(frozen=True)
@@ -111,24 +117,39 @@ class AgreementTexts:
     terms_version_label: str = "Vilkårsversjon"
     document_id_label: str = "Dokument-ID"
     services_heading: str = "Tjenester"
-    service_columns: tuple[str, str, str, str, str] = (
+    service_columns: tuple[str, str, str, str, str, str] = (
         "Tjeneste",
+        "Oppstart",
         "Pris eks. mva.",
         "Fakturaperiode",
         "Binding",
         "Fakturagebyr",
     )
+    services_continued: str = "Tjenester (forts.)"
     prices_note: str = "Alle priser er oppgitt i norske kroner (NOK) eksklusive merverdiavgift."
     no_services: str = "Ingen tjenester er registrert på denne avtalen."
     toc_heading: str = "Innhold"
     subprocessors_heading: str = "Underleverandører"
-    subprocessor_columns: tuple[str, str, str] = ("Underleverandør", "Formål", "Plassering")
+    subprocessor_columns: tuple[str, str, str] = (
+        "Underleverandør",
+        "Formål",
+        "Plassering / overføringsgrunnlag",
+    )
     signature_heading: str = "Signering"
     name_label: str = "Navn"
     role_label: str = "Rolle"
     warning_prefix: str = "Merk:"
     page_label: str = "Side {page} av {pages}"
     sha_label: str = "SHA-256"
+    issue_date_label: str = "Utstedt"
+    version_label: str = "versjon"
+    fingerprint_label: str = "Fingeravtrykk"
+    fingerprint_full_label: str = "Dokumentets fingeravtrykk (SHA-256)"
+    fingerprint_note: str = (
+        "Koden og fingeravtrykket viser hvilket utstedt dokument denne siden hører til."
+    )
+    signature_line_label: str = "Signatur"
+    initials_label: str = "Parafering"
     signature_sheet_title: str = "Signaturside"
     signature_sheet_intro: str = (
         "Denne siden signeres når avtaleteksten allerede er sendt kunden. Signaturen gjelder "
@@ -161,6 +182,12 @@ class AgreementInput:
             "underleverandør", else the end of the last annex.
         texts: the renderer's labels (Norwegian by default).
         extra_fields: more ``{name}`` values for the terms' texts, e.g. ``("customer.contact", …)``.
+        issue_date: the day the document was issued: printed on the first page and the sheet,
+            and the PDF's creation date when rendered reproducibly.
+        fingerprint: the issued snapshot's SHA-256 (64 hex digits): short in every footer, in
+            full with the QR code at every signature block. Empty: not issued (no code).
+        document_version: the issued version of this agreement's document (1, 2, …).
+        initials: an initials field ("Parafering") in the footer of every page.
     """
 
     document_id: str
@@ -176,6 +203,10 @@ class AgreementInput:
     subprocessor_section: str | None = None
     texts: AgreementTexts = field(default_factory=AgreementTexts)
     extra_fields: tuple[tuple[str, str], ...] = ()
+    issue_date: date | None = None
+    fingerprint: str = ""
+    document_version: int = 0
+    initials: bool = False
 
     def __post_init__(self) -> None:
         _tuple(self, "services")

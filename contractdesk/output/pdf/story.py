@@ -19,8 +19,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from contractdesk.domain.fingerprint import DocumentCode
 from contractdesk.domain.terms import document as td
 
 from ..text import clean_text, field_names, fill_fields, para_text
@@ -33,31 +35,49 @@ from .flowables import (
     TocEntry,
     TocLine,
     make_static,
-    markup_para,
     para,
     static_build,
     table_style,
     text_table,
 )
-from .model import AgreementInput, AgreementTexts, SignatoryInfo
-from .styles import FRAME_WIDTH, INK, RULE, WARNING_BG, WARNING_INK, Styles, get_styles
+from .formatting import display_org_number
+from .model import AgreementInput, AgreementTexts, Party, SignatoryInfo
+from .qr import QrCode
+from .styles import FRAME_WIDTH, INK, RULE, Styles, get_styles
 
 # Caps for values printed in fixed-size places (they are cut with a visible mark).
 TITLE_MAX = 300
 FIELD_VALUE_MAX = 500
 SIG_NAME_MAX = 160
 SIG_LABEL_MAX = 160
-WARNING_MAX = 600
 TOC_MAX_LEVEL = 3
 
 
 @dataclass(frozen=True)
 class RenderContext:
-    """Per-agreement values that slots need: the input, its field values and the styles."""
+    """Per-agreement values that slots need: the input, its field values and the styles.
+
+    ``page_total`` holds the page count the current layout pass expects (0: not known yet),
+    ``kind`` says which document this is (``agreement`` or ``sheet``): the QR code says both.
+    """
 
     inp: AgreementInput
     values: Mapping[str, str]
     styles: Styles
+    kind: str = "agreement"
+    page_total: list[int] = field(default_factory=lambda: [0])
+
+    def code_text(self) -> str:
+        """The QR payload of this document (see ``contractdesk.domain.fingerprint``)."""
+        inp = self.inp
+        code = DocumentCode(
+            clean_text(inp.document_id, 20),
+            max(1, inp.document_version),
+            inp.fingerprint,
+            self.kind,
+            max(0, self.page_total[0]),
+        )
+        return code.text()
 
     @property
     def texts(self) -> AgreementTexts:
@@ -124,7 +144,7 @@ class TermsStory:
                 self.toc_lines.clear()
             title = self.toc_title(level, label, styles)
             line = TocLine(title, str(page), styles.toc(level), dots=level >= 1, plain=label)
-            self.toc_lines[key] = make_static(line)  # type: ignore[assignment]
+            self.toc_lines[key] = make_static(line)
         return line
 
 
@@ -142,7 +162,8 @@ def clear_cache() -> None:
 
 
 def terms_story(inp: AgreementInput, values: Mapping[str, str]) -> TermsStory:
-    """The cached story for ``inp``'s terms version, supplier and sub-processors (built on a miss)."""
+    """The cached story for ``inp``'s terms version, supplier and sub-processors (built on a
+    miss)."""
     key = (
         inp.terms_sha256,
         id(inp.terms),
@@ -214,13 +235,13 @@ class _Builder:
                 filled = clean_text(fill_fields(raw, _capped(ctx.values)), TITLE_MAX)
                 h = Heading(para_text(filled), style)
                 h.toc = TocEntry(entry.level, filled, entry.key)
-                h.toc_level = toc_level_  # type: ignore[attr-defined]
+                h.toc_level = toc_level_
                 return [h]
 
             return SlotItem(build)
         h = Heading(para_text(label), style)
         h.toc = entry
-        h.toc_level = toc_level_  # type: ignore[attr-defined]
+        h.toc_level = toc_level_
         return h
 
     # -- blocks -----------------------------------------------------------------------
@@ -273,7 +294,16 @@ class _Builder:
         if not subs:
             return []
         t = self.texts
-        rows = [list(t.subprocessor_columns)] + [[sp.name, sp.purpose, sp.location] for sp in subs]
+        rows = [list(t.subprocessor_columns)] + [
+            [
+                sp.name,
+                f"{sp.purpose} ({sp.restriction.strip()})"
+                if sp.restriction.strip()
+                else sp.purpose,
+                sp.location.strip() or "\u2013",
+            ]
+            for sp in subs
+        ]
         table = text_table(
             rows,
             self.styles,
@@ -393,7 +423,7 @@ def _build_terms_story(
         body.extend(b.block(td.SignatureBlock(), ""))
     for i, annex in enumerate(terms.annexes):
         body.append(PageBreak())
-        label = " – ".join(part for part in (annex.label.strip(), annex.title.strip()) if part)
+        label = " \u2013 ".join(p for p in (annex.label.strip(), annex.title.strip()) if p)
         body.append(b.heading(label, styles.annex, 0, 0))
         b._outline_level = 0
         for blk in annex.blocks:
@@ -432,83 +462,96 @@ def _signature_slot(block: td.SignatureBlock) -> Slot:
     return build
 
 
-def signature_block(
-    block: td.SignatureBlock, ctx: RenderContext, *, space: float = 42, cap_scale: float = 1.0
-) -> list[Flowable]:
-    """The analog signature block: ``Sted:``/``Dato:`` lines, two signature lines side by side.
+SIGN_ROOM = 26 * mm
+"""Free height between the date line and the signature line: room for a hand signature."""
+WRITE_ROOM = 18.0
+"""Height of a line to write on (place, date, name, role)."""
 
-    Under each line: the party label ("For kunden" / "For <supplier>"), the printed name and
-    role of the person expected to sign (blank lines to fill in when unknown) and, for the
-    customer, the warning when the registry does not make that person a signatory.
+
+def signature_block(
+    block: td.SignatureBlock, ctx: RenderContext, *, cap_scale: float = 1.0, with_code: bool = True
+) -> list[Flowable]:
+    """The analog signature block: each party its own column to fill in with a pen.
+
+    Per party: the party label ("For kunden" / "For <supplier>") with its org number, its own
+    ``Sted:`` and ``Dato:`` lines, ``SIGN_ROOM`` of free space, the signature line, and the
+    printed name and role of the person expected to sign (lines to write them when unknown).
+    Below: the document's QR code with its fingerprint in full (when issued). Nothing meant for
+    the user (warnings) is printed here.
     """
     s = ctx.styles
     inp = ctx.inp
     t = ctx.texts
     values = _capped(ctx.values)
-    gap = 16.0
+    gap = 22.0
     col = (FRAME_WIDTH - gap) / 2
     name_max = max(24, int(SIG_NAME_MAX * cap_scale))
     label_max = max(24, int(SIG_LABEL_MAX * cap_scale))
-    warning_max = max(60, int(WARNING_MAX * cap_scale))
 
     def label(text: str) -> str:
         return clean_text(fill_fields(text, values), label_max)
 
-    def person(info: SignatoryInfo | None) -> list[Flowable]:
-        if info is None:
-            return [
-                para(f"{t.name_label}:", s.sig_small),
-                Spacer(0, 14),
-                para(f"{t.role_label}:", s.sig_small),
-            ]
-        out: list[Flowable] = [para(info.name, s.sig_name, name_max)]
-        if info.role and info.role.strip():
-            out.append(para(info.role, s.sig_small, name_max))
-        return out
+    def line_caption(party: Party) -> Flowable:
+        number = display_org_number(party.org_number)
+        text = f"{t.signature_line_label}  ·  {t.org_number_label} {number}" if number else ""
+        return para(text or t.signature_line_label, s.sig_small)
 
+    def who(info: SignatoryInfo | None) -> tuple[Flowable | str, Flowable | str]:
+        if info is None:
+            return para(f"{t.name_label}:", s.sig_small), para(f"{t.role_label}:", s.sig_small)
+        role = info.role.strip() if info.role else ""
+        return (
+            para(info.name, s.sig_name, name_max),
+            para(role, s.sig_small, name_max) if role else "",
+        )
+
+    c_name, c_role = who(inp.customer_signatory)
+    s_name, s_role = who(inp.supplier_signatory)
     rows: list[list[Any]] = [
-        [
-            para(label(block.place_label), s.sig_label),
-            "",
-            para(label(block.date_label), s.sig_label),
-        ],
-        ["", "", ""],
         [
             para(label(block.customer_label), s.sig_label),
             "",
             para(label(block.supplier_label), s.sig_label),
         ],
-        [person(inp.customer_signatory), "", person(inp.supplier_signatory)],
+        [
+            para(label(block.place_label), s.sig_small),
+            "",
+            para(label(block.place_label), s.sig_small),
+        ],
+        [
+            para(label(block.date_label), s.sig_small),
+            "",
+            para(label(block.date_label), s.sig_small),
+        ],
+        ["", "", ""],
+        [line_caption(inp.customer), "", line_caption(inp.supplier)],
+        [c_name, "", s_name],
+        [c_role, "", s_role],
     ]
+    heights: list[float | None] = [None, WRITE_ROOM, WRITE_ROOM, SIGN_ROOM, None]
+    heights += [
+        WRITE_ROOM if inp.customer_signatory is None or inp.supplier_signatory is None else None
+    ] * 2
     commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("VALIGN", (0, 2), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 1), (-1, 2), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
-        ("LINEBELOW", (2, 0), (2, 0), 0.6, RULE),
-        ("LINEBELOW", (0, 1), (0, 1), 0.9, INK),
-        ("LINEBELOW", (2, 1), (2, 1), 0.9, INK),
-        ("TOPPADDING", (0, 2), (-1, 2), 3),
+        ("LINEBELOW", (0, 1), (0, 2), 0.6, RULE),
+        ("LINEBELOW", (2, 1), (2, 2), 0.6, RULE),
+        ("LINEBELOW", (0, 3), (0, 3), 0.9, INK),
+        ("LINEBELOW", (2, 3), (2, 3), 0.9, INK),
     ]
-    warning = inp.customer_signatory.warning if inp.customer_signatory else None
-    if warning and warning.strip():
-        text = f"{para_text(t.warning_prefix)} {para_text(warning, warning_max)}"
-        rows.append([markup_para(f"\u26a0 {text}", s.warning), "", ""])
-        commands += [
-            ("BACKGROUND", (0, 4), (0, 4), WARNING_BG),
-            ("BOX", (0, 4), (0, 4), 0.6, WARNING_INK),
-            ("LEFTPADDING", (0, 4), (0, 4), 4),
-            ("RIGHTPADDING", (0, 4), (0, 4), 4),
-            ("TOPPADDING", (0, 4), (0, 4), 3),
-            ("BOTTOMPADDING", (0, 4), (0, 4), 4),
-        ]
+    for column, info in ((0, inp.customer_signatory), (2, inp.supplier_signatory)):
+        if info is None:
+            commands.append(("VALIGN", (column, 5), (column, 6), "BOTTOM"))
+            commands.append(("LINEBELOW", (column, 5), (column, 6), 0.6, RULE))
     table = Table(
         rows,
         colWidths=[col, gap, col],
-        rowHeights=[24, space] + [None] * (len(rows) - 2),
+        rowHeights=heights,
         style=table_style(commands),
         hAlign="LEFT",
     )
@@ -516,12 +559,54 @@ def signature_block(
     if block.intro and block.intro.strip():
         out.append(para(fill_fields(block.intro, values), s.body, multiline=True))
     # The lines themselves never split across pages.
-    out.append(KeepIntact([Spacer(0, 8), table, Spacer(0, 10)]))
+    content: list[Flowable] = [Spacer(0, 6), table]
+    if inp.fingerprint and with_code:
+        content += [Spacer(0, 8), fingerprint_box(ctx)]
+    content.append(Spacer(0, 6))
+    out.append(KeepIntact(content))
     return out
 
 
+QR_SIZE = 26 * mm
+
+
+def fingerprint_box(ctx: RenderContext) -> Flowable:
+    """The QR code beside the full fingerprint, the document id, version and issue date."""
+    s = ctx.styles
+    inp = ctx.inp
+    t = ctx.texts
+    fp = clean_text(inp.fingerprint, 64)
+    groups = " ".join(fp[i : i + 16] for i in range(0, len(fp), 16))
+    ident = f"{t.document_id_label} {clean_text(inp.document_id, 20)}"
+    if inp.document_version:
+        ident += f", {t.version_label} {inp.document_version}"
+    if inp.issue_date is not None:
+        ident += f"  ·  {t.issue_date_label} {inp.issue_date.strftime('%d.%m.%Y')}"
+    text = [
+        para(t.fingerprint_full_label, s.sig_label),
+        para(groups, s.sig_name),
+        para(ident, s.sig_small),
+        para(t.fingerprint_note, s.sig_small),
+    ]
+    return Table(
+        [[QrCode(ctx.code_text, QR_SIZE), text]],
+        colWidths=[QR_SIZE + 8, FRAME_WIDTH - QR_SIZE - 8],
+        style=table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+
+
 def signature_sections(inp: AgreementInput) -> list[tuple[str, td.SignatureBlock]]:
-    """The terms' signature blocks in reading order, each with its section number (or annex label)."""
+    """The terms' signature blocks in reading order, each with its section number (or annex
+    label)."""
     terms = inp.terms
     out: list[tuple[str, td.SignatureBlock]] = [
         ("", b) for b in terms.front_matter if isinstance(b, td.SignatureBlock)
@@ -542,6 +627,7 @@ __all__ = [
     "TermsStory",
     "build_terms_story",
     "clear_cache",
+    "fingerprint_box",
     "signature_block",
     "signature_sections",
     "terms_story",

@@ -39,6 +39,7 @@ class Styles:
     subtitle: ParagraphStyle
     meta: ParagraphStyle
     h1: ParagraphStyle
+    h1_free: ParagraphStyle
     h2: ParagraphStyle
     h3: ParagraphStyle
     annex: ParagraphStyle
@@ -62,6 +63,7 @@ class Styles:
     sig_small: ParagraphStyle
     warning: ParagraphStyle
     sheet_block: ParagraphStyle
+    sheet_title: ParagraphStyle
 
     def heading(self, level: int) -> ParagraphStyle:
         """The heading style for a section level (1, 2, 3 and deeper)."""
@@ -91,7 +93,7 @@ def get_styles() -> Styles:
 
     def style(name: str, **kw: object) -> ParagraphStyle:
         parent = kw.pop("parent", base)
-        return ParagraphStyle(f"cd-{name}", parent=parent, **kw)  # type: ignore[arg-type]
+        return ParagraphStyle(f"cd-{name}", parent=parent, **kw)
 
     body = style("body", spaceAfter=5)
     cell = style("cell", fontSize=8.5, leading=11, allowWidows=1, allowOrphans=1)
@@ -110,6 +112,15 @@ def get_styles() -> Styles:
             spaceBefore=12,
             spaceAfter=5,
             keepWithNext=1,
+        ),
+        h1_free=style(
+            "h1-free",
+            fontName=f.bold,
+            fontSize=12.5,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=5,
         ),
         h2=style(
             "h2",
@@ -168,13 +179,16 @@ def get_styles() -> Styles:
         sig_name=style("sig-name", fontSize=9, leading=12),
         sig_small=style("sig-small", fontSize=8, leading=10.5, textColor=MUTED),
         warning=style("warning", fontName=f.bold, fontSize=8.5, leading=11, textColor=WARNING_INK),
+        sheet_title=style(
+            "sheet-title", fontName=f.bold, fontSize=16, leading=19, textColor=ACCENT, spaceAfter=2
+        ),
         sheet_block=style(
             "sheet-block",
             fontName=f.bold,
             fontSize=11,
             leading=14,
             textColor=ACCENT,
-            spaceBefore=10,
+            spaceBefore=6,
             spaceAfter=4,
             keepWithNext=1,
         ),

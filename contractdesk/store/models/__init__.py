@@ -4,7 +4,9 @@ from contractdesk.store.models.agreements import (
     Acceptance,
     AcceptanceScan,
     Agreement,
+    AgreementDocument,
     ReacceptanceNotice,
+    ScanImportPage,
 )
 from contractdesk.store.models.audit import AuditEntry
 from contractdesk.store.models.base import Base
@@ -49,6 +51,7 @@ __all__ += [
     "ReacceptanceNotice",
 ]  # agreements (issue 5)
 __all__ += ["SubProcessorEntry", "TermsVersion", "TermsVersionSubProcessor"]  # terms (issue 5)
+__all__ += ["AgreementDocument", "ScanImportPage"]  # issued documents and imported scans (issue 13)
 __all__ += [
     "Breach",
     "BreachCustomer",

@@ -1,4 +1,5 @@
-"""Agreements (document instances with a state), acceptances with their signed scans, §14 re-acceptance notices.
+"""Agreements (document instances with a state), acceptances with their signed scans, §14
+re-acceptance notices, issued document versions and imported scan pages.
 
 What the database enforces itself (migration 0004): at most one active agreement per customer;
 a terminated agreement stays terminated; acceptances and scans are evidence and are never
@@ -76,7 +77,8 @@ class Agreement(Base):
 
 
 class Acceptance(Base):
-    """A customer accepted a terms version: when, how, who signed (name as at that time), any warning."""
+    """A customer accepted a terms version: when, how, who signed (name as at that time), any
+    warning."""
 
     __tablename__ = "acceptance"
     __table_args__ = (
@@ -105,7 +107,10 @@ class Acceptance(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:
-        return f"Acceptance(id={self.id}, customer_id={self.customer_id}, version={self.terms_version_id})"
+        return (
+            f"Acceptance(id={self.id}, customer_id={self.customer_id}, "
+            f"version={self.terms_version_id})"
+        )
 
 
 class AcceptanceScan(Base):
@@ -127,8 +132,65 @@ class AcceptanceScan(Base):
         return f"AcceptanceScan(acceptance_id={self.acceptance_id}, {self.mime}, {self.size} bytes)"
 
 
+class AgreementDocument(Base):
+    """One issued version of an agreement's document: the frozen snapshot and its fingerprint.
+
+    ``snapshot`` is the canonical JSON text (``domain.fingerprint.canonical_json``) and
+    ``fingerprint`` its SHA-256; ``pdf_sha256``/``sheet_sha256`` are the hashes of the PDF bytes
+    of the whole document and of the signature sheet rendered from it (reproducibly), once made.
+    A change makes a new ``version``; old versions stay (migration 0007 forbids changing the
+    snapshot or deleting a row).
+    """
+
+    __tablename__ = "agreement_document"
+    __table_args__ = (
+        UniqueConstraint("agreement_id", "version", name="uq_agreement_document_version"),
+        Index("ix_agreement_document_fingerprint", "fingerprint"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="RESTRICT"))
+    version: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[date] = mapped_column(Date)
+    snapshot: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    pdf_pages: Mapped[int | None] = mapped_column(Integer, default=None)
+    sheet_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    issued_by: Mapped[str] = mapped_column(String(100), default="owner")
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"AgreementDocument(agreement_id={self.agreement_id}, v{self.version})"
+
+
+class ScanImportPage(Base):
+    """A page of an imported scan, by the scan file's SHA-256 and page number: what it was filed to.
+
+    Importing the same scan again finds its pages here and records nothing twice.
+    """
+
+    __tablename__ = "scan_import_page"
+    __table_args__ = (
+        UniqueConstraint("source_sha256", "page", name="uq_scan_import_page_source_page"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    page: Mapped[int] = mapped_column(Integer)
+    document_id: Mapped[str] = mapped_column(String(20))
+    acceptance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("acceptance.id", ondelete="RESTRICT"), default=None
+    )
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"ScanImportPage({self.source_sha256[:12]}, page={self.page}, {self.document_id})"
+
+
 class ReacceptanceNotice(Base):
-    """One customer on the §14 list of a new version: notified when, accepted when, termination proposed/confirmed."""
+    """One customer on the §14 list of a new version: notified when, accepted when, termination
+    proposed/confirmed."""
 
     __tablename__ = "reacceptance_notice"
     __table_args__ = (
@@ -167,5 +229,7 @@ __all__ = [
     "Acceptance",
     "AcceptanceScan",
     "Agreement",
+    "AgreementDocument",
     "ReacceptanceNotice",
+    "ScanImportPage",
 ]

@@ -1,4 +1,4 @@
-"""The Agreements page: the acceptance ledger, the §14 re-acceptance list, and the agreements themselves.
+"""The Agreements page: the acceptance ledger, the §14 re-acceptance list, and the agreements.
 
 * Ledger: who accepted which terms version, when, how, signed by whom (with the registry warning),
   and the signed scan (view, or attach one that came later).
@@ -6,7 +6,9 @@
   deadline and the status. Overdue customers are *proposed* as terminated; only "Confirm
   termination…" (an explicit confirmation) ends their agreements.
 * Agreements: document id, customer, version, state. ``agreement_actions`` is the row of buttons
-  other subsystems extend (PDF preview, print, e-mail); ``selected_agreement_id()`` tells them which.
+  other subsystems extend (PDF preview, print, e-mail); ``selected_agreement_id()`` tells them
+  which.
+* "Check document" and "Import signed pages" (issue 13) open their dialogs from the ledger tab.
 """
 
 from __future__ import annotations
@@ -63,6 +65,10 @@ class AgreementsPage(Page):
         self.record_button = QPushButton()
         self.view_scan_button = QPushButton()
         self.attach_scan_button = QPushButton()
+        self.verify_button = QPushButton()
+        self.import_scans_button = QPushButton()
+        self.verify_button.clicked.connect(lambda: self.verify_document())
+        self.import_scans_button.clicked.connect(lambda: self.import_scans())
         self.record_button.clicked.connect(lambda: self.record_acceptance())
         self.view_scan_button.clicked.connect(lambda: self.view_scan())
         self.attach_scan_button.clicked.connect(lambda: self.attach_scan())
@@ -76,6 +82,8 @@ class AgreementsPage(Page):
         for button in (self.record_button, self.view_scan_button, self.attach_scan_button):
             ledger_buttons.addWidget(button)
         ledger_buttons.addStretch(1)
+        ledger_buttons.addWidget(self.verify_button)
+        ledger_buttons.addWidget(self.import_scans_button)
         ledger_layout = QVBoxLayout(self.ledger_tab)
         ledger_layout.addLayout(top)
         ledger_layout.addWidget(self.ledger, 1)
@@ -166,6 +174,8 @@ class AgreementsPage(Page):
         self.record_button.setText(self.tr("&Record acceptance…"))
         self.view_scan_button.setText(self.tr("&View scan…"))
         self.attach_scan_button.setText(self.tr("A&ttach scan…"))
+        self.verify_button.setText(self.tr("Chec&k document…"))
+        self.import_scans_button.setText(self.tr("&Import signed pages…"))
         self.notify_button.setText(self.tr("Mark &notified…"))
         self.terminate_button.setText(self.tr("&Confirm termination…"))
         self.new_agreement_button.setText(self.tr("N&ew agreement…"))
@@ -294,6 +304,8 @@ class AgreementsPage(Page):
         has = self.services is not None
         acceptance = self.selected_acceptance()
         self.record_button.setEnabled(has)
+        self.verify_button.setEnabled(has)
+        self.import_scans_button.setEnabled(has)
         self.view_scan_button.setEnabled(acceptance is not None and acceptance.has_scan)
         self.attach_scan_button.setEnabled(acceptance is not None and not acceptance.has_scan)
         chosen = self.selected_reacceptance()
@@ -355,6 +367,31 @@ class AgreementsPage(Page):
             ),
             done,
         )
+
+    def verify_document(self) -> Any:
+        """Open "Check document" (drop a PDF or scan to see which issued agreement it is)."""
+        from contractdesk.ui.documents.verify_dialog import VerifyDocumentDialog
+
+        if self.services is None:
+            return None
+        dialog = VerifyDocumentDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def import_scans(self) -> Any:
+        """Open "Import signed pages"; the ledger is reloaded when it closes."""
+        from contractdesk.ui.documents.import_scans_dialog import ImportScansDialog
+
+        if self.services is None:
+            return None
+        dialog = ImportScansDialog(self.services, self, today=self.today)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: self.refresh())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def view_scan(self) -> None:
         from contractdesk.ui.terms.acceptance_dialogs import ScanViewer

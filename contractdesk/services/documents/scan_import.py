@@ -1,0 +1,231 @@
+"""Import signed scans: a stack of pages split by QR code, each filed to its agreement.
+
+For every file (one multi-page PDF, or images): the pages are read, grouped by the document
+their code names, and each group becomes a paper acceptance of that agreement (signed on the
+date given, by the signatory the issued document names), with the group's pages kept as the
+signed scan inside the store. Pages are remembered by the file's SHA-256 and page number, in
+the same transaction, so importing the same scan again records nothing twice. Pages without a
+readable code, or whose agreement cannot be signed, are listed to match by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from contractdesk.domain.fingerprint import DocumentCode, parse_code
+from contractdesk.errors import UserError
+from contractdesk.i18n import fill, translate
+
+from .verify import read_file
+
+if TYPE_CHECKING:
+    from contractdesk.services.agreements import AgreementService, IssuedDocument
+
+__all__ = ["FiledPage", "ScanImportResult", "ScanImportUseCases", "UnmatchedPage"]
+
+
+def _t(text: str, *values: object) -> str:
+    return fill(text, *values)
+
+
+@dataclass(frozen=True)
+class FiledPage:
+    """A page filed to an agreement (``already``: by an earlier import of the same file)."""
+
+    file: str
+    page: int
+    document_id: str
+    acceptance_id: int | None
+    already: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "page": self.page,
+            "document_id": self.document_id,
+            "acceptance_id": self.acceptance_id,
+            "already": self.already,
+        }
+
+
+@dataclass(frozen=True)
+class UnmatchedPage:
+    """A page to match by hand, and why it was not filed."""
+
+    file: str
+    page: int
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "page": self.page, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class ScanImportResult:
+    """What an import did: the filed pages and those to match by hand."""
+
+    filed: tuple[FiledPage, ...]
+    unmatched: tuple[UnmatchedPage, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "filed": [p.as_dict() for p in self.filed],
+            "unmatched": [p.as_dict() for p in self.unmatched],
+        }
+
+
+def _pages_of(data: bytes, pages: list[int]) -> tuple[bytes, str, str]:
+    """(bytes, extension, mime) of the given 1-based pages of a scan file."""
+    if data.startswith(b"%PDF-"):
+        import pypdfium2 as pdfium  # type: ignore[import-untyped]  # ships no type information
+
+        source = pdfium.PdfDocument(data)
+        target = pdfium.PdfDocument.new()
+        try:
+            target.import_pages(source, [p - 1 for p in pages])
+            buf = BytesIO()
+            target.save(buf)
+            return buf.getvalue(), "pdf", "application/pdf"
+        finally:
+            target.close()
+            source.close()
+    from PIL import Image, ImageSequence
+
+    image = Image.open(BytesIO(data))
+    frames = [f.copy() for i, f in enumerate(ImageSequence.Iterator(image), 1) if i in pages]
+    if getattr(image, "n_frames", 1) == 1:
+        return data, (image.format or "png").lower(), Image.MIME.get(image.format or "", "")
+    buf = BytesIO()
+    frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:])
+    return buf.getvalue(), "tiff", "image/tiff"
+
+
+class ScanImportUseCases:
+    """`import_scans` (part of `DocumentService`)."""
+
+    _agreements: AgreementService
+
+    def import_scans(
+        self,
+        files: Iterable[Path | str],
+        *,
+        signed_on: date | None = None,
+        actor: str = "owner",
+        today: date | None = None,
+    ) -> ScanImportResult:
+        """File each page of the scans by its QR code and record the paper acceptances.
+
+        Raises:
+            UserError: a file cannot be read, or is neither a PDF nor an image.
+        """
+        day = today or date.today()
+        when = signed_on or day
+        filed: list[FiledPage] = []
+        unmatched: list[UnmatchedPage] = []
+        for file in files:
+            f, u = self._import_file(Path(file), when, day, actor)
+            filed += f
+            unmatched += u
+        return ScanImportResult(tuple(filed), tuple(unmatched))
+
+    def _import_file(
+        self, file: Path, when: date, day: date, actor: str
+    ) -> tuple[list[FiledPage], list[UnmatchedPage]]:
+        from contractdesk.scanning import read_codes
+
+        data = read_file(file)
+        source = hashlib.sha256(data).hexdigest()
+        done = self._agreements.imported_pages(source)
+        groups: dict[str, list[int]] = {}
+        codes: dict[str, DocumentCode] = {}
+        filed: list[FiledPage] = []
+        unmatched: list[UnmatchedPage] = []
+        for page in read_codes(data):
+            code = next((c for c in map(parse_code, page.texts) if c is not None), None)
+            if page.page in done:
+                document_id, acceptance_id = done[page.page]
+                filed.append(FiledPage(file.name, page.page, document_id, acceptance_id, True))
+            elif code is None:
+                reason = translate("ScanImport", "no readable ContractDesk code")
+                unmatched.append(UnmatchedPage(file.name, page.page, reason))
+            else:
+                groups.setdefault(code.document_id, []).append(page.page)
+                codes.setdefault(code.document_id, code)
+        for document_id, pages in groups.items():
+            outcome = self._file_group(
+                file, data, source, codes[document_id], pages, when, day, actor
+            )
+            if isinstance(outcome, str):
+                unmatched += [UnmatchedPage(file.name, p, outcome) for p in pages]
+            else:
+                filed += [FiledPage(file.name, p, document_id, outcome) for p in pages]
+        filed.sort(key=lambda p: p.page)
+        unmatched.sort(key=lambda p: p.page)
+        return filed, unmatched
+
+    def _file_group(
+        self,
+        file: Path,
+        data: bytes,
+        source: str,
+        code: DocumentCode,
+        pages: list[int],
+        when: date,
+        day: date,
+        actor: str,
+    ) -> int | str:
+        """The acceptance recorded for these pages, or why they were not filed."""
+        issued = self._issued(code)
+        if isinstance(issued, str):
+            return issued
+        snapshot: Mapping[str, Any] = issued.snapshot
+        signer = snapshot.get("customer_signatory") or {}
+        person_id = signer.get("person_id") if isinstance(signer, Mapping) else None
+        if not isinstance(person_id, int):
+            return translate(
+                "ScanImport", "the document names no registered signatory: record it by hand"
+            )
+        scan, ext, mime = _pages_of(data, pages)
+        del mime  # the ledger sniffs the type itself
+        customer = snapshot.get("customer") or {}
+        terms = snapshot.get("terms") or {}
+        note = _t(
+            translate("ScanImport", "Imported from %1, page(s) %2 (document version %3)."),
+            file.name,
+            ", ".join(str(p) for p in pages),
+            issued.version,
+        )
+        try:
+            result = self._agreements.record_acceptance(
+                str(customer.get("org_number") or ""),
+                str(terms.get("label") or ""),
+                method="paper",
+                signed_by_person_id=person_id,
+                accepted_on=when,
+                scan_bytes=scan,
+                scan_filename=f"{file.stem}-{code.document_id}.{ext}",
+                note=note,
+                agreement_ref=code.document_id,
+                actor=actor,
+                today=day,
+                imported=(source, tuple(pages)),
+            )
+        except UserError as exc:
+            return str(exc)
+        return result.acceptance.id
+
+    def _issued(self, code: DocumentCode) -> IssuedDocument | str:
+        versions = self._agreements.find_issued(code.document_id)
+        issued = next((v for v in versions if v.fingerprint == code.fingerprint), None)
+        if issued is None:
+            return _t(
+                translate("ScanImport", "the code matches no issued version of %1"),
+                code.document_id,
+            )
+        return issued
