@@ -7,6 +7,7 @@ from contractdesk.services.agreements import AgreementService
 from contractdesk.services.billing import BillingService
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
+from contractdesk.services.invoice_runs import InvoiceRunService
 from contractdesk.services.people import PeopleService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
@@ -27,6 +28,9 @@ class Services:
         self.agreements = AgreementService(store)
         self.billing = BillingService(store)
         self.customers = CustomerService(store)
+        self.invoice_runs = InvoiceRunService(
+            store, billing=self.billing, settings=self.settings, supplier=self.supplier
+        )
         self.documents = DocumentService(
             store,
             supplier=self.supplier,

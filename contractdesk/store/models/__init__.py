@@ -10,6 +10,12 @@ from contractdesk.store.models.audit import AuditEntry
 from contractdesk.store.models.base import Base
 from contractdesk.store.models.billing import PriceChange, ServiceRecord, UsageEntry
 from contractdesk.store.models.customers import Customer
+from contractdesk.store.models.invoice_runs import (
+    InvoiceDocument,
+    InvoiceDocumentLine,
+    InvoiceExport,
+    InvoiceRun,
+)
 from contractdesk.store.models.people import (
     Consent,
     DataSubjectRequest,
@@ -34,3 +40,9 @@ __all__ += [
     "ReacceptanceNotice",
 ]  # agreements (issue 5)
 __all__ += ["SubProcessorEntry", "TermsVersion", "TermsVersionSubProcessor"]  # terms (issue 5)
+__all__ += [
+    "InvoiceDocument",
+    "InvoiceDocumentLine",
+    "InvoiceExport",
+    "InvoiceRun",
+]  # invoice runs (issue 15)
