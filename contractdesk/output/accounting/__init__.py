@@ -1,5 +1,4 @@
-"""Files for accounting systems from a frozen invoice run: generic CSV, PowerOffice Go, customers.
-"""
+"""Files for accounting systems from a frozen run: generic CSV, PowerOffice Go, customers."""
 
 from contractdesk.output.accounting.files import (
     CSV_COLUMNS,

@@ -20,6 +20,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 
 from contractdesk.domain.invoicing.csv_export import sanitize_cell
@@ -206,8 +207,8 @@ def _nb(amount: Decimal) -> str:
     return money_str(amount).replace(".", ",")
 
 
-def _nb_date(day: object) -> str:
-    return day.strftime("%d.%m.%Y")  # type: ignore[attr-defined]
+def _nb_date(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
 
 
 def poweroffice_file(documents: Sequence[RunDocument]) -> bytes:

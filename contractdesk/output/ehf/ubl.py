@@ -15,9 +15,10 @@ the same document always gives the same bytes (no timestamps). What goes in, by 
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
 from contractdesk.domain.invoicing.runs import RunDocument, Seller
 from contractdesk.domain.money import round_ore
@@ -125,7 +126,15 @@ def write_ubl(seller: Seller, doc: RunDocument) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
-def _line(root, number, description, start, end, amount, credit):  # type: ignore[no-untyped-def]
+def _line(
+    root: etree._Element,
+    number: int,
+    description: str,
+    start: date,
+    end: date,
+    amount: Decimal,
+    credit: bool,
+) -> None:
     line = _SUB(root, _CAC + ("CreditNoteLine" if credit else "InvoiceLine"))
     _text(line, "ID", str(number))
     quantity = _text(line, "CreditedQuantity" if credit else "InvoicedQuantity", "1")

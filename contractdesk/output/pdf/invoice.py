@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import io
 import threading
+from datetime import date
 from decimal import Decimal
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.lib import colors  # type: ignore[import-untyped]  # ReportLab ships no type hints
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]  # ReportLab ships no type hints
+from reportlab.lib.units import mm  # type: ignore[import-untyped]  # ReportLab ships no type hints
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]  # ReportLab ships no type hints
 
 from contractdesk.domain.invoicing.runs import RunDocument, Seller, format_account_number
 from contractdesk.domain.orgnr import format_org_number
@@ -35,8 +36,8 @@ def invoice_file_name(doc: RunDocument) -> str:
     return f"{stem}-{doc.number or doc.reference}.pdf"
 
 
-def _date(day: object) -> str:
-    return day.strftime("%d.%m.%Y")  # type: ignore[attr-defined]
+def _date(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
 
 
 def _money(amount: Decimal) -> str:

@@ -6,6 +6,7 @@ import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from contractdesk.domain.invoicing.runs import RunDocument, Seller
 from contractdesk.errors import UserError
@@ -45,19 +46,18 @@ def _single(fmt: str, run_id: int, docs: Sequence[RunDocument]) -> bytes:
 
 
 def _folder(
-    fmt: str, folder: Path, seller: Seller, docs: Sequence[RunDocument], digest: object
+    fmt: str, folder: Path, seller: Seller, docs: Sequence[RunDocument], digest: Any
 ) -> int:
-    if fmt == "ehf":
-        from contractdesk.output.ehf import document_file_name as name
-        from contractdesk.output.ehf import write_ubl as render
-    else:
-        from contractdesk.output.pdf.invoice import invoice_file_name as name  # type: ignore[assignment]
-        from contractdesk.output.pdf.invoice import render_invoice as render  # type: ignore[assignment]
+    from contractdesk.output.ehf import document_file_name, write_ubl
+    from contractdesk.output.pdf.invoice import invoice_file_name, render_invoice
+
+    name = document_file_name if fmt == "ehf" else invoice_file_name
+    render = write_ubl if fmt == "ehf" else render_invoice
     folder.mkdir(parents=True, exist_ok=True)
     for doc in docs:
         data = render(seller, doc)
         file_name = name(doc)
-        digest.update(file_name.encode() + b"\0" + data)  # type: ignore[attr-defined]
+        digest.update(file_name.encode() + b"\0" + data)
         save_atomic(folder / file_name, data, durable=False)
     if docs and hasattr(os, "sync"):
         os.sync()  # one flush for the whole folder instead of one per file

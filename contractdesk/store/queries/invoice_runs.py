@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.invoicing.plan import InvoiceLine
@@ -40,8 +40,8 @@ from contractdesk.store.models import (
 )
 from contractdesk.store.types import utcnow
 
-_DOC = InvoiceDocument.__table__
-_LINE = InvoiceDocumentLine.__table__
+_DOC = cast(Table, InvoiceDocument.__table__)
+_LINE = cast(Table, InvoiceDocumentLine.__table__)
 
 
 @dataclass(frozen=True)
@@ -319,9 +319,7 @@ def run_documents(s: Session, run_id: int) -> tuple[Seller, list[RunDocument]]:
     )
     kinds = {k.value: k for k in ServiceKind}
     for doc_id, desc, sid, start, end, amount, kind in s.execute(q):
-        lines[doc_id].append(
-            InvoiceLine(desc, int(sid), start, end, Decimal(amount), kinds[kind])
-        )
+        lines[doc_id].append(InvoiceLine(desc, int(sid), start, end, Decimal(amount), kinds[kind]))
     wanted = {ref for row in rows for ref in (row.credited or [])}
     refs: dict[int, DocumentRef] = {}
     if wanted:
