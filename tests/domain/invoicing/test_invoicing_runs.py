@@ -1,4 +1,4 @@
-"""Invoice-run rules: KID (MOD10), account numbers (MOD11), what is left to freeze, credit targets."""
+"""Invoice-run rules: KID (MOD10), account numbers (MOD11), what is left to freeze, credits."""
 
 from __future__ import annotations
 
