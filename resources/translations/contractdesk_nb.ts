@@ -626,6 +626,10 @@
         <translation>Tje&amp;nester</translation>
     </message>
     <message>
+        <source>Invoice r&amp;uns</source>
+        <translation>Faktura&amp;kjøring</translation>
+    </message>
+    <message>
         <source>Choose a customer above to see and change its services.</source>
         <translation>Velg en kunde ovenfor for å se og endre tjenestene.</translation>
     </message>
@@ -644,6 +648,10 @@
     <message>
         <source>The plan could not be calculated: %1</source>
         <translation>Planen kunne ikke beregnes: %1</translation>
+    </message>
+    <message>
+        <source>Invoice runs: %1 planned, %2 frozen, %3 exported.</source>
+        <translation>Fakturakjøring: %1 planlagt, %2 frosset, %3 eksportert.</translation>
     </message>
     <message>
         <source>No invoices planned in this period.</source>
@@ -1443,6 +1451,17 @@
     </message>
 </context>
 <context>
+    <name>Customers</name>
+    <message>
+        <source>Organisation number: %1</source>
+        <translation>Organisasjonsnummer: %1</translation>
+    </message>
+    <message>
+        <source>No customer with organisation number %1; register it first.</source>
+        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
         <source>Customers</source>
@@ -2143,6 +2162,188 @@
     <message>
         <source>Invoice</source>
         <translation>Faktura</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceRuns</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>The first invoice number must be 1 … %1.</source>
+        <translation>Første fakturanummer må være 1 … %1.</translation>
+    </message>
+    <message>
+        <source>The first invoice number is fixed once invoices have numbers; the series continues from the last number.</source>
+        <translation>Første fakturanummer ligger fast når fakturaer har fått nummer; serien fortsetter fra siste nummer.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid Norwegian account number.</source>
+        <translation>%1 er ikke et gyldig norsk kontonummer.</translation>
+    </message>
+    <message>
+        <source>Nothing to freeze: every planned invoice up to %1 is in a run.</source>
+        <translation>Ingenting å fryse: alle planlagte fakturaer til og med %1 er med i en kjøring.</translation>
+    </message>
+    <message>
+        <source>Run %1 is undone already.</source>
+        <translation>Kjøring %1 er allerede angret.</translation>
+    </message>
+    <message>
+        <source>Run %1 has been exported and cannot be undone; correct it with credit notes in a later run.</source>
+        <translation>Kjøring %1 er eksportert og kan ikke angres; rett den med kreditnotaer i en senere kjøring.</translation>
+    </message>
+    <message>
+        <source>Undo run %1 first: only the newest run can be undone.</source>
+        <translation>Angre kjøring %1 først: bare den nyeste kjøringen kan angres.</translation>
+    </message>
+    <message>
+        <source>Unknown export format %1.</source>
+        <translation>Ukjent eksportformat %1.</translation>
+    </message>
+    <message>
+        <source>Run %1 has drafts without numbers; import the accounting system&apos;s receipt first.</source>
+        <translation>Kjøring %1 har utkast uten nummer; les inn kvitteringen fra regnskapssystemet først.</translation>
+    </message>
+    <message>
+        <source>Could not read the receipt %1: %2</source>
+        <translation>Kunne ikke lese kvitteringen %1: %2</translation>
+    </message>
+    <message>
+        <source>The receipt names documents not in run %1: %2</source>
+        <translation>Kvitteringen nevner dokumenter som ikke er i kjøring %1: %2</translation>
+    </message>
+    <message>
+        <source>Invoice numbers in the receipt are taken already: %1</source>
+        <translation>Fakturanumre i kvitteringen er allerede i bruk: %1</translation>
+    </message>
+    <message>
+        <source>Enter the supplier&apos;s details in Settings first.</source>
+        <translation>Fyll inn leverandørens opplysninger under Innstillinger først.</translation>
+    </message>
+    <message>
+        <source>Set the supplier&apos;s bank account number first (contractdesk invoices settings --account NUMBER).</source>
+        <translation>Registrer leverandørens kontonummer først (contractdesk invoices settings --account NUMMER).</translation>
+    </message>
+    <message>
+        <source>Customer %1 was removed while the run was made; run it again.</source>
+        <translation>Kunde %1 ble fjernet mens kjøringen ble laget; kjør den på nytt.</translation>
+    </message>
+    <message>
+        <source>No invoice run with id %1.</source>
+        <translation>Finner ingen fakturakjøring med id %1.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceRunsPanel</name>
+    <message>
+        <source>A run freezes every planned invoice dated up to the chosen day that no run holds yet, numbers it and gives it a KID. Frozen invoices never change; corrections are credit notes in a later run. A run can be undone until it is exported.</source>
+        <translation>En kjøring fryser alle planlagte fakturaer datert til og med valgt dag som ingen kjøring har ennå, nummererer dem og gir dem KID. Frosne fakturaer endres aldri; rettelser er kreditnotaer i en senere kjøring. En kjøring kan angres til den er eksportert.</translation>
+    </message>
+    <message>
+        <source>Invoices &amp;up to</source>
+        <translation>Fakturaer &amp;til og med</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze run</source>
+        <translation>&amp;Frys kjøring</translation>
+    </message>
+    <message>
+        <source>E&amp;HF…</source>
+        <translation>E&amp;HF …</translation>
+    </message>
+    <message>
+        <source>P&amp;DF…</source>
+        <translation>P&amp;DF …</translation>
+    </message>
+    <message>
+        <source>C&amp;SV…</source>
+        <translation>C&amp;SV …</translation>
+    </message>
+    <message>
+        <source>&amp;PowerOffice Go…</source>
+        <translation>&amp;PowerOffice Go …</translation>
+    </message>
+    <message>
+        <source>Customer &amp;register…</source>
+        <translation>Kunde&amp;register …</translation>
+    </message>
+    <message>
+        <source>&amp;Undo run…</source>
+        <translation>&amp;Angre kjøring …</translation>
+    </message>
+    <message>
+        <source>The invoice run failed: %1</source>
+        <translation>Fakturakjøringen mislyktes: %1</translation>
+    </message>
+    <message>
+        <source>numbers %1–%2</source>
+        <translation>nummer %1–%2</translation>
+    </message>
+    <message>
+        <source>numbers from the accounting system</source>
+        <translation>nummer fra regnskapssystemet</translation>
+    </message>
+    <message>
+        <source>Run %1 frozen: %2, %3; %4.</source>
+        <translation>Kjøring %1 frosset: %2, %3; %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n faktura</numerusform>
+            <numerusform>%n fakturaer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit note(s)</source>
+        <translation>
+            <numerusform>%n kreditnota</numerusform>
+            <numerusform>%n kreditnotaer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export run to folder</source>
+        <translation>Eksporter kjøring til mappe</translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation>Eksporter kjøring</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Run %1 exported: %2 to %3.</source>
+        <translation>Kjøring %1 eksportert: %2 til %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n fil</numerusform>
+            <numerusform>%n filer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo run</source>
+        <translation>Angre kjøring</translation>
+    </message>
+    <message>
+        <source>Undo run %1? Its invoices and credit notes are deleted and their numbers are used again by the next run.</source>
+        <translation>Angre kjøring %1? Fakturaene og kreditnotaene slettes, og numrene brukes på nytt av neste kjøring.</translation>
+    </message>
+    <message>
+        <source>Run %1 undone (%2).</source>
+        <translation>Kjøring %1 angret (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n dokument</numerusform>
+            <numerusform>%n dokumenter</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3217,6 +3418,61 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Nobody yet (the customer&apos;s first people)</source>
         <translation>Ingen ennå (kundens første personer)</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Run</source>
+        <translation>Kjøring</translation>
+    </message>
+    <message>
+        <source>Up to</source>
+        <translation>Til og med</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Fakturaer</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Kreditnotaer</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numre</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>Sum inkl. mva.</translation>
+    </message>
+    <message>
+        <source>Exported as</source>
+        <translation>Eksportert som</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Angret</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Eksportert</translation>
+    </message>
+    <message>
+        <source>Frozen, awaiting numbers</source>
+        <translation>Frosset, venter på numre</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frosset</translation>
+    </message>
+    <message>
+        <source>from the accounting system</source>
+        <translation>fra regnskapssystemet</translation>
     </message>
 </context>
 <context>

@@ -55,10 +55,6 @@ MAX_FIRST_NUMBER = 99_999_999
 PLAN_YEARS_BACK = 19  # a run looks this far back for planned lines no run holds yet
 
 
-def _tr(text: str) -> str:
-    return translate("InvoiceRuns", text)
-
-
 class InvoiceRunService:
     """Freeze, list, undo and export invoice runs. Every change is audited in its transaction."""
 
@@ -104,16 +100,20 @@ class InvoiceRunService:
         """
         if not isinstance(number, int) or not 1 <= number <= MAX_FIRST_NUMBER:
             raise UserError(
-                fill(_tr("The first invoice number must be 1 … %1."), MAX_FIRST_NUMBER),
+                fill(
+                    translate("InvoiceRuns", "The first invoice number must be 1 … %1."),
+                    MAX_FIRST_NUMBER,
+                ),
                 field="first_number",
             )
         with self.store.read_session() as s:
             given = q.numbered_documents(s)
         if given:
             raise UserError(
-                _tr(
+                translate(
+                    "InvoiceRuns",
                     "The first invoice number is fixed once invoices have numbers; "
-                    "the series continues from the last number."
+                    "the series continues from the last number.",
                 ),
                 field="first_number",
             )
@@ -130,7 +130,10 @@ class InvoiceRunService:
             digits = account_number(text)
         except InvalidAccountNumber:
             raise UserError(
-                fill(_tr("%1 is not a valid Norwegian account number."), text.strip()),
+                fill(
+                    translate("InvoiceRuns", "%1 is not a valid Norwegian account number."),
+                    text.strip(),
+                ),
                 field="account_number",
             ) from None
         self._settings.set(KEY_ACCOUNT, digits, actor=actor)
@@ -170,7 +173,10 @@ class InvoiceRunService:
             if not fresh:
                 raise UserError(
                     fill(
-                        _tr("Nothing to freeze: every planned invoice up to %1 is in a run."),
+                        translate(
+                            "InvoiceRuns",
+                            "Nothing to freeze: every planned invoice up to %1 is in a run.",
+                        ),
                         date_to.isoformat(),
                     ),
                     field="date_to",
@@ -224,13 +230,17 @@ class InvoiceRunService:
         with self.store.session() as s:
             run = q.run_by_id(s, run_id)
             if run.status != "frozen":
-                raise UserError(fill(_tr("Run %1 is undone already."), run_id), field="run_id")
+                raise UserError(
+                    fill(translate("InvoiceRuns", "Run %1 is undone already."), run_id),
+                    field="run_id",
+                )
             if q.export_count(s, run.id):
                 raise UserError(
                     fill(
-                        _tr(
+                        translate(
+                            "InvoiceRuns",
                             "Run %1 has been exported and cannot be undone; correct it with "
-                            "credit notes in a later run."
+                            "credit notes in a later run.",
                         ),
                         run_id,
                     ),
@@ -239,7 +249,12 @@ class InvoiceRunService:
             latest = q.latest_run_id(s)
             if latest != run.id:
                 raise UserError(
-                    fill(_tr("Undo run %1 first: only the newest run can be undone."), latest),
+                    fill(
+                        translate(
+                            "InvoiceRuns", "Undo run %1 first: only the newest run can be undone."
+                        ),
+                        latest,
+                    ),
                     field="run_id",
                 )
             count = q.undo_run(s, run)
@@ -269,14 +284,17 @@ class InvoiceRunService:
                 written.
         """
         if fmt not in EXPORT_FORMATS:
-            raise UserError(fill(_tr("Unknown export format %1."), fmt), field="format")
+            raise UserError(
+                fill(translate("InvoiceRuns", "Unknown export format %1."), fmt), field="format"
+            )
         seller, docs = self.documents(run_id)
         if fmt in ("ehf", "pdf") and any(not d.number for d in docs):
             raise UserError(
                 fill(
-                    _tr(
+                    translate(
+                        "InvoiceRuns",
                         "Run %1 has drafts without numbers; import the accounting system's "
-                        "receipt first."
+                        "receipt first.",
                     ),
                     run_id,
                 ),
@@ -316,7 +334,10 @@ class InvoiceRunService:
             numbers = parse_receipt(source.read_bytes())
         except (OSError, UnicodeDecodeError, ReceiptError) as exc:
             raise UserError(
-                fill(_tr("Could not read the receipt %1: %2"), source.name, exc), field="path"
+                fill(
+                    translate("InvoiceRuns", "Could not read the receipt %1: %2"), source.name, exc
+                ),
+                field="path",
             ) from None
         with self.store.session() as s:
             run = q.run_by_id(s, run_id)
@@ -325,7 +346,7 @@ class InvoiceRunService:
             if unknown:
                 raise UserError(
                     fill(
-                        _tr("The receipt names documents not in run %1: %2"),
+                        translate("InvoiceRuns", "The receipt names documents not in run %1: %2"),
                         run_id,
                         ", ".join(unknown[:5]),
                     ),
@@ -335,7 +356,9 @@ class InvoiceRunService:
             if taken or len(set(numbers.values())) != len(numbers):
                 raise UserError(
                     fill(
-                        _tr("Invoice numbers in the receipt are taken already: %1"),
+                        translate(
+                            "InvoiceRuns", "Invoice numbers in the receipt are taken already: %1"
+                        ),
                         ", ".join(map(str, taken[:5])) or "-",
                     ),
                     field="path",
@@ -376,13 +399,15 @@ class InvoiceRunService:
         profile = self._supplier.get()
         if profile is None:
             raise UserError(
-                _tr("Enter the supplier's details in Settings first."), field="supplier"
+                translate("InvoiceRuns", "Enter the supplier's details in Settings first."),
+                field="supplier",
             )
         if not config.account_number:
             raise UserError(
-                _tr(
+                translate(
+                    "InvoiceRuns",
                     "Set the supplier's bank account number first "
-                    "(contractdesk invoices settings --account NUMBER)."
+                    "(contractdesk invoices settings --account NUMBER).",
                 ),
                 field="account_number",
             )
@@ -452,7 +477,10 @@ def _new_documents(
         if doc.org_number not in facts:
             raise UserError(
                 fill(
-                    _tr("Customer %1 was removed while the run was made; run it again."),
+                    translate(
+                        "InvoiceRuns",
+                        "Customer %1 was removed while the run was made; run it again.",
+                    ),
                     format_org_number(doc.org_number),
                 ),
             )

@@ -1,5 +1,6 @@
-"""The Services & invoicing page: the invoice plan for any range and customer, monthly totals, a chart of
-the coming 12 months, CSV export for the accounting system, and the chosen customer's services.
+"""The Services & invoicing page: the invoice plan for any range and customer, monthly totals, a
+chart of the coming 12 months, CSV export for the accounting system, the chosen customer's
+services, and the invoice runs (Fakturakjøring).
 
 The plan is computed in the background (``run_task``); only frozen domain values come back to
 the GUI thread. ``pool`` and ``today`` are attributes so tests can run tasks synchronously and
@@ -43,6 +44,7 @@ from contractdesk.ui.widgets.invoice_plan import (
     InvoicePlanModel,
     MonthTotalsModel,
 )
+from contractdesk.ui.widgets.invoice_runs import InvoiceRunsPanel
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 from contractdesk.ui.widgets.services_panel import ServicesPanel
 
@@ -51,7 +53,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PlanResult:
-    """What one background calculation returns: the plan, its monthly totals, the coming 12 months."""
+    """What one background calculation returns: the plan, its monthly totals, the coming year."""
 
     invoices: tuple[PlannedInvoice, ...]
     totals: tuple[MonthTotal, ...]
@@ -59,9 +61,15 @@ class PlanResult:
     credit_notes: int = 0
     net: Decimal = Decimal("0.00")
     total: Decimal = Decimal("0.00")
+    states: tuple[str, ...] = ()  # per document: planned | frozen | exported (invoice runs)
 
     @classmethod
-    def of(cls, invoices: list[PlannedInvoice], coming: list[MonthTotal]) -> PlanResult:
+    def of(
+        cls,
+        invoices: list[PlannedInvoice],
+        coming: list[MonthTotal],
+        states: list[str] | None = None,
+    ) -> PlanResult:
         """Everything the page shows, summed off the GUI thread."""
         totals = monthly_totals(invoices)
         return cls(
@@ -71,6 +79,7 @@ class PlanResult:
             credit_notes=sum(t.credit_notes for t in totals),
             net=sum((t.net for t in totals), Decimal("0.00")),
             total=sum((t.total for t in totals), Decimal("0.00")),
+            states=tuple(states or ()),
         )
 
 
@@ -139,6 +148,9 @@ class BillingPage(Page):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
+        self.run_state = QLabel()  # how much of the plan is frozen in runs / exported
+        self.run_state.setObjectName("runStateLabel")
+        layout.addWidget(self.run_state)
         layout.addWidget(self.error)
 
         self.tabs = QTabWidget()
@@ -163,6 +175,9 @@ class BillingPage(Page):
         self.tabs.addTab(self.totals_view, "")
         self.tabs.addTab(self.chart, "")
         self.tabs.addTab(services_tab, "")
+        self.runs_panel = InvoiceRunsPanel()
+        self.runs_panel.changed.connect(self._schedule)
+        self.tabs.addTab(self.runs_panel, "")
         layout.addWidget(self.tabs, 1)
 
         self.customer.currentIndexChanged.connect(self._customer_changed)
@@ -195,7 +210,7 @@ class BillingPage(Page):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         return view
 
-    # -- texts -------------------------------------------------------------------------------------
+    # -- texts ------------------------------------------------------------------------------------
 
     def title(self) -> str:
         return self.tr("Services & invoicing")
@@ -219,6 +234,8 @@ class BillingPage(Page):
         self.tabs.setTabText(1, self.tr("Totals per &month"))
         self.tabs.setTabText(2, self.tr("Coming &12 months"))
         self.tabs.setTabText(3, self.tr("&Services"))
+        self.tabs.setTabText(4, self.tr("Invoice r&uns"))
+        self.runs_panel.retranslate()
         self.services_hint.setText(
             self.tr("Choose a customer above to see and change its services.")
         )
@@ -226,11 +243,13 @@ class BillingPage(Page):
         self.services_panel.retranslate()
         self._update_summary()
 
-    # -- services and customers ---------------------------------------------------------------------
+    # -- services and customers -------------------------------------------------------------------
 
     def set_services(self, services: Any) -> None:
         super().set_services(services)
         self.services_panel.set_services(services)
+        self.runs_panel.pool = self.pool
+        self.runs_panel.set_services(services, today=self.today())
         self.reload_customers()
         self._stale = True
         if self.isVisible():
@@ -314,7 +333,7 @@ class BillingPage(Page):
         if self._stale and self.services is not None:
             self.refresh()
 
-    # -- the plan ------------------------------------------------------------------------------------
+    # -- the plan ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Calculate the plan for the chosen customer and range in the background."""
@@ -339,9 +358,12 @@ class BillingPage(Page):
             self._task.cancel()
         self.summary.setText(self.tr("Calculating…"))
 
+        runs = getattr(self.services, "invoice_runs", None)
+
         def work(_progress: Any, _cancel: Any) -> PlanResult:
             invoices = billing.plan(org, date_from, date_to)
-            return PlanResult.of(invoices, billing.coming_months(org, today=today))
+            states = runs.frozen_state(invoices) if runs is not None else None
+            return PlanResult.of(invoices, billing.coming_months(org, today=today), states)
 
         from contractdesk.ui.tasks import run_task
 
@@ -379,7 +401,20 @@ class BillingPage(Page):
                 self.tr("The plan could not be calculated: %1").replace("%1", str(exc))
             )
 
+    def _update_run_state(self) -> None:
+        states = self._result.states if self._result is not None else ()
+        if not states:
+            self.run_state.clear()
+            return
+        self.run_state.setText(
+            self.tr("Invoice runs: %1 planned, %2 frozen, %3 exported.")
+            .replace("%1", str(states.count("planned")))
+            .replace("%2", str(states.count("frozen")))
+            .replace("%3", str(states.count("exported")))
+        )
+
     def _update_summary(self) -> None:
+        self._update_run_state()
         result = self._result
         if result is None or not result.invoices:
             self.summary.setText(
@@ -398,7 +433,7 @@ class BillingPage(Page):
             .replace("%4", format_amount(result.total))
         )
 
-    # -- export --------------------------------------------------------------------------------------
+    # -- export -----------------------------------------------------------------------------------
 
     def export_csv(self) -> None:
         """Ask where to save, then write the plan as CSV (complete or not at all)."""

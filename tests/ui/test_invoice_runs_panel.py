@@ -1,0 +1,91 @@
+"""Fakturakjøring on the Services & invoicing page: freeze, list, export, undo; the run state."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from invoice_runs_testkit import FIRST_RUN_TO, seed_with_settings
+
+from contractdesk.ui.pages.billing import BillingPage
+from contractdesk.ui.tasks import SyncPool
+from contractdesk.ui.widgets.invoice_runs import RunsModel
+
+SHOTS = (
+    Path(os.environ.get("CONTRACTDESK_SCREENSHOTS", ""))
+    if os.environ.get("CONTRACTDESK_SCREENSHOTS")
+    else None
+)
+
+
+@pytest.fixture
+def page(qtbot, services):  # type: ignore[no-untyped-def]
+    seed_with_settings(services)
+    page = BillingPage()
+    qtbot.addWidget(page)
+    page.pool = SyncPool()
+    page.today = lambda: date(2027, 1, 15)
+    page.resize(1280, 800)
+    page.set_range(date(2026, 12, 1), date(2027, 3, 31))
+    page.show()
+    page.set_services(services)
+    page.tabs.setCurrentWidget(page.runs_panel)
+    return page
+
+
+def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def test_freeze_export_and_undo_from_the_page(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    panel = page.runs_panel
+    assert page.tabs.tabText(4) == "Invoice r&uns"
+    assert "0 frozen" in page.run_state.text()
+    panel.freeze(FIRST_RUN_TO)
+    assert "Run 1 frozen" in panel.message.text() and "numbers 10001" in panel.message.text()
+    assert panel.runs_model.rowCount() == 1
+    assert panel.selected_run().run_id == 1
+    model = panel.runs_model
+    assert model.index(0, RunsModel.STATUS).data() == "Frozen"
+    assert model.index(0, RunsModel.NUMBERS).data().startswith("10001")
+    assert "0 exported" in page.run_state.text() and "planned" in page.run_state.text()
+    assert panel.undo_button.isEnabled()
+    _shot(page, "invoice-runs-frozen-en")
+
+    panel.export_selected("ehf", tmp_path / "ehf")
+    assert "exported" in panel.message.text()
+    assert any((tmp_path / "ehf").glob("invoice-*.xml"))
+    assert model.index(0, RunsModel.STATUS).data() == "Exported"
+    assert not panel.undo_button.isEnabled()
+    frozen = page.run_state.text()
+    assert "0 exported" not in frozen
+
+    panel.freeze(date(2027, 3, 31))
+    assert panel.selected_run().run_id == 2
+    panel.confirm = lambda _text: False
+    panel.undo_selected()
+    assert model.rowCount() == 2 and model.index(0, RunsModel.STATUS).data() == "Frozen"
+    panel.confirm = lambda _text: True
+    panel.undo_selected()
+    assert "Run 2 undone" in panel.message.text()
+    assert model.index(0, RunsModel.STATUS).data() == "Undone"
+
+
+def test_the_panel_in_norwegian(page, qapp) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.ui.i18n import install_language
+
+    install_language(qapp, "nb")
+    try:
+        page.retranslate()
+        assert page.tabs.tabText(4) == "Faktura&kjøring"
+        page.runs_panel.freeze(FIRST_RUN_TO)
+        assert "Kjøring 1" in page.runs_panel.message.text()
+        assert page.runs_panel.runs_model.index(0, RunsModel.STATUS).data() == "Frosset"
+        _shot(page, "invoice-runs-frozen-nb")
+    finally:
+        install_language(qapp, "en")
+        page.retranslate()
