@@ -99,15 +99,24 @@ POWEROFFICE_ORDER_COLUMNS = (
 # PowerOffice Go's names of the delivery methods on a customer card.
 _POWEROFFICE_DELIVERY = {"paper": "Print", "email": "Email", "ehf": "EHF"}
 _VAT_RATE = "25"
+_RISKY = frozenset("=+-@\t\r")
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")  # amounts stay as they are; text is defused
 _FEE = "Fakturagebyr"
+
+
+def _safe(cell: str) -> str:
+    """Text defused against formula injection; amounts (``-3016.57``) stay as they are."""
+    if cell[:1] in _RISKY and not _NUMBER.match(cell):
+        return sanitize_cell(cell)
+    return cell
 
 
 def _rows_to_bytes(rows: Iterable[Sequence[str]], *, bom: bool = False) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    safe = _safe
     for row in rows:
-        writer.writerow([cell if _NUMBER.match(cell) else sanitize_cell(cell) for cell in row])
+        writer.writerow([safe(cell) for cell in row])
     data = buf.getvalue().encode("utf-8")
     return (b"\xef\xbb\xbf" + data) if bom else data
 

@@ -7,6 +7,7 @@ number, the lines already frozen).
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import String, Table, delete, func, insert, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.invoicing.plan import InvoiceLine
@@ -300,52 +301,96 @@ def number_taken(s: Session, numbers: Iterable[int]) -> list[int]:
 
 
 def run_documents(s: Session, run_id: int) -> tuple[Seller, list[RunDocument]]:
-    """The run's seller and documents in order, credited invoices resolved to number and date."""
+    """The run's seller and documents in order, credited invoices resolved to number and date.
+
+    Plain text columns parsed here, each distinct date and buyer once: a run may hold tens of
+    thousands of documents for a few thousand buyers.
+    """
     run = run_by_id(s, run_id)
-    rows = s.execute(select(_DOC).where(_DOC.c.run_id == run_id).order_by(_DOC.c.position)).all()
+    c = _DOC.c
+    rows = s.execute(
+        select(
+            c.id,
+            c.position,
+            c.kind,
+            c.number,
+            c.kid,
+            type_coerce(c.invoice_date, String),
+            type_coerce(c.due_date, String),
+            type_coerce(c.collection_date, String),
+            type_coerce(c.buyer, String),
+            c.fee,
+            c.net,
+            c.vat,
+            c.total,
+            type_coerce(c.credited, String),
+        )
+        .where(c.run_id == run_id)
+        .order_by(c.position)
+    ).all()
+    days: dict[str, date] = {}
+
+    def day(text: str) -> date:
+        found = days.get(text)
+        if found is None:
+            found = days[text] = date.fromisoformat(text)
+        return found
+
     lines: dict[int, list[InvoiceLine]] = defaultdict(list)
     q = (
         select(
             _LINE.c.document_id,
             _LINE.c.description,
             _LINE.c.service_id,
-            _LINE.c.period_start,
-            _LINE.c.period_end,
-            _LINE.c.amount,
+            type_coerce(_LINE.c.period_start, String),
+            type_coerce(_LINE.c.period_end, String),
+            type_coerce(_LINE.c.amount, String),
             _LINE.c.service_kind,
         )
-        .where(_LINE.c.document_id.in_(select(_DOC.c.id).where(_DOC.c.run_id == run_id)))
+        .where(_LINE.c.document_id.in_(select(c.id).where(c.run_id == run_id)))
         .order_by(_LINE.c.document_id, _LINE.c.position)
     )
     kinds = {k.value: k for k in ServiceKind}
     for doc_id, desc, sid, start, end, amount, kind in s.execute(q):
-        lines[doc_id].append(InvoiceLine(desc, int(sid), start, end, Decimal(amount), kinds[kind]))
-    wanted = {ref for row in rows for ref in (row.credited or [])}
+        lines[doc_id].append(
+            InvoiceLine(desc, int(sid), day(start), day(end), Decimal(amount), kinds[kind])
+        )
+    credited = {
+        row[0]: [int(i) for i in json.loads(row[13])] if row[13] not in (None, "[]") else []
+        for row in rows
+    }
+    wanted = {ref for refs_of in credited.values() for ref in refs_of}
     refs: dict[int, DocumentRef] = {}
     if wanted:
-        for doc_id, number, day in s.execute(
-            select(_DOC.c.id, _DOC.c.number, _DOC.c.invoice_date).where(_DOC.c.id.in_(wanted))
+        for doc_id, number, issued in s.execute(
+            select(c.id, c.number, c.invoice_date).where(c.id.in_(wanted))
         ):
-            refs[int(doc_id)] = DocumentRef("" if number is None else str(number), day)
-    docs = [
-        RunDocument(
-            reference=f"{run_id}-{row.position}",
-            kind=InvoiceKind(row.kind),
-            number="" if row.number is None else str(row.number),
-            kid=row.kid,
-            issue_date=row.invoice_date,
-            due_date=row.due_date,
-            collection_date=row.collection_date,
-            buyer=party_from_dict(row.buyer),
-            lines=tuple(lines[row.id]),
-            fee=Decimal(row.fee),
-            net=Decimal(row.net),
-            vat=Decimal(row.vat),
-            total=Decimal(row.total),
-            credited=tuple(refs[i] for i in (row.credited or []) if i in refs),
+            refs[int(doc_id)] = DocumentRef("" if number is None else str(number), issued)
+    parties: dict[str, Party] = {}
+    doc_kinds = {k.value: k for k in InvoiceKind}
+    docs = []
+    for row in rows:
+        buyer = parties.get(row[8])
+        if buyer is None:
+            buyer = parties[row[8]] = party_from_dict(json.loads(row[8]))
+        docs.append(
+            RunDocument(
+                reference=f"{run_id}-{row[1]}",
+                kind=doc_kinds[row[2]],
+                number="" if row[3] is None else str(row[3]),
+                kid=row[4],
+                issue_date=day(row[5]),
+                due_date=day(row[6]),
+                collection_date=day(row[7]),
+                buyer=buyer,
+                lines=tuple(lines[row[0]]),
+                fee=row[9],
+                net=row[10],
+                vat=row[11],
+                total=row[12],
+                credited=tuple(refs[i] for i in credited[row[0]] if i in refs),
+            )
         )
-        for row in rows
-    ]
     return seller_from_dict(run.seller), docs
 
 
