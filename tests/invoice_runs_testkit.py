@@ -23,6 +23,7 @@ ACCOUNT = "8601.11.17947"
 FIRST_RUN_TO = date(2027, 1, 31)
 TERMINATED_ON = date(2027, 3, 10)
 SECOND_RUN_TO = date(2027, 4, 30)
+PUBLIC_REFERENCE = "3150bdn"  # the public buyer's own reference ("Deres ref.")
 
 
 def seed_customers(services: Any) -> dict[str, int]:
@@ -139,6 +140,9 @@ def seed_with_settings(services: Any) -> dict[str, int]:
     ids = seed_customers(services)
     services.invoice_runs.set_account_number(ACCOUNT, actor="test")
     services.invoice_runs.set_start_number(10001, actor="test")
+    services.invoice_runs.set_recipient(
+        PUBLIC, buyer_reference=PUBLIC_REFERENCE, email="faktura@molde.example.no", actor="test"
+    )
     return ids
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from invoice_runs_testkit import FOREIGN, NO_AS, PUBLIC, two_runs
+from invoice_runs_testkit import FOREIGN, NO_AS, PUBLIC, PUBLIC_REFERENCE, two_runs
 from lxml import etree
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -162,6 +162,16 @@ def test_payment_means_and_fee(ehf_files: dict[str, Path]) -> None:
     assert t.findtext("cac:AllowanceCharge/cbc:Amount", namespaces=NS) == "45.00"
     assert t.findtext("cac:AllowanceCharge/cac:TaxCategory/cbc:Percent", namespaces=NS) == "25"
     public = _tree(kinds["public customer, EHF, quarterly"])
+    assert public.findtext("cbc:BuyerReference", namespaces=NS) == PUBLIC_REFERENCE
+    assert (
+        public.findtext(
+            "cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ElectronicMail", namespaces=NS
+        )
+        == "faktura@molde.example.no"
+    )
+    assert _tree(kinds["SMS usage"]).findtext("cbc:BuyerReference", namespaces=NS) == (
+        "Kari Nordmann"  # no own reference: the main contact's name
+    )
     assert public.find("cac:AllowanceCharge", namespaces=NS) is None
     credit = _tree(kinds["credit note"])
     assert credit.findtext(

@@ -36,6 +36,21 @@ def actions(services) -> list[str]:  # type: ignore[no-untyped-def]
         return [e.action for e in s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()]
 
 
+def test_recipient_reference_and_email_are_validated_and_audited(services) -> None:  # type: ignore[no-untyped-def]
+    seed_customers(services)
+    runs = services.invoice_runs
+    assert runs.set_recipient(NO_AS, buyer_reference="Innkjøp 42") == ("Innkjøp 42", "")
+    assert runs.set_recipient(NO_AS, email="ap@example.no") == ("Innkjøp 42", "ap@example.no")
+    assert runs.set_recipient(NO_AS, buyer_reference="") == ("", "ap@example.no")
+    with pytest.raises(UserError):
+        runs.set_recipient(NO_AS, email="not an address")
+    with pytest.raises(UserError):
+        runs.set_recipient(NO_AS, buyer_reference="bad\x07text")
+    with pytest.raises(NotFoundError):
+        runs.set_recipient("974760673", buyer_reference="x")
+    assert actions(services).count("invoices.recipient_changed") == 3
+
+
 def test_a_run_needs_an_account_number(services) -> None:  # type: ignore[no-untyped-def]
     seed_customers(services)
     with pytest.raises(UserError, match="bank account"):

@@ -94,6 +94,15 @@ def register(cli: CommandRegistry) -> None:
     p.set_defaults(func=invoices_set_start_number)
 
     p = invoices.add_parser(
+        "recipient", help="a customer's own buyer reference and e-mail for invoices"
+    )
+    p.add_argument("org_number", metavar="ORGNR")
+    p.add_argument("--reference", metavar="TEXT", help='"Deres ref." ("" clears it)')
+    p.add_argument("--email", metavar="ADDRESS", help='e-mail for invoices ("" clears it)')
+    add_json_flag(p)
+    p.set_defaults(func=invoices_recipient)
+
+    p = invoices.add_parser(
         "settings", help="show or set numbering, bank account and Foretaksregisteret"
     )
     p.add_argument("--account", metavar="NUMBER", help="the supplier's bank account number")
@@ -223,3 +232,18 @@ def invoices_settings(ctx: Any, args: argparse.Namespace) -> int:
     if args.foretaksregisteret is not None:
         service.set_business_register(args.foretaksregisteret, actor="cli")
     return _emit_settings(args, service.settings())
+
+
+def invoices_recipient(ctx: Any, args: argparse.Namespace) -> int:
+    from contractdesk.cli.output import emit, emit_json
+
+    reference, email = ctx.services.invoice_runs.set_recipient(
+        args.org_number, buyer_reference=args.reference, email=args.email, actor="cli"
+    )
+    if args.json:
+        emit_json({"org_number": args.org_number, "buyer_reference": reference, "email": email})
+    else:
+        emit(
+            f"Buyer reference: {reference or '(main contact)'}; e-mail: {email or '(main contact)'}"
+        )
+    return 0

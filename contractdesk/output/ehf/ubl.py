@@ -15,12 +15,14 @@ the same document always gives the same bytes (no timestamps). What goes in, by 
 
 from __future__ import annotations
 
+from copy import deepcopy
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
-from contractdesk.domain.invoicing.runs import RunDocument, Seller
+from contractdesk.domain.invoicing.runs import Party, RunDocument, Seller
 from contractdesk.domain.money import round_ore
 
 CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
@@ -38,6 +40,7 @@ UNIT_CODE = "C62"  # "one" (UN/ECE rec. 20): one period, one cost, one month of 
 _CAC = f"{{{NS_CAC}}}"
 _CBC = f"{{{NS_CBC}}}"
 _SUB = etree.SubElement
+_NSMAP = {"cac": NS_CAC, "cbc": NS_CBC}
 
 
 def document_file_name(doc: RunDocument) -> str:
@@ -74,8 +77,9 @@ def write_ubl(seller: Seller, doc: RunDocument) -> bytes:
         invoice_ref = _SUB(billing, _CAC + "InvoiceDocumentReference")
         _text(invoice_ref, "ID", ref.number)
         _text(invoice_ref, "IssueDate", ref.issue_date.isoformat())
-    _seller(root, seller)
-    _buyer(root, doc)
+    # The parties are the same in many documents of a run: built once, copied in (lxml, in C).
+    root.append(deepcopy(_seller_party(seller)))
+    root.append(deepcopy(_buyer_party(doc.buyer)))
     if not credit:
         means = _SUB(root, _CAC + "PaymentMeans")
         _text(means, "PaymentMeansCode", "30", name="Credit transfer")
@@ -150,8 +154,11 @@ def _line(
     _amount(price, "PriceAmount", amount)
 
 
-def _seller(root: etree._Element, seller: Seller) -> None:
-    party = _SUB(_SUB(root, _CAC + "AccountingSupplierParty"), _CAC + "Party")
+@lru_cache(maxsize=8)
+def _seller_party(seller: Seller) -> etree._Element:
+    """``cac:AccountingSupplierParty`` (cached: never change the element returned)."""
+    outer = etree.Element(_CAC + "AccountingSupplierParty", nsmap=_NSMAP)
+    party = _SUB(outer, _CAC + "Party")
     _text(party, "EndpointID", seller.org_number, schemeID=ORG_SCHEME)
     _text(_SUB(party, _CAC + "PartyName"), "Name", _clean(seller.name))
     _address(party, seller.address_lines, seller.city, seller.postcode, seller.country_code)
@@ -167,11 +174,14 @@ def _seller(root: etree._Element, seller: Seller) -> None:
             _text(contact, "Telephone", seller.phone)
         if seller.email:
             _text(contact, "ElectronicMail", seller.email)
+    return outer
 
 
-def _buyer(root: etree._Element, doc: RunDocument) -> None:
-    buyer = doc.buyer
-    party = _SUB(_SUB(root, _CAC + "AccountingCustomerParty"), _CAC + "Party")
+@lru_cache(maxsize=4096)
+def _buyer_party(buyer: Party) -> etree._Element:
+    """``cac:AccountingCustomerParty`` (cached: never change the element returned)."""
+    outer = etree.Element(_CAC + "AccountingCustomerParty", nsmap=_NSMAP)
+    party = _SUB(outer, _CAC + "Party")
     _text(party, "EndpointID", buyer.org_number, schemeID=ORG_SCHEME)
     _text(_SUB(party, _CAC + "PartyName"), "Name", _clean(buyer.name))
     _address(party, buyer.address_lines, buyer.city, buyer.postcode, buyer.country_code)
@@ -182,6 +192,7 @@ def _buyer(root: etree._Element, doc: RunDocument) -> None:
     _text(legal, "CompanyID", buyer.org_number, schemeID=ORG_SCHEME)
     if buyer.email:
         _text(_SUB(party, _CAC + "Contact"), "ElectronicMail", buyer.email)
+    return outer
 
 
 def _address(

@@ -9,35 +9,27 @@ nothing is left).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from contractdesk.domain.invoicing.plan import PlannedInvoice
 from contractdesk.domain.invoicing.runs import (
-    InvalidAccountNumber,
-    InvoicedPeriod,
     NumberingMode,
-    Party,
     Seller,
-    account_number,
-    collection_notice_date,
-    credited_targets,
-    is_public_body,
     kid,
     unfrozen,
 )
-from contractdesk.domain.invoicing.values import DeliveryMethod, InvoiceKind
-from contractdesk.domain.orgnr import format_org_number
+from contractdesk.domain.invoicing.values import InvoiceKind
 from contractdesk.errors import BugError, UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.services.billing import BillingService
 from contractdesk.services.invoice_runs import exports
+from contractdesk.services.invoice_runs.freezing import new_documents
+from contractdesk.services.invoice_runs.setup import InvoicingSetup
 from contractdesk.services.invoice_runs.views import (
     EXPORT_FORMATS,
     ExportResult,
-    InvoicingSettings,
     RunResult,
     RunView,
 )
@@ -47,15 +39,10 @@ from contractdesk.store import audit
 from contractdesk.store.engine import Store
 from contractdesk.store.queries import invoice_runs as q
 
-KEY_NUMBERING = "invoicing.numbering"
-KEY_FIRST_NUMBER = "invoicing.first_number"
-KEY_ACCOUNT = "invoicing.account_number"
-KEY_REGISTER = "invoicing.business_register"
-MAX_FIRST_NUMBER = 99_999_999
 PLAN_YEARS_BACK = 19  # a run looks this far back for planned lines no run holds yet
 
 
-class InvoiceRunService:
+class InvoiceRunService(InvoicingSetup):
     """Freeze, list, undo and export invoice runs. Every change is audited in its transaction."""
 
     def __init__(
@@ -73,87 +60,6 @@ class InvoiceRunService:
 
     def __repr__(self) -> str:
         return f"InvoiceRunService({self.store!r})"
-
-    # settings -------------------------------------------------------------------------
-
-    def settings(self) -> InvoicingSettings:
-        """The numbering mode, first number, account number and register flag."""
-        values = self._settings.all()
-        try:
-            mode = NumberingMode.parse(str(values.get(KEY_NUMBERING) or "contractdesk"))
-        except ValueError:
-            mode = NumberingMode.CONTRACTDESK
-        first = values.get(KEY_FIRST_NUMBER)
-        register = values.get(KEY_REGISTER)
-        return InvoicingSettings(
-            mode,
-            int(first) if isinstance(first, int) and first > 0 else 1,
-            str(values.get(KEY_ACCOUNT) or ""),
-            True if register is None else bool(register),
-        )
-
-    def set_start_number(self, number: int, *, actor: str = "owner") -> InvoicingSettings:
-        """Set the series' first number; refused once any document carries a number.
-
-        Raises:
-            UserError: not 1 … 99,999,999, or numbers have been given already.
-        """
-        if not isinstance(number, int) or not 1 <= number <= MAX_FIRST_NUMBER:
-            raise UserError(
-                fill(
-                    translate("InvoiceRuns", "The first invoice number must be 1 … %1."),
-                    MAX_FIRST_NUMBER,
-                ),
-                field="first_number",
-            )
-        with self.store.read_session() as s:
-            given = q.numbered_documents(s)
-        if given:
-            raise UserError(
-                translate(
-                    "InvoiceRuns",
-                    "The first invoice number is fixed once invoices have numbers; "
-                    "the series continues from the last number.",
-                ),
-                field="first_number",
-            )
-        self._settings.set(KEY_FIRST_NUMBER, number, actor=actor)
-        return self.settings()
-
-    def set_account_number(self, text: str, *, actor: str = "owner") -> InvoicingSettings:
-        """Set the supplier's bank account (checked with ``stdnum.no.kontonr``).
-
-        Raises:
-            UserError: not a valid Norwegian account number.
-        """
-        try:
-            digits = account_number(text)
-        except InvalidAccountNumber:
-            raise UserError(
-                fill(
-                    translate("InvoiceRuns", "%1 is not a valid Norwegian account number."),
-                    text.strip(),
-                ),
-                field="account_number",
-            ) from None
-        self._settings.set(KEY_ACCOUNT, digits, actor=actor)
-        return self.settings()
-
-    def set_numbering(
-        self, mode: NumberingMode | str, *, actor: str = "owner"
-    ) -> InvoicingSettings:
-        """Choose who numbers invoices: ``contractdesk`` or ``accounting``."""
-        try:
-            value = NumberingMode.parse(str(mode))
-        except ValueError as exc:
-            raise UserError(str(exc), field="numbering") from None
-        self._settings.set(KEY_NUMBERING, value.value, actor=actor)
-        return self.settings()
-
-    def set_business_register(self, registered: bool, *, actor: str = "owner") -> InvoicingSettings:
-        """Whether the supplier is in Foretaksregisteret (then every invoice says so)."""
-        self._settings.set(KEY_REGISTER, bool(registered), actor=actor)
-        return self.settings()
 
     # runs -----------------------------------------------------------------------------
 
@@ -183,7 +89,7 @@ class InvoiceRunService:
                 )
             numbered = config.numbering is NumberingMode.CONTRACTDESK
             first = q.next_number(s, config.first_number) if numbered else None
-            documents = _new_documents(
+            documents = new_documents(
                 fresh,
                 q.customer_facts(s, {d.org_number for d in fresh}),
                 q.invoiced_periods(s),
@@ -392,124 +298,3 @@ class InvoiceRunService:
             else:
                 out.append("exported" if "exported" in seen else "frozen")
         return out
-
-    # internals ------------------------------------------------------------------------
-
-    def _seller(self, config: InvoicingSettings) -> Seller:
-        profile = self._supplier.get()
-        if profile is None:
-            raise UserError(
-                translate("InvoiceRuns", "Enter the supplier's details in Settings first."),
-                field="supplier",
-            )
-        if not config.account_number:
-            raise UserError(
-                translate(
-                    "InvoiceRuns",
-                    "Set the supplier's bank account number first "
-                    "(contractdesk invoices settings --account NUMBER).",
-                ),
-                field="account_number",
-            )
-        return Seller(
-            org_number=profile.org_number,
-            name=profile.name,
-            address_lines=tuple(profile.address_lines),
-            postcode=profile.postcode,
-            city=profile.city,
-            country_code="NO",
-            email=profile.email,
-            phone=profile.phone,
-            account_number=config.account_number,
-            in_business_register=config.business_register,
-        )
-
-
-def _party(facts: q.CustomerFacts) -> Party:
-    """The buyer frozen into a document: the registry's postal address where there is one."""
-    address = facts.postal_address if _has_lines(facts.postal_address) else facts.business_address
-    address = address if isinstance(address, dict) else {}
-    try:
-        delivery = DeliveryMethod.parse(facts.delivery_method)
-    except ValueError:
-        delivery = DeliveryMethod.EMAIL
-    return Party(
-        customer_number=facts.customer_id,
-        org_number=facts.org_number,
-        name=facts.name,
-        address_lines=tuple(str(x) for x in address.get("lines") or () if str(x).strip()),
-        postcode=str(address.get("postcode") or ""),
-        city=str(address.get("city") or ""),
-        country_code=str(address.get("country_code") or "NO").upper(),
-        vat_registered=facts.vat_registered,
-        public_body=is_public_body(facts.organisation_form),
-        email=facts.contact_email,
-        buyer_reference=facts.contact_name or format_org_number(facts.org_number),
-        delivery_method=delivery,
-    )
-
-
-def _has_lines(address: object) -> bool:
-    return isinstance(address, dict) and any(str(x).strip() for x in address.get("lines") or ())
-
-
-def _new_documents(
-    fresh: list[PlannedInvoice],
-    facts: dict[str, q.CustomerFacts],
-    invoiced: dict[int, list[InvoicedPeriod]],
-    *,
-    first_id: int,
-    first_number: int | None,
-) -> list[q.NewDocument]:
-    """Number the documents, freeze their buyers and tie credit notes to their invoices."""
-    index: dict[int, list[InvoicedPeriod]] = defaultdict(
-        list, {k: list(v) for k, v in invoiced.items()}
-    )
-    for position, doc in enumerate(fresh):
-        if doc.kind is InvoiceKind.INVOICE:
-            for line in doc.lines:
-                index[int(line.service_id)].append(
-                    InvoicedPeriod(line.period_start, line.period_end, first_id + position)
-                )
-    parties: dict[str, Party] = {}
-    out = []
-    for position, doc in enumerate(fresh):
-        if doc.org_number not in facts:
-            raise UserError(
-                fill(
-                    translate(
-                        "InvoiceRuns",
-                        "Customer %1 was removed while the run was made; run it again.",
-                    ),
-                    format_org_number(doc.org_number),
-                ),
-            )
-        party = parties.get(doc.org_number) or parties.setdefault(
-            doc.org_number, _party(facts[doc.org_number])
-        )
-        number = None if first_number is None else first_number + position
-        credited: tuple[int, ...] = ()
-        if doc.kind is InvoiceKind.CREDIT:
-            credited = tuple(int(str(t)) for t in credited_targets(doc, index))
-        out.append(
-            q.NewDocument(
-                doc_id=first_id + position,
-                position=position + 1,
-                kind=doc.kind,
-                number=number,
-                kid="" if number is None else kid(party.customer_number, number),
-                customer_id=party.customer_number,
-                org_number=doc.org_number,
-                invoice_date=doc.invoice_date,
-                due_date=doc.due_date,
-                collection_date=collection_notice_date(doc.due_date),
-                fee=doc.fee,
-                net=doc.net,
-                vat=doc.vat,
-                total=doc.total,
-                buyer=q.party_dict(party),
-                credited=credited,
-                lines=doc.lines,
-            )
-        )
-    return out

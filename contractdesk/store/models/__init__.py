@@ -14,6 +14,7 @@ from contractdesk.store.models.invoice_runs import (
     InvoiceDocument,
     InvoiceDocumentLine,
     InvoiceExport,
+    InvoiceRecipient,
     InvoiceRun,
 )
 from contractdesk.store.models.people import (
@@ -44,5 +45,6 @@ __all__ += [
     "InvoiceDocument",
     "InvoiceDocumentLine",
     "InvoiceExport",
+    "InvoiceRecipient",
     "InvoiceRun",
 ]  # invoice runs (issue 15)

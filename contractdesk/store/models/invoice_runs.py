@@ -97,6 +97,21 @@ class InvoiceDocumentLine(Base):
     amount: Mapped[Decimal] = mapped_column(DecimalText)
 
 
+class InvoiceRecipient(Base):
+    """Where a customer's invoices go, when it is not the main contact: its own reference
+    ("Deres ref.", required by public buyers) and the e-mail address for invoices."""
+
+    __tablename__ = "invoice_recipient"
+
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE", name="fk_invoice_recipient_customer_id"),
+        primary_key=True,
+    )
+    buyer_reference: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
 class InvoiceExport(Base):
     """A file written from a run: its format, name and SHA-256 (a re-export must match it)."""
 

@@ -35,6 +35,7 @@ from contractdesk.store.models import (
     InvoiceDocument,
     InvoiceDocumentLine,
     InvoiceExport,
+    InvoiceRecipient,
     InvoiceRun,
     Person,
     PersonRole,
@@ -491,6 +492,13 @@ def customer_facts(
     for cid, first, last, emails in s.execute(q):
         name = " ".join(p for p in (first, last) if p).strip()
         contacts[int(cid)] = (name, (emails or [""])[0] if emails else "")
+    for cid, reference, email in s.execute(
+        select(
+            InvoiceRecipient.customer_id, InvoiceRecipient.buyer_reference, InvoiceRecipient.email
+        )
+    ):
+        name, contact_email = contacts.get(int(cid), ("", ""))
+        contacts[int(cid)] = (reference or name, email or contact_email)
     out: dict[str, CustomerFacts] = {}
     q2 = select(
         Customer.id,
@@ -525,3 +533,22 @@ def line_states(s: Session) -> dict[LineKey, str]:
     return {
         (int(a), bool(b), c, d): "exported" if e else "frozen" for a, b, c, d, e in s.execute(q)
     }
+
+
+def set_recipient(s: Session, customer_id: int, buyer_reference: str, email: str) -> dict[str, str]:
+    """Store a customer's own buyer reference and invoice e-mail; return the values before."""
+    row = s.get(InvoiceRecipient, customer_id)
+    before = {"buyer_reference": "", "email": ""}
+    if row is None:
+        row = InvoiceRecipient(customer_id=customer_id)
+        s.add(row)
+    else:
+        before = {"buyer_reference": row.buyer_reference, "email": row.email}
+    row.buyer_reference = buyer_reference
+    row.email = email
+    return before
+
+
+def recipient_of(s: Session, customer_id: int) -> tuple[str, str]:
+    row = s.get(InvoiceRecipient, customer_id)
+    return ("", "") if row is None else (row.buyer_reference, row.email)

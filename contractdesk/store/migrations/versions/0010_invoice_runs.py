@@ -1,4 +1,5 @@
-"""Invoice runs (issue 15): invoice_run, invoice_document, invoice_document_line, invoice_export.
+"""Invoice runs (issue 15): invoice_run, invoice_document, invoice_document_line, invoice_export,
+invoice_recipient (a customer's own buyer reference and e-mail for invoices).
 
 Frozen invoices and credit notes with their lines, and a record of each export. Document numbers
 are unique (one unbroken series; NULL while the accounting system numbers them). Customers and
@@ -108,9 +109,24 @@ def upgrade() -> None:
         sa.Column("at", sa.String(40), nullable=False),
     )
     op.create_index("ix_invoice_export_run", "invoice_export", ["run_id"])
+    op.create_table(
+        "invoice_recipient",
+        sa.Column(
+            "customer_id",
+            sa.Integer,
+            sa.ForeignKey(
+                "customer.id", ondelete="CASCADE", name="fk_invoice_recipient_customer_id"
+            ),
+            primary_key=True,
+        ),
+        sa.Column("buyer_reference", sa.String(200), nullable=False),
+        sa.Column("email", sa.String(254), nullable=False),
+        sa.Column("updated_at", sa.String(40), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("invoice_recipient")
     op.drop_table("invoice_export")
     op.drop_table("invoice_document_line")
     op.drop_table("invoice_document")
