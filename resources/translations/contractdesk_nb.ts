@@ -2183,6 +2183,10 @@
         <translation>%1 er ikke et gyldig norsk kontonummer.</translation>
     </message>
     <message>
+        <source>Buyer reference</source>
+        <translation>Deres referanse</translation>
+    </message>
+    <message>
         <source>Nothing to freeze: every planned invoice up to %1 is in a run.</source>
         <translation>Ingenting å fryse: alle planlagte fakturaer til og med %1 er med i en kjøring.</translation>
     </message>
@@ -2344,6 +2348,49 @@
             <numerusform>%n dokument</numerusform>
             <numerusform>%n dokumenter</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>InvoicingSettingsBox</name>
+    <message>
+        <source>Invoicing</source>
+        <translation>Fakturering</translation>
+    </message>
+    <message>
+        <source>ContractDesk numbers invoices (with KID)</source>
+        <translation>ContractDesk nummererer fakturaene (med KID)</translation>
+    </message>
+    <message>
+        <source>The accounting system numbers invoices</source>
+        <translation>Regnskapssystemet nummererer fakturaene</translation>
+    </message>
+    <message>
+        <source>&amp;Numbering</source>
+        <translation>&amp;Nummerering</translation>
+    </message>
+    <message>
+        <source>&amp;First invoice number</source>
+        <translation>&amp;Første fakturanummer</translation>
+    </message>
+    <message>
+        <source>&amp;Bank account</source>
+        <translation>&amp;Kontonummer</translation>
+    </message>
+    <message>
+        <source>Registered in Foretaksregisteret (printed on invoices)</source>
+        <translation>Registrert i Foretaksregisteret (står på fakturaene)</translation>
+    </message>
+    <message>
+        <source>Save &amp;invoicing</source>
+        <translation>Lagre &amp;fakturering</translation>
+    </message>
+    <message>
+        <source>Set once: fixed as soon as the first invoice has its number.</source>
+        <translation>Settes én gang: ligger fast så snart første faktura har fått nummer.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Lagret.</translation>
     </message>
 </context>
 <context>

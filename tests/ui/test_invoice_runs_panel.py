@@ -89,3 +89,37 @@ def test_the_panel_in_norwegian(page, qapp) -> None:  # type: ignore[no-untyped-
     finally:
         install_language(qapp, "en")
         page.retranslate()
+
+
+def test_invoicing_settings_on_the_settings_page(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from invoice_runs_testkit import seed_customers
+
+    from contractdesk.ui.pages.settings import SettingsPage
+
+    seed_customers(services)
+    settings = SettingsPage()
+    qtbot.addWidget(settings)
+    settings.resize(1280, 800)
+    settings.set_services(services)
+    box = settings.invoicing_box
+    assert box.first_number.value() == 1 and box.account.text() == ""
+    box.account.setText("8601.11.17948")  # wrong check digit
+    assert not box.save()
+    assert "not a valid Norwegian account number" in box.message.text()
+    box.account.setText("8601 11 17947")
+    box.first_number.setValue(2027001)
+    box.register.setChecked(False)
+    assert box.save()
+    got = services.invoice_runs.settings()
+    assert (got.account_number, got.first_number, got.business_register) == (
+        "86011117947",
+        2027001,
+        False,
+    )
+    assert box.account.text() == "8601.11.17947"
+    settings.show()
+    _shot(settings, "settings-invoicing-en")
+    services.invoice_runs.run(FIRST_RUN_TO)
+    box.first_number.setValue(5)
+    assert not box.save() and "fixed" in box.message.text()
+    assert box.first_number.value() == 2027001

@@ -99,6 +99,7 @@ POWEROFFICE_ORDER_COLUMNS = (
 # PowerOffice Go's names of the delivery methods on a customer card.
 _POWEROFFICE_DELIVERY = {"paper": "Print", "email": "Email", "ehf": "EHF"}
 _VAT_RATE = "25"
+_REFERENCE = re.compile(r"^\d+-\d+$")  # ContractDesk's document reference: RUN-POSITION
 _RISKY = frozenset("=+-@\t\r")
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")  # amounts stay as they are; text is defused
 _FEE = "Fakturagebyr"
@@ -312,7 +313,7 @@ def parse_receipt(data: bytes) -> dict[str, int]:
         cells = [c.strip() for c in row]
         if not cells or not any(cells):
             continue
-        if n == 1 and not cells[-1].isdigit():
+        if n == 1 and not _REFERENCE.match(cells[0]):
             continue  # header
         if len(cells) < 2 or not cells[0]:
             raise ReceiptError(f"line {n}: expected reference;number")
@@ -321,4 +322,6 @@ def parse_receipt(data: bytes) -> dict[str, int]:
         if cells[0] in out:
             raise ReceiptError(f"line {n}: {cells[0]} appears twice")
         out[cells[0]] = int(cells[1])
+    if not out:
+        raise ReceiptError("the receipt holds no invoice numbers")
     return out

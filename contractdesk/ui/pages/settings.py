@@ -1,4 +1,4 @@
-"""Settings: the supplier profile, language, how the store is unlocked, and backups."""
+"""Settings: the supplier profile, language, how the store is unlocked, backups, invoicing."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.ui.pages.base import Page
+from contractdesk.ui.widgets.invoicing_settings import InvoicingSettingsBox
 from contractdesk.ui.widgets.supplier_form import SupplierForm
 
 
@@ -83,6 +84,8 @@ class SettingsPage(Page):
         buttons.addStretch(1)
         sec.addLayout(buttons)
         layout.addWidget(self.security_box)
+        self.invoicing_box = InvoicingSettingsBox()
+        layout.addWidget(self.invoicing_box)
         layout.addStretch(1)
         self._select_language()
         self.retranslate()
@@ -99,11 +102,14 @@ class SettingsPage(Page):
         self.passphrase_button.setText(self.tr("Set a &passphrase…"))
         self.backup_button.setText(self.tr("Create &backup…"))
         self.supplier_form.retranslate()
+        self.invoicing_box.retranslate()
         self._describe_security()
 
     def set_services(self, services: Any) -> None:
         super().set_services(services)
         self.supplier_form.set_profile(services.supplier.get())
+        if hasattr(services, "invoice_runs"):
+            self.invoicing_box.set_services(services)
         self._describe_security()
 
     def _describe_security(self) -> None:
