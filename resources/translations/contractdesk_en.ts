@@ -116,6 +116,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n invoice number(s)</source>
+        <translation>
+            <numerusform>%n invoice number</numerusform>
+            <numerusform>%n invoice numbers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>

@@ -2278,6 +2278,14 @@
         <translation>&amp;Angre kjøring …</translation>
     </message>
     <message>
+        <source>Import &amp;receipt…</source>
+        <translation>Les inn &amp;kvittering …</translation>
+    </message>
+    <message>
+        <source>Read the invoice numbers the accounting system gave this run&apos;s drafts</source>
+        <translation>Les inn fakturanumrene regnskapssystemet ga utkastene i denne kjøringen</translation>
+    </message>
+    <message>
         <source>The invoice run failed: %1</source>
         <translation>Fakturakjøringen mislyktes: %1</translation>
     </message>
@@ -2328,6 +2336,21 @@
         <translation>
             <numerusform>%n fil</numerusform>
             <numerusform>%n filer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import receipt</source>
+        <translation>Les inn kvittering</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 recorded.</source>
+        <translation>Kjøring %1: %2 registrert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice number(s)</source>
+        <translation>
+            <numerusform>%n fakturanummer</numerusform>
+            <numerusform>%n fakturanumre</numerusform>
         </translation>
     </message>
     <message>

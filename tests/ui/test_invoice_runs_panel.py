@@ -123,3 +123,21 @@ def test_invoicing_settings_on_the_settings_page(qtbot, services) -> None:  # ty
     box.first_number.setValue(5)
     assert not box.save() and "fixed" in box.message.text()
     assert box.first_number.value() == 2027001
+
+
+def test_drafts_get_their_numbers_from_a_receipt(page, services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    services.invoice_runs.set_numbering("accounting")
+    panel = page.runs_panel
+    panel.freeze(FIRST_RUN_TO)
+    model = panel.runs_model
+    assert model.index(0, RunsModel.STATUS).data() == "Frozen, awaiting numbers"
+    assert not panel.export_buttons["ehf"].isEnabled() and panel.receipt_button.isEnabled()
+    run = panel.selected_run()
+    receipt = tmp_path / "receipt.csv"
+    receipt.write_text(
+        "".join(f"1-{i};{500 + i}\n" for i in range(1, run.invoices + 1)), encoding="utf-8"
+    )
+    panel.import_receipt(receipt)
+    assert "recorded" in panel.message.text()
+    assert model.index(0, RunsModel.STATUS).data() == "Frozen"
+    assert panel.export_buttons["ehf"].isEnabled() and not panel.receipt_button.isEnabled()

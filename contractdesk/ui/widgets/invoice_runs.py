@@ -161,6 +161,9 @@ class InvoiceRunsPanel(QWidget):
             button.clicked.connect(lambda _=False, f=fmt: self._ask_export(f))
             self.export_buttons[fmt] = button
             actions.addWidget(button)
+        self.receipt_button = QPushButton()
+        self.receipt_button.clicked.connect(self._ask_receipt)
+        actions.addWidget(self.receipt_button)
         actions.addStretch(1)
         self.undo_button = QPushButton()
         self.undo_button.clicked.connect(lambda: self.undo_selected())
@@ -194,6 +197,10 @@ class InvoiceRunsPanel(QWidget):
         for fmt, button in self.export_buttons.items():
             button.setText(texts[fmt])
         self.undo_button.setText(self.tr("&Undo run…"))
+        self.receipt_button.setText(self.tr("Import &receipt…"))
+        self.receipt_button.setToolTip(
+            self.tr("Read the invoice numbers the accounting system gave this run's drafts")
+        )
         self.runs_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 7)
 
     def set_services(self, services: Any, *, today: date | None = None) -> None:
@@ -223,6 +230,7 @@ class InvoiceRunsPanel(QWidget):
             needs_numbers = fmt in ("ehf", "pdf")
             button.setEnabled(live and not (needs_numbers and run.unnumbered))
         self.undo_button.setEnabled(live and not run.exports)
+        self.receipt_button.setEnabled(live and bool(run.unnumbered))
 
     def _work(self, fn: Any, done: Any) -> None:
         from contractdesk.ui.tasks import run_task
@@ -311,6 +319,30 @@ class InvoiceRunsPanel(QWidget):
             self.changed.emit()
 
         self._work(lambda: runs.export(run.run_id, fmt, target), done)
+
+    def _ask_receipt(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import receipt"), str(Path.home()), self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.import_receipt(Path(path))
+
+    def import_receipt(self, path: Path) -> None:
+        """Record the numbers in the accounting system's receipt for the selected run."""
+        run = self.selected_run()
+        if run is None or self.services is None:
+            return
+        runs = self.services.invoice_runs
+
+        def done(count: int) -> None:
+            self.message.setText(
+                self.tr("Run %1: %2 recorded.")
+                .replace("%1", str(run.run_id))
+                .replace("%2", self.tr("%n invoice number(s)", "", count))
+            )
+            self.reload(select=run.run_id)
+
+        self._work(lambda: runs.import_receipt(run.run_id, path), done)
 
     def _confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Undo run"), text)
