@@ -15,10 +15,10 @@ import threading
 from datetime import date
 from decimal import Decimal
 
-from reportlab.lib import colors  # type: ignore[import-untyped]  # ReportLab ships no type hints
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]  # ReportLab ships no type hints
-from reportlab.lib.units import mm  # type: ignore[import-untyped]  # ReportLab ships no type hints
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]  # ReportLab ships no type hints
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from contractdesk.domain.invoicing.runs import RunDocument, Seller, format_account_number
 from contractdesk.domain.orgnr import format_org_number
