@@ -233,3 +233,29 @@ def test_csv_totals_match_the_documents(services, tmp_path: Path) -> None:  # ty
         assert {r["document_total"] for r in mine} == {str(doc.total)}
     (credit,) = [r for r in rows if r["document_type"] == "credit_note"]
     assert credit["credits_invoice"] and Decimal(credit["amount"]) < 0
+
+
+def test_a_credit_note_credits_what_was_invoiced_not_todays_price(services) -> None:  # type: ignore[no-untyped-def]
+    from invoice_runs_testkit import TERMINATED_ON
+
+    ids = seed_with_settings(services)
+    services.invoice_runs.run(FIRST_RUN_TO)
+    # the price is edited after the invoice went out (the plan re-plans as if it had always been so)
+    services.billing.edit_service(
+        ids[NO_AS],
+        ServiceInput(
+            "licence",
+            "CRM-lisens",
+            annual_price="24000",
+            start=date(2025, 1, 1),
+            period="half-yearly",
+        ),
+    )
+    services.billing.terminate(ids[NO_AS], TERMINATED_ON)
+    second = services.invoice_runs.run(SECOND_RUN_TO)
+    _seller, docs = services.invoice_runs.documents(second.run_id)
+    (credit,) = [d for d in docs if d.kind is InvoiceKind.CREDIT]
+    (line,) = credit.lines
+    # Apr-Jun of a 6000.00 half-year (12000 a year, as invoiced), not of 12000.00
+    assert line.amount == Decimal("-3016.57")
+    assert credit.net == line.amount and credit.total == credit.net + credit.vat

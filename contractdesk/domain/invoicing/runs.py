@@ -22,14 +22,14 @@ Choices made here:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 from contractdesk.domain.invoicing.plan import InvoiceLine, PlannedInvoice
 from contractdesk.domain.invoicing.values import DeliveryMethod, InvoiceKind, ServiceKind
-from contractdesk.domain.money import vat_of
+from contractdesk.domain.money import round_ore, vat_of
 
 COLLECTION_NOTICE_DAYS = 14
 KID_CUSTOMER_DIGITS = 6
@@ -255,6 +255,48 @@ class InvoicedPeriod:
     period_start: date
     period_end: date
     target: object  # the caller's handle of the invoice (a store id, or a position in this run)
+    amount: Decimal | None = None  # the frozen line's amount excl. VAT
+
+
+def credit_as_invoiced(
+    doc: PlannedInvoice,
+    invoiced: Mapping[int, Sequence[InvoicedPeriod]],
+    planned_amounts: Mapping[tuple[int, date, date], Decimal],
+) -> PlannedInvoice:
+    """A credit note measured against what was actually invoiced.
+
+    The plan computes a credit from today's price of the period; when the frozen invoice line of
+    that period has another amount (the price was edited after the run), the credit is scaled
+    to the frozen amount (the kept share of the period is kept of the frozen amount) and never
+    exceeds it. Lines without
+    a frozen invoice stay as planned.
+    """
+    lines = []
+    changed = False
+    for line in doc.lines:
+        sid = int(line.service_id)
+        frozen = None
+        for period in invoiced.get(sid, ()):
+            if period.period_start <= line.period_start and line.period_end <= period.period_end:
+                frozen = period
+        amount = line.amount
+        if frozen is not None and frozen.amount is not None:
+            planned = planned_amounts.get((sid, frozen.period_start, frozen.period_end))
+            if planned and planned != frozen.amount:
+                # as the plan does: the credit is the invoiced amount minus the rounded kept part
+                kept = planned + line.amount
+                amount = round_ore(kept * frozen.amount / planned) - frozen.amount
+            amount = max(amount, -frozen.amount)
+        if amount != line.amount:
+            changed = True
+            line = replace(line, amount=amount)
+        if amount:
+            lines.append(line)
+    if not changed:
+        return doc
+    net = sum((ln.amount for ln in lines), _ZERO) + doc.fee
+    vat = vat_of(net)
+    return replace(doc, lines=tuple(lines), net=net, vat=vat, total=net + vat)
 
 
 def credited_targets(
@@ -294,6 +336,7 @@ __all__ = [
     "ServiceKind",
     "account_number",
     "collection_notice_date",
+    "credit_as_invoiced",
     "credited_targets",
     "format_account_number",
     "is_public_body",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
 
 from contractdesk.domain.invoicing.plan import PlannedInvoice
 from contractdesk.domain.invoicing.runs import (
     InvoicedPeriod,
     Party,
     collection_notice_date,
+    credit_as_invoiced,
     credited_targets,
     is_public_body,
     kid,
@@ -55,20 +59,32 @@ def new_documents(
     *,
     first_id: int,
     first_number: int | None,
+    planned_amounts: Mapping[tuple[int, date, date], Decimal] | None = None,
 ) -> list[q.NewDocument]:
-    """Number the documents, freeze their buyers and tie credit notes to their invoices."""
+    """Number the documents, freeze their buyers and tie credit notes to their invoices.
+
+    Credit notes are measured against the frozen invoice lines they correct
+    (:func:`credit_as_invoiced`); one left without lines is not made.
+    """
     index: dict[int, list[InvoicedPeriod]] = defaultdict(
         list, {k: list(v) for k, v in invoiced.items()}
     )
-    for position, doc in enumerate(fresh):
+    for i, doc in enumerate(fresh):
         if doc.kind is InvoiceKind.INVOICE:
             for line in doc.lines:
                 index[int(line.service_id)].append(
-                    InvoicedPeriod(line.period_start, line.period_end, first_id + position)
+                    InvoicedPeriod(line.period_start, line.period_end, ("new", i), line.amount)
                 )
+    kept: list[tuple[int, PlannedInvoice]] = []
+    for i, doc in enumerate(fresh):
+        if doc.kind is InvoiceKind.CREDIT:
+            doc = credit_as_invoiced(doc, index, planned_amounts or {})
+        if doc.lines:
+            kept.append((i, doc))
+    ids = {i: first_id + position for position, (i, _doc) in enumerate(kept)}
     parties: dict[str, Party] = {}
     out = []
-    for position, doc in enumerate(fresh):
+    for position, (_i, doc) in enumerate(kept):
         if doc.org_number not in facts:
             raise UserError(
                 fill(
@@ -85,7 +101,10 @@ def new_documents(
         number = None if first_number is None else first_number + position
         credited: tuple[int, ...] = ()
         if doc.kind is InvoiceKind.CREDIT:
-            credited = tuple(int(str(t)) for t in credited_targets(doc, index))
+            credited = tuple(
+                ids[t[1]] if isinstance(t, tuple) else int(str(t))
+                for t in credited_targets(doc, index)
+            )
         out.append(
             q.NewDocument(
                 doc_id=first_id + position,

@@ -73,10 +73,26 @@ class InvoiceRunService(InvoicingSetup):
         seller = self._seller(config)
         date_from = date(date_to.year - PLAN_YEARS_BACK, 1, 1)
         planned = self.billing.plan(None, date_from, date_to)
+        planned_amounts = {
+            (int(line.service_id), line.period_start, line.period_end): line.amount
+            for doc in planned
+            if doc.kind is InvoiceKind.INVOICE
+            for line in doc.lines
+        }
         with self.store.session() as s:
             fresh = unfrozen(planned, q.frozen_line_keys(s))
             del planned
-            if not fresh:
+            numbered = config.numbering is NumberingMode.CONTRACTDESK
+            first = q.next_number(s, config.first_number) if numbered else None
+            documents = new_documents(
+                fresh,
+                q.customer_facts(s, {d.org_number for d in fresh}),
+                q.invoiced_periods(s),
+                first_id=q.next_document_id(s),
+                first_number=first,
+                planned_amounts=planned_amounts,
+            )
+            if not documents:
                 raise UserError(
                     fill(
                         translate(
@@ -87,15 +103,6 @@ class InvoiceRunService(InvoicingSetup):
                     ),
                     field="date_to",
                 )
-            numbered = config.numbering is NumberingMode.CONTRACTDESK
-            first = q.next_number(s, config.first_number) if numbered else None
-            documents = new_documents(
-                fresh,
-                q.customer_facts(s, {d.org_number for d in fresh}),
-                q.invoiced_periods(s),
-                first_id=q.next_document_id(s),
-                first_number=first,
-            )
             run_id = q.add_run(
                 s,
                 date_to=date_to,

@@ -96,13 +96,19 @@ def frozen_line_keys(s: Session) -> set[LineKey]:
 def invoiced_periods(s: Session) -> dict[int, list[InvoicedPeriod]]:
     """Frozen invoice lines by service id, oldest first: what credit notes may refer to."""
     q = (
-        select(_LINE.c.service_id, _LINE.c.period_start, _LINE.c.period_end, _LINE.c.document_id)
+        select(
+            _LINE.c.service_id,
+            _LINE.c.period_start,
+            _LINE.c.period_end,
+            _LINE.c.document_id,
+            _LINE.c.amount,
+        )
         .where(_LINE.c.is_credit.is_(False))
         .order_by(_LINE.c.document_id)
     )
     out: dict[int, list[InvoicedPeriod]] = defaultdict(list)
-    for sid, start, end, doc_id in s.execute(q):
-        out[int(sid)].append(InvoicedPeriod(start, end, int(doc_id)))
+    for sid, start, end, doc_id, amount in s.execute(q):
+        out[int(sid)].append(InvoicedPeriod(start, end, int(doc_id), amount))
     return out
 
 

@@ -97,3 +97,20 @@ def test_credit_note_targets_the_invoice_covering_its_period() -> None:
 def test_collection_notice_and_public_bodies() -> None:
     assert collection_notice_date(date(2027, 1, 16)) == date(2027, 1, 30)
     assert is_public_body("KOMM") and is_public_body("stat") and not is_public_body("AS")
+
+
+def test_a_credit_is_measured_against_the_frozen_invoice_line() -> None:
+    from contractdesk.domain.invoicing.runs import credit_as_invoiced
+
+    credit = _doc(
+        InvoiceKind.CREDIT, _line(1, date(2027, 4, 1), date(2027, 6, 30), "-6033.15"), fee="0.00"
+    )
+    frozen = {1: [InvoicedPeriod(date(2027, 1, 1), date(2027, 6, 30), 9, Decimal("6000.00"))]}
+    planned = {(1, date(2027, 1, 1), date(2027, 6, 30)): Decimal("12000.00")}
+    adjusted = credit_as_invoiced(credit, frozen, planned)
+    assert adjusted.lines[0].amount == Decimal("-3016.57")
+    assert adjusted.net == Decimal("-3016.57") and adjusted.vat == Decimal("-754.14")
+    # the same price: unchanged; never more than was invoiced
+    same = {(1, date(2027, 1, 1), date(2027, 6, 30)): Decimal("6000.00")}
+    assert credit_as_invoiced(credit, frozen, same).lines[0].amount == Decimal("-6000.00")
+    assert credit_as_invoiced(credit, {}, planned) == credit
