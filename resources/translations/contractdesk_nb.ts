@@ -2207,6 +2207,10 @@
         <translation>Ukjent eksportformat %1.</translation>
     </message>
     <message>
+        <source>Run %1 is undone; there is nothing to export.</source>
+        <translation>Kjøring %1 er angret; det er ingenting å eksportere.</translation>
+    </message>
+    <message>
         <source>Run %1 has drafts without numbers; import the accounting system&apos;s receipt first.</source>
         <translation>Kjøring %1 har utkast uten nummer; les inn kvitteringen fra regnskapssystemet først.</translation>
     </message>
@@ -2215,8 +2219,12 @@
         <translation>Kunne ikke lese kvitteringen %1: %2</translation>
     </message>
     <message>
-        <source>The receipt names documents not in run %1: %2</source>
-        <translation>Kvitteringen nevner dokumenter som ikke er i kjøring %1: %2</translation>
+        <source>Run %1 is not waiting for numbers from the accounting system.</source>
+        <translation>Kjøring %1 venter ikke på numre fra regnskapssystemet.</translation>
+    </message>
+    <message>
+        <source>The receipt names documents that are not drafts of run %1: %2</source>
+        <translation>Kvitteringen nevner dokumenter som ikke er utkast i kjøring %1: %2</translation>
     </message>
     <message>
         <source>Invoice numbers in the receipt are taken already: %1</source>

@@ -202,7 +202,7 @@ def test_accounting_numbering_exports_drafts_and_reads_the_receipt(
     assert len(list((tmp_path / "ehf").iterdir())) == run.invoices
     bad = tmp_path / "bad.csv"
     bad.write_text("9-1;1\n", "utf-8")
-    with pytest.raises(UserError, match="not in run"):
+    with pytest.raises(UserError, match="not drafts of run"):
         services.invoice_runs.import_receipt(run.run_id, bad)
 
 
@@ -259,3 +259,15 @@ def test_a_credit_note_credits_what_was_invoiced_not_todays_price(services) -> N
     # Apr-Jun of a 6000.00 half-year (12000 a year, as invoiced), not of 12000.00
     assert line.amount == Decimal("-3016.57")
     assert credit.net == line.amount and credit.total == credit.net + credit.vat
+
+
+def test_receipts_only_for_drafts_and_no_export_of_an_undone_run(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _first, second = two_runs(services)
+    receipt = tmp_path / "receipt.csv"
+    receipt.write_text("2-1;9001\n", "utf-8")
+    with pytest.raises(UserError, match="not waiting for numbers"):
+        services.invoice_runs.import_receipt(second.run_id, receipt)
+    services.invoice_runs.undo(second.run_id)
+    with pytest.raises(UserError, match="undone"):
+        services.invoice_runs.export(second.run_id, "csv", tmp_path / "x.csv")
+    assert not (tmp_path / "x.csv").exists()

@@ -200,7 +200,17 @@ class InvoiceRunService(InvoicingSetup):
             raise UserError(
                 fill(translate("InvoiceRuns", "Unknown export format %1."), fmt), field="format"
             )
-        seller, docs = self.documents(run_id)
+        with self.store.read_session() as s:
+            seller, docs = q.run_documents(s, run_id)
+            undone = q.run_by_id(s, run_id).status != "frozen"
+        if undone:
+            raise UserError(
+                fill(
+                    translate("InvoiceRuns", "Run %1 is undone; there is nothing to export."),
+                    run_id,
+                ),
+                field="run_id",
+            )
         if fmt in ("ehf", "pdf") and any(not d.number for d in docs):
             raise UserError(
                 fill(
@@ -254,12 +264,26 @@ class InvoiceRunService(InvoicingSetup):
             ) from None
         with self.store.session() as s:
             run = q.run_by_id(s, run_id)
+            if run.numbering != "accounting" or run.status != "frozen":
+                raise UserError(
+                    fill(
+                        translate(
+                            "InvoiceRuns",
+                            "Run %1 is not waiting for numbers from the accounting system.",
+                        ),
+                        run_id,
+                    ),
+                    field="run_id",
+                )
             refs = q.references_of(s, run.id)
             unknown = sorted(set(numbers) - set(refs))
             if unknown:
                 raise UserError(
                     fill(
-                        translate("InvoiceRuns", "The receipt names documents not in run %1: %2"),
+                        translate(
+                            "InvoiceRuns",
+                            "The receipt names documents that are not drafts of run %1: %2",
+                        ),
                         run_id,
                         ", ".join(unknown[:5]),
                     ),

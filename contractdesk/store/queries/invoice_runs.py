@@ -290,8 +290,8 @@ def undo_run(s: Session, run: InvoiceRun) -> int:
 
 
 def references_of(s: Session, run_id: int) -> dict[str, int]:
-    """The run's documents by reference (``<run>-<position>``) → document id."""
-    q = select(_DOC.c.position, _DOC.c.id).where(_DOC.c.run_id == run_id)
+    """The run's documents still without a number, by reference (``<run>-<position>``) → id."""
+    q = select(_DOC.c.position, _DOC.c.id).where(_DOC.c.run_id == run_id, _DOC.c.number.is_(None))
     return {f"{run_id}-{pos}": int(doc_id) for pos, doc_id in s.execute(q)}
 
 
