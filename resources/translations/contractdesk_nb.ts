@@ -3038,6 +3038,21 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     </message>
 </context>
 <context>
+    <name>PlanRunStateModel</name>
+    <message>
+        <source>Planned: not in an invoice run yet</source>
+        <translation>Planlagt: ikke med i en fakturakjøring ennå</translation>
+    </message>
+    <message>
+        <source>Frozen in an invoice run</source>
+        <translation>Frosset i en fakturakjøring</translation>
+    </message>
+    <message>
+        <source>Frozen and exported to accounting</source>
+        <translation>Frosset og eksportert til regnskapet</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Adjust price: %1</source>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from invoice_runs_testkit import FIRST_RUN_TO, seed_with_settings
+from PySide6.QtCore import Qt
 
 from contractdesk.ui.pages.billing import BillingPage
 from contractdesk.ui.tasks import SyncPool
@@ -141,3 +142,29 @@ def test_drafts_get_their_numbers_from_a_receipt(page, services, tmp_path: Path)
     assert "recorded" in panel.message.text()
     assert model.index(0, RunsModel.STATUS).data() == "Frozen"
     assert panel.export_buttons["ehf"].isEnabled() and not panel.receipt_button.isEnabled()
+
+
+def test_the_plan_marks_frozen_and_exported_documents(page, qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.ui.widgets.invoice_plan import InvoicePlanModel
+
+    model = page.plan_model
+    tips = lambda: {  # noqa: E731  (a one-line read of the column for the asserts below)
+        model.index(r, InvoicePlanModel.DATE).data(): model.index(r, InvoicePlanModel.TOTAL).data(
+            Qt.ItemDataRole.ToolTipRole
+        )
+        for r in range(model.rowCount())
+    }
+    assert set(tips().values()) == {"Planned: not in an invoice run yet"}
+    page.runs_panel.freeze(FIRST_RUN_TO)
+    after = tips()
+    assert after["02/01/2027"] == "Frozen in an invoice run"
+    assert after["05/03/2027"] == "Planned: not in an invoice run yet"
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, InvoicePlanModel.DATE).data() == "02/01/2027"
+    )
+    assert model.index(row, InvoicePlanModel.NET).data(Qt.ItemDataRole.FontRole).italic()
+    page.runs_panel.export_selected("csv", tmp_path / "run.csv")
+    assert tips()["02/01/2027"] == "Frozen and exported to accounting"
+    qtmodeltester.check(model)

@@ -44,7 +44,7 @@ from contractdesk.ui.widgets.invoice_plan import (
     InvoicePlanModel,
     MonthTotalsModel,
 )
-from contractdesk.ui.widgets.invoice_runs import InvoiceRunsPanel
+from contractdesk.ui.widgets.invoice_runs import InvoiceRunsPanel, PlanRunStateModel
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 from contractdesk.ui.widgets.services_panel import ServicesPanel
 
@@ -155,7 +155,7 @@ class BillingPage(Page):
 
         self.tabs = QTabWidget()
         # The models sort themselves (one key per row): a proxy would be too slow for a large plan.
-        self.plan_model = InvoicePlanModel(self)
+        self.plan_model = PlanRunStateModel(self)  # the plan with each document's run state
         self.plan_view = self._table(self.plan_model)
         self.plan_view.sortByColumn(InvoicePlanModel.DATE, Qt.SortOrder.AscendingOrder)
         self.totals_model = MonthTotalsModel(self)
@@ -380,6 +380,7 @@ class BillingPage(Page):
         self._task = None
         self.error.clear()
         self.plan_model.set_invoices(result.invoices, self._names)
+        self.plan_model.set_states(result.states)
         self.totals_model.set_totals(result.totals)
         for view, sized in ((self.plan_view, "_plan_sized"), (self.totals_view, "_totals_sized")):
             if view.model().rowCount() and not getattr(self, sized, False):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.errors import UserFacingError
 from contractdesk.ui.formatting import format_amount, format_date
+from contractdesk.ui.widgets.invoice_plan import InvoicePlanModel
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -115,6 +117,47 @@ class RunsModel(QAbstractTableModel):
             format_amount(run.total) if run.status == "frozen" else "",
             ", ".join(run.exports),
         )[col]
+
+
+class PlanRunStateModel(InvoicePlanModel):
+    """The invoice plan, with each document's run state: frozen documents in italics, exported
+    ones greyed, and the state in every cell's tooltip (planned / frozen / exported)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._states: tuple[str, ...] = ()
+
+    def set_states(self, states: tuple[str, ...]) -> None:
+        """States in the order the invoices were given to ``set_invoices``."""
+        self._states = states
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.COLUMNS - 1)
+            )
+
+    def state_at(self, row: int) -> str:
+        position = self._order[row] if 0 <= row < len(self._order) else -1
+        return self._states[position] if 0 <= position < len(self._states) else ""
+
+    def state_text(self, state: str) -> str:
+        return {
+            "planned": self.tr("Planned: not in an invoice run yet"),
+            "frozen": self.tr("Frozen in an invoice run"),
+            "exported": self.tr("Frozen and exported to accounting"),
+        }.get(state, "")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and self._states:
+            state = self.state_at(index.row())
+            if role == Qt.ItemDataRole.FontRole and state in ("frozen", "exported"):
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole and state == "exported":
+                return QBrush(QColor("#6b7280"))
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() != self.LINES:
+                return self.state_text(state) or None
+        return super().data(index, role)
 
 
 class InvoiceRunsPanel(QWidget):
