@@ -168,3 +168,5 @@ def test_the_plan_marks_frozen_and_exported_documents(page, qtmodeltester, tmp_p
     page.runs_panel.export_selected("csv", tmp_path / "run.csv")
     assert tips()["02/01/2027"] == "Frozen and exported to accounting"
     qtmodeltester.check(model)
+    page.tabs.setCurrentIndex(0)
+    _shot(page, "plan-run-states-en")
