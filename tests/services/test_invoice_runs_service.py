@@ -271,3 +271,17 @@ def test_receipts_only_for_drafts_and_no_export_of_an_undone_run(services, tmp_p
     with pytest.raises(UserError, match="undone"):
         services.invoice_runs.export(second.run_id, "csv", tmp_path / "x.csv")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_failed_export_is_not_recorded_and_leaves_no_temp_file(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seed_with_settings(services)
+    run = services.invoice_runs.run(FIRST_RUN_TO)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the export's folder should be", "utf-8")
+    with pytest.raises(UserError, match=r"run\.csv"):
+        services.invoice_runs.export(run.run_id, "csv", blocker / "run.csv")
+    with pytest.raises(UserError):
+        services.invoice_runs.export(run.run_id, "ehf", blocker / "ehf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "not-a-folder"]  # no temp file
+    assert services.invoice_runs.runs()[0].exports == ()
+    assert services.invoice_runs.undo(run.run_id) == run.invoices  # still undoable
