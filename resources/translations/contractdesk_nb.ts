@@ -2187,6 +2187,14 @@
         <translation>Deres referanse</translation>
     </message>
     <message>
+        <source>Set the supplier&apos;s bank account number first (Settings → Invoicing, or contractdesk invoices settings --account NUMBER).</source>
+        <translation>Registrer leverandørens kontonummer først (Innstillinger → Fakturering, eller contractdesk invoices settings --account NUMMER).</translation>
+    </message>
+    <message>
+        <source>Runs start on %1 (Settings → Invoicing).</source>
+        <translation>Kjøringene starter %1 (Innstillinger → Fakturering).</translation>
+    </message>
+    <message>
         <source>Nothing to freeze: every planned invoice up to %1 is in a run.</source>
         <translation>Ingenting å fryse: alle planlagte fakturaer til og med %1 er med i en kjøring.</translation>
     </message>
@@ -2233,10 +2241,6 @@
     <message>
         <source>Enter the supplier&apos;s details in Settings first.</source>
         <translation>Fyll inn leverandørens opplysninger under Innstillinger først.</translation>
-    </message>
-    <message>
-        <source>Set the supplier&apos;s bank account number first (contractdesk invoices settings --account NUMBER).</source>
-        <translation>Registrer leverandørens kontonummer først (contractdesk invoices settings --account NUMMER).</translation>
     </message>
     <message>
         <source>Customer %1 was removed while the run was made; run it again.</source>
@@ -2414,6 +2418,14 @@
     <message>
         <source>Save &amp;invoicing</source>
         <translation>Lagre &amp;fakturering</translation>
+    </message>
+    <message>
+        <source>Runs take invoices &amp;dated from</source>
+        <translation>Kjøringene tar fakturaer &amp;datert fra</translation>
+    </message>
+    <message>
+        <source>Planned invoices dated earlier were invoiced outside ContractDesk</source>
+        <translation>Planlagte fakturaer med tidligere dato ble fakturert utenfor ContractDesk</translation>
     </message>
     <message>
         <source>Set once: fixed as soon as the first invoice has its number.</source>

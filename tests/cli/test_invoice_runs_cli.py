@@ -102,7 +102,14 @@ def test_settings_and_start_number(passphrase_store, cli) -> None:  # type: igno
         "first_number": 2027001,
         "account_number": "86011117947",
         "business_register": False,
+        "runs_from": None,
     }
+    code, out, _ = cli(data, "invoices", "settings", "--runs-from", "2027-01-01", "--json")
+    assert json.loads(out)["runs_from"] == "2027-01-01"
+    code, _, err = cli(data, "invoices", "run", "--to", "2026-12-31")
+    assert code == 1 and "Runs start on 2027-01-01" in err
+    code, out, _ = cli(data, "invoices", "settings", "--runs-from", "all", "--json")
+    assert json.loads(out)["runs_from"] is None
 
 
 def _run_process(data: Path, to: str) -> subprocess.Popen[bytes]:

@@ -82,6 +82,15 @@ def test_runs_number_one_unbroken_series_and_never_freeze_a_line_twice(services)
     assert actions(services).count("invoices.run_frozen") == 2
 
 
+def test_runs_from_leaves_what_was_invoiced_elsewhere(services) -> None:  # type: ignore[no-untyped-def]
+    seed_with_settings(services)
+    services.invoice_runs.set_runs_from(date(2027, 1, 1))
+    run = services.invoice_runs.run(FIRST_RUN_TO)
+    _seller, docs = services.invoice_runs.documents(run.run_id)
+    assert docs and min(d.issue_date for d in docs) >= date(2027, 1, 1)
+    assert services.invoice_runs.settings().runs_from == date(2027, 1, 1)
+
+
 def test_the_start_number_is_fixed_once_numbers_are_given(services) -> None:  # type: ignore[no-untyped-def]
     seed_with_settings(services)
     services.invoice_runs.set_start_number(500)

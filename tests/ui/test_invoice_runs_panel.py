@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from invoice_runs_testkit import FIRST_RUN_TO, seed_with_settings
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from contractdesk.ui.pages.billing import BillingPage
 from contractdesk.ui.tasks import SyncPool
@@ -118,6 +118,11 @@ def test_invoicing_settings_on_the_settings_page(qtbot, services) -> None:  # ty
         False,
     )
     assert box.account.text() == "8601.11.17947"
+    assert not box.runs_from.isEnabled()
+    box.limit_runs.setChecked(True)
+    box.runs_from.setDate(QDate(2027, 1, 1))
+    assert box.save()
+    assert services.invoice_runs.settings().runs_from == date(2027, 1, 1)
     settings.show()
     _shot(settings, "settings-invoicing-en")
     services.invoice_runs.run(FIRST_RUN_TO)

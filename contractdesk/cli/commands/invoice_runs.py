@@ -22,6 +22,10 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def _date_or_all(text: str) -> date | str:
+    return "all" if text.strip().lower() == "all" else _date(text)
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -108,6 +112,12 @@ def register(cli: CommandRegistry) -> None:
     p.add_argument("--account", metavar="NUMBER", help="the supplier's bank account number")
     p.add_argument("--numbering", choices=("contractdesk", "accounting"))
     p.add_argument("--foretaksregisteret", type=_yes_no, metavar="yes|no")
+    p.add_argument(
+        "--runs-from",
+        metavar="DATE|all",
+        type=_date_or_all,
+        help="runs take planned invoices dated from DATE (earlier ones were invoiced elsewhere)",
+    )
     add_json_flag(p)
     p.set_defaults(func=invoices_settings)
 
@@ -231,6 +241,8 @@ def invoices_settings(ctx: Any, args: argparse.Namespace) -> int:
         service.set_numbering(args.numbering, actor="cli")
     if args.foretaksregisteret is not None:
         service.set_business_register(args.foretaksregisteret, actor="cli")
+    if args.runs_from is not None:
+        service.set_runs_from(None if args.runs_from == "all" else args.runs_from, actor="cli")
     return _emit_settings(args, service.settings())
 
 

@@ -71,7 +71,15 @@ class InvoiceRunService(InvoicingSetup):
         """
         config = self.settings()
         seller = self._seller(config)
-        date_from = date(date_to.year - PLAN_YEARS_BACK, 1, 1)
+        date_from = config.runs_from or date(date_to.year - PLAN_YEARS_BACK, 1, 1)
+        if date_to < date_from:
+            raise UserError(
+                fill(
+                    translate("InvoiceRuns", "Runs start on %1 (Settings → Invoicing)."),
+                    date_from.isoformat(),
+                ),
+                field="date_to",
+            )
         planned = self.billing.plan(None, date_from, date_to)
         planned_amounts = {
             (int(line.service_id), line.period_start, line.period_end): line.amount

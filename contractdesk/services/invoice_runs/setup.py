@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from contractdesk.domain.invoicing.runs import (
     InvalidAccountNumber,
     NumberingMode,
@@ -21,6 +23,7 @@ KEY_NUMBERING = "invoicing.numbering"
 KEY_FIRST_NUMBER = "invoicing.first_number"
 KEY_ACCOUNT = "invoicing.account_number"
 KEY_REGISTER = "invoicing.business_register"
+KEY_RUNS_FROM = "invoicing.runs_from"
 MAX_FIRST_NUMBER = 99_999_999
 
 
@@ -42,12 +45,23 @@ class InvoicingSetup:
             mode = NumberingMode.CONTRACTDESK
         first = values.get(KEY_FIRST_NUMBER)
         register = values.get(KEY_REGISTER)
+        try:
+            runs_from = date.fromisoformat(str(values.get(KEY_RUNS_FROM) or ""))
+        except ValueError:
+            runs_from = None
         return InvoicingSettings(
             mode,
             int(first) if isinstance(first, int) and first > 0 else 1,
             str(values.get(KEY_ACCOUNT) or ""),
             True if register is None else bool(register),
+            runs_from,
         )
+
+    def set_runs_from(self, day: date | None, *, actor: str = "owner") -> InvoicingSettings:
+        """Runs take planned documents dated on or after ``day`` only (``None``: all); documents
+        dated before it were invoiced outside ContractDesk."""
+        self._settings.set(KEY_RUNS_FROM, None if day is None else day.isoformat(), actor=actor)
+        return self.settings()
 
     def set_start_number(self, number: int, *, actor: str = "owner") -> InvoicingSettings:
         """Set the series' first number; refused once any document carries a number.
@@ -174,8 +188,8 @@ class InvoicingSetup:
             raise UserError(
                 translate(
                     "InvoiceRuns",
-                    "Set the supplier's bank account number first "
-                    "(contractdesk invoices settings --account NUMBER).",
+                    "Set the supplier's bank account number first (Settings → Invoicing, "
+                    "or contractdesk invoices settings --account NUMBER).",
                 ),
                 field="account_number",
             )

@@ -23,12 +23,15 @@ class InvoicingSettings:
         first_number: the series' first number (may change only while no document has a number).
         account_number: the supplier's bank account (11 digits; "" until set).
         business_register: the supplier is in Foretaksregisteret (printed on every invoice).
+        runs_from: runs take planned documents dated on or after this day only (those before it
+            were invoiced outside ContractDesk); ``None``: the whole history.
     """
 
     numbering: NumberingMode
     first_number: int
     account_number: str
     business_register: bool
+    runs_from: date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +39,7 @@ class InvoicingSettings:
             "first_number": self.first_number,
             "account_number": self.account_number,
             "business_register": self.business_register,
+            "runs_from": None if self.runs_from is None else self.runs_from.isoformat(),
         }
 
 

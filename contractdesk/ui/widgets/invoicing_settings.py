@@ -3,6 +3,7 @@ whether the business is in Foretaksregisteret (used by every invoice run)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.errors import UserFacingError
+from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 
 
 class InvoicingSettingsBox(QGroupBox):
@@ -44,6 +46,15 @@ class InvoicingSettingsBox(QGroupBox):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.register)
+        self.limit_runs = QCheckBox()
+        self.runs_from = date_edit(date.today())
+        self.runs_from.setEnabled(False)
+        self.limit_runs.toggled.connect(self.runs_from.setEnabled)
+        limit_row = QHBoxLayout()
+        limit_row.addWidget(self.limit_runs)
+        limit_row.addWidget(self.runs_from)
+        limit_row.addStretch(1)
+        form.addRow("", limit_row)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.message = QLabel()
@@ -63,6 +74,10 @@ class InvoicingSettingsBox(QGroupBox):
         self.labels[2].setText(self.tr("&Bank account"))
         self.register.setText(self.tr("Registered in Foretaksregisteret (printed on invoices)"))
         self.save_button.setText(self.tr("Save &invoicing"))
+        self.limit_runs.setText(self.tr("Runs take invoices &dated from"))
+        self.limit_runs.setToolTip(
+            self.tr("Planned invoices dated earlier were invoiced outside ContractDesk")
+        )
         self.first_number.setToolTip(
             self.tr("Set once: fixed as soon as the first invoice has its number.")
         )
@@ -85,6 +100,9 @@ class InvoicingSettingsBox(QGroupBox):
         else:
             self.account.clear()
         self.register.setChecked(settings.business_register)
+        self.limit_runs.setChecked(settings.runs_from is not None)
+        if settings.runs_from is not None:
+            self.runs_from.setDate(qdate(settings.runs_from))
 
     def save(self) -> bool:
         """Apply the changed fields; a refused one is named in the message line."""
@@ -104,6 +122,9 @@ class InvoicingSettingsBox(QGroupBox):
                 runs.set_account_number(self.account.text())
             if self.register.isChecked() != old.business_register:
                 runs.set_business_register(self.register.isChecked())
+            runs_from = pydate(self.runs_from) if self.limit_runs.isChecked() else None
+            if runs_from != old.runs_from:
+                runs.set_runs_from(runs_from)
         except UserFacingError as exc:
             self.message.setText(str(exc))
             self.load()
