@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from contractdesk.domain.invoicing.plan import InvoiceLine, PlannedInvoice
 from contractdesk.domain.invoicing.values import DeliveryMethod, InvoiceKind, ServiceKind
@@ -206,15 +207,33 @@ def collection_notice_date(due: date) -> date:
 def kid(customer_number: int, invoice_number: int) -> str:
     """KID: customer number and invoice number, zero-padded, with a MOD10 (Luhn) check digit.
 
+    The Luhn sum is additive over digits that keep their place, so the customer part's share
+    (python-stdnum's ``luhn.checksum`` of the customer digits followed by zeros) is computed
+    once per customer and the number part's share once per number.
+
     Raises:
         ValueError: a negative number.
     """
-    from stdnum import luhn
-
     if customer_number < 0 or invoice_number < 0:
         raise ValueError("KID parts must be 0 or more")
-    body = f"{customer_number:0{KID_CUSTOMER_DIGITS}d}{invoice_number:0{KID_NUMBER_DIGITS}d}"
-    return body + luhn.calc_check_digit(body)
+    number = f"{invoice_number:0{KID_NUMBER_DIGITS}d}"
+    customer = f"{customer_number:0{KID_CUSTOMER_DIGITS}d}"
+    total = _customer_share(customer, len(number)) + _number_share(number)
+    return customer + number + "0123456789"[-(total % 10)]
+
+
+@lru_cache(maxsize=65536)
+def _customer_share(customer: str, number_digits: int) -> int:
+    from stdnum import luhn
+
+    # the check digit's place ("0") and the number's places are zeros: they add nothing
+    return int(luhn.checksum(customer + "0" * (number_digits + 1)))
+
+
+def _number_share(number: str) -> int:
+    from stdnum import luhn
+
+    return int(luhn.checksum(number + "0"))
 
 
 def is_valid_kid(text: str) -> bool:

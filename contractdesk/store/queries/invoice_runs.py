@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import String, Table, delete, func, insert, select, type_coerce, update
+from sqlalchemy import String, Table, delete, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.invoicing.plan import InvoiceLine
@@ -149,21 +149,25 @@ def add_run(
     s.add(run)
     s.flush()
     if documents:
-        s.execute(insert(_DOC), [_doc_row(run.id, d) for d in documents])
-        s.execute(
-            insert(_LINE),
+        # Plain driver statements: a first run may insert tens of thousands of rows, and
+        # SQLAlchemy's per-row parameter processing would cost more than the inserts.
+        conn = s.connection()
+        buyers: dict[int, str] = {}
+        conn.exec_driver_sql(_INSERT_DOC, [_doc_row(run.id, d, buyers) for d in documents])
+        conn.exec_driver_sql(
+            _INSERT_LINE,
             [
-                {
-                    "document_id": d.doc_id,
-                    "position": i,
-                    "service_id": int(line.service_id),
-                    "service_kind": line.service_kind.value,
-                    "is_credit": d.kind is InvoiceKind.CREDIT,
-                    "description": line.description,
-                    "period_start": line.period_start,
-                    "period_end": line.period_end,
-                    "amount": str(line.amount),
-                }
+                (
+                    d.doc_id,
+                    i,
+                    int(line.service_id),
+                    line.service_kind.value,
+                    d.kind is InvoiceKind.CREDIT,
+                    line.description,
+                    line.period_start.isoformat(),
+                    line.period_end.isoformat(),
+                    str(line.amount),
+                )
                 for d in documents
                 for i, line in enumerate(d.lines, start=1)
             ],
@@ -171,26 +175,40 @@ def add_run(
     return int(run.id)
 
 
-def _doc_row(run_id: int, d: NewDocument) -> dict[str, Any]:
-    return {
-        "id": d.doc_id,
-        "run_id": run_id,
-        "position": d.position,
-        "kind": d.kind.value,
-        "number": d.number,
-        "kid": d.kid,
-        "customer_id": d.customer_id,
-        "org_number": d.org_number,
-        "invoice_date": d.invoice_date,
-        "due_date": d.due_date,
-        "collection_date": d.collection_date,
-        "fee": str(d.fee),
-        "net": str(d.net),
-        "vat": str(d.vat),
-        "total": str(d.total),
-        "buyer": d.buyer,
-        "credited": list(d.credited),
-    }
+_INSERT_DOC = (
+    "INSERT INTO invoice_document (id, run_id, position, kind, number, kid, customer_id, "
+    "org_number, invoice_date, due_date, collection_date, fee, net, vat, total, buyer, credited) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_LINE = (
+    "INSERT INTO invoice_document_line (document_id, position, service_id, service_kind, "
+    "is_credit, description, period_start, period_end, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _doc_row(run_id: int, d: NewDocument, buyers: dict[int, str]) -> tuple[Any, ...]:
+    buyer = buyers.get(d.customer_id)
+    if buyer is None:
+        buyer = buyers[d.customer_id] = json.dumps(d.buyer)
+    return (
+        d.doc_id,
+        run_id,
+        d.position,
+        d.kind.value,
+        d.number,
+        d.kid,
+        d.customer_id,
+        d.org_number,
+        d.invoice_date.isoformat(),
+        d.due_date.isoformat(),
+        d.collection_date.isoformat(),
+        str(d.fee),
+        str(d.net),
+        str(d.vat),
+        str(d.total),
+        buyer,
+        json.dumps(list(d.credited)),
+    )
 
 
 def run_by_id(s: Session, run_id: int) -> InvoiceRun:

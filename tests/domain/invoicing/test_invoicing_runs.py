@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contractdesk.domain.invoicing import InvoiceKind, InvoiceLine, PlannedInvoice, ServiceKind
 from contractdesk.domain.invoicing.runs import (
@@ -50,6 +52,11 @@ def test_kid_is_customer_and_number_with_a_luhn_check_digit() -> None:
     assert is_valid_kid(value)
     broken = value[:-1] + str((int(value[-1]) + 1) % 10)
     assert not is_valid_kid(broken)
+    from stdnum import luhn
+
+    for customer, number in [(0, 0), (1, 1), (42, 10001), (999999, 99999999), (123, 123456789)]:
+        body = f"{customer:06d}{number:08d}"
+        assert kid(customer, number) == body + luhn.calc_check_digit(body)
 
 
 def test_account_number_is_checked_with_mod11() -> None:
@@ -114,3 +121,13 @@ def test_a_credit_is_measured_against_the_frozen_invoice_line() -> None:
     same = {(1, date(2027, 1, 1), date(2027, 6, 30)): Decimal("6000.00")}
     assert credit_as_invoiced(credit, frozen, same).lines[0].amount == Decimal("-6000.00")
     assert credit_as_invoiced(credit, {}, planned) == credit
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**7), st.integers(0, 10**10))
+def test_kid_equals_stdnum_luhn_over_the_whole_number(customer: int, number: int) -> None:
+    from stdnum import luhn
+
+    body = f"{customer:06d}{number:08d}"
+    assert kid(customer, number) == body + luhn.calc_check_digit(body)
+    assert luhn.is_valid(kid(customer, number))
