@@ -195,7 +195,7 @@ def test_accounting_numbering_exports_drafts_and_reads_the_receipt(
     services.invoice_runs.set_numbering("accounting")
     run = services.invoice_runs.run(FIRST_RUN_TO)
     assert run.first_number is None
-    services.invoice_runs.export(run.run_id, "poweroffice", tmp_path / "po.csv")
+    drafts = services.invoice_runs.export(run.run_id, "poweroffice", tmp_path / "po.csv")
     text = (tmp_path / "po.csv").read_text("utf-8-sig")
     assert "\n1-1;" in text  # a draft is named by its reference
     with pytest.raises(UserError, match="receipt"):
@@ -209,6 +209,11 @@ def test_accounting_numbering_exports_drafts_and_reads_the_receipt(
     assert all(is_valid_kid(d.kid) for d in docs)
     services.invoice_runs.export(run.run_id, "ehf", tmp_path / "ehf")
     assert len(list((tmp_path / "ehf").iterdir())) == run.invoices
+    numbered = services.invoice_runs.export(run.run_id, "poweroffice", tmp_path / "po2.csv")
+    assert numbered.same_as_before is False and numbered.digest != drafts.digest
+    assert "\n7001;" in (tmp_path / "po2.csv").read_text("utf-8-sig")
+    again = services.invoice_runs.export(run.run_id, "poweroffice", tmp_path / "po3.csv")
+    assert again.same_as_before is True
     bad = tmp_path / "bad.csv"
     bad.write_text("9-1;1\n", "utf-8")
     with pytest.raises(UserError, match="not drafts of run"):
