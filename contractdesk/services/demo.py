@@ -20,16 +20,23 @@ DEMO_SUPPLIER = SupplierProfile(
 )
 
 
+DEMO_ACCOUNT = "8601.11.17947"  # a valid (MOD11) Norwegian account number
+
+
 def populate_demo(services: Any) -> None:
     """Fill a fresh (throwaway) store with demo data; later subsystems add their part here."""
     services.supplier.save(DEMO_SUPPLIER, actor="demo")
     orgs = populate_demo_customers(services)
     populate_demo_business(services, orgs)
+    # Invoice runs (issue 15): a bank account, so Fakturakjøring can freeze and export at once.
+    services.invoice_runs.set_account_number(DEMO_ACCOUNT, actor="demo")
 
 
 def populate_demo_customers(services: Any) -> list[str]:
     """Register the demo companies from ``resources/demo/brreg`` (offline, no network), each with
-    its registry role holders as people and the first of them as main contact. Returns the org numbers."""
+    its registry role holders as people and the first of them as main contact.
+
+    Returns the org numbers."""
     from contractdesk.registry.demo import demo_lookups
 
     registered: list[str] = []
@@ -94,7 +101,9 @@ def populate_demo_business(services: Any, orgs: list[str], *, today: Any = None)
         ("email", "monthly", [("licence", "CRM-lisens Basis", "3600", 0)], "draft"),
         ("email", "half-yearly", [("licence", "Gratis prøvelisens", "0", 0)], None),
     ]
-    for org, (delivery, period, items, agreement) in zip(sorted(orgs), plans):
+    for org, (delivery, period, items, agreement) in zip(
+        sorted(orgs), plans, strict=False
+    ):  # more companies than plans
         billing.set_customer_billing(
             org, delivery_method=delivery, invoice_period=period, actor="demo"
         )

@@ -299,3 +299,20 @@ def test_a_failed_export_is_not_recorded_and_leaves_no_temp_file(services, tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "not-a-folder"]  # no temp file
     assert services.invoice_runs.runs()[0].exports == ()
     assert services.invoice_runs.undo(run.run_id) == run.invoices  # still undoable
+
+
+def test_the_demo_can_freeze_and_export_a_run_at_once(tmp_path: Path) -> None:
+    from contractdesk.paths import StorePaths
+    from contractdesk.services.context import Services
+    from contractdesk.services.demo import populate_demo
+    from contractdesk.store.profile import demo_profile
+
+    paths = StorePaths(tmp_path / "data")
+    services = Services(demo_profile(paths.data_dir), paths)
+    try:
+        populate_demo(services)
+        result = services.invoice_runs.run(date.today())
+        assert result.invoices >= 1
+        services.invoice_runs.export(result.run_id, "csv", tmp_path / "demo.csv")
+    finally:
+        services.close()
