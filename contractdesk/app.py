@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -78,6 +79,11 @@ class GuiController:
                 if wizard.exec() != QDialog.DialogCode.Accepted:
                     return False
                 result = wizard.result_value()
+                if result.restore is not None:
+                    if not self.restore(result.restore, first_run=True):
+                        return False
+                    return self.open_store()
+                assert result.profile is not None
                 store = create_profile(
                     paths,
                     passphrase=result.passphrase,
@@ -85,6 +91,7 @@ class GuiController:
                 )
                 self.services = Services(store, paths)
                 self.services.supplier.save(result.profile)
+                self._offer_recovery_sheet()
             else:
                 passphrase = passphrase_from_env()
                 error = ""
@@ -93,7 +100,7 @@ class GuiController:
                         store = unlock_profile(
                             paths,
                             passphrase=passphrase,
-                            prompt=lambda: self._ask_passphrase(paths, error),
+                            prompt=lambda e=error: self._ask_passphrase(paths, e),
                         )
                         break
                     except WrongPassphraseError as exc:
@@ -111,10 +118,200 @@ class GuiController:
             title = QCoreApplication.translate(
                 "GuiController", "ContractDesk cannot open your data"
             )
-            QMessageBox.critical(self.window, title, str(exc))
+            box = QMessageBox(QMessageBox.Icon.Critical, title, str(exc), parent=self.window)
+            restore = box.addButton(
+                QCoreApplication.translate("GuiController", "Restore from a backup…"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            if box.clickedButton() is restore and self.demo is False:
+                from contractdesk.ui.backup_dialogs import RestoreDialog
+
+                dialog = RestoreDialog(
+                    needs_new_passphrase=not keyring_usable(), parent=self.window
+                )
+                if dialog.exec() == QDialog.DialogCode.Accepted and self.restore(dialog.request()):
+                    return self.open_store()
             return False
         self.window.set_services(self.services)
+        self._after_start()
         return True
+
+    # -- safety: background check, automatic backups, restore -----------------------------------
+
+    def _after_start(self) -> None:
+        """In the background: the integrity check, then the daily backup when one is due."""
+        from contractdesk.ui.tasks import run_task
+
+        services = self.services
+        if services is None or self.demo:
+            return
+
+        done = threading.Event()
+        self._background_done = done
+
+        def work(_progress: Any, _cancel: Any) -> tuple[list[str], Any]:
+            try:
+                problems = services.backups.check()
+                made = None if problems else services.backups.run_auto_if_due()
+                return problems, made
+            finally:
+                done.set()
+
+        from contractdesk.ui.backup_dialogs import GuiRelay
+
+        relay = GuiRelay(self._checked, self._background_failed)
+        self.check_task = run_task(
+            work, on_success=relay.succeeded, on_failure=relay.failed, on_finished=relay.finished
+        )
+
+    def _checked(self, outcome: tuple[list[str], Any]) -> None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        problems, _made = outcome
+        if not problems:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("GuiController", "Your data is damaged"),
+            QCoreApplication.translate(
+                "GuiController",
+                "A check found damage in the store, so it is read-only now: nothing more is "
+                "saved into it. Restore it from a backup under Settings → Security and backup.",
+            ),
+            parent=self.window,
+        )
+        restore = box.addButton(
+            QCoreApplication.translate("GuiController", "Restore from a backup…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is restore:
+            from PySide6.QtWidgets import QDialog
+
+            from contractdesk.ui.backup_dialogs import RestoreDialog
+
+            dialog = RestoreDialog(needs_new_passphrase=False, parent=self.window)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.restore_and_reopen(dialog.request())
+
+    def _offer_recovery_sheet(self) -> None:
+        """At set-up: offer to save the recovery sheet (the key that opens every backup)."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from contractdesk.ui.backup_dialogs import GuiRelay
+        from contractdesk.ui.tasks import run_task
+
+        services = self.services
+        if services is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            QCoreApplication.translate("GuiController", "Recovery sheet"),
+            QCoreApplication.translate(
+                "GuiController",
+                "Save the recovery sheet now? It holds the recovery key that opens your backups "
+                "on a new computer, even without this one. Print it and keep it safe. (Later: "
+                "Settings → Recovery sheet.)",
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            QCoreApplication.translate("GuiController", "Save the recovery sheet as"),
+            "recovery-sheet.pdf",
+            "PDF (*.pdf)",
+        )
+        if not path:
+            return
+        profile = services.supplier.get()
+        business = profile.name if profile is not None else ""
+        relay = GuiRelay(on_failure=self._background_failed)
+        run_task(
+            lambda _p, _c: services.backups.write_recovery_sheet(Path(path), business),
+            on_success=relay.succeeded,
+            on_failure=relay.failed,
+            on_finished=relay.finished,
+        )
+
+    def _background_failed(self, exc: BaseException) -> None:
+        log.warning("background check or backup failed: %s", type(exc).__name__)
+
+    def restore(self, request: Any, *, first_run: bool = False) -> bool:
+        """Restore from a backup (the current store is closed first); tells the user the outcome.
+
+        The slow part runs in a worker while a local event loop keeps the window responsive.
+        """
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from contractdesk.paths import StorePaths, passphrase_from_env
+        from contractdesk.services.backups import restore_from_backup
+        from contractdesk.ui.tasks import run_task
+
+        paths = StorePaths(self.data_dir)
+        self.wait_for_background()
+        if self.services is not None:
+            self.services.close()  # pages keep the old object until the store is opened again
+            self.services = None
+
+        def work(_progress: Any, _cancel: Any) -> Any:
+            return restore_from_backup(
+                paths,
+                request.path,
+                request.secret,
+                live_passphrase=passphrase_from_env() or request.new_passphrase,
+                new_passphrase=request.new_passphrase,
+                check_app_lock=False,
+            )
+
+        outcome = _wait_for(run_task, work)
+        title = QCoreApplication.translate("GuiController", "Restore from a backup")
+        if isinstance(outcome, BaseException):
+            from contractdesk.errors import UserFacingError
+
+            text = (
+                str(outcome)
+                if isinstance(outcome, UserFacingError)
+                else QCoreApplication.translate(
+                    "GuiController", "The restore failed; nothing was changed."
+                )
+            )
+            QMessageBox.warning(self.window, title, text)
+            return False
+        message = (
+            QCoreApplication.translate(
+                "GuiController",
+                "Restored from %1. Persons erased after this backup was made, erased again: %2.",
+            )
+            .replace("%1", str(outcome.restored_from))
+            .replace("%2", str(outcome.erasures_reapplied))
+        )
+        QMessageBox.information(self.window, title, message)
+        return True
+
+    def restore_and_reopen(self, request: Any) -> None:
+        """Settings → Restore: close the store, restore, open it again (asking as at start-up)."""
+        self.window.setEnabled(False)
+        try:
+            self.restore(request)
+        finally:
+            self.window.setEnabled(True)
+        self.open_store()
+
+    def auto_backup_at_quit(self) -> None:
+        """The daily backup when one is due, after the window closed (never on a visible GUI)."""
+        if self.services is None or self.demo:
+            return
+        try:
+            self.services.backups.run_auto_if_due()
+        except Exception:  # the next start tries again; the store itself is untouched
+            log.warning("automatic backup at quit failed")
 
     def _ask_passphrase(self, paths: Any, error: str) -> str | None:
         from PySide6.QtWidgets import QDialog
@@ -126,10 +323,34 @@ class GuiController:
             return None
         return dialog.value() or None
 
+    def wait_for_background(self, timeout: float = 120.0) -> None:
+        """Let the start-up check or backup finish before the store closes under it."""
+        done = getattr(self, "_background_done", None)
+        if done is not None:
+            done.wait(timeout)
+
     def close(self) -> None:
+        self.wait_for_background()
         if self.services is not None:
             self.services.close()
             self.services = None
+
+
+def _wait_for(run_task: Any, work: Any) -> Any:
+    """Run ``work`` in a worker and wait in a local event loop; the result or the exception."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    box: list[Any] = []
+    run_task(
+        work,
+        on_success=box.append,
+        on_failure=box.append,
+        on_finished=loop.quit,
+    )
+    if not box:
+        loop.exec()
+    return box[0] if box else None
 
 
 def run_gui(argv: Sequence[str]) -> int:
@@ -178,6 +399,7 @@ def run_gui(argv: Sequence[str]) -> int:
 
     window = MainWindow()
     controller = GuiController(app, window, data_dir, args.demo)
+    window.restore_handler = controller.restore_and_reopen  # Settings → Restore from a backup
     if instance is not None:
         instance.activation_requested.connect(window.bring_to_front)
     window.painted.connect(
@@ -214,6 +436,7 @@ def run_gui(argv: Sequence[str]) -> int:
     try:
         return int(app.exec())
     finally:
+        controller.auto_backup_at_quit()
         controller.close()
         if instance is not None:
             instance.release()

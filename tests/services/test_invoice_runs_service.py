@@ -270,8 +270,12 @@ def test_a_credit_note_credits_what_was_invoiced_not_todays_price(services) -> N
     _seller, docs = services.invoice_runs.documents(second.run_id)
     (credit,) = [d for d in docs if d.kind is InvoiceKind.CREDIT]
     (line,) = credit.lines
-    # Apr-Jun of a 6000.00 half-year (12000 a year, as invoiced), not of 12000.00
-    assert line.amount == Decimal("-3016.57")
+    # the plan now credits Apr-Jun of a 12000.00 half-year (-6000.00); what was invoiced for
+    # the half-year was 6000.00, so the credit is the same share of that
+    planned = services.billing.plan(NO_AS, TERMINATED_ON, TERMINATED_ON)
+    (planned_credit,) = [p for p in planned if p.kind is InvoiceKind.CREDIT]
+    assert planned_credit.lines[0].amount == Decimal("-6000.00")
+    assert line.amount == Decimal("-3000.00")
     assert credit.net == line.amount and credit.total == credit.net + credit.vat
 
 

@@ -73,16 +73,42 @@ class SettingsPage(Page):
         sec = QVBoxLayout(self.security_box)
         self.security_label = QLabel()
         self.security_label.setWordWrap(True)
+        self.backup_label = QLabel()
+        self.backup_label.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
         self.passphrase_button = QPushButton()
         self.passphrase_button.clicked.connect(self._set_passphrase)
+        self.keyring_button = QPushButton()
+        self.keyring_button.clicked.connect(self._use_keyring)
         self.backup_button = QPushButton()
         self.backup_button.clicked.connect(self._create_backup)
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(self._restore)
+        self.auto_button = QPushButton()
+        self.auto_button.clicked.connect(self._choose_auto_folder)
+        self.sheet_button = QPushButton()
+        self.sheet_button.clicked.connect(self._recovery_sheet)
         sec.addWidget(self.security_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.passphrase_button)
-        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.keyring_button)
         buttons.addStretch(1)
         sec.addLayout(buttons)
+        sec.addWidget(self.backup_label)
+        backup_buttons = QHBoxLayout()
+        for button in (
+            self.backup_button,
+            self.restore_button,
+            self.auto_button,
+            self.sheet_button,
+        ):
+            backup_buttons.addWidget(button)
+        backup_buttons.addStretch(1)
+        sec.addLayout(backup_buttons)
+        sec.addWidget(self.status_label)
+        self.task_pool: Any = None  # None: the global thread pool; tests pass a SyncPool
+        self.busy = False
         layout.addWidget(self.security_box)
         self.invoicing_box = InvoicingSettingsBox()
         layout.addWidget(self.invoicing_box)
@@ -100,7 +126,11 @@ class SettingsPage(Page):
         self.language_label.setText(self.tr("&Language"))
         self.security_box.setTitle(self.tr("Security and backup"))
         self.passphrase_button.setText(self.tr("Set a &passphrase…"))
+        self.keyring_button.setText(self.tr("Use the system &keyring"))
         self.backup_button.setText(self.tr("Create &backup…"))
+        self.restore_button.setText(self.tr("&Restore from a backup…"))
+        self.auto_button.setText(self.tr("&Automatic backups…"))
+        self.sheet_button.setText(self.tr("Recovery &sheet…"))
         self.supplier_form.retranslate()
         self.invoicing_box.retranslate()
         self._describe_security()
@@ -127,7 +157,38 @@ class SettingsPage(Page):
             .replace("%1", str(self.services.store.path))
             .replace("%2", how)
         )
-        self.passphrase_button.setEnabled(self.services.store.key_source != "memory")
+        real = source != "memory"
+        self.passphrase_button.setText(
+            self.tr("Change the &passphrase…")
+            if source == "passphrase"
+            else self.tr("Set a &passphrase…")
+        )
+        self.keyring_button.setVisible(source == "passphrase")
+        for button in (
+            self.passphrase_button,
+            self.keyring_button,
+            self.backup_button,
+            self.restore_button,
+            self.auto_button,
+            self.sheet_button,
+        ):
+            button.setEnabled(real and not self.busy)
+        config = self.services.backups.auto_config() if real else None
+        if config is None or config.folder is None:
+            self.backup_label.setText(
+                self.tr("Automatic backups are off: choose a folder (a synced folder works).")
+            )
+        else:
+            last = config.last.astimezone().strftime("%Y-%m-%d %H:%M") if config.last else "-"
+            self.backup_label.setText(
+                self.tr("Automatic backups: daily into %1 (7 daily and 12 monthly kept); last %2.")
+                .replace("%1", str(config.folder))
+                .replace("%2", last)
+            )
+        if self.services.store.damage:
+            self.status_label.setText(
+                self.tr("The store is damaged and read-only: restore it from a backup.")
+            )
 
     def _select_language(self) -> None:
         from contractdesk.ui.i18n import chosen_language
@@ -155,9 +216,48 @@ class SettingsPage(Page):
         self.supplier_form.set_profile(saved)
         self.saved_label.setText(self.tr("Saved."))
 
-    def _set_passphrase(self) -> None:
-        from contractdesk.store.profile import change_to_passphrase
+    # -- background work ------------------------------------------------------------------------
 
+    def _run(self, work: Any, done_text: str, on_success: Any = None) -> None:
+        """Run slow work (Argon2, backups, PDFs) off the GUI thread; report on the GUI thread."""
+        from contractdesk.ui.tasks import run_task
+
+        self.busy = True
+        self._describe_security()
+        self.status_label.setText(self.tr("Working…"))
+
+        def succeeded(result: Any) -> None:
+            self.status_label.setText(done_text)
+            if on_success is not None:
+                on_success(result)
+
+        def failed(exc: BaseException) -> None:
+            from contractdesk.errors import UserFacingError
+
+            text = (
+                str(exc)
+                if isinstance(exc, UserFacingError)
+                else self.tr("Something went wrong; see the log.")
+            )
+            self.status_label.setText(text)
+            QMessageBox.warning(self, self.tr("Not done"), text)
+
+        def finished() -> None:
+            self.busy = False
+            self._describe_security()
+
+        from contractdesk.ui.backup_dialogs import GuiRelay
+
+        relay = GuiRelay(succeeded, failed, finished, parent=self)
+        run_task(
+            lambda _p, _c: work(),
+            on_success=relay.succeeded,
+            on_failure=relay.failed,
+            on_finished=relay.finished,
+            pool=self.task_pool,
+        )
+
+    def _set_passphrase(self) -> None:
         if self.services is None:
             return
         first, ok = QInputDialog.getText(
@@ -183,42 +283,84 @@ class SettingsPage(Page):
                 self.tr("The passphrases differ or are shorter than 8 characters."),
             )
             return
-        change_to_passphrase(self.services.paths, self.services.store.key_for_backup(), first)
-        self.services.store.key_source = "passphrase"
-        self._describe_security()
-        QMessageBox.information(
-            self,
-            self.tr("Passphrase set"),
+        backups = self.services.backups
+        self._run(
+            lambda: backups.change_passphrase(first),
             self.tr("From now on ContractDesk asks for this passphrase when it starts."),
         )
 
-    def _create_backup(self) -> None:
-        from contractdesk.store.backup import create_backup
-        from contractdesk.store.errors import StoreError
+    def _use_keyring(self) -> None:
+        if self.services is None:
+            return
+        backups = self.services.backups
+        self._run(
+            backups.use_keyring,
+            self.tr("The key is in the system keyring now: no passphrase is asked at start-up."),
+        )
 
+    def _create_backup(self) -> None:
         if self.services is None:
             return
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save backup as"),
-            "contractdesk-backup.db",
-            self.tr("ContractDesk backup (*.db)"),
+            "contractdesk-backup.cdbackup",
+            self.tr("ContractDesk backup (*.cdbackup *.db)"),
         )
         if not path:
             return
         passphrase, ok = QInputDialog.getText(
             self,
             self.tr("Backup passphrase"),
-            self.tr("Passphrase for this backup (needed to restore it):"),
+            self.tr("Passphrase for this backup (empty: the recovery key opens it):"),
             QLineEdit.EchoMode.Password,
         )
-        if not ok or not passphrase:
+        if not ok:
             return
-        try:
-            create_backup(self.services.store, path, passphrase)
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
+        backups = self.services.backups
+        self._run(
+            lambda: backups.create(path, passphrase or None),
+            self.tr("The backup was written and checked."),
+        )
+
+    def _restore(self) -> None:
+        from contractdesk.ui.backup_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(needs_new_passphrase=False, parent=self)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted:
             return
-        QMessageBox.information(
-            self, self.tr("Backup written"), self.tr("The backup was written and checked.")
+        handler = getattr(self.window(), "restore_handler", None)
+        if handler is not None:
+            handler(dialog.request())
+
+    def _choose_auto_folder(self) -> None:
+        if self.services is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for automatic backups (a synced folder works)")
+        )
+        if not folder:
+            return
+        backups = self.services.backups
+
+        def work() -> Any:
+            backups.set_auto_folder(folder)
+            return backups.run_auto_now()
+
+        self._run(work, self.tr("Automatic backups are on; the first one was written."))
+
+    def _recovery_sheet(self) -> None:
+        if self.services is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the recovery sheet as"), "recovery-sheet.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        backups = self.services.backups
+        profile = self.services.supplier.get()
+        business = profile.name if profile is not None else ""
+        self._run(
+            lambda: backups.write_recovery_sheet(path, business),
+            self.tr("Recovery sheet written: print it and keep it somewhere safe."),
         )

@@ -121,7 +121,7 @@ class RunsModel(QAbstractTableModel):
 
 class PlanRunStateModel(InvoicePlanModel):
     """The invoice plan, with each document's run state: frozen documents in italics, exported
-    ones greyed, and the state in every cell's tooltip (planned / frozen / exported)."""
+    ones greyed, and the state as the tooltip of the cells that have none of their own."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -155,8 +155,9 @@ class PlanRunStateModel(InvoicePlanModel):
                 return font
             if role == Qt.ItemDataRole.ForegroundRole and state == "exported":
                 return QBrush(QColor("#6b7280"))
-            if role == Qt.ItemDataRole.ToolTipRole and index.column() != self.LINES:
-                return self.state_text(state) or None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                own = super().data(index, role)  # the plan's own tooltips (lines, due date) first
+                return own if own is not None else (self.state_text(state) or None)
         return super().data(index, role)
 
 

@@ -1,4 +1,4 @@
-"""The services of one customer: binding end and earliest end, add/edit/terminate, usage, invoicing preferences.
+"""One customer's services: binding and earliest end, add/edit/terminate, usage, invoicing.
 
 Embed it in the customer card: ``panel = ServicesPanel(services); panel.set_customer("971049669")``.
 Every action is also a public method returning its (open, non-modal) dialog — ``add_service``,
@@ -186,7 +186,7 @@ class ServicesModel(QAbstractTableModel):
 
 
 class ServicesPanel(QWidget):
-    """Services of one customer with their binding and earliest end, and the customer's invoicing choices."""
+    """One customer's services with binding and earliest end, and its invoicing choices."""
 
     changed = Signal()
 
@@ -292,7 +292,7 @@ class ServicesPanel(QWidget):
         self.price_button.setText(self.tr("Adjust &price…"))
         self.remove_button.setText(self.tr("&Remove…"))
 
-    # -- loading -------------------------------------------------------------------------------------
+    # -- loading -----------------------------------------------------------------------------------
 
     def set_services(self, services: Any) -> None:
         self.services = services
@@ -365,24 +365,29 @@ class ServicesPanel(QWidget):
         dialog.open()  # type: ignore[attr-defined]  # window-modal, returns at once
         return dialog
 
-    # -- actions -------------------------------------------------------------------------------------
+    # -- actions -----------------------------------------------------------------------------------
 
     def save_invoicing(self) -> None:
         if self.services is None or self.org_number is None:
             return
+        billing = self.services.billing
         try:
-            profile = self.services.billing.set_customer_billing(
+            # Issue 14: the fee changes from the next invoice not yet handed over, never before.
+            effective = billing.next_invoice_date(self.org_number, today=self.today())
+            profile = billing.set_customer_billing(
                 self.org_number,
                 delivery_method=self.delivery.currentData(),
                 invoice_period=self.period.currentData(),
+                effective=effective,
             )
         except UserError as exc:
             self.show_message(str(exc), error=True)
             return
         self._saved(
-            self.tr("Invoicing saved: %1, default period %2.")
+            self.tr("Invoicing saved: %1 from %3, default period %2.")
             .replace("%1", self.delivery.currentText())
             .replace("%2", period_label(profile.invoice_period))
+            .replace("%3", format_date(effective))
         )
 
     def add_service(self) -> ServiceDialog | None:
@@ -393,7 +398,9 @@ class ServicesPanel(QWidget):
 
         def submit(data: Any) -> None:
             service_id = billing.add_service(org, data)
-            self._saved(self.tr("Service added."), service_id)
+            warning = billing.order_warning(org)  # §4.1: allowed, but the terms are not accepted
+            text = self.tr("Service added.")
+            self._saved(f"{text} {warning}" if warning else text, service_id)
 
         profile = billing.profile(org)
         dialog = ServiceDialog(
