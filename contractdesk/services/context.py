@@ -9,7 +9,9 @@ from contractdesk.services.billing import BillingService
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
 from contractdesk.services.invoice_runs import InvoiceRunService
+from contractdesk.services.overview import OverviewService
 from contractdesk.services.people import PeopleService
+from contractdesk.services.privacy import PrivacyService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
 from contractdesk.services.terms import TermsService
@@ -33,6 +35,7 @@ class Services:
         self.invoice_runs = InvoiceRunService(
             store, billing=self.billing, settings=self.settings, supplier=self.supplier
         )
+        self.overview = OverviewService(store, self.billing.plan)
         self.documents = DocumentService(
             store,
             supplier=self.supplier,
@@ -42,6 +45,14 @@ class Services:
             terms=self.terms,
             agreements=self.agreements,
             billing=self.billing,
+        )
+        self.privacy = PrivacyService(
+            store,
+            paths,
+            settings=self.settings,
+            supplier=self.supplier,
+            people=self.people,
+            terms=self.terms,
         )
 
     def close(self) -> None:

@@ -31,6 +31,13 @@ from contractdesk.store.models.people import (
     PersonRole,
     PersonSearchKey,
 )
+from contractdesk.store.models.privacy import (
+    Breach,
+    BreachCustomer,
+    PrivacyDocumentVersion,
+    RetentionMark,
+    SubProcessorTransfer,
+)
 from contractdesk.store.models.settings import AppSetting, Supplier
 from contractdesk.store.models.terms import (
     SubProcessorEntry,
@@ -56,3 +63,10 @@ __all__ += [
     "InvoiceRecipient",
     "InvoiceRun",
 ]  # invoice runs (issue 15)
+__all__ += [
+    "Breach",
+    "BreachCustomer",
+    "PrivacyDocumentVersion",
+    "RetentionMark",
+    "SubProcessorTransfer",
+]  # privacy (issue 18)

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.domain.customers import BLOCKED_STATUSES
 from contractdesk.domain.orgnr import format_org_number
 
-BLOCKED = ("deleted", "removed", "bankrupt", "liquidation")
+BLOCKED = BLOCKED_STATUSES
 
 
 class BatchDialog(QDialog):

@@ -6,7 +6,7 @@ are unique (one unbroken series; NULL while the accounting system numbers them).
 services are referred to by id without a foreign key: frozen documents outlive them.
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0011
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0006"  # was "0005" on the branch; re-linked after billing history (0006)
+down_revision = "0011"  # was "0005" on the branch; re-linked after 0006 (billing) and 0011 (privacy)
 branch_labels = None
 depends_on = None
 
