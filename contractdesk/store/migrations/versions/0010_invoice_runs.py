@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0011"  # was "0005" on the branch; re-linked after 0006 (billing) and 0011 (privacy)
+down_revision = "0011"  # "0005" on the branch; re-linked after 0006 (billing), 0011 (privacy)
 branch_labels = None
 depends_on = None
 
