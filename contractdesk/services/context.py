@@ -8,6 +8,7 @@ from contractdesk.services.backups import BackupService
 from contractdesk.services.billing import BillingService
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
+from contractdesk.services.invoice_runs import InvoiceRunService
 from contractdesk.services.overview import OverviewService
 from contractdesk.services.people import PeopleService
 from contractdesk.services.privacy import PrivacyService
@@ -31,6 +32,9 @@ class Services:
         self.agreements = AgreementService(store)
         self.billing = BillingService(store)
         self.customers = CustomerService(store)
+        self.invoice_runs = InvoiceRunService(
+            store, billing=self.billing, settings=self.settings, supplier=self.supplier
+        )
         self.overview = OverviewService(store, self.billing.plan)
         self.documents = DocumentService(
             store,

@@ -20,12 +20,17 @@ DEMO_SUPPLIER = SupplierProfile(
 )
 
 
+DEMO_ACCOUNT = "8601.11.17947"  # a valid (MOD11) Norwegian account number
+
+
 def populate_demo(services: Any) -> None:
     """Fill a fresh (throwaway) store with demo data; later subsystems add their part here."""
     services.supplier.save(DEMO_SUPPLIER, actor="demo")
     orgs = populate_demo_customers(services)
     # The supplier is among the registry fixtures: no agreement between the supplier and itself.
     populate_demo_business(services, [o for o in orgs if o != DEMO_SUPPLIER.org_number])
+    # Invoice runs (issue 15): a bank account, so Fakturakjøring can freeze and export at once.
+    services.invoice_runs.set_account_number(DEMO_ACCOUNT, actor="demo")
 
 
 def populate_demo_customers(services: Any) -> list[str]:

@@ -103,6 +103,44 @@
     </message>
 </context>
 <context>
+    <name>InvoiceRunsPanel</name>
+    <message numerus="yes">
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n invoice</numerusform>
+            <numerusform>%n invoices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit note(s)</source>
+        <translation>
+            <numerusform>%n credit note</numerusform>
+            <numerusform>%n credit notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice number(s)</source>
+        <translation>
+            <numerusform>%n invoice number</numerusform>
+            <numerusform>%n invoice numbers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message numerus="yes">
         <source>%n page(s)</source>

@@ -852,6 +852,14 @@
         <source>The export failed: %1</source>
         <translation>Eksporten mislyktes: %1</translation>
     </message>
+    <message>
+        <source>Invoice r&amp;uns</source>
+        <translation>Faktura&amp;kjøring</translation>
+    </message>
+    <message>
+        <source>Invoice runs: %1 planned, %2 frozen, %3 exported.</source>
+        <translation>Fakturakjøring: %1 planlagt, %2 frosset, %3 eksportert.</translation>
+    </message>
 </context>
 <context>
     <name>BillingService</name>
@@ -3149,6 +3157,278 @@
     </message>
 </context>
 <context>
+    <name>InvoiceRuns</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>The first invoice number must be 1 … %1.</source>
+        <translation>Første fakturanummer må være 1 … %1.</translation>
+    </message>
+    <message>
+        <source>The first invoice number is fixed once invoices have numbers; the series continues from the last number.</source>
+        <translation>Første fakturanummer ligger fast når fakturaer har fått nummer; serien fortsetter fra siste nummer.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid Norwegian account number.</source>
+        <translation>%1 er ikke et gyldig norsk kontonummer.</translation>
+    </message>
+    <message>
+        <source>Buyer reference</source>
+        <translation>Deres referanse</translation>
+    </message>
+    <message>
+        <source>Set the supplier&apos;s bank account number first (Settings → Invoicing, or contractdesk invoices settings --account NUMBER).</source>
+        <translation>Registrer leverandørens kontonummer først (Innstillinger → Fakturering, eller contractdesk invoices settings --account NUMMER).</translation>
+    </message>
+    <message>
+        <source>Runs start on %1 (Settings → Invoicing).</source>
+        <translation>Kjøringene starter %1 (Innstillinger → Fakturering).</translation>
+    </message>
+    <message>
+        <source>Nothing to freeze: every planned invoice up to %1 is in a run.</source>
+        <translation>Ingenting å fryse: alle planlagte fakturaer til og med %1 er med i en kjøring.</translation>
+    </message>
+    <message>
+        <source>Run %1 is undone already.</source>
+        <translation>Kjøring %1 er allerede angret.</translation>
+    </message>
+    <message>
+        <source>Run %1 has been exported and cannot be undone; correct it with credit notes in a later run.</source>
+        <translation>Kjøring %1 er eksportert og kan ikke angres; rett den med kreditnotaer i en senere kjøring.</translation>
+    </message>
+    <message>
+        <source>Undo run %1 first: only the newest run can be undone.</source>
+        <translation>Angre kjøring %1 først: bare den nyeste kjøringen kan angres.</translation>
+    </message>
+    <message>
+        <source>Unknown export format %1.</source>
+        <translation>Ukjent eksportformat %1.</translation>
+    </message>
+    <message>
+        <source>Run %1 is undone; there is nothing to export.</source>
+        <translation>Kjøring %1 er angret; det er ingenting å eksportere.</translation>
+    </message>
+    <message>
+        <source>Run %1 has drafts without numbers; import the accounting system&apos;s receipt first.</source>
+        <translation>Kjøring %1 har utkast uten nummer; les inn kvitteringen fra regnskapssystemet først.</translation>
+    </message>
+    <message>
+        <source>Could not read the receipt %1: %2</source>
+        <translation>Kunne ikke lese kvitteringen %1: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 is not waiting for numbers from the accounting system.</source>
+        <translation>Kjøring %1 venter ikke på numre fra regnskapssystemet.</translation>
+    </message>
+    <message>
+        <source>The receipt names documents that are not drafts of run %1: %2</source>
+        <translation>Kvitteringen nevner dokumenter som ikke er utkast i kjøring %1: %2</translation>
+    </message>
+    <message>
+        <source>Invoice numbers in the receipt are taken already: %1</source>
+        <translation>Fakturanumre i kvitteringen er allerede i bruk: %1</translation>
+    </message>
+    <message>
+        <source>Enter the supplier&apos;s details in Settings first.</source>
+        <translation>Fyll inn leverandørens opplysninger under Innstillinger først.</translation>
+    </message>
+    <message>
+        <source>Customer %1 was removed while the run was made; run it again.</source>
+        <translation>Kunde %1 ble fjernet mens kjøringen ble laget; kjør den på nytt.</translation>
+    </message>
+    <message>
+        <source>No invoice run with id %1.</source>
+        <translation>Finner ingen fakturakjøring med id %1.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceRunsPanel</name>
+    <message>
+        <source>A run freezes every planned invoice dated up to the chosen day that no run holds yet, numbers it and gives it a KID. Frozen invoices never change; corrections are credit notes in a later run. A run can be undone until it is exported.</source>
+        <translation>En kjøring fryser alle planlagte fakturaer datert til og med valgt dag som ingen kjøring har ennå, nummererer dem og gir dem KID. Frosne fakturaer endres aldri; rettelser er kreditnotaer i en senere kjøring. En kjøring kan angres til den er eksportert.</translation>
+    </message>
+    <message>
+        <source>Invoices &amp;up to</source>
+        <translation>Fakturaer &amp;til og med</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze run</source>
+        <translation>&amp;Frys kjøring</translation>
+    </message>
+    <message>
+        <source>E&amp;HF…</source>
+        <translation>E&amp;HF …</translation>
+    </message>
+    <message>
+        <source>P&amp;DF…</source>
+        <translation>P&amp;DF …</translation>
+    </message>
+    <message>
+        <source>C&amp;SV…</source>
+        <translation>C&amp;SV …</translation>
+    </message>
+    <message>
+        <source>&amp;PowerOffice Go…</source>
+        <translation>&amp;PowerOffice Go …</translation>
+    </message>
+    <message>
+        <source>Customer &amp;register…</source>
+        <translation>Kunde&amp;register …</translation>
+    </message>
+    <message>
+        <source>&amp;Undo run…</source>
+        <translation>&amp;Angre kjøring …</translation>
+    </message>
+    <message>
+        <source>Import &amp;receipt…</source>
+        <translation>Les inn &amp;kvittering …</translation>
+    </message>
+    <message>
+        <source>Read the invoice numbers the accounting system gave this run&apos;s drafts</source>
+        <translation>Les inn fakturanumrene regnskapssystemet ga utkastene i denne kjøringen</translation>
+    </message>
+    <message>
+        <source>The invoice run failed: %1</source>
+        <translation>Fakturakjøringen mislyktes: %1</translation>
+    </message>
+    <message>
+        <source>numbers %1–%2</source>
+        <translation>nummer %1–%2</translation>
+    </message>
+    <message>
+        <source>numbers from the accounting system</source>
+        <translation>nummer fra regnskapssystemet</translation>
+    </message>
+    <message>
+        <source>Run %1 frozen: %2, %3; %4.</source>
+        <translation>Kjøring %1 frosset: %2, %3; %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n faktura</numerusform>
+            <numerusform>%n fakturaer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit note(s)</source>
+        <translation>
+            <numerusform>%n kreditnota</numerusform>
+            <numerusform>%n kreditnotaer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export run to folder</source>
+        <translation>Eksporter kjøring til mappe</translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation>Eksporter kjøring</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Run %1 exported: %2 to %3.</source>
+        <translation>Kjøring %1 eksportert: %2 til %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n fil</numerusform>
+            <numerusform>%n filer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import receipt</source>
+        <translation>Les inn kvittering</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 recorded.</source>
+        <translation>Kjøring %1: %2 registrert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice number(s)</source>
+        <translation>
+            <numerusform>%n fakturanummer</numerusform>
+            <numerusform>%n fakturanumre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo run</source>
+        <translation>Angre kjøring</translation>
+    </message>
+    <message>
+        <source>Undo run %1? Its invoices and credit notes are deleted and their numbers are used again by the next run.</source>
+        <translation>Angre kjøring %1? Fakturaene og kreditnotaene slettes, og numrene brukes på nytt av neste kjøring.</translation>
+    </message>
+    <message>
+        <source>Run %1 undone (%2).</source>
+        <translation>Kjøring %1 angret (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n dokument</numerusform>
+            <numerusform>%n dokumenter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InvoicingSettingsBox</name>
+    <message>
+        <source>Invoicing</source>
+        <translation>Fakturering</translation>
+    </message>
+    <message>
+        <source>ContractDesk numbers invoices (with KID)</source>
+        <translation>ContractDesk nummererer fakturaene (med KID)</translation>
+    </message>
+    <message>
+        <source>The accounting system numbers invoices</source>
+        <translation>Regnskapssystemet nummererer fakturaene</translation>
+    </message>
+    <message>
+        <source>&amp;Numbering</source>
+        <translation>&amp;Nummerering</translation>
+    </message>
+    <message>
+        <source>&amp;First invoice number</source>
+        <translation>&amp;Første fakturanummer</translation>
+    </message>
+    <message>
+        <source>&amp;Bank account</source>
+        <translation>&amp;Kontonummer</translation>
+    </message>
+    <message>
+        <source>Registered in Foretaksregisteret (printed on invoices)</source>
+        <translation>Registrert i Foretaksregisteret (står på fakturaene)</translation>
+    </message>
+    <message>
+        <source>Save &amp;invoicing</source>
+        <translation>Lagre &amp;fakturering</translation>
+    </message>
+    <message>
+        <source>Runs take invoices &amp;dated from</source>
+        <translation>Kjøringene tar fakturaer &amp;datert fra</translation>
+    </message>
+    <message>
+        <source>Planned invoices dated earlier were invoiced outside ContractDesk</source>
+        <translation>Planlagte fakturaer med tidligere dato ble fakturert utenfor ContractDesk</translation>
+    </message>
+    <message>
+        <source>Set once: fixed as soon as the first invoice has its number.</source>
+        <translation>Settes én gang: ligger fast så snart første faktura har fått nummer.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Lagret.</translation>
+    </message>
+</context>
+<context>
     <name>IssueCheckDialog</name>
     <message>
         <source>Before issuing</source>
@@ -4011,6 +4291,21 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     </message>
 </context>
 <context>
+    <name>PlanRunStateModel</name>
+    <message>
+        <source>Planned: not in an invoice run yet</source>
+        <translation>Planlagt: ikke med i en fakturakjøring ennå</translation>
+    </message>
+    <message>
+        <source>Frozen in an invoice run</source>
+        <translation>Frosset i en fakturakjøring</translation>
+    </message>
+    <message>
+        <source>Frozen and exported to accounting</source>
+        <translation>Frosset og eksportert til regnskapet</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Adjust price: %1</source>
@@ -4837,6 +5132,61 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>years</source>
         <translation>år</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Run</source>
+        <translation>Kjøring</translation>
+    </message>
+    <message>
+        <source>Up to</source>
+        <translation>Til og med</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Fakturaer</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Kreditnotaer</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numre</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>Sum inkl. mva.</translation>
+    </message>
+    <message>
+        <source>Exported as</source>
+        <translation>Eksportert som</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Angret</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Eksportert</translation>
+    </message>
+    <message>
+        <source>Frozen, awaiting numbers</source>
+        <translation>Frosset, venter på numre</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frosset</translation>
+    </message>
+    <message>
+        <source>from the accounting system</source>
+        <translation>fra regnskapssystemet</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,13 @@ from contractdesk.store.models.billing import (
     UsageEntry,
 )
 from contractdesk.store.models.customers import Customer
+from contractdesk.store.models.invoice_runs import (
+    InvoiceDocument,
+    InvoiceDocumentLine,
+    InvoiceExport,
+    InvoiceRecipient,
+    InvoiceRun,
+)
 from contractdesk.store.models.people import (
     Consent,
     DataSubjectRequest,
@@ -52,6 +59,13 @@ __all__ += [
 ]  # agreements (issue 5)
 __all__ += ["SubProcessorEntry", "TermsVersion", "TermsVersionSubProcessor"]  # terms (issue 5)
 __all__ += ["AgreementDocument", "ScanImportPage"]  # issued documents and imported scans (issue 13)
+__all__ += [
+    "InvoiceDocument",
+    "InvoiceDocumentLine",
+    "InvoiceExport",
+    "InvoiceRecipient",
+    "InvoiceRun",
+]  # invoice runs (issue 15)
 __all__ += [
     "Breach",
     "BreachCustomer",

@@ -1,6 +1,6 @@
 """The Services & invoicing page: the invoice plan for any range and customer, monthly totals, a
 chart of the coming 12 months, CSV export for the accounting system, the chosen customer's
-services, and the yearly price adjustment (§13.1).
+services, the yearly price adjustment (§13.1), and the invoice runs (Fakturakjøring).
 
 The plan is computed in the background (``run_task``); only frozen domain values come back to
 the GUI thread. ``pool`` and ``today`` are attributes so tests can run tasks synchronously and
@@ -45,6 +45,7 @@ from contractdesk.ui.widgets.invoice_plan import (
     InvoicePlanModel,
     MonthTotalsModel,
 )
+from contractdesk.ui.widgets.invoice_runs import InvoiceRunsPanel, PlanRunStateModel
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 from contractdesk.ui.widgets.services_panel import ServicesPanel
 
@@ -61,9 +62,15 @@ class PlanResult:
     credit_notes: int = 0
     net: Decimal = Decimal("0.00")
     total: Decimal = Decimal("0.00")
+    states: tuple[str, ...] = ()  # per document: planned | frozen | exported (invoice runs)
 
     @classmethod
-    def of(cls, invoices: list[PlannedInvoice], coming: list[MonthTotal]) -> PlanResult:
+    def of(
+        cls,
+        invoices: list[PlannedInvoice],
+        coming: list[MonthTotal],
+        states: list[str] | None = None,
+    ) -> PlanResult:
         """Everything the page shows, summed off the GUI thread."""
         totals = monthly_totals(invoices)
         return cls(
@@ -73,6 +80,7 @@ class PlanResult:
             credit_notes=sum(t.credit_notes for t in totals),
             net=sum((t.net for t in totals), Decimal("0.00")),
             total=sum((t.total for t in totals), Decimal("0.00")),
+            states=tuple(states or ()),
         )
 
 
@@ -144,11 +152,14 @@ class BillingPage(Page):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
+        self.run_state = QLabel()  # how much of the plan is frozen in runs / exported
+        self.run_state.setObjectName("runStateLabel")
+        layout.addWidget(self.run_state)
         layout.addWidget(self.error)
 
         self.tabs = QTabWidget()
         # The models sort themselves (one key per row): a proxy would be too slow for a large plan.
-        self.plan_model = InvoicePlanModel(self)
+        self.plan_model = PlanRunStateModel(self)  # the plan with each document's run state
         self.plan_view = self._table(self.plan_model)
         self.plan_view.sortByColumn(InvoicePlanModel.DATE, Qt.SortOrder.AscendingOrder)
         self.totals_model = MonthTotalsModel(self)
@@ -168,6 +179,9 @@ class BillingPage(Page):
         self.tabs.addTab(self.totals_view, "")
         self.tabs.addTab(self.chart, "")
         self.tabs.addTab(services_tab, "")
+        self.runs_panel = InvoiceRunsPanel()
+        self.runs_panel.changed.connect(self._schedule)
+        self.tabs.addTab(self.runs_panel, "")
         layout.addWidget(self.tabs, 1)
 
         self.customer.currentIndexChanged.connect(self._customer_changed)
@@ -200,7 +214,7 @@ class BillingPage(Page):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         return view
 
-    # -- texts -------------------------------------------------------------------------------------
+    # -- texts ------------------------------------------------------------------------------------
 
     def title(self) -> str:
         return self.tr("Services & invoicing")
@@ -227,6 +241,8 @@ class BillingPage(Page):
         self.tabs.setTabText(1, self.tr("Totals per &month"))
         self.tabs.setTabText(2, self.tr("Coming &12 months"))
         self.tabs.setTabText(3, self.tr("&Services"))
+        self.tabs.setTabText(4, self.tr("Invoice r&uns"))
+        self.runs_panel.retranslate()
         self.services_hint.setText(
             self.tr("Choose a customer above to see and change its services.")
         )
@@ -239,6 +255,8 @@ class BillingPage(Page):
     def set_services(self, services: Any) -> None:
         super().set_services(services)
         self.services_panel.set_services(services)
+        self.runs_panel.pool = self.pool
+        self.runs_panel.set_services(services, today=self.today())
         self.reload_customers()
         self._stale = True
         if self.isVisible():
@@ -348,9 +366,12 @@ class BillingPage(Page):
             self._task.cancel()
         self.summary.setText(self.tr("Calculating…"))
 
+        runs = getattr(self.services, "invoice_runs", None)
+
         def work(_progress: Any, _cancel: Any) -> PlanResult:
             invoices = billing.plan(org, date_from, date_to)
-            return PlanResult.of(invoices, billing.coming_months(org, today=today))
+            states = runs.frozen_state(invoices) if runs is not None else None
+            return PlanResult.of(invoices, billing.coming_months(org, today=today), states)
 
         from contractdesk.ui.tasks import run_task
 
@@ -367,6 +388,7 @@ class BillingPage(Page):
         self._task = None
         self.error.clear()
         self.plan_model.set_invoices(result.invoices, self._names)
+        self.plan_model.set_states(result.states)
         self.totals_model.set_totals(result.totals)
         for view, sized in ((self.plan_view, "_plan_sized"), (self.totals_view, "_totals_sized")):
             if view.model().rowCount() and not getattr(self, sized, False):
@@ -388,7 +410,20 @@ class BillingPage(Page):
                 self.tr("The plan could not be calculated: %1").replace("%1", str(exc))
             )
 
+    def _update_run_state(self) -> None:
+        states = self._result.states if self._result is not None else ()
+        if not states:
+            self.run_state.clear()
+            return
+        self.run_state.setText(
+            self.tr("Invoice runs: %1 planned, %2 frozen, %3 exported.")
+            .replace("%1", str(states.count("planned")))
+            .replace("%2", str(states.count("frozen")))
+            .replace("%3", str(states.count("exported")))
+        )
+
     def _update_summary(self) -> None:
+        self._update_run_state()
         result = self._result
         if result is None or not result.invoices:
             self.summary.setText(

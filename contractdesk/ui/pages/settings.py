@@ -1,4 +1,4 @@
-"""Settings: the supplier profile, language, how the store is unlocked, and backups."""
+"""Settings: the supplier profile, language, how the store is unlocked, backups, invoicing."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
+from contractdesk.ui.widgets.invoicing_settings import InvoicingSettingsBox
 from contractdesk.ui.widgets.supplier_form import SupplierForm
 
 
@@ -113,6 +114,8 @@ class SettingsPage(Page):
         self.task_pool: Any = None  # None: the global thread pool; tests pass a SyncPool
         self.busy = False
         layout.addWidget(self.security_box)
+        self.invoicing_box = InvoicingSettingsBox()
+        layout.addWidget(self.invoicing_box)
         layout.addStretch(1)
         self._select_language()
         self.retranslate()
@@ -137,11 +140,14 @@ class SettingsPage(Page):
         self.auto_button.setText(self.tr("&Automatic backups…"))
         self.sheet_button.setText(self.tr("Recovery &sheet…"))
         self.supplier_form.retranslate()
+        self.invoicing_box.retranslate()
         self._describe_security()
 
     def set_services(self, services: Any) -> None:
         super().set_services(services)
         self.supplier_form.set_profile(services.supplier.get())
+        if hasattr(services, "invoice_runs"):
+            self.invoicing_box.set_services(services)
         self._describe_security()
 
     def _describe_security(self) -> None:
