@@ -1,27 +1,21 @@
-"""Composition root of the GUI: paths → single-instance lock → window → key → store → services.
+"""Start of the GUI process: start time, arguments, logging; the GUI is ``contractdesk.ui.app``.
 
-The window is shown before SQLAlchemy and the store are loaded, so it paints at once; the store
-is opened right after the first paint.
+This module imports no Qt, so the process start time is taken before anything heavy loads.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import os
-import shutil
-import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 PROCESS_START = time.perf_counter()
 log = logging.getLogger("contractdesk")
 
 
-def _parse(argv: Sequence[str]) -> argparse.Namespace:
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="contractdesk")
     parser.add_argument("--data-dir")
     parser.add_argument(
@@ -45,177 +39,8 @@ def setup_logging(folder: Path) -> None:
     root.setLevel(logging.INFO)
 
 
-class GuiController:
-    """Opens the store for the window: wizard on first run, passphrase prompt, clear errors."""
-
-    def __init__(self, app: Any, window: Any, data_dir: Path, demo: bool) -> None:
-        self.app = app
-        self.window = window
-        self.data_dir = data_dir
-        self.demo = demo
-        self.services: Any = None
-
-    def open_store(self) -> bool:
-        from PySide6.QtWidgets import QDialog, QMessageBox
-
-        from contractdesk.paths import StorePaths, passphrase_from_env
-        from contractdesk.services.context import Services
-        from contractdesk.store.errors import StoreError, WrongPassphraseError
-        from contractdesk.store.keys import keyring_usable
-        from contractdesk.store.profile import create_profile, demo_profile, unlock_profile
-        from contractdesk.ui.wizard import FirstRunWizard
-
-        paths = StorePaths(self.data_dir)
-        try:
-            if self.demo:
-                store = demo_profile(self.data_dir)
-                self.services = Services(store, paths)
-                from contractdesk.services.demo import populate_demo
-
-                populate_demo(self.services)
-            elif not paths.exists():
-                wizard = FirstRunWizard(keyring_usable(), self.window)
-                if wizard.exec() != QDialog.DialogCode.Accepted:
-                    return False
-                result = wizard.result_value()
-                store = create_profile(
-                    paths,
-                    passphrase=result.passphrase,
-                    use_keyring=None if result.passphrase else True,
-                )
-                self.services = Services(store, paths)
-                self.services.supplier.save(result.profile)
-            else:
-                passphrase = passphrase_from_env()
-                error = ""
-                while True:
-                    try:
-                        store = unlock_profile(
-                            paths,
-                            passphrase=passphrase,
-                            prompt=lambda: self._ask_passphrase(paths, error),
-                        )
-                        break
-                    except WrongPassphraseError as exc:
-                        passphrase = None
-                        error = str(exc)
-                    except StoreError as exc:
-                        if "passphrase" in type(exc).__name__.lower() and not passphrase:
-                            return False  # the user cancelled the prompt
-                        raise
-                self.services = Services(store, paths)
-        except StoreError as exc:
-            log.warning("store could not be opened: %s", type(exc).__name__)
-            from PySide6.QtCore import QCoreApplication
-
-            title = QCoreApplication.translate(
-                "GuiController", "ContractDesk cannot open your data"
-            )
-            QMessageBox.critical(self.window, title, str(exc))
-            return False
-        self.window.set_services(self.services)
-        return True
-
-    def _ask_passphrase(self, paths: Any, error: str) -> str | None:
-        from PySide6.QtWidgets import QDialog
-
-        from contractdesk.ui.unlock_dialog import UnlockDialog
-
-        dialog = UnlockDialog(str(paths.db), error, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.value() or None
-
-    def close(self) -> None:
-        if self.services is not None:
-            self.services.close()
-            self.services = None
-
-
 def run_gui(argv: Sequence[str]) -> int:
-    """Start the app; returns the process exit code."""
-    args = _parse(argv)
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    """Start the app; returns the process exit code (the GUI lives in ``contractdesk.ui.app``)."""
+    from contractdesk.ui.app import run_gui as run
 
-    from contractdesk import APP_NAME, ORG_NAME, __version__
-    from contractdesk.paths import resolve_data_dir
-    from contractdesk.ui.i18n import chosen_language, install_language
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName(ORG_NAME)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    install_language(app, args.lang or chosen_language())
-    from contractdesk.ui.icons import app_icon
-
-    app.setWindowIcon(app_icon())
-
-    demo_dir: Path | None = None
-    instance = None
-    if args.demo:
-        demo_dir = Path(tempfile.mkdtemp(prefix="contractdesk-demo-"))
-        data_dir = demo_dir
-    else:
-        from contractdesk.ui.single_instance import SingleInstance
-
-        data_dir = resolve_data_dir(args.data_dir)
-        instance = SingleInstance(data_dir)
-        if not instance.acquire():
-            instance.ask_first_to_come_forward()
-            QMessageBox.information(
-                None,
-                APP_NAME,
-                app.translate(
-                    "run_gui",
-                    "ContractDesk is already running on %1. That window was brought forward.",
-                ).replace("%1", str(data_dir)),
-            )
-            return 1
-        setup_logging(data_dir / "logs")
-
-    from contractdesk.ui.main_window import MainWindow
-
-    window = MainWindow()
-    controller = GuiController(app, window, data_dir, args.demo)
-    if instance is not None:
-        instance.activation_requested.connect(window.bring_to_front)
-    window.painted.connect(
-        lambda: log.info(
-            "main window painted %.0f ms after start", (time.perf_counter() - PROCESS_START) * 1000
-        )
-    )
-
-    probe = os.environ.get("CONTRACTDESK_EXIT_AFTER_START") == "1"
-    timings: dict[str, float] = {}
-
-    def _painted() -> None:
-        timings["painted_ms"] = (time.perf_counter() - PROCESS_START) * 1000
-        if probe:
-            print(f"painted_ms={timings['painted_ms']:.1f}", file=sys.stderr, flush=True)
-
-    window.painted.connect(_painted)
-
-    def _open() -> None:
-        if not controller.open_store():
-            window.close()
-            app.exit(1)
-            return
-        timings["store_open_ms"] = (time.perf_counter() - PROCESS_START) * 1000
-        if probe:  # start-up check for benchmarks and the frozen bundle: report, then quit cleanly
-            print(f"store_open_ms={timings['store_open_ms']:.1f}", file=sys.stderr, flush=True)
-            QTimer.singleShot(0, window.close)
-
-    # Open the store only after the window has painted, so the user sees it at once.
-    window.painted.connect(
-        lambda: QTimer.singleShot(0, _open), Qt.ConnectionType.SingleShotConnection
-    )
-    window.show()
-    try:
-        return int(app.exec())
-    finally:
-        controller.close()
-        if instance is not None:
-            instance.release()
-        if demo_dir is not None:
-            shutil.rmtree(demo_dir, ignore_errors=True)
+    return run(argv)

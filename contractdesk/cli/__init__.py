@@ -60,20 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         error("interrupted")
         return 1
-    except Exception as exc:  # map known errors to exit 1; bugs keep their traceback in the log
-        from contractdesk.services.errors import UserError
-        from contractdesk.store.errors import StoreError, map_db_error
+    except Exception as exc:  # user-facing errors exit 1; bugs keep their traceback in the log
+        from contractdesk.cli.errors import print_error
 
-        known = exc if isinstance(exc, (UserError, StoreError)) else map_db_error(exc)
-        if known is None and type(exc).__module__.startswith("contractdesk.registry"):
-            known = exc
-        if known is None and type(exc).__name__ == "InvalidOrgNumber":
-            known = exc
-        if known is not None:
-            error(str(known))
-            return 1
-        log.exception("unexpected error")
-        raise
+        return print_error(exc)
     finally:
         ctx.close()
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from contractdesk.paths import StorePaths
 from contractdesk.services.agreements import AgreementService
 from contractdesk.services.billing import BillingService
+from contractdesk.services.changes import ChangeBus, announce
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
 from contractdesk.services.people import PeopleService
+from contractdesk.services.safety.service import SafetyService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
 from contractdesk.services.terms import TermsService
@@ -15,11 +17,17 @@ from contractdesk.store.engine import Store
 
 
 class Services:
-    """Every use case, built on one open store. Later subsystems add their service here."""
+    """Every use case, built on one open store. Later subsystems add their service here.
+
+    ``changes`` is the one change notification: every write use case listed in
+    ``services.changes.WRITES`` publishes on it after it has committed.
+    """
 
     def __init__(self, store: Store, paths: StorePaths) -> None:
         self.store = store
         self.paths = paths
+        self.changes = ChangeBus()
+        self.safety = SafetyService(store, paths)
         self.supplier = SupplierService(store)
         self.settings = SettingsService(store)
         self.people = PeopleService(store)
@@ -37,6 +45,7 @@ class Services:
             agreements=self.agreements,
             billing=self.billing,
         )
+        announce(self, self.changes)
 
     def close(self) -> None:
         self.customers.close()

@@ -21,6 +21,7 @@ from contractdesk import APP_NAME, __version__
 from contractdesk.ui.pages.base import Page
 
 if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.ui.pages.settings import SettingsPage
 
 # (page id, module, class, its title in that class's translation context). A page is built on
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services: Any = None
+        self.services: Services | None = None
         self._painted = False
         self.setObjectName("MainWindow")
         self.nav = QListWidget()
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
             self.go_actions[index].setText(self.page_title(index))
         self._update_store_label()
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         """Hand the open store's services to every page and show where the store is."""
         self.services = services
         for page in self._built.values():
@@ -165,18 +166,14 @@ class MainWindow(QMainWindow):
         if self.services is None:
             self.store_label.setText(self.tr("Opening the store…"))
             return
-        from contractdesk.store.profile import describe_key_source
-
-        source = self.services.store.key_source
+        info = self.services.safety.info()
         text = {
             "keyring": self.tr("unlocked by the system keyring"),
             "passphrase": self.tr("unlocked by passphrase"),
             "memory": self.tr("demo data (discarded on exit)"),
-        }.get(source, describe_key_source(source))
+        }.get(info.key_source, info.key_source)
         self.store_label.setText(
-            self.tr("Store: %1 — %2")
-            .replace("%1", str(self.services.store.path))
-            .replace("%2", text)
+            self.tr("Store: %1 — %2").replace("%1", str(info.path)).replace("%2", text)
         )
 
     def _change_language(self, code: str) -> None:

@@ -31,6 +31,7 @@ from contractdesk.services.validation import display_phone
 from contractdesk.ui.widgets.person_dialogs import EraseDialog, role_label
 
 if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.services.people import WhoisMatch, WhoisResult
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,7 +74,7 @@ class WhoisModel(QAbstractListModel):
 class WhoisDialog(QDialog):
     """The "Who is this?" window. ``lookup(text)`` answers at once (tests, pasted text)."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.result: WhoisResult | None = None

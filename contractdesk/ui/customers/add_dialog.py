@@ -45,6 +45,7 @@ from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from contractdesk.registry import RegistryEntity, RegistryLookup, SearchPage
+    from contractdesk.services.context import Services
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -224,7 +225,7 @@ class AddCustomerDialog(QDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         parent: QWidget | None = None,
         *,
         pool: Any = None,

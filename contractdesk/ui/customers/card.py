@@ -28,6 +28,7 @@ from contractdesk.ui.customers.list_model import status_text
 from contractdesk.ui.formatting import format_date, format_datetime
 
 if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.services.customers import Address, CustomerView, SigningRuleView
 
 BADGE_COLOURS = {
@@ -72,7 +73,7 @@ class CustomerCard(QWidget):
     """
 
     def __init__(
-        self, services: Any = None, parent: QWidget | None = None, *, with_people: bool = True
+        self, services: Services | None = None, parent: QWidget | None = None, *, with_people: bool = True
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -469,7 +470,7 @@ class CustomerCardDialog(QDialog):
     changed = Signal(str)
 
     def __init__(
-        self, services: Any, org_number: str, parent: QWidget | None = None, *, pool: Any = None
+        self, services: Services, org_number: str, parent: QWidget | None = None, *, pool: Any = None
     ) -> None:
         super().__init__(parent)
         self.services = services

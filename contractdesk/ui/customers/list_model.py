@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from contractdesk.domain.orgnr import format_org_number
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
+    from contractdesk.services.context import Services
     from contractdesk.services.customers import CustomerQuery, CustomerRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -95,12 +96,12 @@ class CustomerListModel(QAbstractTableModel):
     # -- the source and the query -----------------------------------------------------------------------
 
     @classmethod
-    def for_services(cls, services: Any, **kwargs: Any) -> CustomerListModel:
+    def for_services(cls, services: Services, **kwargs: Any) -> CustomerListModel:
         model = cls(**kwargs)
         model.set_services(services)
         return model
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         """Read from ``services.customers`` (None: empty) and fetch the first page."""
         if services is None:
             self.set_fetcher(None)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -34,6 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ class DocumentActions(QWidget):
     ) -> None:
         super().__init__(parent)
         self.target = target
-        self.services: Any = None
+        self.services: Services | None = None
         self.pool: Any = None  # tests: a SyncPool; None: Qt's global thread pool
         self.today: date | None = None
         self.dialog: Any = None
@@ -174,7 +177,7 @@ class DocumentActions(QWidget):
         )
         self.preview_button.setToolTip(tip)
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         self.services = services
         self.update_enabled()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +34,9 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.orgnr import format_org_number
 
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+
 BLOCKED = ("deleted", "removed", "bankrupt", "liquidation")
 
 
@@ -48,7 +51,7 @@ class BatchDialog(QDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         parent: QWidget | None = None,
         *,
         pool: Any = None,

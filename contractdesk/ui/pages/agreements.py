@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -36,6 +36,9 @@ from contractdesk.ui.terms.models import (
     ReacceptanceModel,
     agreement_state_text,
 )
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 
 class AgreementsPage(Page):
@@ -172,7 +175,7 @@ class AgreementsPage(Page):
         if self.version_filter.count():
             self.version_filter.setItemText(0, self.tr("All versions"))
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.document_actions.set_services(services)
         self._stale = True

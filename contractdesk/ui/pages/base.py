@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 
 class Page(QWidget):
@@ -14,12 +17,12 @@ class Page(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services: Any = None
+        self.services: Services | None = None
 
     def title(self) -> str:
         raise NotImplementedError
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         self.services = services
 
     def retranslate(self) -> None:

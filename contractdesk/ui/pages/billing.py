@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -45,6 +45,9 @@ from contractdesk.ui.widgets.invoice_plan import (
 )
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 from contractdesk.ui.widgets.services_panel import ServicesPanel
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +231,7 @@ class BillingPage(Page):
 
     # -- services and customers ---------------------------------------------------------------------
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.services_panel.set_services(services)
         self.reload_customers()

@@ -6,7 +6,7 @@ customer, F5 to refresh the selected customer, Ctrl+Shift+F5 to refresh all.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 
 from contractdesk.ui.customers.list_model import CustomerListModel, size_columns_from_sample
 from contractdesk.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -120,7 +123,7 @@ class CustomersPage(Page):
 
     # -- data ------------------------------------------------------------------------------------------------
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.model.set_services(services)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,8 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.ui.errors import present_error
 from contractdesk.ui.pages.base import Page
+from contractdesk.ui.tasks import Task, op
 from contractdesk.ui.widgets.supplier_form import SupplierForm
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+    from contractdesk.services.safety import StoreInfo
+    from contractdesk.services.supplier import SupplierProfile
 
 
 class SettingsPage(Page):
@@ -76,11 +84,13 @@ class SettingsPage(Page):
         self.passphrase_button.clicked.connect(self._set_passphrase)
         self.backup_button = QPushButton()
         self.backup_button.clicked.connect(self._create_backup)
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupStatus")
         sec.addWidget(self.security_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.passphrase_button)
         buttons.addWidget(self.backup_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.backup_label, 1)
         sec.addLayout(buttons)
         layout.addWidget(self.security_box)
         layout.addStretch(1)
@@ -101,27 +111,26 @@ class SettingsPage(Page):
         self.supplier_form.retranslate()
         self._describe_security()
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
-        self.supplier_form.set_profile(services.supplier.get())
+        supplier = services.supplier
+        op(self, supplier.get).success(self.supplier_form.set_profile).run_in_background()
         self._describe_security()
 
     def _describe_security(self) -> None:
         if self.services is None:
             self.security_label.setText("")
             return
-        source = self.services.store.key_source
+        info = self.services.safety.info()
         how = {
             "keyring": self.tr("the system keyring (no passphrase needed)"),
             "passphrase": self.tr("a passphrase, asked at start-up"),
             "memory": self.tr("a temporary key (demo data, discarded on exit)"),
-        }.get(source, source)
+        }.get(info.key_source, info.key_source)
         self.security_label.setText(
-            self.tr("Store: %1\nUnlocked by: %2")
-            .replace("%1", str(self.services.store.path))
-            .replace("%2", how)
+            self.tr("Store: %1\nUnlocked by: %2").replace("%1", str(info.path)).replace("%2", how)
         )
-        self.passphrase_button.setEnabled(self.services.store.key_source != "memory")
+        self.passphrase_button.setEnabled(info.key_source != "memory")
 
     def _select_language(self) -> None:
         from contractdesk.ui.i18n import chosen_language
@@ -137,23 +146,25 @@ class SettingsPage(Page):
         self.language_changed.emit(code)
 
     def _save_supplier(self) -> None:
-        from contractdesk.services.errors import UserError
-
         if self.services is None:
             return
-        try:
-            saved = self.services.supplier.save(self.supplier_form.profile())
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return
-        self.supplier_form.set_profile(saved)
-        self.saved_label.setText(self.tr("Saved."))
+        supplier, profile = self.services.supplier, self.supplier_form.profile()
 
-    def _set_passphrase(self) -> None:
-        from contractdesk.store.profile import change_to_passphrase
+        def saved(result: SupplierProfile) -> None:
+            self.supplier_form.set_profile(result)
+            self.saved_label.setText(self.tr("Saved."))
 
+        (
+            op(self, lambda: supplier.save(profile))
+            .success(saved)
+            .failure(lambda exc: present_error(self, exc, title=self.tr("Not saved")))
+            .run_in_background()
+        )
+
+    def _set_passphrase(self) -> Task[StoreInfo] | None:
+        """Ask twice, then wrap the key with the new passphrase in the background (Argon2id)."""
         if self.services is None:
-            return
+            return None
         first, ok = QInputDialog.getText(
             self,
             self.tr("New passphrase"),
@@ -161,7 +172,7 @@ class SettingsPage(Page):
             QLineEdit.EchoMode.Password,
         )
         if not ok:
-            return
+            return None
         second, ok = QInputDialog.getText(
             self,
             self.tr("New passphrase"),
@@ -169,29 +180,39 @@ class SettingsPage(Page):
             QLineEdit.EchoMode.Password,
         )
         if not ok:
-            return
-        if len(first) < 8 or first != second:
-            QMessageBox.warning(
+            return None
+        return self.set_passphrase(first, second)
+
+    def set_passphrase(self, first: str, second: str) -> Task[StoreInfo] | None:
+        if self.services is None:
+            return None
+        safety = self.services.safety
+
+        def done(_info: StoreInfo) -> None:
+            self._describe_security()
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Passphrase set"),
+                self.tr("From now on ContractDesk asks for this passphrase when it starts."),
+                QMessageBox.StandardButton.Ok,
                 self,
-                self.tr("Passphrase not changed"),
-                self.tr("The passphrases differ or are shorter than 8 characters."),
             )
-            return
-        change_to_passphrase(self.services.paths, self.services.store.key_for_backup(), first)
-        self.services.store.key_source = "passphrase"
-        self._describe_security()
-        QMessageBox.information(
-            self,
-            self.tr("Passphrase set"),
-            self.tr("From now on ContractDesk asks for this passphrase when it starts."),
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        return (
+            op(self, lambda: safety.set_passphrase(first, second))
+            .success(done)
+            .failure(
+                lambda exc: present_error(self, exc, title=self.tr("Passphrase not changed"))
+            )
+            .with_progress(self.tr("Setting the passphrase…"))
+            .run_in_background()
         )
 
-    def _create_backup(self) -> None:
-        from contractdesk.store.backup import create_backup
-        from contractdesk.store.errors import StoreError
-
+    def _create_backup(self) -> Task[Path] | None:
         if self.services is None:
-            return
+            return None
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save backup as"),
@@ -199,7 +220,7 @@ class SettingsPage(Page):
             self.tr("ContractDesk backup (*.db)"),
         )
         if not path:
-            return
+            return None
         passphrase, ok = QInputDialog.getText(
             self,
             self.tr("Backup passphrase"),
@@ -207,12 +228,22 @@ class SettingsPage(Page):
             QLineEdit.EchoMode.Password,
         )
         if not ok or not passphrase:
-            return
-        try:
-            create_backup(self.services.store, path, passphrase)
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
-            return
-        QMessageBox.information(
-            self, self.tr("Backup written"), self.tr("The backup was written and checked.")
+            return None
+        return self.create_backup(path, passphrase)
+
+    def create_backup(self, path: str, passphrase: str) -> Task[Path] | None:
+        """Write and check an encrypted backup in the background, with progress."""
+        if self.services is None:
+            return None
+        safety = self.services.safety
+
+        def done(_written: Path) -> None:
+            self.backup_label.setText(self.tr("The backup was written and checked."))
+
+        return (
+            op(self, lambda: safety.create_backup(path, passphrase))
+            .success(done)
+            .failure(lambda exc: present_error(self, exc, title=self.tr("Backup failed")))
+            .with_progress(self.tr("Writing the backup…"))
+            .run_in_background()
         )

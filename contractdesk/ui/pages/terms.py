@@ -7,7 +7,7 @@ with an effective date after the DPA checklist was shown.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -34,6 +34,9 @@ from contractdesk.ui.terms.models import (
     VersionsModel,
 )
 from contractdesk.ui.terms.reader import DocumentReader
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 
 def make_table(model: RowTableModel, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -185,7 +188,7 @@ class TermsPage(Page):
         )
         self.diff.retranslate()
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.diff.source = services.terms.diff
         self._stale = True

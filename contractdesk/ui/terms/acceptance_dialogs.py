@@ -35,6 +35,7 @@ from contractdesk.ui.terms.models import method_text
 
 if TYPE_CHECKING:
     from contractdesk.services.agreements import ReacceptanceView, ScanFile
+    from contractdesk.services.context import Services
 
 
 class RecordAcceptanceDialog(SubmitDialog):
@@ -46,7 +47,7 @@ class RecordAcceptanceDialog(SubmitDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         *,
         org_number: str | None = None,
         terms_label: str | None = None,
@@ -265,7 +266,7 @@ class NotifyDialog(SubmitDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         rows: list[ReacceptanceView],
         *,
         today: date | None = None,
@@ -314,7 +315,7 @@ class ConfirmTerminationDialog(SubmitDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         rows: list[ReacceptanceView],
         *,
         today: date | None = None,
@@ -372,7 +373,7 @@ class NewAgreementDialog(SubmitDialog):
     """A draft agreement for a customer on a published terms version."""
 
     def __init__(
-        self, services: Any, *, today: date | None = None, parent: QWidget | None = None
+        self, services: Services, *, today: date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services

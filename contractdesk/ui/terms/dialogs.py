@@ -35,7 +35,12 @@ from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.terms.models import ChecklistModel
 
 if TYPE_CHECKING:
-    from contractdesk.services.terms import PublishPreview, SubProcessorView, TermsVersionView
+    from contractdesk.services.terms import (
+        PublishPreview,
+        SubProcessorView,
+        TermsService,
+        TermsVersionView,
+    )
 
 
 def qdate(day: date) -> QDate:
@@ -122,7 +127,7 @@ class FileField(QWidget):
 class ImportDialog(SubmitDialog):
     """Import a plain-text terms file as a new draft."""
 
-    def __init__(self, terms: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, terms: TermsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.terms = terms
         self.setWindowTitle(self.tr("Import terms"))
@@ -188,7 +193,7 @@ class LabelDialog(SubmitDialog):
 class EditDraftDialog(SubmitDialog):
     """Edit a draft as plain text (re-imported on save), with its label and planned date."""
 
-    def __init__(self, terms: Any, view: TermsVersionView, parent: QWidget | None = None) -> None:
+    def __init__(self, terms: TermsService, view: TermsVersionView, parent: QWidget | None = None) -> None:
         from contractdesk.domain.terms.importer import to_plain_text
 
         super().__init__(parent)
@@ -245,7 +250,7 @@ class PublishDialog(SubmitDialog):
 
     def __init__(
         self,
-        terms: Any,
+        terms: TermsService,
         label: str,
         *,
         effective: date | None = None,
@@ -369,7 +374,7 @@ class SubProcessorDialog(SubmitDialog):
     """Add or change a sub-processor register entry."""
 
     def __init__(
-        self, terms: Any, entry: SubProcessorView | None = None, parent: QWidget | None = None
+        self, terms: TermsService, entry: SubProcessorView | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.terms = terms

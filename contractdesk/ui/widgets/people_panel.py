@@ -41,6 +41,9 @@ from contractdesk.ui.widgets.person_dialogs import (
     role_label,
 )
 
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+
 if (
     TYPE_CHECKING
 ):  # the services load SQLAlchemy: not at start-up (the customer card embeds this panel)
@@ -165,7 +168,7 @@ class PeoplePanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, services: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.org_number: str | None = None
@@ -236,7 +239,7 @@ class PeoplePanel(QWidget):
 
     # -- public API -----------------------------------------------------------------------------
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         self.services = services
         self.refresh()
 

@@ -43,6 +43,9 @@ from contractdesk.ui.widgets.service_dialogs import (
     period_label,
 )
 
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+
 if (
     TYPE_CHECKING
 ):  # the services load SQLAlchemy: not at start-up (the customer card embeds this panel)
@@ -190,7 +193,7 @@ class ServicesPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, services: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.org_number: str | None = None
@@ -294,7 +297,7 @@ class ServicesPanel(QWidget):
 
     # -- loading -------------------------------------------------------------------------------------
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         self.services = services
         self.refresh()
 
