@@ -132,9 +132,13 @@ def _opens_files(tree: ast.Module) -> bool:
             return True
         if isinstance(fn, ast.Attribute) and fn.attr in FILE_METHODS:
             return True
-        if isinstance(fn, ast.Attribute) and fn.attr in {"replace", "fsync", "mkdir"}:
-            if isinstance(fn.value, ast.Name) and fn.value.id == "os":
-                return True
+        if (
+            isinstance(fn, ast.Attribute)
+            and isinstance(fn.value, ast.Name)
+            and fn.value.id == "os"
+            and fn.attr in {"replace", "fsync", "mkdir"}
+        ):
+            return True
     return _imports(tree, "tempfile") or _imports(tree, "shutil")
 
 

@@ -22,7 +22,7 @@ def _isolated_qsettings(tmp_path: Path, qapp) -> None:  # type: ignore[no-untype
 
 @pytest.fixture(autouse=True, scope="session")
 def _english_as_at_start_up(qapp) -> None:  # type: ignore[no-untyped-def]
-    """The language the app installs at start-up: English texts with their plural forms ("1 page", "17 pages")."""
+    """The language installed at start-up: English, with plural forms ("1 page", "17 pages")."""
     from contractdesk.ui.i18n import install_language
 
     install_language(qapp, "en")
