@@ -173,11 +173,17 @@ WRITES: dict[str, dict[str, frozenset[str]]] = {
         name: frozenset({AGREEMENTS, CUSTOMERS})
         for name in ("agreement_pdf", "signature_sheet", "email_draft", "send", "batch")
     },
+    "paper": {
+        name: frozenset({AGREEMENTS, CUSTOMERS})
+        for name in ("print_pack", "sheets", "email_draft_with_sheet")
+    },
     "supplier": {"save": frozenset({SUPPLIER})},
 }
 
 # Document use cases change something only when they made a new draft agreement (or sent one).
 _ONLY_WHEN_CREATED = frozenset({"agreement_pdf", "signature_sheet", "email_draft"})
+# These return how many records they changed: nothing to announce when none.
+_COUNTS = frozenset({"activate_due", "mark_notified"})
 
 
 def _first_org_or_id(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[set[str], set[Any]]:
@@ -222,9 +228,11 @@ def _wrap(bus: ChangeBus, method: Callable[..., Any], areas: frozenset[str], nam
         result = method(*args, **kwargs)
         if name in _ONLY_WHEN_CREATED and not _created(result):
             return result
+        if (name in _COUNTS and not result) or (isinstance(result, list) and not result):
+            return result
         orgs, ids = _first_org_or_id(args, kwargs)
         orgs |= _result_orgs(result)
-        if isinstance(result, int) and not isinstance(result, bool):
+        if isinstance(result, int) and not isinstance(result, bool) and name not in _COUNTS:
             ids.add(result)
         bus.publish(Change(areas, frozenset(orgs), frozenset(ids), name))
         return result

@@ -8,6 +8,7 @@ from contractdesk.services.billing import BillingService
 from contractdesk.services.changes import ChangeBus, announce
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
+from contractdesk.services.paper import PaperService
 from contractdesk.services.people import PeopleService
 from contractdesk.services.safety.service import SafetyService
 from contractdesk.services.settings import SettingsService
@@ -45,6 +46,7 @@ class Services:
             agreements=self.agreements,
             billing=self.billing,
         )
+        self.paper = PaperService(self.documents)
         announce(self, self.changes)
 
     def close(self) -> None:

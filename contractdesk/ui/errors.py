@@ -21,10 +21,6 @@ log = logging.getLogger(__name__)
 shown: list[QMessageBox] = []
 
 
-def _tr(text: str) -> str:
-    return str(QCoreApplication.translate("present_error", text))
-
-
 def user_message(exc: BaseException) -> str:
     """The sentence to show for ``exc`` (registry errors in the user's language)."""
     from contractdesk.registry.errors import RegistryError
@@ -35,7 +31,12 @@ def user_message(exc: BaseException) -> str:
         return registry_error_text(exc)
     if isinstance(exc, UserFacingError):
         return str(exc)
-    return _tr("Something went wrong. The details are in the log; please tell your supplier.")
+    return str(
+        QCoreApplication.translate(
+            "present_error",
+            "Something went wrong. The details are in the log; please tell your supplier.",
+        )
+    )
 
 
 def present_error(
@@ -48,7 +49,13 @@ def present_error(
     box = QMessageBox(parent)
     box.setObjectName("errorMessage")
     box.setIcon(QMessageBox.Icon.Critical if bug else QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or (_tr("Something went wrong") if bug else _tr("Not done")))
+    if title is None:
+        title = (
+            QCoreApplication.translate("present_error", "Something went wrong")
+            if bug
+            else QCoreApplication.translate("present_error", "Not done")
+        )
+    box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(user_message(exc))
     if bug:

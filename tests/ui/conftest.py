@@ -103,3 +103,13 @@ def event_loop_watchdog(qtbot):  # type: ignore[no-untyped-def]
     assert not blocked, "the GUI thread was blocked: " + ", ".join(
         f"{gap:.0f} ms during {label or 'the journey'}" for gap, label in blocked[:5]
     )
+
+
+@pytest.fixture
+def sync_tasks():  # type: ignore[no-untyped-def]
+    """Background tasks run at once on the calling thread (``SyncPool``) for this test."""
+    from contractdesk.ui.tasks import SyncPool, set_default_pool
+
+    set_default_pool(SyncPool())
+    yield
+    set_default_pool(None)

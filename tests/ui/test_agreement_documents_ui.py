@@ -36,6 +36,9 @@ from contractdesk.ui.documents.preview import PdfPreviewDialog, print_document
 from contractdesk.ui.pages.agreements import AgreementsPage
 from contractdesk.ui.tasks import SyncPool
 
+# Background tasks run synchronously here; journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
+
 TODAY = date(2026, 3, 2)
 
 

@@ -23,6 +23,9 @@ from contractdesk.ui.terms.models import (
     ReacceptanceModel,
 )
 
+# Background tasks run synchronously here; journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
+
 ORG_A = "923130969"
 ORG_B = "971049669"
 
