@@ -95,10 +95,14 @@ class EventLoopWatchdog:
 def event_loop_watchdog(qtbot):  # type: ignore[no-untyped-def]
     """An :class:`EventLoopWatchdog` for a GUI journey: the test fails if the GUI thread blocked
     longer than 200 ms at any point of it."""
+    import gc
+
+    gc.freeze()  # as the app does once its store is open (ui/app.py: settle_heap)
     watchdog = EventLoopWatchdog()
     yield watchdog
     qtbot.wait(30)  # one more tick: a block at the very end counts too
     watchdog.stop()
+    gc.unfreeze()
     blocked = watchdog.blocked()
     assert not blocked, "the GUI thread was blocked: " + ", ".join(
         f"{gap:.0f} ms during {label or 'the journey'}" for gap, label in blocked[:5]

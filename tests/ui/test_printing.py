@@ -45,7 +45,9 @@ def difference(a: Path, b: Path) -> float:
     from PySide6.QtGui import QImage
 
     first, second = (
-        QImage(str(p)).convertToFormat(QImage.Format.Format_Grayscale8).scaled(
+        QImage(str(p))
+        .convertToFormat(QImage.Format.Format_Grayscale8)
+        .scaled(
             60, 85, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
         for p in (a, b)
@@ -58,10 +60,17 @@ def difference(a: Path, b: Path) -> float:
     return total / (60 * 85)
 
 
-def same_page(printed: Path, page: int, source: bytes, source_page: int, tmp: Path) -> bool:
-    original = tmp / f"source-{source_page}.pdf"
-    original.write_bytes(source)
-    return difference(page_png(printed, page, tmp), page_png(original, source_page, tmp)) < 8
+def closest(printed: Path, page: int, candidates: dict[str, tuple[bytes, int]], tmp: Path) -> str:
+    """Which candidate source page page ``page`` of the printout looks most like."""
+    import hashlib
+
+    shot = page_png(printed, page, tmp)
+    scores = {}
+    for name, (source, source_page) in candidates.items():
+        original = tmp / f"source-{hashlib.sha256(source).hexdigest()[:12]}.pdf"
+        original.write_bytes(source)
+        scores[name] = difference(shot, page_png(original, source_page, tmp))
+    return min(scores, key=scores.__getitem__)
 
 
 @pytest.fixture
@@ -96,6 +105,7 @@ def page(qtbot, services):  # type: ignore[no-untyped-def]
     widget.set_services(services)
     widget.resize(1280, 800)
     widget.show()
+    services.documents.agreement_pdf(ORG_B, today=TODAY)  # first render of the session: imports
     agreement = services.agreements.create_agreement(ORG_A, V1, today=TODAY)
     qtbot.waitUntil(lambda: widget.agreements_model.rowCount() > 0)
     widget.tabs.setCurrentIndex(2)
@@ -127,10 +137,9 @@ def test_print_pack_prints_the_agreement_and_a_sheet_for_each_party(
         sheet, _ref = services.documents.signature_sheet(ORG_A, today=TODAY)
         pages, tmp = count_pages([pdf]), target.parent
         assert printed == pages + 2 == pdf_pages(target)
-        assert same_page(target, 1, pdf, 1, tmp) and same_page(target, pages, pdf, pages, tmp)
-        assert same_page(target, pages + 1, sheet, 1, tmp)
-        assert same_page(target, pages + 2, sheet, 1, tmp)
-        assert not same_page(target, pages + 1, pdf, 1, tmp)
+        candidates = {"first": (pdf, 1), "last": (pdf, pages), "sheet": (sheet, 1)}
+        seen = [closest(target, n, candidates, tmp) for n in (1, pages, pages + 1, pages + 2)]
+        assert seen == ["first", "last", "sheet", "sheet"]
 
 
 def test_page_range_and_copies_from_the_dialog_are_honoured(
@@ -144,9 +153,9 @@ def test_page_range_and_copies_from_the_dialog_are_honoured(
         assert pdf_pages(target) == 4
         pdf, _ref = services.documents.agreement_pdf(ORG_A, today=TODAY)
         tmp = target.parent
-        for printed_page, source_page in ((1, 1), (2, 2), (3, 1), (4, 2)):  # collated: 1 2 1 2
-            assert same_page(target, printed_page, pdf, source_page, tmp)
-        assert not same_page(target, 1, pdf, 2, tmp)
+        candidates = {"1": (pdf, 1), "2": (pdf, 2), "3": (pdf, 3)}
+        seen = [closest(target, n, candidates, tmp) for n in (1, 2, 3, 4)]
+        assert seen == ["1", "2", "1", "2"]  # pages 1-2, two copies, collated
 
 
 def test_the_signature_sheet_prints_alone_and_a_cancelled_dialog_prints_nothing(
@@ -155,9 +164,13 @@ def test_the_signature_sheet_prints_alone_and_a_cancelled_dialog_prints_nothing(
     target, _settings = to_pdf
     flow = page.document_actions.print_sheet()
     assert accept_and_wait(qtbot, flow) == 1 == pdf_pages(target)
-    assert "Signaturside" in subprocess.run(
-        ["pdfinfo", str(target)], capture_output=True, text=True, check=True
-    ).stdout or pdf_pages(target) == 1
+    assert (
+        "Signaturside"
+        in subprocess.run(
+            ["pdfinfo", str(target)], capture_output=True, text=True, check=True
+        ).stdout
+        or pdf_pages(target) == 1
+    )
     target.unlink()
     flow = page.document_actions.print_sheet()
     qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=20000)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QIODevice,
     QObject,
+    QRect,
     QRectF,
     QSize,
     QSizeF,
@@ -134,19 +135,36 @@ def print_pdfs(
             if number:
                 printer.newPage()
             document, page = index[job_page]
-            points = document.pagePointSize(page)  # type: ignore[attr-defined]  # QPdfDocument
-            image = document.render(  # type: ignore[attr-defined]  # QPdfDocument
-                page,
-                QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)),
-            )
-            size = QSizeF(image.size()).scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(
-                QRectF((target.width() - size.width()) / 2, 0, size.width(), size.height()), image
-            )
+            _draw_page(painter, document, page, dpi, target)
             printed += 1
     finally:
         painter.end()
     return printed
+
+
+BAND_PIXELS = 600  # rows rendered and drawn at a time (~3 MB at 300 dpi): short calls, low memory
+
+
+def _draw_page(painter: QPainter, document: object, page: int, dpi: int, target: QSizeF) -> None:
+    """Render page ``page`` at ``dpi`` and draw it full-page (aspect kept, centred horizontally).
+
+    The page is rendered and drawn in horizontal bands: each Qt call holds Python's GIL while it
+    runs, so short calls keep the GUI thread responsive while a worker prints.
+    """
+    from PySide6.QtPdf import QPdfDocumentRenderOptions
+
+    points = document.pagePointSize(page)  # type: ignore[attr-defined]  # QPdfDocument
+    full = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    size = QSizeF(full).scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
+    scale = size.width() / full.width()
+    left = (target.width() - size.width()) / 2
+    for top in range(0, full.height(), BAND_PIXELS):
+        rows = min(BAND_PIXELS, full.height() - top)
+        options = QPdfDocumentRenderOptions()
+        options.setScaledSize(full)
+        options.setScaledClipRect(QRect(0, top, full.width(), rows))
+        band = document.render(page, QSize(full.width(), rows), options)  # type: ignore[attr-defined]  # QPdfDocument
+        painter.drawImage(QRectF(left, top * scale, size.width(), rows * scale), band)
 
 
 def default_printer() -> QPrinter:
