@@ -43,6 +43,40 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+# Loaded on first use to keep start-up quick; loaded in the background once the store is open, so
+# the first dialog, preview or print does not wait for them on the GUI thread.
+WARM_MODULES = (
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtPrintSupport",
+    "contractdesk.ui.customers.card",
+    "contractdesk.ui.widgets.people_panel",
+    "contractdesk.ui.widgets.services_panel",
+    "contractdesk.ui.documents.preview",
+    "contractdesk.ui.terms.acceptance_dialogs",
+    "contractdesk.ui.pages.agreements",
+    "contractdesk.ui.pages.terms",
+    "contractdesk.ui.pages.billing",
+    "contractdesk.output.pdf",
+)
+
+
+def warm_up(pool: Pool | None = None) -> None:
+    """Import the modules loaded on first use, and the PDF fonts, on a pool thread."""
+    import importlib
+
+    def work() -> None:
+        for name in WARM_MODULES:
+            importlib.import_module(name)
+        from contractdesk.output.pdf.fonts import register_fonts
+
+        register_fonts()
+
+    op(None, work).failure(lambda exc: log.warning("warm-up failed: %r", exc)).with_pool(
+        pool
+    ).run_in_background()
+
+
 class GuiController:
     """Opens the store for the window: wizard on first run, passphrase prompt, clear errors."""
 
@@ -122,6 +156,7 @@ class GuiController:
         self.services = services
         self.window.set_services(services)
         settle_heap()
+        warm_up(self.pool)
         self._done(True)
 
     def _cannot_open(self, exc: BaseException) -> None:

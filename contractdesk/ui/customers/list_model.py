@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from contractdesk.domain.orgnr import format_org_number
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
+    from contractdesk.ui.tasks import Pool, Task
     from contractdesk.services.context import Services
     from contractdesk.services.customers import CustomerQuery, CustomerRow
 
@@ -92,6 +93,7 @@ class CustomerListModel(QAbstractTableModel):
         self._search = ""
         self._sort = "name"
         self._descending = False
+        self._generation = 0
 
     # -- the source and the query -----------------------------------------------------------------------
 
@@ -155,7 +157,8 @@ class CustomerListModel(QAbstractTableModel):
         return CustomerQuery(search=self._search, sort=self._sort, descending=self._descending)
 
     def reload(self) -> None:
-        """Drop the rows and fetch the first page again (after a change in the store)."""
+        """Drop the rows and fetch the first page again (a new search or order)."""
+        self._generation += 1
         self.beginResetModel()
         self._rows = []
         self._more = False
@@ -165,6 +168,37 @@ class CustomerListModel(QAbstractTableModel):
             self._more = len(page) == self._page_size
         self.endResetModel()
         self.loaded.emit()
+
+    def refresh_rows(
+        self, *, pool: Pool | None = None, keep: str | None = None, view: Any = None
+    ) -> Task[list[CustomerRow]] | None:
+        """Read the rows fetched so far again in the background (after a change in the store),
+        then show them at once; the row of ``keep`` is selected again in ``view``."""
+        from contractdesk.ui.tasks import op
+
+        if self._fetch is None:
+            return None
+        fetch, query, count = self._fetch, self.query(), max(len(self._rows), self._page_size)
+        self._generation += 1
+        generation = self._generation
+
+        def shown(rows: list[CustomerRow]) -> None:
+            if generation != self._generation or query != self.query():
+                return  # a newer search or reload took over
+            self.beginResetModel()
+            self._rows = list(rows)
+            self._more = len(rows) == count
+            self.endResetModel()
+            self.loaded.emit()
+            if keep is not None and view is not None and (row := self.row_of(keep)) >= 0:
+                view.table.setCurrentIndex(self.index(row, 0))
+
+        return (
+            op(None, lambda: fetch(query, 0, count))
+            .success(shown)
+            .with_pool(pool)
+            .run_in_background()
+        )
 
     # -- lazy fetching ------------------------------------------------------------------------------------
 

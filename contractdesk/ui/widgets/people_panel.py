@@ -41,12 +41,9 @@ from contractdesk.ui.widgets.person_dialogs import (
     role_label,
 )
 
+# The services load SQLAlchemy: not at start-up (the customer card embeds this panel).
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
-
-if (
-    TYPE_CHECKING
-):  # the services load SQLAlchemy: not at start-up (the customer card embeds this panel)
     from contractdesk.services.people import PersonInput, PersonRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,9 +164,11 @@ class PeoplePanel(QWidget):
     """
 
     changed = Signal()
+    loaded = Signal()  # the panel shows freshly read data
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._generation = 0
         self.services = services
         self.org_number: str | None = None
         self.model = PeopleTableModel(self)
@@ -250,25 +249,45 @@ class PeoplePanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the list, keeping the selected person selected."""
-        selected = self.selected_person_id()
+        """Reload the list in the background, keeping the selected person selected."""
+        from contractdesk.ui.tasks import op
+
         if self.services is None or self.org_number is None:
             self.model.set_rows([])
             self.warning.setVisible(False)
             self._update_buttons()
             return
-        try:
-            rows = self.services.people.list_people(self.org_number)
-            problems = self.services.people.problems(self.org_number)
-        except UserError as exc:
-            rows, problems = [], []
+        people, org = self.services.people, self.org_number
+        self._generation += 1
+        generation = self._generation
+
+        def load() -> tuple[list[PersonRow], list[str]]:
+            return people.list_people(org), people.problems(org)
+
+        def shown(result: tuple[list[PersonRow], list[str]]) -> None:
+            if generation == self._generation:
+                self._show(*result)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                from contractdesk.ui.errors import present_error
+
+                present_error(self, exc)
+                return
             self.message.setText(str(exc))
+            self._show([], [])
+
+        op(self, load).success(shown).failure(failed).run_in_background()
+
+    def _show(self, rows: list[PersonRow], problems: list[str]) -> None:
+        selected = self.selected_person_id()
         self.model.set_rows(rows)
         self.warning.setText("\n".join(problems))
         self.warning.setVisible(bool(problems))
         if selected is not None:
             self.select_person(selected)
         self._update_buttons()
+        self.loaded.emit()
 
     def rows(self) -> list[PersonRow]:
         return self.model.rows()

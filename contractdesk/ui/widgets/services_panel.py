@@ -192,9 +192,11 @@ class ServicesPanel(QWidget):
     """Services of one customer with their binding and earliest end, and the customer's invoicing choices."""
 
     changed = Signal()
+    loaded = Signal()  # the panel shows freshly read data
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._generation = 0
         self.services = services
         self.org_number: str | None = None
         self.today: Callable[[], date] = date.today
@@ -308,25 +310,45 @@ class ServicesPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        selected = self.selected_id()
+        """Read the customer's invoicing profile and services in the background, then show them."""
+        from contractdesk.ui.tasks import op
+
         if self.services is None or self.org_number is None:
             self.model.set_rows([])
             self._update_buttons()
             return
-        try:
-            profile = self.services.billing.profile(self.org_number)
-            rows = self.services.billing.list_services(self.org_number, today=self.today())
-        except UserError as exc:
+        billing, org, today = self.services.billing, self.org_number, self.today()
+        self._generation += 1
+        generation = self._generation
+
+        def load() -> tuple[Any, list[ServiceView]]:
+            return billing.profile(org), billing.list_services(org, today=today)
+
+        def shown(result: tuple[Any, list[ServiceView]]) -> None:
+            if generation == self._generation:
+                self._show(*result)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                from contractdesk.ui.errors import present_error
+
+                present_error(self, exc)
+                return
             self.model.set_rows([])
             self.show_message(str(exc), error=True)
             self._update_buttons()
-            return
+
+        op(self, load).success(shown).failure(failed).run_in_background()
+
+    def _show(self, profile: Any, rows: list[ServiceView]) -> None:
+        selected = self.selected_id()
         self.delivery.setCurrentIndex(self.delivery.findData(profile.delivery_method))
         self.period.setCurrentIndex(self.period.findData(profile.invoice_period))
         self.model.set_rows(rows)
         if selected is not None:
             self.select_service(selected)
         self._update_buttons()
+        self.loaded.emit()
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -394,13 +416,13 @@ class ServicesPanel(QWidget):
         billing = self.services.billing
         org = self.org_number
 
-        def submit(data: Any) -> None:
-            service_id = billing.add_service(org, data)
-            self._saved(self.tr("Service added."), service_id)
-
         profile = billing.profile(org)
         dialog = ServiceDialog(
-            submit, default_period=profile.invoice_period, today=self.today(), parent=self
+            lambda data: billing.add_service(org, data),
+            default_period=profile.invoice_period,
+            today=self.today(),
+            parent=self,
+            saved=lambda service_id: self._saved(self.tr("Service added."), service_id),
         )
         self._open(dialog)
         return dialog
@@ -411,17 +433,14 @@ class ServicesPanel(QWidget):
             return None
         billing = self.services.billing
 
-        def submit(data: Any) -> None:
-            billing.edit_service(view.id, data)
-            self._saved(self.tr("Service saved."), view.id)
-
         profile = billing.profile(view.org_number)
         dialog = ServiceDialog(
-            submit,
+            lambda data: billing.edit_service(view.id, data),
             default_period=profile.invoice_period,
             today=self.today(),
             view=view,
             parent=self,
+            saved=lambda _view: self._saved(self.tr("Service saved."), view.id),
         )
         self._open(dialog)
         return dialog
