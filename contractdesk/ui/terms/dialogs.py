@@ -65,7 +65,11 @@ def date_edit(day: date | None = None) -> QDateEdit:
 
 
 class SubmitDialog(QDialog):
-    """OK runs ``submit()``; a ``UserError`` is shown in ``error_label`` and the dialog stays open."""
+    """OK runs ``submit()``; a ``UserError`` is shown in ``error_label`` and the dialog stays open.
+
+    A dialog whose use case may be slow returns it from ``background()`` instead: a callable of
+    plain values (the fields are read on the GUI thread first) that then runs on a pool thread.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,15 +92,47 @@ class SubmitDialog(QDialog):
     def submit(self) -> Any:
         raise NotImplementedError
 
+    def background(self) -> Callable[[], Any] | None:
+        """The slow use case to run off the GUI thread, or None to call ``submit()`` here."""
+        return None
+
     def accept(self) -> None:
         from contractdesk.services.errors import UserError
 
         try:
-            self.result_value = self.submit()
+            job = self.background()
+            if job is None:
+                self.result_value = self.submit()
         except UserError as exc:
             self.error_label.setText(str(exc))
             return
+        if job is None:
+            super().accept()
+            return
+        from contractdesk.ui.tasks import op
+
+        self.ok_button.setEnabled(False)
+        (
+            op(self, job)
+            .success(self._done)
+            .failure(self._failed)
+            .finished(lambda: self.ok_button.setEnabled(True))
+            .run_in_background()
+        )
+
+    def _done(self, result: Any) -> None:
+        self.result_value = result
         super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        from contractdesk.errors import UserFacingError
+
+        if isinstance(exc, UserFacingError):
+            self.error_label.setText(str(exc))
+            return
+        from contractdesk.ui.errors import present_error
+
+        present_error(self, exc)
 
 
 class FileField(QWidget):
@@ -193,7 +229,9 @@ class LabelDialog(SubmitDialog):
 class EditDraftDialog(SubmitDialog):
     """Edit a draft as plain text (re-imported on save), with its label and planned date."""
 
-    def __init__(self, terms: TermsService, view: TermsVersionView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, terms: TermsService, view: TermsVersionView, parent: QWidget | None = None
+    ) -> None:
         from contractdesk.domain.terms.importer import to_plain_text
 
         super().__init__(parent)
@@ -374,7 +412,10 @@ class SubProcessorDialog(SubmitDialog):
     """Add or change a sub-processor register entry."""
 
     def __init__(
-        self, terms: TermsService, entry: SubProcessorView | None = None, parent: QWidget | None = None
+        self,
+        terms: TermsService,
+        entry: SubProcessorView | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.terms = terms

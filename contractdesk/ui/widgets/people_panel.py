@@ -8,6 +8,7 @@ panel's message line, never swallowed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -513,9 +513,15 @@ class PeoplePanel(QWidget):
                 ]
                 successors[m.org_number] = (m.customer_name, others)
         dialog = EraseDialog(person_label(self, row), successors, parent=self)
-        dialog.submit = lambda: self.erase_person(row.id, dialog.successors())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        people, person = self.services.people, row.id
+
+        def erasure() -> Callable[[], Any]:
+            chosen = dialog.successors()  # read here, on the GUI thread
+            return lambda: people.erase(person, next_main_contacts=chosen)
+
+        dialog.background = erasure  # anonymising and secure_delete take time: off the GUI thread
+        dialog.saved = lambda _result: self._done(self.tr("Erased. The id and history are kept."))
+        dialog.exec()
 
     def _requests_clicked(self) -> None:
         from contractdesk.ui.widgets.request_log import RequestLogDialog
