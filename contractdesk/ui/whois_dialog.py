@@ -7,6 +7,7 @@ Data-subject actions for the chosen person sit beside it: export their data, era
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -262,10 +263,13 @@ class WhoisDialog(QDialog):
                 successors[c.org_number] = (c.customer_name, others)
         dialog = EraseDialog(m.full_name, successors, parent=self)
 
-        def submit() -> None:
-            self.services.people.erase(m.person_id, next_main_contacts=dialog.successors())
+        people, person = self.services.people, m.person_id
 
-        dialog.submit = submit
+        def erasure() -> Callable[[], object]:
+            chosen = dialog.successors()  # read here, on the GUI thread
+            return lambda: people.erase(person, next_main_contacts=chosen)
+
+        dialog.background = erasure  # off the GUI thread
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.message.setText(self.tr("Erased. The id and history are kept."))
             self.lookup(self.query.text())

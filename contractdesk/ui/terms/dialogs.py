@@ -400,12 +400,13 @@ class PublishDialog(SubmitDialog):
         self.ok_button.setEnabled(ready)
 
     def submit(self) -> Any:
-        return self.terms.publish(
-            self.label,
-            pydate(self.effective.date()),
-            confirm_gaps=self.confirm.isChecked(),
-            today=self.today,
-        )
+        return self.background()()
+
+    def background(self) -> Callable[[], Any]:
+        """Publishing makes the §14 notices for every customer: off the GUI thread."""
+        terms, label, today = self.terms, self.label, self.today
+        effective, confirm = pydate(self.effective.date()), self.confirm.isChecked()
+        return lambda: terms.publish(label, effective, confirm_gaps=confirm, today=today)
 
 
 class SubProcessorDialog(SubmitDialog):
