@@ -144,7 +144,7 @@ def url_sink() -> Iterator[UrlSink]:
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_from_a_new_customer_to_the_signed_paper(  # noqa: PLR0915  (one journey, step by step)
+def test_from_a_new_customer_to_the_signed_paper(
     qtbot: Any,
     qapp: Any,
     lang: str,
@@ -175,7 +175,7 @@ def test_from_a_new_customer_to_the_signed_paper(  # noqa: PLR0915  (one journey
         install_language(qapp, "en")
 
 
-def _journey(  # noqa: PLR0913, PLR0915  (one journey, step by step)
+def _journey(
     qtbot: Any,
     window: MainWindow,
     services: Any,

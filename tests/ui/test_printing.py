@@ -32,8 +32,11 @@ def page_png(path: Path, page: int, out: Path) -> Path:
     """Page ``page`` of ``path`` as a PNG at 20 dpi (poppler's pdftoppm)."""
     prefix = out / f"{path.stem}-{page}"
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "20", "-f", str(page), "-l", str(page), "-singlefile"]
-        + [str(path), str(prefix)],
+        [
+            *("pdftoppm", "-png", "-r", "20", "-f", str(page), "-l", str(page), "-singlefile"),
+            str(path),
+            str(prefix),
+        ],
         check=True,
     )
     return prefix.with_suffix(".png")

@@ -25,9 +25,9 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from contractdesk.domain.orgnr import format_org_number
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
-    from contractdesk.ui.tasks import Pool, Task
     from contractdesk.services.context import Services
     from contractdesk.services.customers import CustomerQuery, CustomerRow
+    from contractdesk.ui.tasks import Pool, Task
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -1,4 +1,4 @@
-"""The Agreements page: the acceptance ledger, the §14 re-acceptance list, and the agreements themselves.
+"""The Agreements page: the acceptance ledger, the §14 re-acceptance list, and the agreements.
 
 * Ledger: who accepted which terms version, when, how, signed by whom (with the registry warning),
   and the signed scan (view, or attach one that came later).
@@ -6,7 +6,7 @@
   deadline and the status. Overdue customers are *proposed* as terminated; only "Confirm
   termination…" (an explicit confirmation) ends their agreements.
 * Agreements: document id, customer, version, state. ``agreement_actions`` is the row of buttons
-  other subsystems extend (PDF preview, print, e-mail); ``selected_agreement_id()`` tells them which.
+  other subsystems extend (PDF preview, print, e-mail); ``selected_agreement_id()`` says which.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The Customers page: a lazily fetched, SQL-sorted list with search as you type, and the customer card.
+"""The Customers page: a lazily fetched, SQL-sorted list, search as you type, the customer card.
 
 Keyboard: Ctrl+F (or Alt+S) to search, Down to the list, Enter to open a card, Ctrl+N to add a
 customer, F5 to refresh the selected customer, Ctrl+Shift+F5 to refresh all.
@@ -126,7 +126,7 @@ class CustomersPage(Page):
     def title(self) -> str:
         return self.tr("Customers")
 
-    # -- data ------------------------------------------------------------------------------------------------
+    # -- data --------------------------------------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
         super().set_services(services)
@@ -163,14 +163,14 @@ class CustomersPage(Page):
             return None
         return str(index.data(CustomerListModel.OrgNumberRole))
 
-    # -- actions ---------------------------------------------------------------------------------------------
+    # -- actions -----------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def open_customer(self, org_number: str) -> Any:
-        """Open the customer's card (a window; one per customer: a second open brings it forward)."""
+        """Open the customer's card (one per customer: a second open brings it forward)."""
         import shiboken6
 
         from contractdesk.ui.customers.card import CustomerCardDialog
@@ -228,7 +228,7 @@ class CustomersPage(Page):
         self.task = refresh_all(self, self.services, pool=self.pool)
         return self.task
 
-    # -- internals -------------------------------------------------------------------------------------------
+    # -- internals ---------------------------------------------------------------------------------
 
     def _registered(self, org_number: str) -> None:
         if self.search.text():
@@ -291,7 +291,8 @@ class CustomersPage(Page):
             self.tr("No customer matches the search.")
             if self.model.search
             else self.tr(
-                "No customers yet. Add one with “Add customer” (Ctrl+N): type its org number or name."
+                "No customers yet. Add one with “Add customer” (Ctrl+N): "
+                "type its org number or name."
             )
         )
 
