@@ -144,7 +144,7 @@ def _alive(widget: QObject | None) -> bool:
 class Op(Generic[T]):
     """A background operation: build with :func:`op`/:func:`task_op`, then ``run_in_background``."""
 
-    def __init__(self, parent: QWidget | None, fn: Callable[[TaskContext], T]) -> None:
+    def __init__(self, parent: QObject | None, fn: Callable[[TaskContext], T]) -> None:
         self._parent = parent
         self._fn = fn
         self._success: Callable[[T], None] | None = None
@@ -223,7 +223,7 @@ class Op(Generic[T]):
             else:
                 from contractdesk.ui.errors import present_error
 
-                present_error(parent, exc)
+                present_error(parent if isinstance(parent, QWidget) else None, exc)
 
         def finished() -> None:
             _live_tasks.discard(task)
@@ -243,9 +243,8 @@ class Op(Generic[T]):
         return task
 
     def _progress_dialog(self, task: Task[T]) -> _ProgressDialog:
-        return _ProgressDialog(
-            self._parent, self._label or "", task, self._cancellable, self._delay_ms
-        )
+        parent = self._parent if isinstance(self._parent, QWidget) else None
+        return _ProgressDialog(parent, self._label or "", task, self._cancellable, self._delay_ms)
 
 
 def _is_cancel(exc: BaseException) -> bool:
@@ -290,12 +289,12 @@ class _ProgressDialog:
             self.widget.setLabelText(f"{self.label}\n{text}" if self.label else text)
 
 
-def op(parent: QWidget | None, fn: Callable[[], T]) -> Op[T]:
+def op(parent: QObject | None, fn: Callable[[], T]) -> Op[T]:
     """A background operation running ``fn()`` (no progress, no cancel inside ``fn``)."""
     return Op(parent, lambda _context: fn())
 
 
-def task_op(parent: QWidget | None, fn: Callable[[TaskContext], T]) -> Op[T]:
+def task_op(parent: QObject | None, fn: Callable[[TaskContext], T]) -> Op[T]:
     """A background operation whose ``fn`` reports progress and checks for cancel."""
     return Op(parent, fn)
 

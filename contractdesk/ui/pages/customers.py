@@ -130,6 +130,7 @@ class CustomersPage(Page):
 
     def set_services(self, services: Services) -> None:
         super().set_services(services)
+        self.model.use_background(self.pool)  # pages are read on a pool thread
         self.model.set_services(services)
 
     def apply_search(self) -> None:
@@ -138,9 +139,12 @@ class CustomersPage(Page):
         self.model.set_search(self.search.text())
 
     def reload(self, select_org_number: str | None = None) -> None:
-        self.model.reload()
+        """Read the list again; ``select_org_number``'s row is selected once it is in."""
         if select_org_number:
-            self.select(select_org_number)
+            self.model.loaded.connect(
+                lambda: self.select(select_org_number), Qt.ConnectionType.SingleShotConnection
+            )
+        self.model.reload()
 
     def select(self, org_number: str) -> bool:
         """Select a customer's row (fetching further pages if needed, up to a few)."""
