@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.ui.documents.printing import PrintFlow, PrintJob
-from contractdesk.ui.tasks import Task, TaskContext, task_op
+from contractdesk.ui.tasks import Task, TaskContext, op, task_op
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -563,37 +563,46 @@ class DocumentActions(QWidget):
         )
 
     def send_email(self) -> Any:
-        """Confirm (and ask for the password when none is saved), then send in the background."""
-        from contractdesk.services.errors import UserError
-
+        """Read who gets it and how (the keyring may be slow) in the background, then confirm
+        (asking for the password when none is saved), then send in the background."""
         target = self.target()
         if self.services is None or target is None:
             return None
-        docs = self.services.documents
-        smtp = docs.smtp_settings()
-        if not smtp.configured:
-            self._say(self.tr("Set up the mail server first."))
-            return self.open_email_settings()
-        try:
+        docs, customers = self.services.documents, self.services.customers
+
+        def prepare() -> tuple[Any, str, Any, str] | None:
+            smtp = docs.smtp_settings()
+            if not smtp.configured:
+                return None
             recipient, _name = docs.recipient(target.org_number)
             source = docs.smtp_password_source()
-        except UserError as exc:
-            self._failed(exc)
-            return None
-        customer = self.services.customers.get(target.org_number).name
-        dialog = SendDialog(
-            f"{customer} ({format_org_number(target.org_number)})",
-            recipient,
-            f"{smtp.host}:{smtp.port}",
-            source.needs_prompt,
-            self,
-        )
-        self.dialog = dialog
-        dialog.accepted.connect(
-            lambda: self._send(target, dialog.password.text() or None, asked=source.needs_prompt)
-        )
-        dialog.open()
-        return dialog
+            return smtp, recipient, source, customers.get(target.org_number).name
+
+        def confirm(found: tuple[Any, str, Any, str] | None) -> None:
+            if found is None:
+                self._say(self.tr("Set up the mail server first."))
+                self.open_email_settings()
+                return
+            smtp, recipient, source, customer = found
+            dialog = SendDialog(
+                f"{customer} ({format_org_number(target.org_number)})",
+                recipient,
+                f"{smtp.host}:{smtp.port}",
+                source.needs_prompt,
+                self,
+            )
+            self.dialog = dialog
+            dialog.accepted.connect(
+                lambda: self._send(
+                    target, dialog.password.text() or None, asked=source.needs_prompt
+                )
+            )
+            dialog.open()
+
+        self.task = (
+            op(self, prepare).success(confirm).failure(self._failed).with_pool(self.pool)
+        ).run_in_background()
+        return self.task
 
     def _send(self, target: DocumentTarget, password: str | None, *, asked: bool = False) -> Any:
         docs = self.services.documents
