@@ -39,7 +39,7 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime; use datetime.now(UTC)")
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
+        return str(value.astimezone(UTC).isoformat(timespec="microseconds"))
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         return None if value is None else datetime.fromisoformat(value)

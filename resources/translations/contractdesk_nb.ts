@@ -1450,7 +1450,7 @@
     </message>
     <message>
         <source>No customer with organisation number %1; register it first.</source>
-        <translation>Ingen kunde har organisasjonsnummer %1; registrer kunden først.</translation>
+        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
     </message>
 </context>
 <context>

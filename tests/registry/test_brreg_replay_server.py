@@ -11,7 +11,9 @@ import pytest
 from brreg_server import FIXTURES, ReplayServer
 
 MANIFEST = json.loads((FIXTURES / "manifest.json").read_text(encoding="utf-8"))
-SHARED = Path("/work/shared/brreg-fixtures")
+# The shared folder sits beside the repository (CI lays it out so); /work/shared on a workstation.
+_REPO_SIBLING = Path(__file__).resolve().parents[2].parent / "shared" / "brreg-fixtures"
+SHARED = _REPO_SIBLING if _REPO_SIBLING.is_dir() else Path("/work/shared/brreg-fixtures")
 
 
 def _route_id(route: dict) -> str:
