@@ -265,6 +265,9 @@ def run_gui(argv: Sequence[str]) -> int:
     try:
         return int(app.exec())
     finally:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)  # no worker outlives the store
         controller.close()
         if instance is not None:
             instance.release()

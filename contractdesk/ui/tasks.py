@@ -101,12 +101,19 @@ class Task(QRunnable, Generic[T]):
         except BaseException as exc:  # delivered to the GUI thread, never swallowed
             if not isinstance(exc, (UserFacingError, TaskCancelled)):
                 log.error("background task failed:\n%s", "".join(traceback.format_exception(exc)))
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
         finally:
             self.done = True
-            self.signals.finished.emit()
+            self._emit(self.signals.finished)
+
+    @staticmethod
+    def _emit(signal: Any, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the application is shutting down: nobody is left to tell
+            log.info("a background task finished after the application closed")
 
 
 class SyncPool:
