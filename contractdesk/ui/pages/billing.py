@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.invoicing import MonthTotal, PlannedInvoice, monthly_totals
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.services.changes import CUSTOMERS, SERVICES
 from contractdesk.services.errors import UserError
 from contractdesk.ui.formatting import format_amount, format_date
 from contractdesk.ui.pages.base import Page
@@ -47,6 +48,7 @@ from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 from contractdesk.ui.widgets.services_panel import ServicesPanel
 
 if TYPE_CHECKING:
+    from contractdesk.services.changes import Change
     from contractdesk.services.context import Services
 
 log = logging.getLogger(__name__)
@@ -238,6 +240,16 @@ class BillingPage(Page):
         self._stale = True
         if self.isVisible():
             self.refresh()
+
+    def on_change(self, change: Change) -> None:
+        """Services or customers changed (e.g. on a customer's card): plan again when shown."""
+        if not change.touches(SERVICES, CUSTOMERS):
+            return
+        self.reload_customers()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def reload_customers(self) -> None:
         if self.services is None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.services.changes import TERMS
 from contractdesk.ui.formatting import format_date
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.terms.diff_view import DiffView
@@ -36,6 +37,7 @@ from contractdesk.ui.terms.models import (
 from contractdesk.ui.terms.reader import DocumentReader
 
 if TYPE_CHECKING:
+    from contractdesk.services.changes import Change
     from contractdesk.services.context import Services
 
 
@@ -199,6 +201,15 @@ class TermsPage(Page):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def on_change(self, change: Change) -> None:
+        """Versions or sub-processors changed (here or elsewhere): reload, or when next shown."""
+        if not change.touches(TERMS):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     # -- state -------------------------------------------------------------------------------------
 
