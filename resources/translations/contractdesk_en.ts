@@ -92,6 +92,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n signature sheet(s)</source>
+        <translation>
+            <numerusform>%n signature sheet</numerusform>
+            <numerusform>%n signature sheets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n signature sheet(s) written to %1.</source>
         <translation>
             <numerusform>%n signature sheet written to %1.</numerusform>

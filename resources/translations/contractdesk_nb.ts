@@ -1690,6 +1690,10 @@
         <translation>Sider for &amp;flere kunder …</translation>
     </message>
     <message>
+        <source>P&amp;rint sheets for every active customer…</source>
+        <translation>Skriv &amp;ut signatursider for alle aktive kunder …</translation>
+    </message>
+    <message>
         <source>Save a draft with the &amp;signature sheet attached…</source>
         <translation>Lagre et utkast med &amp;signatursiden vedlagt …</translation>
     </message>
@@ -1704,6 +1708,13 @@
     <message>
         <source>Print pack %1</source>
         <translation>Utskriftspakke %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature sheet(s)</source>
+        <translation>
+            <numerusform>%n signaturside</numerusform>
+            <numerusform>%n signatursider</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signature sheet %1 – %2</source>

@@ -214,3 +214,10 @@ def test_a_preview_prints_through_the_same_dialog(qtbot, services, to_pdf) -> No
     assert accept_and_wait(qtbot, flow) == 1 == pdf_pages(target)
     assert dialog.status.text() == "1 page sent to the printer."
     assert PrintJob((sheet,), "x").documents == (sheet,)
+
+
+def test_sheets_for_several_customers_print_as_one_job(qtbot, page, to_pdf) -> None:  # type: ignore[no-untyped-def]
+    target, _settings = to_pdf
+    flow = page.document_actions.print_sheets_for_many([ORG_A, ORG_B])
+    assert accept_and_wait(qtbot, flow) == 2 == pdf_pages(target)
+    assert flow.job is not None and flow.job.title == "2 signature sheets"

@@ -157,6 +157,8 @@ class DocumentActions(QWidget):
         self.sheet_print_action = self.sheet_menu.addAction("")
         self.sheets_many_action = self.sheet_menu.addAction("")
         self.sheets_many_action.setVisible(with_batch)
+        self.print_many_action = self.sheet_menu.addAction("")
+        self.print_many_action.setVisible(with_batch)
         self.sheet_button.setMenu(self.sheet_menu)
         self.save_button = QPushButton()
         self.email_button = QToolButton()
@@ -178,6 +180,7 @@ class DocumentActions(QWidget):
         self.save_sheet_action.triggered.connect(lambda: self.save_sheet_as())
         self.sheet_print_action.triggered.connect(lambda: self.print_sheet())
         self.sheets_many_action.triggered.connect(lambda: self.sheets_for_many())
+        self.print_many_action.triggered.connect(lambda: self.print_sheets_for_many())
         self.draft_sheet_action.triggered.connect(lambda: self.save_email_draft(with_sheet=True))
         self.save_button.clicked.connect(lambda: self.save_as())
         self.draft_action.triggered.connect(lambda: self.save_email_draft())
@@ -214,6 +217,7 @@ class DocumentActions(QWidget):
         self.save_sheet_action.setText(self.tr("&Save as…"))
         self.sheet_print_action.setText(self.tr("&Print…"))
         self.sheets_many_action.setText(self.tr("Sheets for &several customers…"))
+        self.print_many_action.setText(self.tr("P&rint sheets for every active customer…"))
         self.draft_sheet_action.setText(self.tr("Save a draft with the &signature sheet attached…"))
         self.save_button.setText(self.tr("&Save as…"))
         self.email_button.setText(self.tr("E-ma&il"))
@@ -371,6 +375,19 @@ class DocumentActions(QWidget):
             return PrintJob(
                 pack.documents, self.tr("Print pack %1").replace("%1", pack.ref.document_id)
             )
+
+        return self._print(make)
+
+    def print_sheets_for_many(self, org_numbers: list[str] | None = None) -> PrintFlow | None:
+        """The signature sheets of several customers (default: every active one) as one job."""
+        if self.services is None:
+            return None
+        paper, docs, today = self.services.paper, self.services.documents, self.today
+
+        def make() -> PrintJob:
+            names = org_numbers if org_numbers is not None else docs.active_org_numbers()
+            batch, pdfs = paper.sheets(names, today=today)
+            return PrintJob(pdfs, self.tr("%n signature sheet(s)", "", len(batch.refs)))
 
         return self._print(make)
 
