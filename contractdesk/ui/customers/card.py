@@ -37,6 +37,7 @@ from contractdesk.ui.formatting import format_date, format_datetime
 if TYPE_CHECKING:
     from contractdesk.services.changes import Change
     from contractdesk.services.context import Services
+    from contractdesk.services.agreements import AgreementView
     from contractdesk.services.customers import Address, CustomerView, SigningRuleView
 
 BADGE_COLOURS = {
@@ -427,7 +428,12 @@ class CustomerCard(QWidget):
         ):
             self.agreements_label.setText(self.tr("Agreements will be shown here."))
             return
-        rows = self.services.agreements.agreements(view.org_number)
+        from contractdesk.ui.tasks import op
+
+        service, org = self.services.agreements, view.org_number
+        op(self, lambda: service.agreements(org)).success(self._list_agreements).run_in_background()
+
+    def _list_agreements(self, rows: list[AgreementView]) -> None:
         if not rows:
             self.agreements_label.setText(
                 self.tr("No agreement yet. Make one on the Agreements page.")
