@@ -244,6 +244,7 @@ def _journey(
     qtbot.waitUntil(lambda: preview.isVisible(), timeout=5000)
     pages = preview.page_count()
     assert pages > 10
+    qtbot.wait(600)  # QPdfView renders its pages on its own thread
     shot(preview, "preview")
     preview.close()
     draft = services.agreements.agreements()[0]
@@ -268,6 +269,7 @@ def _journey(
     sheet_preview = actions.dialog
     qtbot.waitUntil(lambda: sheet_preview.isVisible(), timeout=5000)
     assert sheet_preview.page_count() == 1
+    qtbot.wait(600)
     shot(sheet_preview, "signature-sheet")
     sheet_preview.close()
     sheet = tmp_path / "Signaturside.pdf"
