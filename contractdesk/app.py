@@ -44,3 +44,12 @@ def run_gui(argv: Sequence[str]) -> int:
     from contractdesk.ui.app import run_gui as run
 
     return run(argv)
+
+
+def __getattr__(name: str) -> object:
+    """``contractdesk.app.GuiController`` still works (it lives in ``contractdesk.ui.app``)."""
+    if name == "GuiController":
+        from contractdesk.ui.app import GuiController
+
+        return GuiController
+    raise AttributeError(name)

@@ -110,12 +110,19 @@ def installed(backend: KeyringBackend) -> Iterator[KeyringBackend]:
         keyring.set_keyring(previous)
 
 
+LOCK_FILES = {"store.lock"}
+"""Empty lock files a process creates to take the store lock: they hold no data."""
+
+
 def fingerprint(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (relative name → sha256): equal fingerprints = byte-identical."""
+    """Every file under ``folder`` (relative name → sha256): equal fingerprints = byte-identical.
+
+    The store lock file (empty; it only carries the lock) is left out.
+    """
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name not in LOCK_FILES
     }
 
 

@@ -8,6 +8,7 @@ imports heavy modules inside its handlers, so ``--help`` and start-up stay fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import pkgutil
@@ -23,7 +24,8 @@ log = logging.getLogger(__name__)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="contractdesk",
-        description="ContractDesk: customers, terms and signable agreements. Without a command it opens the app.",
+        description="ContractDesk: customers, terms and signable agreements. "
+        "Without a command it opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"ContractDesk {__version__}")
     parser.add_argument(
@@ -42,6 +44,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 ok, 1 user error, 2 wrong usage).
+
+    No argument or environment value yields a traceback: known errors print one line; a closed
+    output pipe (``| head -1``) ends quietly.
+    """
+    from contractdesk.cli.output import error
+
+    _tolerant_streams()
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
     from contractdesk.cli.context import CliContext
     from contractdesk.cli.output import error
 
@@ -56,16 +77,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = CliContext(args)
     try:
         result = args.func(ctx, args)
+        sys.stdout.flush()
         return int(result or 0)
-    except KeyboardInterrupt:
-        error("interrupted")
-        return 1
-    except Exception as exc:  # user-facing errors exit 1; bugs keep their traceback in the log
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # known errors exit 1 with one line; bugs keep a traceback in the log
         from contractdesk.cli.errors import print_error
 
         return print_error(exc)
     finally:
         ctx.close()
+
+
+def _tolerant_streams() -> None:
+    """Text from arguments that is not valid UTF-8 is written back as the bytes it came as."""
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors=errors)
+
+
+def _silence_stdout() -> None:
+    """After the reader closed the pipe: further output (and the flush at exit) goes nowhere."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,9 +10,13 @@ import contextlib
 import errno as _errno
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from contractdesk.errors import UserFacingError
+
+_BUFFER = 1 << 20  # stream in 1 MiB pieces
 
 
 class SaveError(UserFacingError, OSError):
@@ -42,13 +46,28 @@ def save_atomic(
         SaveError: the write, sync or rename failed (``errno`` tells why, e.g. ``ENOSPC``,
             ``EFBIG``, ``EACCES``); the message names the target.
     """
+    return write_atomic(path, lambda fh: fh.write(data), mode=mode, durable=durable)
+
+
+def write_atomic(
+    path: str | os.PathLike[str],
+    write: Callable[[BinaryIO], object],
+    *,
+    mode: int | None = None,
+    durable: bool = True,
+) -> Path:
+    """Like :func:`save_atomic`, with the content streamed: ``write`` gets the open temp file.
+
+    The temp file (``.<name>.<random>.part``) is created with mode 0600 and gets ``mode``
+    before the rename, so a private file (``mode=0o600``) is never readable by others.
+    An exception raised by ``write`` removes the temp file and propagates unchanged; an
+    ``OSError`` becomes :class:`SaveError`.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if mode is None:
         try:
             mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o644
         except OSError:
             mode = 0o644
     try:
@@ -57,22 +76,18 @@ def save_atomic(
         raise _save_error(exc, target) from exc
     tmp = Path(tmp_name)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+        with open(fd, "wb", buffering=_BUFFER) as fh:
+            write(fh)
+            fh.flush()
             if hasattr(os, "fchmod"):
-                os.fchmod(fd, mode)
+                os.fchmod(fh.fileno(), mode)
             if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError) and not isinstance(exc, SaveError):
             raise _save_error(exc, target) from exc
         raise
     if durable:

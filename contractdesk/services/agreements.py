@@ -57,6 +57,7 @@ from contractdesk.store.models import (
     ReacceptanceNotice,
     TermsVersion,
 )
+from contractdesk.store.queries.people import blank_signer_names
 from contractdesk.store.types import utcnow
 
 __all__ = [
@@ -86,10 +87,6 @@ SOLE_SIGNER_CODES = frozenset(
 )
 JOINT_SIGNER_CODES = frozenset({"SIFE", "POFE", "LEDE", "NEST", "MEDL"})
 
-
-def _t(text: str, *values: object) -> str:
-    """A translated message (``translate(context, text)`` at the call, so lupdate finds it) filled in."""
-    return fill(text, *values)
 
 
 # -- values that cross threads (frozen) ------------------------------------------------------------
@@ -382,7 +379,7 @@ def check_signatory(
     if not roles and not sets and not listed:
         return SignatoryCheck(
             False,
-            _t(
+            fill(
                 translate(
                     "AgreementService",
                     "No registry data on who may sign for %1: check the signing authority "
@@ -428,7 +425,7 @@ def check_signatory(
     rule = str((signing_rule or {}).get("text") or "").strip()
     if joint:
         others = ", ".join(dict.fromkeys(partners))
-        text = _t(
+        text = fill(
             translate(
                 "AgreementService",
                 "%1 may sign for %2 only together with others by the registry data",
@@ -437,15 +434,15 @@ def check_signatory(
             who,
         )
         if others:
-            text += _t(translate("AgreementService", " (with %1)"), others)
+            text += fill(translate("AgreementService", " (with %1)"), others)
         if rule:
-            text += _t(translate("AgreementService", "; signing rule: %1"), rule)
+            text += fill(translate("AgreementService", "; signing rule: %1"), rule)
         return SignatoryCheck(False, _sentence(text), tuple(held))
-    text = _t(
+    text = fill(
         translate("AgreementService", "%1 is not a signatory of %2 by the registry data"), name, who
     )
     if rule:
-        text += _t(translate("AgreementService", "; signing rule: %1"), rule)
+        text += fill(translate("AgreementService", "; signing rule: %1"), rule)
     return SignatoryCheck(False, _sentence(text), tuple(held))
 
 
@@ -510,7 +507,7 @@ class AgreementService:
             customer = self._customer(s, org_number)
             if customer.status in ("deleted", "removed"):
                 raise UserError(
-                    _t(
+                    fill(
                         translate(
                             "AgreementService",
                             "%1 is deleted in the registry: no new agreement can be issued.",
@@ -561,11 +558,11 @@ class AgreementService:
             state = AgreementState(str(target).strip().lower())
         except ValueError:
             raise UserError(
-                _t(translate("AgreementService", "Unknown agreement state %1."), repr(target))
+                fill(translate("AgreementService", "Unknown agreement state %1."), repr(target))
             ) from None
         if state is AgreementState.SIGNED:
             raise UserError(
-                _t(
+                fill(
                     translate(
                         "AgreementService",
                         "An agreement is signed by recording the customer's acceptance.",
@@ -645,7 +642,7 @@ class AgreementService:
             agreement = self._agreement(s, ref)
             if agreement.state != AgreementState.DRAFT.value:
                 raise UserError(
-                    _t(
+                    fill(
                         translate(
                             "AgreementService", "Only a draft agreement can be deleted; %1 is %2."
                         ),
@@ -720,7 +717,7 @@ class AgreementService:
         chosen = (method or "").strip().lower()
         if chosen not in METHODS:
             raise UserError(
-                _t(
+                fill(
                     translate("AgreementService", "Method must be paper, online or email, not %1."),
                     repr(method),
                 ),
@@ -728,7 +725,7 @@ class AgreementService:
             )
         if accepted_on > day:
             raise UserError(
-                _t(
+                fill(
                     translate("AgreementService", "The acceptance date %1 is in the future."),
                     accepted_on.isoformat(),
                 ),
@@ -742,7 +739,7 @@ class AgreementService:
             person = self._person(s, signed_by_person_id)
             if person.erased_at is not None:
                 raise UserError(
-                    _t(
+                    fill(
                         translate(
                             "AgreementService",
                             "Person %1 has been erased and cannot be recorded as a signer.",
@@ -755,7 +752,7 @@ class AgreementService:
             warnings = [check.warning] if check.warning else []
             if customer.status in ("deleted", "removed", "bankrupt", "liquidation"):
                 warnings.append(
-                    _t(
+                    fill(
                         translate("AgreementService", "%1 has registry status %2."),
                         customer.name,
                         customer.status,
@@ -763,7 +760,7 @@ class AgreementService:
                 )
             if chosen == "paper" and scan is None:
                 warnings.append(
-                    _t(
+                    fill(
                         translate(
                             "AgreementService",
                             "A paper signature without its scan: attach the signed scan when it arrives.",
@@ -853,14 +850,14 @@ class AgreementService:
         """Attach the signed scan to an acceptance recorded without one (a scan, once stored, never changes)."""
         scan = self._read_scan(path, data, filename)
         if scan is None:
-            raise UserError(_t(translate("AgreementService", "Choose the scan file to attach.")))
+            raise UserError(fill(translate("AgreementService", "Choose the scan file to attach.")))
         with self._store.session() as s:
             acceptance = self._acceptance(s, acceptance_id)
             if s.execute(
                 select(AcceptanceScan.id).where(AcceptanceScan.acceptance_id == acceptance.id)
             ).scalar():
                 raise UserError(
-                    _t(
+                    fill(
                         translate(
                             "AgreementService",
                             "This acceptance has its scan already; a stored scan never changes.",
@@ -891,11 +888,11 @@ class AgreementService:
             ).scalar()
             if row is None:
                 raise NotFoundError(
-                    _t(translate("AgreementService", "Acceptance %1 has no scan."), acceptance_id)
+                    fill(translate("AgreementService", "Acceptance %1 has no scan."), acceptance_id)
                 )
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
                 raise UserError(
-                    _t(
+                    fill(
                         translate(
                             "AgreementService",
                             "The stored scan of acceptance %1 does not match its recorded hash.",
@@ -978,27 +975,17 @@ class AgreementService:
         agreement. ``PeopleService.erase`` blanks the snapshot itself, in its own transaction.
         """
         with self._store.session() as s:
-            rows = list(
-                s.execute(
-                    select(Acceptance).where(
-                        Acceptance.signed_by_person_id == int(person_id),
-                        Acceptance.signed_by_name != "",
-                    )
-                ).scalars()
-            )
-            for row in rows:
-                row.signed_by_name = ""
-            if rows:
-                s.flush()
+            ids = blank_signer_names(s, person_id)
+            if ids:
                 audit.append(
                     s,
                     actor=actor,
                     action="acceptance.signer_name_erased",
                     entity_type="person",
                     entity_id=person_id,
-                    payload={"acceptances": [r.id for r in rows]},
+                    payload={"acceptances": ids},
                 )
-            return len(rows)
+            return len(ids)
 
     def customer_choices(self) -> list[tuple[str, str, str]]:
         """(org number, name, registry status) of every customer, by name (for pickers)."""
@@ -1050,7 +1037,7 @@ class AgreementService:
         day = today or date.today()
         if notified_on > day:
             raise UserError(
-                _t(
+                fill(
                     translate("AgreementService", "The notice date %1 is in the future."),
                     notified_on.isoformat(),
                 ),
@@ -1073,7 +1060,7 @@ class AgreementService:
                 notice = notices.get(customer.id)
                 if notice is None:
                     raise UserError(
-                        _t(
+                        fill(
                             translate(
                                 "AgreementService", "%1 is not on the re-acceptance list of %2."
                             ),
@@ -1153,7 +1140,7 @@ class AgreementService:
         ids = list(dict.fromkeys(int(i) for i in notice_ids))
         if not ids:
             raise UserError(
-                _t(
+                fill(
                     translate(
                         "AgreementService", "Choose the customers whose termination you confirm."
                     )
@@ -1166,11 +1153,11 @@ class AgreementService:
                 view = views.get(notice_id)
                 if view is None:
                     raise NotFoundError(
-                        _t(translate("AgreementService", "No re-acceptance row %1."), notice_id)
+                        fill(translate("AgreementService", "No re-acceptance row %1."), notice_id)
                     )
                 if view.status == "terminated":
                     raise UserError(
-                        _t(
+                        fill(
                             translate(
                                 "AgreementService", "The termination of %1 was confirmed already."
                             ),
@@ -1182,7 +1169,7 @@ class AgreementService:
                     or view.acceptance_deadline is None
                 ):
                     raise UserError(
-                        _t(
+                        fill(
                             translate(
                                 "AgreementService",
                                 "%1 is not overdue (status: %2); nothing was terminated.",
@@ -1242,7 +1229,7 @@ class AgreementService:
         customer = s.execute(select(Customer).where(Customer.org_number == org)).scalar()
         if customer is None:
             raise NotFoundError(
-                _t(
+                fill(
                     translate("AgreementService", "No customer with org number %1."),
                     format_org_number(org),
                 ),
@@ -1270,7 +1257,7 @@ class AgreementService:
         for org in wanted:
             if org not in found:
                 raise NotFoundError(
-                    _t(
+                    fill(
                         translate("AgreementService", "No customer with org number %1."),
                         format_org_number(org),
                     ),
@@ -1283,7 +1270,7 @@ class AgreementService:
         person = s.get(Person, int(person_id))
         if person is None:
             raise NotFoundError(
-                _t(translate("AgreementService", "No person with id %1."), person_id),
+                fill(translate("AgreementService", "No person with id %1."), person_id),
                 field="signed_by",
             )
         return person
@@ -1313,12 +1300,12 @@ class AgreementService:
         ).scalar()
         if v is None:
             raise NotFoundError(
-                _t(translate("AgreementService", "No terms version %1."), repr(label)),
+                fill(translate("AgreementService", "No terms version %1."), repr(label)),
                 field="terms",
             )
         if v.state != "published":
             raise UserError(
-                _t(
+                fill(
                     translate("AgreementService", "Terms version %1 is a draft: publish it first."),
                     repr(v.label),
                 ),
@@ -1336,7 +1323,7 @@ class AgreementService:
         ).scalar()
         if v is None:
             raise UserError(
-                _t(
+                fill(
                     translate("AgreementService", "No published terms version is in effect on %1."),
                     day.isoformat(),
                 )
@@ -1355,7 +1342,7 @@ class AgreementService:
         else:
             agreement = None
         if agreement is None:
-            raise NotFoundError(_t(translate("AgreementService", "No agreement %1."), text))
+            raise NotFoundError(fill(translate("AgreementService", "No agreement %1."), text))
         return agreement
 
     @staticmethod
@@ -1363,7 +1350,7 @@ class AgreementService:
         acceptance = s.get(Acceptance, int(acceptance_id))
         if acceptance is None:
             raise NotFoundError(
-                _t(translate("AgreementService", "No acceptance %1."), acceptance_id)
+                fill(translate("AgreementService", "No acceptance %1."), acceptance_id)
             )
         return acceptance
 
@@ -1422,7 +1409,7 @@ class AgreementService:
             agreement = self._agreement(s, ref)
             if agreement.customer_id != customer.id or agreement.terms_version_id != version.id:
                 raise UserError(
-                    _t(
+                    fill(
                         translate(
                             "AgreementService",
                             "Agreement %1 is not for this customer and terms version.",
@@ -1435,7 +1422,7 @@ class AgreementService:
             if agreement.state in (AgreementState.SIGNED.value, AgreementState.ACTIVE.value):
                 return agreement, False
             raise UserError(
-                _t(
+                fill(
                     translate("AgreementService", "Agreement %1 is %2 already."),
                     agreement.document_id,
                     agreement.state,
@@ -1479,7 +1466,7 @@ class AgreementService:
             state = transition(agreement.state, target)
         except InvalidTransitionError as exc:
             raise UserError(
-                _t(translate("AgreementService", "Agreement %1: %2"), agreement.document_id, exc)
+                fill(translate("AgreementService", "Agreement %1: %2"), agreement.document_id, exc)
             ) from None
         old = agreement.state
         agreement.state = state.value
@@ -1561,13 +1548,13 @@ class AgreementService:
             try:
                 if file.stat().st_size > MAX_SCAN_BYTES:
                     raise UserError(
-                        _t(translate("AgreementService", "%1 is larger than 50 MB."), file.name),
+                        fill(translate("AgreementService", "%1 is larger than 50 MB."), file.name),
                         field="scan",
                     )
                 data = file.read_bytes()
             except OSError as exc:
                 raise UserError(
-                    _t(
+                    fill(
                         translate("AgreementService", "Cannot read %1: %2"),
                         file,
                         exc.strerror or exc,
@@ -1578,16 +1565,16 @@ class AgreementService:
         assert data is not None
         if not data:
             raise UserError(
-                _t(translate("AgreementService", "The scan file is empty.")), field="scan"
+                fill(translate("AgreementService", "The scan file is empty.")), field="scan"
             )
         if len(data) > MAX_SCAN_BYTES:
             raise UserError(
-                _t(translate("AgreementService", "The scan is larger than 50 MB.")), field="scan"
+                fill(translate("AgreementService", "The scan is larger than 50 MB.")), field="scan"
             )
         mime = sniff_scan_type(data)
         if mime is None:
             raise UserError(
-                _t(
+                fill(
                     translate(
                         "AgreementService",
                         "The scan must be a PDF or an image (PNG, JPEG, TIFF, GIF, WebP).",
@@ -1701,7 +1688,7 @@ class AgreementService:
         view: ReacceptanceView, considered: date, *, confirmed_at: datetime | None = None
     ) -> TerminationProposal:
         assert view.notified_on is not None and view.acceptance_deadline is not None
-        reason = _t(
+        reason = fill(
             translate(
                 "AgreementService",
                 "Notified %1, not accepted by %2: under §14 the agreement is considered terminated from %3 "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contractdesk.paths import StorePaths
 from contractdesk.services.agreements import AgreementService
+from contractdesk.services.backups import BackupService
 from contractdesk.services.billing import BillingService
 from contractdesk.services.changes import ChangeBus, announce
 from contractdesk.services.customers import CustomerService
@@ -31,6 +32,7 @@ class Services:
         self.safety = SafetyService(store, paths)
         self.supplier = SupplierService(store)
         self.settings = SettingsService(store)
+        self.backups = BackupService(store, paths)
         self.people = PeopleService(store)
         self.terms = TermsService(store)
         self.agreements = AgreementService(store)

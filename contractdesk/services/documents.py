@@ -110,9 +110,6 @@ def nb_date(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
-def _t(text: str, *values: object) -> str:
-    return fill(text, *values)
-
 
 # -- values that cross threads (frozen) ------------------------------------------------------------
 
@@ -244,7 +241,7 @@ class SmtpSettings:
         host = clean_text(self.host, field=translate("DocumentService", "Server"), max_len=253)
         if any(ch.isspace() for ch in host) or "/" in host:
             raise UserError(
-                _t(translate("DocumentService", "Server: %1 is not a host name."), repr(host)),
+                fill(translate("DocumentService", "Server: %1 is not a host name."), repr(host)),
                 field="host",
             )
         try:
@@ -260,7 +257,7 @@ class SmtpSettings:
         security = str(self.security or "").strip().lower()
         if security not in SECURITY_CHOICES:
             raise UserError(
-                _t(
+                fill(
                     translate("DocumentService", "Security must be none, starttls or tls, not %1."),
                     repr(self.security),
                 ),
@@ -560,7 +557,7 @@ class DocumentService:
             validate_template(template, extra=self._template_extra_fields())
         except TemplateError as exc:
             raise UserError(
-                _t(
+                fill(
                     translate("DocumentService", "Unknown fields in the e-mail template: %1."),
                     ", ".join("{" + f + "}" for f in exc.unknown),
                 ),
@@ -595,7 +592,7 @@ class DocumentService:
         unknown = [k for k in values if k not in SETTING_FIELDS]
         if unknown:
             raise UserError(
-                _t(
+                fill(
                     translate("DocumentService", "These fields cannot be set here: %1."),
                     ", ".join(unknown),
                 )
@@ -640,7 +637,7 @@ class DocumentService:
             existing = self._agreements.get_agreement(agreement)
             if existing.org_number != org:
                 raise UserError(
-                    _t(
+                    fill(
                         translate("DocumentService", "Agreement %1 belongs to %2, not to %3."),
                         existing.document_id,
                         format_org_number(existing.org_number),
@@ -702,7 +699,7 @@ class DocumentService:
         person_id = self._people.main_contact(org)
         if person_id is None:
             raise UserError(
-                _t(
+                fill(
                     translate(
                         "DocumentService",
                         "%1 has no main contact: choose one on the customer card first.",
@@ -713,7 +710,7 @@ class DocumentService:
         person = self._people.get(person_id)
         if person.erased or not person.emails:
             raise UserError(
-                _t(
+                fill(
                     translate(
                         "DocumentService",
                         "The main contact %1 has no e-mail address: add one first.",
@@ -763,11 +760,11 @@ class DocumentService:
             )
         except InvalidAddress as exc:
             raise UserError(
-                _t(translate("DocumentService", "Not a valid e-mail address: %1."), exc.address)
+                fill(translate("DocumentService", "Not a valid e-mail address: %1."), exc.address)
             ) from None
         except TemplateError as exc:
             raise UserError(
-                _t(
+                fill(
                     translate("DocumentService", "Unknown fields in the e-mail template: %1."),
                     ", ".join("{" + f + "}" for f in exc.unknown),
                 )
@@ -842,7 +839,7 @@ class DocumentService:
         )
         if prep.ref.state == "terminated":
             raise UserError(
-                _t(
+                fill(
                     translate("DocumentService", "Agreement %1 is terminated: it cannot be sent."),
                     prep.ref.document_id,
                 )
@@ -982,7 +979,7 @@ class DocumentService:
             warnings[:0] = customer.warnings()
             if version.missing_fields:
                 warnings.append(
-                    _t(
+                    fill(
                         translate(
                             "DocumentService",
                             "The terms use %1 with no value: set it in the settings.",
@@ -1025,7 +1022,7 @@ class DocumentService:
         reason = (
             self._customers.agreement_eligibility(customer.org_number).reason or customer.status
         )
-        return _t(
+        return fill(
             translate("DocumentService", "%1 (%2): %3"),
             customer.name,
             format_org_number(customer.org_number),
@@ -1100,14 +1097,14 @@ class DocumentService:
                 p = s.get(Person, int(person_id))
                 if p is None:
                     raise NotFoundError(
-                        _t(translate("DocumentService", "No person with id %1."), person_id),
+                        fill(translate("DocumentService", "No person with id %1."), person_id),
                         field="signatory",
                     )
                 chosen = person_of(p)
         for org in orgs:
             if org not in out:
                 raise NotFoundError(
-                    _t(
+                    fill(
                         translate("DocumentService", "No customer with org number %1."),
                         format_org_number(org),
                     ),
@@ -1115,7 +1112,7 @@ class DocumentService:
                 )
         if chosen is not None and chosen.erased:
             raise UserError(
-                _t(translate("DocumentService", "Person %1 is erased and cannot sign."), chosen.id),
+                fill(translate("DocumentService", "Person %1 is erased and cannot sign."), chosen.id),
                 field="signatory",
             )
         return out, chosen
@@ -1155,7 +1152,7 @@ class DocumentService:
                 None,
                 None,
                 [
-                    _t(
+                    fill(
                         translate(
                             "DocumentService",
                             "No signatory is known for %1: the customer's "
@@ -1208,12 +1205,12 @@ class DocumentService:
             row = next((r for r in rows if r.label == label.strip()), None)
             if row is None:
                 raise NotFoundError(
-                    _t(translate("DocumentService", "No terms version %1."), repr(label)),
+                    fill(translate("DocumentService", "No terms version %1."), repr(label)),
                     field="terms",
                 )
             if not row.published:
                 raise UserError(
-                    _t(
+                    fill(
                         translate(
                             "DocumentService", "Terms version %1 is a draft: publish it first."
                         ),
@@ -1251,7 +1248,7 @@ class DocumentService:
                 document = fill_fields(document, values, allow_missing=True)
         except UnknownFieldError as exc:
             raise UserError(
-                _t(
+                fill(
                     translate("DocumentService", "Terms version %1 has unknown fields: %2."),
                     row.label,
                     exc,
@@ -1326,7 +1323,7 @@ def _render(fn: Callable[[AgreementInput], bytes], inp: AgreementInput) -> bytes
         return fn(inp)
     except RenderError as exc:
         raise UserError(
-            _t(translate("DocumentService", "The PDF could not be made: %1"), exc)
+            fill(translate("DocumentService", "The PDF could not be made: %1"), exc)
         ) from None
 
 
@@ -1414,7 +1411,7 @@ def _send_error(exc: Exception, smtp: SmtpSettings) -> SendError:
         (
             mail.SmtpTimeoutError,
             "timeout",
-            _t(
+            fill(
                 translate(
                     "DocumentService",
                     "The mail server %1 did not answer in time. Nothing was sent.",
@@ -1425,7 +1422,7 @@ def _send_error(exc: Exception, smtp: SmtpSettings) -> SendError:
         (
             mail.SmtpTlsError,
             "tls",
-            _t(
+            fill(
                 translate(
                     "DocumentService",
                     "The secure connection to %1 failed: check the security setting (STARTTLS or TLS) "
@@ -1437,7 +1434,7 @@ def _send_error(exc: Exception, smtp: SmtpSettings) -> SendError:
         (
             mail.SmtpAuthError,
             "auth",
-            _t(
+            fill(
                 translate(
                     "DocumentService",
                     "The mail server %1 refused the login: check the user name and password. "
@@ -1449,7 +1446,7 @@ def _send_error(exc: Exception, smtp: SmtpSettings) -> SendError:
         (
             mail.SmtpSenderRefused,
             "sender",
-            _t(
+            fill(
                 translate(
                     "DocumentService",
                     "The mail server %1 refused the sender address. Nothing was sent.",
@@ -1460,7 +1457,7 @@ def _send_error(exc: Exception, smtp: SmtpSettings) -> SendError:
         (
             mail.SmtpRecipientRefused,
             "recipient",
-            _t(
+            fill(
                 translate(
                     "DocumentService",
                     "The mail server %1 refused the recipient's address. Nothing was sent.",
@@ -1471,7 +1468,7 @@ def _send_error(exc: Exception, smtp: SmtpSettings) -> SendError:
         (
             mail.SmtpConnectError,
             "connect",
-            _t(
+            fill(
                 translate(
                     "DocumentService",
                     "Could not reach the mail server %1: check the server name, the port and the "
@@ -1483,7 +1480,7 @@ def _send_error(exc: Exception, smtp: SmtpSettings) -> SendError:
         (
             mail.SmtpProtocolError,
             "protocol",
-            _t(
+            fill(
                 translate(
                     "DocumentService",
                     "The mail server %1 answered with an error. Nothing was sent.",
@@ -1496,7 +1493,7 @@ def _send_error(exc: Exception, smtp: SmtpSettings) -> SendError:
         if isinstance(exc, cls):
             return SendError(message, kind=kind, detail=detail)
     return SendError(
-        _t(translate("DocumentService", "Sending through %1 failed. Nothing was sent."), where),
+        fill(translate("DocumentService", "Sending through %1 failed. Nothing was sent."), where),
         kind="error",
         detail=detail,
     )

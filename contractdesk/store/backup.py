@@ -7,6 +7,7 @@ leaves a half file behind and never touches the live store.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -75,15 +76,11 @@ def _export(
         _fsync_dir(dest.parent)
     except BaseException as exc:
         if conn.in_transaction:
-            try:
+            with contextlib.suppress(sqlcipher.Error):
                 conn.execute("ROLLBACK")
-            except sqlcipher.Error:
-                pass
         if attached:
-            try:
+            with contextlib.suppress(sqlcipher.Error):
                 conn.execute("DETACH DATABASE cd_export")
-            except sqlcipher.Error:
-                pass
         tmp.unlink(missing_ok=True)
         if isinstance(exc, (sqlcipher.Error, OSError)):
             mapped = map_db_error(exc, dest)
@@ -149,11 +146,16 @@ def create_backup(store: object, dest: Path, passphrase: str) -> Path:
     dest = Path(dest)
     if dest.exists():
         raise StoreError(f"{dest} exists already; choose another file name.", dest)
+    remember_backup_folder(store.path.parent, dest.parent)
     with store.raw_connection() as conn:
         from contractdesk.store.engine import integrity_problems
 
         problems = integrity_problems(conn)
         if problems:
+            from contractdesk.store.health import mark_damaged
+
+            store.damage = problems[0][:300]
+            mark_damaged(store.path, store.damage)
             raise IntegrityError(
                 f"The store failed its integrity check ({problems[0]}); no backup made.", store.path
             )
@@ -304,3 +306,28 @@ def restore_backup(src: Path, passphrase: str, db_path: Path, live_key: Key) -> 
     os.replace(tmp_target, db_path)
     _fsync_dir(db_path.parent)
     return safety
+
+
+FOLDERS_NAME = "backup-folders.txt"
+
+
+def remember_backup_folder(data_dir: Path, folder: Path) -> None:
+    """Note a folder a backup is written into, so ``.partial`` leftovers there are tidied later."""
+    record = Path(data_dir) / FOLDERS_NAME
+    folder_text = str(Path(folder).resolve())
+    known = recorded_backup_folders(data_dir)
+    if Path(folder_text) in known:
+        return
+    try:
+        with open(record, "a", encoding="utf-8") as fh:
+            fh.write(folder_text + "\n")
+    except OSError:
+        log.warning("could not note the backup folder")
+
+
+def recorded_backup_folders(data_dir: Path) -> list[Path]:
+    try:
+        lines = (Path(data_dir) / FOLDERS_NAME).read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return []
+    return [Path(line) for line in lines if line.strip()]

@@ -155,6 +155,8 @@ class Store:
         self.path = Path(path)
         self.key_source = key_source
         self._key = key
+        self.lock: Any = None  # the StoreLock held shared while this store is open (profile.py)
+        self.damage: str | None = None  # set once a check found damage: no more writes
         self._spare = [first_connection] if first_connection is not None else []
 
         def creator() -> sqlcipher.Connection:
@@ -204,6 +206,10 @@ class Store:
         It holds the store's write lock from its first statement to its end: keep it short, and
         never wait for the network or the user inside it.
         """
+        if self.damage is not None:
+            from contractdesk.store.health import StoreReadOnlyError
+
+            raise StoreReadOnlyError(self.path, self.damage)
         with self._unit_of_work(self.sessions) as session:
             yield session
 
@@ -255,10 +261,33 @@ class Store:
         with self.raw_connection() as conn:
             return integrity_problems(conn)
 
-    def checkpoint(self) -> None:
-        """Move the WAL into the main file (used before erasure checks and backups)."""
+    def checkpoint(self, *, wait_ms: int = 200) -> bool:
+        """Move the WAL into the main file and empty it (after erasures, before backups).
+
+        It waits at most ``wait_ms`` for readers, so it never holds the write lock for seconds;
+        when readers are still busy it copies what it can and the WAL is emptied by a later
+        checkpoint. Returns True when the WAL was emptied.
+        """
         with self.raw_connection() as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+            try:
+                row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlcipher.OperationalError:
+                row = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                return False
+            return bool(row is not None and row[0] == 0)
+
+    def verify(self) -> list[str]:
+        """SQLCipher's page check (HMAC of every page) and SQLite's integrity check; on damage
+        the store turns read-only (``damage``) and a marker beside it keeps it so."""
+        from contractdesk.store.health import mark_damaged
+
+        with self.raw_connection() as conn:
+            problems = integrity_problems(conn)
+        if problems:
+            self.damage = problems[0][:300]
+            mark_damaged(self.path, self.damage)
+        return problems
 
     def key_for_backup(self) -> Key:
         """The raw key, for same-key snapshots made by the backup module only."""
@@ -268,6 +297,9 @@ class Store:
         while self._spare:
             self._spare.pop().close()
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def integrity_problems(conn: sqlcipher.Connection) -> list[str]:
@@ -294,7 +326,8 @@ def create_store(path: Path, key: Key, *, key_source: str) -> Store:
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:  # its frames would be replayed into the new file
         raise StoreExistsError(
-            f"{wal} is left from an earlier store: move it away (it may hold data) before creating one.",
+            f"{wal} is left from an earlier store: move it away (it may hold data) "
+            "before creating one.",
             wal,
         )
     if not path.exists():
@@ -311,7 +344,7 @@ def create_store(path: Path, key: Key, *, key_source: str) -> Store:
 
 
 def open_store(path: Path, key: Key, *, key_source: str, migrate: bool = True) -> Store:
-    """Open an existing store: prove the key, refuse a newer schema, back up then migrate an older one."""
+    """Open a store: prove the key, refuse a newer schema, back up and migrate an older one."""
     path = Path(path)
     if not path.exists():
         raise StoreNotFoundError(f"No store at {path}.", path)

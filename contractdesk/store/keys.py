@@ -1,4 +1,4 @@
-"""The store key: a random 256-bit raw SQLCipher key, kept in the OS keyring or wrapped by a passphrase.
+"""The store key: a random 256-bit raw SQLCipher key, in the OS keyring or wrapped by a passphrase.
 
 The key never appears in logs, exceptions, settings or temp files. Beside the database lives a
 small JSON *key file* (``store.json``) that holds no secret in keyring mode, and only the
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from contractdesk.output.atomic import save_atomic
 from contractdesk.store.errors import KeyUnavailableError, StoreError, WrongPassphraseError
 
 KEY_FILE_NAME = "store.json"
@@ -99,19 +100,8 @@ class KeyFile:
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Write a file readable by the owner only, atomically (temp, fsync, rename)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+    """Write a file readable by the owner only, atomically (the one atomic-save helper)."""
+    save_atomic(path, data, mode=0o600)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -131,9 +121,17 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _derive(passphrase: str, salt: bytes, t: int, m: int, p: int) -> bytes:
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:  # e.g. non-UTF-8 bytes from the environment
+        raise StoreError("The passphrase is not valid text (UTF-8); use another.") from None
+    return _derive_bytes(secret, salt, t, m, p)
+
+
+def _derive_bytes(secret: bytes, salt: bytes, t: int, m: int, p: int) -> bytes:
     from argon2.low_level import Type, hash_secret_raw
 
-    return hash_secret_raw(passphrase.encode("utf-8"), salt, t, m, p, 32, Type.ID)
+    return hash_secret_raw(secret, salt, t, m, p, 32, Type.ID)
 
 
 def _b64(data: bytes) -> str:
@@ -150,7 +148,7 @@ def wrap_key(key: Key, passphrase: str, store_id: str) -> dict[str, Any]:
     nonce = secrets.token_bytes(12)
     kek = _derive(passphrase, salt, ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM)
     sealed = AESGCM(kek).encrypt(nonce, key.raw(), store_id.encode("ascii"))
-    return {
+    wrapped: dict[str, Any] = {
         "kdf": "argon2id",
         "time_cost": ARGON2_TIME_COST,
         "memory_kib": ARGON2_MEMORY_KIB,
@@ -160,6 +158,33 @@ def wrap_key(key: Key, passphrase: str, store_id: str) -> dict[str, Any]:
         "nonce": _b64(nonce),
         "sealed_key": _b64(sealed),
     }
+    wrapped["check"] = _wrapped_check(wrapped)
+    return wrapped
+
+
+def _wrapped_check(wrapped: dict[str, Any]) -> str:
+    """A plain SHA-256 over the wrapped fields: tells a damaged key file from a wrong passphrase."""
+    import hashlib
+
+    fields = ("kdf", "time_cost", "memory_kib", "parallelism", "salt", "cipher", "nonce")
+    text = "|".join(str(wrapped.get(k)) for k in (*fields, "sealed_key"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class KeyFileDamagedError(StoreError):
+    """The wrapped key in the key file is damaged (not a wrong passphrase)."""
+
+    def __init__(self) -> None:
+        from contractdesk.i18n import translate
+
+        super().__init__(
+            translate(
+                "StoreErrors",
+                "The key file (store.json) is damaged, so the store cannot be unlocked; the data "
+                "was not touched. Put back a copy of store.json, or restore from a backup with "
+                "the recovery key.",
+            )
+        )
 
 
 def unwrap_key(wrapped: dict[str, Any], passphrase: str, store_id: str) -> Key:
@@ -168,13 +193,28 @@ def unwrap_key(wrapped: dict[str, Any], passphrase: str, store_id: str) -> Key:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     try:
-        salt = base64.b64decode(wrapped["salt"])
-        nonce = base64.b64decode(wrapped["nonce"])
-        sealed = base64.b64decode(wrapped["sealed_key"])
+        salt = base64.b64decode(wrapped["salt"], validate=True)
+        nonce = base64.b64decode(wrapped["nonce"], validate=True)
+        sealed = base64.b64decode(wrapped["sealed_key"], validate=True)
         t, m, p = int(wrapped["time_cost"]), int(wrapped["memory_kib"]), int(wrapped["parallelism"])
-    except (KeyError, ValueError, TypeError) as exc:
-        raise StoreError("The wrapped key in the key file is damaged.") from exc
-    kek = _derive(passphrase, salt, t, m, p)
+        ok = (
+            len(salt) >= 8
+            and len(nonce) == 12
+            and len(sealed) == 48
+            and 1 <= t <= 64
+            and 8 * p <= m <= 4 * 1024 * 1024
+            and 1 <= p <= 64
+        )
+        if not ok or ("check" in wrapped and wrapped["check"] != _wrapped_check(wrapped)):
+            raise ValueError("wrapped key fields out of range or changed")
+        store_id.encode("ascii")
+    except (KeyError, ValueError, TypeError, AttributeError):
+        raise KeyFileDamagedError() from None
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise WrongPassphraseError() from None
+    kek = _derive_bytes(secret, salt, t, m, p)
     try:
         return Key(AESGCM(kek).decrypt(nonce, sealed, store_id.encode("ascii")))
     except InvalidTag:
@@ -236,13 +276,14 @@ def load_key_from_keyring(keyfile: KeyFile, store_path: Path) -> Key:
         value = keyring.get_password(KEYRING_SERVICE, keyfile.keyring_username)
     except NoKeyringError:
         raise KeyUnavailableError(
-            f"The key for {store_path} is kept in the system keyring, but no keyring is available now. "
-            "Start ContractDesk in your desktop session, or restore from a backup.",
+            f"The key for {store_path} is kept in the system keyring, but no keyring is available "
+            "now. Start ContractDesk in your desktop session, or restore from a backup.",
             store_path,
         ) from None
     except KeyringLocked:
         raise KeyUnavailableError(
-            "The system keyring is locked: unlock it (log in to your desktop keyring) and try again.",
+            "The system keyring is locked: unlock it (log in to your desktop keyring) and try "
+            "again.",
             store_path,
         ) from None
     except Exception as exc:  # KeyringError, or a backend's own (D-Bus, …): an environment error
@@ -251,8 +292,8 @@ def load_key_from_keyring(keyfile: KeyFile, store_path: Path) -> Key:
         ) from None
     if value is None:
         raise KeyUnavailableError(
-            f"The key for {store_path} is missing from the system keyring. The data was not touched; "
-            "restore the keyring entry or restore from a backup.",
+            f"The key for {store_path} is missing from the system keyring. The data was not "
+            "touched; restore the keyring entry or restore from a backup.",
             store_path,
         )
     try:

@@ -1,4 +1,4 @@
-"""Create and unlock the store in a data folder: where the key comes from, and never a new key over data.
+"""Create and unlock the store in a data folder: where the key comes from; never a new key on data.
 
 Only "no database file yet" may make a new key. A key file without a database (a crash during
 creation) is stale and may be replaced; a database without its key file is never touched.
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from contractdesk.paths import StorePaths
+from contractdesk.store.autobackup import remove_partials
 from contractdesk.store.engine import Store, create_store, open_store
 from contractdesk.store.errors import (
     KeyUnavailableError,
@@ -20,6 +21,7 @@ from contractdesk.store.errors import (
     StoreExistsError,
     StoreNotFoundError,
 )
+from contractdesk.store.health import recorded_damage
 from contractdesk.store.keys import (
     Key,
     KeyFile,
@@ -30,6 +32,8 @@ from contractdesk.store.keys import (
     unwrap_key,
     wrap_key,
 )
+from contractdesk.store.lock import StoreLock
+from contractdesk.store.walcheck import check_wal_before_open
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +67,8 @@ def create_profile(
     wal = Path(f"{paths.db}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise StoreExistsError(
-            f"{wal} is left from an earlier store: move it away (it may hold data) before creating one.",
+            f"{wal} is left from an earlier store: move it away (it may hold data) "
+            "before creating one.",
             wal,
         )
     if paths.db.exists():
@@ -87,7 +92,13 @@ def create_profile(
             raise PassphraseRequiredError(paths.db)
         keyfile = KeyFile(store_id, "passphrase", wrap_key(key, passphrase, store_id))
     keyfile.save(paths.key_file)
-    return create_store(paths.db, key, key_source=keyfile.source)
+    lock = lock_for_use(paths)
+    try:
+        store = create_store(paths.db, key, key_source=keyfile.source)
+    except BaseException:
+        lock.release()
+        raise
+    return _attach(store, lock, paths)
 
 
 def _keep_old_key_file(paths: StorePaths) -> Path:
@@ -116,7 +127,7 @@ def unlock_profile(
     prompt: PassphrasePrompt | None = None,
     migrate: bool = True,
 ) -> Store:
-    """Open the existing store, reading the key from the keyring or unwrapping it with a passphrase."""
+    """Open the existing store, the key read from the keyring or unwrapped with a passphrase."""
     if not paths.db.exists() or paths.db.stat().st_size == 0:
         raise StoreNotFoundError(f"There is no store in {paths.data_dir} yet.", paths.db)
     if not paths.key_file.exists():
@@ -127,7 +138,57 @@ def unlock_profile(
         )
     keyfile = KeyFile.load(paths.key_file)
     key = load_key(paths, keyfile, passphrase=passphrase, prompt=prompt)
-    return open_store(paths.db, key, key_source=keyfile.source, migrate=migrate)
+    lock = lock_for_use(paths)
+    try:
+        store = open_store(paths.db, key, key_source=keyfile.source, migrate=migrate)
+    except BaseException:
+        lock.release()
+        raise
+    return _attach(store, lock, paths)
+
+
+def lock_for_use(paths: StorePaths, *, wait: float = 10.0) -> StoreLock:
+    """Take the store lock shared; as the first user, check the ``-wal`` and tidy up first.
+
+    Only while nobody else has the store open can SQLite's recovery drop frames, so only then is
+    the ``-wal`` checked (a damaged one is refused before SQLite sees it), and only then are
+    ``.partial`` leftovers of an interrupted backup removed.
+
+    Raises:
+        StoreInUseError: a restore held the store longer than ``wait`` seconds.
+        WalDamagedError: the ``-wal`` would lose committed transactions (copies kept).
+    """
+    lock = StoreLock(paths.data_dir)
+    try:
+        if lock.try_exclusive():
+            check_wal_before_open(paths.db, paths.backups)
+            removed = remove_partials(paths.data_dir, paths.backups, *_backup_folders(paths))
+            if removed:
+                log.info("removed %d leftover(s) of interrupted backups", removed)
+            lock.downgrade()
+        else:
+            lock.shared(wait=wait)
+    except BaseException:
+        lock.release()
+        raise
+    return lock
+
+
+def _backup_folders(paths: StorePaths) -> list[Path]:
+    from contractdesk.store.autobackup import load_config
+    from contractdesk.store.backup import recorded_backup_folders
+
+    folders = recorded_backup_folders(paths.data_dir)
+    auto = load_config(paths.data_dir).folder
+    if auto is not None:
+        folders.append(auto)
+    return folders
+
+
+def _attach(store: Store, lock: StoreLock, paths: StorePaths) -> Store:
+    store.lock = lock
+    store.damage = recorded_damage(paths.db)
+    return store
 
 
 def load_key(
@@ -165,7 +226,7 @@ def change_to_passphrase(paths: StorePaths, key: Key, passphrase: str) -> None:
 
 
 def change_to_keyring(paths: StorePaths, key: Key) -> None:
-    """Move the key into the system keyring (proved by reading it back) and drop the wrapped copy."""
+    """Move the key into the system keyring (proved by reading it back); drop the wrapped copy."""
     old = KeyFile.load(paths.key_file)
     new = KeyFile(old.store_id, "keyring")
     store_key_in_keyring(new, key)

@@ -12,10 +12,11 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -114,8 +115,18 @@ class GuiController:
             self._done(False)
             return
         result = wizard.result_value()
-        paths = self.paths
-        self._run(lambda: create_services(paths, result.profile, result.passphrase))
+        if result.restore is not None:
+            if not self.restore(result.restore, first_run=True):
+                self._done(False)
+                return
+            self.open_store(self._done)
+            return
+        assert result.profile is not None
+        paths, profile = self.paths, result.profile
+        self._run(
+            lambda: create_services(paths, profile, result.passphrase),
+            after=self._offer_recovery_sheet,
+        )
 
     def _unlock(self, passphrase: str | None, error: str) -> None:
         from contractdesk.services.safety import open_services
@@ -141,11 +152,18 @@ class GuiController:
         self,
         fn: Callable[[], Services],
         failed: Callable[[BaseException], None] | None = None,
+        after: Callable[[], None] | None = None,
     ) -> None:
         label = QCoreApplication.translate("GuiController", "Opening your data…")
+
+        def opened(services: Services) -> None:
+            self._opened(services)
+            if after is not None:
+                after()
+
         (
             op(self.window, fn)
-            .success(self._opened)
+            .success(opened)
             .failure(failed or self._cannot_open)
             .with_progress(label)
             .with_pool(self.pool)
@@ -157,6 +175,7 @@ class GuiController:
         self.window.set_services(services)
         settle_heap()
         warm_up(self.pool)
+        self._after_start()
         self._done(True)
 
     def _cannot_open(self, exc: BaseException) -> None:
@@ -170,8 +189,187 @@ class GuiController:
             return
         log.warning("store could not be opened: %s", type(exc).__name__)
         title = QCoreApplication.translate("GuiController", "ContractDesk cannot open your data")
-        QMessageBox.critical(self.window, title, str(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, title, str(exc), parent=self.window)
+        restore = box.addButton(
+            QCoreApplication.translate("GuiController", "Restore from a backup…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is restore and not self.demo:
+            from contractdesk.services.safety import keyring_usable
+            from contractdesk.ui.backup_dialogs import RestoreDialog
+
+            dialog = RestoreDialog(needs_new_passphrase=not keyring_usable(), parent=self.window)
+            if dialog.exec() == QDialog.DialogCode.Accepted and self.restore(dialog.request()):
+                self.open_store(self._done)
+                return
         self._done(False)
+
+    # -- safety: background check, automatic backups, restore (issue #16) -----------------------
+
+    def _after_start(self) -> None:
+        """In the background: the integrity check, then the daily backup when one is due."""
+        services = self.services
+        if services is None or self.demo:
+            return
+        done = threading.Event()
+        self._background_done = done
+
+        def work() -> tuple[list[str], Any]:
+            try:
+                problems = services.backups.check()
+                made = None if problems else services.backups.run_auto_if_due()
+                return problems, made
+            finally:
+                done.set()
+
+        self.check_task = (
+            op(self.window, work)
+            .success(self._checked)
+            .failure(self._background_failed)
+            .with_pool(self.pool)
+            .run_in_background()
+        )
+
+    def _checked(self, outcome: tuple[list[str], Any]) -> None:
+        problems, _made = outcome
+        if not problems:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("GuiController", "Your data is damaged"),
+            QCoreApplication.translate(
+                "GuiController",
+                "A check found damage in the store, so it is read-only now: nothing more is "
+                "saved into it. Restore it from a backup under Settings → Security and backup.",
+            ),
+            parent=self.window,
+        )
+        restore = box.addButton(
+            QCoreApplication.translate("GuiController", "Restore from a backup…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is restore:
+            from contractdesk.ui.backup_dialogs import RestoreDialog
+
+            dialog = RestoreDialog(needs_new_passphrase=False, parent=self.window)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.restore_and_reopen(dialog.request())
+
+    def _offer_recovery_sheet(self) -> None:
+        """At set-up: offer to save the recovery sheet (the key that opens every backup)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        services = self.services
+        if services is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            QCoreApplication.translate("GuiController", "Recovery sheet"),
+            QCoreApplication.translate(
+                "GuiController",
+                "Save the recovery sheet now? It holds the recovery key that opens your backups "
+                "on a new computer, even without this one. Print it and keep it safe. (Later: "
+                "Settings → Recovery sheet.)",
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            QCoreApplication.translate("GuiController", "Save the recovery sheet as"),
+            "recovery-sheet.pdf",
+            "PDF (*.pdf)",
+        )
+        if not path:
+            return
+        profile = services.supplier.get()
+        business = profile.name if profile is not None else ""
+        (
+            op(self.window, lambda: services.backups.write_recovery_sheet(Path(path), business))
+            .failure(self._background_failed)
+            .with_pool(self.pool)
+            .run_in_background()
+        )
+
+    def _background_failed(self, exc: BaseException) -> None:
+        log.warning("background check or backup failed: %s", type(exc).__name__)
+
+    def restore(self, request: Any, *, first_run: bool = False) -> bool:
+        """Restore from a backup (the current store is closed first); tells the user the outcome.
+
+        The slow part runs in a worker while a local event loop keeps the window responsive.
+        """
+        from contractdesk.paths import passphrase_from_env
+        from contractdesk.services.backups import restore_from_backup
+
+        paths = self.paths
+        self.wait_for_background()
+        if self.services is not None:
+            self.services.close()  # pages keep the old object until the store is opened again
+            self.services = None
+
+        def work() -> Any:
+            return restore_from_backup(
+                paths,
+                request.path,
+                request.secret,
+                live_passphrase=passphrase_from_env() or request.new_passphrase,
+                new_passphrase=request.new_passphrase,
+                check_app_lock=False,
+            )
+
+        outcome = _wait_for(work, self.pool)
+        title = QCoreApplication.translate("GuiController", "Restore from a backup")
+        if isinstance(outcome, BaseException):
+            from contractdesk.errors import UserFacingError
+
+            text = (
+                str(outcome)
+                if isinstance(outcome, UserFacingError)
+                else QCoreApplication.translate(
+                    "GuiController", "The restore failed; nothing was changed."
+                )
+            )
+            QMessageBox.warning(self.window, title, text)
+            return False
+        message = (
+            QCoreApplication.translate(
+                "GuiController",
+                "Restored from %1. Persons erased after this backup was made, erased again: %2.",
+            )
+            .replace("%1", str(outcome.restored_from))
+            .replace("%2", str(outcome.erasures_reapplied))
+        )
+        QMessageBox.information(self.window, title, message)
+        return True
+
+    def restore_and_reopen(self, request: Any) -> None:
+        """Settings → Restore: close the store, restore, open it again (asking as at start-up)."""
+        self.window.setEnabled(False)
+        try:
+            self.restore(request)
+        finally:
+            self.window.setEnabled(True)
+        self.open_store(lambda _ok: None)  # in the background, as at start-up
+
+    def auto_backup_at_quit(self) -> None:
+        """The daily backup when one is due, after the window closed (never on a visible GUI)."""
+        if self.services is None or self.demo:
+            return
+        try:
+            self.services.backups.run_auto_if_due()
+        except Exception:  # the next start tries again; the store itself is untouched
+            log.warning("automatic backup at quit failed")
+
+    def wait_for_background(self, timeout: float = 120.0) -> None:
+        """Let the start-up check or backup finish before the store closes under it."""
+        done = getattr(self, "_background_done", None)
+        if done is not None:
+            done.wait(timeout)
 
     def _ask_passphrase(self, error: str) -> str | None:
         from contractdesk.ui.unlock_dialog import UnlockDialog
@@ -182,9 +380,29 @@ class GuiController:
         return dialog.value() or None
 
     def close(self) -> None:
+        self.wait_for_background()
         if self.services is not None:
             self.services.close()
             self.services = None
+
+
+def _wait_for(work: Callable[[], Any], pool: Pool | None = None) -> Any:
+    """Run ``work`` in a worker and wait in a local event loop; the result or the exception."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    box: list[Any] = []
+    (
+        op(None, work)
+        .success(box.append)
+        .failure(box.append)
+        .finished(loop.quit)
+        .with_pool(pool)
+        .run_in_background()
+    )
+    if not box:
+        loop.exec()
+    return box[0] if box else None
 
 
 def run_gui(argv: Sequence[str]) -> int:
@@ -229,6 +447,7 @@ def run_gui(argv: Sequence[str]) -> int:
 
     window = MainWindow()
     controller = GuiController(window, data_dir, args.demo)
+    window.restore_handler = controller.restore_and_reopen  # Settings → Restore from a backup
     if instance is not None:
         instance.activation_requested.connect(window.bring_to_front)
     window.painted.connect(
@@ -268,6 +487,7 @@ def run_gui(argv: Sequence[str]) -> int:
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone(30_000)  # no worker outlives the store
+        controller.auto_backup_at_quit()
         controller.close()
         if instance is not None:
             instance.release()

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.services.errors import UserError
 from contractdesk.services.supplier import SupplierProfile
+from contractdesk.ui.backup_dialogs import RestoreDialog, RestoreRequest
 from contractdesk.ui.widgets.supplier_form import SupplierForm
 
 MIN_PASSPHRASE = 8
@@ -24,8 +27,9 @@ MIN_PASSPHRASE = 8
 
 @dataclass(frozen=True)
 class WizardResult:
-    profile: SupplierProfile
+    profile: SupplierProfile | None  # None when the user chose to restore a backup instead
     passphrase: str | None  # None: keep the key in the system keyring
+    restore: RestoreRequest | None = None
 
 
 class _ProfilePage(QWizardPage):
@@ -42,6 +46,11 @@ class _ProfilePage(QWizardPage):
         self.error.setObjectName("errorLabel")
         layout.addWidget(self.form)
         layout.addWidget(self.error)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.setToolTip(
+            self.tr("Restore your data from a backup, with the recovery key or its passphrase")
+        )
+        layout.addWidget(self.restore_button)
         self.form.validity_changed.connect(lambda _ok: self.completeChanged.emit())
 
     def isComplete(self) -> bool:
@@ -88,15 +97,17 @@ class _ProtectionPage(QWizardPage):
         if keyring_available:
             self.explain.setText(
                 self.tr(
-                    "Your data is encrypted. The key is kept in your system keyring, so ContractDesk opens "
-                    "without asking. Choose a passphrase instead if you prefer to type one."
+                    "Your data is encrypted. The key is kept in your system keyring, so "
+                    "ContractDesk opens without asking. Choose a passphrase instead if you prefer "
+                    "to type one."
                 )
             )
         else:
             self.explain.setText(
                 self.tr(
-                    "Your data is encrypted. No system keyring is available here, so choose a passphrase: "
-                    "you will type it each time ContractDesk starts. It cannot be recovered if lost."
+                    "Your data is encrypted. No system keyring is available here, so choose a "
+                    "passphrase: you will type it each time ContractDesk starts. It cannot be "
+                    "recovered if lost."
                 )
             )
             self.use_passphrase.setChecked(True)
@@ -140,8 +151,20 @@ class FirstRunWizard(QWizard):
         self.protection_page = _ProtectionPage(keyring_available)
         self.addPage(self.profile_page)
         self.addPage(self.protection_page)
+        self.keyring_available = keyring_available
+        self.restore_request: RestoreRequest | None = None
+        self.profile_page.restore_button.clicked.connect(self._restore_clicked)
+
+    def _restore_clicked(self) -> None:
+        dialog = RestoreDialog(needs_new_passphrase=not self.keyring_available, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.restore_request = dialog.request()
+        self.accept()
 
     def result_value(self) -> WizardResult:
+        if self.restore_request is not None:
+            return WizardResult(None, None, self.restore_request)
         passphrase = (
             self.protection_page.passphrase.text()
             if self.protection_page.wants_passphrase()

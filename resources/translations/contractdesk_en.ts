@@ -147,6 +147,16 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <source>Use at least %n character(s).</source>
+        <translation>
+            <numerusform>Use at least %n character.</numerusform>
+            <numerusform>Use at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScanViewer</name>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
@@ -184,6 +194,37 @@
         <translation>
             <numerusform>Registered: %n person found.</numerusform>
             <numerusform>Registered: %n people found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>YearlyAdjustmentDialog</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n price(s) adjusted.</source>
+        <translation>
+            <numerusform>Saved: %n price adjusted.</numerusform>
+            <numerusform>Saved: %n prices adjusted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s)</source>
+        <translation>
+            <numerusform>%n letter</numerusform>
+            <numerusform>%n letters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) recorded as sent.</source>
+        <translation>
+            <numerusform>%n letter recorded as sent.</numerusform>
+            <numerusform>%n letters recorded as sent.</numerusform>
         </translation>
     </message>
 </context>

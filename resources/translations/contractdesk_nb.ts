@@ -111,6 +111,17 @@
     </message>
 </context>
 <context>
+    <name>AgreementCli</name>
+    <message>
+        <source>%1 is a folder: give a file name for the PDF.</source>
+        <translation>%1 er en mappe: oppgi et filnavn for PDF-en.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Mappen %1 finnes ikke.</translation>
+    </message>
+</context>
+<context>
     <name>AgreementModel</name>
     <message>
         <source>Document</source>
@@ -474,6 +485,25 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>The backup %1 is damaged; nothing was restored.</source>
+        <translation>Sikkerhetskopien %1 er skadet; ingenting ble gjenopprettet.</translation>
+    </message>
+    <message>
+        <source>The restored store failed its check; the previous store is kept at %1.</source>
+        <translation>Det gjenopprettede lageret besto ikke kontrollen; det forrige lageret er tatt vare på i %1.</translation>
+    </message>
+    <message>
+        <source>Use a passphrase of at least 8 characters.</source>
+        <translation>Bruk et passord på minst 8 tegn.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here.</source>
+        <translation>Ingen systemnøkkelring er tilgjengelig her.</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
         <source>Make agreements</source>
@@ -602,6 +632,10 @@
         <translation>Lagre planen som CSV for regnskapssystemet</translation>
     </message>
     <message>
+        <source>&amp;Yearly price adjustment…</source>
+        <translation>&amp;Årlig prisjustering…</translation>
+    </message>
+    <message>
         <source>Decimal co&amp;mma</source>
         <translation>&amp;Desimalkomma</translation>
     </message>
@@ -628,6 +662,10 @@
     <message>
         <source>Choose a customer above to see and change its services.</source>
         <translation>Velg en kunde ovenfor for å se og endre tjenestene.</translation>
+    </message>
+    <message>
+        <source>terms not accepted</source>
+        <translation>vilkårene ikke akseptert</translation>
     </message>
     <message>
         <source>No customer with organisation number %1.</source>
@@ -704,6 +742,22 @@
         <translation>En tjeneste kan ikke bytte type; legg til en ny tjeneste i stedet.</translation>
     </message>
     <message>
+        <source>Service %1 already has a price change effective %2.</source>
+        <translation>Tjeneste %1 har allerede en prisendring fra %2.</translation>
+    </message>
+    <message>
+        <source>The one-off cost was invoiced on %1, before %2; an invoiced amount is not changed (add a new one-off cost or a credit instead).</source>
+        <translation>Engangskostnaden ble fakturert %1, før %2; et fakturert beløp endres ikke (legg til en ny engangskostnad eller en kreditering i stedet).</translation>
+    </message>
+    <message>
+        <source>%1 has not accepted the terms of agreement: the order is recorded, but get the agreement accepted (§4.1, §2.2).</source>
+        <translation>%1 har ikke akseptert avtalevilkårene: bestillingen er registrert, men få avtalen akseptert (§4.1, §2.2).</translation>
+    </message>
+    <message>
+        <source>Service %1 is already terminated (received %2); a second termination is refused. Withdraw the first one to correct it.</source>
+        <translation>Tjeneste %1 er allerede sagt opp (mottatt %2); en ny oppsigelse avvises. Trekk tilbake den første for å rette den.</translation>
+    </message>
+    <message>
         <source>This service is not terminated.</source>
         <translation>Denne tjenesten er ikke sagt opp.</translation>
     </message>
@@ -718,6 +772,14 @@
     <message>
         <source>Service %1 is not a usage service; usage is recorded only for usage (e.g. SMS).</source>
         <translation>Tjeneste %1 er ikke en forbrukstjeneste; forbruk registreres bare for forbrukstjenester (f.eks. SMS).</translation>
+    </message>
+    <message>
+        <source>The customer relationship with %1 ended on %2 (§14); no new services can be added until the terms are accepted again.</source>
+        <translation>Kundeforholdet med %1 opphørte %2 (§14); ingen nye tjenester kan legges til før vilkårene er akseptert på nytt.</translation>
+    </message>
+    <message>
+        <source>Service %1 ended on %2; usage for %3 cannot be recorded after its end.</source>
+        <translation>Tjeneste %1 opphørte %2; forbruk for %3 kan ikke registreres etter opphøret.</translation>
     </message>
     <message>
         <source>New price</source>
@@ -742,14 +804,6 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Kunne ikke skrive %1: %2</translation>
-    </message>
-    <message>
-        <source>Organisation number: %1</source>
-        <translation>Organisasjonsnummer: %1</translation>
-    </message>
-    <message>
-        <source>No customer with organisation number %1; register it first.</source>
-        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
     </message>
     <message>
         <source>No service with id %1.</source>
@@ -858,6 +912,34 @@
     <message>
         <source>A plan may span at most 20 years.</source>
         <translation>En plan kan dekke høyst 20 år.</translation>
+    </message>
+    <message>
+        <source>Year: a year such as 2025.</source>
+        <translation>År: et årstall som 2025.</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Indeks</translation>
+    </message>
+    <message>
+        <source>Index: must be above 0.</source>
+        <translation>Indeks: må være over 0.</translation>
+    </message>
+    <message>
+        <source>No folder %1.</source>
+        <translation>Finner ingen mappe %1.</translation>
+    </message>
+    <message>
+        <source>Method: letter or email.</source>
+        <translation>Måte: brev eller e-post.</translation>
+    </message>
+    <message>
+        <source>Give the effective date.</source>
+        <translation>Oppgi datoen endringen gjelder fra.</translation>
+    </message>
+    <message>
+        <source>Change in percent</source>
+        <translation>Endring i prosent</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2203,42 @@
         <source>ContractDesk cannot open your data</source>
         <translation>ContractDesk kan ikke åpne dataene dine</translation>
     </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Gjenopprett fra sikkerhetskopi…</translation>
+    </message>
+    <message>
+        <source>Your data is damaged</source>
+        <translation>Dataene dine er skadet</translation>
+    </message>
+    <message>
+        <source>A check found damage in the store, so it is read-only now: nothing more is saved into it. Restore it from a backup under Settings → Security and backup.</source>
+        <translation>En kontroll fant skade i lageret, så det er skrivebeskyttet nå: ingenting mer lagres i det. Gjenopprett det fra en sikkerhetskopi under Innstillinger → Sikkerhet og sikkerhetskopi.</translation>
+    </message>
+    <message>
+        <source>Recovery sheet</source>
+        <translation>Gjenopprettingsark</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet now? It holds the recovery key that opens your backups on a new computer, even without this one. Print it and keep it safe. (Later: Settings → Recovery sheet.)</source>
+        <translation>Vil du lagre gjenopprettingsarket nå? Det inneholder gjenopprettingsnøkkelen som åpner sikkerhetskopiene dine på en ny datamaskin, også uten denne. Skriv det ut og oppbevar det trygt. (Senere: Innstillinger → Gjenopprettingsark.)</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet as</source>
+        <translation>Lagre gjenopprettingsarket som</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Gjenopprett fra sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>The restore failed; nothing was changed.</source>
+        <translation>Gjenopprettingen mislyktes; ingenting ble endret.</translation>
+    </message>
+    <message>
+        <source>Restored from %1. Persons erased after this backup was made, erased again: %2.</source>
+        <translation>Gjenopprettet fra %1. Personer som ble slettet etter at denne sikkerhetskopien ble laget, og som er slettet igjen: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -2240,6 +2358,10 @@
     <message>
         <source>Invoice</source>
         <translation>Faktura</translation>
+    </message>
+    <message>
+        <source>Collection notice from %1 (§10.2)</source>
+        <translation>Inkassovarsel fra %1 (§10.2)</translation>
     </message>
 </context>
 <context>
@@ -2527,8 +2649,8 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Eksportert til %1.</translation>
     </message>
     <message>
-        <source>Erased. The id and history are kept.</source>
-        <translation>Slettet. Id-en og historikken beholdes.</translation>
+        <source>Erased. The id and history are kept. Backups made before now still hold the data until they are deleted on schedule; restoring one erases the person again.</source>
+        <translation>Slettet. ID og historikk beholdes. Sikkerhetskopier laget før nå inneholder fortsatt opplysningene til de slettes etter planen; gjenoppretting av en av dem sletter personen igjen.</translation>
     </message>
     <message>
         <source>People</source>
@@ -2601,6 +2723,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Not exported: %1</source>
         <translation>Ikke eksportert: %1</translation>
+    </message>
+    <message>
+        <source>Erased. The id and history are kept.</source>
+        <translation>Slettet. Id-en og historikken beholdes.</translation>
     </message>
     <message>
         <source>Choose a customer first.</source>
@@ -2730,10 +2856,6 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Person %1 is not the main contact of %2.</source>
         <translation>Person %1 er ikke hovedkontakt for %2.</translation>
-    </message>
-    <message>
-        <source>No customer with organisation number %1; register it first.</source>
-        <translation>Finner ingen kunde med organisasjonsnummer %1; registrer kunden først.</translation>
     </message>
     <message>
         <source>No person with id %1.</source>
@@ -2902,6 +3024,18 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>The change of %1 % exceeds the index change of %2 %; a larger change is a business-model change that must be announced 12 months ahead (§13.1).</source>
         <translation>Endringen på %1 % er større enn indeksendringen på %2 %; en større endring er en endring av forretningsmodellen og må varsles 12 måneder i forveien (§13.1).</translation>
+    </message>
+    <message>
+        <source>The consumer price index for %1 and %2 is needed; add it with the year&apos;s annual average from Statistics Norway.</source>
+        <translation>Konsumprisindeksen for %1 og %2 trengs; legg den inn med årsgjennomsnittet fra Statistisk sentralbyrå.</translation>
+    </message>
+    <message>
+        <source>An increase above the index is a business-model change: announce it at least 12 months ahead (by %1 for %2; §13.1).</source>
+        <translation>En økning over indeksen er en endring av forretningsmodell: varsle den minst 12 måneder i forkant (innen %1 for %2; §13.1).</translation>
+    </message>
+    <message>
+        <source>The increase of %1 % is more than 10 % above the index (%2 %): phase it in over several years (§13.1).</source>
+        <translation>Økningen på %1 % er mer enn 10 % over indeksen (%2 %): fas den inn over flere år (§13.1).</translation>
     </message>
 </context>
 <context>
@@ -3314,22 +3448,49 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     </message>
 </context>
 <context>
-    <name>SafetyService</name>
+    <name>RestoreDialog</name>
     <message>
-        <source>The demo store has no passphrase: it is discarded on exit.</source>
-        <translation>Demodataene har ingen passordfrase: de slettes når programmet avsluttes.</translation>
+        <source>Restore from a backup</source>
+        <translation>Gjenopprett fra sikkerhetskopi</translation>
     </message>
     <message>
-        <source>The two passphrases differ.</source>
-        <translation>De to passordfrasene er ulike.</translation>
+        <source>Choose a backup file (automatic backups are named contractdesk-auto-….cdbackup) and type the recovery key from your recovery sheet, or the passphrase the backup was made with. The current data, if any, is kept as a copy in backups/.</source>
+        <translation>Velg en sikkerhetskopi (automatiske sikkerhetskopier heter contractdesk-auto-….cdbackup) og skriv inn gjenopprettingsnøkkelen fra gjenopprettingsarket, eller passordet sikkerhetskopien ble laget med. Eventuelle nåværende data tas vare på som en kopi i backups/.</translation>
     </message>
     <message>
-        <source>A passphrase needs at least %1 characters.</source>
-        <translation>En passordfrase må ha minst %1 tegn.</translation>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bla gjennom…</translation>
     </message>
     <message>
-        <source>A backup needs a passphrase.</source>
-        <translation>En sikkerhetskopi trenger en passordfrase.</translation>
+        <source>Backup &amp;file</source>
+        <translation>Sikkerhetskopi&amp;fil</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key or backup passphrase</source>
+        <translation>Gjenopprettings&amp;nøkkel eller passord for sikkerhetskopien</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase for this computer</source>
+        <translation>&amp;Nytt passord for denne maskinen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Gjenopprett</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Velg en sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>ContractDesk backups (*.cdbackup *.db);;All files (*)</source>
+        <translation>ContractDesk-sikkerhetskopier (*.cdbackup *.db);;Alle filer (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n character(s).</source>
+        <translation>
+            <numerusform>Bruk minst %n tegn.</numerusform>
+            <numerusform>Bruk minst %n tegn.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3594,8 +3755,8 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Fjer&amp;n…</translation>
     </message>
     <message>
-        <source>Invoicing saved: %1, default period %2.</source>
-        <translation>Fakturering lagret: %1, standard periode %2.</translation>
+        <source>Invoicing saved: %1 from %3, default period %2.</source>
+        <translation>Fakturering lagret: %1 fra %3, standard periode %2.</translation>
     </message>
     <message>
         <source>Service added.</source>
@@ -3665,8 +3826,24 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Angi passor&amp;dfrase…</translation>
     </message>
     <message>
+        <source>Use the system &amp;keyring</source>
+        <translation>Bruk system&amp;nøkkelringen</translation>
+    </message>
+    <message>
         <source>Create &amp;backup…</source>
         <translation>Lag sikkerhets&amp;kopi…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Gjenopprett fra sikkerhetskopi…</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic backups…</source>
+        <translation>&amp;Automatiske sikkerhetskopier…</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;sheet…</source>
+        <translation>Gjenopprettings&amp;ark…</translation>
     </message>
     <message>
         <source>the system keyring (no passphrase needed)</source>
@@ -3687,16 +3864,36 @@ Unlocked by: %2</source>
 Låses opp med: %2</translation>
     </message>
     <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation>Endre &amp;passordet…</translation>
+    </message>
+    <message>
+        <source>Automatic backups are off: choose a folder (a synced folder works).</source>
+        <translation>Automatiske sikkerhetskopier er av: velg en mappe (en synkronisert mappe fungerer).</translation>
+    </message>
+    <message>
+        <source>Automatic backups: daily into %1 (7 daily and 12 monthly kept); last %2.</source>
+        <translation>Automatiske sikkerhetskopier: daglig til %1 (7 daglige og 12 månedlige beholdes); sist %2.</translation>
+    </message>
+    <message>
+        <source>The store is damaged and read-only: restore it from a backup.</source>
+        <translation>Lageret er skadet og skrivebeskyttet: gjenopprett det fra en sikkerhetskopi.</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>Ikke lagret</translation>
     </message>
     <message>
-        <source>Writing the backup…</source>
-        <translation>Skriver sikkerhetskopien …</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Lagret.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeider…</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Ikke utført</translation>
     </message>
     <message>
         <source>New passphrase</source>
@@ -3715,36 +3912,48 @@ Låses opp med: %2</translation>
         <translation>Passordfrasen ble ikke endret</translation>
     </message>
     <message>
-        <source>Passphrase set</source>
-        <translation>Passordfrase angitt</translation>
+        <source>The passphrases differ or are shorter than 8 characters.</source>
+        <translation>Passordfrasene er ulike eller kortere enn 8 tegn.</translation>
+    </message>
+    <message>
+        <source>ContractDesk backup (*.cdbackup *.db)</source>
+        <translation>ContractDesk-sikkerhetskopi (*.cdbackup *.db)</translation>
+    </message>
+    <message>
+        <source>Passphrase for this backup (empty: the recovery key opens it):</source>
+        <translation>Passord for denne sikkerhetskopien (tomt: gjenopprettingsnøkkelen åpner den):</translation>
+    </message>
+    <message>
+        <source>Folder for automatic backups (a synced folder works)</source>
+        <translation>Mappe for automatiske sikkerhetskopier (en synkronisert mappe fungerer)</translation>
+    </message>
+    <message>
+        <source>Automatic backups are on; the first one was written.</source>
+        <translation>Automatiske sikkerhetskopier er på; den første er skrevet.</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet as</source>
+        <translation>Lagre gjenopprettingsarket som</translation>
+    </message>
+    <message>
+        <source>Recovery sheet written: print it and keep it somewhere safe.</source>
+        <translation>Gjenopprettingsarket er skrevet: skriv det ut og oppbevar det på et trygt sted.</translation>
     </message>
     <message>
         <source>From now on ContractDesk asks for this passphrase when it starts.</source>
         <translation>Fra nå av spør ContractDesk etter denne passordfrasen ved oppstart.</translation>
     </message>
     <message>
-        <source>Setting the passphrase…</source>
-        <translation>Setter passordfrasen …</translation>
+        <source>The key is in the system keyring now: no passphrase is asked at start-up.</source>
+        <translation>Nøkkelen ligger nå i systemnøkkelringen: det spørres ikke etter passord ved oppstart.</translation>
     </message>
     <message>
         <source>Save backup as</source>
         <translation>Lagre sikkerhetskopi som</translation>
     </message>
     <message>
-        <source>ContractDesk backup (*.db)</source>
-        <translation>ContractDesk-sikkerhetskopi (*.db)</translation>
-    </message>
-    <message>
         <source>Backup passphrase</source>
         <translation>Passordfrase for sikkerhetskopien</translation>
-    </message>
-    <message>
-        <source>Passphrase for this backup (needed to restore it):</source>
-        <translation>Passordfrase for denne sikkerhetskopien (trengs for å gjenopprette den):</translation>
-    </message>
-    <message>
-        <source>Backup failed</source>
-        <translation>Sikkerhetskopieringen mislyktes</translation>
     </message>
     <message>
         <source>The backup was written and checked.</source>
@@ -3824,6 +4033,24 @@ Låses opp med: %2</translation>
     <message>
         <source>The store is busy (locked by another program). Try again in a moment.</source>
         <translation>Datafilen er opptatt (låst av et annet program). Prøv igjen om litt.</translation>
+    </message>
+    <message>
+        <source>The key file (store.json) is damaged, so the store cannot be unlocked; the data was not touched. Put back a copy of store.json, or restore from a backup with the recovery key.</source>
+        <translation>Nøkkelfilen (store.json) er skadet, så lageret kan ikke låses opp; dataene ble ikke rørt. Legg tilbake en kopi av store.json, eller gjenopprett fra en sikkerhetskopi med gjenopprettingsnøkkelen.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Not saved: %1 is damaged, so it is read-only now. Restore it from a backup (Settings, or contractdesk backup restore FILE).</source>
+        <translation>Ikke lagret: %1 er skadet, så den er skrivebeskyttet nå. Gjenopprett den fra en sikkerhetskopi (Innstillinger, eller contractdesk backup restore FIL).</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLock</name>
+    <message>
+        <source>The store in %1 is open in another ContractDesk window, command or script: close it and try again. Nothing was changed.</source>
+        <translation>Lageret i %1 er åpent i et annet ContractDesk-vindu, en kommando eller et skript: lukk det og prøv igjen. Ingenting ble endret.</translation>
     </message>
 </context>
 <context>
@@ -4030,6 +4257,10 @@ Låses opp med: %2</translation>
     <message>
         <source>The service ends %1 and is paid until %2; later periods are not invoiced, and a period already invoiced is refunded after that day.</source>
         <translation>Tjenesten slutter %1 og er betalt til %2; senere perioder faktureres ikke, og for en periode som allerede er fakturert, refunderes tiden etter denne dagen.</translation>
+    </message>
+    <message>
+        <source>The end is rounded to the month&apos;s end (§12.3): whole months are refunded.</source>
+        <translation>Slutten rundes av til månedsskiftet (§12.3): hele måneder refunderes.</translation>
     </message>
 </context>
 <context>
@@ -4406,6 +4637,17 @@ Låses opp med: %2</translation>
     </message>
 </context>
 <context>
+    <name>WalCheck</name>
+    <message>
+        <source>Copies of both files are in %1.</source>
+        <translation>Kopier av begge filene ligger i %1.</translation>
+    </message>
+    <message>
+        <source>The journal of %1 is damaged: %2 saved change(s) after the damage could not be read back, so the store was not opened and nothing was deleted. %3 Restore from a backup (contractdesk backup restore FILE), or keep the copies for expert help.</source>
+        <translation>Journalen til %1 er skadet: %2 lagrede endring(er) etter skaden kunne ikke leses tilbake, så lageret ble ikke åpnet og ingenting ble slettet. %3 Gjenopprett fra en sikkerhetskopi (contractdesk backup restore FIL), eller ta vare på kopiene for ekspertevurdering.</translation>
+    </message>
+</context>
+<context>
     <name>WhoisDialog</name>
     <message>
         <source>Who is this?</source>
@@ -4499,6 +4741,136 @@ Låses opp med: %2</translation>
     </message>
 </context>
 <context>
+    <name>YearlyAdjustmentDialog</name>
+    <message>
+        <source>Yearly price adjustment</source>
+        <translation>Årlig prisjustering</translation>
+    </message>
+    <message>
+        <source>the index</source>
+        <translation>indeksen</translation>
+    </message>
+    <message>
+        <source>&amp;Effective from</source>
+        <translation>&amp;Gjelder fra</translation>
+    </message>
+    <message>
+        <source>A&amp;nnounced on</source>
+        <translation>&amp;Varslet</translation>
+    </message>
+    <message>
+        <source>Change in &amp;percent</source>
+        <translation>Endring i &amp;prosent</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>F&amp;orhåndsvis</translation>
+    </message>
+    <message>
+        <source>&amp;Letters…</source>
+        <translation>&amp;Brev…</translation>
+    </message>
+    <message>
+        <source>Write one announcement letter per customer (PDF and e-mail draft)</source>
+        <translation>Skriv ett varselbrev per kunde (PDF og e-postutkast)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark letters sent</source>
+        <translation>&amp;Merk brevene som sendt</translation>
+    </message>
+    <message>
+        <source>Record that the letters just written were sent today (proves the notice)</source>
+        <translation>Registrer at brevene som nettopp ble skrevet, ble sendt i dag (dokumenterer varselet)</translation>
+    </message>
+    <message>
+        <source>&amp;Save adjustment</source>
+        <translation>&amp;Lagre justeringen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Noe gikk galt: %1</translation>
+    </message>
+    <message>
+        <source>Index %1: %2 %; change %3 %. %4 with warnings.</source>
+        <translation>Indeks %1: %2 %; endring %3 %. %4 med advarsler.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n tjeneste</numerusform>
+            <numerusform>%n tjenester</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n price(s) adjusted.</source>
+        <translation>
+            <numerusform>Lagret: %n pris justert.</numerusform>
+            <numerusform>Lagret: %n priser justert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation>Mappe for brevene</translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2.</source>
+        <translation>Skrev %1 til %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s)</source>
+        <translation>
+            <numerusform>%n brev</numerusform>
+            <numerusform>%n brev</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) recorded as sent.</source>
+        <translation>
+            <numerusform>%n brev registrert som sendt.</numerusform>
+            <numerusform>%n brev registrert som sendt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>YearlyModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Tjeneste</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Ny pris</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Endring</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>Varslet</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Advarsler</translation>
+    </message>
+    <message>
+        <source>%1 (not proved)</source>
+        <translation>%1 (ikke dokumentert)</translation>
+    </message>
+</context>
+<context>
     <name>_ProfilePage</name>
     <message>
         <source>Your business</source>
@@ -4507,6 +4879,14 @@ Låses opp med: %2</translation>
     <message>
         <source>ContractDesk prints these details as the supplier on every agreement.</source>
         <translation>ContractDesk skriver disse opplysningene som leverandør på hver avtale.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Gjenopprett fra sikkerhetskopi…</translation>
+    </message>
+    <message>
+        <source>Restore your data from a backup, with the recovery key or its passphrase</source>
+        <translation>Gjenopprett dataene dine fra en sikkerhetskopi, med gjenopprettingsnøkkelen eller passordet</translation>
     </message>
 </context>
 <context>

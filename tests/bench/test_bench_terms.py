@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from contractdesk.domain.terms.importer import to_plain_text
-from contractdesk.domain.terms.shipped import shipped_version
+from contractdesk.store.shipped_terms import shipped_version
 from contractdesk.store.models import Customer, Person
 
 pytestmark = pytest.mark.bench

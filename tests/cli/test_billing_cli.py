@@ -1,5 +1,5 @@
-"""CLI: ``customer set``, ``service add|list|show|edit|terminate|adjust-price|remove``, ``usage record``,
-``invoices plan|totals|export``: names, JSON figures, exit codes."""
+"""CLI: ``customer set``, ``service add|list|show|edit|terminate|adjust-price|remove``,
+``usage record``, ``invoices plan|totals|export``: names, JSON figures, exit codes."""
 
 from __future__ import annotations
 
@@ -85,6 +85,7 @@ def test_worked_example_plan_json_has_the_exact_figures(run) -> None:  # type: i
             "net": "3061.72",
             "vat": "765.43",
             "total": "3827.15",
+            "collection_notice": "2027-04-28",
         },
         {
             "org_number": ORG,
@@ -104,6 +105,7 @@ def test_worked_example_plan_json_has_the_exact_figures(run) -> None:  # type: i
             "net": "6012.00",
             "vat": "1503.00",
             "total": "7515.00",
+            "collection_notice": "2027-07-30",
         },
     ]
 
@@ -118,8 +120,13 @@ def test_worked_example_plan_json_has_the_exact_figures(run) -> None:  # type: i
         "paid_until": "2028-03-31",
         "billed": True,
     }
+    # Issue 14 (4.): a second termination is refused, naming the first.
+    code, out, err = run("service", "terminate", str(sid), "--received", "2027-09-10")
+    assert code == 1 and "already terminated (received 2027-09-10)" in err
+    run("service", "withdraw-termination", str(sid))
     code, out, _ = run("service", "terminate", str(sid), "--received", "2027-09-10")
     assert "binding ends 2028-03-30" in out and "paid until 2028-03-31" in out
+    assert "rounded to the month's end" in out  # §12.3, said when it happens
 
     code, out, _ = run("invoices", "plan", "--from", "2028-01-01", "--to", "2030-12-31", "--json")
     plan = json.loads(out)
@@ -286,7 +293,9 @@ def test_csv_export_through_the_cli(run, tmp_path: Path) -> None:  # type: ignor
         "net",
         "vat",
         "total",
+        "collection_notice",  # §10.2: added at the end, the columns before it stay
     ]
+    assert [r[14] for r in rows[1:]] == ["2027-04-28", "2027-04-30", "2027-07-30"]
     assert [(r[2], r[3], r[9], r[13]) for r in rows[1:]] == [
         (ORG, "2027-03-31", "3049.72", "3827.15"),
         (ORG_B, "2027-04-02", "99.50", "139.38"),
@@ -410,7 +419,7 @@ def test_csv_export_through_the_cli(run, tmp_path: Path) -> None:  # type: ignor
     ],
 )
 def test_wrong_usage_exits_2_and_refusals_exit_1_with_one_line(run, args, code, message) -> None:  # type: ignore[no-untyped-def]
-    got, out, err = run(*args)
+    got, _out, err = run(*args)
     assert got == code, err
     assert message in err
     if code == 1:
@@ -466,7 +475,7 @@ def test_the_installed_entry_point_runs_the_plan(data_dir: Path) -> None:
         "CONTRACTDESK_DATA_DIR": str(data_dir),
         "CONTRACTDESK_PASSPHRASE": PASSPHRASE,
     }
-    # The store was made with cheap KDF settings recorded in its key file, so a fresh process opens it.
+    # The store was made with cheap KDF settings recorded in its key file: a fresh process opens it.
     add_cmd = [sys.executable, "-m", "contractdesk", "service", "add", ORG, *WORKED, "--json"]
     added = subprocess.run(add_cmd, capture_output=True, text=True, env=env, timeout=120)
     assert added.returncode == 0, added.stderr

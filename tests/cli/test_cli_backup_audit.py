@@ -151,7 +151,7 @@ def test_backup_needs_a_passphrase_and_a_free_file_name(
     assert backup.read_text() == "not mine to overwrite"
 
 
-def test_restore_needs_a_profile_to_restore_into(
+def test_restore_into_a_missing_folder_makes_the_store_there(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
     memory_keyring: MemoryKeyring,
@@ -161,9 +161,20 @@ def test_restore_needs_a_profile_to_restore_into(
     backup = tmp_path / "b.cdbackup"
     assert run(capsys, "--data-dir", str(source.data_dir), "backup", "create", str(backup))[0] == 0
     empty = tmp_path / "empty"
-    code, _, err = run(capsys, "--data-dir", str(empty), "backup", "restore", str(backup), "--yes")
-    assert code == 1 and "contractdesk init" in err
-    assert not empty.exists()
+    code, out, err = run(
+        capsys, "--data-dir", str(empty), "backup", "restore", str(backup), "--yes"
+    )
+    assert code == 0, err
+    assert "Restored from" in out and "new key" in out
+    from contractdesk.paths import StorePaths
+    from contractdesk.services.supplier import SupplierService
+
+    store = unlock_profile(StorePaths(empty))
+    try:
+        profile = SupplierService(store).get()
+        assert profile is not None and profile.name == "Source AS"
+    finally:
+        store.close()
 
 
 def test_audit_verify_and_list(

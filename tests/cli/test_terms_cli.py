@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from contractdesk.domain.terms.shipped import shipped_terms_dir, shipped_version
+from contractdesk.store.shipped_terms import shipped_terms_dir, shipped_version
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
 
 ORG_A = "923130969"

@@ -343,6 +343,7 @@ def test_bundle_ships_what_is_loaded_at_run_time_and_not_what_is_unused(bundle: 
         "fonts/DejaVuSans.ttf",
         "icons/contractdesk-256.png",
         "schemas/person-export.schema.json",
+        "kpi/consumer_price_index.json",  # the §13.1 index table (issue 14)
     ):
         assert (internal / "resources" / asset).is_file(), asset
     # Alembic reads the migrations from disk, so they must be there as source files.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from contractdesk.domain.terms.shipped import shipped_version
+from contractdesk.store.shipped_terms import shipped_version
 from contractdesk.output.pdf import render_agreement, render_signature_sheet
 from contractdesk.output.pdf.sample import SAMPLE_SHA256, sample_input
 

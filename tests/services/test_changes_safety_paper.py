@@ -96,14 +96,13 @@ def test_changes_merge_and_an_unknown_customer_means_any() -> None:
     assert seen == [a]
 
 
-def test_safety_describes_the_store_and_refuses_weak_passphrases(services: Any) -> None:
+def test_safety_describes_the_store(services: Any) -> None:
     info = services.safety.info()
     assert info.key_source == "memory" and info.path == services.store.path
-    with pytest.raises(UserError, match="demo store"):
-        services.safety.set_passphrase("a good passphrase", "a good passphrase")
+    assert not info.damaged
 
 
-def test_passphrase_backup_and_audit_on_a_keyed_store(tmp_path: Path, monkeypatch: Any) -> None:
+def test_opening_by_passphrase_and_the_audit_log(tmp_path: Path) -> None:
     from contractdesk.paths import StorePaths
     from contractdesk.services.demo import DEMO_SUPPLIER
     from contractdesk.services.safety import create_services, open_services
@@ -112,26 +111,20 @@ def test_passphrase_backup_and_audit_on_a_keyed_store(tmp_path: Path, monkeypatc
     paths = StorePaths(tmp_path / "data")
     services = create_services(paths, DEMO_SUPPLIER, "first passphrase")
     try:
-        with pytest.raises(UserError, match="differ"):
-            services.safety.set_passphrase("second passphrase", "second passphrasE")
-        with pytest.raises(UserError, match="8"):
-            services.safety.set_passphrase("short", "short")
-        assert services.safety.set_passphrase("second passphrase").key_source == "passphrase"
-        written = services.safety.create_backup(tmp_path / "backup.db", "backup passphrase")
-        assert written.stat().st_size > 0
         entries = services.safety.audit_entries()
+        assert entries
         kind = entries[-1].entity_type
         assert services.safety.audit_entries(kind, limit=1) == entries[-1:]
-        assert services.safety.audit_entries(limit=2) == entries[-2:]
         assert services.safety.verify_audit().ok
     finally:
         services.close()
     with pytest.raises(PassphraseRequiredError):
         open_services(paths)
     with pytest.raises(WrongPassphraseError):
-        open_services(paths, "first passphrase")
-    again = open_services(paths, "second passphrase")
+        open_services(paths, "second passphrase")
+    again = open_services(paths, "first passphrase")
     assert again.supplier.get().name == DEMO_SUPPLIER.name
+    assert again.safety.info().key_source == "passphrase"
     again.close()
 
 

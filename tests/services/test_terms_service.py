@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from contractdesk.domain.terms.document import Paragraph, Section
 from contractdesk.domain.terms.importer import to_plain_text
-from contractdesk.domain.terms.shipped import shipped_version
+from contractdesk.store.shipped_terms import shipped_version
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.terms import ConfirmationRequired, SubProcessorInput

@@ -11,7 +11,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import inspect
 from store_testkit import FIXTURE_STORES
 
-from contractdesk.domain.terms.shipped import shipped_terms_dir, shipped_version
+from contractdesk.store.shipped_terms import shipped_terms_dir, shipped_version
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
 from contractdesk.paths import StorePaths
 from contractdesk.store.engine import Store

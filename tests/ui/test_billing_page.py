@@ -1,8 +1,9 @@
-"""The Services & invoicing page: plan view, totals, the 12-month chart, CSV export, and the services panel."""
+"""The Services & invoicing page: plan, totals, the 12-month chart, CSV export, services panel."""
 
 from __future__ import annotations
 
 import csv
+import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -219,7 +220,7 @@ def test_background_calculation_reports_on_the_gui_thread(qtbot, shop) -> None: 
     qtbot.waitUntil(lambda: page.plan_model.rowCount() == 3, timeout=10_000)
 
 
-# -- the services panel -----------------------------------------------------------------------------------
+# -- the services panel ---------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -260,9 +261,12 @@ def test_panel_adds_a_licence_with_a_monthly_price(panel, shop) -> None:  # type
     dialog.trial_days.setValue(14)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    added = [r for r in shop.billing.list_services(ORG) if r.name == "Booking"][0]
+    added = next(r for r in shop.billing.list_services(ORG) if r.name == "Booking")
     assert (added.annual_price, added.trial_days, added.start) == (Decimal("3000.00"), 14, TODAY)
-    assert panel.selected_id() == added.id and panel.message.text() == "Service added."
+    assert panel.selected_id() == added.id
+    # §4.1: ordering without accepted terms is allowed, and the panel says so.
+    assert panel.message.text().startswith("Service added. ")
+    assert "has not accepted the terms of agreement" in panel.message.text()
 
 
 def test_panel_shows_only_the_fields_of_the_kind(panel) -> None:  # type: ignore[no-untyped-def]
@@ -388,3 +392,41 @@ def test_page_replans_after_a_change_in_the_panel(page, shop) -> None:  # type: 
     # Terminated inside the binding period: the plan for 2027 is unchanged, but 2028 Q1 is the last.
     page.set_range(date(2028, 1, 1), date(2028, 12, 31))
     assert column(page.plan_model, InvoicePlanModel.TOTAL) == ["3,765.00"]
+
+
+def test_yearly_adjustment_dialog_previews_saves_and_writes_letters_section_13_1(
+    page, shop, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.ui.widgets.yearly_dialog import YearlyAdjustmentDialog
+
+    dialog = page.open_yearly_adjustment()
+    assert isinstance(dialog, YearlyAdjustmentDialog) and dialog.isVisible()
+    dialog.preview()  # effective 2028-01-01 needs the index of 2026 and 2027
+    assert "2026 and 2027" in dialog.error.text()
+    shop.billing.add_price_index(2026, "140.0")
+    shop.billing.add_price_index(2027, "144.2")
+    dialog.preview()
+    assert dialog.error.text() == ""
+    assert "Index 2027: 3.00 %" in dialog.summary.text()
+    assert column(dialog.model, 1) == ["Webmaster CRM"]
+    assert column(dialog.model, 3) == ["12,360.00"]  # 12,000 x 1.03
+    dialog.grab().save(os.environ.get("CD_SHOT", str(tmp_path / "yearly.png")))
+    dialog.write_letters(tmp_path)
+    assert (tmp_path / f"Prisjustering-{ORG}-2028-01-01.pdf").exists()
+    assert dialog.sent_button.isEnabled()
+    dialog.mark_sent()  # sent "today" (15/03/2027): the announcement is now proved
+    dialog.preview()
+    assert column(dialog.model, 5) == ["15/03/2027"]
+    assert dialog.save_button.isEnabled()
+    dialog.save()
+    assert "Saved" in dialog.summary.text() and not dialog.save_button.isEnabled()
+    plan = shop.billing.plan(ORG, date(2028, 1, 1), date(2028, 1, 31))
+    assert plan[0].lines[0].amount == Decimal("6180.00")  # the half-year at 12,360
+    dialog.reject()
+
+
+def test_plan_due_date_tells_the_collection_notice_day_section_10_2(page) -> None:  # type: ignore[no-untyped-def]
+    model = page.plan_model
+    first = model.index(0, InvoicePlanModel.DUE)
+    assert first.data() == "14/04/2027"
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == "Collection notice from 28/04/2027 (§10.2)"

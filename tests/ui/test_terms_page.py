@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from contractdesk.domain.terms.shipped import shipped_terms_dir, shipped_version
+from contractdesk.store.shipped_terms import shipped_terms_dir, shipped_version
 from contractdesk.ui.pages.terms import TermsPage
 from contractdesk.ui.terms.models import (
     RED,

@@ -144,9 +144,27 @@ def _write(path: str, data: bytes) -> None:
         raise UserError(str(exc)) from None
 
 
+def _check_target(path: str) -> None:
+    """Refuse a target that cannot be written as a file (a folder, a missing folder)."""
+    from pathlib import Path
+
+    from contractdesk.i18n import fill, translate
+    from contractdesk.services.errors import UserError
+
+    target = Path(path)
+    if target.is_dir():
+        raise UserError(
+            fill(translate("AgreementCli", "%1 is a folder: give a file name for the PDF."), path)
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(fill(translate("AgreementCli", "The folder %1 does not exist."), folder))
+
+
 def _document(ctx: Any, args: argparse.Namespace, sheet: bool) -> int:
     from contractdesk.cli.output import emit, emit_json
 
+    _check_target(args.out)  # before anything is created or audited
     docs = ctx.services.documents
     make = docs.signature_sheet if sheet else docs.agreement_pdf
     pdf, ref = make(args.org_number, args.terms, args.signatory, actor="cli")

@@ -1,4 +1,4 @@
-"""``contractdesk customer set``, ``service …``, ``usage record`` and ``invoices plan|totals|export`` (issue 6).
+"""``customer set``, ``service …``, ``usage record``, ``invoices plan|totals|export`` (issue 6, 14).
 
 Dates are ISO (``2027-03-31``), months ``YYYY-MM``, amounts decimals with a point
 (``12000``, ``0.395``). ``--json`` prints amounts as strings (``"3049.72"``). Exit codes: 0 done,
@@ -70,6 +70,13 @@ def register(cli: CommandRegistry) -> None:
     p.add_argument(
         "--period", type=_period, help=f"default invoice period for new licences: {PERIOD_HELP}"
     )
+    p.add_argument(
+        "--effective",
+        type=_date,
+        metavar="D",
+        help="the delivery method (fee) applies to invoices dated D or later "
+        "(default: the next invoice not yet handed over)",
+    )
     add_json_flag(p)
     p.set_defaults(func=customer_set)
 
@@ -88,6 +95,13 @@ def register(cli: CommandRegistry) -> None:
     p.add_argument("service_id", metavar="ID", type=int)
     p.add_argument("--name", metavar="TEXT")
     _service_fields(p)
+    p.add_argument(
+        "--effective",
+        type=_date,
+        metavar="D",
+        help="a new period or price applies to invoices dated D or later "
+        "(default: the service's next invoice not yet handed over)",
+    )
     add_json_flag(p)
     p.set_defaults(func=service_edit)
 
@@ -209,7 +223,9 @@ def _service_fields(p: argparse.ArgumentParser) -> None:
     price = p.add_mutually_exclusive_group()
     price.add_argument("--annual-price", metavar="N", help="licence: NOK excl. VAT per year")
     price.add_argument(
-        "--monthly-price", metavar="N", help="licence: NOK excl. VAT per month (annual = 12 × N)"
+        "--monthly-price",
+        metavar="N",
+        help="licence: NOK excl. VAT per month (annual = 12 × N)",
     )
     p.add_argument(
         "--period", type=_period, help=f"licence: {PERIOD_HELP} (default: the customer's)"
@@ -251,7 +267,11 @@ def customer_set(ctx: Any, args: argparse.Namespace) -> int:
     if args.delivery is None and args.period is None:
         raise UserError("give --delivery and/or --period")
     profile = ctx.services.billing.set_customer_billing(
-        args.org_number, delivery_method=args.delivery, invoice_period=args.period, actor="cli"
+        args.org_number,
+        delivery_method=args.delivery,
+        invoice_period=args.period,
+        effective=args.effective,
+        actor="cli",
     )
     if args.json:
         emit_json(profile.as_dict())
@@ -281,11 +301,13 @@ def _input_from(args: argparse.Namespace, kind: str, name: str | None) -> Any:
 
 
 def service_add(ctx: Any, args: argparse.Namespace) -> int:
-    from contractdesk.cli.output import emit, emit_json
+    from contractdesk.cli.output import emit, emit_json, error
 
-    sid = ctx.services.billing.add_service(
-        args.org_number, _input_from(args, args.kind, args.name), actor="cli"
-    )
+    billing = ctx.services.billing
+    sid = billing.add_service(args.org_number, _input_from(args, args.kind, args.name), actor="cli")
+    warning = billing.order_warning(args.org_number)
+    if warning:
+        error(f"warning: {warning}")
     if args.json:
         emit_json({"id": sid})
     else:
@@ -317,7 +339,9 @@ def service_edit(ctx: Any, args: argparse.Namespace) -> int:
     }
     if "monthly_price" in changes:
         changes["annual_price"] = None
-    view = billing.edit_service(args.service_id, replace(current, **changes), actor="cli")
+    view = billing.edit_service(
+        args.service_id, replace(current, **changes), effective=args.effective, actor="cli"
+    )
     if args.json:
         emit_json(view.as_dict())
     else:
@@ -382,6 +406,11 @@ def service_terminate(ctx: Any, args: argparse.Namespace) -> int:
     )
     if not view.billed:
         emit("It ends before billing starts: nothing is invoiced.")
+    elif view.rounded_to_month_end:
+        emit(
+            f"The end {view.end} is rounded to the month's end: "
+            f"paid until {view.paid_until} (§12.3)."
+        )
     return 0
 
 
@@ -431,7 +460,8 @@ def service_adjust_price(ctx: Any, args: argparse.Namespace) -> int:
         )
     else:
         emit(
-            f"Price of service {view.service_id}: {view.old_price} → {view.new_price} from {view.effective}."
+            f"Price of service {view.service_id}: {view.old_price} → {view.new_price} "
+            f"from {view.effective}."
         )
         for warning in warnings:
             error(f"warning: {warning.message}")
@@ -448,13 +478,14 @@ def usage_record(ctx: Any, args: argparse.Namespace) -> int:
         emit_json(view.as_dict())
     else:
         emit(
-            f"Service {args.service_id}, {view.month:%Y-%m}: {view.quantity} (NOK {view.amount} excl. VAT)."
+            f"Service {args.service_id}, {view.month:%Y-%m}: {view.quantity} "
+            f"(NOK {view.amount} excl. VAT)."
         )
     return 0
 
 
 def invoices_plan(ctx: Any, args: argparse.Namespace) -> int:
-    from contractdesk.cli.output import emit_json, emit_table
+    from contractdesk.cli.output import emit, emit_json, emit_table
 
     plan = ctx.services.billing.plan(args.org_number, args.date_from, args.date_to)
     if args.json:
@@ -476,6 +507,13 @@ def invoices_plan(ctx: Any, args: argparse.Namespace) -> int:
         for i in plan
     ]
     emit_table(rows, ["date", "due", "org number", "kind", "lines", "fee", "vat", "total"])
+    for change in ctx.services.billing.changes(args.org_number, args.date_from, args.date_to):
+        what = change.what.replace("_", " ")
+        service = f" service {change.service_id}" if change.service_id else ""
+        emit(
+            f"From {change.effective}: {change.org_number}{service} {what} "
+            f"{change.before} → {change.after}"
+        )
     return 0
 
 

@@ -66,12 +66,18 @@ def _stored_revision(ctx: Any) -> str | None:
         )
     keyfile = KeyFile.load(ctx.paths.key_file)
     key = load_key(ctx.paths, keyfile, passphrase=passphrase_from_env(), prompt=ctx.passphrase)
-    conn = connect_raw(ctx.paths.db, key)  # only reads; "ro" would leave -wal/-shm behind
+    from contractdesk.store.profile import lock_for_use
+
+    lock = lock_for_use(ctx.paths)  # the -wal is checked before SQLite may touch it
     try:
-        return read_revision(conn)
-    except sqlcipher.Error as exc:
-        raise map_db_error(exc, ctx.paths.db) or StoreError(
-            f"Cannot read {ctx.paths.db}."
-        ) from None
+        conn = connect_raw(ctx.paths.db, key)  # only reads; "ro" would leave -wal/-shm behind
+        try:
+            return read_revision(conn)
+        except sqlcipher.Error as exc:
+            raise map_db_error(exc, ctx.paths.db) or StoreError(
+                f"Cannot read {ctx.paths.db}."
+            ) from None
+        finally:
+            conn.close()
     finally:
-        conn.close()
+        lock.release()

@@ -62,12 +62,25 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
     passphrase = None
     if use_keyring is False or (use_keyring is None and not keyring_usable()):
         passphrase = ctx.passphrase(confirm=True, prompt="New passphrase: ")
+        if passphrase is not None:
+            try:
+                passphrase.encode("utf-8")
+            except UnicodeEncodeError:
+                raise UserError("The passphrase is not valid text (UTF-8).") from None
         if not passphrase:
             raise UserError(
                 "No system keyring is available: set CONTRACTDESK_PASSPHRASE or run in a terminal."
             )
         use_keyring = False
-    store = create_profile(ctx.paths, passphrase=passphrase, use_keyring=use_keyring)
+    existed = ctx.paths.data_dir.exists()
+    try:
+        store = create_profile(ctx.paths, passphrase=passphrase, use_keyring=use_keyring)
+    except BaseException:
+        if not existed and not ctx.paths.db.exists():  # leave no empty folder behind
+            import shutil
+
+            shutil.rmtree(ctx.paths.data_dir, ignore_errors=True)
+        raise
     services = Services(store, ctx.paths)
     try:
         services.supplier.save(profile, actor="cli")
@@ -83,4 +96,8 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
         )
     else:
         emit(f"Created the store in {ctx.paths.data_dir} (unlocked by {store.key_source}).")
+        emit(
+            "Next: write the recovery sheet (contractdesk backup recovery-sheet --out FILE) "
+            "and choose a folder for automatic backups (contractdesk backup auto --folder DIR)."
+        )
     return 0

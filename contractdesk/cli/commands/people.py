@@ -1,4 +1,5 @@
-"""``contractdesk person …``, ``whois`` and ``customer set-main-contact``: people, roles and data-subject rights.
+"""``contractdesk person …``, ``whois``, ``customer set-main-contact``: people, roles, data-subject
+rights.
 
 Roles are typed as main-contact | contact | signatory | general-manager. Changes to approved
 contacts and the main contact take ``--requested-by PERSON_ID``: who at the customer asked (§8.1.1).
@@ -145,7 +146,8 @@ def register(cli: CommandRegistry) -> None:
     p.add_argument(
         "--drop-previous",
         action="store_true",
-        help="remove the previous main contact from the customer instead of keeping them as a contact",
+        help="remove the previous main contact from the customer instead of keeping them as a "
+        "contact",
     )
     add_json_flag(p)
     p.set_defaults(func=set_main_contact)
@@ -336,9 +338,20 @@ def erase(ctx: Any, args: argparse.Namespace) -> int:
         emit_json(result.as_dict())
     else:
         emit(f"Erased person {result.person_id}: personal data anonymised, id and history kept.")
+        emit(
+            "Backups made before now still hold the data until they are deleted on schedule "
+            "(automatic backups: after 7 days, monthly ones after 12 months); restoring one "
+            "erases this person again."
+        )
+    if not result.ledger_saved:
+        error(
+            "warning: the erasure is saved, but it could not be noted in the erasure ledger "
+            "(disk full?); restoring an older backup would bring this person back."
+        )
     for org in result.needs_main_contact:
         error(
-            f"warning: {format_org_number(org)} has no main contact now; name one with: customer set-main-contact {org} PERSON_ID "
+            f"warning: {format_org_number(org)} has no main contact now; name one with: "
+            f"customer set-main-contact {org} PERSON_ID "
             "--requested-by PERSON_ID"
         )
     return 0
@@ -440,7 +453,8 @@ def whois(ctx: Any, args: argparse.Namespace) -> int:
                 if ok
             ]
             emit(
-                f"  {format_org_number(c.org_number)} {c.customer_name}: {_roles_text(c.roles)} — {', '.join(rights)}"
+                f"  {format_org_number(c.org_number)} {c.customer_name}: "
+                f"{_roles_text(c.roles)} — {', '.join(rights)}"
             )
     if result.more:
         emit("… more matches: type more of the name.")

@@ -12,14 +12,20 @@ Typical use::
 
 Modules: ``values`` (enums), ``periods`` (calendar periods and dates), ``services``
 (input values), ``termination`` (binding and ends), ``plan`` (the invoice plan),
-``pricing`` (§13.1 checks), ``csv_export`` (atomic CSV for accounting).
+``pricing`` (§13.1 checks), ``adjustments`` (prices applied to the plan), ``csv_export``
+(CSV text for accounting; ``contractdesk.output.csv_plan`` writes the file).
 """
 
+from contractdesk.domain.invoicing.adjustments import (
+    adjusted_documents,
+    plan_with_adjustments,
+    price_on,
+)
 from contractdesk.domain.invoicing.csv_export import (
     CSV_COLUMNS,
+    plan_csv_chunks,
     plan_csv_rows,
     sanitize_cell,
-    write_plan_csv,
 )
 from contractdesk.domain.invoicing.periods import (
     Period,
@@ -95,6 +101,7 @@ __all__ = [
     "TerminationOutcome",
     "UsageRecord",
     "UsageService",
+    "adjusted_documents",
     "anniversary",
     "announcement_deadline",
     "binding_end",
@@ -107,12 +114,14 @@ __all__ = [
     "monthly_totals",
     "parse_month",
     "period_containing",
+    "plan_csv_chunks",
     "plan_csv_rows",
     "plan_invoices",
+    "plan_with_adjustments",
+    "price_on",
     "prorate",
     "resolve_termination",
     "sanitize_cell",
     "scheduled_invoice_date",
     "service_charges",
-    "write_plan_csv",
 ]

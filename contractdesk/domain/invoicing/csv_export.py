@@ -1,4 +1,4 @@
-"""CSV export of an invoice plan for the accounting system: `;`-separated UTF-8, written atomically.
+"""CSV text of an invoice plan for the accounting system: `;`-separated UTF-8 (pure; no files).
 
 One row per invoice line. Columns (:data:`CSV_COLUMNS`):
 
@@ -10,6 +10,8 @@ One row per invoice line. Columns (:data:`CSV_COLUMNS`):
 ``amount``        the line amount excl. VAT
 ``fee``, ``net``, ``vat``, ``total``   document amounts, on the document's FIRST row only
                   (empty on its other rows), so that summing any column gives the right total
+``collection_notice``  the day a collection notice may go out (due + 14 days, §10.2), on every
+                  row of an invoice; empty for credit notes (added last: earlier columns stay)
 
 Numbers are written as plain decimals with two places (``3049.72``; with
 ``decimal_separator=","`` as ``3049,72`` for spreadsheets in Norwegian locale), never
@@ -24,18 +26,14 @@ A text cell starting with ``=``, ``+``, ``-``, ``@``, TAB or CR gets a leading a
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, TextIO
 
-from contractdesk.domain.invoicing.plan import PlannedInvoice, _gc_paused
+from contractdesk.domain.invoicing.plan import PlannedInvoice, gc_paused
 from contractdesk.domain.money import money_str
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -53,10 +51,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "net",
     "vat",
     "total",
+    "collection_notice",
 )
 CSV_DELIMITER = ";"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_BUFFER = 1 << 20  # write the file in 1 MiB pieces
 
 
 def sanitize_cell(text: str) -> str:
@@ -82,6 +80,8 @@ def plan_csv_rows(
         head = [str(number), inv.kind.value, sanitize_cell(inv.org_number)]
         dates = [inv.invoice_date.isoformat(), inv.due_date.isoformat()]
         totals = [_number(v, decimal_separator) for v in (inv.fee, inv.net, inv.vat, inv.total)]
+        notice_day = inv.collection_notice_date
+        notice = "" if notice_day is None else notice_day.isoformat()
         for i, line in enumerate(inv.lines):
             yield [
                 *head,
@@ -92,6 +92,7 @@ def plan_csv_rows(
                 line.period_end.isoformat(),
                 _number(line.amount, decimal_separator),
                 *(totals if i == 0 else ["", "", "", ""]),
+                notice,
             ]
 
 
@@ -153,7 +154,12 @@ def _csv_documents(
                 f"{number};{kind};{texts.get(org) or cell(org)};"
                 f"{dates.get(issued) or day(issued)};{dates.get(due) or day(due)};"
             )
-            tail = f";{money(inv.fee)};{money(inv.net)};{money(inv.vat)};{money(inv.total)}\r\n"
+            notice_day = inv.collection_notice_date
+            notice = "" if notice_day is None else dates.get(notice_day) or day(notice_day)
+            tail = (
+                f";{money(inv.fee)};{money(inv.net)};{money(inv.vat)};{money(inv.total)}"
+                f";{notice}\r\n"
+            )
             rows = []
             for line in inv.lines:
                 sid = line.service_id
@@ -172,83 +178,46 @@ def _csv_documents(
                     f"{dates.get(first) or day(first)};{dates.get(last) or day(last)};"
                     f"{amount}{tail}"
                 )
-                tail = ";;;;\r\n"
+                tail = f";;;;;{notice}\r\n"
             made += len(rows)
             yield "".join(rows)
     finally:
         count[0] += made
 
 
-def write_plan_csv(
-    path: str | os.PathLike[str],
+def plan_csv_chunks(
     invoices: Iterable[PlannedInvoice],
+    count: list[int],
     *,
     decimal_separator: str = ".",
     bom: bool = False,
-) -> int:
-    """Write the plan as CSV to ``path`` atomically; return the number of line rows written.
+) -> Iterator[str]:
+    """The whole CSV text of a plan in pieces (a BOM if asked, the header, then the documents'
+    rows in chunks of 2,048 documents); adds the line rows made to ``count[0]``.
 
-    The file is written to a temporary file in the same folder, flushed and fsynced, then
-    renamed over ``path``: a reader sees the old file or the complete new one, never a
-    part. On any error the temporary file is removed and ``path`` is left as it was.
-
-    Args:
-        path: the target file; its folder must exist.
-        invoices: e.g. the result of :func:`plan_invoices`.
-        decimal_separator: ``"."`` (default, machine form) or ``","``.
-        bom: start with a UTF-8 byte-order mark (helps Excel recognise UTF-8).
+    Pure text building: an output adapter (``contractdesk.output.csv_plan``) writes the pieces
+    to a file atomically.
 
     Raises:
-        OSError: the file could not be written (disk full, no permission, …).
+        ValueError: ``decimal_separator`` is neither ``"."`` nor ``","``.
     """
     if decimal_separator not in (".", ","):
         raise ValueError("decimal_separator must be '.' or ','")
-    count = [0]
-
-    def write(fh: TextIO) -> None:
-        if bom:
-            fh.write("\ufeff")
-        _writer(fh).writerow(CSV_COLUMNS)
-        # The text is short-lived and acyclic; the collector would only walk the plan again.
-        with _gc_paused():
-            chunk: list[str] = []
-            for text in _csv_documents(invoices, decimal_separator, count):
-                chunk.append(text)
-                if len(chunk) == 2048:
-                    fh.write("".join(chunk))
-                    chunk.clear()
-            fh.write("".join(chunk))
-
-    atomic_write_text(Path(path), write)
-    return count[0]
+    return _chunks(invoices, count, decimal_separator, bom)
 
 
-def atomic_write_text(path: Path, write: Callable[[TextIO], None]) -> None:
-    """Call ``write`` on a UTF-8 temp file beside ``path``, fsync it, rename it over ``path``.
-
-    The temp file (``.<name>.<random>.tmp``, mode 0600) never outlives a failure.
-    """
-    directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with open(fd, "w", encoding="utf-8", newline="", buffering=_BUFFER) as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_directory(directory)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def _chunks(
+    invoices: Iterable[PlannedInvoice], count: list[int], decimal_separator: str, bom: bool
+) -> Iterator[str]:
+    header = io.StringIO()
+    _writer(header).writerow(CSV_COLUMNS)
+    yield ("\ufeff" if bom else "") + header.getvalue()
+    # The text is short-lived and acyclic; the collector would only walk the plan again.
+    with gc_paused():
+        chunk: list[str] = []
+        for text in _csv_documents(invoices, decimal_separator, count):
+            chunk.append(text)
+            if len(chunk) == 2048:
+                yield "".join(chunk)
+                chunk.clear()
+        yield "".join(chunk)

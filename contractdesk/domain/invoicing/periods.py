@@ -90,8 +90,8 @@ def _period(kind: InvoicePeriod, year: int, index: int) -> Period:
 def period_containing(kind: InvoicePeriod, day: date) -> Period:
     """The calendar period of ``kind`` that contains ``day``.
 
-    Years run Jan–Dec, half-years Jan–Jun and Jul–Dec, quarters Jan–Mar …, every second
-    month Jan–Feb, Mar–Apr …, months are months.
+    Years run Jan-Dec, half-years Jan-Jun and Jul-Dec, quarters Jan-Mar …, every second
+    month Jan-Feb, Mar-Apr …, months are months.
     """
     return _period(kind, day.year, (day.month - 1) // kind.months)
 

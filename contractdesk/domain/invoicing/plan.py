@@ -24,7 +24,7 @@ The rules are issue 6's; where it leaves a choice, this module decides so:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -54,10 +54,11 @@ from contractdesk.domain.invoicing.values import (
     InvoicePeriod,
     ServiceKind,
 )
-from contractdesk.domain.money import ORE, VAT_RATE, money_str, round_ore
+from contractdesk.domain.money import ORE, money_str, round_ore, vat_of
 
 ONE_OFF_DUE_DAYS = 14
 USAGE_DUE_DAYS = 14
+COLLECTION_NOTICE_DELAY = timedelta(days=14)  # §10.2: collection notice 14 days after due
 _ZERO = Decimal("0.00")
 
 
@@ -129,6 +130,14 @@ class PlannedInvoice:
     total: Decimal
 
     @property
+    def collection_notice_date(self) -> date | None:
+        """The day a collection notice may be sent if unpaid: due date + 14 days (§10.2);
+        ``None`` for a credit note."""
+        if self.kind is InvoiceKind.CREDIT:
+            return None
+        return self.due_date + COLLECTION_NOTICE_DELAY
+
+    @property
     def lines_total(self) -> Decimal:
         """Sum of the lines, without fee and VAT."""
         return sum((line.amount for line in self.lines), _ZERO)
@@ -145,13 +154,18 @@ class PlannedInvoice:
             "net": money_str(self.net),
             "vat": money_str(self.vat),
             "total": money_str(self.total),
+            "collection_notice": _iso_or_none(self.collection_notice_date),
         }
 
 
-def prorate(annual_price: Decimal, months: int, covered_days: int, period_days: int) -> Decimal:
-    """Period amount × covered days / days in the period, rounded to øre half up.
+def _iso_or_none(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
-    The period amount (annual × months / 12) is not rounded first; only the result is.
+
+def prorate(annual_price: Decimal, months: int, covered_days: int, period_days: int) -> Decimal:
+    """Period amount x covered days / days in the period, rounded to øre half up.
+
+    The period amount (annual x months / 12) is not rounded first; only the result is.
     """
     return round_ore(annual_price * (months * covered_days) / (12 * period_days))
 
@@ -219,7 +233,7 @@ def _line(
 
 
 # Calendar periods as rows (start, end, days, scheduled invoice date), per invoice period
-# and keyed by the absolute month number (year × 12 + month - 1) of the period's first
+# and keyed by the absolute month number (year x 12 + month - 1) of the period's first
 # month; the next period's key is the key plus the period's length in months. Every period
 # length divides 12, so a day's period starts at month number m - m % months.
 _PeriodRow = tuple[date, date, int, date]
@@ -239,21 +253,56 @@ def _period_row(kind: InvoicePeriod, key: int) -> _PeriodRow:
     return row
 
 
+def _whole_months(first: date, last: date) -> int:
+    """Calendar months from ``first``'s month to ``last``'s month, both counted."""
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _cover_amount(
+    annual: Decimal, months: int, p_days: int, cover_start: date, cover_end: date
+) -> Decimal:
+    """What a licence line covering ``cover_start`` … ``cover_end`` of a period costs (§12.3).
+
+    Whole months (from a 1st to a month's last day) cost annual / 12 each; only a first period
+    that starts mid-month is pro-rated by days over the period.
+    """
+    if cover_start.day == 1 and cover_end.day == month_end(cover_end).day:
+        return round_ore(annual * _whole_months(cover_start, cover_end) / 12)
+    return prorate(annual, months, (cover_end - cover_start).days + 1, p_days)
+
+
 def _licence_charges(service: Licence, date_from: date, date_to: date) -> list[_RawCharge]:
     annual = service.annual_price
     if not annual:
         return []  # a free licence (§5.1)
-    if service.termination is None:
-        outcome = None
-        # Nothing is ever "after the termination" or "after paid-until".
-        received = paid_until = date.max
-    else:
+    outcome = None
+    # Without a termination nothing is ever "after the termination" or "after paid-until".
+    received = paid_until = date.max
+    if service.termination is not None:
         outcome = resolve_termination(service)
         assert outcome is not None
         if not outcome.billed:
             return []
         received = outcome.received
         paid_until = outcome.paid_until
+    charges = _licence_invoices(service, date_from, date_to, received, paid_until)
+    # A credit note is due only for the one period that runs past paid-until, and only if
+    # it was invoiced on or before the day the termination was received.
+    if outcome is not None and date_from <= received <= date_to:
+        charges.extend(_licence_credit(service, received, paid_until))
+    return charges
+
+
+def _first_key(service: Licence) -> int:
+    start = service.billing_start
+    month = start.year * 12 + start.month - 1
+    return month - month % service.period.months
+
+
+def _licence_invoices(
+    service: Licence, date_from: date, date_to: date, received: date, paid_until: date
+) -> list[_RawCharge]:
+    annual = service.annual_price
     kind = service.period
     months, due, rows = _KIND_INFO[kind]
     name = service.name
@@ -261,12 +310,9 @@ def _licence_charges(service: Licence, date_from: date, date_to: date) -> list[_
     start = service.billing_start
     full: Decimal | None = None  # the amount of a whole period, once needed
     charges: list[_RawCharge] = []
-
-    month = start.year * 12 + start.month - 1
-    first = month - month % months
-    if start >= date_from:
-        key = first
-    else:
+    first = _first_key(service)
+    key = first
+    if start < date_from:
         # Periods before the one holding date_from end before it, and so were invoiced
         # before it; skip them. If that is B's own period, its invoice (dated B) is too early.
         month = date_from.year * 12 + date_from.month - 1
@@ -274,48 +320,59 @@ def _licence_charges(service: Licence, date_from: date, date_to: date) -> list[_
         if key == first:
             key += months
     while True:
-        row = rows.get(key) or _period_row(kind, key)
-        p_start, p_end, p_days, scheduled = row
+        p_start, p_end, p_days, scheduled = rows.get(key) or _period_row(kind, key)
         if p_start > paid_until:
             break
         is_first = key == first
         invoice_date = start if is_first else scheduled
         if invoice_date > date_to:
             break
-        if invoice_date >= date_from:
-            cover_start = start if is_first else p_start
-            cover_end = p_end
-            if invoice_date > received and paid_until < cover_end:
-                cover_end = paid_until  # invoiced after the termination: only up to paid-until
-            if cover_start == p_start and cover_end == p_end:
-                if full is None:
-                    full = prorate(annual, months, p_days, p_days)
-                amount = full
-            else:
-                amount = prorate(annual, months, (cover_end - cover_start).days + 1, p_days)
-            if amount:
-                line = _line(name, sid, cover_start, cover_end, amount, _LICENCE)
-                charges.append(((invoice_date, False, invoice_date + due), line))
         key += months
-
-    # A credit note is due only for the one period that runs past paid-until, and only if
-    # it was invoiced on or before the day the termination was received.
-    if outcome is not None and date_from <= received <= date_to:
-        month = paid_until.year * 12 + paid_until.month - 1
-        key = month - month % months
-        p_start, p_end, p_days, scheduled = rows.get(key) or _period_row(kind, key)
-        if p_end > paid_until:
-            is_first = key == first
-            invoice_date = start if is_first else scheduled
-            if invoice_date <= received:
-                cover_start = start if is_first else p_start
-                invoiced = prorate(annual, months, (p_end - cover_start).days + 1, p_days)
-                kept = prorate(annual, months, (paid_until - cover_start).days + 1, p_days)
-                credit = invoiced - kept
-                if credit:
-                    line = _line(name, sid, paid_until + _ONE_DAY, p_end, -credit, _LICENCE)
-                    charges.append(((received, True, received), line))
+        if invoice_date < date_from:
+            continue
+        cover_start = start if is_first else p_start
+        cover_end = p_end
+        if invoice_date > received and paid_until < cover_end:
+            cover_end = paid_until  # invoiced after the termination: only up to paid-until
+        if cover_start == p_start and cover_end == p_end:
+            if full is None:
+                full = prorate(annual, months, p_days, p_days)
+            amount = full
+        else:
+            amount = _cover_amount(annual, months, p_days, cover_start, cover_end)
+        if amount:
+            line = _line(name, sid, cover_start, cover_end, amount, _LICENCE)
+            charges.append(((invoice_date, False, invoice_date + due), line))
     return charges
+
+
+def _licence_credit(service: Licence, received: date, paid_until: date) -> list[_RawCharge]:
+    """The credit note for the whole months after paid-until of the period invoiced on or before
+    the termination (§12.3: annual price / 12 a month)."""
+    kind = service.period
+    months = kind.months
+    month = paid_until.year * 12 + paid_until.month - 1
+    key = month - month % months
+    p_start, p_end, p_days, scheduled = _PERIOD_ROWS[kind].get(key) or _period_row(kind, key)
+    if p_end <= paid_until:
+        return []
+    is_first = key == _first_key(service)
+    invoice_date = service.billing_start if is_first else scheduled
+    if invoice_date > received:
+        return []
+    annual = service.annual_price
+    credit = round_ore(annual * _whole_months(paid_until + _ONE_DAY, p_end) / 12)
+    cover_start = service.billing_start if is_first else p_start
+    if cover_start.day != 1:
+        # A first period pro-rated by days: never credit more than its days after paid-until.
+        invoiced = _cover_amount(annual, months, p_days, cover_start, p_end)
+        credit = min(
+            credit, invoiced - _cover_amount(annual, months, p_days, cover_start, paid_until)
+        )
+    if not credit:
+        return []
+    line = _line(service.name, service.service_id, paid_until + _ONE_DAY, p_end, -credit, _LICENCE)
+    return [((received, True, received), line)]
 
 
 def _one_off_charges(service: OneOffCost, date_from: date, date_to: date) -> list[_RawCharge]:
@@ -441,7 +498,7 @@ def _customer_documents(
         if len(lines) > 1:
             for line in lines[1:]:
                 net += line.amount
-        vat = (net * VAT_RATE).quantize(ORE, ROUND_HALF_UP)
+        vat = vat_of(net)
         doc = _new(PlannedInvoice)
         s0(doc, kind)
         s1(doc, org)
@@ -458,6 +515,40 @@ def _customer_documents(
 
 _charge_key = itemgetter(0)
 _charge_line = itemgetter(1)
+
+
+def documents_from_charges(
+    customer: BillingCustomer,
+    groups: dict[tuple[date, bool, date], list[InvoiceLine]],
+    method_on: Callable[[date], DeliveryMethod] | None = None,
+) -> list[PlannedInvoice]:
+    """Documents from lines already grouped by (invoice date, is credit, due date), in key order:
+    an invoice carries the fee of the delivery method in effect on its date (``method_on``,
+    default the customer's one method), a credit note none; VAT per document."""
+    fee = round_ore(customer.delivery_method.fee)
+    out = []
+    for key in sorted(groups):
+        invoice_date, is_credit, due = key
+        lines = groups[key]
+        if method_on is not None:
+            fee = round_ore(method_on(invoice_date).fee)
+        doc_fee = _ZERO if is_credit else fee
+        net = sum((line.amount for line in lines), doc_fee)
+        vat = vat_of(net)
+        out.append(
+            PlannedInvoice(
+                _CREDIT if is_credit else _INVOICE,
+                customer.org_number,
+                invoice_date,
+                due,
+                tuple(lines),
+                doc_fee,
+                net,
+                vat,
+                net + vat,
+            )
+        )
+    return out
 
 
 def customer_invoices(
@@ -492,7 +583,7 @@ def plan_invoices(
     # Customers in org-number order, each customer's documents in (date, kind, due) order:
     # appending them to per-date buckets yields the full order without one big sort.
     by_date: dict[date, list[PlannedInvoice]] = {}
-    with _gc_paused():
+    with gc_paused():
         for customer in sorted(customers, key=lambda c: c.org_number):
             for invoice in _customer_documents(customer, date_from, date_to):
                 bucket = by_date.get(invoice.invoice_date)
@@ -504,7 +595,7 @@ def plan_invoices(
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while the plan is built.
 
     A plan for 10,000 customers allocates about a million small objects, none in a

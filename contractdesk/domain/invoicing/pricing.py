@@ -5,9 +5,8 @@ Dette vil varsles innen 01.10 i inneværende år." Read here as:
 
 * at most one adjustment takes effect per calendar year (per service; the caller passes
   the adjustments of one service, or of one customer if prices move together);
-* an adjustment must be announced on or before the last 1 October *before* the day it
-  takes effect: effective 2028-01-01 (or any day up to 2028-10-01) → announce by
-  2027-10-01; effective 2027-10-02 … 2027-12-31 → announce by 2027-10-01;
+* an adjustment must be announced by 1 October of the year before it takes effect:
+  effective any day of 2028 → announce by 2027-10-01 (issue 14);
 * optionally, when the index change is known, an increase beyond it is flagged (§13.1
   ties adjustments to the index; larger changes are business-model changes that need
   12 months' notice and phasing over several years).
@@ -65,9 +64,13 @@ class PriceAdjustmentWarning:
 
 
 def announcement_deadline(effective: date) -> date:
-    """The last 1 October strictly before ``effective``: the latest day to announce it."""
-    this_year = date(effective.year, 10, 1)
-    return this_year if this_year < effective else date(effective.year - 1, 10, 1)
+    """1 October of the year before ``effective``: the latest day to announce it (§13.1).
+
+    "Dette vil varsles innen 01.10 i inneværende år" read as: next year's adjustment is announced
+    by 1 October of the year before it takes effect (effective 2028-06-01 or 2028-10-02 ->
+    announce by 2027-10-01).
+    """
+    return date(effective.year - 1, 10, 1)
 
 
 def check_price_adjustment(

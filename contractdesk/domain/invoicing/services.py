@@ -54,12 +54,16 @@ def _check_date(owner: object, name: str, value: object) -> None:
 class Termination:
     """A termination received on ``received`` (D), optionally asking to end later (R, §5).
 
+    ``binding=False``: the end of the customer relationship (§14: new terms not accepted), which
+    is not held to the binding period.
+
     Raises:
         ValueError: the requested end lies before the day the termination was received.
     """
 
     received: date
     requested_end: date | None = None
+    binding: bool = True
 
     def __post_init__(self) -> None:
         _check_date(self, "received", self.received)
@@ -72,11 +76,14 @@ class Termination:
                 )
 
     @classmethod
-    def trusted(cls, received: date, requested_end: date | None = None) -> Termination:
+    def trusted(
+        cls, received: date, requested_end: date | None = None, binding: bool = True
+    ) -> Termination:
         """A termination from validated values (``requested_end`` not before ``received``)."""
         self = _new(cls)
         _TERMINATION_SET[0](self, received)
         _TERMINATION_SET[1](self, requested_end)
+        _TERMINATION_SET[2](self, binding)
         return self
 
     @property
@@ -129,7 +136,7 @@ class Licence:
         period: InvoicePeriod = InvoicePeriod.HALF_YEARLY,
         termination: Termination | None = None,
     ) -> Licence:
-        """Build a licence from a monthly price (annual price = 12 × monthly)."""
+        """Build a licence from a monthly price (annual price = 12 x monthly)."""
         monthly = to_money(monthly_price)
         return cls(service_id, name, monthly * 12, start, trial_days, period, termination)
 
@@ -173,7 +180,7 @@ class Licence:
 
     @property
     def period_amount(self) -> Decimal:
-        """Annual price × months / 12, unrounded (lines round after pro-rating)."""
+        """Annual price x months / 12, unrounded (lines round after pro-rating)."""
         return self.annual_price * self.period.months / 12
 
     def terminated(self, received: date, requested_end: date | None = None) -> Licence:
@@ -252,7 +259,7 @@ class UsageRecord:
 
 @dataclass(frozen=True, slots=True)
 class UsageService:
-    """Metered usage such as SMS: quantity × unit price per month, invoiced in arrears (§10).
+    """Metered usage such as SMS: quantity x unit price per month, invoiced in arrears (§10).
 
     ``unit_price`` may have more than two decimals (e.g. 0.395 NOK per SMS); each month's
     amount is rounded to øre. At most one record per month.
@@ -310,7 +317,7 @@ class UsageService:
         """A copy with ``month``'s quantity set (replacing an earlier record for that month)."""
         first = month_start(month)
         kept = tuple(r for r in self.usage if r.month != first)
-        return replace(self, usage=kept + (UsageRecord(first, to_money(quantity)),))
+        return replace(self, usage=(*kept, UsageRecord(first, to_money(quantity))))
 
     def terminated(self, received: date, requested_end: date | None = None) -> UsageService:
         return replace(self, termination=Termination(received, requested_end))
@@ -349,7 +356,7 @@ class BillingCustomer:
         return self
 
 
-_TERMINATION_SET = _slot_setters(Termination, "received", "requested_end")
+_TERMINATION_SET = _slot_setters(Termination, "received", "requested_end", "binding")
 _LICENCE_SET = _slot_setters(
     Licence, "service_id", "name", "annual_price", "start", "trial_days", "period", "termination"
 )

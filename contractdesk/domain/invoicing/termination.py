@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from contractdesk.domain.invoicing.periods import anniversary, month_end
-from contractdesk.domain.invoicing.services import Licence, Service, Termination
+from contractdesk.domain.invoicing.services import Licence, Service, ServiceId, Termination
 
 
 def binding_end(service: Service) -> date | None:
@@ -36,6 +36,7 @@ class TerminationOutcome:
             credited) up to this day and no further (§12.3).
         billed: ``False`` when the service ends before billing ever starts (a licence
             cancelled during its trial with X before B): nothing is invoiced.
+        service_id: the terminated service's id.
     """
 
     received: date
@@ -44,6 +45,28 @@ class TerminationOutcome:
     end: date
     paid_until: date
     billed: bool
+    service_id: ServiceId | None = None
+
+    @property
+    def rounded_to_month_end(self) -> bool:
+        """The end X is not a month's last day: the service is paid to the month's end (§12.3)."""
+        return self.paid_until != self.end
+
+    def as_dict(self) -> dict[str, object]:
+        """The CLI's JSON form (``service terminate --json``): dates ISO."""
+        return {
+            "service_id": self.service_id,
+            "received": self.received.isoformat(),
+            "requested_end": _iso(self.requested_end),
+            "binding_end": _iso(self.binding_end),
+            "end": self.end.isoformat(),
+            "paid_until": self.paid_until.isoformat(),
+            "billed": self.billed,
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def resolve_termination(
@@ -54,18 +77,21 @@ def resolve_termination(
     Uses ``termination`` if given, else the service's own; ``None`` if neither exists.
 
     X is the latest of D, R and, for a paid licence, its binding end. A termination
-    received during the trial period (D before billing start B) is not held to the
-    binding period, which only starts at B: then X is the later of D and R, and if X
-    falls before B nothing is ever invoiced.
+    sent during the trial is free only when its end (the later of D and R) lies inside the
+    trial (before billing start B): then nothing is ever invoiced. An end on or after B binds
+    the 12 months like any order. A termination without ``binding`` (the relationship ended
+    under §14) ends at the later of D and R.
     """
     termination = termination if termination is not None else service.termination
     if termination is None:
         return None
-    bind = binding_end(service)
+    bind = binding_end(service) if termination.binding else None
     billed = True
-    if isinstance(service, Licence) and termination.received < service.billing_start:
+    if isinstance(service, Licence) and termination.effective_end < service.billing_start:
+        # Sent during the trial with its end inside the trial: free, nothing invoiced. An end
+        # after billing starts binds the 12 months like any order (§5.1, §12; issue 14).
         bind = None
-        billed = termination.effective_end >= service.billing_start
+        billed = False
     end = termination.effective_end
     if bind is not None and bind > end:
         end = bind
@@ -76,6 +102,7 @@ def resolve_termination(
         end=end,
         paid_until=month_end(end),
         billed=billed,
+        service_id=service.service_id,
     )
 
 

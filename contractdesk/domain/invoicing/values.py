@@ -1,4 +1,4 @@
-"""Invoicing enumerations: invoice periods, delivery methods, service kinds, document kinds (§10)."""
+"""Invoicing enumerations: invoice periods, delivery methods, service and document kinds (§10)."""
 
 from __future__ import annotations
 

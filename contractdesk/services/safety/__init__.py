@@ -1,4 +1,4 @@
-"""The store's safety: how it is unlocked, the passphrase, backups, the audit log, opening it."""
+"""The store's safety: how it is unlocked, its audit log, and opening it for the GUI."""
 
 from contractdesk.services.safety.opening import (
     create_services,
@@ -7,11 +7,10 @@ from contractdesk.services.safety.opening import (
     open_services,
     store_exists,
 )
-from contractdesk.services.safety.service import MIN_PASSPHRASE, SafetyService
+from contractdesk.services.safety.service import SafetyService
 from contractdesk.services.safety.views import AuditCheck, AuditEntryView, StoreInfo
 
 __all__ = [
-    "MIN_PASSPHRASE",
     "AuditCheck",
     "AuditEntryView",
     "SafetyService",

@@ -10,10 +10,12 @@ from typing import Any
 
 @dataclass(frozen=True)
 class StoreInfo:
-    """Where the store is and how it is unlocked (``keyring``, ``passphrase`` or ``memory``)."""
+    """Where the store is, how it is unlocked (``keyring``, ``passphrase`` or ``memory``), and
+    whether a check found it damaged (then it is read-only)."""
 
     path: Path
     key_source: str
+    damaged: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from contractdesk.store.models.agreements import (
 )
 from contractdesk.store.models.audit import AuditEntry
 from contractdesk.store.models.base import Base
-from contractdesk.store.models.billing import PriceChange, ServiceRecord, UsageEntry
+from contractdesk.store.models.billing import (
+    BillingChange,
+    PriceChange,
+    PriceIndexYear,
+    PriceNotice,
+    ServiceRecord,
+    UsageEntry,
+)
 from contractdesk.store.models.customers import Customer
 from contractdesk.store.models.people import (
     Consent,
@@ -27,6 +34,7 @@ from contractdesk.store.models.terms import (
 __all__ = ["AppSetting", "AuditEntry", "Base", "Customer", "Person", "Supplier"]
 __all__ += ["Consent", "DataSubjectRequest", "PersonRole", "PersonSearchKey"]  # people (issue 4)
 __all__ += ["PriceChange", "ServiceRecord", "UsageEntry"]  # services and invoicing (issue 6)
+__all__ += ["BillingChange", "PriceIndexYear", "PriceNotice"]  # billing history, §13.1 (issue 14)
 __all__ += [
     "Acceptance",
     "AcceptanceScan",

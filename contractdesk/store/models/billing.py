@@ -1,4 +1,4 @@
-"""Services a customer buys (licences, one-off costs, usage), recorded usage and price adjustments (issue 6).
+"""Services a customer buys (licences, one-off costs, usage), their usage and prices (issues 6, 14).
 
 Money columns are :class:`DecimalText` (exact text, never floats). A licence's price is stored
 as its annual price; the invoice period is stored by its command-line name (``half-yearly``),
@@ -53,7 +53,8 @@ class ServiceRecord(Base):
         CheckConstraint(f"period IS NULL OR {_in('period', PERIOD_NAMES)}", name="period"),
         CheckConstraint("trial_days >= 0", name="trial_days"),
         CheckConstraint(
-            "requested_end IS NULL OR (terminated_on IS NOT NULL AND requested_end >= terminated_on)",
+            "requested_end IS NULL OR "
+            "(terminated_on IS NOT NULL AND requested_end >= terminated_on)",
             name="requested_end",
         ),
         Index("ix_service_customer_id", "customer_id"),
@@ -121,7 +122,71 @@ class PriceChange(Base):
     announced: Mapped[date] = mapped_column(Date)
     old_price: Mapped[Decimal] = mapped_column(DecimalText)
     new_price: Mapped[Decimal] = mapped_column(DecimalText)
+    # "adjustment" (§13.1, announced) or "change" (a price edited from a date; migration 0006)
+    kind: Mapped[str] = mapped_column(String(12), default="adjustment", server_default="adjustment")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:
         return f"PriceChange(service_id={self.service_id}, effective={self.effective.isoformat()})"
+
+
+class BillingChange(Base):
+    """A delivery method (customer) or invoice period (licence) changed from ``effective`` on
+    (issue 14): documents dated before it keep ``before``. Migration 0006."""
+
+    __tablename__ = "billing_change"
+    __table_args__ = (
+        CheckConstraint("field IN ('delivery_method', 'period')", name="field"),
+        CheckConstraint("field <> 'period' OR service_id IS NOT NULL", name="period_service"),
+        Index("ix_billing_change_customer_id", "customer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE", name="fk_billing_change_customer_id_customer")
+    )
+    service_id: Mapped[int | None] = mapped_column(
+        ForeignKey("service.id", ondelete="CASCADE", name="fk_billing_change_service_id_service"),
+        default=None,
+    )
+    field: Mapped[str] = mapped_column(String(20))
+    effective: Mapped[date] = mapped_column(Date)
+    before: Mapped[str] = mapped_column(String(40))
+    after: Mapped[str] = mapped_column(String(40))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"BillingChange({self.field}, from {self.effective.isoformat()})"
+
+
+class PriceIndexYear(Base):
+    """A user-added consumer price index figure (KPI annual average) for one year (§13.1)."""
+
+    __tablename__ = "price_index"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[Decimal] = mapped_column(DecimalText)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PriceNotice(Base):
+    """A price adjustment's announcement letter for one customer, and when it was sent (§13.1)."""
+
+    __tablename__ = "price_notice"
+    __table_args__ = (
+        CheckConstraint("method IS NULL OR method IN ('letter', 'email')", name="method"),
+        Index("ix_price_notice_customer_id", "customer_id", "effective"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE", name="fk_price_notice_customer_id_customer")
+    )
+    effective: Mapped[date] = mapped_column(Date)
+    index_year: Mapped[int | None] = mapped_column(Integer, default=None)
+    produced_on: Mapped[date] = mapped_column(Date)
+    sent_on: Mapped[date | None] = mapped_column(Date, default=None)
+    method: Mapped[str | None] = mapped_column(String(10), default=None)
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

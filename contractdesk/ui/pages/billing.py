@@ -1,5 +1,6 @@
-"""The Services & invoicing page: the invoice plan for any range and customer, monthly totals, a chart of
-the coming 12 months, CSV export for the accounting system, and the chosen customer's services.
+"""The Services & invoicing page: the invoice plan for any range and customer, monthly totals, a
+chart of the coming 12 months, CSV export for the accounting system, the chosen customer's
+services, and the yearly price adjustment (§13.1).
 
 The plan is computed in the background (``run_task``); only frozen domain values come back to
 the GUI thread. ``pool`` and ``today`` are attributes so tests can run tasks synchronously and
@@ -56,7 +57,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PlanResult:
-    """What one background calculation returns: the plan, its monthly totals, the coming 12 months."""
+    """One background calculation's result: the plan, monthly totals, the coming 12 months."""
 
     invoices: tuple[PlannedInvoice, ...]
     totals: tuple[MonthTotal, ...]
@@ -121,6 +122,8 @@ class BillingPage(Page):
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_csv)
         self.decimal_comma = QCheckBox()
+        self.yearly_button = QPushButton()  # §13.1: the yearly price adjustment for everyone
+        self.yearly_button.clicked.connect(self.open_yearly_adjustment)
         for widget in (
             self.customer_label,
             self.customer,
@@ -131,6 +134,7 @@ class BillingPage(Page):
             self.refresh_button,
             self.export_button,
             self.decimal_comma,
+            self.yearly_button,
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -216,6 +220,7 @@ class BillingPage(Page):
         self.refresh_button.setToolTip(self.tr("Calculate the plan again (F5)"))
         self.export_button.setText(self.tr("E&xport CSV…"))
         self.export_button.setToolTip(self.tr("Write the plan as CSV for the accounting system"))
+        self.yearly_button.setText(self.tr("&Yearly price adjustment…"))
         self.decimal_comma.setText(self.tr("Decimal co&mma"))
         self.decimal_comma.setToolTip(
             self.tr("Write 3049,72 instead of 3049.72 (for spreadsheets in Norwegian)")
@@ -231,7 +236,7 @@ class BillingPage(Page):
         self.services_panel.retranslate()
         self._update_summary()
 
-    # -- services and customers ---------------------------------------------------------------------
+    # -- services and customers --------------------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
         super().set_services(services)
@@ -268,9 +273,10 @@ class BillingPage(Page):
         self.customer.clear()
         self.customer.addItem(self.tr("All customers"), None)
         for choice in choices:
-            self.customer.addItem(
-                f"{choice.name} ({format_org_number(choice.org_number)})", choice.org_number
-            )
+            text = f"{choice.name} ({format_org_number(choice.org_number)})"
+            if not choice.accepted and choice.services:
+                text += " - " + self.tr("terms not accepted")  # §4.1: ordered without agreement
+            self.customer.addItem(text, choice.org_number)
         index = self.customer.findData(current) if current else 0
         self.customer.setCurrentIndex(max(index, 0))
         self.customer.blockSignals(False)
@@ -329,7 +335,7 @@ class BillingPage(Page):
         if self._stale and self.services is not None:
             self.refresh()
 
-    # -- the plan ------------------------------------------------------------------------------------
+    # -- the plan ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Calculate the plan for the chosen customer and range in the background."""
@@ -413,7 +419,21 @@ class BillingPage(Page):
             .replace("%4", format_amount(result.total))
         )
 
-    # -- export --------------------------------------------------------------------------------------
+    def open_yearly_adjustment(self) -> Any:
+        """The §13.1 yearly adjustment: preview, save, letters (the plan refreshes after)."""
+        if self.services is None:
+            return None
+        from contractdesk.ui.widgets.yearly_dialog import YearlyAdjustmentDialog
+
+        dialog = YearlyAdjustmentDialog(
+            self.services.billing, today=self.today(), pool=self.pool, parent=self
+        )
+        dialog.finished.connect(lambda _result: self._services_changed())
+        dialog.open()
+        self.yearly_dialog = dialog
+        return dialog
+
+    # -- export ------------------------------------------------------------------------------------
 
     def export_csv(self) -> None:
         """Ask where to save, then write the plan as CSV (complete or not at all)."""

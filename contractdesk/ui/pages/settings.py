@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,14 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contractdesk.ui.errors import present_error
+from contractdesk.ui.errors import present_error, user_message
 from contractdesk.ui.pages.base import Page
-from contractdesk.ui.tasks import Task, op
+from contractdesk.ui.tasks import op
 from contractdesk.ui.widgets.supplier_form import SupplierForm
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
-    from contractdesk.services.safety import StoreInfo
     from contractdesk.services.supplier import SupplierProfile
 
 
@@ -80,18 +78,42 @@ class SettingsPage(Page):
         sec = QVBoxLayout(self.security_box)
         self.security_label = QLabel()
         self.security_label.setWordWrap(True)
+        self.backup_label = QLabel()
+        self.backup_label.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
         self.passphrase_button = QPushButton()
         self.passphrase_button.clicked.connect(self._set_passphrase)
+        self.keyring_button = QPushButton()
+        self.keyring_button.clicked.connect(self._use_keyring)
         self.backup_button = QPushButton()
         self.backup_button.clicked.connect(self._create_backup)
-        self.backup_label = QLabel()
-        self.backup_label.setObjectName("backupStatus")
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(self._restore)
+        self.auto_button = QPushButton()
+        self.auto_button.clicked.connect(self._choose_auto_folder)
+        self.sheet_button = QPushButton()
+        self.sheet_button.clicked.connect(self._recovery_sheet)
         sec.addWidget(self.security_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.passphrase_button)
-        buttons.addWidget(self.backup_button)
-        buttons.addWidget(self.backup_label, 1)
+        buttons.addWidget(self.keyring_button)
+        buttons.addStretch(1)
         sec.addLayout(buttons)
+        sec.addWidget(self.backup_label)
+        backup_buttons = QHBoxLayout()
+        for button in (
+            self.backup_button,
+            self.restore_button,
+            self.auto_button,
+            self.sheet_button,
+        ):
+            backup_buttons.addWidget(button)
+        backup_buttons.addStretch(1)
+        sec.addLayout(backup_buttons)
+        sec.addWidget(self.status_label)
+        self.task_pool: Any = None  # None: the global thread pool; tests pass a SyncPool
+        self.busy = False
         layout.addWidget(self.security_box)
         layout.addStretch(1)
         self._select_language()
@@ -107,7 +129,11 @@ class SettingsPage(Page):
         self.language_label.setText(self.tr("&Language"))
         self.security_box.setTitle(self.tr("Security and backup"))
         self.passphrase_button.setText(self.tr("Set a &passphrase…"))
+        self.keyring_button.setText(self.tr("Use the system &keyring"))
         self.backup_button.setText(self.tr("Create &backup…"))
+        self.restore_button.setText(self.tr("&Restore from a backup…"))
+        self.auto_button.setText(self.tr("&Automatic backups…"))
+        self.sheet_button.setText(self.tr("Recovery &sheet…"))
         self.supplier_form.retranslate()
         self._describe_security()
 
@@ -122,15 +148,47 @@ class SettingsPage(Page):
             self.security_label.setText("")
             return
         info = self.services.safety.info()
+        source = info.key_source
         how = {
             "keyring": self.tr("the system keyring (no passphrase needed)"),
             "passphrase": self.tr("a passphrase, asked at start-up"),
             "memory": self.tr("a temporary key (demo data, discarded on exit)"),
-        }.get(info.key_source, info.key_source)
+        }.get(source, source)
         self.security_label.setText(
             self.tr("Store: %1\nUnlocked by: %2").replace("%1", str(info.path)).replace("%2", how)
         )
-        self.passphrase_button.setEnabled(info.key_source != "memory")
+        real = source != "memory"
+        self.passphrase_button.setText(
+            self.tr("Change the &passphrase…")
+            if source == "passphrase"
+            else self.tr("Set a &passphrase…")
+        )
+        self.keyring_button.setVisible(source == "passphrase")
+        for button in (
+            self.passphrase_button,
+            self.keyring_button,
+            self.backup_button,
+            self.restore_button,
+            self.auto_button,
+            self.sheet_button,
+        ):
+            button.setEnabled(real and not self.busy)
+        config = self.services.backups.auto_config() if real else None
+        if config is None or config.folder is None:
+            self.backup_label.setText(
+                self.tr("Automatic backups are off: choose a folder (a synced folder works).")
+            )
+        else:
+            last = config.last.astimezone().strftime("%Y-%m-%d %H:%M") if config.last else "-"
+            self.backup_label.setText(
+                self.tr("Automatic backups: daily into %1 (7 daily and 12 monthly kept); last %2.")
+                .replace("%1", str(config.folder))
+                .replace("%2", last)
+            )
+        if info.damaged:
+            self.status_label.setText(
+                self.tr("The store is damaged and read-only: restore it from a backup.")
+            )
 
     def _select_language(self) -> None:
         from contractdesk.ui.i18n import chosen_language
@@ -161,10 +219,40 @@ class SettingsPage(Page):
             .run_in_background()
         )
 
-    def _set_passphrase(self) -> Task[StoreInfo] | None:
-        """Ask twice, then wrap the key with the new passphrase in the background (Argon2id)."""
+    # -- background work ------------------------------------------------------------------------
+
+    def _run(self, work: Any, done_text: str, on_success: Any = None) -> None:
+        """Run slow work (Argon2, backups, PDFs) off the GUI thread; report on the GUI thread."""
+        self.busy = True
+        self._describe_security()
+        self.status_label.setText(self.tr("Working…"))
+
+        def succeeded(result: Any) -> None:
+            self.status_label.setText(done_text)
+            if on_success is not None:
+                on_success(result)
+
+        def failed(exc: BaseException) -> None:
+            self.status_label.setText(user_message(exc))
+            present_error(self, exc, title=self.tr("Not done"))
+
+        def finished() -> None:
+            self.busy = False
+            self._describe_security()
+
+        (
+            op(self, work)
+            .success(succeeded)
+            .failure(failed)
+            .finished(finished)
+            .with_progress(self.tr("Working…"))
+            .with_pool(self.task_pool)
+            .run_in_background()
+        )
+
+    def _set_passphrase(self) -> None:
         if self.services is None:
-            return None
+            return
         first, ok = QInputDialog.getText(
             self,
             self.tr("New passphrase"),
@@ -172,7 +260,7 @@ class SettingsPage(Page):
             QLineEdit.EchoMode.Password,
         )
         if not ok:
-            return None
+            return
         second, ok = QInputDialog.getText(
             self,
             self.tr("New passphrase"),
@@ -180,70 +268,92 @@ class SettingsPage(Page):
             QLineEdit.EchoMode.Password,
         )
         if not ok:
-            return None
-        return self.set_passphrase(first, second)
-
-    def set_passphrase(self, first: str, second: str) -> Task[StoreInfo] | None:
-        if self.services is None:
-            return None
-        safety = self.services.safety
-
-        def done(_info: StoreInfo) -> None:
-            self._describe_security()
-            box = QMessageBox(
-                QMessageBox.Icon.Information,
-                self.tr("Passphrase set"),
-                self.tr("From now on ContractDesk asks for this passphrase when it starts."),
-                QMessageBox.StandardButton.Ok,
+            return
+        if len(first) < 8 or first != second:
+            QMessageBox.warning(
                 self,
+                self.tr("Passphrase not changed"),
+                self.tr("The passphrases differ or are shorter than 8 characters."),
             )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-
-        return (
-            op(self, lambda: safety.set_passphrase(first, second))
-            .success(done)
-            .failure(
-                lambda exc: present_error(self, exc, title=self.tr("Passphrase not changed"))
-            )
-            .with_progress(self.tr("Setting the passphrase…"))
-            .run_in_background()
+            return
+        backups = self.services.backups
+        self._run(
+            lambda: backups.change_passphrase(first),
+            self.tr("From now on ContractDesk asks for this passphrase when it starts."),
         )
 
-    def _create_backup(self) -> Task[Path] | None:
+    def _use_keyring(self) -> None:
         if self.services is None:
-            return None
+            return
+        backups = self.services.backups
+        self._run(
+            backups.use_keyring,
+            self.tr("The key is in the system keyring now: no passphrase is asked at start-up."),
+        )
+
+    def _create_backup(self) -> None:
+        if self.services is None:
+            return
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save backup as"),
-            "contractdesk-backup.db",
-            self.tr("ContractDesk backup (*.db)"),
+            "contractdesk-backup.cdbackup",
+            self.tr("ContractDesk backup (*.cdbackup *.db)"),
         )
         if not path:
-            return None
+            return
         passphrase, ok = QInputDialog.getText(
             self,
             self.tr("Backup passphrase"),
-            self.tr("Passphrase for this backup (needed to restore it):"),
+            self.tr("Passphrase for this backup (empty: the recovery key opens it):"),
             QLineEdit.EchoMode.Password,
         )
-        if not ok or not passphrase:
-            return None
-        return self.create_backup(path, passphrase)
+        if not ok:
+            return
+        backups = self.services.backups
+        self._run(
+            lambda: backups.create(path, passphrase or None),
+            self.tr("The backup was written and checked."),
+        )
 
-    def create_backup(self, path: str, passphrase: str) -> Task[Path] | None:
-        """Write and check an encrypted backup in the background, with progress."""
+    def _restore(self) -> None:
+        from contractdesk.ui.backup_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(needs_new_passphrase=False, parent=self)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted:
+            return
+        handler = getattr(self.window(), "restore_handler", None)
+        if handler is not None:
+            handler(dialog.request())
+
+    def _choose_auto_folder(self) -> None:
         if self.services is None:
-            return None
-        safety = self.services.safety
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for automatic backups (a synced folder works)")
+        )
+        if not folder:
+            return
+        backups = self.services.backups
 
-        def done(_written: Path) -> None:
-            self.backup_label.setText(self.tr("The backup was written and checked."))
+        def work() -> Any:
+            backups.set_auto_folder(folder)
+            return backups.run_auto_now()
 
-        return (
-            op(self, lambda: safety.create_backup(path, passphrase))
-            .success(done)
-            .failure(lambda exc: present_error(self, exc, title=self.tr("Backup failed")))
-            .with_progress(self.tr("Writing the backup…"))
-            .run_in_background()
+        self._run(work, self.tr("Automatic backups are on; the first one was written."))
+
+    def _recovery_sheet(self) -> None:
+        if self.services is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the recovery sheet as"), "recovery-sheet.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        backups = self.services.backups
+        profile = self.services.supplier.get()
+        business = profile.name if profile is not None else ""
+        self._run(
+            lambda: backups.write_recovery_sheet(path, business),
+            self.tr("Recovery sheet written: print it and keep it somewhere safe."),
         )

@@ -50,7 +50,7 @@ class SortableRows(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def key_function(self, column: int) -> Callable[[Any], Any]:
-        """A function giving each item's sort key for ``column`` (plain, exactly comparable values)."""
+        """A function giving each item's sort key for ``column`` (exactly comparable values)."""
         raise NotImplementedError
 
     def _set_items(self, items: Sequence[Any]) -> None:
@@ -201,9 +201,15 @@ class InvoicePlanModel(SortableRows):
             return self._key(inv, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self._AMOUNT_COLUMNS:
             return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.DUE:
+            notice = inv.collection_notice_date  # §10.2: due + 14 days; none on credit notes
+            if notice is None:
+                return None
+            return self.tr("Collection notice from %1 (§10.2)").replace("%1", format_date(notice))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.LINES:
             return "\n".join(
-                f"{line.description}: {format_date(line.period_start)}–{format_date(line.period_end)}"
+                f"{line.description}: "
+                f"{format_date(line.period_start)}–{format_date(line.period_end)}"
                 f"  {format_amount(line.amount)}"
                 for line in inv.lines
             )

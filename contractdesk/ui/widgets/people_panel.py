@@ -363,7 +363,12 @@ class PeoplePanel(QWidget):
 
     def erase_person(self, person_id: int, successors: dict[str, int] | None = None) -> Any:
         result = self.services.people.erase(person_id, next_main_contacts=successors or {})
-        self._done(self.tr("Erased. The id and history are kept."))
+        self._done(
+            self.tr(
+                "Erased. The id and history are kept. Backups made before now still hold the "
+                "data until they are deleted on schedule; restoring one erases the person again."
+            )
+        )
         return result
 
     # -- buttons ----------------------------------------------------------------------------------

@@ -134,7 +134,7 @@ class _FormDialog(QDialog):
 
 
 class ServiceDialog(_FormDialog):
-    """Add or edit a service; the rows shown follow the kind. A licence's price may be per year or per month."""
+    """Add or edit a service; the rows follow the kind. A licence's price is per year or month."""
 
     def __init__(
         self,
@@ -299,7 +299,7 @@ class ServiceDialog(_FormDialog):
 
 
 class TerminateDialog(_FormDialog):
-    """Record a termination received on D, optionally with a later requested end R; shows the outcome live."""
+    """Record a termination received on D, optionally ending later (R); shows the outcome live."""
 
     def __init__(
         self,
@@ -380,6 +380,15 @@ def describe_termination(view: TerminationView) -> str:
         )
         .replace("%1", format_date(view.end))
         .replace("%2", format_date(view.paid_until))
+    ) + _rounding(view)
+
+
+def _rounding(view: TerminationView) -> str:
+    """§12.3: said when the end is rounded up to the month's end (issue 14)."""
+    if not view.rounded_to_month_end:
+        return ""
+    return " " + QCoreApplication.translate(
+        "Termination", "The end is rounded to the month's end (§12.3): whole months are refunded."
     )
 
 
@@ -437,7 +446,7 @@ class UsageDialog(_FormDialog):
 
 
 class PriceDialog(_FormDialog):
-    """Adjust a licence's annual price or a usage unit price from a date (§13.1); warns while typing."""
+    """Adjust a licence's annual or a usage unit price from a date (§13.1); warns while typing."""
 
     def __init__(
         self,

@@ -1,4 +1,4 @@
-"""The services of one customer: binding end and earliest end, add/edit/terminate, usage, invoicing preferences.
+"""One customer's services: binding and earliest end, add/edit/terminate, usage, invoicing.
 
 Embed it in the customer card: ``panel = ServicesPanel(services); panel.set_customer("971049669")``.
 Every action is also a public method returning its (open, non-modal) dialog — ``add_service``,
@@ -189,7 +189,7 @@ class ServicesModel(QAbstractTableModel):
 
 
 class ServicesPanel(QWidget):
-    """Services of one customer with their binding and earliest end, and the customer's invoicing choices."""
+    """One customer's services with binding and earliest end, and its invoicing choices."""
 
     changed = Signal()
     loaded = Signal()  # the panel shows freshly read data
@@ -297,7 +297,7 @@ class ServicesPanel(QWidget):
         self.price_button.setText(self.tr("Adjust &price…"))
         self.remove_button.setText(self.tr("&Remove…"))
 
-    # -- loading -------------------------------------------------------------------------------------
+    # -- loading -----------------------------------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
         self.services = services
@@ -390,24 +390,29 @@ class ServicesPanel(QWidget):
         dialog.open()  # type: ignore[attr-defined]  # window-modal, returns at once
         return dialog
 
-    # -- actions -------------------------------------------------------------------------------------
+    # -- actions -----------------------------------------------------------------------------------
 
     def save_invoicing(self) -> None:
         if self.services is None or self.org_number is None:
             return
+        billing = self.services.billing
         try:
-            profile = self.services.billing.set_customer_billing(
+            # Issue 14: the fee changes from the next invoice not yet handed over, never before.
+            effective = billing.next_invoice_date(self.org_number, today=self.today())
+            profile = billing.set_customer_billing(
                 self.org_number,
                 delivery_method=self.delivery.currentData(),
                 invoice_period=self.period.currentData(),
+                effective=effective,
             )
         except UserError as exc:
             self.show_message(str(exc), error=True)
             return
         self._saved(
-            self.tr("Invoicing saved: %1, default period %2.")
+            self.tr("Invoicing saved: %1 from %3, default period %2.")
             .replace("%1", self.delivery.currentText())
             .replace("%2", period_label(profile.invoice_period))
+            .replace("%3", format_date(effective))
         )
 
     def add_service(self) -> ServiceDialog | None:
@@ -417,12 +422,21 @@ class ServicesPanel(QWidget):
         org = self.org_number
 
         profile = billing.profile(org)
+        def submit(data: Any) -> tuple[int, str | None]:  # on a pool thread
+            service_id = billing.add_service(org, data)
+            return service_id, billing.order_warning(org)  # §4.1: allowed, terms not accepted
+
+        def saved(result: tuple[int, str | None]) -> None:
+            service_id, warning = result
+            text = self.tr("Service added.")
+            self._saved(f"{text} {warning}" if warning else text, service_id)
+
         dialog = ServiceDialog(
-            lambda data: billing.add_service(org, data),
+            submit,
             default_period=profile.invoice_period,
             today=self.today(),
             parent=self,
-            saved=lambda service_id: self._saved(self.tr("Service added."), service_id),
+            saved=saved,
         )
         self._open(dialog)
         return dialog

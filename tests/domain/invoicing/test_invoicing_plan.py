@@ -88,11 +88,11 @@ def test_a_year_of_each_period_kind_from_1_january(
 @pytest.mark.parametrize(
     ("period", "period_end", "amount", "due"),
     [
-        (Y, date(2028, 12, 31), "10524.59", date(2028, 2, 29)),  # 12,000 × 321/366
-        (H, date(2028, 6, 30), "4516.48", date(2028, 2, 29)),  # 6,000 × 137/182
-        (Q, date(2028, 3, 31), "1516.48", date(2028, 2, 29)),  # 3,000 × 46/91
-        (B, date(2028, 2, 29), "500.00", date(2028, 2, 22)),  # 2,000 × 15/60
-        (M, date(2028, 2, 29), "517.24", date(2028, 2, 22)),  # 1,000 × 15/29
+        (Y, date(2028, 12, 31), "10524.59", date(2028, 2, 29)),  # 12,000 x 321/366
+        (H, date(2028, 6, 30), "4516.48", date(2028, 2, 29)),  # 6,000 x 137/182
+        (Q, date(2028, 3, 31), "1516.48", date(2028, 2, 29)),  # 3,000 x 46/91
+        (B, date(2028, 2, 29), "500.00", date(2028, 2, 22)),  # 2,000 x 15/60
+        (M, date(2028, 2, 29), "517.24", date(2028, 2, 22)),  # 1,000 x 15/29
     ],
 )
 def test_first_invoice_in_a_leap_february_is_pro_rated_by_days(
@@ -107,7 +107,7 @@ def test_first_invoice_in_a_leap_february_is_pro_rated_by_days(
 
 
 def test_pro_rating_rounds_half_up_to_ore() -> None:
-    # 361.80 / 12 × 1/30 = 1.005 exactly: half up gives 1.01 (banker's rounding would give 1.00).
+    # 361.80 / 12 x 1/30 = 1.005 exactly: half up gives 1.01 (banker's rounding would give 1.00).
     first = _plan(_lic(M, date(2027, 4, 30), "361.80"))[0]
     assert first.lines[0].amount == Decimal("1.01")
 
@@ -133,7 +133,7 @@ def test_trial_days_move_billing_start_and_first_invoice() -> None:
     plan = _plan(_lic(Q, date(2027, 12, 20), trial_days=14), end=date(2028, 4, 30))
     assert [inv.invoice_date for inv in plan] == [date(2028, 1, 3), date(2028, 4, 3)]
     assert plan[0].lines[0].period_start == date(2028, 1, 3)
-    assert plan[0].lines[0].amount == Decimal("2934.07")  # 3,000 × 89/91
+    assert plan[0].lines[0].amount == Decimal("2934.07")  # 3,000 x 89/91
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_invoice_fee_by_delivery_method_and_vat_on_lines_plus_fee(
 
 
 def test_vat_is_rounded_per_invoice_not_per_line() -> None:
-    # Two lines of 0.02: per line VAT would be 0.01 + 0.01; per invoice 0.04 × 25 % = 0.01.
+    # Two lines of 0.02: per line VAT would be 0.01 + 0.01; per invoice 0.04 x 25 % = 0.01.
     services = (
         OneOffCost(1, "A", Decimal("0.02"), date(2027, 5, 10)),
         OneOffCost(2, "B", Decimal("0.02"), date(2027, 5, 10)),
@@ -313,13 +313,13 @@ def test_termination_after_binding_credits_the_rest_of_an_invoiced_period() -> N
     credit = plan[-1]
     assert credit.due_date == date(2028, 5, 10)
     assert [(ln.period_start, ln.period_end, ln.amount) for ln in credit.lines] == [
-        (date(2028, 6, 1), date(2028, 6, 30), Decimal("-989.01"))  # 6,000 × 30/182
+        (date(2028, 6, 1), date(2028, 6, 30), Decimal("-1000.00"))  # §12.3: 1 month x 12,000/12
     ]
     assert credit.fee == Decimal("0.00")
     assert (credit.net, credit.vat, credit.total) == (
-        Decimal("-989.01"),
-        Decimal("-247.25"),
-        Decimal("-1236.26"),
+        Decimal("-1000.00"),
+        Decimal("-250.00"),
+        Decimal("-1250.00"),
     )
 
 
@@ -327,7 +327,7 @@ def test_requested_end_beyond_binding_pro_rates_the_period_invoiced_after_termin
     plan = _plan(EXAMPLE.terminated(date(2027, 9, 10), date(2028, 8, 15)))
     assert _lines(plan)[-2:] == [
         ("invoice", date(2028, 1, 2), date(2028, 1, 1), date(2028, 6, 30), Decimal("6000.00")),
-        ("invoice", date(2028, 7, 2), date(2028, 7, 1), date(2028, 8, 31), Decimal("2021.74")),
+        ("invoice", date(2028, 7, 2), date(2028, 7, 1), date(2028, 8, 31), Decimal("2000.00")),
     ]
 
 
@@ -335,10 +335,13 @@ def test_cancelled_in_trial_nothing_is_invoiced() -> None:
     assert _plan(EXAMPLE.terminated(date(2027, 3, 15)), delivery=DeliveryMethod.PAPER) == []
 
 
-def test_cancelled_in_trial_with_later_end_pays_from_billing_start_to_month_end() -> None:
+def test_section_5_1_cancelled_in_trial_with_end_after_billing_start_binds_12_months() -> None:
+    # Issue 14: an end date after billing starts binds the 12 months like any order.
     plan = _plan(EXAMPLE.terminated(date(2027, 3, 15), date(2027, 5, 10)))
     assert _lines(plan) == [
-        ("invoice", date(2027, 3, 31), date(2027, 3, 31), date(2027, 5, 31), Decimal("2055.25")),
+        ("invoice", date(2027, 3, 31), date(2027, 3, 31), date(2027, 6, 30), Decimal("3049.72")),
+        ("invoice", date(2027, 7, 2), date(2027, 7, 1), date(2027, 12, 31), Decimal("6000.00")),
+        ("invoice", date(2028, 1, 2), date(2028, 1, 1), date(2028, 3, 31), Decimal("3000.00")),
     ]
 
 
@@ -348,7 +351,7 @@ def test_first_invoice_credited_when_terminated_after_binding_in_its_period() ->
     assert _lines(plan) == [
         ("invoice", date(2027, 1, 1), date(2027, 1, 1), date(2027, 12, 31), Decimal("12000.00")),
         ("invoice", date(2028, 1, 1), date(2028, 1, 1), date(2028, 12, 31), Decimal("12000.00")),
-        ("credit", date(2028, 3, 10), date(2028, 4, 1), date(2028, 12, 31), Decimal("-9016.39")),
+        ("credit", date(2028, 3, 10), date(2028, 4, 1), date(2028, 12, 31), Decimal("-9000.00")),
     ]
 
 
@@ -371,14 +374,22 @@ def test_first_invoice_credited_when_terminated_after_binding_in_its_period() ->
                     date(2028, 4, 3),
                     date(2028, 5, 1),
                     date(2028, 6, 30),
-                    Decimal("-2010.99"),
+                    Decimal("-2000.00"),
                 ),
             ],
         ),
         # Received the day before: the quarter is invoiced only to the paid-until day.
         (
             date(2028, 4, 2),
-            [("invoice", date(2028, 4, 3), date(2028, 4, 1), date(2028, 4, 30), Decimal("989.01"))],
+            [
+                (
+                    "invoice",
+                    date(2028, 4, 3),
+                    date(2028, 4, 1),
+                    date(2028, 4, 30),
+                    Decimal("1000.00"),
+                )
+            ],
         ),
     ],
 )
@@ -417,7 +428,7 @@ def test_credit_notes_of_several_services_on_one_day_form_one_note() -> None:
     (note,) = credit
     assert [ln.service_id for ln in note.lines] == [1, 2]
     assert note.fee == Decimal("0.00")
-    assert note.net == Decimal("-989.01") + Decimal("-494.51")  # 3,000 × 30/182 = 494.505…
+    assert note.net == Decimal("-1000.00") + Decimal("-500.00")  # §12.3: June, whole months
 
 
 # --- range, ordering, totals, JSON -----------------------------------------------------------
@@ -459,7 +470,7 @@ def test_service_charges_tells_one_service_s_lines() -> None:
     )
     assert [(c.kind, c.invoice_date, c.due_date, c.line.amount) for c in charges] == [
         (InvoiceKind.INVOICE, date(2028, 1, 2), date(2028, 1, 16), Decimal("6000.00")),
-        (InvoiceKind.CREDIT, date(2028, 5, 10), date(2028, 5, 10), Decimal("-989.01")),
+        (InvoiceKind.CREDIT, date(2028, 5, 10), date(2028, 5, 10), Decimal("-1000.00")),
     ]
 
 
@@ -470,7 +481,7 @@ def test_monthly_totals_count_credits_negative() -> None:
     totals = monthly_totals(plan)
     assert [(t.month, t.invoices, t.credit_notes, t.net, t.vat, t.total) for t in totals] == [
         (date(2028, 1, 1), 1, 0, Decimal("6012.00"), Decimal("1503.00"), Decimal("7515.00")),
-        (date(2028, 5, 1), 0, 1, Decimal("-989.01"), Decimal("-247.25"), Decimal("-1236.26")),
+        (date(2028, 5, 1), 0, 1, Decimal("-1000.00"), Decimal("-250.00"), Decimal("-1250.00")),
     ]
 
 
@@ -494,17 +505,18 @@ def test_json_form_has_the_cli_keys_and_decimal_strings() -> None:
         "net": "3061.72",
         "vat": "765.43",
         "total": "3827.15",
+        "collection_notice": "2027-04-28",  # §10.2: due + 14 days
     }
     credit = plan[-1].to_json_dict()
-    assert (credit["kind"], credit["fee"], credit["total"]) == ("credit", "0.00", "-1236.26")
+    assert (credit["kind"], credit["fee"], credit["total"]) == ("credit", "0.00", "-1250.00")
 
 
-def test_credit_is_invoiced_minus_kept_days_so_the_customer_pays_exactly_the_kept_days() -> None:
-    # 1,000.03 a year: H1 2028 invoiced as 500.02 (500.015 rounded up). Kept Jan 1 – Feb 29,
-    # 60 of 182 days = 164.84. Credit 500.02 - 164.84 = 335.18, where rounding the 122
-    # credited days alone would give 335.17 and leave the customer paying 164.85.
+def test_credit_is_whole_months_at_a_twelfth_of_the_annual_price_section_12_3() -> None:
+    # §12.3 (product owner: refunds by whole months): 1,000.03 a year, H1 2028 invoiced as
+    # 500.02; terminated 10 February, paid until 29 February; March-June credited as
+    # 4 x 1,000.03 / 12 = 333.34.
     licence = _lic(H, date(2027, 1, 1), "1000.03").terminated(date(2028, 2, 10))
     assert _lines(_plan(licence, start=date(2028, 1, 1))) == [
         ("invoice", date(2028, 1, 2), date(2028, 1, 1), date(2028, 6, 30), Decimal("500.02")),
-        ("credit", date(2028, 2, 10), date(2028, 3, 1), date(2028, 6, 30), Decimal("-335.18")),
+        ("credit", date(2028, 2, 10), date(2028, 3, 1), date(2028, 6, 30), Decimal("-333.34")),
     ]

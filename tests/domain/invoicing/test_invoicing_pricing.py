@@ -22,11 +22,11 @@ from contractdesk.domain.invoicing import (
         (date(2028, 1, 1), date(2027, 10, 1)),
         (date(2028, 6, 1), date(2027, 10, 1)),
         (date(2028, 10, 1), date(2027, 10, 1)),
-        (date(2028, 10, 2), date(2028, 10, 1)),
-        (date(2028, 12, 31), date(2028, 10, 1)),
+        (date(2028, 10, 2), date(2027, 10, 1)),
+        (date(2028, 12, 31), date(2027, 10, 1)),
     ],
 )
-def test_announcement_deadline_is_the_last_1_october_before_the_change(
+def test_section_13_1_announcement_deadline_is_1_october_of_the_year_before(
     effective: date, deadline: date
 ) -> None:
     assert announcement_deadline(effective) == deadline

@@ -83,7 +83,7 @@ def test_end_is_the_latest_of_received_requested_and_binding_end(
     assert outcome.billed
 
 
-def test_termination_during_the_trial_is_not_held_to_the_binding() -> None:
+def test_section_5_1_termination_in_trial_is_free_only_when_it_ends_inside_the_trial() -> None:
     licence = _licence(date(2027, 3, 1), 30)  # B = 2027-03-31
     outcome = resolve_termination(licence, Termination(date(2027, 3, 15)))
     assert outcome is not None
@@ -94,8 +94,9 @@ def test_termination_during_the_trial_is_not_held_to_the_binding() -> None:
     with_later_end = resolve_termination(licence, Termination(date(2027, 3, 15), date(2027, 5, 10)))
     assert with_later_end is not None
     assert with_later_end.billed
-    assert with_later_end.binding_end is None
-    assert (with_later_end.end, with_later_end.paid_until) == (date(2027, 5, 10), date(2027, 5, 31))
+    # An end after billing starts binds the 12 months like any order (issue 14's decision).
+    assert with_later_end.binding_end == date(2028, 3, 30)
+    assert (with_later_end.end, with_later_end.paid_until) == (date(2028, 3, 30), date(2028, 3, 31))
 
 
 def test_termination_on_billing_start_day_is_held_to_the_binding() -> None:

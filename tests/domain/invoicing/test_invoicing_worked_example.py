@@ -1,4 +1,4 @@
-"""Issue 6's worked example, figure for figure: half-yearly licence, trial, termination in binding."""
+"""Issue 6's worked example, figure for figure: half-yearly licence, trial, termination."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_first_invoice_is_dated_billing_start_and_pro_rated_by_days() -> None:
     assert (line.period_start, line.period_end) == (date(2027, 3, 31), date(2027, 6, 30))
     assert line.service_id == 7
     assert line.description == "Webmaster CRM"
-    assert line.amount == Decimal("3049.72")  # 6,000 × 92/181
+    assert line.amount == Decimal("3049.72")  # 6,000 x 92/181
     assert first.fee == Decimal("12.00")
     assert first.net == Decimal("3061.72")
     assert first.vat == Decimal("765.43")
@@ -85,7 +85,7 @@ def test_termination_in_binding_runs_to_binding_end_and_month_end() -> None:
     assert last.kind is InvoiceKind.INVOICE
     assert last.due_date == date(2028, 1, 16)
     assert [(ln.period_start, ln.period_end, ln.amount) for ln in last.lines] == [
-        (date(2028, 1, 1), date(2028, 3, 31), Decimal("3000.00"))  # 6,000 × 91/182
+        (date(2028, 1, 1), date(2028, 3, 31), Decimal("3000.00"))  # 6,000 x 91/182
     ]
     # Nothing after, and no credit note: 2027's invoices end before the paid-until day.
     assert all(inv.kind is InvoiceKind.INVOICE for inv in plan)

@@ -15,7 +15,7 @@ from contractdesk.domain.terms.diff import (
     word_diff,
 )
 from contractdesk.domain.terms.document import Annex, Paragraph, Section, TermsDocument
-from contractdesk.domain.terms.shipped import shipped_version
+from contractdesk.store.shipped_terms import shipped_version
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from contractdesk.domain.terms.dpa_checklist import (
     find_dpa_annex,
     find_repealed_references,
 )
-from contractdesk.domain.terms.shipped import shipped_version
+from contractdesk.store.shipped_terms import shipped_version
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from contractdesk.domain.terms.fields import (
     find_fields,
     unknown_fields,
 )
-from contractdesk.domain.terms.shipped import shipped_version
+from contractdesk.store.shipped_terms import shipped_version
 
 VALUES = {
     "supplier.name": "Webmaster Heimen",

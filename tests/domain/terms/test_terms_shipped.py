@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from contractdesk.domain.terms.importer import import_terms
-from contractdesk.domain.terms.shipped import (
+from contractdesk.store.shipped_terms import (
     ShippedVersionError,
     load_shipped_versions,
     shipped_terms_dir,
@@ -72,3 +72,18 @@ def test_writing_a_version_folder_then_loading_it(tmp_path: Path) -> None:
     assert loaded.source_text == text
     with pytest.raises(KeyError):
         shipped_version("1999-01-01", tmp_path)
+
+
+def test_the_terms_domain_reads_no_files() -> None:
+    """Loading the shipped folders is the store's job (``store/shipped_terms.py``): the domain
+    only checks the bytes it is given."""
+    import contractdesk.domain.terms as terms_domain
+
+    banned = ("open(", "read_bytes", "read_text", "write_bytes", "write_text", "iterdir", "mkdir")
+    offenders = [
+        f"{path.name}: {word}"
+        for path in Path(terms_domain.__file__).parent.glob("*.py")
+        for word in banned
+        if word in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from contractdesk.domain.terms.document import BulletList, Paragraph, Section, TermsDocument
-from contractdesk.domain.terms.shipped import shipped_version
+from contractdesk.store.shipped_terms import shipped_version
 from contractdesk.domain.terms.subprocessors import (
     SEED_SUBPROCESSORS,
     SubProcessorKind,

@@ -4,6 +4,7 @@ negative numbers, and atomic writes that leave the old file and no temp file on 
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 import subprocess
@@ -26,8 +27,9 @@ from contractdesk.domain.invoicing import (
     Service,
     plan_invoices,
     sanitize_cell,
-    write_plan_csv,
 )
+from contractdesk.output.atomic import SaveError
+from contractdesk.output.csv_plan import write_plan_csv
 
 ORG = "971049669"
 NASTY = [
@@ -81,6 +83,7 @@ def test_one_row_per_line_with_header_and_org_number(tmp_path: Path) -> None:
         "net": "3061.72",
         "vat": "765.43",
         "total": "3827.15",
+        "collection_notice": "2027-04-28",  # §10.2: due + 14 days
     }
 
 
@@ -91,8 +94,9 @@ def test_document_totals_only_on_first_row_so_columns_sum_right(tmp_path: Path) 
     body = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in _read(target)[1:]]
     april = [row for row in body if row["invoice_date"] == "2027-04-01"]
     assert len(april) == 6
-    assert april[0]["fee"] == "12.00" and april[0]["total"] == "765.00"  # (600 + 12) × 1.25
+    assert april[0]["fee"] == "12.00" and april[0]["total"] == "765.00"  # (600 + 12) x 1.25
     assert all(row[c] == "" for row in april[1:] for c in ("fee", "net", "vat", "total"))
+    assert {row["collection_notice"] for row in april} == {"2027-04-29"}  # §10.2, every row
     assert sum(Decimal(r["total"]) for r in body if r["total"]) == sum(inv.total for inv in plan)
     assert sum(Decimal(r["amount"]) for r in body) == sum(inv.lines_total for inv in plan)
 
@@ -113,8 +117,9 @@ def test_credit_note_amounts_stay_negative_numbers(tmp_path: Path) -> None:
     write_plan_csv(target, _plan())
     credit = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in _read(target)[1:] if r[1] == "credit"]
     assert [(r["amount"], r["fee"], r["net"], r["vat"], r["total"]) for r in credit] == [
-        ("-989.01", "0.00", "-989.01", "-247.25", "-1236.26")
+        ("-1000.00", "0.00", "-1000.00", "-250.00", "-1250.00")
     ]
+    assert credit[0]["collection_notice"] == ""  # a credit note is never collected
     assert Decimal(credit[0]["amount"]) < 0
 
 
@@ -139,7 +144,7 @@ def test_utf8_without_bom_by_default_with_bom_and_decimal_comma_on_request(tmp_p
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[1][CSV_COLUMNS.index("amount")] == "3049,72"
-    assert any(r[CSV_COLUMNS.index("total")] == "-1236,26" for r in rows)
+    assert any(r[CSV_COLUMNS.index("total")] == "-1250,00" for r in rows)
     with pytest.raises(ValueError):
         write_plan_csv(excel, _plan(), decimal_separator=";")
 
@@ -168,8 +173,9 @@ def test_failure_while_producing_rows_leaves_old_file_and_no_temp(tmp_path: Path
 
 
 def test_missing_folder_raises_and_creates_nothing(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(SaveError) as caught:
         write_plan_csv(tmp_path / "nowhere" / "plan.csv", _plan())
+    assert caught.value.errno == errno.ENOENT
     assert os.listdir(tmp_path) == []
 
 
@@ -184,6 +190,7 @@ def test_disk_full_mid_write_leaves_old_file_and_no_temp(tmp_path: Path) -> None
         from datetime import date
         from decimal import Decimal
         from contractdesk.domain.invoicing import *
+        from contractdesk.output.csv_plan import write_plan_csv
         services = tuple(
             OneOffCost(i, "Consulting work " * 3, Decimal(1000 + i), date(2027, 1, 1 + i % 28))
             for i in range(500)

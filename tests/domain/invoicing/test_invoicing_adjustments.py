@@ -1,7 +1,8 @@
-"""Plans with price adjustments (property tests): the service's own grouping agrees with the domain's plan."""
+"""Plans with price adjustments (property tests): adjusted documents agree with the plain plan."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -14,12 +15,27 @@ from contractdesk.domain.invoicing import (
     InvoicePeriod,
     Licence,
     OneOffCost,
+    PriceAdjustment,
     Termination,
     UsageRecord,
     UsageService,
+    adjusted_documents,
     plan_invoices,
 )
-from contractdesk.services.billing import PriceAdjustmentView, _adjusted_documents, _Loaded
+
+
+@dataclass
+class _Loaded:
+    org_number: str
+    delivery: DeliveryMethod
+    services: list
+    adjustments: dict = field(default_factory=dict)
+
+
+def _adjusted_documents(customer: _Loaded, date_from: date, date_to: date) -> list:
+    plain = BillingCustomer(customer.org_number, customer.delivery, tuple(customer.services))
+    return adjusted_documents(plain, customer.adjustments, date_from, date_to)
+
 
 ORG = "971049669"
 FROM, TO = date(2026, 1, 1), date(2029, 12, 31)
@@ -82,9 +98,7 @@ def test_adjustments_to_the_same_price_change_nothing(
     for service in customer.services:
         if not isinstance(service, OneOffCost):
             customer.adjustments[int(service.service_id)] = [
-                PriceAdjustmentView(
-                    i,
-                    int(service.service_id),
+                PriceAdjustment(
                     FROM + timedelta(days=o),
                     FROM,
                     _price(service),
@@ -107,9 +121,7 @@ def test_documents_before_an_adjustment_are_as_without_it(
     for service in customer.services:
         if isinstance(service, Licence):
             customer.adjustments[int(service.service_id)] = [
-                PriceAdjustmentView(
-                    1,
-                    int(service.service_id),
+                PriceAdjustment(
                     effective,
                     FROM,
                     service.annual_price,
