@@ -64,7 +64,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     from contractdesk.cli.context import CliContext
-    from contractdesk.cli.output import error
 
     parser = build_parser()
     try:
