@@ -37,3 +37,55 @@ def fill(template: str, *values: object) -> str:
     for index in range(len(values), 0, -1):
         out = out.replace(f"%{index}", str(values[index - 1]))
     return out
+
+
+# -- stored messages: codes in the store, translated when shown ---------------------------------
+
+_STORED_MARK = "\u2063msg:"  # an invisible separator and a tag: never typed by a user
+
+
+def stored_message(*parts: tuple[str, str, tuple[object, ...]] | str) -> str:
+    """A message to keep in the store: its English templates and values, not the translated text.
+
+    Each part is ``(context, template, values)`` (a ``translate`` call to make when shown) or a
+    literal string. ``render_stored`` turns it into text in the language in force then.
+    """
+    import json
+
+    encoded: list[object] = []
+    for part in parts:
+        if isinstance(part, str):
+            encoded.append(part)
+        else:
+            context, template, values = part
+            encoded.append([context, template, [str(v) for v in values]])
+    return _STORED_MARK + json.dumps(encoded, ensure_ascii=False)
+
+
+def render_stored(stored: str | None) -> str | None:
+    """The text of a stored message in the current language; other text (older rows) as it is."""
+    if stored is None or not stored.startswith(_STORED_MARK):
+        return stored
+    import json
+
+    try:
+        parts = json.loads(stored[len(_STORED_MARK) :])
+    except ValueError:
+        return stored
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif isinstance(part, list) and len(part) == 3:
+            context, template, values = part
+            out.append(fill(translate(str(context), str(template)), *values))
+    return "".join(out)
+
+
+def format_day(day: object) -> str:
+    """A date inside a message, in the language in force: ``17.04.2021`` in Norwegian, ISO 8601
+    (``2021-04-17``) in English and on the command line (its output is a scripting interface)."""
+    strftime = getattr(day, "strftime", None)
+    if strftime is None:
+        return str(day)
+    return str(strftime(translate("Dates", "%Y-%m-%d")))

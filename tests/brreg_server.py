@@ -1,7 +1,9 @@
 """A real local HTTP server replaying the Brønnøysund fixtures (tests/fixtures/brreg) by manifest.
 
 Routes come from ``fixtures/brreg/manifest.json`` (the shared fixture set, unchanged) and
-``fixtures/brreg/extra/faults.json`` (ContractDesk's own fault cases: HTML at 200, malformed
+``fixtures/brreg/shapes/routes.json`` (every unit kind, status and feed shape of issue 17,
+written by ``shapes/make_shapes.py``) and ``fixtures/brreg/extra/faults.json`` (ContractDesk's
+own fault cases: HTML at 200, malformed
 JSON, huge and slow bodies, 429/5xx sequences, redirects, dropped connections, hostile text,
 deceased and deregistered role holders; see ``extra/README.md``). A route matches on method
 (HEAD is served by GET routes), path and the exact set of query parameters; anything
@@ -31,6 +33,7 @@ with ``CONTRACTDESK_REGISTRY_URL=http://127.0.0.1:PORT``).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import threading
@@ -43,7 +46,7 @@ from typing import Any, Self
 from urllib.parse import parse_qsl, urlsplit
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "brreg"
-EXTRA_MANIFESTS = ("extra/faults.json",)
+EXTRA_MANIFESTS = ("extra/faults.json", "shapes/routes.json")
 
 _CHUNK = 64 * 1024
 _ALWAYS_ACCEPTABLE = frozenset({"*/*", "application/*", "application/json", "application/hal+json"})
@@ -188,6 +191,43 @@ class ReplayServer:
                 return route
         return None
 
+    def _synthesised_search(self, path: str, query: dict[str, str]) -> dict[str, Any] | None:
+        """``/enheter?organisasjonsnummer=a,b,…[&size=n]`` without a route of its own: a search
+        page built from the entity routes (main entities only, as the registry answers)."""
+        if path != "/enhetsregisteret/api/enheter" or "organisasjonsnummer" not in query:
+            return None
+        if not set(query) <= {"organisasjonsnummer", "size", "page"}:
+            return None
+        items = []
+        for number in query["organisasjonsnummer"].split(","):
+            route = self._match("GET", f"/enhetsregisteret/api/enheter/{number}", {})
+            if route is None or route.get("sequence") or int(route.get("status", 200)) != 200:
+                continue
+            try:
+                body = json.loads(self._body(route))
+            except ValueError:
+                continue
+            if isinstance(body, dict) and body.get("respons_klasse", "Enhet") == "Enhet":
+                items.append(body)
+        size = int(query.get("size", "20"))
+        page = {
+            "size": size,
+            "totalElements": len(items),
+            "totalPages": 1 if items else 0,
+            "number": 0,
+        }
+        doc: dict[str, Any] = {
+            "_links": {"self": {"href": "/enhetsregisteret/api/enheter"}},
+            "page": page,
+        }
+        if items:
+            doc["_embedded"] = {"enheter": items[:size]}
+        return {
+            "status": 200,
+            "content_type": "application/vnd.brreg.enhetsregisteret.enhet.v2+json;charset=UTF-8",
+            "text": json.dumps(doc, ensure_ascii=False),
+        }
+
     def _next_response(self, route: dict[str, Any]) -> dict[str, Any]:
         steps = route.get("sequence")
         if not steps:
@@ -260,6 +300,8 @@ class _Handler(BaseHTTPRequestHandler):
             )
         )
         route = replay._match(self.command, parts.path, query)
+        if route is None:
+            route = replay._synthesised_search(parts.path, query)
         response = replay._next_response(route) if route is not None else replay.default
         try:
             self._answer(replay, response, send_body=send_body)
@@ -334,7 +376,5 @@ if __name__ == "__main__":  # pragma: no cover - manual use
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
     with ReplayServer(port=port) as running:
         print(f"Replaying {FIXTURES} at {running.url} (Ctrl+C to stop)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass

@@ -5,11 +5,23 @@ from __future__ import annotations
 import unicodedata
 from typing import Literal
 
-CustomerStatus = Literal["active", "deleted", "removed", "bankrupt", "liquidation", "unverified"]
+CustomerStatus = Literal[
+    "active",
+    "deleted",
+    "removed",
+    "bankrupt",
+    "liquidation",
+    "forced_dissolution",
+    "reconstruction",
+    "closed",
+    "unverified",
+]
 """``active``: in the registry, nothing special; ``deleted``: slettet; ``removed``: gone from the
-registry's open data (HTTP 410); ``bankrupt``: konkurs; ``liquidation``: under avvikling or forced
-dissolution; ``unverified``: registered by hand while the registry could not be reached, not yet
-confirmed by a successful refresh."""
+registry's open data (HTTP 410); ``bankrupt``: konkurs; ``liquidation``: under avvikling
+(winding-up); ``forced_dissolution``: under tvangsavvikling or tvangsoppløsning;
+``reconstruction``: in reconstruction negotiations; ``closed``: a closed sub-unit
+(nedleggelsesdato); ``unverified``: registered by hand while the registry could not be
+reached, not yet confirmed by a successful refresh."""
 
 CUSTOMER_STATUSES: tuple[CustomerStatus, ...] = (
     "active",
@@ -17,18 +29,27 @@ CUSTOMER_STATUSES: tuple[CustomerStatus, ...] = (
     "removed",
     "bankrupt",
     "liquidation",
+    "forced_dissolution",
+    "reconstruction",
+    "closed",
     "unverified",
 )
 
-BLOCKED_STATUSES: frozenset[str] = frozenset({"deleted", "removed", "bankrupt", "liquidation"})
-"""No new agreement is issued to these (DOMAIN.md; a bankrupt estate is bound by its trustee)."""
+SORT_COLUMNS = ("name", "org_number", "municipality", "status", "main_contact", "agreement_state")
+"""The customer list's columns, each also a sort order (GUI columns, ``customer list --sort``)."""
+
+BLOCKED_STATUSES: frozenset[str] = frozenset(
+    {"deleted", "removed", "bankrupt", "liquidation", "forced_dissolution", "closed"}
+)
+"""No new agreement is issued to these (DOMAIN.md; a bankrupt estate is bound by its trustee).
+A company in reconstruction negotiations still trades: allowed, with a warning."""
 
 # Norwegian (and Swedish/Danish) letters after z, in the alphabet's order: æ ø å.
 _AFTER_Z = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
 
 
 def may_issue_agreement(status: str) -> bool:
-    """True unless the customer is deleted, removed, bankrupt or under liquidation.
+    """True unless the customer is deleted, removed, bankrupt, winding up or dissolved.
 
     An ``unverified`` customer may receive one, but the caller should warn: verify it first.
     """

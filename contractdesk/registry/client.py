@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, BinaryIO, Self
 from urllib.parse import urlsplit
 
 import certifi
@@ -73,7 +73,11 @@ MEDIA_ROLES = "application/vnd.brreg.enhetsregisteret.rolle.v1+json;charset=UTF-
 MEDIA_ENTITY_UPDATES = (
     "application/vnd.brreg.enhetsregisteret.oppdatering.enhet.v1+json;charset=UTF-8"
 )
+MEDIA_SUB_UNIT_UPDATES = (
+    "application/vnd.brreg.enhetsregisteret.oppdatering.underenhet.v1+json;charset=UTF-8"
+)
 MEDIA_ROLE_UPDATES = "application/cloudevents-batch+json"
+MEDIA_BULK = "application/vnd.brreg.enhetsregisteret.enhet.v2+gzip;charset=UTF-8, application/gzip"
 MEDIA_JSON = "application/json"
 
 MAX_CONNECT_TIMEOUT = 5.0
@@ -102,7 +106,10 @@ class RegistrySettings:
         backoff_initial: first retry wait in seconds; doubles per attempt (with jitter) …
         backoff_max: … up to this.
         max_retry_after: the longest ``Retry-After`` honoured; a longer one fails at once.
-        max_body_bytes: body size cap; reading stops beyond it.
+        max_body_bytes: body size cap for single answers; reading stops beyond it.
+        max_feed_body_bytes: the cap for update-feed pages (a full page of 10,000 updates with
+            their changes is tens of MiB); streamed like every body.
+        bulk_timeout: seconds for downloading a bulk file (written to disk as it arrives).
         max_redirects: same-origin redirects followed per request.
         user_agent: the ``User-Agent`` header.
         trust_env: use proxy settings from the environment (never for a loopback base URL).
@@ -116,6 +123,8 @@ class RegistrySettings:
     backoff_max: float = 4.0
     max_retry_after: float = 5.0
     max_body_bytes: int = 4 * 1024 * 1024
+    max_feed_body_bytes: int = 64 * 1024 * 1024
+    bulk_timeout: float = 900.0
     max_redirects: int = 3
     user_agent: str = f"ContractDesk/{__version__} (customer register; python-httpx)"
     trust_env: bool = True
@@ -253,6 +262,14 @@ class RegistryClient:
             transport=transport,
         )
         self._closed = False
+        self._requests = 0
+        self._count_lock = threading.Lock()
+
+    @property
+    def requests_made(self) -> int:
+        """HTTP requests sent so far (retries and redirects included)."""
+        with self._count_lock:
+            return self._requests
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -299,11 +316,17 @@ class RegistryClient:
         number = validate_org_number(org_number)
         call = self._call(cancel)
         return self._entity_from(
-            self._get_json(f"{ENTITY_API}/underenheter/{number}", MEDIA_SUB_UNIT, call), number
+            self._get_json(f"{ENTITY_API}/underenheter/{number}", MEDIA_SUB_UNIT, call),
+            number,
+            "underenheter",
         )
 
     def get_entities(
-        self, org_numbers: Sequence[str], *, cancel: CancelCheck = None
+        self,
+        org_numbers: Sequence[str],
+        *,
+        per_request: int = ORG_NUMBERS_PER_REQUEST,
+        cancel: CancelCheck = None,
     ) -> tuple[RegistryEntity, ...]:
         """Several main entities at once (search by ``organisasjonsnummer``), e.g. to refresh all.
 
@@ -313,13 +336,13 @@ class RegistryClient:
         """
         numbers = list(dict.fromkeys(validate_org_number(n) for n in org_numbers))
         found: list[RegistryEntity] = []
-        for start in range(0, len(numbers), ORG_NUMBERS_PER_REQUEST):
-            batch = numbers[start : start + ORG_NUMBERS_PER_REQUEST]
+        for start in range(0, len(numbers), per_request):
+            batch = numbers[start : start + per_request]
+            params = {"organisasjonsnummer": ",".join(batch)}
+            if per_request != ORG_NUMBERS_PER_REQUEST:
+                params["size"] = str(per_request)
             data = self._get_json(
-                f"{ENTITY_API}/enheter",
-                MEDIA_ENTITY,
-                self._call(cancel),
-                params={"organisasjonsnummer": ",".join(batch)},
+                f"{ENTITY_API}/enheter", MEDIA_ENTITY, self._call(cancel), params=params
             )
             found.extend(parse.parse_search_page(data).items)
         return tuple(found)
@@ -341,7 +364,7 @@ class RegistryClient:
         """Search main entities by name (scored free text), one page at a time.
 
         Args:
-            name: 1–180 characters (surrounding spaces ignored).
+            name: 1 to 180 characters (surrounding spaces ignored).
             page: from 0. The registry refuses ``(page + 1) * size > 10000`` (BadRequest).
             size: items per page (registry default 20 when None).
 
@@ -452,40 +475,82 @@ class RegistryClient:
         First call with ``since``, then continue with ``from_update_id=page.next_update_id``.
         A naive ``since`` is taken as UTC.
         """
-        params: dict[str, str] = {}
-        if since is not None:
-            moment = since.replace(tzinfo=UTC) if since.tzinfo is None else since.astimezone(UTC)
-            params["dato"] = (
-                moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-            )
-        if from_update_id is not None:
-            params["oppdateringsid"] = str(from_update_id)
-        if include_changes:
-            params["includeChanges"] = "true"
-        if page is not None:
-            params["page"] = str(page)
-        if size is not None:
-            params["size"] = str(size)
+        params = _update_params(since, from_update_id, include_changes, page, size)
         data = self._get_json(
             f"{ENTITY_API}/oppdateringer/enheter",
             MEDIA_ENTITY_UPDATES,
             self._call(cancel),
             params=params,
+            cap=self.settings.max_feed_body_bytes,
         )
         return parse.parse_entity_updates(data)
 
+    def get_sub_unit_updates(
+        self,
+        *,
+        since: datetime | None = None,
+        from_update_id: int | None = None,
+        include_changes: bool = False,
+        page: int | None = None,
+        size: int | None = None,
+        cancel: CancelCheck = None,
+    ) -> EntityUpdatePage:
+        """Changes to sub-units (``/oppdateringer/underenheter``; items under
+        ``_embedded.oppdaterteUnderenheter``). Paged like :meth:`get_entity_updates`."""
+        params = _update_params(since, from_update_id, include_changes, page, size)
+        data = self._get_json(
+            f"{ENTITY_API}/oppdateringer/underenheter",
+            MEDIA_SUB_UNIT_UPDATES,
+            self._call(cancel),
+            params=params,
+            cap=self.settings.max_feed_body_bytes,
+        )
+        return parse.parse_entity_updates(data, embedded_key="oppdaterteUnderenheter")
+
     def get_role_updates(
-        self, *, after_id: int = 0, size: int = 100, cancel: CancelCheck = None
+        self,
+        *,
+        after_id: int = 0,
+        size: int = 100,
+        after_time: datetime | None = None,
+        cancel: CancelCheck = None,
     ) -> RoleUpdateBatch:
-        """Which organisations' roles changed after event ``after_id`` (refetch their roles)."""
+        """Which organisations' roles changed after event ``after_id`` (or, with ``after_time``,
+        after that moment; refetch their roles)."""
         params = {"afterId": str(after_id), "size": str(size)}
+        if after_time is not None:
+            params = {"afterTime": _update_params(after_time, None, False, None, None)["dato"]}
+            params["size"] = str(size)
         data = self._get_json(
             f"{ENTITY_API}/oppdateringer/roller",
             MEDIA_ROLE_UPDATES,
             self._call(cancel),
             params=params,
+            cap=self.settings.max_feed_body_bytes,
         )
         return parse.parse_role_updates(data, requested_size=size)
+
+    # ------------------------------------------------------------------ bulk files
+
+    def download_bulk(self, kind: str, sink: BinaryIO, *, cancel: CancelCheck = None) -> None:
+        """Write a bulk file (gzip JSON) to ``sink`` as it arrives: ``kind`` is ``entities``
+        (``/enheter/lastned``) or ``roles`` (``/roller/totalbestand``).
+
+        One attempt within ``bulk_timeout``; cancellation is checked between received chunks.
+        """
+        path = {"entities": "/enheter/lastned", "roles": "/roller/totalbestand"}[kind]
+        if self._closed:
+            raise RuntimeError("RegistryClient is closed")
+        call = _Call(time.monotonic() + self.settings.bulk_timeout, cancel)
+        call.check()
+        url = self.settings.base_url + ENTITY_API + path
+        answer = self._attempt(url, {}, MEDIA_BULK, call, sink=sink)
+        if answer.status == 404:
+            raise err.NotFound(detail=f"HTTP 404 from {answer.url}", status=404)
+        if answer.status != 200:
+            raise err.UnexpectedResponse(
+                detail=f"HTTP {answer.status} from {answer.url}", status=answer.status
+            )
 
     # ------------------------------------------------------------------ internals: operations
 
@@ -498,22 +563,24 @@ class RegistryClient:
         return call
 
     def _get_entity(self, number: str, sub_unit_fallback: bool, call: _Call) -> RegistryEntity:
+        endpoint = "enheter"
         try:
             data = self._get_json(f"{ENTITY_API}/enheter/{number}", MEDIA_ENTITY, call)
         except err.NotFound:
             if not sub_unit_fallback:
                 raise
+            endpoint = "underenheter"
             try:
                 data = self._get_json(f"{ENTITY_API}/underenheter/{number}", MEDIA_SUB_UNIT, call)
             except err.NotFound:
                 raise err.NotFound(
                     detail=f"{number}: neither entity nor sub-unit", status=404
                 ) from None
-        return self._entity_from(data, number)
+        return self._entity_from(data, number, endpoint)
 
     @staticmethod
-    def _entity_from(data: Any, number: str) -> RegistryEntity:
-        entity = parse.parse_entity(data)
+    def _entity_from(data: Any, number: str, endpoint: str) -> RegistryEntity:
+        entity = parse.parse_entity(data, endpoint=endpoint)
         if entity.org_number != number:
             raise err.Malformed(
                 detail=f"asked for {number}, the registry answered about {entity.org_number}"
@@ -548,9 +615,15 @@ class RegistryClient:
     # ------------------------------------------------------------------ internals: HTTP
 
     def _get_json(
-        self, path: str, accept: str, call: _Call, *, params: Mapping[str, str] | None = None
+        self,
+        path: str,
+        accept: str,
+        call: _Call,
+        *,
+        params: Mapping[str, str] | None = None,
+        cap: int | None = None,
     ) -> Any:
-        answer = self._get_with_retries(path, accept, call, params or {})
+        answer = self._get_with_retries(path, accept, call, params or {}, cap)
         status = answer.status
         if status == 200:
             return _decode_json(answer)
@@ -566,7 +639,12 @@ class RegistryClient:
         raise err.UnexpectedResponse(detail=detail, status=status)
 
     def _get_with_retries(
-        self, path: str, accept: str, call: _Call, params: Mapping[str, str]
+        self,
+        path: str,
+        accept: str,
+        call: _Call,
+        params: Mapping[str, str],
+        cap: int | None = None,
     ) -> _Answer:
         settings = self.settings
         url = settings.base_url + path
@@ -574,7 +652,7 @@ class RegistryClient:
         while True:
             call.check()
             try:
-                answer = self._attempt(url, params, accept, call)
+                answer = self._attempt(url, params, accept, call, cap)
             except _Dropped as dropped:
                 status, retry_after, detail = 0, None, f"connection dropped: {dropped}"
             else:
@@ -601,13 +679,23 @@ class RegistryClient:
             call.sleep(wait)
             attempt += 1
 
-    def _attempt(self, url: str, params: Mapping[str, str], accept: str, call: _Call) -> _Answer:
+    def _attempt(
+        self,
+        url: str,
+        params: Mapping[str, str],
+        accept: str,
+        call: _Call,
+        cap: int | None = None,
+        sink: BinaryIO | None = None,
+    ) -> _Answer:
         settings = self.settings
         target = httpx.URL(url, params=dict(params)) if params else httpx.URL(url)
         for _hop in range(settings.max_redirects + 1):
             call.check()
             remaining = call.remaining()
             timeout = httpx.Timeout(remaining, connect=min(settings.connect_timeout, remaining))
+            with self._count_lock:
+                self._requests += 1
             try:
                 with self._http.stream(
                     "GET", target, headers={"Accept": accept}, timeout=timeout
@@ -624,7 +712,11 @@ class RegistryClient:
                             )
                         target = location
                         continue
-                    body = self._read_capped(response, call)
+                    if sink is not None and response.status_code == 200:
+                        self._copy_to(response, sink, call)
+                        body = b""
+                    else:
+                        body = self._read_capped(response, call, cap)
                     return _Answer(response.status_code, response.headers, body, str(response.url))
             except httpx.ConnectTimeout as exc:
                 raise err.Timeout(detail=f"connecting to {target.host}: {exc}") from exc
@@ -643,8 +735,14 @@ class RegistryClient:
             detail=f"more than {settings.max_redirects} redirects",
         )
 
-    def _read_capped(self, response: httpx.Response, call: _Call) -> bytes:
-        cap = self.settings.max_body_bytes
+    def _copy_to(self, response: httpx.Response, sink: BinaryIO, call: _Call) -> None:
+        """Stream a (bulk) body to ``sink``, checking cancellation between chunks."""
+        for chunk in response.iter_raw():
+            sink.write(chunk)
+            call.check()
+
+    def _read_capped(self, response: httpx.Response, call: _Call, cap: int | None = None) -> bytes:
+        cap = cap or self.settings.max_body_bytes
         declared = response.headers.get("Content-Length")
         if declared is not None and declared.strip().isdigit() and int(declared) > cap:
             raise err.TooLarge(detail=f"Content-Length {declared} > cap {cap}")
@@ -657,6 +755,30 @@ class RegistryClient:
             chunks.append(chunk)
             call.check()
         return b"".join(chunks)
+
+
+def _update_params(
+    since: datetime | None,
+    from_update_id: int | None,
+    include_changes: bool,
+    page: int | None,
+    size: int | None,
+) -> dict[str, str]:
+    params: dict[str, str] = {}
+    if since is not None:
+        moment = since.replace(tzinfo=UTC) if since.tzinfo is None else since.astimezone(UTC)
+        params["dato"] = (
+            moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+        )
+    if from_update_id is not None:
+        params["oppdateringsid"] = str(from_update_id)
+    if include_changes:
+        params["includeChanges"] = "true"
+    if page is not None:
+        params["page"] = str(page)
+    if size is not None:
+        params["size"] = str(size)
+    return params
 
 
 class _Dropped(Exception):

@@ -10,9 +10,26 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-EntityStatus = Literal["active", "deleted", "removed", "bankrupt", "liquidation"]
+from contractdesk.domain.address import Address
+
+EntityStatus = Literal[
+    "active",
+    "deleted",
+    "removed",
+    "bankrupt",
+    "liquidation",
+    "forced_dissolution",
+    "reconstruction",
+    "closed",
+]
 """``deleted``: slettet (200 ``SlettetEnhet``); ``removed``: 410, gone from open data;
-``bankrupt``: konkurs; ``liquidation``: under avvikling or forced dissolution."""
+``bankrupt``: konkurs; ``liquidation``: under avvikling (winding-up); ``forced_dissolution``:
+under tvangsavvikling or tvangsoppløsning; ``reconstruction``: in reconstruction negotiations
+(``underRekonstruksjonsforhandlingDato``); ``closed``: a sub-unit with ``nedleggelsesdato``
+(closed, not yet deleted)."""
+
+SUB_UNIT_FORMS = frozenset({"BEDR", "AAFY"})
+"""Organisation forms of sub-units (underenheter): a business's or a public body's unit."""
 
 SigningKind = Literal["signature", "procuration"]
 """``signature``: signatur (binds the company); ``procuration``: prokura."""
@@ -32,21 +49,18 @@ class OrganisationForm:
     description: str
 
 
+RegistryAddress = Address
+"""A business, postal or location address as the registry holds it (the one address value)."""
+
+
 @dataclass(frozen=True)
-class RegistryAddress:
-    """A business, postal or location address as the registry holds it."""
+class Remark:
+    """A registry remark (påtegning), e.g. "the address is probably wrong"; shown as given."""
 
-    lines: tuple[str, ...] = ()
-    postcode: str = ""
-    city: str = ""
-    municipality: str = ""
-    municipality_number: str = ""
-    country_code: str = ""
-    country: str = ""
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.lines or self.postcode or self.city or self.country_code)
+    info_type: str
+    """What the remark is about: ``NAVN``, ``FADR`` (business address), ``PADR`` …"""
+    text: str
+    entered_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +99,11 @@ class RegistryEntity:
     phone: str = ""
     mobile: str = ""
     former_names: tuple[str, ...] = ()
+    forced_dissolution_date: date | None = None
+    reconstruction_date: date | None = None
+    closed_date: date | None = None
+    """nedleggelsesdato: a sub-unit closed down."""
+    remarks: tuple[Remark, ...] = ()
 
     @property
     def is_deleted(self) -> bool:
@@ -102,6 +121,9 @@ class RegistryEntity:
             "deleted": self.deletion_date,
             "bankrupt": self.bankruptcy_date,
             "liquidation": self.liquidation_date,
+            "forced_dissolution": self.forced_dissolution_date,
+            "reconstruction": self.reconstruction_date,
+            "closed": self.closed_date,
         }.get(self.status)
 
 
@@ -130,11 +152,25 @@ class RegistryRole:
     entity_deleted: bool = False
     """erSlettet: the entity holding the role is deleted."""
     order: int = 0
+    elected_by: str = ""
+    """valgtAv: who elected the board member, e.g. ``Representant for A-aksjonærene``."""
+    elected_by_code: str = ""
+    liability_share: str = ""
+    """ansvarsandel: a partner's share of the company's obligations, e.g. ``50%`` or ``1/3``."""
+    restricted_capacity: bool = False
+    """begrensetRettsligHandleevne: the person's legal capacity is restricted."""
+    lasting_power_of_attorney: bool = False
+    """stadfestetFremtidsfullmakt: a confirmed lasting power of attorney is in force."""
 
     @property
     def active(self) -> bool:
         """True unless the holder is deceased, deregistered or a deleted entity."""
         return not (self.deceased or self.deregistered or self.entity_deleted)
+
+    @property
+    def capacity_limited(self) -> bool:
+        """Facts that limit what the person can do alone: check before they sign."""
+        return self.restricted_capacity or self.lasting_power_of_attorney
 
 
 @dataclass(frozen=True)
@@ -168,8 +204,14 @@ class SigningRule:
     """Rule status: ``RF`` (rule found), ``RI`` (not registered/standardised), or ``""``."""
 
     @property
+    def standardised(self) -> bool:
+        """False where the registry marks the rule not standardised/interpretable (not ``RF``)."""
+        return self.rule_status in ("", "RF")
+
+    @property
     def needs_manual_confirmation(self) -> bool:
-        return not self.registered
+        """No rule, or a rule the registry gives only as free text: confirm the signers by hand."""
+        return not self.registered or not self.signer_sets
 
 
 @dataclass(frozen=True)
@@ -183,6 +225,8 @@ class Signatory:
     org_number: str | None = None
     may_sign_alone: bool = False
     """True if some registered or statutory signer set holds this signatory alone."""
+    capacity_limited: bool = False
+    """Restricted legal capacity or a lasting power of attorney: cannot sign alone — check."""
 
 
 @dataclass(frozen=True)
@@ -231,7 +275,7 @@ class RegistryLookup:
     def needs_manual_confirmation(self) -> bool:
         """True where no signature rule is registered: ask the user who signs."""
         rule = self.signature_rule
-        return rule is None or not rule.registered
+        return rule is None or rule.needs_manual_confirmation
 
 
 ChangeType = Literal["unknown", "new", "changed", "deleted", "removed"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from contractdesk.registry.errors import Malformed
 from contractdesk.registry.models import (
+    SUB_UNIT_FORMS,
     ChangeType,
     EntityChange,
     EntityStatus,
@@ -22,6 +23,7 @@ from contractdesk.registry.models import (
     RegistryAddress,
     RegistryEntity,
     RegistryRole,
+    Remark,
     RoleUpdate,
     RoleUpdateBatch,
     RulePerson,
@@ -35,8 +37,7 @@ JOINT_GRANT_CODES = frozenset({"SIFE", "POFE"})
 SOLE_GRANT_CODES = frozenset({"SIGN", "SIHV", "PROK", "POHV"})
 """Signature/procuration granted to named persons each alone (hver for seg)."""
 
-_LIQUIDATION_DATE_FIELDS = (
-    "underAvviklingDato",
+_FORCED_DATE_FIELDS = (
     "tvangsavvikletPgaManglendeSlettingDato",
     "tvangsopplostPgaManglendeDagligLederDato",
     "tvangsopplostPgaManglendeRevisorDato",
@@ -162,8 +163,62 @@ def _organisation_form(value: Any, what: str) -> OrganisationForm:
     )
 
 
-def parse_entity(data: Any) -> RegistryEntity:
-    """An ``Enhet``, ``SlettetEnhet``, ``Underenhet`` or ``SlettetUnderEnhet`` object."""
+def _is_sub_unit(body: Mapping[str, Any], klass: str, form: str, endpoint: str | None) -> bool:
+    """Main unit or sub-unit: by the endpoint that answered, the response class and the form.
+
+    Never by the ``overordnetEnhet`` key: public-sector main units (ORGL, KOMM …) carry it too
+    (sometimes as null), naming the unit above them in the public sector.
+    """
+    if endpoint is not None:
+        return endpoint == "underenheter"
+    if klass:
+        return klass in ("Underenhet", "SlettetUnderEnhet")
+    return form in SUB_UNIT_FORMS or "beliggenhetsadresse" in body
+
+
+def parse_remarks(value: Any) -> tuple[Remark, ...]:
+    """``paategninger`` → remarks (entries without text are dropped)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        Remark(
+            info_type=_str(item.get("infotype")),
+            text=_str(item.get("tekst")),
+            entered_on=_opt_date(item.get("innfoertDato")),
+        )
+        for item in value
+        if isinstance(item, Mapping) and _str(item.get("tekst"))
+    )
+
+
+def _first_date(body: Mapping[str, Any], fields: Iterable[str]) -> date | None:
+    return next((d for d in (_opt_date(body.get(f)) for f in fields) if d is not None), None)
+
+
+def _entity_status(
+    body: Mapping[str, Any], flags: tuple[bool, bool, bool], is_sub_unit: bool
+) -> EntityStatus:
+    bankrupt, winding_up, forced = flags
+    if bankrupt:
+        return "bankrupt"
+    if forced:
+        return "forced_dissolution"
+    if winding_up:
+        return "liquidation"
+    if _opt_date(body.get("underRekonstruksjonsforhandlingDato")) is not None:
+        return "reconstruction"
+    if is_sub_unit and _opt_date(body.get("nedleggelsesdato")) is not None:
+        return "closed"
+    return "active"
+
+
+def parse_entity(data: Any, *, endpoint: str | None = None) -> RegistryEntity:
+    """An ``Enhet``, ``SlettetEnhet``, ``Underenhet`` or ``SlettetUnderEnhet`` object.
+
+    Args:
+        endpoint: ``enheter`` or ``underenheter``, the register that answered (None: decide by
+            the response class and the organisation form).
+    """
     body = _obj(data, "entity")
     klass = _str(body.get("respons_klasse"))
     org_number = _req_str(body, "organisasjonsnummer", "entity")
@@ -171,15 +226,11 @@ def parse_entity(data: Any) -> RegistryEntity:
     if not (len(org_number) == 9 and org_number.isdigit()):
         raise Malformed(detail=f"{what}: organisasjonsnummer is not 9 digits")
     name = _req_str(body, "navn", what)
-    is_sub_unit = (
-        klass in ("Underenhet", "SlettetUnderEnhet")
-        or "overordnetEnhet" in body
-        or "beliggenhetsadresse" in body
-    )
+    form = _organisation_form(body.get("organisasjonsform"), what)
+    is_sub_unit = _is_sub_unit(body, klass, form.code, endpoint)
     deleted = klass in ("SlettetEnhet", "SlettetUnderEnhet") or (
         not klass and bool(body.get("slettedato")) and "konkurs" not in body
     )
-    form = _organisation_form(body.get("organisasjonsform"), what)
     parent = body.get("overordnetEnhet")
     parent_org = parent if isinstance(parent, str) and parent else None
     former = body.get("historiskeNavn")
@@ -218,13 +269,8 @@ def parse_entity(data: Any) -> RegistryEntity:
         bankrupt = _req_bool(body, "konkurs", what)
         winding_up = _req_bool(body, "underAvvikling", what)
         forced = _req_bool(body, "underTvangsavviklingEllerTvangsopplosning", what)
-    status: EntityStatus = (
-        "bankrupt" if bankrupt else "liquidation" if (winding_up or forced) else "active"
-    )
-    liquidation_date = next(
-        (d for d in (_opt_date(body.get(f)) for f in _LIQUIDATION_DATE_FIELDS) if d is not None),
-        None,
-    )
+    status = _entity_status(body, (bankrupt, winding_up, forced), is_sub_unit)
+    liquidation_date = _opt_date(body.get("underAvviklingDato"))
     industry_code, industry = _code_object(body.get("naeringskode1"))
     return RegistryEntity(
         org_number=org_number,
@@ -236,7 +282,7 @@ def parse_entity(data: Any) -> RegistryEntity:
         postal_address=parse_address(body.get("postadresse")),
         vat_registered=vat,
         status=status,
-        deletion_date=_opt_date(body.get("slettedato") or body.get("nedleggelsesdato")),
+        deletion_date=_opt_date(body.get("slettedato")),
         bankruptcy_date=_opt_date(body.get("konkursdato")),
         liquidation_date=liquidation_date,
         registration_date=_opt_date(body.get("registreringsdatoEnhetsregisteret")),
@@ -254,6 +300,10 @@ def parse_entity(data: Any) -> RegistryEntity:
         phone=_str(body.get("telefon")),
         mobile=_str(body.get("mobil")),
         former_names=former_names,
+        forced_dissolution_date=_first_date(body, _FORCED_DATE_FIELDS),
+        reconstruction_date=_opt_date(body.get("underRekonstruksjonsforhandlingDato")),
+        closed_date=_opt_date(body.get("nedleggelsesdato")) if is_sub_unit else None,
+        remarks=parse_remarks(body.get("paategninger")),
     )
 
 
@@ -273,7 +323,8 @@ def parse_search_page(data: Any, *, embedded_key: str = "enheter") -> SearchPage
         raw = _obj(embedded, "search page._embedded").get(embedded_key, [])
         if not isinstance(raw, list):
             raise Malformed(detail=f"search page: _embedded.{embedded_key} is not a list")
-        items = tuple(parse_entity(item) for item in raw)
+        endpoint = "underenheter" if embedded_key == "underenheter" else "enheter"
+        items = tuple(parse_entity(item, endpoint=endpoint) for item in raw)
     return SearchPage(items=items, page=number, total_pages=total_pages, total=total, size=size)
 
 
@@ -292,6 +343,19 @@ def _person_name(navn: Any) -> tuple[str, str, str, str]:
     )
     full = " ".join(part for part in (first, middle, last) if part)
     return full, first, middle, last
+
+
+def _role_facts(role: Mapping[str, Any]) -> dict[str, Any]:
+    """Election, liability share and the capacity facts of one ``Rolle``."""
+    elected_code, elected = _code_object(role.get("valgtAv"))
+    share = role.get("ansvarsandel")
+    return {
+        "elected_by": elected,
+        "elected_by_code": elected_code,
+        "liability_share": share.strip() if isinstance(share, str) else "",
+        "restricted_capacity": bool(_opt_bool(role.get("begrensetRettsligHandleevne"))),
+        "lasting_power_of_attorney": bool(_opt_bool(role.get("stadfestetFremtidsfullmakt"))),
+    }
 
 
 def parse_roles(data: Any) -> tuple[RegistryRole, ...]:
@@ -319,6 +383,7 @@ def parse_roles(data: Any) -> tuple[RegistryRole, ...]:
                 _opt_bool(role.get("fratraadt"))
             )
             order = _opt_int(role.get("rekkefolge")) or 0
+            facts = _role_facts(role)
             person, entity, trustee = role.get("person"), role.get("enhet"), role.get("bostyrer")
             if isinstance(person, Mapping) or isinstance(trustee, Mapping):
                 holder = person if isinstance(person, Mapping) else trustee
@@ -339,6 +404,7 @@ def parse_roles(data: Any) -> tuple[RegistryRole, ...]:
                         deceased=bool(_opt_bool(holder.get("erDoed"))),
                         deregistered=deregistered,
                         order=order,
+                        **facts,
                     )
                 )
             elif isinstance(entity, Mapping):
@@ -359,6 +425,9 @@ def parse_roles(data: Any) -> tuple[RegistryRole, ...]:
                         entity_deleted=bool(_opt_bool(entity.get("erSlettet"))),
                         deregistered=deregistered,
                         order=order,
+                        elected_by=facts["elected_by"],
+                        elected_by_code=facts["elected_by_code"],
+                        liability_share=facts["liability_share"],
                     )
                 )
     return tuple(result)
@@ -496,18 +565,20 @@ def signing_rule_org_number(data: Any) -> str:
 # ----------------------------------------------------------------------------- update feeds
 
 
-def parse_entity_updates(data: Any) -> EntityUpdatePage:
+def parse_entity_updates(data: Any, *, embedded_key: str = "oppdaterteEnheter") -> EntityUpdatePage:
+    """A page of ``/oppdateringer/enheter`` (``oppdaterteEnheter``) or ``/underenheter``
+    (``embedded_key="oppdaterteUnderenheter"``); ``endringer`` is optional."""
     body = _obj(data, "entity updates")
     page_value = body.get("page")
     page: Mapping[str, Any] = page_value if isinstance(page_value, Mapping) else {}
     embedded = body.get("_embedded")
     raw = (
-        _obj(embedded, "entity updates._embedded").get("oppdaterteEnheter", [])
+        _obj(embedded, "entity updates._embedded").get(embedded_key, [])
         if embedded is not None
         else []
     )
     if not isinstance(raw, list):
-        raise Malformed(detail="entity updates: oppdaterteEnheter is not a list")
+        raise Malformed(detail=f"entity updates: {embedded_key} is not a list")
     items = []
     for value in raw:
         item = _obj(value, "entity update")

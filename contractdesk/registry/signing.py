@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from contractdesk.domain.signing_phrases import signer_sets_for_phrase
 from contractdesk.registry.models import (
     RegistryEntity,
     RegistryRole,
@@ -60,6 +61,7 @@ class _Entry:
     org_number: str | None
     codes: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    capacity_limited: bool = False
 
     def add(self, code: str, role: str) -> None:
         if code and code not in self.codes:
@@ -164,6 +166,7 @@ def signatories(
                 found.birth_date = role.birth_date
             entry = found
         entry.add(role.role_code, role.role)
+        entry.capacity_limited = entry.capacity_limited or role.capacity_limited
 
     usable_sets: list[tuple[str, ...]] = []
     for rule in rules:
@@ -194,7 +197,9 @@ def signatories(
             roles=tuple(e.roles),
             birth_date=e.birth_date,
             org_number=e.org_number,
-            may_sign_alone=_norm(e.name) in alone or any(c in _SOLE_CODES for c in e.codes),
+            may_sign_alone=not e.capacity_limited
+            and (_norm(e.name) in alone or any(c in _SOLE_CODES for c in e.codes)),
+            capacity_limited=e.capacity_limited,
         )
         for e in entries.values()
     )
@@ -237,6 +242,16 @@ def statutory_rule(entity: RegistryEntity, roles: Sequence[RegistryRole]) -> Sig
     return SigningRule(kind="signature", text="", signer_sets=(), registered=False, basis="none")
 
 
+def _from_phrase(rule: SigningRule, roles: Sequence[RegistryRole]) -> SigningRule:
+    """A registered rule given only as words: its signer sets where the words are standard."""
+    holders: dict[str, list[str]] = {}
+    for role in roles:
+        if role.active and role.holder_kind == "person" and role.name:
+            holders.setdefault(role.role_code, []).append(role.name)
+    sets = signer_sets_for_phrase(rule.text, holders)
+    return replace(rule, signer_sets=dedupe_sets(sets)) if sets else rule
+
+
 def _law_rule(text: str, sets: tuple[tuple[str, ...], ...]) -> SigningRule:
     return SigningRule(
         kind="signature", text=text, signer_sets=dedupe_sets(sets), registered=False, basis="law"
@@ -250,6 +265,8 @@ def complete_rules(
     signature rule (one neither registered nor giving any signer set). Signature rule first."""
     signature = next((r for r in rules if r.kind == "signature"), None)
     others = [r for r in rules if r.kind != "signature"]
+    if signature is not None and signature.registered and not signature.signer_sets:
+        signature = _from_phrase(signature, roles)
     if signature is None or (not signature.registered and not signature.signer_sets):
         law = statutory_rule(entity, roles)
         if signature is not None:

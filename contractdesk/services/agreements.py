@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contractdesk.domain.customers import BLOCKED_STATUSES
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
 from contractdesk.domain.people import fold, full_name
 from contractdesk.domain.terms.agreement import (
@@ -43,7 +44,7 @@ from contractdesk.domain.terms.reacceptance import (
     ReacceptanceStatus,
     reacceptance_row,
 )
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, render_stored, stored_message, translate
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.validation import clean_text, normalise_email
 from contractdesk.store import audit
@@ -86,7 +87,6 @@ SOLE_SIGNER_CODES = frozenset(
     {"DAGL", "INNH", "SIHV", "POHV", "SIGN", "PROK", "DTSO", "DTPR", "KOMP", "BOBE"}
 )
 JOINT_SIGNER_CODES = frozenset({"SIFE", "POFE", "LEDE", "NEST", "MEDL"})
-
 
 
 # -- values that cross threads (frozen) ------------------------------------------------------------
@@ -330,6 +330,9 @@ class SignatoryCheck:
     signatory: bool
     warning: str | None
     roles: tuple[str, ...] = ()
+    # the warning as a stored message (``i18n.stored_message``): kept in the ledger, translated
+    # whenever it is shown
+    warning_code: str | None = None
 
 
 def _name_keys(name: str) -> set[str]:
@@ -377,15 +380,15 @@ def check_signatory(
     sets = _sets(signing_rule) + _sets(procuration_rule)
     listed = [x for x in (signatories or []) if isinstance(x, Mapping)]
     if not roles and not sets and not listed:
-        return SignatoryCheck(
-            False,
-            fill(
-                translate(
+        return _warned(
+            (
+                "AgreementService",
+                QT_TRANSLATE_NOOP(
                     "AgreementService",
                     "No registry data on who may sign for %1: check the signing authority "
                     "by hand (fetch the customer from the registry).",
                 ),
-                who,
+                (who,),
             ),
         )
     held: list[str] = []
@@ -425,25 +428,58 @@ def check_signatory(
     rule = str((signing_rule or {}).get("text") or "").strip()
     if joint:
         others = ", ".join(dict.fromkeys(partners))
-        text = fill(
-            translate(
+        parts: list[tuple[str, str, tuple[object, ...]] | str] = [
+            (
                 "AgreementService",
-                "%1 may sign for %2 only together with others by the registry data",
-            ),
-            name,
-            who,
-        )
+                QT_TRANSLATE_NOOP(
+                    "AgreementService",
+                    "%1 may sign for %2 only together with others by the registry data",
+                ),
+                (name, who),
+            )
+        ]
         if others:
-            text += fill(translate("AgreementService", " (with %1)"), others)
-        if rule:
-            text += fill(translate("AgreementService", "; signing rule: %1"), rule)
-        return SignatoryCheck(False, _sentence(text), tuple(held))
-    text = fill(
-        translate("AgreementService", "%1 is not a signatory of %2 by the registry data"), name, who
-    )
+            parts.append(
+                (
+                    "AgreementService",
+                    QT_TRANSLATE_NOOP("AgreementService", " (with %1)"),
+                    (others,),
+                )
+            )
+    else:
+        parts = [
+            (
+                "AgreementService",
+                QT_TRANSLATE_NOOP(
+                    "AgreementService", "%1 is not a signatory of %2 by the registry data"
+                ),
+                (name, who),
+            )
+        ]
     if rule:
-        text += fill(translate("AgreementService", "; signing rule: %1"), rule)
-    return SignatoryCheck(False, _sentence(text), tuple(held))
+        parts.append(
+            (
+                "AgreementService",
+                QT_TRANSLATE_NOOP("AgreementService", "; signing rule: %1"),
+                (rule,),
+            )
+        )
+    if not rule.endswith((".", "!", "?")) or not rule:
+        parts.append(".")
+    return _warned(*parts, roles=tuple(held))
+
+
+def _warned(
+    *parts: tuple[str, str, tuple[object, ...]] | str, roles: tuple[str, ...] = ()
+) -> SignatoryCheck:
+    """A failed check whose warning is kept as a stored message (translated when shown)."""
+    code = stored_message(*parts)
+    return SignatoryCheck(False, render_stored(code), roles, warning_code=code)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate; it is translated when the stored message is shown."""
+    return text
 
 
 def _sentence(text: str) -> str:
@@ -727,7 +763,7 @@ class AgreementService:
             raise UserError(
                 fill(
                     translate("AgreementService", "The acceptance date %1 is in the future."),
-                    accepted_on.isoformat(),
+                    format_day(accepted_on),
                 ),
                 field="date",
             )
@@ -750,7 +786,7 @@ class AgreementService:
             name = self._person_name(person)
             check = self._check(customer, name)
             warnings = [check.warning] if check.warning else []
-            if customer.status in ("deleted", "removed", "bankrupt", "liquidation"):
+            if customer.status in BLOCKED_STATUSES:
                 warnings.append(
                     fill(
                         translate("AgreementService", "%1 has registry status %2."),
@@ -776,7 +812,7 @@ class AgreementService:
                 method=chosen,
                 signed_by_person_id=person.id,
                 signed_by_name=name,
-                signatory_warning=check.warning,
+                signatory_warning=check.warning_code or check.warning,
                 note=clean_note,
                 recorded_by=actor,
             )
@@ -1039,7 +1075,7 @@ class AgreementService:
             raise UserError(
                 fill(
                     translate("AgreementService", "The notice date %1 is in the future."),
-                    notified_on.isoformat(),
+                    format_day(notified_on),
                 ),
                 field="date",
             )
@@ -1325,7 +1361,7 @@ class AgreementService:
             raise UserError(
                 fill(
                     translate("AgreementService", "No published terms version is in effect on %1."),
-                    day.isoformat(),
+                    format_day(day),
                 )
             )
         return v
@@ -1694,9 +1730,9 @@ class AgreementService:
                 "Notified %1, not accepted by %2: under §14 the agreement is considered terminated from %3 "
                 "once the owner confirms.",
             ),
-            view.notified_on.isoformat(),
-            view.acceptance_deadline.isoformat(),
-            considered.isoformat(),
+            format_day(view.notified_on),
+            format_day(view.acceptance_deadline),
+            format_day(considered),
         )
         return TerminationProposal(
             view.notice_id,
@@ -1792,7 +1828,7 @@ class AgreementService:
                         method=a.method,
                         signed_by_person_id=a.signed_by_person_id,
                         signed_by_name=a.signed_by_name,
-                        warning=a.signatory_warning,
+                        warning=render_stored(a.signatory_warning),
                         note=a.note,
                         agreement_document_id=document_id,
                         recorded_at=a.recorded_at,

@@ -9,8 +9,10 @@ from contractdesk.services.billing import BillingService
 from contractdesk.services.changes import ChangeBus, announce
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
+from contractdesk.services.overview import OverviewService
 from contractdesk.services.paper import PaperService
 from contractdesk.services.people import PeopleService
+from contractdesk.services.privacy import PrivacyService
 from contractdesk.services.safety.service import SafetyService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
@@ -38,6 +40,7 @@ class Services:
         self.agreements = AgreementService(store)
         self.billing = BillingService(store)
         self.customers = CustomerService(store)
+        self.overview = OverviewService(store, self.billing.plan)
         self.documents = DocumentService(
             store,
             supplier=self.supplier,
@@ -47,6 +50,14 @@ class Services:
             terms=self.terms,
             agreements=self.agreements,
             billing=self.billing,
+        )
+        self.privacy = PrivacyService(
+            store,
+            paths,
+            settings=self.settings,
+            supplier=self.supplier,
+            people=self.people,
+            terms=self.terms,
         )
         self.paper = PaperService(self.documents)
         announce(self, self.changes)

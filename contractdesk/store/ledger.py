@@ -9,7 +9,6 @@ automatic backups, so a restore on a new machine finds it next to the backup it 
 
 from __future__ import annotations
 
-import contextlib
 import hmac
 import json
 import logging
@@ -19,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from contractdesk.store.keys import _fsync_dir
+from contractdesk.output.atomic import save_atomic
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +112,6 @@ def copy_beside(src_folder: Path, dest_folder: Path) -> None:
     if not src.exists():
         return
     dest = dest_folder / LEDGER_NAME
-    tmp = dest.with_name(f".{LEDGER_NAME}.tmp")
     try:
         dest_folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         existing = dest.read_bytes() if dest.exists() else b""
@@ -122,10 +120,6 @@ def copy_beside(src_folder: Path, dest_folder: Path) -> None:
         extra = [
             ln for ln in existing.splitlines(keepends=True) if ln not in set(ours.splitlines(True))
         ]
-        tmp.write_bytes(ours + b"".join(extra))
-        os.replace(tmp, dest)
-        _fsync_dir(dest_folder)
-    except OSError:
+        save_atomic(dest, ours + b"".join(extra), mode=0o600)  # the one atomic-save helper
+    except OSError:  # SaveError is an OSError; the temp file is already gone
         log.warning("could not copy the erasure ledger beside the backups")
-        with contextlib.suppress(OSError):
-            tmp.unlink()

@@ -5,5 +5,5 @@ A test checks this list against Alembic's history; append a revision here with e
 
 from __future__ import annotations
 
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0011")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]

@@ -1,10 +1,10 @@
-"""The main window: navigation, pages, and a status bar saying where the store is and how it is unlocked."""
+"""The main window: navigation, pages, and a status bar saying where the store is and how opened."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,12 +27,48 @@ if TYPE_CHECKING:
 # (page id, module, class, its title in that class's translation context). A page is built on
 # its first visit, so start-up pays only for the page shown first.
 PAGE_SPECS: tuple[tuple[str, str, str, str], ...] = (
+    ("overview", "contractdesk.ui.pages.overview", "OverviewPage", "Overview"),
     ("customers", "contractdesk.ui.pages.customers", "CustomersPage", "Customers"),
     ("agreements", "contractdesk.ui.pages.agreements", "AgreementsPage", "Agreements"),
     ("terms", "contractdesk.ui.pages.terms", "TermsPage", "Terms"),
     ("billing", "contractdesk.ui.pages.billing", "BillingPage", "Services & invoicing"),
+    ("privacy", "contractdesk.ui.pages.privacy", "PrivacyPage", "Privacy"),
     ("settings", "contractdesk.ui.pages.settings", "SettingsPage", "Settings"),
 )
+
+
+SIDEBAR_WIDTH = 250
+
+STYLE_SHEET = """
+QListWidget#navigation { font-size: 11pt; border: none; background: #f3f5f7; }
+QListWidget#navigation::item { padding: 9px 10px; }
+QListWidget#navigation::item:selected { background: #dbe7f3; color: #0d2b45; }
+QLabel#pageHeading { font-size: 17pt; font-weight: 600; color: #0d2b45; }
+QLabel#pageSubheading { color: #546e7a; }
+QLabel#listHeading, QLabel#gettingStartedHeading { font-size: 12pt; font-weight: 600; }
+QFrame#gettingStarted { background: #f1f8e9; border: 1px solid #c5e1a5; border-radius: 6px; }
+QPushButton[card="true"] { text-align: left; background: #ffffff; border: 1px solid #cfd8dc;
+    border-radius: 8px; }
+QPushButton[card="true"]:hover { border-color: #90a4ae; }
+QPushButton[card="true"]:checked { border: 2px solid #1565c0; background: #e3f2fd; }
+QPushButton[card="true"]:focus { border: 2px solid #1e88e5; }
+QPushButton[urgent="true"] QLabel#cardCount { color: #b71c1c; }
+QLabel#cardDetail { color: #546e7a; }
+"""
+
+
+def retranslate_date_fields() -> None:
+    """Every open date (and month) field in the language now in force: dd.MM.yyyy in Norwegian."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QDateEdit
+
+    from contractdesk.ui.formatting import date_edit_format, month_edit_format
+
+    for window in QApplication.topLevelWidgets():
+        for field in window.findChildren(QDateEdit):
+            months_only = "d" not in field.displayFormat()
+            field.setLocale(QLocale())
+            field.setDisplayFormat(month_edit_format() if months_only else date_edit_format())
 
 
 class MainWindow(QMainWindow):
@@ -47,29 +83,33 @@ class MainWindow(QMainWindow):
         self.services: Services | None = None
         self._painted = False
         self.setObjectName("MainWindow")
+        self.setStyleSheet(STYLE_SHEET)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(240)
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { font-size: 11pt; } "
-            "QListWidget#navigation::item { padding: 8px 10px; }"
-        )
+        self.nav.setFixedWidth(SIDEBAR_WIDTH)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self._built: dict[int, Page] = {}
-        for _spec in PAGE_SPECS:
+        from contractdesk.ui.icons import icon
+
+        for page_id, *_rest in PAGE_SPECS:
             self.stack.addWidget(QWidget())  # stands in until the page is first shown
-            QListWidgetItem(self.nav)
+            item = QListWidgetItem(self.nav)
+            item.setIcon(icon(page_id))
         self.nav.currentRowChanged.connect(self._show_page)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
         self.setCentralWidget(self.splitter)
         self.store_label = QLabel()
         self.statusBar().addPermanentWidget(self.store_label)
         self._build_menu()
         self.retranslate()
-        self.resize(1100, 720)
+        self.resize(1280, 800)
         self._restore_state()
 
     def _ensure_page(self, index: int) -> Page:
@@ -82,6 +122,9 @@ class MainWindow(QMainWindow):
             page = getattr(importlib.import_module(module), cls)()
             if cls == "SettingsPage":
                 page.language_changed.connect(self._change_language)
+            if cls == "OverviewPage":
+                page.open_page.connect(self.go_to)
+                page.open_customer.connect(self.open_customer)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
@@ -105,7 +148,38 @@ class MainWindow(QMainWindow):
         return self.page("settings")  # type: ignore[return-value]
 
     def page(self, page_id: str) -> Page:
-        return self._ensure_page(next(i for i, spec in enumerate(PAGE_SPECS) if spec[0] == page_id))
+        return self._ensure_page(self.page_index(page_id))
+
+    @staticmethod
+    def page_index(page_id: str) -> int:
+        return next(i for i, spec in enumerate(PAGE_SPECS) if spec[0] == page_id)
+
+    def go_to(self, page_id: str) -> Page:
+        """Show the page ``page_id`` (and select it in the sidebar); ``"agreements:1"`` also
+        opens the page's tab 1."""
+        page_id, _, tab = page_id.partition(":")
+        self.nav.setCurrentRow(self.page_index(page_id))
+        page = self.page(page_id)
+        tabs = getattr(page, "tabs", None)
+        if tab.isdigit() and tabs is not None:
+            tabs.setCurrentIndex(int(tab))
+        return page
+
+    def open_customer(self, org_number: str) -> Any:
+        """Open the customer card of ``org_number`` (from any page)."""
+        page = self.go_to("customers")
+        return page.open_customer(org_number)  # type: ignore[attr-defined]
+
+    def new_customer(self) -> Any:
+        """Ctrl+N wherever the focus is: the customers page's "Add customer" dialog."""
+        page = self.go_to("customers")
+        return page.add_customer()  # type: ignore[attr-defined]
+
+    def show_help(self) -> Any:
+        """F1: help for the page shown, in the user's language."""
+        from contractdesk.ui.help import show_page_help
+
+        return show_page_help(self, PAGE_SPECS[self.nav.currentRow()][0])
 
     @staticmethod
     def page_title(index: int) -> str:
@@ -116,6 +190,12 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
+        self.new_customer_action = QAction(self)
+        self.new_customer_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_customer_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.new_customer_action.triggered.connect(self.new_customer)
+        self.file_menu.addAction(self.new_customer_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -136,6 +216,11 @@ class MainWindow(QMainWindow):
         self.whois_action.triggered.connect(self._open_whois)
         self.go_menu.addAction(self.whois_action)
         self.help_menu = self.menuBar().addMenu("")
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.help_action.triggered.connect(self.show_help)
+        self.help_menu.addAction(self.help_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
@@ -146,13 +231,17 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.about_action.setText(self.tr("&About ContractDesk"))
+        self.help_action.setText(self.tr("&Help for this page"))
+        self.new_customer_action.setText(self.tr("&New customer…"))
         self.whois_action.setText(self.tr("&Who is this?…"))
         for index in range(len(PAGE_SPECS)):
             if index in self._built:
                 self._built[index].retranslate()
             self.nav.item(index).setText(self.page_title(index))
-            self.go_actions[index].setText(self.page_title(index))
+            # "&" in a title is a literal ampersand in a menu, not a mnemonic
+            self.go_actions[index].setText(self.page_title(index).replace("&", "&&"))
         self._update_store_label()
 
     def set_services(self, services: Services) -> None:
@@ -172,9 +261,9 @@ class MainWindow(QMainWindow):
             "passphrase": self.tr("unlocked by passphrase"),
             "memory": self.tr("demo data (discarded on exit)"),
         }.get(info.key_source, info.key_source)
-        self.store_label.setText(
-            self.tr("Store: %1 — %2").replace("%1", str(info.path)).replace("%2", text)
-        )
+        # the path is a technical detail: in the tooltip and under "Details" in About
+        self.store_label.setText(self.tr("Data: %1").replace("%1", text))
+        self.store_label.setToolTip(str(info.path))
 
     def _change_language(self, code: str) -> None:
         from PySide6.QtWidgets import QApplication
@@ -183,20 +272,29 @@ class MainWindow(QMainWindow):
 
         install_language(QApplication.instance(), code)  # type: ignore[arg-type]
         self.retranslate()
+        retranslate_date_fields()
 
     def _open_whois(self) -> None:
         from contractdesk.ui.whois_dialog import show_whois
 
         show_whois(self)
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About ContractDesk"),
+    def _about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("About ContractDesk"))
+        box.setText(
             self.tr("ContractDesk %1\nCustomers, terms and signable agreements.").replace(
                 "%1", __version__
-            ),
+            )
         )
+        if self.services is not None:
+            box.setDetailedText(
+                self.tr("Data file: %1").replace("%1", str(self.services.safety.info().path))
+            )
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()
+        return box
 
     def _restore_state(self) -> None:
         settings = QSettings()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.services.errors import UserError
 from contractdesk.services.validation import display_phone
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.widgets.person_dialogs import EraseDialog, role_label
 
 if TYPE_CHECKING:
@@ -133,6 +134,8 @@ class WhoisDialog(QDialog):
         self.lookup("")
 
     def retranslate(self) -> None:
+        self.query.setAccessibleName(self.tr("Name, e-mail or phone number"))
+        self.matches.setAccessibleName(self.tr("People found"))
         self.setWindowTitle(self.tr("Who is this?"))
         self.query.setPlaceholderText(self.tr("Name, e-mail address or phone number"))
         self.export_button.setText(self.tr("E&xport data…"))
@@ -241,7 +244,7 @@ class WhoisDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export personal data"),
-            f"person-{m.person_id}.json",
+            in_documents(f"person-{m.person_id}.json"),
             self.tr("JSON (*.json)"),
         )
         if path:

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>AttentionCardButton</name>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message numerus="yes">
         <source>%1 of %n agreement(s) written to %2.</source>
@@ -134,15 +144,36 @@
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message numerus="yes">
+        <source>%n item(s) due</source>
+        <translation>
+            <numerusform>%n item due</numerusform>
+            <numerusform>%n items due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old backup(s)</source>
+        <translation>
+            <numerusform>%n old backup</numerusform>
+            <numerusform>%n old backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) written.</source>
+        <translation>
+            <numerusform>%n notice written.</numerusform>
+            <numerusform>%n notices written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message numerus="yes">
-        <source>Content SHA-256: %1
-%n customer(s) will be put on the re-acceptance list; notify them by %2 (§14).</source>
+        <source>%n customer(s) will be put on the re-acceptance list; notify them by %1 (§14).</source>
         <translation>
-            <numerusform>Content SHA-256: %1
-%n customer will be put on the re-acceptance list; notify the customer by %2 (§14).</numerusform>
-            <numerusform>Content SHA-256: %1
-%n customers will be put on the re-acceptance list; notify them by %2 (§14).</numerusform>
+            <numerusform>%n customer will be put on the re-acceptance list; notify them by %1 (§14).</numerusform>
+            <numerusform>%n customers will be put on the re-acceptance list; notify them by %1 (§14).</numerusform>
         </translation>
     </message>
 </context>

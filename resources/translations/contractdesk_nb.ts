@@ -43,6 +43,10 @@
 <context>
     <name>AddCustomerDialog</name>
     <message>
+        <source>Companies found in the registry</source>
+        <translation>Virksomheter funnet i Enhetsregisteret</translation>
+    </message>
+    <message>
         <source>Type all 9 digits of the organisation number.</source>
         <translation>Skriv alle 9 sifrene i organisasjonsnummeret.</translation>
     </message>
@@ -377,6 +381,14 @@
         <translation>Avtaler</translation>
     </message>
     <message>
+        <source>Acceptance ledger</source>
+        <translation>Akseptregister</translation>
+    </message>
+    <message>
+        <source>Customers to re-accept the terms</source>
+        <translation>Kunder som må akseptere vilkårene på nytt</translation>
+    </message>
+    <message>
         <source>Acceptance &amp;ledger</source>
         <translation>&amp;Akseptlogg</translation>
     </message>
@@ -482,6 +494,99 @@
     <message>
         <source>&amp;Sent to (e-mail address, or &apos;post&apos;):</source>
         <translation>&amp;Sendt til (e-postadresse, eller &apos;post&apos;):</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionCardButton</name>
+    <message>
+        <source>Show the list behind this card</source>
+        <translation>Vis listen bak dette kortet</translation>
+    </message>
+    <message>
+        <source>NOK %1 incl. VAT</source>
+        <translation>kr %1 inkl. mva.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n forfalt</numerusform>
+            <numerusform>%n forfalt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oldest from %1</source>
+        <translation>eldste fra %1</translation>
+    </message>
+    <message>
+        <source>oldest sent %1</source>
+        <translation>eldste sendt %1</translation>
+    </message>
+    <message>
+        <source>first ends %1</source>
+        <translation>første slutter %1</translation>
+    </message>
+    <message>
+        <source>next deadline %1</source>
+        <translation>neste frist %1</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>Ingenting å gjøre</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Agreement</source>
+        <translation>Avtale</translation>
+    </message>
+    <message>
+        <source>Terms version</source>
+        <translation>Vilkårsversjon</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Tjeneste</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Henvendelse</translation>
+    </message>
+    <message>
+        <source>Signers gone</source>
+        <translation>Gått ut</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Org number</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Amount incl. VAT</source>
+        <translation>Beløp inkl. mva.</translation>
+    </message>
+    <message>
+        <source>(erased person)</source>
+        <translation>(slettet person)</translation>
     </message>
 </context>
 <context>
@@ -598,6 +703,14 @@
     <message>
         <source>Services &amp; invoicing</source>
         <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>Invoice plan</source>
+        <translation>Fakturaplan</translation>
+    </message>
+    <message>
+        <source>Totals per month</source>
+        <translation>Sum per måned</translation>
     </message>
     <message>
         <source>&amp;Customer</source>
@@ -850,6 +963,10 @@
         <translation>%1: oppgi en dato (ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
+        <source>%1: %2 is not a possible date here (%3 to %4).</source>
+        <translation>%1: %2 er ikke en mulig dato her (%3 til %4).</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -902,6 +1019,10 @@
         <translation>Ønsket sluttdato %1 er før oppsigelsen ble mottatt (%2).</translation>
     </message>
     <message>
+        <source>The termination is received %1, before the service starts (%2).</source>
+        <translation>Oppsigelsen er mottatt %1, før tjenesten starter (%2).</translation>
+    </message>
+    <message>
         <source>Give the plan&apos;s first and last day as dates.</source>
         <translation>Oppgi planens første og siste dag som datoer.</translation>
     </message>
@@ -943,6 +1064,119 @@
     </message>
 </context>
 <context>
+    <name>BreachDialog</name>
+    <message>
+        <source>Record a breach</source>
+        <translation>Registrer et avvik</translation>
+    </message>
+    <message>
+        <source>e.g. CRM, e-mail; separated by commas</source>
+        <translation>f.eks. CRM, e-post; skilt med komma</translation>
+    </message>
+    <message>
+        <source>organisation numbers, separated by spaces</source>
+        <translation>organisasjonsnumre, skilt med mellomrom</translation>
+    </message>
+    <message>
+        <source>&amp;Discovered:</source>
+        <translation>&amp;Oppdaget:</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>&amp;Hva skjedde:</translation>
+    </message>
+    <message>
+        <source>S&amp;ystems:</source>
+        <translation>S&amp;ystemer:</translation>
+    </message>
+    <message>
+        <source>Sub-&amp;processors involved:</source>
+        <translation>&amp;Underleverandører involvert:</translation>
+    </message>
+    <message>
+        <source>Other &amp;customers:</source>
+        <translation>Andre &amp;kunder:</translation>
+    </message>
+    <message>
+        <source>Customers whose data went through a chosen sub-processor are added. Datatilsynet must be notified within 72 hours of discovery.</source>
+        <translation>Kunder hvis data gikk gjennom en valgt underleverandør, legges til. Datatilsynet skal varsles innen 72 timer etter at avviket ble oppdaget.</translation>
+    </message>
+</context>
+<context>
+    <name>Breaches</name>
+    <message>
+        <source>overdue by %1 h %2 min</source>
+        <translation>forfalt for %1 t %2 min siden</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>%1 t %2 min igjen</translation>
+    </message>
+    <message>
+        <source>Not a date and time: %1 (use e.g. 2027-03-01T14:30).</source>
+        <translation>Ikke et tidspunkt: %1 (skriv f.eks. 2027-03-01T14:30).</translation>
+    </message>
+    <message>
+        <source>Describe what happened.</source>
+        <translation>Beskriv hva som skjedde.</translation>
+    </message>
+    <message>
+        <source>The time of discovery lies in the future.</source>
+        <translation>Tidspunktet for oppdagelsen ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>Not in the sub-processor register: %1.</source>
+        <translation>Ikke i registeret over underleverandører: %1.</translation>
+    </message>
+    <message>
+        <source>Set up the mail server (SMTP) first, or save .eml files.</source>
+        <translation>Sett opp e-posttjeneren (SMTP) først, eller lagre .eml-filer.</translation>
+    </message>
+    <message>
+        <source>Enter the supplier&apos;s e-mail address in Settings first.</source>
+        <translation>Fyll først inn leverandørens e-postadresse under Innstillinger.</translation>
+    </message>
+    <message>
+        <source>no main contact with an e-mail address</source>
+        <translation>ingen hovedkontakt med e-postadresse</translation>
+    </message>
+    <message>
+        <source>No breach with number %1.</source>
+        <translation>Det finnes ikke noe avvik med nummer %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BreachesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Discovered</source>
+        <translation>Oppdaget</translation>
+    </message>
+    <message>
+        <source>Datatilsynet deadline</source>
+        <translation>Frist til Datatilsynet</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tid igjen</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Hva skjedde</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>meldt</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <source>Item</source>
@@ -975,6 +1209,25 @@
     <message>
         <source>Gap</source>
         <translation>Mangel</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmSignersDialog</name>
+    <message>
+        <source>Confirm who may sign</source>
+        <translation>Bekreft hvem som kan signere</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s rule: %1</source>
+        <translation>Registerets regel: %1</translation>
+    </message>
+    <message>
+        <source>Who signs (one group per line, names joined by +):</source>
+        <translation>Hvem signerer (én gruppe per linje, navn skilt med +):</translation>
+    </message>
+    <message>
+        <source>Confirmed by:</source>
+        <translation>Bekreftet av:</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1347,26 @@
         <translation>Enhetsregisteret oppgir ingen roller.</translation>
     </message>
     <message>
+        <source>elected by: %1</source>
+        <translation>valgt av: %1</translation>
+    </message>
+    <message>
+        <source>liability share %1</source>
+        <translation>ansvarsandel %1</translation>
+    </message>
+    <message>
+        <source>⚠ cannot sign alone — check</source>
+        <translation>⚠ kan ikke signere alene — sjekk</translation>
+    </message>
+    <message>
+        <source>The registry gives this rule only as text it cannot interpret: ask the customer who may sign, and confirm it by hand.</source>
+        <translation>Registeret har denne regelen bare som fritekst det ikke kan tolke: spør kunden hvem som kan signere, og bekreft det manuelt.</translation>
+    </message>
+    <message>
+        <source>Confirmed by hand by %1 %2:</source>
+        <translation>Bekreftet manuelt av %1 %2:</translation>
+    </message>
+    <message>
         <source>%1 alone</source>
         <translation>%1 alene</translation>
     </message>
@@ -1120,6 +1393,18 @@
     <message>
         <source>The company is under liquidation: no new agreement is issued.</source>
         <translation>Virksomheten er under avvikling: det lages ingen ny avtale.</translation>
+    </message>
+    <message>
+        <source>The company is being forcibly dissolved: no new agreement is issued.</source>
+        <translation>Selskapet er under tvangsoppløsning: ingen ny avtale utstedes.</translation>
+    </message>
+    <message>
+        <source>The unit is closed down in the registry: no new agreement is issued.</source>
+        <translation>Enheten er nedlagt i registeret: ingen ny avtale utstedes.</translation>
+    </message>
+    <message>
+        <source>The company is in reconstruction negotiations: check with the reconstructor before a new agreement.</source>
+        <translation>Selskapet er under rekonstruksjonsforhandling: avklar med rekonstruktøren før en ny avtale.</translation>
     </message>
     <message>
         <source>Registered by hand and not verified against the registry: refresh it when the registry can be reached.</source>
@@ -1150,6 +1435,14 @@
         <translation>Postadresse</translation>
     </message>
     <message>
+        <source>Paper goes to</source>
+        <translation>Papirpost sendes til</translation>
+    </message>
+    <message>
+        <source>Registry remarks</source>
+        <translation>Påtegninger</translation>
+    </message>
+    <message>
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
@@ -1176,6 +1469,10 @@
     <message>
         <source>Roles in the registry</source>
         <translation>Roller i Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Confirm &amp;signers…</source>
+        <translation>Bekreft &amp;signatarer…</translation>
     </message>
     <message>
         <source>People</source>
@@ -1211,6 +1508,101 @@
     <message>
         <source>&amp;Refresh from the registry</source>
         <translation>Oppd&amp;ater fra Enhetsregisteret</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerImport</name>
+    <message>
+        <source>The file has more than %1 rows.</source>
+        <translation>Filen har mer enn %1 rader.</translation>
+    </message>
+    <message>
+        <source>The file is too large to import.</source>
+        <translation>Filen er for stor til å importeres.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Kan ikke lese %1: %2</translation>
+    </message>
+    <message>
+        <source>The file is neither a CSV file nor an Excel workbook.</source>
+        <translation>Filen er verken en CSV-fil eller en Excel-arbeidsbok.</translation>
+    </message>
+    <message>
+        <source>The CSV file cannot be read: %1</source>
+        <translation>CSV-filen kan ikke leses: %1</translation>
+    </message>
+    <message>
+        <source>The Excel workbook cannot be read: %1</source>
+        <translation>Excel-arbeidsboken kan ikke leses: %1</translation>
+    </message>
+    <message>
+        <source>The file holds no organisation numbers.</source>
+        <translation>Filen inneholder ingen organisasjonsnumre.</translation>
+    </message>
+    <message>
+        <source>Listed twice (first on line %1).</source>
+        <translation>Oppført to ganger (første gang på linje %1).</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>The registry does not know this organisation number.</source>
+        <translation>Registeret kjenner ikke dette organisasjonsnummeret.</translation>
+    </message>
+    <message>
+        <source>A sub-unit: list its main entity %1 instead.</source>
+        <translation>En underenhet: før opp hovedenheten %1 i stedet.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Avbrutt: ingenting ble importert.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: fix these rows and import the file again.</source>
+        <translation>Ingenting ble importert: rett disse radene og importer filen på nytt.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Linje %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 customers; %2 were customers already.</source>
+        <translation>Importerte %1 kunder; %2 var kunder fra før.</translation>
+    </message>
+    <message>
+        <source>%1 registry requests.</source>
+        <translation>%1 oppslag i registeret.</translation>
+    </message>
+    <message>
+        <source>%1: the contact was not added: %2</source>
+        <translation>%1: kontaktpersonen ble ikke lagt til: %2</translation>
+    </message>
+    <message>
+        <source>Import a customer list</source>
+        <translation>Importer kundeliste</translation>
+    </message>
+    <message>
+        <source>Customer lists (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Kundelister (*.csv *.xlsx *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importerer %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 av %2: %3</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Importen mislyktes</translation>
     </message>
 </context>
 <context>
@@ -1286,16 +1678,36 @@
         <source>%1 of %2: %3</source>
         <translation>%1 av %2: %3</translation>
     </message>
+    <message>
+        <source>Changes: %1.</source>
+        <translation>Endringer: %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the customers not reached were left as they were; the next refresh continues where this one stopped.</source>
+        <translation>Avbrutt: kundene som ikke ble nådd, er uendret; neste oppdatering fortsetter der denne stoppet.</translation>
+    </message>
+    <message>
+        <source>Only customers changed in the registry since the last refresh</source>
+        <translation>Bare kunder som er endret i registeret siden forrige oppdatering</translation>
+    </message>
+    <message>
+        <source>From the registry&apos;s bulk file</source>
+        <translation>Fra registerets totalbestand</translation>
+    </message>
+    <message>
+        <source>Each customer asked</source>
+        <translation>Hver kunde slått opp</translation>
+    </message>
+    <message>
+        <source>%1; %2 registry requests.</source>
+        <translation>%1; %2 oppslag i registeret.</translation>
+    </message>
     <message numerus="yes">
         <source>Refreshed %1 of %n customer(s); %2 changed.</source>
         <translation>
             <numerusform>Oppdaterte %1 av %n kunde; %2 endret.</numerusform>
             <numerusform>Oppdaterte %1 av %n kunder; %2 endret.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cancelled: the customers not reached were left as they were.</source>
-        <translation>Avbrutt: kundene som ikke ble nådd, er uendret.</translation>
     </message>
     <message>
         <source>Refresh all</source>
@@ -1333,8 +1745,80 @@
         <translation>Under avvikling</translation>
     </message>
     <message>
+        <source>Forcibly dissolved</source>
+        <translation>Tvangsoppløst</translation>
+    </message>
+    <message>
+        <source>In reconstruction</source>
+        <translation>Under rekonstruksjon</translation>
+    </message>
+    <message>
+        <source>Closed (sub-unit)</source>
+        <translation>Nedlagt (underenhet)</translation>
+    </message>
+    <message>
         <source>Not verified</source>
         <translation>Ikke kontrollert</translation>
+    </message>
+    <message>
+        <source>%1 bankrupt</source>
+        <translation>%1 konkurs</translation>
+    </message>
+    <message>
+        <source>%1 forcibly dissolved</source>
+        <translation>%1 tvangsoppløst</translation>
+    </message>
+    <message>
+        <source>%1 winding up</source>
+        <translation>%1 under avvikling</translation>
+    </message>
+    <message>
+        <source>%1 in reconstruction</source>
+        <translation>%1 under rekonstruksjon</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 slettet</translation>
+    </message>
+    <message>
+        <source>%1 removed from the registry</source>
+        <translation>%1 fjernet fra registeret</translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation>%1 nedlagt</translation>
+    </message>
+    <message>
+        <source>%1 new signing rule</source>
+        <translation>%1 ny signaturregel</translation>
+    </message>
+    <message>
+        <source>%1 with new roles</source>
+        <translation>%1 med nye roller</translation>
+    </message>
+    <message>
+        <source>%1 address</source>
+        <translation>%1 adresse</translation>
+    </message>
+    <message>
+        <source>%1 new name</source>
+        <translation>%1 nytt navn</translation>
+    </message>
+    <message>
+        <source>%1 with registry remarks</source>
+        <translation>%1 med påtegninger</translation>
+    </message>
+    <message>
+        <source>%1 new signing rules</source>
+        <translation>%1 nye signaturregler</translation>
+    </message>
+    <message>
+        <source>%1 addresses</source>
+        <translation>%1 adresser</translation>
+    </message>
+    <message>
+        <source>%1 new names</source>
+        <translation>%1 nye navn</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1379,6 +1863,10 @@
     <message>
         <source>Signatories</source>
         <translation>Signaturberettigede</translation>
+    </message>
+    <message>
+        <source>Registry remarks</source>
+        <translation>Påtegninger</translation>
     </message>
     <message>
         <source>The owner signs alone.</source>
@@ -1453,6 +1941,18 @@
         <translation>Virksomheten er under avvikling: det lages ingen ny avtale.</translation>
     </message>
     <message>
+        <source>The company is being forcibly dissolved: no new agreement is issued.</source>
+        <translation>Selskapet er under tvangsoppløsning: ingen ny avtale utstedes.</translation>
+    </message>
+    <message>
+        <source>The unit is closed down in the registry: no new agreement is issued.</source>
+        <translation>Enheten er nedlagt i registeret: ingen ny avtale utstedes.</translation>
+    </message>
+    <message>
+        <source>The company is in reconstruction negotiations: check with the reconstructor before a new agreement.</source>
+        <translation>Selskapet er under rekonstruksjonsforhandling: avklar med rekonstruktøren før en ny avtale.</translation>
+    </message>
+    <message>
         <source>The customer is not verified against the registry: refresh it first.</source>
         <translation>Kunden er ikke kontrollert mot Enhetsregisteret: oppdater kunden først.</translation>
     </message>
@@ -1465,10 +1965,6 @@
         <translation>Virksomheten er fjernet fra Enhetsregisterets åpne data. Statusen er nå «fjernet»; de lagrede opplysningene er beholdt.</translation>
     </message>
     <message>
-        <source>No customer with organisation number %1.</source>
-        <translation>Finner ingen kunde med organisasjonsnummer %1.</translation>
-    </message>
-    <message>
         <source>An organisation number has 9 digits.</source>
         <translation>Et organisasjonsnummer har 9 sifre.</translation>
     </message>
@@ -1479,6 +1975,18 @@
     <message>
         <source>The check digit is wrong.</source>
         <translation>Kontrollsifferet er feil.</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signatar</translation>
+    </message>
+    <message>
+        <source>Name at least one person who may sign.</source>
+        <translation>Oppgi minst én person som kan signere.</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Bekreftet av</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +2010,18 @@
     <message>
         <source>Under liquidation</source>
         <translation>Under avvikling</translation>
+    </message>
+    <message>
+        <source>Forcibly dissolved</source>
+        <translation>Tvangsoppløst</translation>
+    </message>
+    <message>
+        <source>In reconstruction</source>
+        <translation>Under rekonstruksjon</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Nedlagt</translation>
     </message>
     <message>
         <source>Not verified</source>
@@ -1592,6 +2112,14 @@
         <translation>Oppdater &amp;alle</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import a customer list (CSV or Excel) of organisation numbers</source>
+        <translation>Importer en kundeliste (CSV eller Excel) med organisasjonsnumre</translation>
+    </message>
+    <message>
         <source>Add a customer from the registry (Ctrl+N)</source>
         <translation>Legg til en kunde fra Enhetsregisteret (Ctrl+N)</translation>
     </message>
@@ -1600,8 +2128,26 @@
         <translation>Hent den valgte kunden på nytt fra Enhetsregisteret (F5)</translation>
     </message>
     <message>
-        <source>Fetch every customer from the registry again (Ctrl+Shift+F5)</source>
-        <translation>Hent alle kundene på nytt fra Enhetsregisteret (Ctrl+Shift+F5)</translation>
+        <source>Fetch the customers changed in the registry since the last refresh (Ctrl+Shift+F5)</source>
+        <translation>Hent kundene som er endret i registeret siden forrige oppdatering (Ctrl+Shift+F5)</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>%Y-%m-%d</source>
+        <translation>%d.%m.%Y</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsBox</name>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Show technical details</source>
+        <translation>Vis tekniske detaljer</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +2199,14 @@
 </context>
 <context>
     <name>DiffView</name>
+    <message>
+        <source>Sections that differ</source>
+        <translation>Avsnitt som er ulike</translation>
+    </message>
+    <message>
+        <source>The two versions side by side</source>
+        <translation>De to versjonene side om side</translation>
+    </message>
     <message>
         <source>&amp;Old:</source>
         <translation>G&amp;ammel:</translation>
@@ -1863,6 +2417,17 @@
     </message>
 </context>
 <context>
+    <name>DocumentReader</name>
+    <message>
+        <source>Sections</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>Terms text</source>
+        <translation>Vilkårsteksten</translation>
+    </message>
+</context>
+<context>
     <name>DocumentService</name>
     <message>
         <source>Server</source>
@@ -2035,6 +2600,152 @@
     </message>
 </context>
 <context>
+    <name>DpaChecklist</name>
+    <message>
+        <source>Processing only on documented instructions from the controller</source>
+        <translation>Behandling bare etter dokumenterte instrukser fra den behandlingsansvarlige</translation>
+    </message>
+    <message>
+        <source>the processor acts only on the controller&apos;s documented instructions</source>
+        <translation>databehandleren handler bare etter den behandlingsansvarliges dokumenterte instrukser</translation>
+    </message>
+    <message>
+        <source>transfers to third countries or international organisations only on instructions</source>
+        <translation>overføring til tredjeland eller internasjonale organisasjoner bare etter instruks</translation>
+    </message>
+    <message>
+        <source>Persons authorised to process are committed to confidentiality</source>
+        <translation>De som har tilgang til å behandle opplysningene, har taushetsplikt</translation>
+    </message>
+    <message>
+        <source>staff and others processing the data are bound to confidentiality</source>
+        <translation>ansatte og andre som behandler opplysningene, er bundet av taushetsplikt</translation>
+    </message>
+    <message>
+        <source>Security of processing (Art. 32)</source>
+        <translation>Sikkerhet ved behandlingen (art. 32)</translation>
+    </message>
+    <message>
+        <source>the processor takes the security measures of Art. 32</source>
+        <translation>databehandleren gjennomfører sikkerhetstiltakene i art. 32</translation>
+    </message>
+    <message>
+        <source>Conditions for engaging sub-processors</source>
+        <translation>Vilkår for å bruke underleverandører</translation>
+    </message>
+    <message>
+        <source>sub-processors only with the controller&apos;s prior authorisation; changes notified with a right to object</source>
+        <translation>underleverandører bare etter forhåndsgodkjenning fra den behandlingsansvarlige; endringer varsles med rett til å protestere</translation>
+    </message>
+    <message>
+        <source>the same data-protection obligations are imposed on sub-processors</source>
+        <translation>underleverandørene pålegges de samme personvernforpliktelsene</translation>
+    </message>
+    <message>
+        <source>Assisting the controller with data subjects&apos; rights (Chapter III)</source>
+        <translation>Bistand til den behandlingsansvarlige med de registrertes rettigheter (kapittel III)</translation>
+    </message>
+    <message>
+        <source>the processor assists with requests from data subjects (access, rectification, erasure …)</source>
+        <translation>databehandleren bistår med henvendelser fra de registrerte (innsyn, retting, sletting …)</translation>
+    </message>
+    <message>
+        <source>Assisting the controller with Arts. 32–36 (security, breaches, DPIA, prior consultation)</source>
+        <translation>Bistand til den behandlingsansvarlige med art. 32–36 (sikkerhet, avvik, konsekvensvurdering, forhåndsdrøfting)</translation>
+    </message>
+    <message>
+        <source>assistance with the security of processing (Art. 32)</source>
+        <translation>bistand med sikkerheten ved behandlingen (art. 32)</translation>
+    </message>
+    <message>
+        <source>personal data breaches notified to the controller (Arts. 33–34)</source>
+        <translation>brudd på personopplysningssikkerheten varsles den behandlingsansvarlige (art. 33–34)</translation>
+    </message>
+    <message>
+        <source>assistance with data protection impact assessments (Art. 35)</source>
+        <translation>bistand med vurderinger av personvernkonsekvenser (art. 35)</translation>
+    </message>
+    <message>
+        <source>assistance with prior consultation of the supervisory authority (Art. 36)</source>
+        <translation>bistand med forhåndsdrøftinger med tilsynsmyndigheten (art. 36)</translation>
+    </message>
+    <message>
+        <source>Deletion or return of all personal data at the end of the services</source>
+        <translation>Sletting eller tilbakelevering av alle personopplysninger når tjenestene opphører</translation>
+    </message>
+    <message>
+        <source>at the end, the data are deleted or returned, as the controller chooses</source>
+        <translation>ved opphør slettes eller tilbakeleveres opplysningene, etter den behandlingsansvarliges valg</translation>
+    </message>
+    <message>
+        <source>existing copies (backups) are deleted too</source>
+        <translation>eksisterende kopier (sikkerhetskopier) slettes også</translation>
+    </message>
+    <message>
+        <source>Information to demonstrate compliance, and audits</source>
+        <translation>Informasjon som viser at pliktene overholdes, og revisjoner</translation>
+    </message>
+    <message>
+        <source>the processor makes available the information needed to demonstrate compliance</source>
+        <translation>databehandleren gjør tilgjengelig informasjonen som trengs for å vise at pliktene overholdes</translation>
+    </message>
+    <message>
+        <source>the processor allows and contributes to audits and inspections</source>
+        <translation>databehandleren gir adgang til og bidrar ved revisjoner og inspeksjoner</translation>
+    </message>
+    <message>
+        <source>the Personal Data Act of 14 April 2000 no. 31, repealed on 20 July 2018 (now the GDPR and the 2018 act)</source>
+        <translation>personopplysningsloven av 14. april 2000 nr. 31, opphevet 20. juli 2018 (nå personvernforordningen og loven fra 2018)</translation>
+    </message>
+    <message>
+        <source>the Personal Data Regulations of 15 December 2000 no. 1265, repealed in 2018</source>
+        <translation>personopplysningsforskriften av 15. desember 2000 nr. 1265, opphevet i 2018</translation>
+    </message>
+    <message>
+        <source>probably the Personal Data Regulations of 15 December 2000 no. 1265, repealed in 2018</source>
+        <translation>trolig personopplysningsforskriften av 15. desember 2000 nr. 1265, opphevet i 2018</translation>
+    </message>
+    <message>
+        <source>chapter 2 of the 2000 regulations (security, breaches), repealed in 2018; see GDPR Arts. 32–34</source>
+        <translation>kapittel 2 i forskriften fra 2000 (sikkerhet, avvik), opphevet i 2018; se personvernforordningen art. 32–34</translation>
+    </message>
+    <message>
+        <source>section numbering of the 2000 act (§ 2 definitions, § 13 security, § 15 processors); now GDPR Arts. 4, 28 and 32</source>
+        <translation>paragrafnummerering fra loven av 2000 (§ 2 definisjoner, § 13 sikkerhet, § 15 databehandlere); nå personvernforordningen art. 4, 28 og 32</translation>
+    </message>
+    <message>
+        <source>chapter 2 of the 2000 act; now the GDPR</source>
+        <translation>kapittel 2 i loven fra 2000; nå personvernforordningen</translation>
+    </message>
+</context>
+<context>
+    <name>DueItemsModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Gjelder</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Forfall</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Hva som skjer</translation>
+    </message>
+    <message>
+        <source>Kept as evidence</source>
+        <translation>Beholdes som bevis</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>til %1</translation>
+    </message>
+</context>
+<context>
     <name>EditDraftDialog</name>
     <message>
         <source>Edit draft %1</source>
@@ -2045,8 +2756,12 @@
         <translation>&amp;Planlagt gyldig fra:</translation>
     </message>
     <message>
-        <source>Numbered headings (8.1.1 Title), • bullets and &apos;Vedlegg 1&apos; start sections, lists and annexes. Fields such as {customer.name} are filled in per customer.</source>
-        <translation>Nummererte overskrifter (8.1.1 Tittel), • punkttegn og &apos;Vedlegg 1&apos; starter avsnitt, lister og vedlegg. Felt som {customer.name} fylles ut for hver kunde.</translation>
+        <source>Numbered headings (8.1.1 Title), • bullets and &apos;Vedlegg 1&apos; start sections, lists and annexes. The customer&apos;s details are filled in for each customer.</source>
+        <translation>Nummererte overskrifter (8.1.1 Tittel), • punkttegn og &apos;Vedlegg 1&apos; starter avsnitt, lister og vedlegg. Kundens opplysninger fylles ut for hver kunde.</translation>
+    </message>
+    <message>
+        <source>Field codes in the text, e.g. {customer.name}, are replaced per customer.</source>
+        <translation>Feltkoder i teksten, f.eks. {customer.name}, erstattes for hver kunde.</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
@@ -2124,6 +2839,10 @@
         <translation>&amp;Tilbakestill til standardteksten</translation>
     </message>
     <message>
+        <source>Text of the e-mail</source>
+        <translation>Teksten i e-posten</translation>
+    </message>
+    <message>
         <source>Fields: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, {supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} and the other agreement fields.</source>
         <translation>Felt: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, {supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} og de andre avtalefeltene.</translation>
     </message>
@@ -2132,8 +2851,12 @@
         <translation>ingen nøkkelring her</translation>
     </message>
     <message>
-        <source>No system keyring is available, so the password is not saved: it is asked each time you send, or taken from %1.</source>
-        <translation>Ingen nøkkelring er tilgjengelig, så passordet lagres ikke: du blir spurt hver gang du sender, eller det hentes fra %1.</translation>
+        <source>No system keyring is available, so the password is not saved: it is asked each time you send.</source>
+        <translation>Ingen nøkkelring i systemet er tilgjengelig, så passordet lagres ikke: det spørres om hver gang du sender.</translation>
+    </message>
+    <message>
+        <source>Scripts may give the password in the environment variable %1.</source>
+        <translation>Skript kan oppgi passordet i miljøvariabelen %1.</translation>
     </message>
     <message>
         <source>saved in the system keyring (type to change)</source>
@@ -2191,6 +2914,65 @@
     <message>
         <source>Welcome to ContractDesk</source>
         <translation>Velkommen til ContractDesk</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStartedPanel</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Kom i gang</translation>
+    </message>
+    <message>
+        <source>Five steps to your first signed agreement. This panel goes away once the first agreement has been sent.</source>
+        <translation>Fem steg til den første signerte avtalen. Denne ruten forsvinner når den første avtalen er sendt.</translation>
+    </message>
+    <message>
+        <source>1. Your business details</source>
+        <translation>1. Opplysninger om virksomheten din</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>2. Add a customer from the registry</source>
+        <translation>2. Legg til en kunde fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>3. Add its main contact (on the customer card)</source>
+        <translation>3. Legg til hovedkontakten (på kundekortet)</translation>
+    </message>
+    <message>
+        <source>4. Add the services the customer buys</source>
+        <translation>4. Legg til tjenestene kunden kjøper</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
+    <message>
+        <source>5. Make the agreement, print or e-mail it</source>
+        <translation>5. Lag avtalen, skriv den ut eller send den på e-post</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Utført</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Ikke utført</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Åpne %1</translation>
     </message>
 </context>
 <context>
@@ -2402,8 +3184,20 @@
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>Sider</translation>
+    </message>
+    <message>
         <source>&amp;About ContractDesk</source>
         <translation>&amp;Om ContractDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Help for this page</source>
+        <translation>&amp;Hjelp for denne siden</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Ny kunde …</translation>
     </message>
     <message>
         <source>&amp;Who is this?…</source>
@@ -2426,8 +3220,12 @@
         <translation>demodata (forkastes ved avslutning)</translation>
     </message>
     <message>
-        <source>Store: %1 — %2</source>
-        <translation>Datafil: %1 — %2</translation>
+        <source>Data: %1</source>
+        <translation>Data: %1</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Datafil: %1</translation>
     </message>
     <message>
         <source>About ContractDesk</source>
@@ -2564,6 +3362,220 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>The check digit is wrong: check the number.</source>
         <translation>Kontrollsifferet er feil: sjekk nummeret.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Drafted, not sent</source>
+        <translation>Utkast, ikke sendt</translation>
+    </message>
+    <message>
+        <source>Sent, not returned after 14 days</source>
+        <translation>Sendt, ikke returnert etter 14 dager</translation>
+    </message>
+    <message>
+        <source>New terms: notices (§14)</source>
+        <translation>Nye vilkår: varsler (§14)</translation>
+    </message>
+    <message>
+        <source>Binding periods ending within 60 days</source>
+        <translation>Bindingstid som går ut innen 60 dager</translation>
+    </message>
+    <message>
+        <source>Price changes to announce by 1 October</source>
+        <translation>Prisendringer som må varsles innen 1. oktober</translation>
+    </message>
+    <message>
+        <source>Data-subject requests</source>
+        <translation>Henvendelser om personopplysninger</translation>
+    </message>
+    <message>
+        <source>Registry warnings</source>
+        <translation>Varsler fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Invoices in the next 30 days</source>
+        <translation>Fakturaer de neste 30 dagene</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Waiting for signature</source>
+        <translation>Venter på signatur</translation>
+    </message>
+    <message>
+        <source>Notify by</source>
+        <translation>Varsle innen</translation>
+    </message>
+    <message>
+        <source>Accept by</source>
+        <translation>Aksept innen</translation>
+    </message>
+    <message>
+        <source>Deadline passed</source>
+        <translation>Fristen er ute</translation>
+    </message>
+    <message>
+        <source>Binding ends</source>
+        <translation>Bindingstiden slutter</translation>
+    </message>
+    <message>
+        <source>Announce by</source>
+        <translation>Varsle innen</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>Svar innen</translation>
+    </message>
+    <message>
+        <source>Deleted in the registry</source>
+        <translation>Slettet i Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Removed from the registry</source>
+        <translation>Fjernet fra Enhetsregisteret</translation>
+    </message>
+    <message>
+        <source>Bankrupt</source>
+        <translation>Konkurs</translation>
+    </message>
+    <message>
+        <source>Being dissolved</source>
+        <translation>Under avvikling</translation>
+    </message>
+    <message>
+        <source>A signatory has left</source>
+        <translation>En signaturberettiget har gått ut</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Faktura</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Kreditnota</translation>
+    </message>
+    <message>
+        <source>%1 (too late)</source>
+        <translation>%1 (for sent)</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <source>Could not read the overview: %1</source>
+        <translation>Kunne ikke lese oversikten: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Åpne %1</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2.</source>
+        <translation>Viser de første %1 av %2.</translation>
+    </message>
+    <message>
+        <source>Nothing here needs your attention.</source>
+        <translation>Ingenting her trenger oppmerksomheten din.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Services &amp; invoicing</source>
+        <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>What needs your attention today, %1</source>
+        <translation>Dette trenger oppmerksomheten din i dag, %1</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>Read the counts again</source>
+        <translation>Les tallene på nytt</translation>
+    </message>
+    <message>
+        <source>The list behind the chosen card</source>
+        <translation>Listen bak det valgte kortet</translation>
+    </message>
+</context>
+<context>
+    <name>PageHelp</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>Hjelp: %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <source>The overview shows what needs your attention today. Each card counts one kind of task: agreements not sent or not returned, notices of new terms, binding periods that end soon, price changes to announce by 1 October, requests from people about their data, warnings from the registry and the invoices of the next 30 days.
+
+Click a card to see the list behind it. Double-click a line (or press Enter) to open the customer. “Open …” takes you to the page where the task is done.</source>
+        <translation>Oversikten viser hva som trenger oppmerksomheten din i dag. Hvert kort teller én type oppgave: avtaler som ikke er sendt eller ikke kommet tilbake, varsler om nye vilkår, bindingstider som snart går ut, prisendringer som må varsles innen 1. oktober, henvendelser fra personer om opplysningene sine, varsler fra Enhetsregisteret og fakturaene de neste 30 dagene.
+
+Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller trykk Enter) for å åpne kunden. «Åpne …» tar deg til siden der oppgaven gjøres.</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Your customers, found by name, organisation number, municipality or contact. Add a customer with Ctrl+N: type its organisation number or name and the details are fetched from the Brønnøysund registry. Press Enter on a customer to open its card with people, services and agreements. F5 fetches the selected customer from the registry again.</source>
+        <translation>Kundene dine, søkbare på navn, organisasjonsnummer, kommune eller kontakt. Legg til en kunde med Ctrl+N: skriv organisasjonsnummeret eller navnet, så hentes opplysningene fra Brønnøysundregistrene. Trykk Enter på en kunde for å åpne kundekortet med personer, tjenester og avtaler. F5 henter den valgte kunden på nytt fra registeret.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Who accepted which version of your terms, when and how, with the signed scan. When you publish new terms, the re-acceptance tab lists every customer to notify and the last day to accept (§14). The agreements tab makes, previews, prints and e-mails the agreement documents.</source>
+        <translation>Hvem som har akseptert hvilken versjon av vilkårene, når og hvordan, med den signerte skanningen. Når du publiserer nye vilkår, viser fanen for ny aksept hver kunde som skal varsles og siste dag for aksept (§14). Fanen Avtaler lager, forhåndsviser, skriver ut og sender avtaledokumentene på e-post.</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Vilkår</translation>
+    </message>
+    <message>
+        <source>The versions of your terms of agreement with the data processing agreement. Import or copy a version to edit it as a draft, compare two versions, check the data processing agreement against the GDPR list, and publish it with the day it takes effect. A published version never changes.</source>
+        <translation>Versjonene av avtalevilkårene dine med databehandleravtalen. Importer eller kopier en versjon for å redigere den som utkast, sammenlign to versjoner, kontroller databehandleravtalen mot kravene i personvernforordningen, og publiser den med datoen den trer i kraft. En publisert versjon endres aldri.</translation>
+    </message>
+    <message>
+        <source>Services &amp; invoicing</source>
+        <translation>Tjenester og fakturering</translation>
+    </message>
+    <message>
+        <source>What each customer buys: licences, one-off work and usage such as SMS. The plan shows the invoices the terms give, month by month, and exports them for your accounting program. A termination shows what it does to the plan before you save it.</source>
+        <translation>Hva hver kunde kjøper: lisenser, engangsarbeid og forbruk som SMS. Planen viser fakturaene vilkårene gir, måned for måned, og eksporterer dem til regnskapsprogrammet ditt. En oppsigelse viser hva den gjør med planen før du lagrer den.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Your business details as they appear on the agreements, the language of the program, and how e-mail is sent.</source>
+        <translation>Opplysningene om virksomheten din slik de står på avtalene, språket i programmet, og hvordan e-post sendes.</translation>
     </message>
 </context>
 <context>
@@ -2842,6 +3854,14 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Person %1 har ingen rolle hos %2.</translation>
     </message>
     <message>
+        <source>A consent is given or withdrawn today or earlier (from %1), not %2.</source>
+        <translation>Et samtykke gis eller trekkes tilbake i dag eller tidligere (fra %1), ikke %2.</translation>
+    </message>
+    <message>
+        <source>A request is received today or earlier (from %1), not %2.</source>
+        <translation>En henvendelse er mottatt i dag eller tidligere (fra %1), ikke %2.</translation>
+    </message>
+    <message>
         <source>No data-subject request %1.</source>
         <translation>Finner ingen henvendelse %1.</translation>
     </message>
@@ -3073,6 +4093,165 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     </message>
 </context>
 <context>
+    <name>Privacy</name>
+    <message>
+        <source>Enter the supplier&apos;s details in Settings first.</source>
+        <translation>Fyll først inn leverandørens opplysninger under Innstillinger.</translation>
+    </message>
+    <message>
+        <source>There is no published terms version to start from.</source>
+        <translation>Det finnes ingen publisert vilkårsversjon å ta utgangspunkt i.</translation>
+    </message>
+    <message>
+        <source>Terms version %1 has no DPA annex.</source>
+        <translation>Vilkårsversjon %1 har ikke noe databehandleravtale-vedlegg.</translation>
+    </message>
+    <message>
+        <source>Unknown language %1: use nb or en.</source>
+        <translation>Ukjent språk %1: bruk nb eller en.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Privacy</source>
+        <translation>Personvern</translation>
+    </message>
+    <message>
+        <source>Retention: what is due for deletion</source>
+        <translation>Sletting: hva som er forfalt</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>Change &amp;periods…</source>
+        <translation>Endre &amp;frister …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete what is due…</source>
+        <translation>&amp;Slett det som er forfalt …</translation>
+    </message>
+    <message>
+        <source>Breaches (§17.9, GDPR Art. 33)</source>
+        <translation>Avvik (§17.9, personvernforordningen art. 33)</translation>
+    </message>
+    <message>
+        <source>Record a &amp;breach…</source>
+        <translation>Registrer et &amp;avvik …</translation>
+    </message>
+    <message>
+        <source>Write &amp;notices to customers…</source>
+        <translation>Skriv &amp;varsler til kundene …</translation>
+    </message>
+    <message>
+        <source>Datatilsynet &amp;notified</source>
+        <translation>Datatilsynet &amp;varslet</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumenter</translation>
+    </message>
+    <message>
+        <source>Export &amp;records (Art. 30)…</source>
+        <translation>Eksporter &amp;protokoll (art. 30) …</translation>
+    </message>
+    <message>
+        <source>Export privacy &amp;statement…</source>
+        <translation>Eksporter personvern&amp;erklæring …</translation>
+    </message>
+    <message>
+        <source>New DPA draft (Art. 28)…</source>
+        <translation>Nytt utkast til databehandleravtale (art. 28) …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) due</source>
+        <translation>
+            <numerusform>%n punkt forfalt</numerusform>
+            <numerusform>%n punkter forfalt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old backup(s)</source>
+        <translation>
+            <numerusform>%n gammel sikkerhetskopi</numerusform>
+            <numerusform>%n gamle sikkerhetskopier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete backup %1</source>
+        <translation>Slett sikkerhetskopien %1</translation>
+    </message>
+    <message>
+        <source>Delete or anonymise what is listed? This cannot be undone. Records kept as accounting evidence stay.</source>
+        <translation>Slette eller anonymisere det som er listet opp? Dette kan ikke angres. Opplysninger som er regnskapsbevis, beholdes.</translation>
+    </message>
+    <message>
+        <source>Deleted what was due: %1 item(s), %2 person(s) anonymised, %3 backup(s).</source>
+        <translation>Slettet det som var forfalt: %1 punkt(er), %2 person(er) anonymisert, %3 sikkerhetskopi(er).</translation>
+    </message>
+    <message>
+        <source>Breach %1 recorded: notify Datatilsynet within 72 hours.</source>
+        <translation>Avvik %1 registrert: varsle Datatilsynet innen 72 timer.</translation>
+    </message>
+    <message>
+        <source>Folder for the notices (.eml)</source>
+        <translation>Mappe for varslene (.eml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) written.</source>
+        <translation>
+            <numerusform>%n varsel skrevet.</numerusform>
+            <numerusform>%n varsler skrevet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No e-mail address for: %1</source>
+        <translation>Ingen e-postadresse for: %1</translation>
+    </message>
+    <message>
+        <source>Export records of processing</source>
+        <translation>Eksporter protokoll over behandlingsaktiviteter</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export privacy statement</source>
+        <translation>Eksporter personvernerklæring</translation>
+    </message>
+    <message>
+        <source>Version %1 saved: %2</source>
+        <translation>Versjon %1 lagret: %2</translation>
+    </message>
+    <message>
+        <source>New DPA draft</source>
+        <translation>Nytt utkast til databehandleravtale</translation>
+    </message>
+    <message>
+        <source>Label of the new terms draft:</source>
+        <translation>Navn på det nye vilkårsutkastet:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Draft %1 created (DPA checklist gaps: %2). Edit and publish it on the Terms page.</source>
+        <translation>Utkast %1 opprettet (mangler i sjekklisten for databehandleravtalen: %2). Rediger og publiser det på siden Vilkår.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Noe gikk galt: %1</translation>
+    </message>
+    <message>
+        <source>Delete what is due</source>
+        <translation>Slett det som er forfalt</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <source>Publish %1</source>
@@ -3083,6 +4262,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>&amp;Gyldig fra:</translation>
     </message>
     <message>
+        <source>DPA checklist</source>
+        <translation>Sjekkliste for databehandleravtalen</translation>
+    </message>
+    <message>
         <source>DPA &amp;checklist (GDPR Art. 28(3)):</source>
         <translation>Sjekkliste for &amp;DBA (GDPR art. 28 nr. 3):</translation>
     </message>
@@ -3091,14 +4274,15 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Jeg har lest sjekklisten og vil &amp;publisere denne versjonen likevel</translation>
     </message>
     <message numerus="yes">
-        <source>Content SHA-256: %1
-%n customer(s) will be put on the re-acceptance list; notify them by %2 (§14).</source>
+        <source>%n customer(s) will be put on the re-acceptance list; notify them by %1 (§14).</source>
         <translation>
-            <numerusform>Innhold SHA-256: %1
-%n kunde settes på listen over ny aksept; varsle kunden innen %2 (§14).</numerusform>
-            <numerusform>Innhold SHA-256: %1
-%n kunder settes på listen over ny aksept; varsle dem innen %2 (§14).</numerusform>
+            <numerusform>%n kunde settes på listen over ny aksept; varsle kunden innen %1 (§14).</numerusform>
+            <numerusform>%n kunder settes på listen over ny aksept; varsle kundene innen %1 (§14).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Content SHA-256: %1</source>
+        <translation>SHA-256 for innholdet: %1</translation>
     </message>
     <message>
         <source>Needs confirmation: %1</source>
@@ -3211,8 +4395,8 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Me&amp;rknad:</translation>
     </message>
     <message>
-        <source>%1 (#%2, not at this customer)</source>
-        <translation>%1 (#%2, ikke hos denne kunden)</translation>
+        <source>%1 (not at this customer)</source>
+        <translation>%1 (ikke hos denne kunden)</translation>
     </message>
     <message>
         <source>Register the person who signed under the customer&apos;s people first.</source>
@@ -3307,6 +4491,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>(registered)</source>
         <translation>(registrert)</translation>
+    </message>
+    <message>
+        <source>Role holders in the registry</source>
+        <translation>Rolleinnehavere i Enhetsregisteret</translation>
     </message>
     <message>
         <source>The registry lists no persons for this customer. Refresh the customer from the registry, or add the person by hand.</source>
@@ -3494,6 +4682,148 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     </message>
 </context>
 <context>
+    <name>Retention</name>
+    <message>
+        <source>Anonymise person %1</source>
+        <translation>Anonymiser person %1</translation>
+    </message>
+    <message>
+        <source>Delete the names of the registry&apos;s role holders</source>
+        <translation>Slett navnene på rolleinnehaverne fra registeret</translation>
+    </message>
+    <message>
+        <source>Delete the e-mail addresses agreements and notices were sent to</source>
+        <translation>Slett e-postadressene avtaler og varsler ble sendt til</translation>
+    </message>
+    <message>
+        <source>Delete %1 service(s) with usage and prices</source>
+        <translation>Slett %1 tjeneste(r) med forbruk og priser</translation>
+    </message>
+    <message>
+        <source>Anonymise the customer&apos;s name and addresses</source>
+        <translation>Anonymiser kundens navn og adresser</translation>
+    </message>
+    <message>
+        <source>Delete %1 closed request(s)</source>
+        <translation>Slett %1 avsluttet henvendelse(r)</translation>
+    </message>
+    <message>
+        <source>Blank the details of %1 audit entries</source>
+        <translation>Blank ut detaljene i %1 revisjonsloggoppføringer</translation>
+    </message>
+    <message>
+        <source>Delete the newsletter sign-up and sign-off records</source>
+        <translation>Slett på- og avmeldingene til nyhetsbrevet</translation>
+    </message>
+    <message>
+        <source>%1 signed acceptance(s) with their scans (evidence of the agreement)</source>
+        <translation>%1 signert(e) aksept(er) med skanninger (bevis for avtalen)</translation>
+    </message>
+    <message>
+        <source>%1 service(s) and the invoicing details (bokføringsloven § 13)</source>
+        <translation>%1 tjeneste(r) og faktureringsopplysningene (bokføringsloven § 13)</translation>
+    </message>
+    <message>
+        <source>Organisation number and name (invoice recipient)</source>
+        <translation>Organisasjonsnummer og navn (fakturamottaker)</translation>
+    </message>
+    <message>
+        <source>Person(s) %1: also contacts of a customer still active</source>
+        <translation>Person(er) %1: også kontakt for en kunde som fortsatt er aktiv</translation>
+    </message>
+    <message>
+        <source>Signed acceptances stay: the store keeps them as unalterable evidence</source>
+        <translation>Signerte aksepter blir værende: de lagres som uforanderlig bevis</translation>
+    </message>
+    <message>
+        <source>Person #%1</source>
+        <translation>Person nr. %1</translation>
+    </message>
+    <message>
+        <source>Closed data-subject requests</source>
+        <translation>Avsluttede henvendelser fra registrerte</translation>
+    </message>
+    <message>
+        <source>Details of old audit entries</source>
+        <translation>Detaljer i gamle revisjonsloggoppføringer</translation>
+    </message>
+    <message>
+        <source>Who did what and when (the hash chain)</source>
+        <translation>Hvem gjorde hva og når (hash-kjeden)</translation>
+    </message>
+    <message>
+        <source>Customer data after the relationship ends</source>
+        <translation>Kundedata etter avsluttet kundeforhold</translation>
+    </message>
+    <message>
+        <source>Case and request logs</source>
+        <translation>Sakslogger og henvendelser</translation>
+    </message>
+    <message>
+        <source>Personal data tied to billing</source>
+        <translation>Personopplysninger knyttet til fakturering</translation>
+    </message>
+    <message>
+        <source>Prospects after the last contact</source>
+        <translation>Potensielle kunder etter siste kontakt</translation>
+    </message>
+    <message>
+        <source>Newsletter sign-offs</source>
+        <translation>Avmelding fra nyhetsbrev</translation>
+    </message>
+    <message>
+        <source>%1 months after the relationship ends</source>
+        <translation>%1 måneder etter at kundeforholdet er avsluttet</translation>
+    </message>
+    <message>
+        <source>%1 years after the case was closed</source>
+        <translation>%1 år etter at saken ble avsluttet</translation>
+    </message>
+    <message>
+        <source>%1 years after the end of the fiscal year</source>
+        <translation>%1 år etter regnskapsårets slutt</translation>
+    </message>
+    <message>
+        <source>%1 years after the last contact</source>
+        <translation>%1 år etter siste kontakt</translation>
+    </message>
+    <message>
+        <source>%1 days after the sign-off</source>
+        <translation>%1 dager etter avmeldingen</translation>
+    </message>
+    <message>
+        <source>Unknown retention rule %1: use one of %2.</source>
+        <translation>Ukjent sletteregel %1: bruk en av %2.</translation>
+    </message>
+    <message>
+        <source>A retention period must be at least 1.</source>
+        <translation>En slettefrist må være minst 1.</translation>
+    </message>
+    <message>
+        <source>What is due changed since it was shown; nothing was deleted. Review it again.</source>
+        <translation>Det som er forfalt, har endret seg siden det ble vist; ingenting ble slettet. Se gjennom listen på nytt.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Retention periods</source>
+        <translation>Slettefrister</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dager</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>måneder</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>år</translation>
+    </message>
+</context>
+<context>
     <name>ScanViewer</name>
     <message>
         <source>%1 — %2, %3, SHA-256 %4</source>
@@ -3609,6 +4939,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
             <numerusform> dager</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The service starts %1, more than two years from today. If that is right, press OK again.</source>
+        <translation>Tjenesten starter %1, mer enn to år fra i dag. Trykk OK en gang til hvis det stemmer.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceKind</name>
@@ -3698,6 +5032,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
 </context>
 <context>
     <name>ServicesPanel</name>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
     <message>
         <source>Invoicing</source>
         <translation>Fakturering</translation>
@@ -4232,6 +5570,10 @@ Låses opp med: %2</translation>
         <translation>Kunden ba om en &amp;senere sluttdato</translation>
     </message>
     <message>
+        <source>Yes, no invoice at all is sent for this service</source>
+        <translation>Ja, det sendes ingen faktura i det hele tatt for denne tjenesten</translation>
+    </message>
+    <message>
         <source>&amp;Received on</source>
         <translation>&amp;Mottatt den</translation>
     </message>
@@ -4322,20 +5664,48 @@ Låses opp med: %2</translation>
         <translation>Listen over underleverandører (§8.3, §17.7). Når en versjon publiseres, lagres listen slik den er da; senere endringer påvirker ikke publiserte versjoner.</translation>
     </message>
     <message>
-        <source>Published, effective %1. SHA-256: %2</source>
-        <translation>Publisert, gyldig fra %1. SHA-256: %2</translation>
-    </message>
-    <message>
         <source>not set</source>
         <translation>ikke angitt</translation>
     </message>
     <message>
-        <source>Draft (planned effective date: %1). Content SHA-256 now: %2</source>
-        <translation>Utkast (planlagt gyldig fra: %1). Innhold SHA-256 nå: %2</translation>
+        <source>Published, effective %1.</source>
+        <translation>Publisert, gyldig fra %1.</translation>
+    </message>
+    <message>
+        <source>Terms versions</source>
+        <translation>Vilkårsversjoner</translation>
+    </message>
+    <message>
+        <source>Sub-processors</source>
+        <translation>Underleverandører</translation>
+    </message>
+    <message>
+        <source>DPA checklist</source>
+        <translation>Sjekkliste for databehandleravtalen</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Draft (planned effective date: %1).</source>
+        <translation>Utkast (planlagt gyldig fra: %1).</translation>
+    </message>
+    <message>
+        <source>Content SHA-256 now: %1</source>
+        <translation>SHA-256 for innholdet nå: %1</translation>
     </message>
     <message>
         <source>Copied from %1.</source>
         <translation>Kopiert fra %1.</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>delvis</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>mangler</translation>
     </message>
     <message>
         <source>DPA checklist at publication: %1</source>
@@ -4649,6 +6019,14 @@ Låses opp med: %2</translation>
 </context>
 <context>
     <name>WhoisDialog</name>
+    <message>
+        <source>Name, e-mail or phone number</source>
+        <translation>Navn, e-post eller telefonnummer</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personer funnet</translation>
+    </message>
     <message>
         <source>Who is this?</source>
         <translation>Hvem er dette?</translation>

@@ -133,7 +133,7 @@ def _fill(services) -> None:  # type: ignore[no-untyped-def]
 
 def _load(services):  # type: ignore[no-untyped-def]
     """The repository's load of every customer's services as domain values (what the plan reads)."""
-    from contractdesk.domain.invoicing.plan import gc_paused
+    from contractdesk.perf import gc_paused
     from contractdesk.store.queries.billing import billing_customers
 
     with gc_paused(), services.store.read_session() as s:

@@ -1,4 +1,4 @@
-"""CLI: ``customer add|show|list|refresh`` and ``registry search|lookup`` against the local replay server."""
+"""CLI: ``customer add|show|list|refresh|import`` and ``registry search|lookup`` (replay server)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ SHOW_KEYS = {
     "procuration_rule",
     "signatories",
     "departed_signatories",
+    "remarks",
+    "invoice_address",
     "needs_manual_confirmation",
     "may_issue_agreement",
     "verified_at",
@@ -45,7 +47,18 @@ ADDRESS_KEYS = {
     "country_code",
     "country",
 }
-ROLE_KEYS = {"role_code", "role", "name", "group_code", "group", "holder_kind", "may_sign"}
+ROLE_KEYS = {
+    "role_code",
+    "role",
+    "name",
+    "group_code",
+    "group",
+    "holder_kind",
+    "may_sign",
+    "elected_by",
+    "liability_share",
+    "capacity_limited",
+}
 RULE_KEYS = {
     "kind",
     "text",
@@ -54,7 +67,11 @@ RULE_KEYS = {
     "registered",
     "basis",
     "rule_status",
+    "standardised",
     "needs_manual_confirmation",
+    "confirmed_sets",
+    "confirmed_by",
+    "confirmed_at",
 }
 ROW_KEYS = {"org_number", "name", "municipality", "status", "main_contact", "agreement_state"}
 
@@ -302,3 +319,49 @@ def test_hostile_registry_text_is_printed_literally(
     assert code == 0
     assert '<AS> & Søn "Ltd" <script>alert(1)</script> <font color=red>' in out
     assert "\x1b" not in out
+
+
+def test_import_a_customer_list_all_or_nothing(
+    store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "kunder.csv"
+    bad.write_text("orgnr;kontakt\n971049669;\n971049668;\n", encoding="utf-8")
+    code, _, err = run(capsys, "customer", "import", str(bad))
+    assert code == 1 and "line 3: 971049668" in err and "Nothing was imported" in err
+    assert run_json(capsys, "customer", "list") == []
+
+    good = tmp_path / "kunder2.csv"
+    good.write_text("orgnr;kontakt\n971049669;Frode Heimen\n923130969;\n", encoding="utf-8")
+    doc = run_json(capsys, "customer", "import", str(good))
+    assert sorted(doc["imported"]) == ["923130969", "971049669"] and doc["problems"] == []
+    assert doc["mode"] == "per-customer" and doc["requests"] >= 2
+    assert len(run_json(capsys, "customer", "list")) == 2
+
+
+def test_refresh_all_tells_what_changed_and_how_many_requests(
+    store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "customer", "add", "923130969", "--offline", "--name", "Avara")[0] == 0
+    code, out, _ = run(capsys, "customer", "refresh", "--all")
+    assert code == 0 and "Changes: 1 new signing rule" in out and "1 new name." in out
+    assert "4 registry requests (per-customer)." in out
+
+
+def test_confirm_signers_by_hand(
+    store_dir: Path, brreg_server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "customer", "add", "990004447")[0] == 0  # an association: no rule
+    rule = run_json(
+        capsys,
+        "customer",
+        "confirm-signers",
+        "990004447",
+        "--signers",
+        "Kari Leder;Ola Kasserer",
+        "--confirmed-by",
+        "Kari Leder (e-post 3.12.)",
+    )
+    assert rule["confirmed_sets"] == [["Kari Leder", "Ola Kasserer"]]
+    assert not rule["needs_manual_confirmation"]
+    _, out, _ = run(capsys, "customer", "show", "990004447")
+    assert "Confirmed by hand by Kari Leder (e-post 3.12.)" in out

@@ -124,7 +124,11 @@ def test_chart_shows_the_coming_twelve_months(page) -> None:  # type: ignore[no-
     )  # Mar, May: net
     assert values[4] == pytest.approx(6012.00) and values[10] == pytest.approx(6012.00)  # Jul, Jan
     assert values[1] == 0
-    assert chart.axis_x.categories()[0] == "Mar 2027" and chart.axis_x.count() == 12
+    # whole month names, and the amounts with thousands separators
+    assert chart.axis_x.categories()[0] == "March<br>2027" and chart.axis_x.count() == 12
+    assert "6,000" in chart.axis_y.categoriesLabels() or "6 000" in [
+        label.replace("\xa0", " ") for label in chart.axis_y.categoriesLabels()
+    ]
     assert chart.series.count() == 1
     assert "Mar 2027: 3,061.72" in chart.accessibleDescription()
 

@@ -1,4 +1,4 @@
-"""The main window: navigation to every area, status bar naming the store, state kept across runs."""
+"""The main window: navigation to every area, the status bar, state kept across runs."""
 
 from __future__ import annotations
 
@@ -11,12 +11,20 @@ def test_navigation_lists_every_area_and_switches_pages(qtbot) -> None:  # type:
     window = MainWindow()
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Customers", "Agreements", "Terms", "Services & invoicing", "Settings"]
+    assert titles == [
+        "Overview",
+        "Customers",
+        "Agreements",
+        "Terms",
+        "Services & invoicing",
+        "Privacy",
+        "Settings",
+    ]
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
     window.nav.setFocus()
-    qtbot.keyClick(window.nav, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.nav, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings_page
 
 
@@ -26,8 +34,13 @@ def test_status_bar_tells_where_the_store_is_and_how_it_is_unlocked(qtbot, servi
     assert "Opening" in window.store_label.text()
     window.set_services(services)
     text = window.store_label.text()
-    assert str(services.store.path) in text
     assert "demo" in text
+    # the path is a technical detail: in the tooltip and under "Details" in About, not shown
+    assert str(services.store.path) not in text
+    assert window.store_label.toolTip() == str(services.store.path)
+    box = window._about()
+    assert str(services.store.path) in box.detailedText()
+    box.close()
 
 
 def test_window_state_is_kept_between_runs(qtbot) -> None:  # type: ignore[no-untyped-def]

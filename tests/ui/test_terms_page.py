@@ -66,7 +66,9 @@ def test_the_shipped_version_reads_by_sections_and_cannot_be_edited(page) -> Non
     labels = page.reader.section_labels()
     assert "8.1.1 Hovedkontakt/Nøkkelkontakt" in labels and "17.14 Signering" in labels
     assert any(label.startswith("Vedlegg 1") for label in labels)
-    assert SHIPPED.sha256 in page.info.text()
+    # the fingerprint is a technical detail: under "Details", not in the header
+    assert SHIPPED.sha256 not in page.info.text()
+    assert SHIPPED.sha256 in page.details.text.text()
     assert "Romsdal tingrett" in page.reader.text.toPlainText()
     assert page.reader.select_label("10.1 Fakturagebyr")
     page.tabs.setCurrentWidget(page.dpa_tab)

@@ -1,4 +1,6 @@
-"""``contractdesk customer add|show|list|refresh`` and ``registry search|lookup``: customers from the registry.
+"""``contractdesk customer add|show|list|refresh`` and ``registry search|lookup``.
+
+Customers from the registry.
 
 Registry text is printed as the registry sent it, minus control characters (a hostile name
 cannot move the cursor or recolour the terminal). A registry that cannot answer is exit 1 with
@@ -11,8 +13,7 @@ import argparse
 from typing import Any
 
 from contractdesk.cli.registry import CommandRegistry, add_json_flag
-
-SORT_CHOICES = ("name", "org_number", "municipality", "status", "main_contact", "agreement_state")
+from contractdesk.domain.customers import SORT_COLUMNS as SORT_CHOICES
 
 
 def register(cli: CommandRegistry) -> None:
@@ -95,10 +96,58 @@ def _registry_failure(exc: Exception, org_number: str | None) -> int:
     error(str(exc))
     if org_number and getattr(exc, "manual_entry_possible", False):
         error(
-            f"to register it by hand (not verified until a refresh): contractdesk customer add {org_number} "
+            "to register it by hand (not verified until a refresh): "
+            f"contractdesk customer add {org_number} "
             "--offline --name NAME [--address LINE] [--postcode CODE] [--city CITY]"
         )
     return 1
+
+
+def _print_signing(view: Any) -> None:
+    from contractdesk.cli.output import emit
+
+    rule = view.signing_rule
+    emit(f"  Signing rule: {_plain(rule.display_text) or '(none registered)'}")
+    for signer_set in rule.signer_sets:
+        emit(
+            "    - "
+            + (
+                " and ".join(_plain(n) for n in signer_set)
+                if len(signer_set) > 1
+                else f"{_plain(signer_set[0])} alone"
+            )
+        )
+    if rule.confirmed:
+        emit(f"    Confirmed by hand by {_plain(rule.confirmed_by)}:")
+        for signer_set in rule.confirmed_sets:
+            emit("      - " + " and ".join(_plain(n) for n in signer_set))
+    if view.needs_manual_confirmation:
+        if rule.registered and not rule.standardised:
+            emit("    The registry gives this rule only as text: confirm by hand who may sign.")
+        else:
+            emit("    No signing rule is registered: confirm by hand who may sign.")
+    if view.procuration_rule is not None:
+        emit(f"  Procuration: {_plain(view.procuration_rule.text)}")
+
+
+def _print_roles(view: Any) -> None:
+    from contractdesk.cli.output import emit
+
+    if view.registry_roles:
+        emit("  Roles:")
+        for role in view.registry_roles:
+            notes = [
+                "may sign" if role.may_sign else "",
+                f"elected by {_plain(role.elected_by)}" if role.elected_by else "",
+                f"liability share {_plain(role.liability_share)}" if role.liability_share else "",
+                "cannot sign alone: check" if role.capacity_limited else "",
+            ]
+            shown = ", ".join(n for n in notes if n)
+            emit(
+                f"    {_plain(role.role)}: {_plain(role.name)}" + (f"  ({shown})" if shown else "")
+            )
+    for remark in view.remarks:
+        emit(f"  Registry remark ({_plain(remark.info_type)}): {_plain(remark.text)}")
 
 
 def _print_card(view: Any) -> None:
@@ -136,28 +185,8 @@ def _print_card(view: Any) -> None:
         if address.country and address.country_code != "NO":
             parts.append(address.country)
         emit(f"  {label}: " + ", ".join(_plain(p) for p in parts if p))
-    rule = view.signing_rule
-    emit(f"  Signing rule: {_plain(rule.display_text) or '(none registered)'}")
-    for signer_set in rule.signer_sets:
-        emit(
-            "    - "
-            + (
-                " and ".join(_plain(n) for n in signer_set)
-                if len(signer_set) > 1
-                else f"{_plain(signer_set[0])} alone"
-            )
-        )
-    if view.needs_manual_confirmation:
-        emit("    No signing rule is registered: confirm by hand who may sign.")
-    if view.procuration_rule is not None:
-        emit(f"  Procuration: {_plain(view.procuration_rule.text)}")
-    if view.registry_roles:
-        emit("  Roles:")
-        for role in view.registry_roles:
-            emit(
-                f"    {_plain(role.role)}: {_plain(role.name)}"
-                + ("  (may sign)" if role.may_sign else "")
-            )
+    _print_signing(view)
+    _print_roles(view)
     for departed in view.departed_signatories:
         emit(
             f"  ! {_plain(departed.name)} no longer holds a signing role in the registry"
@@ -211,7 +240,8 @@ def add(ctx: Any, args: argparse.Namespace) -> int:
     else:
         if args.name or args.address or args.postcode or args.city or args.municipality:
             error(
-                "--name and address options go with --offline; without it the registry's data is taken"
+                "--name and address options go with --offline; "
+                "without it the registry's data is taken"
             )
             return 2
         try:
@@ -224,7 +254,8 @@ def add(ctx: Any, args: argparse.Namespace) -> int:
         emit(f"Registered {_plain(view.name)} ({view.display_org_number}).")
         if view.status == "unverified":
             emit(
-                "Not verified against the registry yet: refresh it when the registry can be reached."
+                "Not verified against the registry yet: "
+                "refresh it when the registry can be reached."
             )
         _print_card(view)
     return 0
@@ -312,11 +343,18 @@ def refresh(ctx: Any, args: argparse.Namespace) -> int:
         for result in outcome.changed:
             _print_result(result)
         emit(
-            f"Refreshed {len(outcome.results)} of {outcome.total} customers; {len(outcome.changed)} changed."
+            f"Refreshed {len(outcome.results)} of {outcome.total} customers; "
+            f"{len(outcome.changed)} changed."
         )
+        if outcome.summary_text:
+            emit(f"Changes: {outcome.summary_text}.")
+        emit(f"{outcome.requests} registry requests ({outcome.mode}).")
+    if outcome.cancelled:
+        error("Cancelled: the next refresh continues where this one stopped.")
     for failure in outcome.failures:
         error(
-            f"{format_org_number(failure.org_number)} {_plain(failure.name)}: {failure.message} Nothing was changed."
+            f"{format_org_number(failure.org_number)} {_plain(failure.name)}: "
+            f"{failure.message} Nothing was changed."
         )
     return 1 if outcome.failures else 0
 
@@ -334,7 +372,8 @@ def _print_result(result: Any) -> None:
         emit(_change_line(change))
     for departed in result.departed_signatories:
         emit(
-            f"  ! {_plain(departed.name)} no longer holds a signing role in the registry: check who signs."
+            f"  ! {_plain(departed.name)} no longer holds a signing role in the registry: "
+            "check who signs."
         )
 
 

@@ -25,7 +25,6 @@ from contractdesk.domain.invoicing.plan import (
     InvoiceLine,
     PlannedInvoice,
     documents_from_charges,
-    gc_paused,
     plan_invoices,
     service_charges,
 )
@@ -38,6 +37,7 @@ from contractdesk.domain.invoicing.services import (
 )
 from contractdesk.domain.invoicing.termination import resolve_termination
 from contractdesk.domain.invoicing.values import InvoiceKind
+from contractdesk.perf import gc_paused
 
 Adjustments = Mapping[int, Sequence[PriceAdjustment]]
 """Each service's adjustments (by service id), in order of effective date."""

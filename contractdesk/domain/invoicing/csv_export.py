@@ -33,8 +33,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TextIO
 
-from contractdesk.domain.invoicing.plan import PlannedInvoice, gc_paused
+from contractdesk.domain.invoicing.plan import PlannedInvoice
 from contractdesk.domain.money import money_str
+from contractdesk.perf import gc_paused
 
 CSV_COLUMNS: tuple[str, ...] = (
     "invoice",

@@ -35,7 +35,6 @@ from contractdesk.domain.invoicing.plan import (
     InvoiceLine,
     PlannedInvoice,
     documents_from_charges,
-    gc_paused,
     plan_invoices,
 )
 from contractdesk.domain.invoicing.pricing import PriceAdjustment
@@ -48,6 +47,7 @@ from contractdesk.domain.invoicing.values import (
     ServiceKind,
 )
 from contractdesk.domain.money import round_ore
+from contractdesk.perf import gc_paused
 
 _DAY = timedelta(days=1)
 

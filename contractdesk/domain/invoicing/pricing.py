@@ -22,7 +22,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 
 
 class PriceWarningCode(StrEnum):
@@ -92,7 +92,7 @@ def check_price_adjustment(
         key=lambda o: o.effective,
     )
     if clash:
-        when = ", ".join(o.effective.isoformat() for o in clash)
+        when = ", ".join(format_day(o.effective) for o in clash)
         warnings.append(
             PriceAdjustmentWarning(
                 PriceWarningCode.TWICE_IN_ONE_YEAR,
@@ -120,9 +120,9 @@ def check_price_adjustment(
                         "An adjustment effective %1 must be announced by %2 (§13.1); it was "
                         "announced %3.",
                     ),
-                    adjustment.effective.isoformat(),
-                    deadline.isoformat(),
-                    adjustment.announced.isoformat(),
+                    format_day(adjustment.effective),
+                    format_day(deadline),
+                    format_day(adjustment.announced),
                 ),
             )
         )

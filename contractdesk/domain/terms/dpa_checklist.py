@@ -1,4 +1,4 @@
-"""DPA checklist: GDPR Art. 28(3)(a)–(h) coverage of a DPA annex, and references to the repealed 2000 act.
+"""DPA checklist: GDPR Art. 28(3)(a)–(h) coverage of a DPA annex; citations of the 2000 act.
 
 How coverage is decided (a heuristic to help a human, not legal advice):
 
@@ -55,7 +55,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Element:
-    """One thing an Art. 28(3) item asks for, and the keyword groups that show it (all groups must hit)."""
+    """One thing an Art. 28(3) item asks for, and the keyword groups that show it (all must hit)."""
 
     key: str
     description: str
@@ -71,6 +71,11 @@ class Art28Item:
     elements: tuple[Element, ...]
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for translation in ``context``; the GUI translates it when it shows it."""
+    return text
+
+
 _PROCESSOR = (r"databehandler", r"\bprocessor")
 _CONTROLLER = (r"behandlingsansvarlig", r"\bcontroller")
 _SUBPROCESSOR = (r"underleverandør", r"underdatabehandler", r"sub-?processor")
@@ -80,11 +85,16 @@ _DELETE = (r"\bslett", r"makuler", r"destruks", r"destruer", r"\bdelet", r"\bera
 ART_28_3_ITEMS: tuple[Art28Item, ...] = (
     Art28Item(
         "a",
-        "Processing only on documented instructions from the controller",
+        QT_TRANSLATE_NOOP(
+            "DpaChecklist", "Processing only on documented instructions from the controller"
+        ),
         (
             Element(
                 "a1",
-                "the processor acts only on the controller's documented instructions",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "the processor acts only on the controller's documented instructions",
+                ),
                 (
                     (r"instruks", r"\binstruction", r"bestemt av (den )?behandlingsansvarlig"),
                     _CONTROLLER,
@@ -92,7 +102,11 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             ),
             Element(
                 "a2",
-                "transfers to third countries or international organisations only on instructions",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "transfers to third countries or international organisations only on "
+                    "instructions",
+                ),
                 (
                     (
                         r"tredjeland",
@@ -108,11 +122,16 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
     ),
     Art28Item(
         "b",
-        "Persons authorised to process are committed to confidentiality",
+        QT_TRANSLATE_NOOP(
+            "DpaChecklist", "Persons authorised to process are committed to confidentiality"
+        ),
         (
             Element(
                 "b1",
-                "staff and others processing the data are bound to confidentiality",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "staff and others processing the data are bound to confidentiality",
+                ),
                 (
                     (r"taushet", r"konfidensiel", r"konfidensialitet", r"confidential"),
                     (
@@ -130,11 +149,13 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
     ),
     Art28Item(
         "c",
-        "Security of processing (Art. 32)",
+        QT_TRANSLATE_NOOP("DpaChecklist", "Security of processing (Art. 32)"),
         (
             Element(
                 "c1",
-                "the processor takes the security measures of Art. 32",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist", "the processor takes the security measures of Art. 32"
+                ),
                 (
                     (
                         r"sikkerhetstiltak",
@@ -151,11 +172,15 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
     ),
     Art28Item(
         "d",
-        "Conditions for engaging sub-processors",
+        QT_TRANSLATE_NOOP("DpaChecklist", "Conditions for engaging sub-processors"),
         (
             Element(
                 "d1",
-                "sub-processors only with the controller's prior authorisation; changes notified with a right to object",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "sub-processors only with the controller's prior authorisation; changes "
+                    "notified with a right to object",
+                ),
                 (
                     _SUBPROCESSOR,
                     (
@@ -173,7 +198,10 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             ),
             Element(
                 "d2",
-                "the same data-protection obligations are imposed on sub-processors",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "the same data-protection obligations are imposed on sub-processors",
+                ),
                 (
                     _SUBPROCESSOR,
                     (
@@ -189,11 +217,17 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
     ),
     Art28Item(
         "e",
-        "Assisting the controller with data subjects' rights (Chapter III)",
+        QT_TRANSLATE_NOOP(
+            "DpaChecklist", "Assisting the controller with data subjects' rights (Chapter III)"
+        ),
         (
             Element(
                 "e1",
-                "the processor assists with requests from data subjects (access, rectification, erasure …)",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "the processor assists with requests from data subjects (access, "
+                    "rectification, erasure …)",
+                ),
                 (
                     (r"\b(de|den) registrerte\b", r"\bregistrertes\b", r"data subject"),
                     (
@@ -212,16 +246,25 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
     ),
     Art28Item(
         "f",
-        "Assisting the controller with Arts. 32–36 (security, breaches, DPIA, prior consultation)",
+        QT_TRANSLATE_NOOP(
+            "DpaChecklist",
+            "Assisting the controller with Arts. 32–36 (security, breaches, DPIA, prior "
+            "consultation)",
+        ),
         (
             Element(
                 "f1",
-                "assistance with the security of processing (Art. 32)",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist", "assistance with the security of processing (Art. 32)"
+                ),
                 (_ASSIST, (r"sikkerhet", r"security")),
             ),
             Element(
                 "f2",
-                "personal data breaches notified to the controller (Arts. 33–34)",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "personal data breaches notified to the controller (Arts. 33–34)",
+                ),
                 (
                     (
                         r"avvik",
@@ -234,7 +277,9 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             ),
             Element(
                 "f3",
-                "assistance with data protection impact assessments (Art. 35)",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist", "assistance with data protection impact assessments (Art. 35)"
+                ),
                 (
                     (
                         r"konsekvensvurdering",
@@ -246,37 +291,49 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             ),
             Element(
                 "f4",
-                "assistance with prior consultation of the supervisory authority (Art. 36)",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "assistance with prior consultation of the supervisory authority (Art. 36)",
+                ),
                 ((r"forhåndsdrøft", r"prior consultation", r"art(ikkel|icle|\.)\s*36"),),
             ),
         ),
     ),
     Art28Item(
         "g",
-        "Deletion or return of all personal data at the end of the services",
+        QT_TRANSLATE_NOOP(
+            "DpaChecklist", "Deletion or return of all personal data at the end of the services"
+        ),
         (
             Element(
                 "g1",
-                "at the end, the data are deleted or returned, as the controller chooses",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "at the end, the data are deleted or returned, as the controller chooses",
+                ),
                 (
-                    _DELETE + (r"tilbakelever", r"utlever", r"\breturn"),
+                    (*_DELETE, r"tilbakelever", r"utlever", r"\breturn"),
                     (r"opphør", r"utløp", r"avslutt", r"\bend of\b", r"terminat", r"expir"),
                 ),
             ),
             Element(
                 "g2",
-                "existing copies (backups) are deleted too",
+                QT_TRANSLATE_NOOP("DpaChecklist", "existing copies (backups) are deleted too"),
                 ((r"sikkerhetskopi", r"\bkopier\b", r"\bcopies\b", r"backup"), _DELETE),
             ),
         ),
     ),
     Art28Item(
         "h",
-        "Information to demonstrate compliance, and audits",
+        QT_TRANSLATE_NOOP("DpaChecklist", "Information to demonstrate compliance, and audits"),
         (
             Element(
                 "h1",
-                "the processor makes available the information needed to demonstrate compliance",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist",
+                    "the processor makes available the information needed to demonstrate "
+                    "compliance",
+                ),
                 (
                     (r"dokumentasjon", r"\binformasjon\b", r"\binformation\b", r"documentation"),
                     (
@@ -291,7 +348,9 @@ ART_28_3_ITEMS: tuple[Art28Item, ...] = (
             ),
             Element(
                 "h2",
-                "the processor allows and contributes to audits and inspections",
+                QT_TRANSLATE_NOOP(
+                    "DpaChecklist", "the processor allows and contributes to audits and inspections"
+                ),
                 ((r"revisjon", r"kontrolltiltak", r"inspeksjon", r"\baudit", r"inspection"),),
             ),
         ),
@@ -355,7 +414,8 @@ class ChecklistItem:
         return tuple(e.element for e in self.elements if not e.covered)
 
     def __repr__(self) -> str:
-        return f"ChecklistItem(({self.letter}) {self.status.value}, clauses={list(self.clause_numbers)})"
+        clauses = list(self.clause_numbers)
+        return f"ChecklistItem(({self.letter}) {self.status.value}, clauses={clauses})"
 
 
 @dataclass(frozen=True)
@@ -456,14 +516,25 @@ def find_dpa_annex(doc: TermsDocument) -> Annex | None:
     return None
 
 
-_ACT_2000 = "the Personal Data Act of 14 April 2000 no. 31, repealed on 20 July 2018 (now the GDPR and the 2018 act)"
-_REGS_2000 = "the Personal Data Regulations of 15 December 2000 no. 1265, repealed in 2018"
+_ACT_2000 = QT_TRANSLATE_NOOP(
+    "DpaChecklist",
+    "the Personal Data Act of 14 April 2000 no. 31, repealed on 20 July 2018 (now the GDPR and "
+    "the 2018 act)",
+)
+_REGS_2000 = QT_TRANSLATE_NOOP(
+    "DpaChecklist", "the Personal Data Regulations of 15 December 2000 no. 1265, repealed in 2018"
+)
+_REGS_2000_PROBABLY = QT_TRANSLATE_NOOP(
+    "DpaChecklist",
+    "probably the Personal Data Regulations of 15 December 2000 no. 1265, repealed in 2018",
+)
 _NAME = r"personopplysningsloven"
 
 # (pattern, reason, certain); matched on the original text, case-insensitively.
 _REPEALED_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (
-        r"lov av 14\.? april 2000(?: nr\.? ?31)?(?: om behandling av personopplysninger)?(?: \(personopplysningsloven\))?",
+        r"lov av 14\.? april 2000(?: nr\.? ?31)?(?: om behandling av personopplysninger)?"
+        r"(?: \(personopplysningsloven\))?",
         _ACT_2000,
         True,
     ),
@@ -476,19 +547,29 @@ _REPEALED_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (r"FOR-2000-12-15-1265", _REGS_2000, True),
     (
         r"personopplysningsforskrift(?:en|ens)?\s+§+\s*2-\d+",
-        "chapter 2 of the 2000 regulations (security, breaches), repealed in 2018; see GDPR Arts. 32–34",
+        QT_TRANSLATE_NOOP(
+            "DpaChecklist",
+            "chapter 2 of the 2000 regulations (security, breaches), repealed in 2018; see GDPR "
+            "Arts. 32–34",
+        ),
         True,
     ),
     (
-        rf"(?:{_NAME}\)?,?|\bloven|\blovens)\s+§§?\s*(?:2 nr\.? ?\d+|1[345](?:\s*(?:-|–|og)\s*1[345])?)\b",
-        (
+        rf"(?:{_NAME}\)?,?|\bloven|\blovens)\s+§§?\s*"
+        r"(?:2 nr\.? ?\d+|1[345](?:\s*(?:-|–|og)\s*1[345])?)\b",
+        QT_TRANSLATE_NOOP(
+            "DpaChecklist",
             "section numbering of the 2000 act (§ 2 definitions, § 13 security, § 15 processors); "
-            "now GDPR Arts. 4, 28 and 32"
+            "now GDPR Arts. 4, 28 and 32",
         ),
         False,
     ),
-    (rf"{_NAME}(?: kapittel| kap\.) 2\b", "chapter 2 of the 2000 act; now the GDPR", False),
-    (r"personopplysningsforskrift(?:en|ens)?\b", "probably " + _REGS_2000, False),
+    (
+        rf"{_NAME}(?: kapittel| kap\.) 2\b",
+        QT_TRANSLATE_NOOP("DpaChecklist", "chapter 2 of the 2000 act; now the GDPR"),
+        False,
+    ),
+    (r"personopplysningsforskrift(?:en|ens)?\b", _REGS_2000_PROBABLY, False),
 )
 
 

@@ -18,7 +18,7 @@ from contractdesk.domain.invoicing import (
 )
 from contractdesk.domain.invoicing.periods import month_start
 from contractdesk.errors import UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.billing.mapping import (
     adjustment_views,
     base_price,
@@ -203,7 +203,7 @@ def _dated_changes(
             fill(
                 translate("BillingService", "Service %1 already has a price change effective %2."),
                 row.id,
-                day.isoformat(),
+                format_day(day),
             ),
             field="effective",
         )
@@ -243,8 +243,8 @@ def _refuse_invoiced_one_off(row: ServiceRecord, values: dict[str, Any], day: da
                     "The one-off cost was invoiced on %1, before %2; an invoiced amount is not "
                     "changed (add a new one-off cost or a credit instead).",
                 ),
-                row.cost_date.isoformat(),
-                day.isoformat(),
+                format_day(row.cost_date),
+                format_day(day),
             ),
             field="amount",
         )

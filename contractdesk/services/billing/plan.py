@@ -14,10 +14,10 @@ from contractdesk.domain.invoicing import (
 )
 from contractdesk.domain.invoicing.history import Change, History, plan_with_history
 from contractdesk.domain.invoicing.periods import month_start, next_month_start
-from contractdesk.domain.invoicing.plan import gc_paused
 from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.output.csv_plan import write_plan_csv
+from contractdesk.perf import gc_paused
 from contractdesk.services.billing.validation import check_range
 from contractdesk.services.billing.views import ChangeView, ExportResult
 from contractdesk.store import audit

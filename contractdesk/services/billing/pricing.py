@@ -14,7 +14,7 @@ from contractdesk.domain.invoicing import (
 )
 from contractdesk.domain.invoicing.amounts import UNIT_PRICE_PLACES, checked_amount
 from contractdesk.errors import UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.billing.mapping import (
     adjustment_view,
     adjustment_views,
@@ -103,7 +103,7 @@ class PricingUseCases:
                             "Service %1 already has a price adjustment effective %2.",
                         ),
                         row.id,
-                        effective.isoformat(),
+                        format_day(effective),
                     )
                 )
             old = price_in_effect(base_price(row), others, effective - timedelta(days=1))

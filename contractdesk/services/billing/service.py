@@ -28,7 +28,7 @@ from contractdesk.domain.invoicing.periods import month_start
 from contractdesk.domain.money import round_ore
 from contractdesk.domain.orgnr import parse_org_number
 from contractdesk.errors import UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.billing.changes import ChangeUseCases
 from contractdesk.services.billing.mapping import (
     adjustment_views,
@@ -43,6 +43,7 @@ from contractdesk.services.billing.mapping import (
 from contractdesk.services.billing.plan import PlanUseCases
 from contractdesk.services.billing.pricing import PricingUseCases
 from contractdesk.services.billing.validation import (
+    check_after_start,
     checked_termination,
     service_values,
 )
@@ -202,7 +203,9 @@ class BillingService(ChangeUseCases, PlanUseCases, PricingUseCases, YearlyUseCas
         """What terminating on ``received`` (ending at ``requested_end``) would mean; not saved."""
         termination = checked_termination(received, requested_end)
         with self.store.read_session() as s:
-            service = service_to_domain(queries.service_by_id(s, service_id), ())
+            row = queries.service_by_id(s, service_id)
+            check_after_start(row.kind, row.start, termination.received)
+            service = service_to_domain(row, ())
         outcome = resolve_termination(service, termination)
         assert outcome is not None
         return outcome
@@ -223,6 +226,7 @@ class BillingService(ChangeUseCases, PlanUseCases, PricingUseCases, YearlyUseCas
         termination = checked_termination(received, requested_end)
         with self.store.session() as s:
             row = queries.service_by_id(s, service_id)
+            check_after_start(row.kind, row.start, termination.received)
             if row.terminated_on is not None:
                 raise UserError(
                     fill(
@@ -232,7 +236,7 @@ class BillingService(ChangeUseCases, PlanUseCases, PricingUseCases, YearlyUseCas
                             "is refused. Withdraw the first one to correct it.",
                         ),
                         row.id,
-                        row.terminated_on.isoformat(),
+                        format_day(row.terminated_on),
                     ),
                     field="received",
                 )
@@ -330,7 +334,7 @@ def _refuse_if_ended(customer: Customer) -> None:
                     "added until the terms are accepted again.",
                 ),
                 customer.name,
-                customer.relationship_ended_on.isoformat(),
+                format_day(customer.relationship_ended_on),
             ),
             field="org_number",
         )
@@ -347,7 +351,7 @@ def _refuse_usage_after_end(row: ServiceRecord, customer: Customer, month: date)
                     "Service %1 ended on %2; usage for %3 cannot be recorded after its end.",
                 ),
                 row.id,
-                outcome.end.isoformat(),
+                format_day(outcome.end),
                 month.strftime("%Y-%m"),
             ),
             field="month",

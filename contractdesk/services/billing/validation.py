@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from contractdesk.domain.dates import EARLIEST, LATEST, in_range
 from contractdesk.domain.invoicing import (
     DeliveryMethod,
     InvoicePeriod,
@@ -21,7 +22,7 @@ from contractdesk.domain.invoicing.amounts import (
 )
 from contractdesk.domain.money import round_ore
 from contractdesk.errors import UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.billing.views import ServiceInput
 from contractdesk.services.validation import clean_text
 
@@ -77,7 +78,35 @@ def required_date(value: object, label: str, name: str) -> date:
             fill(translate("BillingService", "%1: expected a date (YYYY-MM-DD)."), label),
             field=name,
         )
+    if not in_range(value):
+        raise UserError(
+            fill(
+                translate("BillingService", "%1: %2 is not a possible date here (%3 to %4)."),
+                label,
+                format_day(value),
+                format_day(EARLIEST),
+                format_day(LATEST),
+            ),
+            field=name,
+        )
     return value
+
+
+def check_after_start(kind: str, start: date | None, received: date) -> None:
+    """A licence's termination cannot be received before the licence starts (a one-off cost
+    may be cancelled before its date: then nothing is invoiced)."""
+    if kind == "licence" and start is not None and received < start:
+        raise UserError(
+            fill(
+                translate(
+                    "BillingService",
+                    "The termination is received %1, before the service starts (%2).",
+                ),
+                format_day(received),
+                format_day(start),
+            ),
+            field="received",
+        )
 
 
 def service_values(data: ServiceInput, default_period: InvoicePeriod) -> dict[str, Any]:
@@ -197,8 +226,8 @@ def checked_termination(received: date, requested_end: date | None) -> Terminati
                     "BillingService",
                     "The requested end %1 is before the termination was received (%2).",
                 ),
-                requested_end.isoformat(),
-                received.isoformat(),
+                format_day(requested_end),
+                format_day(received),
             ),
             field="requested_end",
         )
@@ -212,8 +241,8 @@ def check_range(date_from: date, date_to: date) -> None:
         raise UserError(
             fill(
                 translate("BillingService", "The plan's first day %1 is after its last day %2."),
-                date_from.isoformat(),
-                date_to.isoformat(),
+                format_day(date_from),
+                format_day(date_to),
             ),
             field="date_from",
         )

@@ -22,7 +22,7 @@ from contractdesk.domain.invoicing.amounts import UNIT_PRICE_PLACES, checked_amo
 from contractdesk.domain.invoicing.yearly import index_change, raised, yearly_warnings
 from contractdesk.domain.orgnr import parse_org_number
 from contractdesk.errors import UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.output.atomic import save_atomic
 from contractdesk.output.email.draft import save_eml
 from contractdesk.output.price_notice import (
@@ -292,7 +292,7 @@ def raise_duplicate(row: ServiceRecord, effective: date) -> None:
         fill(
             translate("BillingService", "Service %1 already has a price adjustment effective %2."),
             row.id,
-            effective.isoformat(),
+            format_day(effective),
         )
     )
 

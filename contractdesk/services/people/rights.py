@@ -6,10 +6,11 @@ import logging
 from collections.abc import Mapping
 from datetime import date
 
+from contractdesk.domain.dates import EARLIEST
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.domain.people import RequestKind, Role, full_name, request_deadline
 from contractdesk.errors import NotFoundError, UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.people.roles import (
     MainContactChange,
     audit_role_removed,
@@ -43,11 +44,29 @@ class RightsUseCases:
         received_on: date | None = None,
         note: str = "",
         actor: str = "owner",
+        today: date | None = None,
     ) -> int:
-        """Log a data-subject request; its deadline is one month after receipt. Returns its id."""
+        """Log a data-subject request; its deadline is one month after receipt. Returns its id.
+
+        Raises:
+            UserError: the request is dated in the future (after ``today``) or before 2000.
+        """
         chosen = request_kind(kind)
         note_text = clean_text(note, field="Note", max_len=2000)
-        received = received_on or date.today()
+        day = today or date.today()
+        received = received_on or day
+        if received > day or received < EARLIEST:
+            raise UserError(
+                fill(
+                    translate(
+                        "PeopleService",
+                        "A request is received today or earlier (from %1), not %2.",
+                    ),
+                    format_day(EARLIEST),
+                    format_day(received),
+                ),
+                field="received_on",
+            )
         with self._store.session() as s:
             if person_id is not None:
                 q.person_by_id(s, person_id)
@@ -83,7 +102,7 @@ class RightsUseCases:
                     fill(
                         translate("PeopleService", "Request %1 was already done on %2."),
                         request_id,
-                        row.done_on.isoformat(),
+                        format_day(row.done_on),
                     )
                 )
             row.done_on = done_on or date.today()

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from contractdesk.domain.dates import EARLIEST
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.domain.people import ConsentKind, Role
 from contractdesk.errors import UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.people import reading
 from contractdesk.services.people.export import ExportUseCases
 from contractdesk.services.people.registry import RegistryUseCases
@@ -273,11 +274,26 @@ class PeopleService(RegistryUseCases, WhoisUseCase, RightsUseCases, ExportUseCas
         on: date | None = None,
         source: str = "",
         actor: str = "owner",
+        today: date | None = None,
     ) -> None:
-        """Record that a person gave or withdrew consent (marketing e-mail, newsletter)."""
+        """Record that a person gave or withdrew consent (marketing e-mail, newsletter). A
+        consent is given today or earlier (from 2000), never in the future."""
         chosen = consent_kind(kind)
         source_text = clean_text(source, field="Source", max_len=500)
-        day = on or date.today()
+        now = today or date.today()
+        day = on or now
+        if day > now or day < EARLIEST:
+            raise UserError(
+                fill(
+                    translate(
+                        "PeopleService",
+                        "A consent is given or withdrawn today or earlier (from %1), not %2.",
+                    ),
+                    format_day(EARLIEST),
+                    format_day(day),
+                ),
+                field="on",
+            )
         with self._store.session() as s:
             live_person(s, person_id)
             s.add(

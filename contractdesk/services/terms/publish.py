@@ -11,7 +11,7 @@ from contractdesk.domain.terms.fields import unknown_fields
 from contractdesk.domain.terms.reacceptance import last_notice_date
 from contractdesk.domain.terms.subprocessors import extract_subprocessors
 from contractdesk.errors import UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.terms.common import (
     fold_name,
     refuse_published,
@@ -155,8 +155,8 @@ def _preview(s: Session, v: TermsVersion, effective: date, today: date) -> Publi
                     "TermsService",
                     "Customers must be notified by %1 (one month before %2), which has passed.",
                 ),
-                notice_by.isoformat(),
-                effective.isoformat(),
+                format_day(notice_by),
+                format_day(effective),
             )
         )
     known = {fold_name(e.name) for e in register}
@@ -210,7 +210,7 @@ def _refuse_unpublishable(
                     "TermsService",
                     "A new version must take effect after %1 (the latest published version).",
                 ),
-                latest.isoformat(),
+                format_day(latest),
             ),
             field="effective_date",
         )

@@ -21,7 +21,7 @@ from contractdesk.domain.terms.importer import (
     stated_effective_date,
 )
 from contractdesk.errors import UserError
-from contractdesk.i18n import fill, translate
+from contractdesk.i18n import fill, format_day, translate
 from contractdesk.services.terms.common import (
     clean_label,
     refuse_published,
@@ -145,8 +145,8 @@ class TermsService(PublishUseCases, SubProcessorUseCases):
                         "TermsService",
                         "The text says it is dated %1; the effective date given is %2.",
                     ),
-                    stated.isoformat(),
-                    effective_date.isoformat(),
+                    format_day(stated),
+                    format_day(effective_date),
                 )
             )
         canonical = document.canonical_json()

@@ -24,6 +24,13 @@ from contractdesk.store.models.people import (
     PersonRole,
     PersonSearchKey,
 )
+from contractdesk.store.models.privacy import (
+    Breach,
+    BreachCustomer,
+    PrivacyDocumentVersion,
+    RetentionMark,
+    SubProcessorTransfer,
+)
 from contractdesk.store.models.settings import AppSetting, Supplier
 from contractdesk.store.models.terms import (
     SubProcessorEntry,
@@ -42,3 +49,10 @@ __all__ += [
     "ReacceptanceNotice",
 ]  # agreements (issue 5)
 __all__ += ["SubProcessorEntry", "TermsVersion", "TermsVersionSubProcessor"]  # terms (issue 5)
+__all__ += [
+    "Breach",
+    "BreachCustomer",
+    "PrivacyDocumentVersion",
+    "RetentionMark",
+    "SubProcessorTransfer",
+]  # privacy (issue 18)

@@ -8,15 +8,16 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, Index, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
+from contractdesk.domain.customers import CUSTOMER_STATUSES as ALL_STATUSES
 from contractdesk.domain.customers import sort_key
 from contractdesk.store.models.base import Base
 from contractdesk.store.types import UTCDateTime, utcnow
 
-CUSTOMER_STATUSES = ("active", "deleted", "removed", "bankrupt", "liquidation", "unverified")
+CUSTOMER_STATUSES = ALL_STATUSES  # the domain says which statuses exist
 
 
 class Customer(Base):
-    """One org number, one customer. Registry fields are the registry's; a refresh takes its values."""
+    """One org number, one customer. Registry fields are the registry's; a refresh takes them."""
 
     __tablename__ = "customer"
     __table_args__ = (

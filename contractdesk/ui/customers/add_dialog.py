@@ -267,6 +267,7 @@ class AddCustomerDialog(QDialog):
         self.hits = QListView()
         self.hits.setModel(self.hits_model)
         self.hits.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.hits.setAccessibleName(self.tr("Companies found in the registry"))
         left_layout.addWidget(self.hits)
         self.more_button = QPushButton()
         self.more_button.clicked.connect(self.load_more)

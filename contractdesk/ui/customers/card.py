@@ -35,15 +35,23 @@ from contractdesk.ui.customers.list_model import status_text
 from contractdesk.ui.formatting import format_date, format_datetime
 
 if TYPE_CHECKING:
+    from contractdesk.services.agreements import AgreementView
     from contractdesk.services.changes import Change
     from contractdesk.services.context import Services
-    from contractdesk.services.agreements import AgreementView
-    from contractdesk.services.customers import Address, CustomerView, SigningRuleView
+    from contractdesk.services.customers import (
+        Address,
+        CustomerView,
+        RoleEntry,
+        SigningRuleView,
+    )
 
 BADGE_COLOURS = {
     "active": ("#1e6b34", "#e3f4e8"),
     "unverified": ("#7a4d00", "#fff1d6"),
     "liquidation": ("#7a4d00", "#fff1d6"),
+    "reconstruction": ("#7a4d00", "#fff1d6"),
+    "forced_dissolution": ("#8a1c1c", "#fbe3e3"),
+    "closed": ("#8a1c1c", "#fbe3e3"),
     "bankrupt": ("#8a1c1c", "#fbe3e3"),
     "deleted": ("#8a1c1c", "#fbe3e3"),
     "removed": ("#8a1c1c", "#fbe3e3"),
@@ -127,6 +135,11 @@ class CustomerCard(QWidget):
         self.form_value = plain_label()
         self.business_value = plain_label()
         self.postal_value = plain_label()
+        self.invoice_value = plain_label()
+        self.invoice_value.setObjectName("invoiceAddress")
+        self.remarks_value = plain_label()
+        self.remarks_value.setObjectName("registryRemarks")
+        self.remarks_value.setStyleSheet("QLabel#registryRemarks { color: #7a4d00; }")
         self.municipality_value = plain_label()
         self.country_value = plain_label()
         self.vat_value = plain_label()
@@ -137,6 +150,8 @@ class CustomerCard(QWidget):
             self.form_value,
             self.business_value,
             self.postal_value,
+            self.invoice_value,
+            self.remarks_value,
             self.municipality_value,
             self.country_value,
             self.vat_value,
@@ -159,6 +174,11 @@ class CustomerCard(QWidget):
         self.confirm_label.setStyleSheet(
             "QLabel#confirmByHand { color: #7a4d00; font-weight: bold; }"
         )
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("confirmSigners")
+        self.confirm_button.clicked.connect(self.confirm_signers)
+        self.confirmed_label = plain_label()
+        self.confirmed_label.setObjectName("confirmedSigners")
         self.procuration_label = plain_label()
         self.departed_label = plain_label()
         self.departed_label.setObjectName("departedSignatories")
@@ -167,10 +187,13 @@ class CustomerCard(QWidget):
             self.rule_label,
             self.sets_label,
             self.confirm_label,
+            self.confirm_button,
+            self.confirmed_label,
             self.procuration_label,
             self.departed_label,
         ):
             signing.addWidget(w)
+        signing.setAlignment(self.confirm_button, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.signing_box)
 
         self.roles_box = QGroupBox()
@@ -206,7 +229,7 @@ class CustomerCard(QWidget):
         layout.addStretch(1)
         self.retranslate()
 
-    # -- content ------------------------------------------------------------------------------------------
+    # -- content ----------------------------------------------------------------------------------
 
     def show_customer(self, view: CustomerView | None) -> None:
         self.view = view
@@ -242,10 +265,15 @@ class CustomerCard(QWidget):
 
         form = view.organisation_form
         self.form_value.setText(
-            f"{form} – {view.organisation_form_text}" if view.organisation_form_text else form
+            f"{form} \u2013 {view.organisation_form_text}" if view.organisation_form_text else form
         )
         self.business_value.setText(address_text(view.business_address) or "—")
         self.postal_value.setText(address_text(view.postal_address) or "—")
+        self.invoice_value.setText(address_text(view.invoice_address) or "—")
+        self.remarks_value.setText(
+            "\n".join(f"{r.text} ({r.info_type})" if r.info_type else r.text for r in view.remarks)
+            or "—"
+        )
         muni = view.business_address if view.business_address.municipality else view.postal_address
         self.municipality_value.setText(
             f"{muni.municipality} ({muni.municipality_number})"
@@ -287,21 +315,7 @@ class CustomerCard(QWidget):
         )
         self.sets_label.setText(self._sets_text(rule))
         self.sets_label.setVisible(bool(rule.signer_sets or rule.lapsed_sets))
-        if rule.needs_manual_confirmation:
-            self.confirm_label.setText(
-                self.tr(
-                    "No signing rule is registered for this organisation: ask the customer who may sign, "
-                    "and confirm it by hand."
-                )
-                if rule.basis != "law"
-                else self.tr(
-                    "No signing rule is registered; the rule above follows from the organisation form. "
-                    "Confirm by hand who signs."
-                )
-            )
-        else:
-            self.confirm_label.setText("")
-        self.confirm_label.setVisible(rule.needs_manual_confirmation)
+        self._fill_confirmation(view)
         if view.procuration_rule is not None and (
             view.procuration_rule.text or view.procuration_rule.signer_sets
         ):
@@ -318,19 +332,85 @@ class CustomerCard(QWidget):
                 self.tr("No longer a signatory in the registry (check agreements they signed):")
             ]
             for d in view.departed_signatories:
-                noticed = f" – {format_date(d.noticed_on)}" if d.noticed_on else ""
+                noticed = f" \u2013 {format_date(d.noticed_on)}" if d.noticed_on else ""
                 lines.append(f"• {d.name}{noticed}")
             self.departed_label.setText("\n".join(lines))
         else:
             self.departed_label.setText("")
         self.departed_label.setVisible(bool(view.departed_signatories))
 
-        role_lines = [
-            f"{r.role}: {r.name}" + ("  ✓" if r.may_sign else "") for r in view.registry_roles
-        ]
+        role_lines = [self._role_line(r) for r in view.registry_roles]
         self.roles_label.setText(
             "\n".join(role_lines) if role_lines else self.tr("The registry lists no roles.")
         )
+
+    def _role_line(self, role: RoleEntry) -> str:
+        notes = []
+        if role.elected_by:
+            notes.append(self.tr("elected by: %1").replace("%1", role.elected_by))
+        if role.liability_share:
+            notes.append(self.tr("liability share %1").replace("%1", role.liability_share))
+        if role.capacity_limited:
+            notes.append(self.tr("⚠ cannot sign alone — check"))
+        line = f"{role.role}: {role.name}" + ("  ✓" if role.may_sign else "")
+        return line + (f" ({'; '.join(notes)})" if notes else "")
+
+    def _fill_confirmation(self, view: CustomerView) -> None:
+        rule = view.signing_rule
+        if not rule.needs_manual_confirmation:
+            self.confirm_label.setText("")
+        elif rule.registered and not rule.standardised:
+            self.confirm_label.setText(
+                self.tr(
+                    "The registry gives this rule only as text it cannot interpret: ask the "
+                    "customer who may sign, and confirm it by hand."
+                )
+            )
+        elif rule.basis != "law":
+            self.confirm_label.setText(
+                self.tr(
+                    "No signing rule is registered for this organisation: ask the customer who "
+                    "may sign, and confirm it by hand."
+                )
+            )
+        else:
+            self.confirm_label.setText(
+                self.tr(
+                    "No signing rule is registered; the rule above follows from the organisation "
+                    "form. Confirm by hand who signs."
+                )
+            )
+        self.confirm_label.setVisible(rule.needs_manual_confirmation)
+        self.confirm_button.setVisible(
+            view.stored
+            and self.services is not None
+            and (rule.needs_manual_confirmation or rule.confirmed)
+        )
+        if rule.confirmed:
+            when = format_datetime(rule.confirmed_at) if rule.confirmed_at else ""
+            sets = "\n".join("• " + " + ".join(names) for names in rule.confirmed_sets)
+            self.confirmed_label.setText(
+                self.tr("Confirmed by hand by %1 %2:")
+                .replace("%1", rule.confirmed_by)
+                .replace("%2", when)
+                + "\n"
+                + sets
+            )
+        else:
+            self.confirmed_label.setText("")
+        self.confirmed_label.setVisible(rule.confirmed)
+
+    def confirm_signers(self) -> None:
+        """Ask who may sign and who confirmed it; record it on a worker; show the card again."""
+        from contractdesk.ui.customers.signers_dialog import ConfirmSignersDialog
+
+        view = self.view
+        if view is None or self.services is None:
+            return
+        dialog = ConfirmSignersDialog(self.services, view, self)
+        dialog.confirmed.connect(self.show_customer)
+        self._signers_dialog = dialog
+        dialog.open()
 
     def _sets_text(self, rule: SigningRuleView) -> str:
         lines = []
@@ -354,14 +434,23 @@ class CustomerCard(QWidget):
             )
         if view.status == "removed":
             return self.tr(
-                "The company was removed from the registry's open data: no new agreement can be issued."
+                "The company was removed from the registry's open data: no new agreement can be issued."  # noqa: E501 - one translatable literal
             )
         if view.status == "bankrupt":
             return self.tr(
-                "The company is bankrupt: the estate is bound by its trustee; no new agreement is issued."
+                "The company is bankrupt: the estate is bound by its trustee; no new agreement is issued."  # noqa: E501 - one translatable literal
             )
         if view.status == "liquidation":
             return self.tr("The company is under liquidation: no new agreement is issued.")
+        if view.status == "forced_dissolution":
+            return self.tr("The company is being forcibly dissolved: no new agreement is issued.")
+        if view.status == "closed":
+            return self.tr("The unit is closed down in the registry: no new agreement is issued.")
+        if view.status == "reconstruction":
+            return self.tr(
+                "The company is in reconstruction negotiations: check with the reconstructor "
+                "before a new agreement."
+            )
         if view.status == "unverified":
             return self.tr(
                 "Registered by hand and not verified against the registry: refresh it when the "
@@ -456,6 +545,8 @@ class CustomerCard(QWidget):
             self.tr("Organisation form"),
             self.tr("Business address"),
             self.tr("Postal address"),
+            self.tr("Paper goes to"),
+            self.tr("Registry remarks"),
             self.tr("Municipality"),
             self.tr("Country"),
             self.tr("VAT registered"),
@@ -466,6 +557,7 @@ class CustomerCard(QWidget):
             label.setText(caption + ":")
         self.signing_box.setTitle(self.tr("Who may sign"))
         self.roles_box.setTitle(self.tr("Roles in the registry"))
+        self.confirm_button.setText(self.tr("Confirm &signers…"))
         if self.people_panel is None:
             self.people_box.setTitle(self.tr("People"))
         self.people_placeholder.setText(self.tr("People can be added once the customer is saved."))
@@ -512,7 +604,7 @@ class CustomerCardDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
-        self.resize(760, 820)
+        self.resize(1040, 740)  # fits a 1280x800 screen with room for the taskbar
         self.retranslate()
         self.setWindowTitle(
             self.tr("Customer %1").replace("%1", format_org_number(self.org_number))

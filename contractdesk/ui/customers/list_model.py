@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QPalette
 
+from contractdesk.domain.customers import BLOCKED_STATUSES, SORT_COLUMNS
 from contractdesk.domain.orgnr import format_org_number
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
@@ -35,8 +36,8 @@ PageFetcher = Callable[["CustomerQuery", int, int], "list[CustomerRow]"]
 """``fetch(query, offset, limit)`` → rows; e.g. ``services.customers.list_customers`` wrapped."""
 
 PAGE_SIZE = 200
-COLUMNS = ("name", "org_number", "municipality", "status", "main_contact", "agreement_state")
-BLOCKED = frozenset({"deleted", "removed", "bankrupt", "liquidation"})
+COLUMNS = SORT_COLUMNS
+BLOCKED = BLOCKED_STATUSES
 
 
 def status_text(status: str) -> str:
@@ -47,6 +48,9 @@ def status_text(status: str) -> str:
         "removed": QCoreApplication.translate("CustomerStatus", "Removed from the registry"),
         "bankrupt": QCoreApplication.translate("CustomerStatus", "Bankrupt"),
         "liquidation": QCoreApplication.translate("CustomerStatus", "Under liquidation"),
+        "forced_dissolution": QCoreApplication.translate("CustomerStatus", "Forcibly dissolved"),
+        "reconstruction": QCoreApplication.translate("CustomerStatus", "In reconstruction"),
+        "closed": QCoreApplication.translate("CustomerStatus", "Closed"),
         "unverified": QCoreApplication.translate("CustomerStatus", "Not verified"),
     }
     return str(labels.get(status, status))
@@ -98,7 +102,7 @@ class CustomerListModel(QAbstractTableModel):
         self._pool: Pool | None = None
         self._fetching = False
 
-    # -- the source and the query -----------------------------------------------------------------------
+    # -- the source and the query -----------------------------------------------------------------
 
     @classmethod
     def for_services(cls, services: Services, **kwargs: Any) -> CustomerListModel:
@@ -278,7 +282,7 @@ class CustomerListModel(QAbstractTableModel):
         self._rows.extend(page)
         self.endInsertRows()
 
-    # -- lazy fetching ------------------------------------------------------------------------------------
+    # -- lazy fetching ----------------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return (
@@ -300,7 +304,7 @@ class CustomerListModel(QAbstractTableModel):
         self._rows.extend(page)
         self.endInsertRows()
 
-    # -- access -------------------------------------------------------------------------------------------
+    # -- access -----------------------------------------------------------------------------------
 
     def row_at(self, row: int) -> CustomerRow:
         return self._rows[row]
@@ -312,7 +316,7 @@ class CustomerListModel(QAbstractTableModel):
         """The row of a customer among those fetched, or -1."""
         return next((i for i, r in enumerate(self._rows) if r.org_number == org_number), -1)
 
-    # -- QAbstractTableModel ------------------------------------------------------------------------------
+    # -- QAbstractTableModel ----------------------------------------------------------------------
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -349,20 +353,8 @@ class CustomerListModel(QAbstractTableModel):
             return None
         row = self._rows[r]
         col = index.column()
-        if role == _DISPLAY or role == _ACCESSIBLE:
-            if col == 0:
-                return row.name
-            if col == 1:
-                return format_org_number(row.org_number)
-            if col == 2:
-                return row.municipality
-            if col == 3:
-                return status_text(row.status)
-            if col == 4:
-                return row.main_contact
-            if col == 5:
-                return agreement_text(row.agreement_state)
-            return None
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return _display(row, col)
         if role == _ID:
             return row.id
         if role == _ORG:
@@ -382,20 +374,39 @@ class CustomerListModel(QAbstractTableModel):
                 if 0 <= col < 6
                 else None
             )
-        status = row.status
-        if status == "active":
-            return _RIGHT_ALIGNED if role == _ALIGN and col == 1 else None
-        if role == _TOOLTIP:
-            return status_text(status) if col in (0, 3) else None
-        if role == _FOREGROUND:
-            if status in BLOCKED:
-                return QPalette().color(QPalette.ColorRole.PlaceholderText)
-            return _UNVERIFIED_COLOUR if col == 3 and status == "unverified" else None
-        if role == _FONT:
-            return _BOLD if col == 3 else None
-        if role == _ALIGN and col == 1:
-            return _RIGHT_ALIGNED
-        return None
+        return _decoration(row.status, role, col)
+
+
+def _display(row: CustomerRow, col: int) -> Any:
+    if col == 0:
+        return row.name
+    if col == 1:
+        return format_org_number(row.org_number)
+    if col == 2:
+        return row.municipality
+    if col == 3:
+        return status_text(row.status)
+    if col == 4:
+        return row.main_contact
+    if col == 5:
+        return agreement_text(row.agreement_state)
+    return None
+
+
+def _decoration(status: str, role: int, col: int) -> Any:
+    if status == "active":
+        return _RIGHT_ALIGNED if role == _ALIGN and col == 1 else None
+    if role == _TOOLTIP:
+        return status_text(status) if col in (0, 3) else None
+    if role == _FOREGROUND:
+        if status in BLOCKED:
+            return QPalette().color(QPalette.ColorRole.PlaceholderText)
+        return _UNVERIFIED_COLOUR if col == 3 and status == "unverified" else None
+    if role == _FONT:
+        return _BOLD if col == 3 else None
+    if role == _ALIGN and col == 1:
+        return _RIGHT_ALIGNED
+    return None
 
 
 _ROW_FLAGS = (

@@ -1,4 +1,4 @@
-"""Refreshing customers from the registry on a worker, with progress, cancel, and the diff shown after.
+"""Refreshing customers from the registry on a worker: progress, cancel, the diff shown after.
 
 ``refresh_one`` and ``refresh_all`` start the work and return the task at once; the window stays
 responsive, and a bad answer is a message saying nothing was changed.
@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 
 
 class CustomerRefresh(QObject):
-    """Counted texts of the refresh; the class name is their translation context ("CustomerRefresh").
+    """Counted texts of the refresh; the class name is their translation context.
 
-    lupdate marks a message as plural only for ``self.tr(…, n)`` (``QCoreApplication.translate`` with
-    a count that is not a literal comes out as a plain message), hence a class for these.
+    lupdate marks a message as plural only for ``self.tr(…, n)`` (``QCoreApplication.translate``
+    with a count that is not a literal comes out as a plain message), hence a class for these.
     """
 
     def refreshed(self, done: int, total: int, changed: int) -> str:
@@ -47,7 +47,7 @@ class CustomerRefresh(QObject):
 
 
 class RefreshResultDialog(QDialog):
-    """What a refresh took from the registry: field, before → after; signatories who left; failures."""
+    """What a refresh took from the registry: field, before → after; who left; failures."""
 
     def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,11 +232,19 @@ def refresh_all(
         lines = [
             CustomerRefresh().refreshed(len(outcome.results), outcome.total, len(outcome.changed))
         ]
+        if outcome.summary_text:
+            lines.append(
+                QCoreApplication.translate("CustomerRefresh", "Changes: %1.").replace(
+                    "%1", outcome.summary_text
+                )
+            )
+        lines.append(_how_text(outcome))
         if outcome.cancelled:
             lines.append(
                 QCoreApplication.translate(
                     "CustomerRefresh",
-                    "Cancelled: the customers not reached were left as they were.",
+                    "Cancelled: the customers not reached were left as they were; the next "
+                    "refresh continues where this one stopped.",
                 )
             )
         for failure in outcome.failures:
@@ -271,8 +279,24 @@ def refresh_all(
     return task
 
 
+def _how_text(outcome: RefreshAllResult) -> str:
+    """How the registry was asked: which way, and how many requests."""
+    ways = {
+        "feeds": QCoreApplication.translate(
+            "CustomerRefresh", "Only customers changed in the registry since the last refresh"
+        ),
+        "bulk": QCoreApplication.translate("CustomerRefresh", "From the registry's bulk file"),
+        "per-customer": QCoreApplication.translate("CustomerRefresh", "Each customer asked"),
+    }
+    return (
+        QCoreApplication.translate("CustomerRefresh", "%1; %2 registry requests.")
+        .replace("%1", ways.get(outcome.mode, outcome.mode))
+        .replace("%2", str(outcome.requests))
+    )
+
+
 def _keep(parent: QWidget, state: dict[str, Any]) -> None:
     """Keep the dialogs of the latest refresh alive as long as their parent (Python owns them)."""
     kept: list[dict[str, Any]] = getattr(parent, "_refresh_states", [])
-    kept = kept[-4:] + [state]
+    kept = [*kept[-4:], state]
     parent._refresh_states = kept  # type: ignore[attr-defined]

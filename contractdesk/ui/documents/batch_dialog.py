@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.domain.customers import BLOCKED_STATUSES
 from contractdesk.domain.orgnr import format_org_number
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
 
-BLOCKED = ("deleted", "removed", "bankrupt", "liquidation")
+BLOCKED = BLOCKED_STATUSES
 
 
 class BatchDialog(QDialog):

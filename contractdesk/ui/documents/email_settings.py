@@ -1,4 +1,5 @@
-"""E-mail settings: the SMTP server (password to the system keyring) and the agreement e-mail template.
+"""E-mail settings: the SMTP server (password to the system keyring) and the agreement e-mail
+template.
 
 OK saves through the document service; a ``UserError`` (bad port, unknown template field, no
 keyring for the password) is shown in the dialog, which stays open. The password field is never
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from contractdesk.ui.widgets.details import DetailsBox
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -67,11 +70,15 @@ class EmailSettingsDialog(QDialog):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.form.addRow(self.password_note)
+        self.password_details = DetailsBox()
+        self.password_details.set_text("")
+        self.form.addRow(self.password_details)
         self.form.addRow(self.forget_button)
         template = QWidget()
         self.subject = QLineEdit()
         self.body = QPlainTextEdit()
-        self.fields_note = _note()
+        # the template's field codes are a technical detail: under "Details"
+        self.fields_note = DetailsBox()
         self.reset_button = QPushButton()
         self.reset_button.clicked.connect(lambda: self.reset_template())
         self.subject_label = QLabel()
@@ -132,10 +139,14 @@ class EmailSettingsDialog(QDialog):
         self.forget_button.setText(self.tr("&Forget the saved password"))
         self.subject_label.setText(self.tr("Su&bject:"))
         self.reset_button.setText(self.tr("&Reset to the standard text"))
-        self.fields_note.setText(
+        self.fields_note.retranslate()
+        self.body.setAccessibleName(self.tr("Text of the e-mail"))
+        self.fields_note.set_text(
             self.tr(
-                "Fields: {customer.name}, {customer.org_number}, {recipient.name}, {supplier.name}, {supplier.email}, "
-                "{supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, {agreement.date} and the "
+                "Fields: {customer.name}, {customer.org_number}, {recipient.name}, "
+                "{supplier.name}, {supplier.email}, "
+                "{supplier.phone}, {supplier_signatory.name}, {terms.label}, {document.id}, "
+                "{agreement.date} and the "
                 "other agreement fields."
             )
         )
@@ -167,9 +178,15 @@ class EmailSettingsDialog(QDialog):
             self.password.setPlaceholderText(self.tr("no system keyring here"))
             self.password_note.setText(
                 self.tr(
-                    "No system keyring is available, so the password is not saved: it is asked each time you send, "
-                    "or taken from %1."
-                ).replace("%1", SMTP_PASSWORD_ENV)
+                    "No system keyring is available, so the password is not saved: it is asked "
+                    "each time you send."
+                )
+            )
+            # the environment variable is for administrators: under "Details"
+            self.password_details.set_text(
+                self.tr("Scripts may give the password in the environment variable %1.").replace(
+                    "%1", SMTP_PASSWORD_ENV
+                )
             )
         elif source.kind == "keyring":
             self.password.setPlaceholderText(

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.services.changes import ACCEPTANCES, AGREEMENTS, CUSTOMERS, TERMS
 from contractdesk.ui.documents.actions import DocumentActions, DocumentTarget
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.pages.terms import make_table
 from contractdesk.ui.tasks import Pool, Task, op
@@ -180,6 +181,9 @@ class AgreementsPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
+        self.ledger.setAccessibleName(self.tr("Acceptance ledger"))
+        self.reaccept.setAccessibleName(self.tr("Customers to re-accept the terms"))
+        self.agreements.setAccessibleName(self.tr("Agreements"))
         self.tabs.setTabText(0, self.tr("Acceptance &ledger"))
         self.tabs.setTabText(1, self.tr("Re-&acceptance (§14)"))
         self.tabs.setTabText(2, self.tr("A&greements"))
@@ -197,6 +201,7 @@ class AgreementsPage(Page):
             self.customer_filter.setItemText(0, self.tr("All customers"))
         if self.version_filter.count():
             self.version_filter.setItemText(0, self.tr("All versions"))
+        self._show_reaccept_summary()
 
     def set_services(self, services: Services) -> None:
         super().set_services(services)
@@ -315,6 +320,14 @@ class AgreementsPage(Page):
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.status] = counts.get(row.status, 0) + 1
+        self._reaccept_counts = counts
+        self._show_reaccept_summary()
+        self._update_buttons()
+
+    def _show_reaccept_summary(self) -> None:
+        counts = getattr(self, "_reaccept_counts", None)
+        if counts is None:
+            return
         text = (
             self.tr("%1 to notify, %2 notified, %3 accepted, %4 overdue, %5 terminated.")
             .replace("%1", str(counts.get("to_notify", 0)))
@@ -328,7 +341,6 @@ class AgreementsPage(Page):
                 "Overdue customers are proposed as terminated; nothing ends until you confirm."
             )
         self.reaccept_summary.setText(text)
-        self._update_buttons()
 
     # -- selection ---------------------------------------------------------------------------------
 
@@ -437,7 +449,7 @@ class AgreementsPage(Page):
             path, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("Signed scan"),
-                "",
+                in_documents(),
                 self.tr(
                     "PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff "
                     "*.gif *.webp);;All files (*)"

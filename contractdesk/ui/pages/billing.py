@@ -38,6 +38,7 @@ from contractdesk.domain.invoicing import MonthTotal, PlannedInvoice, monthly_to
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.services.changes import CUSTOMERS, SERVICES
 from contractdesk.services.errors import UserError
+from contractdesk.ui.files import documents_folder
 from contractdesk.ui.formatting import format_amount, format_date
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.widgets.invoice_plan import (
@@ -210,6 +211,8 @@ class BillingPage(Page):
         return self.tr("Services & invoicing")
 
     def retranslate(self) -> None:
+        self.plan_view.setAccessibleName(self.tr("Invoice plan"))
+        self.totals_view.setAccessibleName(self.tr("Totals per month"))
         self.heading.setText(self.title())
         self.customer_label.setText(self.tr("&Customer"))
         if self.customer.count():
@@ -441,7 +444,7 @@ class BillingPage(Page):
             return
         date_from, date_to = self.plan_range()
         settings = QSettings()
-        folder = str(settings.value("billing/export_dir", "") or Path.home())
+        folder = str(settings.value("billing/export_dir", "") or documents_folder())
         suggested = str(
             Path(folder) / f"invoice-plan-{date_from.isoformat()}-{date_to.isoformat()}.csv"
         )

@@ -1,4 +1,4 @@
-"""The Customers page: a lazily fetched, SQL-sorted list, search as you type, the customer card.
+"""The Customers page: a lazily fetched, SQL-sorted list, search as you type, and the customer card.
 
 Keyboard: Ctrl+F (or Alt+S) to search, Down to the list, Enter to open a card, Ctrl+N to add a
 customer, F5 to refresh the selected customer, Ctrl+Shift+F5 to refresh all.
@@ -67,7 +67,14 @@ class CustomersPage(Page):
         self.add_button = QPushButton()
         self.refresh_button = QPushButton()
         self.refresh_all_button = QPushButton()
-        for button in (self.add_button, self.refresh_button, self.refresh_all_button):
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importCustomers")
+        for button in (
+            self.add_button,
+            self.refresh_button,
+            self.refresh_all_button,
+            self.import_button,
+        ):
             bar.addWidget(button)
         layout.addLayout(bar)
 
@@ -109,11 +116,11 @@ class CustomersPage(Page):
         self.add_button.clicked.connect(self.add_customer)
         self.refresh_button.clicked.connect(self.refresh_selected)
         self.refresh_all_button.clicked.connect(self.refresh_all)
+        self.import_button.clicked.connect(lambda: self.import_list())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         for keys, slot in (
             (QKeySequence.StandardKey.Find, self.focus_search),
-            (QKeySequence("Ctrl+N"), self.add_customer),
             (QKeySequence.StandardKey.Refresh, self.refresh_selected),
             (QKeySequence("Ctrl+Shift+F5"), self.refresh_all),
         ):
@@ -126,7 +133,7 @@ class CustomersPage(Page):
     def title(self) -> str:
         return self.tr("Customers")
 
-    # -- data --------------------------------------------------------------------------------------
+    # -- data ----------------------------------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
         super().set_services(services)
@@ -167,7 +174,7 @@ class CustomersPage(Page):
             return None
         return str(index.data(CustomerListModel.OrgNumberRole))
 
-    # -- actions -----------------------------------------------------------------------------------
+    # -- actions -------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -232,7 +239,18 @@ class CustomersPage(Page):
         self.task = refresh_all(self, self.services, pool=self.pool)
         return self.task
 
-    # -- internals ---------------------------------------------------------------------------------
+    def import_list(self, path: str | None = None) -> Any:
+        """Import a customer list (asks for the file unless ``path`` is given); returns the task."""
+        if self.services is None:
+            return None
+        from contractdesk.ui.customers.import_list import choose_and_import
+
+        self.task = choose_and_import(
+            self, self.services, path=path, pool=self.pool, on_done=lambda _r: self.reload()
+        )
+        return self.task
+
+    # -- internals -----------------------------------------------------------------------------
 
     def _registered(self, org_number: str) -> None:
         if self.search.text():
@@ -295,30 +313,38 @@ class CustomersPage(Page):
             self.tr("No customer matches the search.")
             if self.model.search
             else self.tr(
-                "No customers yet. Add one with “Add customer” (Ctrl+N): "
-                "type its org number or name."
+                "No customers yet. Add one with “Add customer” (Ctrl+N): type its org number or "
+                "name."
             )
         )
 
     def _update_buttons(self) -> None:
         ready = self.services is not None
         self.add_button.setEnabled(ready)
+        self.import_button.setEnabled(ready)
         self.refresh_all_button.setEnabled(ready and self.model.rowCount() > 0)
         self.refresh_button.setEnabled(ready and self.selected_org_number() is not None)
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
+        self.table.setAccessibleName(self.tr("Customers"))
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("Name, org number, municipality or contact"))
         self.add_button.setText(self.tr("&Add customer…"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_all_button.setText(self.tr("Refresh a&ll"))
+        self.import_button.setText(self.tr("&Import…"))
+        self.import_button.setToolTip(
+            self.tr("Import a customer list (CSV or Excel) of organisation numbers")
+        )
         self.add_button.setToolTip(self.tr("Add a customer from the registry (Ctrl+N)"))
         self.refresh_button.setToolTip(
             self.tr("Fetch the selected customer from the registry again (F5)")
         )
         self.refresh_all_button.setToolTip(
-            self.tr("Fetch every customer from the registry again (Ctrl+Shift+F5)")
+            self.tr(
+                "Fetch the customers changed in the registry since the last refresh (Ctrl+Shift+F5)"
+            )
         )
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.ui.errors import present_error, user_message
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.tasks import op
 from contractdesk.ui.widgets.supplier_form import SupplierForm
@@ -55,6 +56,9 @@ class SettingsPage(Page):
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self._save_supplier)
         self.supplier_form.validity_changed.connect(self.save_button.setEnabled)
+        # Enter in any field saves, as in a dialog with a default button
+        for field in self.supplier_form.findChildren(QLineEdit):
+            field.returnPressed.connect(self._save_on_enter)
         self.saved_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.save_button)
@@ -121,6 +125,10 @@ class SettingsPage(Page):
 
     def title(self) -> str:
         return self.tr("Settings")
+
+    def _save_on_enter(self) -> None:
+        if self.save_button.isEnabled():
+            self.save_button.click()
 
     def retranslate(self) -> None:
         self.supplier_box.setTitle(self.tr("Your business (supplier)"))
@@ -297,7 +305,7 @@ class SettingsPage(Page):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save backup as"),
-            "contractdesk-backup.cdbackup",
+            in_documents("contractdesk-backup.cdbackup"),
             self.tr("ContractDesk backup (*.cdbackup *.db)"),
         )
         if not path:

@@ -33,8 +33,10 @@ from contractdesk.ui.terms.models import (
     RowTableModel,
     SubProcessorModel,
     VersionsModel,
+    dpa_text,
 )
 from contractdesk.ui.terms.reader import DocumentReader
+from contractdesk.ui.widgets.details import DetailsBox
 
 if TYPE_CHECKING:
     from contractdesk.services.changes import Change
@@ -58,6 +60,16 @@ def make_table(model: RowTableModel, name: str) -> tuple[QTableView, QSortFilter
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setTabKeyNavigation(False)
+
+    def fit(*_args: object) -> None:
+        """Columns as wide as their header and content (never clipped headers), at most 420 px."""
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column), 420))
+
+    model.modelReset.connect(fit)
+    model.headerDataChanged.connect(fit)
     return view, proxy
 
 
@@ -95,6 +107,7 @@ class TermsPage(Page):
 
         self.versions_model = VersionsModel(self)
         self.versions, self.versions_proxy = make_table(self.versions_model, "termsVersions")
+        self.versions.setColumnHidden(3, True)  # SHA-256: a technical detail (under "Details")
         self.versions.selectionModel().currentRowChanged.connect(self._version_chosen)
         self.versions.activated.connect(self._focus_reader)
 
@@ -108,6 +121,8 @@ class TermsPage(Page):
         self.reader = DocumentReader()
         reader_layout = QVBoxLayout(self.reader_tab)
         reader_layout.addWidget(self.info)
+        self.details = DetailsBox()
+        reader_layout.addWidget(self.details)
         reader_layout.addWidget(self.reader, 1)
         self.diff = DiffView()
         self.subs_tab = QWidget()
@@ -170,6 +185,9 @@ class TermsPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
+        self.versions.setAccessibleName(self.tr("Terms versions"))
+        self.subs.setAccessibleName(self.tr("Sub-processors"))
+        self.dpa_table.setAccessibleName(self.tr("DPA checklist"))
         self.import_button.setText(self.tr("&Import…"))
         self.copy_button.setText(self.tr("&Copy to draft…"))
         self.edit_button.setText(self.tr("&Edit draft…"))
@@ -189,6 +207,9 @@ class TermsPage(Page):
             )
         )
         self.diff.retranslate()
+        self.details.retranslate()
+        if self.services is not None and self.selected_label() is not None:
+            self._show(self.selected_label())  # the header and checklist in the new language
 
     def set_services(self, services: Services) -> None:
         super().set_services(services)
@@ -266,23 +287,22 @@ class TermsPage(Page):
         lines = [f"{row.label} — {row.title}"]
         if row.published:
             lines.append(
-                self.tr("Published, effective %1. SHA-256: %2")
-                .replace("%1", format_date(row.effective_date))
-                .replace("%2", row.sha256 or "")
+                self.tr("Published, effective %1.").replace("%1", format_date(row.effective_date))
             )
+            self.details.set_text(self.tr("SHA-256: %1").replace("%1", row.sha256 or ""))
         else:
             planned = format_date(row.effective_date) or self.tr("not set")
-            lines.append(
-                self.tr("Draft (planned effective date: %1). Content SHA-256 now: %2")
-                .replace("%1", planned)
-                .replace("%2", row.content_sha256)
+            lines.append(self.tr("Draft (planned effective date: %1).").replace("%1", planned))
+            self.details.set_text(
+                self.tr("Content SHA-256 now: %1").replace("%1", row.content_sha256)
             )
         if view.copied_from:
             lines.append(self.tr("Copied from %1.").replace("%1", view.copied_from))
         checklist = view.dpa_checklist
         if checklist is not None and checklist.get("has_dpa"):
+            status_text = {"partial": self.tr("partial"), "gap": self.tr("gap")}
             open_items = [
-                f"({i['letter']}) {i['status']}"
+                f"({i['letter']}) {status_text.get(i['status'], i['status'])}"
                 for i in checklist["items"]
                 if i["status"] != "covered"
             ]
@@ -317,7 +337,7 @@ class TermsPage(Page):
             self.tr("Cites the repealed 2000 act in %1: “%2” — %3")
             .replace("%1", r["section_number"])
             .replace("%2", r["quote"])
-            .replace("%3", r["reason"])
+            .replace("%3", dpa_text(r["reason"]))
             for r in data["repealed_references"]
         ]
         self.dpa_findings.setText(

@@ -1,4 +1,5 @@
-"""Dialogs of the Agreements page: record an acceptance (with its scan), view a scan, notify, confirm terminations.
+"""Dialogs of the Agreements page: record an acceptance (with its scan), view a scan, notify,
+confirm terminations.
 
 The scan viewer shows a PDF with Qt PDF from memory (the decrypted bytes never touch the disk
 unless the user saves a copy) and an image with QImage.
@@ -30,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import format_date
 from contractdesk.ui.terms.dialogs import FileField, SubmitDialog, date_edit, pydate
 from contractdesk.ui.terms.models import method_text
+from contractdesk.ui.widgets.dates import limit_date
 
 if TYPE_CHECKING:
     from contractdesk.services.agreements import ReacceptanceView, ScanFile
@@ -78,6 +81,7 @@ class RecordAcceptanceDialog(SubmitDialog):
         for method in ("paper", "online", "email"):
             self.method.addItem(method_text(self, method), method)
         self.accepted_on = date_edit(today)
+        limit_date(self.accepted_on, until_today=True, today=today)
         self.signer = QComboBox()
         self.signer_check = QLabel()
         self.signer_check.setObjectName("signerCheck")
@@ -125,15 +129,13 @@ class RecordAcceptanceDialog(SubmitDialog):
         if org:
             for row in self.services.people.list_people(org):
                 if not row.erased:
-                    self.signer.addItem(f"{row.full_name} (#{row.id})", row.id)
+                    self.signer.addItem(row.full_name, row.id)
                     seen.add(row.id)
         for row in self.services.people.list_people():
             if not row.erased and row.id not in seen:
+                # internal ids are never shown: the name, and where the person belongs
                 self.signer.addItem(
-                    self.tr("%1 (#%2, not at this customer)")
-                    .replace("%1", row.full_name)
-                    .replace("%2", str(row.id)),
-                    row.id,
+                    self.tr("%1 (not at this customer)").replace("%1", row.full_name), row.id
                 )
         self.signer.blockSignals(False)
         self._check_signer()
@@ -193,7 +195,7 @@ class RecordAcceptanceDialog(SubmitDialog):
 
 
 class ScanViewer(QDialog):
-    """Shows a stored scan: a PDF page by page (Qt PDF, from memory) or an image; can save a copy."""
+    """Shows a stored scan: a PDF page by page (Qt PDF, from memory) or an image; saves a copy."""
 
     def __init__(self, scan: ScanFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -267,7 +269,7 @@ class ScanViewer(QDialog):
 
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save a copy of the scan"), self.scan.filename
+                self, self.tr("Save a copy of the scan"), in_documents(self.scan.filename)
             )
         if not path:
             return None
@@ -292,6 +294,7 @@ class NotifyDialog(SubmitDialog):
         self.today = today
         self.setWindowTitle(self.tr("Mark notified"))
         self.notified_on = date_edit(today)
+        limit_date(self.notified_on, until_today=True, today=today)
         self.how = QLineEdit()
         self.how.setPlaceholderText(self.tr("e.g. e-mail to the main contact"))
         names = QLabel(
@@ -340,7 +343,8 @@ class NotifyDialog(SubmitDialog):
 
 
 class ConfirmTerminationDialog(SubmitDialog):
-    """The owner's explicit confirmation that overdue customers' agreements are considered terminated (§14)."""
+    """The owner's explicit confirmation that overdue customers' agreements are considered
+    terminated (§14)."""
 
     def __init__(
         self,

@@ -1,4 +1,5 @@
-"""Dialogs of the Terms page: import a text, name a draft, edit a draft, publish (DPA checklist), a sub-processor.
+"""Dialogs of the Terms page: import a text, name a draft, edit a draft, publish (DPA checklist),
+a sub-processor.
 
 Each dialog's OK runs the use case and shows a ``UserError`` inline instead of closing, so the
 user can correct the input. Services are passed in; nothing here imports them at module level.
@@ -31,8 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import date_edit_format, format_date
-from contractdesk.ui.terms.models import ChecklistModel
+from contractdesk.ui.terms.models import ChecklistModel, dpa_text
+from contractdesk.ui.widgets.dates import limit_date
+from contractdesk.ui.widgets.details import DetailsBox
 
 if TYPE_CHECKING:
     from contractdesk.services.terms import (
@@ -52,7 +56,7 @@ def pydate(value: QDate) -> date:
 
 
 def raw_text(edit: QPlainTextEdit) -> str:
-    """The editor's text exactly as typed: ``toPlainText`` would turn no-break spaces into spaces."""
+    """The editor's text exactly as typed (``toPlainText`` turns no-break spaces into spaces)."""
     return edit.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
@@ -60,6 +64,7 @@ def date_edit(day: date | None = None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_edit_format())
+    limit_date(edit)
     edit.setDate(qdate(day or date.today()))
     return edit
 
@@ -143,6 +148,7 @@ class FileField(QWidget):
         self.caption = caption
         self.filters = filters
         self.edit = QLineEdit()
+        self.edit.setAccessibleName(caption)
         self.browse = QPushButton(self.tr("&Browse…"))
         self.browse.clicked.connect(self._browse)
         layout = QHBoxLayout(self)
@@ -155,7 +161,9 @@ class FileField(QWidget):
         return self.edit.text().strip()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.caption, self.edit.text(), self.filters)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.caption, self.edit.text() or in_documents(), self.filters
+        )
         if path:
             self.edit.setText(path)
 
@@ -252,10 +260,15 @@ class EditDraftDialog(SubmitDialog):
         self.hint = QLabel(
             self.tr(
                 "Numbered headings (8.1.1 Title), • bullets and 'Vedlegg 1' start sections, "
-                "lists and annexes. Fields such as {customer.name} are filled in per customer."
+                "lists and annexes. The customer's details are filled in for each customer."
             )
         )
         self.hint.setWordWrap(True)
+        # the field codes are a technical detail: under "Details"
+        self.fields_details = DetailsBox()
+        self.fields_details.set_text(
+            self.tr("Field codes in the text, e.g. {customer.name}, are replaced per customer.")
+        )
         form = QFormLayout()
         label_label = QLabel(self.tr("&Label:"))
         label_label.setBuddy(self.label)
@@ -268,6 +281,7 @@ class EditDraftDialog(SubmitDialog):
         layout.addWidget(text_label)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.hint)
+        layout.addWidget(self.fields_details)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -283,7 +297,7 @@ class EditDraftDialog(SubmitDialog):
 
 
 class PublishDialog(SubmitDialog):
-    """Publish a draft: the effective date, the DPA checklist with gaps highlighted, and a confirmation
+    """Publish a draft: the effective date, the DPA checklist with gaps highlighted, a confirmation
     that is required when the checklist found gaps or references to the repealed 2000 act."""
 
     def __init__(
@@ -307,9 +321,12 @@ class PublishDialog(SubmitDialog):
         date_label.setBuddy(self.effective)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
+        self.sha_details = DetailsBox()  # the fingerprint: a technical detail
+        self.sha_details.set_text("")
         self.checklist_model = ChecklistModel(self)
         self.checklist = QTableView()
         self.checklist.setObjectName("dpaChecklist")
+        self.checklist.setAccessibleName(self.tr("DPA checklist"))
         self.checklist.setModel(self.checklist_model)
         self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.checklist.verticalHeader().hide()
@@ -330,6 +347,7 @@ class PublishDialog(SubmitDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.notice)
+        layout.addWidget(self.sha_details)
         layout.addWidget(checklist_label)
         layout.addWidget(self.checklist, 1)
         layout.addWidget(self.findings)
@@ -362,13 +380,13 @@ class PublishDialog(SubmitDialog):
         self.checklist.resizeRowsToContents()
         self.notice.setText(
             self.tr(
-                "Content SHA-256: %1\n%n customer(s) will be put on the re-acceptance list; notify them by %2 "
-                "(§14).",
+                "%n customer(s) will be put on the re-acceptance list; notify them by %1 (§14).",
                 "",
                 preview.customers_to_notify,
-            )
-            .replace("%1", preview.content_sha256)
-            .replace("%2", format_date(preview.last_notice_date))
+            ).replace("%1", format_date(preview.last_notice_date))
+        )
+        self.sha_details.set_text(
+            self.tr("Content SHA-256: %1").replace("%1", preview.content_sha256)
         )
         lines = [
             self.tr("Needs confirmation: %1").replace("%1", r) for r in preview.confirmation_reasons
@@ -378,7 +396,7 @@ class PublishDialog(SubmitDialog):
                 self.tr("Repealed act in %1: “%2” — %3")
                 .replace("%1", r.section_number)
                 .replace("%2", r.quote)
-                .replace("%3", r.reason)
+                .replace("%3", dpa_text(r.reason))
                 for r in preview.checklist.repealed_references
             ]
         lines += [self.tr("Note: %1").replace("%1", w) for w in preview.warnings]

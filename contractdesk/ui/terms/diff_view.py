@@ -145,6 +145,8 @@ class DiffView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.parts.setAccessibleName(self.tr("Sections that differ"))
+        self.text.setAccessibleName(self.tr("The two versions side by side"))
         self.old_label.setText(self.tr("&Old:"))
         self.new_label.setText(self.tr("&New:"))
         self.changed_only.setText(self.tr("&Changed sections only"))
@@ -154,6 +156,8 @@ class DiffView(QWidget):
                 "added words underlined."
             )
         )
+        if getattr(self, "diff", None) is not None:
+            self._render()  # the summary ("Sections: 1 changed…") in the new language
 
     def set_versions(
         self, labels: list[str], *, old: str | None = None, new: str | None = None

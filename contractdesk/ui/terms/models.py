@@ -201,6 +201,13 @@ class SubProcessorModel(RowTableModel):
         return row.source_clause
 
 
+def dpa_text(text: str) -> str:
+    """A DPA checklist text (stored in English, as its code) in the user's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("DpaChecklist", text)
+
+
 class ChecklistModel(RowTableModel):
     """The DPA checklist's items (dicts as ``checklist_to_dict`` gives them); gaps highlighted.
 
@@ -223,7 +230,7 @@ class ChecklistModel(RowTableModel):
         if column == 0:
             return f"({row['letter']})"
         if column == 1:
-            return str(row["title"])
+            return dpa_text(str(row["title"]))
         if column == 2:
             return str(
                 {
@@ -234,10 +241,10 @@ class ChecklistModel(RowTableModel):
             )
         if column == 3:
             return ", ".join(row["clauses"]) or "—"
-        return "; ".join(row["missing"])
+        return "; ".join(dpa_text(m) for m in row["missing"])
 
     def tooltip(self, row: dict[str, Any], column: int) -> str | None:
-        return "\n".join(row["missing"]) or None
+        return "\n".join(dpa_text(m) for m in row["missing"]) or None
 
     def background(self, row: dict[str, Any], column: int) -> QColor | None:
         return {"gap": RED, "partial": AMBER}.get(row["status"])

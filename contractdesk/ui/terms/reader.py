@@ -107,6 +107,8 @@ class DocumentReader(QWidget):
         self.text = QTextBrowser()
         self.text.setObjectName("termsText")
         self.text.setOpenLinks(False)
+        self.tree.setAccessibleName(self.tr("Sections"))
+        self.text.setAccessibleName(self.tr("Terms text"))
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(self.text)

@@ -7,20 +7,29 @@ to floats, because QtCharts draws floats, and it shows them rounded to whole kro
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
+from datetime import date
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+)
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from contractdesk.domain.invoicing import InvoiceKind, MonthTotal, PlannedInvoice
 from contractdesk.domain.money import round_ore
 from contractdesk.domain.orgnr import format_org_number
-from contractdesk.ui.formatting import format_amount, format_date, format_month
+from contractdesk.ui.formatting import format_amount, format_date, format_month, format_number
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -183,7 +192,8 @@ class InvoicePlanModel(SortableRows):
 
     def lines_text(self, invoice: PlannedInvoice) -> str:
         return "; ".join(
-            f"{line.description} ({format_date(line.period_start)}–{format_date(line.period_end)}) "
+            f"{line.description} ({format_date(line.period_start)}\u2013"
+            f"{format_date(line.period_end)}) "
             f"{format_amount(line.amount)}"
             for line in invoice.lines
         )
@@ -307,6 +317,19 @@ class MonthTotalsModel(SortableRows):
         return None
 
 
+def nice_step(span: float, ticks: int = 5) -> float:
+    """A round step (1, 2 or 5 times a power of ten) that cuts ``span`` into about ``ticks``."""
+    raw = span / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def whole_month(day: date) -> str:
+    """The month's whole name with its year below: "desember" over "2026"."""
+    name = QLocale().standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+    return f"{name}<br>{day.year}"  # chart labels read HTML: the year on a second line
+
+
 class InvoiceChart(QChartView):
     """A bar chart of the coming months' invoicing, net (excl. VAT) per month of invoice date.
 
@@ -324,8 +347,11 @@ class InvoiceChart(QChartView):
         self.series.append(self.bar_set)
         self.chart_.addSeries(self.series)
         self.axis_x = QBarCategoryAxis()
-        self.axis_y = QValueAxis()
-        self.axis_y.setLabelFormat("%.0f")
+        small = self.axis_x.labelsFont()
+        small.setPointSizeF(max(7.5, small.pointSizeF() * 0.85))
+        self.axis_x.setLabelsFont(small)  # "september" fits a twelfth of the chart
+        self.axis_y = QCategoryAxis()
+        self.axis_y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.chart_.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
         self.chart_.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.axis_x)
@@ -342,17 +368,30 @@ class InvoiceChart(QChartView):
     def months(self) -> list[MonthTotal]:
         return list(self._months)
 
+    def _set_amount_axis(self, bottom: float, top: float) -> None:
+        """Kroner on the y axis at round steps, with the locale's thousands separator."""
+        for label in self.axis_y.categoriesLabels():
+            self.axis_y.remove(label)
+        step = nice_step(max(top - bottom, 1.0))
+        low = math.floor(bottom / step) * step
+        high = math.ceil(top / step) * step if top > 0 else step
+        value = low
+        while value <= high + step / 2:
+            self.axis_y.append(format_number(int(value)), value)
+            value += step
+        self.axis_y.setRange(low, high)
+        self.axis_y.setStartValue(low)
+
     def set_months(self, months: Sequence[MonthTotal]) -> None:
         self._months = list(months)
         self.bar_set.remove(0, self.bar_set.count())
         values = [float(round_ore(m.net)) for m in self._months]  # drawing only
         self.bar_set.append(values)
         self.axis_x.clear()
-        self.axis_x.append([format_month(m.month) for m in self._months])
+        self.axis_x.append([whole_month(m.month) for m in self._months])
         top = max([0.0, *values])
         bottom = min([0.0, *values])
-        self.axis_y.setRange(bottom, top * 1.1 if top > 0 else 1.0)
-        self.axis_y.applyNiceNumbers()
+        self._set_amount_axis(bottom, top)
         summary = "; ".join(
             f"{format_month(m.month)}: {format_amount(m.net)}" for m in self._months
         )

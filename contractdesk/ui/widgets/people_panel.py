@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.people import Role
 from contractdesk.services.errors import UserError
 from contractdesk.services.validation import display_phone
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import format_date
 from contractdesk.ui.widgets.person_dialogs import (
     ConsentDialog,
@@ -374,6 +375,7 @@ class PeoplePanel(QWidget):
     # -- buttons ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.view.setAccessibleName(self.tr("People"))
         self.heading.setText(self.tr("People"))
         self.add_button.setText(self.tr("&Add person…"))
         self.registry_button.setText(self.tr("From the &registry…"))
@@ -496,7 +498,10 @@ class PeoplePanel(QWidget):
         if pid is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export personal data"), f"person-{pid}.json", self.tr("JSON (*.json)")
+            self,
+            self.tr("Export personal data"),
+            in_documents(f"person-{pid}.json"),
+            self.tr("JSON (*.json)"),
         )
         if not path:
             return

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.people import ROLE_ORDER, ConsentKind, Role
 from contractdesk.services.errors import UserError
 from contractdesk.ui.formatting import date_edit_format
+from contractdesk.ui.widgets.dates import limit_date
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: imported when first used, not at start-up
     from contractdesk.services.people import PersonInput, PersonRow, RegistryHolder
@@ -268,6 +269,7 @@ class RequestedByDialog(SubmitDialog):
         self.asked_on = QDateEdit(QDate.currentDate())
         self.asked_on.setDisplayFormat(date_edit_format())
         self.asked_on.setCalendarPopup(True)
+        limit_date(self.asked_on, until_today=True)
         self.keep_previous = QCheckBox(
             self.tr("Keep the previous main contact as a contact person")
         )
@@ -314,6 +316,7 @@ class RegistryHolderDialog(SubmitDialog):
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setAccessibleName(self.tr("Role holders in the registry"))
         self.role = QComboBox()
         for role in ROLE_ORDER:
             self.role.addItem(role_label(self, role), role.value)
@@ -372,6 +375,7 @@ class ConsentDialog(SubmitDialog):
         self.on = QDateEdit(QDate.currentDate())
         self.on.setDisplayFormat(date_edit_format())
         self.on.setCalendarPopup(True)
+        limit_date(self.on, until_today=True)
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("e.g. web form, e-mail of 3 May, phone call"))
         form = QFormLayout()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.people import RequestKind
 from contractdesk.services.errors import UserError
 from contractdesk.ui.formatting import date_edit_format, format_date
+from contractdesk.ui.widgets.dates import limit_date
 from contractdesk.ui.widgets.person_dialogs import SubmitDialog
 
 if TYPE_CHECKING:
@@ -149,6 +150,7 @@ class LogRequestDialog(SubmitDialog):
         self.received = QDateEdit(QDate.currentDate())
         self.received.setDisplayFormat(date_edit_format())
         self.received.setCalendarPopup(True)
+        limit_date(self.received, until_today=True)  # a request is not received in the future
         self.note = QLineEdit()
         form = QFormLayout()
         form.addRow(self.tr("&Request"), self.kind)
@@ -173,6 +175,7 @@ class RequestLogDialog(QDialog):
         self.resize(760, 380)
         self.model = RequestTableModel(self)
         self.view = QTableView()
+        self.view.setAccessibleName(self.tr("Data-subject requests"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

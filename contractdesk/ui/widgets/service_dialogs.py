@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.domain.dates import far_ahead
 from contractdesk.domain.invoicing import InvoicePeriod, ServiceKind
 from contractdesk.services.errors import UserError
 from contractdesk.ui.formatting import (
@@ -38,6 +39,7 @@ from contractdesk.ui.formatting import (
     format_number,
     month_edit_format,
 )
+from contractdesk.ui.widgets.dates import limit_date
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
     from contractdesk.services.billing import ServiceInput, ServiceView, TerminationView
@@ -56,6 +58,7 @@ def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(qdate(day), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_edit_format())
+    limit_date(edit)
     return edit
 
 
@@ -149,6 +152,8 @@ class ServiceDialog(_FormDialog):
         super().__init__(parent)
         self._submit = submit
         self._on_saved = saved
+        self._today = today
+        self._confirmed_start: date | None = None  # a far start the user confirmed (OK twice)
         self.setWindowTitle(self.tr("Edit service") if view else self.tr("Add service"))
         self.kind = QComboBox()
         for kind in ServiceKind:
@@ -264,10 +269,12 @@ class ServiceDialog(_FormDialog):
         """Save in the background (the write waits for the store); close when it is saved.
 
         ``submit`` runs on a pool thread: it calls the use case only; ``saved`` gets its result
-        on the GUI thread.
+        on the GUI thread. A start far ahead asks for confirmation first.
         """
         from contractdesk.ui.tasks import op
 
+        if not self._far_start_confirmed():
+            return
         try:
             data = self.service_input()
         except UserError as exc:
@@ -297,9 +304,27 @@ class ServiceDialog(_FormDialog):
 
         present_error(self, exc)
 
+    def _far_start_confirmed(self) -> bool:
+        """A licence starting more than two years ahead is saved only on a second OK."""
+        start = pydate(self.start)
+        if self.chosen_kind() is not ServiceKind.LICENCE or not far_ahead(start, self._today):
+            return True
+        if self._confirmed_start == start:
+            return True
+        self._confirmed_start = start
+        self.error.setText(
+            self.tr(
+                "The service starts %1, more than two years from today. If that is right, "
+                "press OK again."
+            ).replace("%1", format_date(start))
+        )
+        self.start.setFocus()
+        return False
+
 
 class TerminateDialog(_FormDialog):
-    """Record a termination received on D, optionally ending later (R); shows the outcome live."""
+    """Record a termination received on D, optionally ending later (R); shows the outcome live,
+    and asks for confirmation when nothing would be invoiced at all."""
 
     def __init__(
         self,
@@ -322,10 +347,17 @@ class TerminateDialog(_FormDialog):
         self.requested_end.setEnabled(False)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
+        self.confirm_empty = QCheckBox(self.tr("Yes, no invoice at all is sent for this service"))
+        self.confirm_empty.setObjectName("confirmEmptyPlan")
+        self.confirm_empty.setVisible(False)
+        self.confirm_empty.toggled.connect(lambda _on: self._update_ok())
         self.add_row(self.tr("&Received on"), self.received, "received")
         self.form.addRow("", self.later)
         self.add_row(self.tr("&Requested end"), self.requested_end, "requested_end")
         self.form.addRow(self.outcome)
+        self.form.addRow(self.confirm_empty)
+        self._empties_plan = False
+        self._invalid = False
         self.later.toggled.connect(self.requested_end.setEnabled)
         for signal in (
             self.received.dateChanged,
@@ -345,9 +377,26 @@ class TerminateDialog(_FormDialog):
         except UserError as exc:
             self.outcome.clear()
             self.error.setText(str(exc))
+            self.confirm_empty.setVisible(False)
+            self._empties_plan = False
+            self._invalid = True
+            self._update_ok()
             return
+        self._invalid = False
         self.error.clear()
         self.outcome.setText(describe_termination(view))
+        # the destructive case shown before saving: every invoice of the service goes
+        self._empties_plan = not view.billed
+        self.outcome.setStyleSheet("color: #b00020; font-weight: bold;" if not view.billed else "")
+        self.confirm_empty.setVisible(not view.billed)
+        if view.billed:
+            self.confirm_empty.setChecked(False)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        confirmed = not self._empties_plan or self.confirm_empty.isChecked()
+        ok.setEnabled(confirmed and not self._invalid)
 
     def accept(self) -> None:
         if self.run(lambda: self._submit(*self.values())):

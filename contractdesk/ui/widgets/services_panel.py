@@ -276,6 +276,7 @@ class ServicesPanel(QWidget):
     # -- texts -------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Services"))
         self.invoicing_box.setTitle(self.tr("Invoicing"))
         self.delivery_label.setText(self.tr("&Delivery"))
         fees = {

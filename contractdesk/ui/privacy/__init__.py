@@ -1,0 +1,1 @@
+"""The Privacy page (Personvern): retention, records of processing, breaches, privacy statement."""
