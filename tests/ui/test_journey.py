@@ -94,6 +94,12 @@ def double_click(qtbot: Any, view: Any, index: Any) -> None:
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
 
 
+def show_page(window: MainWindow, page_id: str) -> None:
+    from contractdesk.ui.main_window import PAGE_SPECS
+
+    window.nav.setCurrentRow(next(i for i, spec in enumerate(PAGE_SPECS) if spec[0] == page_id))
+
+
 def ok(dialog: Any) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
@@ -187,7 +193,7 @@ def _journey(
 ) -> None:
     page = window.page("customers")
     assert isinstance(page, CustomersPage)
-    window.nav.setCurrentRow(0)
+    show_page(window, "customers")
     shot(window, "customers-empty")
 
     watchdog.step("add the customer from the registry")
@@ -291,7 +297,7 @@ def _journey(
 
     watchdog.step("record the signed paper with its scan")
     card.close()
-    window.nav.setCurrentRow(1)
+    show_page(window, "agreements")
     agreements = window.page("agreements")
     assert isinstance(agreements, AgreementsPage)
     qtbot.waitUntil(lambda: agreements.agreements_model.rowCount() == 1, timeout=10000)
@@ -307,7 +313,7 @@ def _journey(
     shot(window, "agreements-ledger")
 
     watchdog.step("the customer list shows the signed agreement")
-    window.nav.setCurrentRow(0)
+    show_page(window, "customers")
     state = services.agreements.agreements()[0].state
     assert state in ("signed", "active")
     qtbot.waitUntil(lambda: page.model.row_at(row).agreement_state == state, timeout=10000)
