@@ -64,7 +64,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     from contractdesk.cli.context import CliContext
-    from contractdesk.cli.output import error
 
     parser = build_parser()
     try:
@@ -82,34 +81,11 @@ def _run(argv: Sequence[str] | None) -> int:
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as exc:  # known errors exit 1 with one line; bugs keep a traceback in the log
-        known = _known(exc)
-        if known is not None:
-            error(known)
-            return 1
-        log.exception("unexpected error")
-        raise
+        from contractdesk.cli.errors import print_error
+
+        return print_error(exc)
     finally:
         ctx.close()
-
-
-def _known(exc: Exception) -> str | None:
-    """The one-line message for an error the user can act on, or None for a bug."""
-    from contractdesk.errors import UserFacingError
-    from contractdesk.store.errors import map_db_error
-
-    if isinstance(exc, UserFacingError):
-        return str(exc)
-    mapped = map_db_error(exc)
-    if mapped is not None:
-        return str(mapped)
-    if isinstance(exc, OverflowError):  # e.g. an id of 2**63 or more
-        return "A number is too large."
-    if isinstance(exc, UnicodeError):  # e.g. non-UTF-8 bytes in an argument or a variable
-        return "An argument or environment value is not valid text (UTF-8)."
-    if isinstance(exc, OSError) and exc.strerror:
-        name = f" {exc.filename}" if exc.filename else ""
-        return f"Cannot use{name}: {exc.strerror}."
-    return None
 
 
 def _tolerant_streams() -> None:

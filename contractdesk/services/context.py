@@ -6,12 +6,15 @@ from contractdesk.paths import StorePaths
 from contractdesk.services.agreements import AgreementService
 from contractdesk.services.backups import BackupService
 from contractdesk.services.billing import BillingService
+from contractdesk.services.changes import ChangeBus, announce
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
 from contractdesk.services.invoice_runs import InvoiceRunService
 from contractdesk.services.overview import OverviewService
+from contractdesk.services.paper import PaperService
 from contractdesk.services.people import PeopleService
 from contractdesk.services.privacy import PrivacyService
+from contractdesk.services.safety.service import SafetyService
 from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
 from contractdesk.services.terms import TermsService
@@ -19,11 +22,17 @@ from contractdesk.store.engine import Store
 
 
 class Services:
-    """Every use case, built on one open store. Later subsystems add their service here."""
+    """Every use case, built on one open store. Later subsystems add their service here.
+
+    ``changes`` is the one change notification: every write use case listed in
+    ``services.changes.WRITES`` publishes on it after it has committed.
+    """
 
     def __init__(self, store: Store, paths: StorePaths) -> None:
         self.store = store
         self.paths = paths
+        self.changes = ChangeBus()
+        self.safety = SafetyService(store, paths)
         self.supplier = SupplierService(store)
         self.settings = SettingsService(store)
         self.backups = BackupService(store, paths)
@@ -54,6 +63,8 @@ class Services:
             people=self.people,
             terms=self.terms,
         )
+        self.paper = PaperService(self.documents)
+        announce(self, self.changes)
 
     def close(self) -> None:
         self.customers.close()

@@ -159,3 +159,11 @@ def payload_of(entry: AuditEntry) -> dict[str, Any]:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def entries(session: Session, entity_type: str | None = None) -> list[AuditEntry]:
+    """Every audit entry (of ``entity_type`` when given), oldest first."""
+    query = select(AuditEntry).order_by(AuditEntry.id)
+    if entity_type:
+        query = query.where(AuditEntry.entity_type == entity_type)
+    return list(session.execute(query).scalars())

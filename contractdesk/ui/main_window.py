@@ -21,6 +21,7 @@ from contractdesk import APP_NAME, __version__
 from contractdesk.ui.pages.base import Page
 
 if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.ui.pages.settings import SettingsPage
 
 # (page id, module, class, its title in that class's translation context). A page is built on
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services: Any = None
+        self.services: Services | None = None
         self._painted = False
         self.setObjectName("MainWindow")
         self.setStyleSheet(STYLE_SHEET)
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
             self.go_actions[index].setText(self.page_title(index).replace("&", "&&"))
         self._update_store_label()
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         """Hand the open store's services to every page and show where the store is."""
         self.services = services
         for page in self._built.values():
@@ -254,17 +255,15 @@ class MainWindow(QMainWindow):
         if self.services is None:
             self.store_label.setText(self.tr("Opening the store…"))
             return
-        from contractdesk.store.profile import describe_key_source
-
-        source = self.services.store.key_source
+        info = self.services.safety.info()
         text = {
             "keyring": self.tr("unlocked by the system keyring"),
             "passphrase": self.tr("unlocked by passphrase"),
             "memory": self.tr("demo data (discarded on exit)"),
-        }.get(source, describe_key_source(source))
+        }.get(info.key_source, info.key_source)
         # the path is a technical detail: in the tooltip and under "Details" in About
         self.store_label.setText(self.tr("Data: %1").replace("%1", text))
-        self.store_label.setToolTip(str(self.services.store.path))
+        self.store_label.setToolTip(str(info.path))
 
     def _change_language(self, code: str) -> None:
         from PySide6.QtWidgets import QApplication
@@ -291,7 +290,7 @@ class MainWindow(QMainWindow):
         )
         if self.services is not None:
             box.setDetailedText(
-                self.tr("Data file: %1").replace("%1", str(self.services.store.path))
+                self.tr("Data file: %1").replace("%1", str(self.services.safety.info().path))
             )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()

@@ -7,6 +7,7 @@ Data-subject actions for the chosen person sit beside it: export their data, era
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from contractdesk.ui.files import in_documents
 from contractdesk.ui.widgets.person_dialogs import EraseDialog, role_label
 
 if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.services.people import WhoisMatch, WhoisResult
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,7 +76,7 @@ class WhoisModel(QAbstractListModel):
 class WhoisDialog(QDialog):
     """The "Who is this?" window. ``lookup(text)`` answers at once (tests, pasted text)."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.result: WhoisResult | None = None
@@ -264,10 +266,13 @@ class WhoisDialog(QDialog):
                 successors[c.org_number] = (c.customer_name, others)
         dialog = EraseDialog(m.full_name, successors, parent=self)
 
-        def submit() -> None:
-            self.services.people.erase(m.person_id, next_main_contacts=dialog.successors())
+        people, person = self.services.people, m.person_id
 
-        dialog.submit = submit
+        def erasure() -> Callable[[], object]:
+            chosen = dialog.successors()  # read here, on the GUI thread
+            return lambda: people.erase(person, next_main_contacts=chosen)
+
+        dialog.background = erasure  # off the GUI thread
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.message.setText(self.tr("Erased. The id and history are kept."))
             self.lookup(self.query.text())

@@ -101,6 +101,20 @@
             <numerusform>Agreement %1 for %2 (%n pages).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n signature sheet(s)</source>
+        <translation>
+            <numerusform>%n signature sheet</numerusform>
+            <numerusform>%n signature sheets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature sheet(s) written to %1.</source>
+        <translation>
+            <numerusform>%n signature sheet written to %1.</numerusform>
+            <numerusform>%n signature sheets written to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InvoiceRunsPanel</name>
@@ -149,6 +163,16 @@
             <numerusform>%n pages</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintFlow</name>
     <message numerus="yes">
         <source>%n page(s) sent to the printer.</source>
         <translation>

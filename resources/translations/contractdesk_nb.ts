@@ -2292,10 +2292,6 @@
         <translation>Sett opp e-postserveren (SMTP) først: E-post ▸ E-postinnstillinger.</translation>
     </message>
     <message>
-        <source>Something went wrong (%1): %2</source>
-        <translation>Noe gikk galt (%1): %2</translation>
-    </message>
-    <message>
         <source>Agreement</source>
         <translation>Avtale</translation>
     </message>
@@ -2317,6 +2313,92 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Skriv ut</translation>
+    </message>
+    <message>
+        <source>The &amp;agreement…</source>
+        <translation>&amp;Avtalen …</translation>
+    </message>
+    <message>
+        <source>The &amp;signature sheet…</source>
+        <translation>&amp;Signatursiden …</translation>
+    </message>
+    <message>
+        <source>Print &amp;pack: the agreement and a signature sheet for each party…</source>
+        <translation>Utskrifts&amp;pakke: avtalen og en signaturside til hver part …</translation>
+    </message>
+    <message>
+        <source>Signature s&amp;heet</source>
+        <translation>Signatur&amp;side</translation>
+    </message>
+    <message>
+        <source>One page to sign on paper: the parties, the terms version and the document id</source>
+        <translation>Én side å signere på papir: partene, vilkårsversjonen og dokument-ID-en</translation>
+    </message>
+    <message>
+        <source>Sheets for &amp;several customers…</source>
+        <translation>Sider for &amp;flere kunder …</translation>
+    </message>
+    <message>
+        <source>P&amp;rint sheets for every active customer…</source>
+        <translation>Skriv &amp;ut signatursider for alle aktive kunder …</translation>
+    </message>
+    <message>
+        <source>Save a draft with the &amp;signature sheet attached…</source>
+        <translation>Lagre et utkast med &amp;signatursiden vedlagt …</translation>
+    </message>
+    <message>
+        <source>Agreement %1</source>
+        <translation>Avtale %1</translation>
+    </message>
+    <message>
+        <source>Signature sheet %1</source>
+        <translation>Signaturside %1</translation>
+    </message>
+    <message>
+        <source>Print pack %1</source>
+        <translation>Utskriftspakke %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature sheet(s)</source>
+        <translation>
+            <numerusform>%n signaturside</numerusform>
+            <numerusform>%n signatursider</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signature sheet %1 – %2</source>
+        <translation>Signaturside %1 – %2</translation>
+    </message>
+    <message>
+        <source>Save the signature sheet</source>
+        <translation>Lagre signatursiden</translation>
+    </message>
+    <message>
+        <source>Signature sheet for %1 saved as %2.</source>
+        <translation>Signatursiden for %1 er lagret som %2.</translation>
+    </message>
+    <message>
+        <source>Folder for the signature sheets</source>
+        <translation>Mappe for signatursidene</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature sheet(s) written to %1.</source>
+        <translation>
+            <numerusform>%n signaturside lagret i %1.</numerusform>
+            <numerusform>%n signatursider lagret i %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the rest were not made.</source>
+        <translation>Avbrutt: resten ble ikke laget.</translation>
+    </message>
+    <message>
+        <source>Making signature sheets…</source>
+        <translation>Lager signatursider …</translation>
     </message>
     <message>
         <source>Agreement %1 saved as %2.</source>
@@ -2944,6 +3026,10 @@
 </context>
 <context>
     <name>GuiController</name>
+    <message>
+        <source>Opening your data…</source>
+        <translation>Åpner dataene dine …</translation>
+    </message>
     <message>
         <source>ContractDesk cannot open your data</source>
         <translation>ContractDesk kan ikke åpne dataene dine</translation>
@@ -3876,6 +3962,13 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     </message>
 </context>
 <context>
+    <name>PaperService</name>
+    <message>
+        <source>Choose the customers first.</source>
+        <translation>Velg kundene først.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>&amp;Print…</source>
@@ -4025,6 +4118,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>Not exported: %1</source>
         <translation>Ikke eksportert: %1</translation>
+    </message>
+    <message>
+        <source>Erased. The id and history are kept.</source>
+        <translation>Slettet. Id-en og historikken beholdes.</translation>
     </message>
     <message>
         <source>Choose a customer first.</source>
@@ -4357,6 +4454,40 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>The increase of %1 % is more than 10 % above the index (%2 %): phase it in over several years (§13.1).</source>
         <translation>Økningen på %1 % er mer enn 10 % over indeksen (%2 %): fas den inn over flere år (§13.1).</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFlow</name>
+    <message>
+        <source>The printer could not start: %1</source>
+        <translation>Skriveren kunne ikke starte: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the documents…</source>
+        <translation>Gjør klar dokumentene …</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>Skriv ut %1</translation>
+    </message>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>Ingenting ble skrevet ut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n side sendt til skriveren.</numerusform>
+            <numerusform>%n sider sendt til skriveren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing was cancelled.</source>
+        <translation>Utskriften ble avbrutt.</translation>
+    </message>
+    <message>
+        <source>Printing %1…</source>
+        <translation>Skriver ut %1 …</translation>
     </message>
 </context>
 <context>
@@ -4781,50 +4912,6 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>You can register the customer by hand and verify it later.</source>
         <translation>Du kan registrere kunden manuelt og kontrollere den senere.</translation>
-    </message>
-    <message>
-        <source>No organisation with this number was found in the registry.</source>
-        <translation>Fant ingen virksomhet med dette nummeret i Enhetsregisteret.</translation>
-    </message>
-    <message>
-        <source>This organisation has been removed from the registry&apos;s open data.</source>
-        <translation>Denne virksomheten er fjernet fra Enhetsregisterets åpne data.</translation>
-    </message>
-    <message>
-        <source>The registry refused the request.</source>
-        <translation>Enhetsregisteret avviste forespørselen.</translation>
-    </message>
-    <message>
-        <source>The registry is busy. Please try again in a moment.</source>
-        <translation>Enhetsregisteret er opptatt. Prøv igjen om litt.</translation>
-    </message>
-    <message>
-        <source>The registry has a problem right now. Please try again later.</source>
-        <translation>Enhetsregisteret har problemer akkurat nå. Prøv igjen senere.</translation>
-    </message>
-    <message>
-        <source>The registry sent an unexpected answer (not registry data).</source>
-        <translation>Enhetsregisteret sendte et uventet svar (ikke registerdata).</translation>
-    </message>
-    <message>
-        <source>The registry sent incomplete or damaged data.</source>
-        <translation>Enhetsregisteret sendte ufullstendige eller skadde data.</translation>
-    </message>
-    <message>
-        <source>The registry&apos;s answer was unexpectedly large and was not read.</source>
-        <translation>Svaret fra Enhetsregisteret var uventet stort og ble ikke lest.</translation>
-    </message>
-    <message>
-        <source>The registry did not answer in time.</source>
-        <translation>Enhetsregisteret svarte ikke i tide.</translation>
-    </message>
-    <message>
-        <source>The registry cannot be reached.</source>
-        <translation>Enhetsregisteret kan ikke nås.</translation>
-    </message>
-    <message>
-        <source>The registry answered with a redirect to another site, which was refused.</source>
-        <translation>Enhetsregisteret svarte med en videresending til et annet nettsted, som ble avvist.</translation>
     </message>
     <message>
         <source>The registry sent an unexpected answer.</source>
@@ -5628,10 +5715,6 @@ Låses opp med: %2</translation>
     <message>
         <source>Working…</source>
         <translation>Arbeider…</translation>
-    </message>
-    <message>
-        <source>Something went wrong; see the log.</source>
-        <translation>Noe gikk galt; se loggen.</translation>
     </message>
     <message>
         <source>Not done</source>
@@ -6844,6 +6927,21 @@ Låses opp med: %2</translation>
     <message>
         <source>The two passphrases differ.</source>
         <translation>De to passordfrasene er ulike.</translation>
+    </message>
+</context>
+<context>
+    <name>present_error</name>
+    <message>
+        <source>Something went wrong. The details are in the log; please tell your supplier.</source>
+        <translation>Noe gikk galt. Detaljene står i loggen; si fra til leverandøren din.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Noe gikk galt</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Ikke utført</translation>
     </message>
 </context>
 <context>

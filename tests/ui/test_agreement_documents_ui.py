@@ -36,6 +36,9 @@ from contractdesk.ui.documents.preview import PdfPreviewDialog, print_document
 from contractdesk.ui.pages.agreements import AgreementsPage
 from contractdesk.ui.tasks import SyncPool
 
+# Background tasks run synchronously here; journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
+
 TODAY = date(2026, 3, 2)
 
 
@@ -175,7 +178,8 @@ def test_sending_asks_first_then_sends_and_the_agreement_shows_sent(
     agreement = docs.agreements.create_agreement(ORG_A, V1, today=TODAY)
     page.refresh()
     select_agreement(page, agreement.document_id)
-    dialog = page.document_actions.send_email()
+    page.document_actions.send_email()  # reads the server and recipient in the background
+    dialog = page.document_actions.dialog
     assert (
         isinstance(dialog, SendDialog) and not dialog.password.isVisible()
     )  # no login: no password
@@ -199,7 +203,8 @@ def test_a_failed_send_says_why_and_leaves_the_agreement_a_draft(qtbot, page, do
     agreement = docs.agreements.create_agreement(ORG_A, V1, today=TODAY)
     page.refresh()
     select_agreement(page, agreement.document_id)
-    dialog = page.document_actions.send_email()
+    page.document_actions.send_email()  # reads the server and recipient in the background
+    dialog = page.document_actions.dialog
     assert dialog.password.isVisible()  # no keyring here and no environment variable: asked
     dialog.password.setText("hemmelig")
     qtbot.mouseClick(
@@ -220,7 +225,8 @@ def test_send_without_a_server_opens_the_e_mail_settings_which_save_and_validate
     agreement = docs.agreements.create_agreement(ORG_A, V1, today=TODAY)
     page.refresh()
     select_agreement(page, agreement.document_id)
-    dialog = page.document_actions.send_email()
+    page.document_actions.send_email()  # reads the server and recipient in the background
+    dialog = page.document_actions.dialog
     assert isinstance(dialog, EmailSettingsDialog)
     assert not dialog.password.isEnabled() and "No system keyring" in dialog.password_note.text()
     dialog.host.setText("smtp.example.no")

@@ -23,6 +23,9 @@ from contractdesk.ui.terms.models import (
     ReacceptanceModel,
 )
 
+# Background tasks run synchronously here; journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
+
 ORG_A = "923130969"
 ORG_B = "900000057"  # not the supplier (971 049 669): no agreement with itself
 
@@ -275,3 +278,22 @@ def test_new_agreement_and_mark_sent(qtbot, page, customers) -> None:  # type: i
     click_ok(qtbot, page.dialog)
     assert model.data(model.index(0, 4)) == "Sent"
     assert model.data(model.index(0, 5), Qt.ItemDataRole.ToolTipRole) == "Sent to post@heimen.no"
+
+
+def test_publishing_terms_updates_the_reacceptance_counts_on_an_open_page(
+    qtbot, page, customers
+) -> None:  # type: ignore[no-untyped-def]
+    for org, person in ((ORG_A, 1), (ORG_B, 2)):
+        customers.agreements.record_acceptance(
+            org,
+            "2021-04-17",
+            method="online",
+            signed_by_person_id=person,
+            accepted_on=date(2022, 1, 3),
+            today=date(2022, 1, 3),
+        )
+    page.tabs.setCurrentWidget(page.reaccept_tab)
+    assert page.reaccept_summary.text().startswith("0 to notify")
+    publish_v2(customers, date(2027, 3, 1), date(2026, 11, 2))  # e.g. from the Terms page
+    qtbot.waitUntil(lambda: page.reaccept_summary.text().startswith("2 to notify"))
+    assert page.version_filter.findData("v2") > 0  # the new version is offered at once

@@ -21,6 +21,9 @@ from contractdesk.ui.tasks import SyncPool
 from contractdesk.ui.widgets.invoice_plan import InvoicePlanModel, MonthTotalsModel
 from contractdesk.ui.widgets.services_panel import ServicesModel, ServicesPanel
 
+# Background tasks run synchronously here; the journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
+
 ORG = "971049669"
 ORG_B = "923130969"
 TODAY = date(2027, 3, 15)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from contractdesk.services.customers import OfflineCustomer
+
+# Background tasks run synchronously here; the journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
 
 
 def test_card_shows_the_customers_services_and_agreements(qtbot, services) -> None:  # type: ignore[no-untyped-def]

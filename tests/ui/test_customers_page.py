@@ -500,3 +500,20 @@ def test_refresh_all_can_be_cancelled_from_the_progress_dialog(svc: Any, qtbot: 
 def _progress_of(page: CustomersPage) -> Any:
     states = getattr(page, "_refresh_states", [])
     return states[-1]["progress"] if states else None
+
+
+def test_pages_are_read_on_a_pool_thread(svc: Any, qtbot: Any) -> None:
+    """The page's model asks for rows in the background: fetchMore returns at once."""
+    insert_customers(svc, 450)
+    model = CustomerListModel(page_size=200)
+    model.use_background()  # Qt's global pool, as on the page
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_services(svc)
+    assert model.rowCount() == 200 and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 200 and not model.canFetchMore(QModelIndex())  # one at a time
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=5000)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_search("00449")
+    assert [r.name for r in model.rows()] == ["TESTFIRMA 00449 AS"]
+    QThreadPool.globalInstance().waitForDone(5000)

@@ -60,10 +60,11 @@ def test_settings_page_edits_the_supplier_profile(qtbot, services) -> None:  # t
     qtbot.addWidget(window)
     window.set_services(services)
     form = window.settings_page.supplier_form
-    assert form.name.text() == "Webmaster Heimen"
+    qtbot.waitUntil(lambda: form.name.text() == "Webmaster Heimen")  # read in the background
     assert form.org_number.text() == "971 049 669"
     form.name.setText("Heimen Web AS")
     qtbot.mouseClick(window.settings_page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.settings_page.saved_label.text() != "")
     assert services.supplier.get().name == "Heimen Web AS"
     form.org_number.setText("971 049 668")
     assert not window.settings_page.save_button.isEnabled()

@@ -24,6 +24,9 @@ from contractdesk.ui.widgets.person_dialogs import (
     RequestedByDialog,
 )
 
+# Background tasks run synchronously here; the journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
+
 ORG = "923130969"
 
 

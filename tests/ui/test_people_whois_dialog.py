@@ -16,6 +16,9 @@ from contractdesk.store.models import Customer
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.whois_dialog import WhoisDialog
 
+# Background tasks run synchronously here; the journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
+
 ORG_A = "923130969"
 ORG_B = "971049669"
 

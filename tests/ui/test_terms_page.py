@@ -19,6 +19,9 @@ from contractdesk.ui.terms.models import (
     VersionsModel,
 )
 
+# Background tasks run synchronously here; the journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
+
 SHIPPED = shipped_version("2021-04-17")
 
 

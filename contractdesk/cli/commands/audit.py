@@ -21,19 +21,8 @@ def register(cli: CommandRegistry) -> None:
 
 
 def list_entries(ctx: Any, args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from contractdesk.cli.output import emit_json, emit_table
-    from contractdesk.store.audit import payload_of
-    from contractdesk.store.models import AuditEntry
 
-    with ctx.services.store.read_session() as s:
-        q = select(AuditEntry).order_by(AuditEntry.id)
-        if args.entity:
-            q = q.where(AuditEntry.entity_type == args.entity)
-        rows = list(s.execute(q).scalars())
-    if args.limit:
-        rows = rows[-args.limit :]
     items = [
         {
             "id": e.id,
@@ -42,10 +31,10 @@ def list_entries(ctx: Any, args: argparse.Namespace) -> int:
             "action": e.action,
             "entity_type": e.entity_type,
             "entity_id": e.entity_id,
-            "details": payload_of(e),
+            "details": e.details,
             "hash": e.hash,
         }
-        for e in rows
+        for e in ctx.services.safety.audit_entries(args.entity, args.limit)
     ]
     if args.json:
         emit_json(items)
@@ -68,10 +57,8 @@ def list_entries(ctx: Any, args: argparse.Namespace) -> int:
 
 def verify(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json, error
-    from contractdesk.store.audit import verify as verify_chain
 
-    with ctx.services.store.read_session() as s:
-        result = verify_chain(s)
+    result = ctx.services.safety.verify_audit()
     if args.json:
         emit_json(
             {

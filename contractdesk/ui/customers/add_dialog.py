@@ -45,6 +45,8 @@ from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from contractdesk.registry import RegistryEntity, RegistryLookup, SearchPage
+    from contractdesk.services.context import Services
+    from contractdesk.services.customers import CustomerView
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -224,7 +226,7 @@ class AddCustomerDialog(QDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         parent: QWidget | None = None,
         *,
         pool: Any = None,
@@ -504,26 +506,45 @@ class AddCustomerDialog(QDialog):
     # -- saving --------------------------------------------------------------------------------------------
 
     def save(self) -> None:
-        from contractdesk.services.errors import UserError
+        """Register the customer in the background; the dialog closes when it is stored."""
+        from contractdesk.ui.tasks import op
 
-        customers = self.services.customers
-        try:
-            if self.manual_mode:
-                if not self.manual.is_valid():
-                    return
-                view = customers.register_offline(self.manual.value())
-            else:
-                if self.lookup is None:
-                    return
-                view = customers.register_lookup(self.lookup)
-        except UserError as exc:
-            self._say(str(exc))
-            if self.manual_mode:
-                self.manual.org_hint.setText(str(exc))
-                self.manual.org_hint.setVisible(True)
+        customers, lookup = self.services.customers, self.lookup
+        offline = self.manual.value() if self.manual_mode and self.manual.is_valid() else None
+
+        def work() -> CustomerView:
+            if offline is not None:
+                return customers.register_offline(offline)
+            assert lookup is not None
+            return customers.register_lookup(lookup)
+
+        if offline is None and (self.manual_mode or lookup is None):
             return
+        self.save_button.setEnabled(False)
+        (
+            op(self, work)
+            .success(self._saved)
+            .failure(self._not_saved)
+            .finished(lambda: self.save_button.setEnabled(True))
+            .with_pool(self.pool)
+            .run_in_background()
+        )
+
+    def _saved(self, view: CustomerView) -> None:
         self.registered.emit(view.org_number)
         self.accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        from contractdesk.errors import UserFacingError
+        from contractdesk.ui.errors import present_error
+
+        if not isinstance(exc, UserFacingError):
+            present_error(self, exc)
+            return
+        self._say(str(exc))
+        if self.manual_mode:
+            self.manual.org_hint.setText(str(exc))
+            self.manual.org_hint.setVisible(True)
 
     def reject(self) -> None:
         self._cancel_running()

@@ -24,10 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number, format_vat_number
+from contractdesk.services.changes import (
+    ACCEPTANCES,
+    AGREEMENTS,
+    CUSTOMERS,
+    PEOPLE,
+    SERVICES,
+)
 from contractdesk.ui.customers.list_model import status_text
 from contractdesk.ui.formatting import format_date, format_datetime
 
 if TYPE_CHECKING:
+    from contractdesk.services.agreements import AgreementView
+    from contractdesk.services.changes import Change
+    from contractdesk.services.context import Services
     from contractdesk.services.customers import (
         Address,
         CustomerView,
@@ -80,7 +90,11 @@ class CustomerCard(QWidget):
     """
 
     def __init__(
-        self, services: Any = None, parent: QWidget | None = None, *, with_people: bool = True
+        self,
+        services: Services | None = None,
+        parent: QWidget | None = None,
+        *,
+        with_people: bool = True,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -503,7 +517,12 @@ class CustomerCard(QWidget):
         ):
             self.agreements_label.setText(self.tr("Agreements will be shown here."))
             return
-        rows = self.services.agreements.agreements(view.org_number)
+        from contractdesk.ui.tasks import op
+
+        service, org = self.services.agreements, view.org_number
+        op(self, lambda: service.agreements(org)).success(self._list_agreements).run_in_background()
+
+    def _list_agreements(self, rows: list[AgreementView]) -> None:
         if not rows:
             self.agreements_label.setText(
                 self.tr("No agreement yet. Make one on the Agreements page.")
@@ -556,12 +575,19 @@ class CustomerCardDialog(QDialog):
 
     Signals:
         changed(str): the customer was refreshed (org number).
+        loaded(): the card shows freshly read data.
     """
 
     changed = Signal(str)
+    loaded = Signal()
 
     def __init__(
-        self, services: Any, org_number: str, parent: QWidget | None = None, *, pool: Any = None
+        self,
+        services: Services,
+        org_number: str,
+        parent: QWidget | None = None,
+        *,
+        pool: Any = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -580,14 +606,35 @@ class CustomerCardDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
         self.resize(1040, 740)  # fits a 1280x800 screen with room for the taskbar
         self.retranslate()
-        self.reload()
-
-    def reload(self) -> None:
-        view = self.services.customers.get(self.org_number)
-        self.card.show_customer(view)
         self.setWindowTitle(
             self.tr("Customer %1").replace("%1", format_org_number(self.org_number))
         )
+        from contractdesk.ui.changes import changes_of
+
+        changes_of(services).changed.connect(self._on_change)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the customer in the background and show it (``loaded`` tells when)."""
+        from contractdesk.ui.tasks import op
+
+        customers, org = self.services.customers, self.org_number
+        (
+            op(self, lambda: customers.get(org))
+            .success(self._show)
+            .with_pool(self.pool)
+            .run_in_background()
+        )
+
+    def _show(self, view: CustomerView) -> None:
+        self.card.show_customer(view)
+        self.loaded.emit()
+
+    def _on_change(self, change: Change) -> None:
+        if change.concerns(self.org_number) and change.touches(
+            CUSTOMERS, PEOPLE, AGREEMENTS, ACCEPTANCES, SERVICES
+        ):
+            self.reload()
 
     def refresh(self) -> None:
         """Fetch the customer from the registry on a worker; show what changed."""
@@ -598,8 +645,7 @@ class CustomerCardDialog(QDialog):
         )
 
     def _refreshed(self, changed: bool) -> None:
-        self.reload()
-        if changed:
+        if changed:  # the change notification reloads the card
             self.changed.emit(self.org_number)
 
     def retranslate(self) -> None:

@@ -14,6 +14,7 @@ from contractdesk.ui.customers.refresh import RefreshResultDialog, _keep, _messa
 from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.services.customers import ImportReport
 
 
@@ -61,7 +62,7 @@ def report_text(report: ImportReport) -> str:
 
 def choose_and_import(
     parent: QWidget,
-    services: Any,
+    services: Services,
     *,
     path: str | None = None,
     pool: Any = None,

@@ -26,7 +26,9 @@ from contractdesk.domain.customers import BLOCKED_STATUSES, SORT_COLUMNS
 from contractdesk.domain.orgnr import format_org_number
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
+    from contractdesk.services.context import Services
     from contractdesk.services.customers import CustomerQuery, CustomerRow
+    from contractdesk.ui.tasks import Pool, Task
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -95,16 +97,20 @@ class CustomerListModel(QAbstractTableModel):
         self._search = ""
         self._sort = "name"
         self._descending = False
+        self._generation = 0
+        self._background = False  # fetch on the calling thread until use_background()
+        self._pool: Pool | None = None
+        self._fetching = False
 
     # -- the source and the query -----------------------------------------------------------------
 
     @classmethod
-    def for_services(cls, services: Any, **kwargs: Any) -> CustomerListModel:
+    def for_services(cls, services: Services, **kwargs: Any) -> CustomerListModel:
         model = cls(**kwargs)
         model.set_services(services)
         return model
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         """Read from ``services.customers`` (None: empty) and fetch the first page."""
         if services is None:
             self.set_fetcher(None)
@@ -157,8 +163,20 @@ class CustomerListModel(QAbstractTableModel):
 
         return CustomerQuery(search=self._search, sort=self._sort, descending=self._descending)
 
+    def use_background(self, pool: Pool | None = None) -> None:
+        """Fetch pages on a pool thread from now on (the page's model; tests may pass a SyncPool).
+
+        The rows shown stay until the new ones arrive; ``loaded`` says when a first page is in.
+        """
+        self._background = True
+        self._pool = pool
+
     def reload(self) -> None:
-        """Drop the rows and fetch the first page again (after a change in the store)."""
+        """Drop the rows and fetch the first page again (a new search or order)."""
+        self._generation += 1
+        if self._background and self._fetch is not None:
+            self._fetch_first_page()
+            return
         self.beginResetModel()
         self._rows = []
         self._more = False
@@ -169,13 +187,113 @@ class CustomerListModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded.emit()
 
+    def refresh_rows(
+        self, *, pool: Pool | None = None, keep: str | None = None, view: Any = None
+    ) -> Task[list[CustomerRow]] | None:
+        """Read the rows fetched so far again in the background (after a change in the store),
+        then show them at once; the row of ``keep`` is selected again in ``view``."""
+        from contractdesk.ui.tasks import op
+
+        if self._fetch is None:
+            return None
+        fetch, query, count = self._fetch, self.query(), max(len(self._rows), self._page_size)
+        self._generation += 1
+        generation = self._generation
+
+        def shown(rows: list[CustomerRow]) -> None:
+            if generation != self._generation or query != self.query():
+                return  # a newer search or reload took over
+            self.beginResetModel()
+            self._rows = list(rows)
+            self._more = len(rows) == count
+            self.endResetModel()
+            self.loaded.emit()
+            if keep is not None and view is not None and (row := self.row_of(keep)) >= 0:
+                view.table.setCurrentIndex(self.index(row, 0))
+
+        return (
+            op(self, lambda: fetch(query, 0, count))
+            .success(shown)
+            .with_pool(pool)
+            .run_in_background()
+        )
+
+    def _fetch_first_page(self) -> None:
+        from contractdesk.ui.tasks import op
+
+        fetch, query, size, generation = (
+            self._fetch,
+            self.query(),
+            self._page_size,
+            self._generation,
+        )
+        assert fetch is not None
+
+        def shown(rows: list[CustomerRow]) -> None:
+            if generation != self._generation:
+                return  # a newer search or order took over
+            self._fetching = False
+            self.beginResetModel()
+            self._rows = list(rows)
+            self._more = len(rows) == size
+            self.endResetModel()
+            self.loaded.emit()
+
+        self._fetching = True
+        (
+            op(self, lambda: fetch(query, 0, size))
+            .success(shown)
+            .finished(self._fetched)
+            .with_pool(self._pool)
+            .run_in_background()
+        )
+
+    def _fetched(self) -> None:
+        self._fetching = False
+
+    def _fetch_next_page(self) -> None:
+        from contractdesk.ui.tasks import op
+
+        fetch, query, generation = self._fetch, self.query(), self._generation
+        offset, size = len(self._rows), self._page_size
+        assert fetch is not None
+
+        def append(page: list[CustomerRow]) -> None:
+            if generation != self._generation or offset != len(self._rows):
+                return
+            self._fetching = False
+            self._append(page, size)
+
+        self._fetching = True
+        (
+            op(self, lambda: fetch(query, offset, size))
+            .success(append)
+            .finished(self._fetched)
+            .with_pool(self._pool)
+            .run_in_background()
+        )
+
+    def _append(self, page: list[CustomerRow], size: int) -> None:
+        self._more = len(page) == size
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
     # -- lazy fetching ----------------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and self._more and self._fetch is not None
+        return (
+            not parent.isValid() and self._more and self._fetch is not None and not self._fetching
+        )
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
-        if parent.isValid() or not self._more or self._fetch is None:
+        if parent.isValid() or not self._more or self._fetch is None or self._fetching:
+            return
+        if self._background:
+            self._fetch_next_page()
             return
         page = self._fetch(self.query(), len(self._rows), self._page_size)
         self._more = len(page) == self._page_size

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
-from contractdesk.ui.customers.messages import error_name_text, registry_error_text
+from contractdesk.ui.customers.messages import registry_error_text
 from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.services.customers import FieldChange, RefreshAllResult, RefreshResult
 
 
@@ -142,7 +143,7 @@ def _message(parent: QWidget, title: str, text: str) -> QMessageBox:
 
 def refresh_one(
     parent: QWidget,
-    services: Any,
+    services: Services,
     org_number: str,
     *,
     pool: Any = None,
@@ -198,7 +199,7 @@ def refresh_one(
 
 def refresh_all(
     parent: QWidget,
-    services: Any,
+    services: Services,
     *,
     pool: Any = None,
     on_done: Callable[[RefreshAllResult], None] | None = None,
@@ -247,7 +248,7 @@ def refresh_all(
                 )
             )
         for failure in outcome.failures:
-            reason = error_name_text(failure.error, failure.message)
+            reason = failure.message
             lines.append(
                 f"{failure.name} ({format_org_number(failure.org_number)}): {reason} "
                 + QCoreApplication.translate("CustomerRefresh", "Nothing was changed.")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.services.customers import CustomerView
 
 
@@ -32,7 +33,12 @@ class ConfirmSignersDialog(QDialog):
     confirmed = Signal(object)
 
     def __init__(
-        self, services: Any, view: CustomerView, parent: QWidget | None = None, *, pool: Any = None
+        self,
+        services: Services,
+        view: CustomerView,
+        parent: QWidget | None = None,
+        *,
+        pool: Any = None,
     ) -> None:
         super().__init__(parent)
         self.services = services

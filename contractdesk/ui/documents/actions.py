@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.documents.printing import PrintFlow, PrintJob
+from contractdesk.ui.tasks import Task, TaskContext, op, task_op
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+    from contractdesk.services.documents import AgreementRef
+    from contractdesk.services.paper import SheetBatch
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,13 @@ class DocumentTarget:
     agreement_id: int | None = None
     terms_label: str | None = None
     state: str | None = None
+
+
+def suggested_folder() -> str:
+    """The user's documents folder (where file dialogs start)."""
+    return QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) or str(Path.home())
 
 
 def suggested_name(
@@ -122,18 +135,37 @@ class DocumentActions(QWidget):
     ) -> None:
         super().__init__(parent)
         self.target = target
-        self.services: Any = None
+        self.services: Services | None = None
         self.pool: Any = None  # tests: a SyncPool; None: Qt's global thread pool
         self.today: date | None = None
         self.dialog: Any = None
         self.task: Any = None
+        self.print_flow: PrintFlow | None = None
         self.preview_button = QPushButton()
-        self.print_button = QPushButton()
+        self.print_button = QToolButton()
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self)
+        self.print_agreement_action = self.print_menu.addAction("")
+        self.print_sheet_action = self.print_menu.addAction("")
+        self.print_pack_action = self.print_menu.addAction("")
+        self.print_button.setMenu(self.print_menu)
+        self.sheet_button = QToolButton()
+        self.sheet_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.sheet_menu = QMenu(self)
+        self.preview_sheet_action = self.sheet_menu.addAction("")
+        self.save_sheet_action = self.sheet_menu.addAction("")
+        self.sheet_print_action = self.sheet_menu.addAction("")
+        self.sheets_many_action = self.sheet_menu.addAction("")
+        self.sheets_many_action.setVisible(with_batch)
+        self.print_many_action = self.sheet_menu.addAction("")
+        self.print_many_action.setVisible(with_batch)
+        self.sheet_button.setMenu(self.sheet_menu)
         self.save_button = QPushButton()
         self.email_button = QToolButton()
         self.email_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.email_menu = QMenu(self)
         self.draft_action = self.email_menu.addAction("")
+        self.draft_sheet_action = self.email_menu.addAction("")
         self.send_action = self.email_menu.addAction("")
         self.email_menu.addSeparator()
         self.settings_action = self.email_menu.addAction("")
@@ -141,7 +173,15 @@ class DocumentActions(QWidget):
         self.batch_button = QPushButton()
         self.batch_button.setVisible(with_batch)
         self.preview_button.clicked.connect(lambda: self.preview())
-        self.print_button.clicked.connect(lambda: self.print_agreement())
+        self.print_agreement_action.triggered.connect(lambda: self.print_agreement())
+        self.print_sheet_action.triggered.connect(lambda: self.print_sheet())
+        self.print_pack_action.triggered.connect(lambda: self.print_pack())
+        self.preview_sheet_action.triggered.connect(lambda: self.preview_sheet())
+        self.save_sheet_action.triggered.connect(lambda: self.save_sheet_as())
+        self.sheet_print_action.triggered.connect(lambda: self.print_sheet())
+        self.sheets_many_action.triggered.connect(lambda: self.sheets_for_many())
+        self.print_many_action.triggered.connect(lambda: self.print_sheets_for_many())
+        self.draft_sheet_action.triggered.connect(lambda: self.save_email_draft(with_sheet=True))
         self.save_button.clicked.connect(lambda: self.save_as())
         self.draft_action.triggered.connect(lambda: self.save_email_draft())
         self.send_action.triggered.connect(lambda: self.send_email())
@@ -153,6 +193,7 @@ class DocumentActions(QWidget):
             self.preview_button,
             self.print_button,
             self.save_button,
+            self.sheet_button,
             self.email_button,
             self.batch_button,
         ):
@@ -162,7 +203,22 @@ class DocumentActions(QWidget):
 
     def retranslate(self) -> None:
         self.preview_button.setText(self.tr("Pre&view"))
-        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setText(self.tr("&Print"))
+        self.print_agreement_action.setText(self.tr("The &agreement…"))
+        self.print_sheet_action.setText(self.tr("The &signature sheet…"))
+        self.print_pack_action.setText(
+            self.tr("Print &pack: the agreement and a signature sheet for each party…")
+        )
+        self.sheet_button.setText(self.tr("Signature s&heet"))
+        self.sheet_button.setToolTip(
+            self.tr("One page to sign on paper: the parties, the terms version and the document id")
+        )
+        self.preview_sheet_action.setText(self.tr("Pre&view"))
+        self.save_sheet_action.setText(self.tr("&Save as…"))
+        self.sheet_print_action.setText(self.tr("&Print…"))
+        self.sheets_many_action.setText(self.tr("Sheets for &several customers…"))
+        self.print_many_action.setText(self.tr("P&rint sheets for every active customer…"))
+        self.draft_sheet_action.setText(self.tr("Save a draft with the &signature sheet attached…"))
         self.save_button.setText(self.tr("&Save as…"))
         self.email_button.setText(self.tr("E-ma&il"))
         self.draft_action.setText(self.tr("Save a &draft and open it in the mail program…"))
@@ -174,14 +230,20 @@ class DocumentActions(QWidget):
         )
         self.preview_button.setToolTip(tip)
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         self.services = services
         self.update_enabled()
 
     def update_enabled(self) -> None:
         has = self.services is not None
         target = self.target() if has else None
-        for widget in (self.preview_button, self.print_button, self.save_button, self.email_button):
+        for widget in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.sheet_button,
+            self.email_button,
+        ):
             widget.setEnabled(target is not None)
         self.send_action.setEnabled(target is not None and target.state != "terminated")
         self.batch_button.setEnabled(has)
@@ -212,32 +274,17 @@ class DocumentActions(QWidget):
         self.message.emit(text)
 
     def _failed(self, exc: BaseException) -> None:
-        from contractdesk.output.atomic import SaveError
         from contractdesk.services.documents import SendError
-        from contractdesk.services.errors import UserError
+        from contractdesk.ui.errors import present_error, user_message
 
         if isinstance(exc, SendError) and exc.kind == "not_configured":
             # The service's message also names the CLI command; here the way is the E-mail menu.
-            text = self.tr("Set up the mail server (SMTP) first: E-mail ▸ E-mail settings.")
-        elif isinstance(exc, (UserError, SaveError)):
-            text = str(exc)
-        else:
-            text = (
-                self.tr("Something went wrong (%1): %2")
-                .replace("%1", type(exc).__name__)
-                .replace("%2", str(exc))
+            exc = SendError(
+                self.tr("Set up the mail server (SMTP) first: E-mail ▸ E-mail settings."),
+                kind=exc.kind,
             )
-        self._say(text)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Agreement"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        self.dialog = box
-        box.open()
+        self._say(user_message(exc))
+        self.dialog = present_error(self, exc, title=self.tr("Agreement"))
 
     def _warnings(self, ref: Any) -> str:
         return "".join("\n⚠ " + w for w in ref.warnings)
@@ -282,33 +329,176 @@ class DocumentActions(QWidget):
             done,
         )
 
-    def print_agreement(self) -> Any:
-        """Make the PDF in the background, then the system print dialog."""
+    def _print(self, make: Callable[[], PrintJob]) -> PrintFlow:
+        """Make the job in the background, then the system print dialog, then spool."""
+        flow = PrintFlow(self, pool=self.pool)
+        flow.message.connect(self._say)
+        self.print_flow = flow
+        flow.start(make)
+        return flow
+
+    def print_agreement(self) -> PrintFlow | None:
+        """Make the agreement PDF in the background, then the system print dialog."""
+        target = self.target()
+        if self.services is None or target is None:
+            return None
+        docs, kwargs = self.services.documents, self._kwargs(target)
+
+        def make() -> PrintJob:
+            pdf, ref = docs.agreement_pdf(target.org_number, target.terms_label, **kwargs)
+            return PrintJob((pdf,), self.tr("Agreement %1").replace("%1", ref.document_id))
+
+        return self._print(make)
+
+    def print_sheet(self) -> PrintFlow | None:
+        """Make the signature sheet in the background, then the system print dialog."""
+        target = self.target()
+        if self.services is None or target is None:
+            return None
+        docs, kwargs = self.services.documents, self._kwargs(target)
+
+        def make() -> PrintJob:
+            pdf, ref = docs.signature_sheet(target.org_number, target.terms_label, **kwargs)
+            return PrintJob((pdf,), self.tr("Signature sheet %1").replace("%1", ref.document_id))
+
+        return self._print(make)
+
+    def print_pack(self) -> PrintFlow | None:
+        """The agreement and a signature sheet for each party, as one print job."""
+        target = self.target()
+        if self.services is None or target is None:
+            return None
+        paper, kwargs = self.services.paper, self._kwargs(target)
+
+        def make() -> PrintJob:
+            pack = paper.print_pack(target.org_number, target.terms_label, **kwargs)
+            return PrintJob(
+                pack.documents, self.tr("Print pack %1").replace("%1", pack.ref.document_id)
+            )
+
+        return self._print(make)
+
+    def print_sheets_for_many(self, org_numbers: list[str] | None = None) -> PrintFlow | None:
+        """The signature sheets of several customers (default: every active one) as one job."""
+        if self.services is None:
+            return None
+        paper, docs, today = self.services.paper, self.services.documents, self.today
+
+        def make() -> PrintJob:
+            names = org_numbers if org_numbers is not None else docs.active_org_numbers()
+            batch, pdfs = paper.sheets(names, today=today)
+            return PrintJob(pdfs, self.tr("%n signature sheet(s)", "", len(batch.refs)))
+
+        return self._print(make)
+
+    def preview_sheet(self) -> Task[tuple[bytes, AgreementRef]] | None:
+        """Make the signature sheet in the background and show it in a preview window."""
         from contractdesk.ui.documents.preview import PdfPreviewDialog
 
         target = self.target()
         if self.services is None or target is None:
             return None
-        docs = self.services.documents
+        docs, kwargs = self.services.documents, self._kwargs(target)
 
-        def done(result: tuple[bytes, Any]) -> None:
+        def done(result: tuple[bytes, AgreementRef]) -> None:
             pdf, ref = result
-            preview = PdfPreviewDialog(
-                pdf, ref.document_id, suggested_name(ref.org_number, ref.terms_label), self
+            title = (
+                self.tr("Signature sheet %1 – %2")
+                .replace("%1", ref.document_id)
+                .replace("%2", ref.customer_name)
             )
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.dialog = preview
-            preview.show()
-            preview.open_print_dialog()
+            name = suggested_name(ref.org_number, ref.terms_label, kind="Signaturside")
+            dialog = PdfPreviewDialog(pdf, title, name, self, pool=self.pool)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog = dialog
+            dialog.open()
             if ref.created:
                 self.changed.emit()
 
         return self._run(
-            lambda: docs.agreement_pdf(
-                target.org_number, target.terms_label, **self._kwargs(target)
-            ),
-            done,
+            lambda: docs.signature_sheet(target.org_number, target.terms_label, **kwargs), done
         )
+
+    def save_sheet_as(self, path: str | None = None) -> Task[AgreementRef] | None:
+        """Ask for a file, then make and save the signature sheet there in the background."""
+        from contractdesk.output.atomic import save_atomic
+
+        target = self.target()
+        if self.services is None or target is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the signature sheet"),
+                suggested_name(target.org_number, target.terms_label, kind="Signaturside"),
+                self.tr("PDF (*.pdf)"),
+            )
+        if not path:
+            return None
+        docs, kwargs, file = self.services.documents, self._kwargs(target), path
+
+        def work() -> AgreementRef:
+            pdf, ref = docs.signature_sheet(target.org_number, target.terms_label, **kwargs)
+            save_atomic(file, pdf)
+            return ref
+
+        def done(ref: AgreementRef) -> None:
+            self._say(
+                self.tr("Signature sheet for %1 saved as %2.")
+                .replace("%1", ref.document_id)
+                .replace("%2", file)
+            )
+            if ref.created:
+                self.changed.emit()
+
+        return self._run(work, done)
+
+    def sheets_for_many(
+        self, org_numbers: list[str] | None = None, folder: str | None = None
+    ) -> Task[SheetBatch] | None:
+        """Signature sheets for several customers (default: every active one) into a folder."""
+        if self.services is None:
+            return None
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the signature sheets"), suggested_folder()
+            )
+        if not folder:
+            return None
+        paper, docs, out, today = self.services.paper, self.services.documents, folder, self.today
+
+        def work(context: TaskContext) -> SheetBatch:
+            names = org_numbers if org_numbers is not None else docs.active_org_numbers()
+            batch, _pdfs = paper.sheets(
+                names,
+                out,
+                progress=context.progress,
+                cancel=lambda: context.cancelled,
+                today=today,
+            )
+            return batch
+
+        def done(batch: SheetBatch) -> None:
+            text = self.tr("%n signature sheet(s) written to %1.", "", len(batch.written)).replace(
+                "%1", out
+            )
+            for org, why in batch.skipped:
+                text += "\n⚠ " + f"{format_org_number(org)}: {why}"
+            if batch.cancelled:
+                text += "\n" + self.tr("Cancelled: the rest were not made.")
+            self._say(text)
+            if batch.refs:
+                self.changed.emit()
+
+        self.task = (
+            task_op(self, work)
+            .success(done)
+            .failure(self._failed)
+            .with_progress(self.tr("Making signature sheets…"), cancellable=True)
+            .with_pool(self.pool)
+            .run_in_background()
+        )
+        return self.task
 
     def save_as(self, path: str | None = None) -> Any:
         """Ask for a file, then make and save the PDF there (atomically) in the background."""
@@ -347,7 +537,7 @@ class DocumentActions(QWidget):
 
         return self._run(work, done)
 
-    def save_email_draft(self, path: str | None = None) -> Any:
+    def save_email_draft(self, path: str | None = None, *, with_sheet: bool = False) -> Any:
         """Save the e-mail to the main contact as an .eml draft and open it in the default mail program."""
         target = self.target()
         if self.services is None or target is None:
@@ -361,7 +551,7 @@ class DocumentActions(QWidget):
             )
         if not path:
             return None
-        docs, file = self.services.documents, path
+        docs, paper, file = self.services.documents, self.services.paper, path
 
         def done(draft: Any) -> None:
             opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft.path)))
@@ -376,45 +566,60 @@ class DocumentActions(QWidget):
             if draft.ref.created:
                 self.changed.emit()
 
+        kwargs = self._kwargs(target)
+        if with_sheet:
+            return self._run(
+                lambda: paper.email_draft_with_sheet(
+                    target.org_number, file, target.terms_label, **kwargs
+                ),
+                done,
+            )
         return self._run(
-            lambda: docs.email_draft(
-                target.org_number, file, target.terms_label, **self._kwargs(target)
-            ),
+            lambda: docs.email_draft(target.org_number, file, target.terms_label, **kwargs),
             done,
         )
 
     def send_email(self) -> Any:
-        """Confirm (and ask for the password when none is saved), then send in the background."""
-        from contractdesk.services.errors import UserError
-
+        """Read who gets it and how (the keyring may be slow) in the background, then confirm
+        (asking for the password when none is saved), then send in the background."""
         target = self.target()
         if self.services is None or target is None:
             return None
-        docs = self.services.documents
-        smtp = docs.smtp_settings()
-        if not smtp.configured:
-            self._say(self.tr("Set up the mail server first."))
-            return self.open_email_settings()
-        try:
+        docs, customers = self.services.documents, self.services.customers
+
+        def prepare() -> tuple[Any, str, Any, str] | None:
+            smtp = docs.smtp_settings()
+            if not smtp.configured:
+                return None
             recipient, _name = docs.recipient(target.org_number)
             source = docs.smtp_password_source()
-        except UserError as exc:
-            self._failed(exc)
-            return None
-        customer = self.services.customers.get(target.org_number).name
-        dialog = SendDialog(
-            f"{customer} ({format_org_number(target.org_number)})",
-            recipient,
-            f"{smtp.host}:{smtp.port}",
-            source.needs_prompt,
-            self,
-        )
-        self.dialog = dialog
-        dialog.accepted.connect(
-            lambda: self._send(target, dialog.password.text() or None, asked=source.needs_prompt)
-        )
-        dialog.open()
-        return dialog
+            return smtp, recipient, source, customers.get(target.org_number).name
+
+        def confirm(found: tuple[Any, str, Any, str] | None) -> None:
+            if found is None:
+                self._say(self.tr("Set up the mail server first."))
+                self.open_email_settings()
+                return
+            smtp, recipient, source, customer = found
+            dialog = SendDialog(
+                f"{customer} ({format_org_number(target.org_number)})",
+                recipient,
+                f"{smtp.host}:{smtp.port}",
+                source.needs_prompt,
+                self,
+            )
+            self.dialog = dialog
+            dialog.accepted.connect(
+                lambda: self._send(
+                    target, dialog.password.text() or None, asked=source.needs_prompt
+                )
+            )
+            dialog.open()
+
+        self.task = (
+            op(self, prepare).success(confirm).failure(self._failed).with_pool(self.pool)
+        ).run_in_background()
+        return self.task
 
     def _send(self, target: DocumentTarget, password: str | None, *, asked: bool = False) -> Any:
         docs = self.services.documents

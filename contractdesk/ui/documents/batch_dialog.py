@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,6 +35,9 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.customers import BLOCKED_STATUSES
 from contractdesk.domain.orgnr import format_org_number
 
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+
 BLOCKED = BLOCKED_STATUSES
 
 
@@ -49,7 +52,7 @@ class BatchDialog(QDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         parent: QWidget | None = None,
         *,
         pool: Any = None,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from contractdesk.ui.documents.actions import DocumentActions, DocumentTarget
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 
 class CustomerDocumentsPanel(QWidget):
@@ -17,7 +20,7 @@ class CustomerDocumentsPanel(QWidget):
     ``document_actions.changed`` tells the card to list the customer's agreements again.
     """
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.org_number: str | None = None

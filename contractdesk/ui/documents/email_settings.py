@@ -8,7 +8,7 @@ filled from anywhere: a typed password goes to the keyring and nowhere else.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 
 from contractdesk.ui.widgets.details import DetailsBox
 
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+
 SECURITY = ("starttls", "tls", "none")
 
 
@@ -41,7 +44,7 @@ def _note() -> QLabel:
 class EmailSettingsDialog(QDialog):
     """The mail server and the agreement e-mail's subject and text."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.tabs = QTabWidget()

@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MAX_PRINT_DPI = 300
+from contractdesk.ui.documents.printing import MAX_PRINT_DPI, PrintError, PrintFlow, PrintJob
+from contractdesk.ui.tasks import Pool
 
-
-class PrintError(RuntimeError):
-    """The printer could not be started (e.g. no printer, or the output file cannot be written)."""
+__all__ = ["MAX_PRINT_DPI", "PdfPreviewDialog", "PrintError", "load_pdf", "print_document"]
 
 
 def load_pdf(pdf: bytes, parent: QWidget) -> tuple[Any, QBuffer]:
@@ -87,7 +86,13 @@ class PdfPreviewDialog(QDialog):
     """
 
     def __init__(
-        self, pdf: bytes, title: str, suggested_name: str, parent: QWidget | None = None
+        self,
+        pdf: bytes,
+        title: str,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        *,
+        pool: Pool | None = None,
     ) -> None:
         from PySide6.QtPdfWidgets import QPdfView
 
@@ -95,6 +100,9 @@ class PdfPreviewDialog(QDialog):
         self.pdf = pdf
         self.suggested_name = suggested_name
         self.print_dialog: Any = None
+        self.pool = pool
+        self.title = title
+        self.print_flow: PrintFlow | None = None
         self.setWindowTitle(title)
         self.resize(860, 980)
         self.document, self._buffer = load_pdf(pdf, self)
@@ -133,16 +141,13 @@ class PdfPreviewDialog(QDialog):
     def page_count(self) -> int:
         return int(self.document.pageCount())
 
-    def open_print_dialog(self) -> None:
-        """The system print dialog; the pages print when it is accepted."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
-        self.print_dialog = dialog
-        dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()  # type: ignore[call-arg]  # the stubs list only open(receiver, member)
+    def open_print_dialog(self) -> PrintFlow:
+        """The system print dialog (page range, copies); the pages spool in the background."""
+        flow = PrintFlow(self, pool=self.pool)
+        flow.message.connect(self.status.setText)
+        self.print_flow = flow
+        self.print_dialog = flow.ask(PrintJob((self.pdf,), self.title, self.page_count()))
+        return flow
 
     def print_to(self, printer: Any) -> int:
         """Print on ``printer`` (a ``QPrinter``); the outcome is shown in the dialog."""

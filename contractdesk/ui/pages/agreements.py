@@ -13,10 +13,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.services.changes import ACCEPTANCES, AGREEMENTS, CUSTOMERS, TERMS
 from contractdesk.ui.documents.actions import DocumentActions, DocumentTarget
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.pages.terms import make_table
+from contractdesk.ui.tasks import Pool, Task, op
 from contractdesk.ui.terms.models import (
     AcceptanceModel,
     AgreementModel,
@@ -40,15 +43,38 @@ from contractdesk.ui.terms.models import (
     agreement_state_text,
 )
 
+if TYPE_CHECKING:
+    from contractdesk.services.agreements import AcceptanceView, AgreementView, ReacceptanceView
+    from contractdesk.services.changes import Change
+    from contractdesk.services.context import Services
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """Everything the page shows, read in the background in one go."""
+
+    choices: list[tuple[str, str, str]]
+    versions: list[str]
+    ledger: list[AcceptanceView]
+    reacceptance: list[ReacceptanceView]
+    agreements: list[AgreementView]
+
 
 class AgreementsPage(Page):
-    """Acceptance ledger, §14 re-acceptance list with confirmation of terminations, agreements."""
+    """Acceptance ledger, §14 re-acceptance list with confirmation of terminations, agreements.
+
+    Signals:
+        loaded(): the page has shown freshly read data (after ``refresh``).
+    """
 
     page_id = "agreements"
+    loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today: date | None = None  # None: the real today (tests set a day)
+        self.pool: Pool | None = None  # None: the default pool (tests: a SyncPool)
+        self._generation = 0
         self.dialog: Any = None
         self._stale = False
         self.heading = QLabel()
@@ -136,7 +162,7 @@ class AgreementsPage(Page):
         self.agreement_actions.addWidget(self.mark_sent_button)
         # Issue 7: preview, print, save as, e-mail and batch for the selected agreement.
         self.document_actions = DocumentActions(self._document_target, self)
-        self.document_actions.changed.connect(lambda: self.refresh())
+        # Agreements made or sent by the buttons arrive as change notifications (on_change).
         self.document_actions.message.connect(lambda text: self._say(text))
         self.agreement_actions.addWidget(self.document_actions)
         self.agreement_actions.addStretch(1)
@@ -187,7 +213,7 @@ class AgreementsPage(Page):
             self.version_filter.setItemText(0, self.tr("All versions"))
         self._show_reaccept_summary()
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.document_actions.set_services(services)
         self._stale = True
@@ -201,25 +227,56 @@ class AgreementsPage(Page):
 
     # -- loading -----------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Reload everything; signed agreements whose version took effect become active first."""
+    def refresh(self) -> Task[_Snapshot] | None:
+        """Reload everything in the background; signed agreements whose version took effect
+        become active first, and first termination proposals are stamped (audited)."""
         if self.services is None:
-            return
+            return None
         self._stale = False
-        self.services.agreements.activate_due(today=self.today)
-        self._fill_filters()
-        self._load_ledger()
-        self._load_reacceptance()
-        self.agreements_model.set_rows(self.services.agreements.agreements())
+        self._generation += 1
+        generation, service, today = self._generation, self.services.agreements, self.today
+        org, label = self.customer_filter.currentData(), self.version_filter.currentData()
+
+        def load() -> _Snapshot:
+            service.activate_due(today=today)
+            service.termination_proposals(today=today)
+            return _Snapshot(
+                choices=service.customer_choices(),
+                versions=service.reacceptance_versions(),
+                ledger=service.acceptances(org),
+                reacceptance=service.reacceptance_list(label, today=today),
+                agreements=service.agreements(),
+            )
+
+        def loaded(snapshot: _Snapshot) -> None:
+            if generation == self._generation:
+                self._apply(snapshot)
+
+        return op(self, load).success(loaded).with_pool(self.pool).run_in_background()
+
+    def on_change(self, change: Change) -> None:
+        if not change.touches(AGREEMENTS, ACCEPTANCES, TERMS, CUSTOMERS):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _apply(self, snapshot: _Snapshot) -> None:
+        self._fill_filters(snapshot.choices, snapshot.versions)
+        self._show_ledger(snapshot.ledger)
+        self._show_reacceptance(snapshot.reacceptance)
+        self.agreements_model.set_rows(snapshot.agreements)
         self.agreements.resizeColumnsToContents()
         self._update_buttons()
+        self.loaded.emit()
 
-    def _fill_filters(self) -> None:
+    def _fill_filters(self, choices: list[tuple[str, str, str]], versions: list[str]) -> None:
         keep_org = self.customer_filter.currentData()
         self.customer_filter.blockSignals(True)
         self.customer_filter.clear()
         self.customer_filter.addItem(self.tr("All customers"), None)
-        for org, name, _status in self.services.agreements.customer_choices():
+        for org, name, _status in choices:
             self.customer_filter.addItem(f"{name} ({format_org_number(org)})", org)
         self.customer_filter.setCurrentIndex(
             max(0, self.customer_filter.findData(keep_org)) if keep_org else 0
@@ -229,7 +286,7 @@ class AgreementsPage(Page):
         self.version_filter.blockSignals(True)
         self.version_filter.clear()
         self.version_filter.addItem(self.tr("All versions"), None)
-        for label in self.services.agreements.reacceptance_versions():
+        for label in versions:
             self.version_filter.addItem(label, label)
         self.version_filter.setCurrentIndex(
             max(0, self.version_filter.findData(keep_label)) if keep_label else 0
@@ -239,19 +296,35 @@ class AgreementsPage(Page):
     def _load_ledger(self) -> None:
         if self.services is None:
             return
-        org = self.customer_filter.currentData()
-        self.ledger_model.set_rows(self.services.agreements.acceptances(org))
+        service, org = self.services.agreements, self.customer_filter.currentData()
+        (
+            op(self, lambda: service.acceptances(org))
+            .success(self._show_ledger)
+            .with_pool(self.pool)
+            .run_in_background()
+        )
+
+    def _show_ledger(self, rows: list[AcceptanceView]) -> None:
+        self.ledger_model.set_rows(rows)
         self.ledger.resizeColumnsToContents()
         self._update_buttons()
 
     def _load_reacceptance(self) -> None:
         if self.services is None:
             return
-        label = self.version_filter.currentData()
-        self.services.agreements.termination_proposals(
-            today=self.today
-        )  # stamps first proposals (audited)
-        rows = self.services.agreements.reacceptance_list(label, today=self.today)
+        service, label, today = (
+            self.services.agreements,
+            self.version_filter.currentData(),
+            self.today,
+        )
+        (
+            op(self, lambda: service.reacceptance_list(label, today=today))
+            .success(self._show_reacceptance)
+            .with_pool(self.pool)
+            .run_in_background()
+        )
+
+    def _show_reacceptance(self, rows: list[ReacceptanceView]) -> None:
         self.reaccept_model.set_rows(rows)
         self.reaccept.resizeColumnsToContents()
         counts: dict[str, int] = {}
@@ -347,7 +420,7 @@ class AgreementsPage(Page):
 
         def done(dialog: RecordAcceptanceDialog) -> None:
             result = dialog.result_value
-            self.refresh()
+            # (the change notification reloads the page)
             lines = [
                 self.tr("Recorded: %1 accepted %2; agreement %3 is %4.")
                 .replace("%1", result.acceptance.customer_name)
@@ -406,8 +479,6 @@ class AgreementsPage(Page):
     def attach_scan(self, path: str | None = None) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from contractdesk.services.errors import UserError
-
         acceptance = self.selected_acceptance()
         if self.services is None or acceptance is None or acceptance.has_scan:
             return
@@ -423,13 +494,24 @@ class AgreementsPage(Page):
             )
         if not path:
             return
-        try:
-            view = self.services.agreements.attach_scan(acceptance.id, path=path)
-        except UserError as exc:
-            self._say(str(exc))
-            return
-        self._load_ledger()
-        self._say(self.tr("Scan %1 attached.").replace("%1", view.scan_filename or ""))
+        service, file = self.services.agreements, path
+        (
+            op(self, lambda: service.attach_scan(acceptance.id, path=file))
+            .success(
+                lambda view: self._say(
+                    self.tr("Scan %1 attached.").replace("%1", view.scan_filename or "")
+                )
+            )
+            .failure(self._failed)
+            .with_pool(self.pool)
+            .run_in_background()
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        from contractdesk.ui.errors import present_error, user_message
+
+        self._say(user_message(exc))
+        self.dialog = present_error(self, exc)
 
     def mark_notified(self) -> None:
         from contractdesk.ui.terms.acceptance_dialogs import NotifyDialog
@@ -439,7 +521,7 @@ class AgreementsPage(Page):
             return
 
         def done(dialog: NotifyDialog) -> None:
-            self._load_reacceptance()
+            # (the change notification reloads the page)
             self._say(self.tr("%n customer(s) marked notified.", "", int(dialog.result_value)))
 
         self._open(NotifyDialog(self.services, rows, today=self.today, parent=self), done)
@@ -452,7 +534,7 @@ class AgreementsPage(Page):
             return
 
         def done(dialog: ConfirmTerminationDialog) -> None:
-            self.refresh()
+            # (the change notification reloads the page)
             self._say(
                 self.tr("Terminated: %1.").replace(
                     "%1", ", ".join(p.customer_name for p in dialog.result_value)
@@ -470,7 +552,7 @@ class AgreementsPage(Page):
             return
 
         def done(dialog: NewAgreementDialog) -> None:
-            self.refresh()
+            # (the change notification reloads the page)
             self._say(
                 self.tr("Agreement %1 created as a draft.").replace(
                     "%1", dialog.result_value.document_id
@@ -488,7 +570,7 @@ class AgreementsPage(Page):
         service = self.services.agreements
 
         def done(dialog: LabelDialog) -> None:
-            self.refresh()
+            # (the change notification reloads the page)
             self._say(
                 self.tr("Agreement %1 marked sent.").replace("%1", dialog.result_value.document_id)
             )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.invoicing import MonthTotal, PlannedInvoice, monthly_totals
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.services.changes import CUSTOMERS, SERVICES
 from contractdesk.services.errors import UserError
 from contractdesk.ui.files import documents_folder
 from contractdesk.ui.formatting import format_amount, format_date
@@ -48,6 +49,10 @@ from contractdesk.ui.widgets.invoice_plan import (
 from contractdesk.ui.widgets.invoice_runs import InvoiceRunsPanel, PlanRunStateModel
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 from contractdesk.ui.widgets.services_panel import ServicesPanel
+
+if TYPE_CHECKING:
+    from contractdesk.services.changes import Change
+    from contractdesk.services.context import Services
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +257,7 @@ class BillingPage(Page):
 
     # -- services and customers --------------------------------------------------------------------
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.services_panel.set_services(services)
         self.runs_panel.pool = self.pool
@@ -261,6 +266,16 @@ class BillingPage(Page):
         self._stale = True
         if self.isVisible():
             self.refresh()
+
+    def on_change(self, change: Change) -> None:
+        """Services or customers changed (e.g. on a customer's card): plan again when shown."""
+        if not change.touches(SERVICES, CUSTOMERS):
+            return
+        self.reload_customers()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def reload_customers(self) -> None:
         if self.services is None:

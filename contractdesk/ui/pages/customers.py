@@ -6,7 +6,7 @@ customer, F5 to refresh the selected customer, Ctrl+Shift+F5 to refresh all.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,8 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.services.changes import ACCEPTANCES, AGREEMENTS, CUSTOMERS, PEOPLE
 from contractdesk.ui.customers.list_model import CustomerListModel, size_columns_from_sample
 from contractdesk.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from contractdesk.services.changes import Change
+    from contractdesk.services.context import Services
+    from contractdesk.ui.customers.card import CustomerCardDialog
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -40,6 +46,7 @@ class CustomersPage(Page):
         super().__init__(parent)
         self.pool: Any = None  # tests put a SyncPool here; None: Qt's global thread pool
         self.card_dialog: Any = None
+        self.cards: dict[str, CustomerCardDialog] = {}
         self.add_dialog: Any = None
         self.task: Any = None
         self._sized = False
@@ -101,8 +108,9 @@ class CustomersPage(Page):
         self.search.textChanged.connect(lambda _t: self.timer.start())
         self.search.returnPressed.connect(self._search_return)
         self.search.installEventFilter(self)
-        self.table.activated.connect(self._activated)  # Enter and double-click
-        self.table.doubleClicked.connect(self._activated)
+        # Enter and double-click both arrive as ``activated`` (also connecting ``doubleClicked``
+        # opened two cards).
+        self.table.activated.connect(self._activated)
         self.model.loaded.connect(self._loaded)
         self.model.rowsInserted.connect(lambda *_: self._update_count())
         self.add_button.clicked.connect(self.add_customer)
@@ -127,8 +135,9 @@ class CustomersPage(Page):
 
     # -- data ----------------------------------------------------------------------------------
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
+        self.model.use_background(self.pool)  # pages are read on a pool thread
         self.model.set_services(services)
 
     def apply_search(self) -> None:
@@ -137,9 +146,12 @@ class CustomersPage(Page):
         self.model.set_search(self.search.text())
 
     def reload(self, select_org_number: str | None = None) -> None:
-        self.model.reload()
+        """Read the list again; ``select_org_number``'s row is selected once it is in."""
         if select_org_number:
-            self.select(select_org_number)
+            self.model.loaded.connect(
+                lambda: self.select(select_org_number), Qt.ConnectionType.SingleShotConnection
+            )
+        self.model.reload()
 
     def select(self, org_number: str) -> bool:
         """Select a customer's row (fetching further pages if needed, up to a few)."""
@@ -169,16 +181,33 @@ class CustomersPage(Page):
         self.search.selectAll()
 
     def open_customer(self, org_number: str) -> Any:
-        """Open the customer's card (a window); returns the dialog."""
+        """Open the customer's card (one per customer: a second open brings it forward)."""
+        import shiboken6
+
         from contractdesk.ui.customers.card import CustomerCardDialog
 
+        if self.services is None:
+            return None
+        dialog = self.cards.get(org_number)
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            self.card_dialog = dialog
+            return dialog
         dialog = CustomerCardDialog(self.services, org_number, self, pool=self.pool)
-        dialog.changed.connect(lambda number: self.reload(number))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.cards.pop(org_number, None))
+        self.cards[org_number] = dialog
         self.card_dialog = dialog
-        dialog.open()
+        dialog.show()  # not window-modal: several customers' cards may be open side by side
         self.customer_opened.emit(org_number)
         return dialog
+
+    def on_change(self, change: Change) -> None:
+        """Rows of the list show main contacts, agreement states and registry data: reload
+        the rows fetched so far (in the background), keeping the selection."""
+        if change.touches(CUSTOMERS, PEOPLE, AGREEMENTS, ACCEPTANCES):
+            self.model.refresh_rows(pool=self.pool, keep=self.selected_org_number(), view=self)
 
     def add_customer(self) -> Any:
         """Open the Add customer dialog; returns it."""
@@ -199,13 +228,7 @@ class CustomersPage(Page):
             return None
         from contractdesk.ui.customers.refresh import refresh_one
 
-        self.task = refresh_one(
-            self,
-            self.services,
-            number,
-            pool=self.pool,
-            on_done=lambda _changed: self.reload(number),
-        )
+        self.task = refresh_one(self, self.services, number, pool=self.pool)
         return self.task
 
     def refresh_all(self) -> Any:
@@ -213,9 +236,7 @@ class CustomersPage(Page):
             return None
         from contractdesk.ui.customers.refresh import refresh_all
 
-        self.task = refresh_all(
-            self, self.services, pool=self.pool, on_done=lambda _o: self.reload()
-        )
+        self.task = refresh_all(self, self.services, pool=self.pool)
         return self.task
 
     def import_list(self, path: str | None = None) -> Any:

@@ -14,7 +14,7 @@ Signals:
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -45,6 +45,9 @@ from contractdesk.ui.formatting import format_date, format_money
 from contractdesk.ui.icons import icon
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -455,7 +458,7 @@ class OverviewPage(Page):
 
     # -- data --------------------------------------------------------------------------------
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.reload()
 

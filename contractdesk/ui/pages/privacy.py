@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 from contractdesk.errors import UserFacingError
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.privacy.models import SORT_ROLE, BreachesModel, DueItemsModel
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 
 def _table(model: Any) -> QTableView:
@@ -177,7 +180,7 @@ class PrivacyPage(Page):
         if self.services is not None:
             self.refresh()  # the plan's texts are in the language it was made in
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.refresh()
 

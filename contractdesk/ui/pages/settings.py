@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
@@ -21,10 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.ui.errors import present_error, user_message
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
+from contractdesk.ui.tasks import op
 from contractdesk.ui.widgets.invoicing_settings import InvoicingSettingsBox
 from contractdesk.ui.widgets.supplier_form import SupplierForm
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+    from contractdesk.services.supplier import SupplierProfile
 
 
 class SettingsPage(Page):
@@ -143,27 +149,26 @@ class SettingsPage(Page):
         self.invoicing_box.retranslate()
         self._describe_security()
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
-        self.supplier_form.set_profile(services.supplier.get())
-        if hasattr(services, "invoice_runs"):
-            self.invoicing_box.set_services(services)
+        supplier = services.supplier
+        op(self, supplier.get).success(self.supplier_form.set_profile).run_in_background()
+        self.invoicing_box.set_services(services)
         self._describe_security()
 
     def _describe_security(self) -> None:
         if self.services is None:
             self.security_label.setText("")
             return
-        source = self.services.store.key_source
+        info = self.services.safety.info()
+        source = info.key_source
         how = {
             "keyring": self.tr("the system keyring (no passphrase needed)"),
             "passphrase": self.tr("a passphrase, asked at start-up"),
             "memory": self.tr("a temporary key (demo data, discarded on exit)"),
         }.get(source, source)
         self.security_label.setText(
-            self.tr("Store: %1\nUnlocked by: %2")
-            .replace("%1", str(self.services.store.path))
-            .replace("%2", how)
+            self.tr("Store: %1\nUnlocked by: %2").replace("%1", str(info.path)).replace("%2", how)
         )
         real = source != "memory"
         self.passphrase_button.setText(
@@ -193,7 +198,7 @@ class SettingsPage(Page):
                 .replace("%1", str(config.folder))
                 .replace("%2", last)
             )
-        if self.services.store.damage:
+        if info.damaged:
             self.status_label.setText(
                 self.tr("The store is damaged and read-only: restore it from a backup.")
             )
@@ -212,24 +217,25 @@ class SettingsPage(Page):
         self.language_changed.emit(code)
 
     def _save_supplier(self) -> None:
-        from contractdesk.services.errors import UserError
-
         if self.services is None:
             return
-        try:
-            saved = self.services.supplier.save(self.supplier_form.profile())
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return
-        self.supplier_form.set_profile(saved)
-        self.saved_label.setText(self.tr("Saved."))
+        supplier, profile = self.services.supplier, self.supplier_form.profile()
+
+        def saved(result: SupplierProfile) -> None:
+            self.supplier_form.set_profile(result)
+            self.saved_label.setText(self.tr("Saved."))
+
+        (
+            op(self, lambda: supplier.save(profile))
+            .success(saved)
+            .failure(lambda exc: present_error(self, exc, title=self.tr("Not saved")))
+            .run_in_background()
+        )
 
     # -- background work ------------------------------------------------------------------------
 
     def _run(self, work: Any, done_text: str, on_success: Any = None) -> None:
         """Run slow work (Argon2, backups, PDFs) off the GUI thread; report on the GUI thread."""
-        from contractdesk.ui.tasks import run_task
-
         self.busy = True
         self._describe_security()
         self.status_label.setText(self.tr("Working…"))
@@ -240,29 +246,21 @@ class SettingsPage(Page):
                 on_success(result)
 
         def failed(exc: BaseException) -> None:
-            from contractdesk.errors import UserFacingError
-
-            text = (
-                str(exc)
-                if isinstance(exc, UserFacingError)
-                else self.tr("Something went wrong; see the log.")
-            )
-            self.status_label.setText(text)
-            QMessageBox.warning(self, self.tr("Not done"), text)
+            self.status_label.setText(user_message(exc))
+            present_error(self, exc, title=self.tr("Not done"))
 
         def finished() -> None:
             self.busy = False
             self._describe_security()
 
-        from contractdesk.ui.backup_dialogs import GuiRelay
-
-        relay = GuiRelay(succeeded, failed, finished, parent=self)
-        run_task(
-            lambda _p, _c: work(),
-            on_success=relay.succeeded,
-            on_failure=relay.failed,
-            on_finished=relay.finished,
-            pool=self.task_pool,
+        (
+            op(self, work)
+            .success(succeeded)
+            .failure(failed)
+            .finished(finished)
+            .with_progress(self.tr("Working…"))
+            .with_pool(self.task_pool)
+            .run_in_background()
         )
 
     def _set_passphrase(self) -> None:

@@ -7,7 +7,7 @@ with an effective date after the DPA checklist was shown.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.services.changes import TERMS
 from contractdesk.ui.formatting import format_date
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.terms.diff_view import DiffView
@@ -36,6 +37,10 @@ from contractdesk.ui.terms.models import (
 )
 from contractdesk.ui.terms.reader import DocumentReader
 from contractdesk.ui.widgets.details import DetailsBox
+
+if TYPE_CHECKING:
+    from contractdesk.services.changes import Change
+    from contractdesk.services.context import Services
 
 
 def make_table(model: RowTableModel, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -206,7 +211,7 @@ class TermsPage(Page):
         if self.services is not None and self.selected_label() is not None:
             self._show(self.selected_label())  # the header and checklist in the new language
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.diff.source = services.terms.diff
         self._stale = True
@@ -217,6 +222,15 @@ class TermsPage(Page):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def on_change(self, change: Change) -> None:
+        """Versions or sub-processors changed (here or elsewhere): reload, or when next shown."""
+        if not change.touches(TERMS):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     # -- state -------------------------------------------------------------------------------------
 

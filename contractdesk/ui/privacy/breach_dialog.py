@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
 
 from contractdesk.errors import UserFacingError
 
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+
 
 class BreachDialog(QDialog):
     """Calls ``services.privacy.breaches.add`` on OK; ``result_value`` is the new breach's view."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.result_value: Any = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 
 from contractdesk.errors import UserFacingError
 
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+
 
 class RulesDialog(QDialog):
     """Saves every changed period through ``services.privacy.retention.set_period`` (audited)."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Retention periods"))

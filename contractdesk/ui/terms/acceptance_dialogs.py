@@ -7,6 +7,7 @@ unless the user saves a copy) and an image with QImage.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ from contractdesk.ui.widgets.dates import limit_date
 
 if TYPE_CHECKING:
     from contractdesk.services.agreements import ReacceptanceView, ScanFile
+    from contractdesk.services.context import Services
 
 
 class RecordAcceptanceDialog(SubmitDialog):
@@ -49,7 +51,7 @@ class RecordAcceptanceDialog(SubmitDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         *,
         org_number: str | None = None,
         terms_label: str | None = None,
@@ -158,6 +160,11 @@ class RecordAcceptanceDialog(SubmitDialog):
             self.signer_check.setStyleSheet("color: #1e6b35")
 
     def submit(self) -> Any:
+        job = self.background()
+        return job()
+
+    def background(self) -> Callable[[], Any]:
+        """The recording (it reads and stores the scan) with the fields read here."""
         from contractdesk.services.errors import UserError
 
         org, person = self.org_number(), self.signer.currentData()
@@ -167,15 +174,23 @@ class RecordAcceptanceDialog(SubmitDialog):
             raise UserError(self.tr("Choose who signed."))
         if self.version.currentData() is None:
             raise UserError(self.tr("No published terms version to accept."))
-        return self.services.agreements.record_acceptance(
+        service, label = self.services.agreements, str(self.version.currentData())
+        method, signer = str(self.method.currentData()), int(person)
+        day, scan, note = (
+            pydate(self.accepted_on.date()),
+            self.scan.path() or None,
+            self.note.text(),
+        )
+        today = self.today
+        return lambda: service.record_acceptance(
             org,
-            str(self.version.currentData()),
-            method=str(self.method.currentData()),
-            signed_by_person_id=int(person),
-            accepted_on=pydate(self.accepted_on.date()),
-            scan_path=self.scan.path() or None,
-            note=self.note.text(),
-            today=self.today,
+            label,
+            method=method,
+            signed_by_person_id=signer,
+            accepted_on=day,
+            scan_path=scan,
+            note=note,
+            today=today,
         )
 
 
@@ -267,7 +282,7 @@ class NotifyDialog(SubmitDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         rows: list[ReacceptanceView],
         *,
         today: date | None = None,
@@ -303,13 +318,28 @@ class NotifyDialog(SubmitDialog):
         layout.addWidget(self.buttons)
 
     def submit(self) -> Any:
-        total = 0
-        for label in dict.fromkeys(r.terms_label for r in self.rows):
-            orgs = [r.org_number for r in self.rows if r.terms_label == label]
-            total += self.services.agreements.mark_notified(
-                label, orgs, pydate(self.notified_on.date()), how=self.how.text(), today=self.today
+        return self.background()()
+
+    def background(self) -> Callable[[], int]:
+        """Mark every chosen customer notified (one use case per version), off the GUI thread."""
+        service, day, how, today = (
+            self.services.agreements,
+            pydate(self.notified_on.date()),
+            self.how.text(),
+            self.today,
+        )
+        groups = [
+            (label, [r.org_number for r in self.rows if r.terms_label == label])
+            for label in dict.fromkeys(r.terms_label for r in self.rows)
+        ]
+
+        def work() -> int:
+            return sum(
+                service.mark_notified(label, orgs, day, how=how, today=today)
+                for label, orgs in groups
             )
-        return total
+
+        return work
 
 
 class ConfirmTerminationDialog(SubmitDialog):
@@ -318,7 +348,7 @@ class ConfirmTerminationDialog(SubmitDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         rows: list[ReacceptanceView],
         *,
         today: date | None = None,
@@ -363,20 +393,23 @@ class ConfirmTerminationDialog(SubmitDialog):
         layout.addWidget(self.buttons)
 
     def submit(self) -> Any:
+        return self.background()()
+
+    def background(self) -> Callable[[], Any]:
+        """The confirmed terminations, off the GUI thread."""
         from contractdesk.services.errors import UserError
 
         if not self.confirm.isChecked():
             raise UserError(self.tr("Tick the confirmation first."))
-        return self.services.agreements.confirm_terminations(
-            [r.notice_id for r in self.rows], today=self.today
-        )
+        service, ids, today = self.services.agreements, [r.notice_id for r in self.rows], self.today
+        return lambda: service.confirm_terminations(ids, today=today)
 
 
 class NewAgreementDialog(SubmitDialog):
     """A draft agreement for a customer on a published terms version."""
 
     def __init__(
-        self, services: Any, *, today: date | None = None, parent: QWidget | None = None
+        self, services: Services, *, today: date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services

@@ -39,7 +39,12 @@ from contractdesk.ui.widgets.dates import limit_date
 from contractdesk.ui.widgets.details import DetailsBox
 
 if TYPE_CHECKING:
-    from contractdesk.services.terms import PublishPreview, SubProcessorView, TermsVersionView
+    from contractdesk.services.terms import (
+        PublishPreview,
+        SubProcessorView,
+        TermsService,
+        TermsVersionView,
+    )
 
 
 def qdate(day: date) -> QDate:
@@ -65,7 +70,11 @@ def date_edit(day: date | None = None) -> QDateEdit:
 
 
 class SubmitDialog(QDialog):
-    """OK runs ``submit()``; a ``UserError`` is shown in ``error_label``, the dialog stays open."""
+    """OK runs ``submit()``; a ``UserError`` is shown in ``error_label`` and the dialog stays open.
+
+    A dialog whose use case may be slow returns it from ``background()`` instead: a callable of
+    plain values (the fields are read on the GUI thread first) that then runs on a pool thread.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,15 +97,47 @@ class SubmitDialog(QDialog):
     def submit(self) -> Any:
         raise NotImplementedError
 
+    def background(self) -> Callable[[], Any] | None:
+        """The slow use case to run off the GUI thread, or None to call ``submit()`` here."""
+        return None
+
     def accept(self) -> None:
         from contractdesk.services.errors import UserError
 
         try:
-            self.result_value = self.submit()
+            job = self.background()
+            if job is None:
+                self.result_value = self.submit()
         except UserError as exc:
             self.error_label.setText(str(exc))
             return
+        if job is None:
+            super().accept()
+            return
+        from contractdesk.ui.tasks import op
+
+        self.ok_button.setEnabled(False)
+        (
+            op(self, job)
+            .success(self._done)
+            .failure(self._failed)
+            .finished(lambda: self.ok_button.setEnabled(True))
+            .run_in_background()
+        )
+
+    def _done(self, result: Any) -> None:
+        self.result_value = result
         super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        from contractdesk.errors import UserFacingError
+
+        if isinstance(exc, UserFacingError):
+            self.error_label.setText(str(exc))
+            return
+        from contractdesk.ui.errors import present_error
+
+        present_error(self, exc)
 
 
 class FileField(QWidget):
@@ -130,7 +171,7 @@ class FileField(QWidget):
 class ImportDialog(SubmitDialog):
     """Import a plain-text terms file as a new draft."""
 
-    def __init__(self, terms: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, terms: TermsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.terms = terms
         self.setWindowTitle(self.tr("Import terms"))
@@ -196,7 +237,9 @@ class LabelDialog(SubmitDialog):
 class EditDraftDialog(SubmitDialog):
     """Edit a draft as plain text (re-imported on save), with its label and planned date."""
 
-    def __init__(self, terms: Any, view: TermsVersionView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, terms: TermsService, view: TermsVersionView, parent: QWidget | None = None
+    ) -> None:
         from contractdesk.domain.terms.importer import to_plain_text
 
         super().__init__(parent)
@@ -259,7 +302,7 @@ class PublishDialog(SubmitDialog):
 
     def __init__(
         self,
-        terms: Any,
+        terms: TermsService,
         label: str,
         *,
         effective: date | None = None,
@@ -375,19 +418,23 @@ class PublishDialog(SubmitDialog):
         self.ok_button.setEnabled(ready)
 
     def submit(self) -> Any:
-        return self.terms.publish(
-            self.label,
-            pydate(self.effective.date()),
-            confirm_gaps=self.confirm.isChecked(),
-            today=self.today,
-        )
+        return self.background()()
+
+    def background(self) -> Callable[[], Any]:
+        """Publishing makes the §14 notices for every customer: off the GUI thread."""
+        terms, label, today = self.terms, self.label, self.today
+        effective, confirm = pydate(self.effective.date()), self.confirm.isChecked()
+        return lambda: terms.publish(label, effective, confirm_gaps=confirm, today=today)
 
 
 class SubProcessorDialog(SubmitDialog):
     """Add or change a sub-processor register entry."""
 
     def __init__(
-        self, terms: Any, entry: SubProcessorView | None = None, parent: QWidget | None = None
+        self,
+        terms: TermsService,
+        entry: SubProcessorView | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.terms = terms

@@ -8,6 +8,7 @@ panel's message line, never swallowed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,9 +42,9 @@ from contractdesk.ui.widgets.person_dialogs import (
     role_label,
 )
 
-if (
-    TYPE_CHECKING
-):  # the services load SQLAlchemy: not at start-up (the customer card embeds this panel)
+# The services load SQLAlchemy: not at start-up (the customer card embeds this panel).
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.services.people import PersonInput, PersonRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -165,9 +165,11 @@ class PeoplePanel(QWidget):
     """
 
     changed = Signal()
+    loaded = Signal()  # the panel shows freshly read data
 
-    def __init__(self, services: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._generation = 0
         self.services = services
         self.org_number: str | None = None
         self.model = PeopleTableModel(self)
@@ -237,7 +239,7 @@ class PeoplePanel(QWidget):
 
     # -- public API -----------------------------------------------------------------------------
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         self.services = services
         self.refresh()
 
@@ -248,25 +250,45 @@ class PeoplePanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the list, keeping the selected person selected."""
-        selected = self.selected_person_id()
+        """Reload the list in the background, keeping the selected person selected."""
+        from contractdesk.ui.tasks import op
+
         if self.services is None or self.org_number is None:
             self.model.set_rows([])
             self.warning.setVisible(False)
             self._update_buttons()
             return
-        try:
-            rows = self.services.people.list_people(self.org_number)
-            problems = self.services.people.problems(self.org_number)
-        except UserError as exc:
-            rows, problems = [], []
+        people, org = self.services.people, self.org_number
+        self._generation += 1
+        generation = self._generation
+
+        def load() -> tuple[list[PersonRow], list[str]]:
+            return people.list_people(org), people.problems(org)
+
+        def shown(result: tuple[list[PersonRow], list[str]]) -> None:
+            if generation == self._generation:
+                self._show(*result)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                from contractdesk.ui.errors import present_error
+
+                present_error(self, exc)
+                return
             self.message.setText(str(exc))
+            self._show([], [])
+
+        op(self, load).success(shown).failure(failed).run_in_background()
+
+    def _show(self, rows: list[PersonRow], problems: list[str]) -> None:
+        selected = self.selected_person_id()
         self.model.set_rows(rows)
         self.warning.setText("\n".join(problems))
         self.warning.setVisible(bool(problems))
         if selected is not None:
             self.select_person(selected)
         self._update_buttons()
+        self.loaded.emit()
 
     def rows(self) -> list[PersonRow]:
         return self.model.rows()
@@ -501,9 +523,15 @@ class PeoplePanel(QWidget):
                 ]
                 successors[m.org_number] = (m.customer_name, others)
         dialog = EraseDialog(person_label(self, row), successors, parent=self)
-        dialog.submit = lambda: self.erase_person(row.id, dialog.successors())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        people, person = self.services.people, row.id
+
+        def erasure() -> Callable[[], Any]:
+            chosen = dialog.successors()  # read here, on the GUI thread
+            return lambda: people.erase(person, next_main_contacts=chosen)
+
+        dialog.background = erasure  # anonymising and secure_delete take time: off the GUI thread
+        dialog.saved = lambda _result: self._done(self.tr("Erased. The id and history are kept."))
+        dialog.exec()
 
     def _requests_clicked(self) -> None:
         from contractdesk.ui.widgets.request_log import RequestLogDialog

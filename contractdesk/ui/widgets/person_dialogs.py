@@ -54,11 +54,17 @@ def person_label(widget: Any, row: PersonRow) -> str:
 
 
 class SubmitDialog(QDialog):
-    """A dialog whose OK runs ``submit`` and shows a ``UserError`` inline instead of closing."""
+    """A dialog whose OK runs ``submit`` and shows a ``UserError`` inline instead of closing.
+
+    For a slow use case set ``background`` instead: it reads the fields (on the GUI thread) and
+    returns the work, which runs on a pool thread; ``saved`` then gets its result.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.submit: Callable[[], None] | None = None
+        self.background: Callable[[], Callable[[], Any]] | None = None
+        self.saved: Callable[[Any], None] | None = None
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -72,12 +78,41 @@ class SubmitDialog(QDialog):
 
     def accept(self) -> None:
         try:
+            if self.background is not None:
+                self._run(self.background())
+                return
             if self.submit is not None:
                 self.submit()
         except UserError as exc:
             self.error_label.setText(str(exc))
             return
         super().accept()
+
+    def _run(self, work: Callable[[], Any]) -> None:
+        from contractdesk.ui.tasks import op
+
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        (
+            op(self, work)
+            .success(self._finished_ok)
+            .failure(self._failed)
+            .finished(lambda: ok.setEnabled(True))
+            .run_in_background()
+        )
+
+    def _finished_ok(self, result: Any) -> None:
+        if self.saved is not None:
+            self.saved(result)
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.error_label.setText(str(exc))
+            return
+        from contractdesk.ui.errors import present_error
+
+        present_error(self, exc)
 
 
 class RequesterCombo(QComboBox):

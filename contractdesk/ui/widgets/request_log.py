@@ -38,6 +38,7 @@ from contractdesk.ui.widgets.dates import limit_date
 from contractdesk.ui.widgets.person_dialogs import SubmitDialog
 
 if TYPE_CHECKING:
+    from contractdesk.services.context import Services
     from contractdesk.services.people import RequestView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -165,7 +166,7 @@ class RequestLogDialog(QDialog):
     """The request log (all, or one person's), oldest deadline first."""
 
     def __init__(
-        self, services: Any, person_id: int | None = None, parent: QWidget | None = None
+        self, services: Services, person_id: int | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services

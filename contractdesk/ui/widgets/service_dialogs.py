@@ -147,9 +147,11 @@ class ServiceDialog(_FormDialog):
         today: date,
         view: ServiceView | None = None,
         parent: QWidget | None = None,
+        saved: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._submit = submit
+        self._on_saved = saved
         self._today = today
         self._confirmed_start: date | None = None  # a far start the user confirmed (OK twice)
         self.setWindowTitle(self.tr("Edit service") if view else self.tr("Add service"))
@@ -264,10 +266,43 @@ class ServiceDialog(_FormDialog):
         return ServiceInput(kind, name, unit_price=self.unit_price.text())
 
     def accept(self) -> None:
+        """Save in the background (the write waits for the store); close when it is saved.
+
+        ``submit`` runs on a pool thread: it calls the use case only; ``saved`` gets its result
+        on the GUI thread. A start far ahead asks for confirmation first.
+        """
+        from contractdesk.ui.tasks import op
+
         if not self._far_start_confirmed():
             return
-        if self.run(lambda: self._submit(self.service_input())):
-            super().accept()
+        try:
+            data = self.service_input()
+        except UserError as exc:
+            self.show_error(exc)
+            return
+        submit = self._submit
+        self.buttons.setEnabled(False)
+        (
+            op(self, lambda: submit(data))
+            .success(self._saved)
+            .failure(self._not_saved)
+            .finished(lambda: self.buttons.setEnabled(True))
+            .run_in_background()
+        )
+
+    def _saved(self, result: object) -> None:
+        self.error.clear()
+        if self._on_saved is not None:
+            self._on_saved(result)
+        super().accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.show_error(exc)
+            return
+        from contractdesk.ui.errors import present_error
+
+        present_error(self, exc)
 
     def _far_start_confirmed(self) -> bool:
         """A licence starting more than two years ahead is saved only on a second OK."""

@@ -43,6 +43,9 @@ from contractdesk.ui.widgets.service_dialogs import (
     period_label,
 )
 
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+
 if (
     TYPE_CHECKING
 ):  # the services load SQLAlchemy: not at start-up (the customer card embeds this panel)
@@ -189,9 +192,11 @@ class ServicesPanel(QWidget):
     """One customer's services with binding and earliest end, and its invoicing choices."""
 
     changed = Signal()
+    loaded = Signal()  # the panel shows freshly read data
 
-    def __init__(self, services: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._generation = 0
         self.services = services
         self.org_number: str | None = None
         self.today: Callable[[], date] = date.today
@@ -295,7 +300,7 @@ class ServicesPanel(QWidget):
 
     # -- loading -----------------------------------------------------------------------------------
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         self.services = services
         self.refresh()
 
@@ -306,25 +311,45 @@ class ServicesPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        selected = self.selected_id()
+        """Read the customer's invoicing profile and services in the background, then show them."""
+        from contractdesk.ui.tasks import op
+
         if self.services is None or self.org_number is None:
             self.model.set_rows([])
             self._update_buttons()
             return
-        try:
-            profile = self.services.billing.profile(self.org_number)
-            rows = self.services.billing.list_services(self.org_number, today=self.today())
-        except UserError as exc:
+        billing, org, today = self.services.billing, self.org_number, self.today()
+        self._generation += 1
+        generation = self._generation
+
+        def load() -> tuple[Any, list[ServiceView]]:
+            return billing.profile(org), billing.list_services(org, today=today)
+
+        def shown(result: tuple[Any, list[ServiceView]]) -> None:
+            if generation == self._generation:
+                self._show(*result)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                from contractdesk.ui.errors import present_error
+
+                present_error(self, exc)
+                return
             self.model.set_rows([])
             self.show_message(str(exc), error=True)
             self._update_buttons()
-            return
+
+        op(self, load).success(shown).failure(failed).run_in_background()
+
+    def _show(self, profile: Any, rows: list[ServiceView]) -> None:
+        selected = self.selected_id()
         self.delivery.setCurrentIndex(self.delivery.findData(profile.delivery_method))
         self.period.setCurrentIndex(self.period.findData(profile.invoice_period))
         self.model.set_rows(rows)
         if selected is not None:
             self.select_service(selected)
         self._update_buttons()
+        self.loaded.emit()
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -397,15 +422,22 @@ class ServicesPanel(QWidget):
         billing = self.services.billing
         org = self.org_number
 
-        def submit(data: Any) -> None:
+        profile = billing.profile(org)
+        def submit(data: Any) -> tuple[int, str | None]:  # on a pool thread
             service_id = billing.add_service(org, data)
-            warning = billing.order_warning(org)  # §4.1: allowed, but the terms are not accepted
+            return service_id, billing.order_warning(org)  # §4.1: allowed, terms not accepted
+
+        def saved(result: tuple[int, str | None]) -> None:
+            service_id, warning = result
             text = self.tr("Service added.")
             self._saved(f"{text} {warning}" if warning else text, service_id)
 
-        profile = billing.profile(org)
         dialog = ServiceDialog(
-            submit, default_period=profile.invoice_period, today=self.today(), parent=self
+            submit,
+            default_period=profile.invoice_period,
+            today=self.today(),
+            parent=self,
+            saved=saved,
         )
         self._open(dialog)
         return dialog
@@ -416,17 +448,14 @@ class ServicesPanel(QWidget):
             return None
         billing = self.services.billing
 
-        def submit(data: Any) -> None:
-            billing.edit_service(view.id, data)
-            self._saved(self.tr("Service saved."), view.id)
-
         profile = billing.profile(view.org_number)
         dialog = ServiceDialog(
-            submit,
+            lambda data: billing.edit_service(view.id, data),
             default_period=profile.invoice_period,
             today=self.today(),
             view=view,
             parent=self,
+            saved=lambda _view: self._saved(self.tr("Service saved."), view.id),
         )
         self._open(dialog)
         return dialog
