@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -33,6 +33,9 @@ from contractdesk.errors import UserFacingError
 from contractdesk.ui.formatting import format_amount, format_date
 from contractdesk.ui.widgets.invoice_plan import InvoicePlanModel
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -169,7 +172,7 @@ class InvoiceRunsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services: Any = None
+        self.services: Services | None = None
         self.pool: Any = None  # None: the global QThreadPool; tests pass a SyncPool
         self.confirm = self._confirm  # tests replace it to answer for the user
         self.runs_model = RunsModel(self)
@@ -247,7 +250,7 @@ class InvoiceRunsPanel(QWidget):
         )
         self.runs_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 7)
 
-    def set_services(self, services: Any, *, today: date | None = None) -> None:
+    def set_services(self, services: Services, *, today: date | None = None) -> None:
         self.services = services
         if today is not None:
             self.date_to.setDate(qdate(today))

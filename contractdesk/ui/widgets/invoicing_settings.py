@@ -4,7 +4,7 @@ whether the business is in Foretaksregisteret (used by every invoice run)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
 from contractdesk.errors import UserFacingError
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
+
 
 class InvoicingSettingsBox(QGroupBox):
     """The invoicing settings of the open store; ``save()`` applies what changed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services: Any = None
+        self.services: Services | None = None
         self._loaded: Any = None
         form = QFormLayout(self)
         self.numbering = QComboBox()
@@ -82,7 +85,7 @@ class InvoicingSettingsBox(QGroupBox):
             self.tr("Set once: fixed as soon as the first invoice has its number.")
         )
 
-    def set_services(self, services: Any) -> None:
+    def set_services(self, services: Services) -> None:
         self.services = services
         self.load()
 
