@@ -33,7 +33,7 @@ TODAY = date.today()
 # JSON columns escape other letters, which would hide a canary from the scan)
 CUSTOMERS = (
     ("Enmåned AS", "923130969", 1, "One"),
-    ("Tremåneder AS", "971049669", 3, "Three"),
+    ("Tremåneder AS", "928571432", 3, "Three"),
     ("Firemåneder AS", "926511890", 4, "Four"),
     ("Aktiv AS", "915933149", None, "Live"),
 )
@@ -129,7 +129,7 @@ def test_exactly_the_due_customers_are_proposed_and_the_run_leaves_no_personal_d
     customer_items = [i for i in plan.items if i.rule is RuleKey.CUSTOMER_DATA]
     assert [i.label for i in customer_items] == [
         "Firemåneder AS (926511890)",  # the longest overdue first
-        "Tremåneder AS (971049669)",
+        "Tremåneder AS (928571432)",
     ]
     assert [i.due_on for i in customer_items] == [add_months(add_months(TODAY, -4), 3), TODAY]
     assert {i.rule for i in plan.items} == {RuleKey.CUSTOMER_DATA}  # nothing else is due yet
@@ -226,7 +226,7 @@ def test_other_rules_fall_due_by_their_own_periods(services) -> None:  # type: i
     assert by_rule[RuleKey.BILLING] == []  # invoiced until the end: kept 5 years after that year
     later = retention.due(date(TODAY.year + 6, 1, 2))
     assert {i.label for i in later.items if i.rule is RuleKey.BILLING} >= {
-        "Tremåneder AS (971049669)",
+        "Tremåneder AS (928571432)",
         "Firemåneder AS (926511890)",
     }
     assert [i.label for i in later.items if i.rule is RuleKey.PROSPECTS] == [
