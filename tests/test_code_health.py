@@ -25,9 +25,23 @@ C901_BUDGET: frozenset[str] = frozenset(
 
 def _complex_functions() -> set[str]:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--select", "C901", "--output-format", "json",
-         "--no-cache", "contractdesk"],
-        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--select",
+            "C901",
+            "--output-format",
+            "json",
+            "--no-cache",
+            "contractdesk",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
     )
     found = set()
     for item in json.loads(result.stdout or "[]"):

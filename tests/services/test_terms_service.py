@@ -12,12 +12,12 @@ from sqlalchemy import select
 
 from contractdesk.domain.terms.document import Paragraph, Section
 from contractdesk.domain.terms.importer import to_plain_text
-from contractdesk.store.shipped_terms import shipped_version
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.terms import ConfirmationRequired, SubProcessorInput
 from contractdesk.store.audit import payload_of
 from contractdesk.store.models import AuditEntry, Customer, ReacceptanceNotice
+from contractdesk.store.shipped_terms import shipped_version
 
 SHIPPED = shipped_version("2021-04-17")
 

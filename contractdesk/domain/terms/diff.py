@@ -68,7 +68,8 @@ class PartKind(StrEnum):
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of text in a line; ``changed`` marks words deleted (left side) or inserted (right side)."""
+    """A run of text in a line; ``changed`` marks words deleted (left side) or inserted (right
+    side)."""
 
     text: str
     changed: bool = False
@@ -194,7 +195,8 @@ def _merge(segments: list[Segment]) -> tuple[Segment, ...]:
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    """Word-level diff of two lines: (old segments, new segments); joining each gives the line back."""
+    """Word-level diff of two lines: (old segments, new segments); joining each gives the line
+    back."""
     a, b = _TOKEN_RE.findall(old), _TOKEN_RE.findall(new)
     left: list[Segment] = []
     right: list[Segment] = []
@@ -351,7 +353,8 @@ def diff_terms(old: TermsDocument, new: TermsDocument) -> TermsDiff:
 
 
 def format_terms_diff(diff: TermsDiff, *, include_unchanged: bool = False) -> str:
-    """Plain-text report (for a CLI): one header per part, ``-``/``+`` lines, ``[-old-]{+new+}`` words."""
+    """Plain-text report (for a CLI): one header per part, ``-``/``+`` lines, ``[-old-]{+new+}``
+    words."""
     lines: list[str] = []
     if diff.old_title != diff.new_title:
         lines.append(f"title: {diff.old_title} → {diff.new_title}")

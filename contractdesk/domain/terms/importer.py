@@ -64,7 +64,8 @@ __all__ = [
     "to_plain_text",
 ]
 
-#: ``meta`` key holding the contents list's heading (e.g. ``"1 Innhold"``); absent = no contents list.
+#: ``meta`` key holding the contents list's heading (e.g. ``"1 Innhold"``); absent = no contents
+#: list.
 CONTENTS_HEADING_KEY = "contents_heading"
 
 _WS = "[ \\t\u00a0]"
@@ -229,7 +230,8 @@ def _split_chunk(chunk: _Chunk) -> list[_Chunk]:
 
 
 def _entry_key(text: str) -> str:
-    """Compare contents entries and headings: collapse spaces, drop closing ``.``/``:``, casefold."""
+    """Compare contents entries and headings: collapse spaces, drop closing ``.``/``:``,
+    casefold."""
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".:").strip().casefold()
 
 

@@ -1,4 +1,5 @@
-"""Sub-processor register: the parties named in the 2021 terms (§8.3, §17.6.2), and reading them from a version.
+"""Sub-processor register: the parties named in the 2021 terms (§8.3, §17.6.2), and reading them
+from a version.
 
 Texts are kept in Norwegian as the terms word them (they are what customers signed); org
 numbers and locations are ``None`` where the terms do not state them: never guessed.
@@ -41,7 +42,8 @@ class SubProcessorKind(StrEnum):
 
 @dataclass(frozen=True)
 class SubProcessor:
-    """One register entry: who, why, which data, where; and the clause of the terms that names it."""
+    """One register entry: who, why, which data, where; and the clause of the terms that names
+    it."""
 
     name: str
     purpose: str
