@@ -320,7 +320,7 @@ def test_bench_whois_100000_people(populated) -> None:  # type: ignore[no-untype
     }
     _measure(services, kinds["full name"][:20])  # warm the pool and the page cache
     # Correctness on the big set: the sampled people are found, strangers are not.
-    first, last, email, phone = samples[0]
+    first, last, _email, phone = samples[0]
     assert any(
         m.full_name == f"{first} {last}" for m in services.people.whois(f"{first} {last}").matches
     )

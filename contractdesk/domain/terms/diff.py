@@ -173,7 +173,8 @@ def block_lines(block: Block) -> list[str]:
         return [" | ".join(row) for row in block.rows]
     if isinstance(block, SignatureBlock):
         lines = [block.intro] if block.intro else []
-        return lines + [
+        return [
+            *lines,
             f"{block.place_label} {block.date_label}",
             f"{block.customer_label} | {block.supplier_label}",
         ]

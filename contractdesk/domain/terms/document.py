@@ -17,7 +17,7 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 
 def _nfc(text: str) -> str:
@@ -62,7 +62,7 @@ class SignatureBlock:
     supplier_label: str = "For {supplier.name}"
 
 
-Block = Union[Paragraph, BulletList, Table, SignatureBlock]
+Block = Paragraph | BulletList | Table | SignatureBlock
 
 
 @dataclass(frozen=True)

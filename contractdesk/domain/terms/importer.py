@@ -242,10 +242,10 @@ def _parse_number(number: str) -> tuple[int, ...]:
 def _is_successor(previous: tuple[int, ...] | None, number: tuple[int, ...]) -> bool:
     if previous is None:
         return len(number) == 1
-    if number == previous + (1,):
+    if number == (*previous, 1):
         return True
     for depth in range(1, len(previous) + 1):
-        if number == previous[: depth - 1] + (previous[depth - 1] + 1,):
+        if number == (*previous[: depth - 1], previous[depth - 1] + 1):
             return True
     return False
 
@@ -459,7 +459,7 @@ def _chunk_blocks(lines: Sequence[str]) -> list[Block]:
             out.append(BulletList(tuple(items)))
             items.clear()
 
-    for line, text in zip(lines, stripped):
+    for line, text in zip(lines, stripped, strict=True):
         bullet = _BULLET_RE.match(line) or _DASH_BULLET_RE.match(line)
         if bullet:
             flush_paragraph()

@@ -120,7 +120,7 @@ _ACCESS_ITEM_RE = re.compile(
 def _after_intro(section: Section) -> list[tuple[str, BulletList]]:
     """(intro paragraph text, the bullet list right after it) pairs of a section."""
     out = []
-    for before, block in zip(section.blocks, section.blocks[1:]):
+    for before, block in zip(section.blocks, section.blocks[1:], strict=False):
         if isinstance(before, Paragraph) and isinstance(block, BulletList):
             out.append((before.text, block))
     return out

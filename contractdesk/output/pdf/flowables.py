@@ -378,6 +378,6 @@ class KeepIntact(Flowable):
 
     def draw(self) -> None:
         y = self.height
-        for f, (_, h) in zip(self.content, self._sizes):
+        for f, (_, h) in zip(self.content, self._sizes, strict=False):
             y -= h
             f.drawOn(self.canv, 0, y)
