@@ -306,7 +306,7 @@ def _pair(old: list[_Part], new: list[_Part]) -> dict[int, int]:
 
 
 def _part_diff(o: _Part | None, n: _Part | None) -> PartDiff:
-    kind = (n or o).kind  # type: ignore[union-attr]
+    kind = (n or o).kind  # type: ignore[union-attr]  # o and n are never both None
     old_lines = _lines(o.blocks) if o else []
     new_lines = _lines(n.blocks) if n else []
     if o is None:

@@ -293,7 +293,7 @@ def import_terms_with_report(text: str) -> ImportResult:
         if contents_match:
             body_index = _read_contents(rest, index + 1, toc_entries)
             if body_index is not None:
-                meta.append((CONTENTS_HEADING_KEY, line))  # type: ignore[arg-type]
+                meta.append((CONTENTS_HEADING_KEY, line))  # type: ignore[arg-type]  # line is set when contents_match is
                 contents.append(chunk.lines[0])
                 number = contents_match["number"]
                 previous_number = (int(number),) if number else None

@@ -131,7 +131,7 @@ def _replay_draw(
 
 def make_static(flowable: Flowable) -> Flowable:
     """Mark a flowable (a ``MemoParagraph`` or ``TocLine``) as recorded and replayed."""
-    flowable._replay = {}  # type: ignore[attr-defined]
+    flowable._replay = {}
     return flowable
 
 
