@@ -30,7 +30,8 @@ def _is_gui(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     import multiprocessing
 
-    # First: in the frozen bundle a batch's worker process starts as this executable and must stop here.
+    # First: in the frozen bundle a batch's worker process starts as this executable and must stop
+    # here.
     multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if _is_gui(args):

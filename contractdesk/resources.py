@@ -26,5 +26,6 @@ def resources_dir() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """Return the path of one shipped resource, e.g. ``resource_path("fonts", "DejaVuSans.ttf")``."""
+    """Return the path of one shipped resource, e.g. ``resource_path("fonts",
+    "DejaVuSans.ttf")``."""
     return resources_dir().joinpath(*parts)

@@ -1,4 +1,5 @@
-"""Frozen entry point: the same ``contractdesk.__main__:main`` that the ``contractdesk`` script runs."""
+"""Frozen entry point: the same ``contractdesk.__main__:main`` that the ``contractdesk`` script
+runs."""
 
 import multiprocessing
 import sys

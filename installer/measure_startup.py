@@ -1,4 +1,5 @@
-"""Measure start-up of a ContractDesk executable (frozen or not) with CONTRACTDESK_EXIT_AFTER_START=1.
+"""Measure start-up of a ContractDesk executable (frozen or not) with \
+CONTRACTDESK_EXIT_AFTER_START=1.
 
     uv run python installer/measure_startup.py dist/ContractDesk/contractdesk --runs 5
     uv run python installer/measure_startup.py .venv/bin/contractdesk --runs 5   # from source

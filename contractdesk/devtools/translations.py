@@ -1,8 +1,11 @@
 """Keep the Qt translation files in step with the code.
 
-    uv run python -m contractdesk.devtools.translations update   # lupdate: add new tr() strings to the .ts
-    uv run python -m contractdesk.devtools.translations missing  # list strings without a Norwegian text
-    uv run python -m contractdesk.devtools.translations release  # lrelease: compile the .ts into the .qm
+    uv run python -m contractdesk.devtools.translations update   # lupdate: add new tr() strings \
+to the .ts
+    uv run python -m contractdesk.devtools.translations missing  # list strings without a \
+Norwegian text
+    uv run python -m contractdesk.devtools.translations release  # lrelease: compile the .ts \
+into the .qm
 
 Edit the Norwegian texts in ``resources/translations/contractdesk_nb.ts`` (Qt Linguist:
 ``uv run pyside6-linguist resources/translations/contractdesk_nb.ts``), then run ``release``.
@@ -46,7 +49,8 @@ def update(
 ) -> None:
     """Run lupdate over the UI sources into ``ts`` (new strings arrive as unfinished).
 
-    ``plural_only`` keeps only the ``%n`` messages (the English file: its forms are the only text it adds).
+    ``plural_only`` keeps only the ``%n`` messages (the English file: its forms are the only text it
+    adds).
     """
     ts.parent.mkdir(parents=True, exist_ok=True)
     args = [_tool("lupdate"), "-silent", "-locations", "none", "-target-language", language]
@@ -61,7 +65,8 @@ QTBASE_TS = TS.with_name("qtbase_nb.ts")
 
 
 def release(ts: Path = TS, qm: Path = QM) -> None:
-    """Compile ``ts`` into ``qm``; the default call also compiles the English plurals and our qtbase_nb."""
+    """Compile ``ts`` into ``qm``; the default call also compiles the English plurals and our
+    qtbase_nb."""
     subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
     if ts == TS and qm == QM:
         if EN_TS.exists():

@@ -1,4 +1,5 @@
-"""People at customers: roles, the rights each role gives (terms §4, §7.2, §8, §13), and their invariants.
+"""People at customers: roles, the rights each role gives (terms §4, §7.2, §8, §13), and their
+invariants.
 
 Pure Python (no Qt, no SQLAlchemy). The store enforces the same invariants a second time
 (a partial unique index and triggers); the services call these checks first so the user gets a
@@ -196,7 +197,8 @@ class CustomerRoles:
         return found[0] if found else None
 
     def managers(self) -> tuple[int, ...]:
-        """People who may add or remove approved contacts: main contact, signatories, general manager."""
+        """People who may add or remove approved contacts: main contact, signatories, general
+        manager."""
         return tuple(
             p
             for p in self.people()
@@ -248,7 +250,8 @@ class CustomerRoles:
                     fill(
                         translate(
                             "PeopleRules",
-                            "%1 must be requested by the main contact, a signatory or the general manager "
+                            "%1 must be requested by the main contact, a signatory or the general "
+                            "manager "
                             "of %2 (§8.1.1): say who asked.",
                         ),
                         what,
@@ -271,7 +274,8 @@ class CustomerRoles:
             )
 
     def check_add(self, person_id: int, role: Role, requested_by: int | None) -> None:
-        """May ``person_id`` be given ``role``? (A main contact when one exists is a change: see check_set_main.)
+        """May ``person_id`` be given ``role``? (A main contact when one exists is a change: see
+        check_set_main.)
 
         Raises:
             PeopleRuleError: with the reason.
@@ -328,7 +332,8 @@ class CustomerRoles:
             )
 
     def check_set_main(self, person_id: int, requested_by: int | None) -> None:
-        """May ``person_id`` become the main contact? Once there is one, a manager must ask (§7.2, §8.1.1).
+        """May ``person_id`` become the main contact? Once there is one, a manager must ask (§7.2,
+        §8.1.1).
 
         Raises:
             PeopleRuleError: with the reason.
@@ -345,7 +350,8 @@ class CustomerRoles:
         if current is None:
             return  # the first main contact: registered from the agreement by the owner
         if current in self.erased:
-            # The main contact is gone (§7.2: "sluttet eller utilgjengelig"): a signatory or the general
+            # The main contact is gone (§7.2: "sluttet eller utilgjengelig"): a signatory or the
+            # general
             # manager names the next; with nobody left who could ask, the owner does.
             self._check_requester(
                 requested_by, translate("PeopleRules", "Naming the next main contact")
@@ -402,7 +408,8 @@ class ConsentKind(StrEnum):
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later; the month's last day where that day does not exist (31 Jan → 28/29 Feb)."""
+    """The same day ``months`` later; the month's last day where that day does not exist (31 Jan →
+    28/29 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
@@ -427,8 +434,10 @@ def fold(text: str) -> str:
 
 
 def name_tokens(*parts: str) -> tuple[str, ...]:
-    """The folded words of a name, each once, in order; a word with punctuation also gives its pieces
-    (``Anne-Lise`` gives ``anne-lise``, ``anne``, ``lise``; ``O'Brien`` gives ``o'brien``, ``o``, ``brien``)."""
+    """The folded words of a name, each once, in order; a word with punctuation also gives its
+    pieces
+    (``Anne-Lise`` gives ``anne-lise``, ``anne``, ``lise``; ``O'Brien`` gives ``o'brien``, ``o``,
+    ``brien``)."""
     seen: dict[str, None] = {}
     for part in parts:
         for word in fold(part).split():

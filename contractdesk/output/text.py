@@ -63,7 +63,8 @@ def clean_text(
 
 
 def escape_markup(text: str) -> str:
-    """Escape ``&``, ``<``, ``>`` and quotes so ReportLab's paragraph parser shows text literally."""
+    """Escape ``&``, ``<``, ``>`` and quotes so ReportLab's paragraph parser shows text
+    literally."""
     return _xml_escape(text, {'"': "&quot;", "'": "&#39;"})
 
 
@@ -97,7 +98,8 @@ def fill_fields(text: str, values: Mapping[str, str], *, keep_unknown: bool = Tr
 
 
 def safe_filename_part(text: str, max_len: int = 80) -> str:
-    """A piece of a file name: letters, digits, ``.``, ``-`` and ``_`` only (others become ``_``)."""
+    """A piece of a file name: letters, digits, ``.``, ``-`` and ``_`` only (others become
+    ``_``)."""
     cleaned = clean_text(text)
     out = re.sub(r"[^\w.\-]+", "_", cleaned, flags=re.UNICODE).strip("._")
     return out[:max_len] or "_"

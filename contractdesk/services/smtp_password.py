@@ -1,4 +1,5 @@
-"""The SMTP password: kept in the OS keyring, or taken from ``CONTRACTDESK_SMTP_PASSWORD``, or asked each time.
+"""The SMTP password: kept in the OS keyring, or taken from ``CONTRACTDESK_SMTP_PASSWORD``, or asked
+each time.
 
 The password is never written to the store, the settings, a log or an error message. Where the
 system offers a *recommended* keyring backend the password lives there (service ``ContractDesk``,
@@ -28,7 +29,8 @@ class SmtpPasswordError(UserError):
 
 @dataclass(frozen=True)
 class PasswordSource:
-    """Where the password for an SMTP login will come from: ``keyring``, ``environment``, ``ask`` or ``none``.
+    """Where the password for an SMTP login will come from: ``keyring``, ``environment``, ``ask`` or
+    ``none``.
 
     ``none``: no login is configured (no user name), so no password is needed.
     """
@@ -148,7 +150,8 @@ def password_source(user: str, host: str) -> PasswordSource:
 def resolve_password(
     user: str, host: str, given: str | None = None, prompt: PasswordPrompt | None = None
 ) -> str | None:
-    """The password for a login: the one given, else the keyring's, else the environment's, else asked.
+    """The password for a login: the one given, else the keyring's, else the environment's, else
+    asked.
 
     Returns None when no login is configured.
 

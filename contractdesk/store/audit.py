@@ -132,7 +132,7 @@ def erase_payloads(session: Session, entry_ids: Iterable[int]) -> int:
     result = session.execute(
         update(AuditEntry).where(AuditEntry.id.in_(ids)).values(payload=ERASED, payload_salt=None)
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult of an UPDATE
 
 
 def entries_mentioning(

@@ -182,10 +182,10 @@ def test_ratio_against_libreoffice_headless(tmp_path: Path) -> None:
         str(tmp_path / "out"),
     ]
     subprocess.run(
-        base + [str(docs[0])], capture_output=True, timeout=300, check=True
+        [*base, str(docs[0])], capture_output=True, timeout=300, check=True
     )  # first start: profile
     t = time.perf_counter()
-    subprocess.run(base + [str(docs[0])], capture_output=True, timeout=300, check=True)
+    subprocess.run([*base, str(docs[0])], capture_output=True, timeout=300, check=True)
     one = time.perf_counter() - t
     t = time.perf_counter()
     subprocess.run(base + [str(d) for d in docs[1:]], capture_output=True, timeout=600, check=True)

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from contractdesk.domain.terms.importer import to_plain_text
-from contractdesk.store.shipped_terms import shipped_version
 from contractdesk.store.models import Customer, Person
+from contractdesk.store.shipped_terms import shipped_version
 
 pytestmark = pytest.mark.bench
 

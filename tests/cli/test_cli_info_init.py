@@ -194,5 +194,5 @@ def test_data_dir_flag_wins_over_the_environment(
     other = tmp_path / "elsewhere"
     assert run(capsys, "--data-dir", str(other), *INIT)[0] == 0
     assert StorePaths(other).db.exists() and not data_dir.exists()
-    code, out, _ = run(capsys, "--data-dir", str(other), "info", "--json")
+    _code, out, _ = run(capsys, "--data-dir", str(other), "info", "--json")
     assert json.loads(out)["data_dir"] == str(other)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from contractdesk.store.shipped_terms import shipped_terms_dir, shipped_version
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
+from contractdesk.store.shipped_terms import shipped_terms_dir, shipped_version
 
 ORG_A = "923130969"
 ORG_B = "900000057"  # not the supplier (971 049 669): no agreement with itself

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from contractdesk.store.shipped_terms import shipped_version
 from contractdesk.output.pdf import render_agreement, render_signature_sheet
 from contractdesk.output.pdf.sample import SAMPLE_SHA256, sample_input
+from contractdesk.store.shipped_terms import shipped_version
 
 
 def test_signature_sheet_is_one_page_with_parties_version_id_and_both_blocks(pdf_tools) -> None:

@@ -261,7 +261,7 @@ def test_refused_sender_is_named(plain_server: Controller) -> None:
     msg = agreement_draft(
         sample_input(), PDF, "ailu@example.com", sender_email="blocked@example.no"
     )
-    with pytest.raises(SmtpSenderRefused, match="blocked@example.no"):
+    with pytest.raises(SmtpSenderRefused, match=r"blocked@example\.no"):
         send_smtp(msg, HOST, plain_server.port, "none", timeout=10)
     assert plain_server.handler.envelopes == []
 

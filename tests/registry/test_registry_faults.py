@@ -107,9 +107,11 @@ def test_dropped_connection_is_retried(brreg_replay: ReplayServer) -> None:
 
 
 def test_5xx_exhausts_the_bounded_retries(brreg_replay: ReplayServer) -> None:
-    with fast_client(brreg_replay.url, max_retries=3) as registry:
-        with pytest.raises(ServerError) as caught:
-            registry.get_entity("991000127")
+    with (
+        fast_client(brreg_replay.url, max_retries=3) as registry,
+        pytest.raises(ServerError) as caught,
+    ):
+        registry.get_entity("991000127")
     assert caught.value.status == 503
     assert brreg_replay.request_count(ENTITY + "991000127") == 4
 

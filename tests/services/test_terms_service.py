@@ -12,12 +12,12 @@ from sqlalchemy import select
 
 from contractdesk.domain.terms.document import Paragraph, Section
 from contractdesk.domain.terms.importer import to_plain_text
-from contractdesk.store.shipped_terms import shipped_version
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.terms import ConfirmationRequired, SubProcessorInput
 from contractdesk.store.audit import payload_of
 from contractdesk.store.models import AuditEntry, Customer, ReacceptanceNotice
+from contractdesk.store.shipped_terms import shipped_version
 
 SHIPPED = shipped_version("2021-04-17")
 
@@ -83,7 +83,7 @@ def _gdpr_draft(services, label: str = "2027-01-01"):  # type: ignore[no-untyped
     from dataclasses import replace
 
     new_doc = replace(
-        doc, annexes=(replace(annex, sections=tuple(fixed) + (extra,)),) + doc.annexes[1:]
+        doc, annexes=(replace(annex, sections=(*tuple(fixed), extra)), *doc.annexes[1:])
     )
     services.terms.update_draft(label, document=new_doc)
     return new_doc
@@ -227,9 +227,9 @@ def test_a_version_without_dpa_or_with_unknown_fields_or_an_old_date_is_refused(
         services.terms.publish("nodpa", date(2027, 1, 1))
     services.terms.copy_to_draft("2021-04-17", "fields")
     first = doc.sections[1]
-    bad = replace(first, blocks=(Paragraph("Avtale med {customer.nmae}."),) + first.blocks)
+    bad = replace(first, blocks=(Paragraph("Avtale med {customer.nmae}."), *first.blocks))
     services.terms.update_draft(
-        "fields", document=replace(doc, sections=(doc.sections[0], bad) + doc.sections[2:])
+        "fields", document=replace(doc, sections=(doc.sections[0], bad, *doc.sections[2:]))
     )
     with pytest.raises(UserError, match=r"Unknown fields \{customer.nmae\}"):
         services.terms.publish("fields", date(2027, 1, 1), confirm_gaps=True)

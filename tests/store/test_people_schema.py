@@ -29,24 +29,30 @@ def test_the_database_itself_keeps_one_main_contact(services) -> None:  # type: 
     ola = people.add_person_at(ORG_A, PersonInput("Ola", "Hansen"), "contact", requested_by=kari)
     with services.store.session() as s:
         customer_id = s.execute(select(Customer.id).where(Customer.org_number == ORG_A)).scalar()
-    with pytest.raises((IntegrityError, StoreError), match="UNIQUE|unique"):
-        with services.store.session() as s:
-            s.add(
-                PersonRole(
-                    person_id=ola, customer_id=customer_id, role="main_contact", since=date.today()
-                )
+    with (
+        pytest.raises((IntegrityError, StoreError), match=r"UNIQUE|unique"),
+        services.store.session() as s,
+    ):
+        s.add(
+            PersonRole(
+                person_id=ola, customer_id=customer_id, role="main_contact", since=date.today()
             )
-    with pytest.raises((IntegrityError, StoreError), match="without naming the next"):
-        with services.store.session() as s:
-            s.execute(text("DELETE FROM person_role WHERE role = 'main_contact'"))
-    with pytest.raises((IntegrityError, StoreError), match="without naming the next"):
-        with services.store.session() as s:
-            s.execute(text("UPDATE person_role SET role = 'contact' WHERE role = 'main_contact'"))
-    with pytest.raises((IntegrityError, StoreError), match="CHECK|check"):
-        with services.store.session() as s:
-            s.add(
-                PersonRole(person_id=ola, customer_id=customer_id, role="owner", since=date.today())
-            )
+        )
+    with (
+        pytest.raises((IntegrityError, StoreError), match="without naming the next"),
+        services.store.session() as s,
+    ):
+        s.execute(text("DELETE FROM person_role WHERE role = 'main_contact'"))
+    with (
+        pytest.raises((IntegrityError, StoreError), match="without naming the next"),
+        services.store.session() as s,
+    ):
+        s.execute(text("UPDATE person_role SET role = 'contact' WHERE role = 'main_contact'"))
+    with (
+        pytest.raises((IntegrityError, StoreError), match=r"CHECK|check"),
+        services.store.session() as s,
+    ):
+        s.add(PersonRole(person_id=ola, customer_id=customer_id, role="owner", since=date.today()))
     assert people.main_contact(ORG_A) == kari
     # Handing over is one UPDATE of the holder; deleting the customer takes its roles along.
     with services.store.session() as s:

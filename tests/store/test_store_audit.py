@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError as SAIntegrityError
@@ -41,7 +43,7 @@ def test_an_untouched_chain_verifies(raw_store: Store) -> None:
         assert rows[0] is not None and rows[0].prev_hash == audit.GENESIS
         assert all(
             b is not None and a is not None and b.prev_hash == a.hash
-            for a, b in zip(rows, rows[1:])
+            for a, b in itertools.pairwise(rows)
         )
         assert audit.payload_of(rows[2]) == {"name": "Customer 2", "contact": "Person 2"}  # type: ignore[arg-type]
 

@@ -116,9 +116,11 @@ def test_locked_keyring_says_locked_and_touches_nothing(
     _keyring_profile(paths, memory_keyring)
     before = fingerprint(paths.data_dir)
 
-    with installed(LockedKeyring(memory_keyring.entries)):
-        with pytest.raises(KeyUnavailableError, match="locked"):
-            unlock_profile(paths)
+    with (
+        installed(LockedKeyring(memory_keyring.entries)),
+        pytest.raises(KeyUnavailableError, match="locked"),
+    ):
+        unlock_profile(paths)
     assert fingerprint(paths.data_dir) == before
 
 
@@ -150,9 +152,11 @@ def test_entry_deleted_while_the_store_exists_never_makes_a_new_key(
 def test_a_backend_that_does_not_keep_the_key_is_refused_before_any_file_exists(
     paths: StorePaths,
 ) -> None:
-    with installed(ForgetfulKeyring()):
-        with pytest.raises(KeyUnavailableError, match="did not keep the key"):
-            create_profile(paths)
+    with (
+        installed(ForgetfulKeyring()),
+        pytest.raises(KeyUnavailableError, match="did not keep the key"),
+    ):
+        create_profile(paths)
     assert not paths.db.exists() and not paths.key_file.exists()
 
 

@@ -11,7 +11,6 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import inspect
 from store_testkit import FIXTURE_STORES
 
-from contractdesk.store.shipped_terms import shipped_terms_dir, shipped_version
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
 from contractdesk.paths import StorePaths
 from contractdesk.store.engine import Store
@@ -25,6 +24,7 @@ from contractdesk.store.models import (
     TermsVersionSubProcessor,
 )
 from contractdesk.store.profile import unlock_profile
+from contractdesk.store.shipped_terms import shipped_terms_dir, shipped_version
 
 SHIPPED = shipped_version("2021-04-17")
 MY_MODELS = (

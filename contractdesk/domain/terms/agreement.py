@@ -1,4 +1,5 @@
-"""An agreement's life cycle: draft → sent → signed → active → terminated, and the transitions allowed.
+"""An agreement's life cycle: draft → sent → signed → active → terminated, and the transitions
+allowed.
 
 * ``draft``: being prepared for a customer (terms version chosen, fields filled).
 * ``sent``: the document went to the customer (PDF by e-mail, paper). It may be called
@@ -68,7 +69,8 @@ def allowed_next_states(current: AgreementState | str) -> frozenset[AgreementSta
 
 
 def can_transition(current: AgreementState | str, target: AgreementState | str) -> bool:
-    """Whether ``current`` → ``target`` is allowed (staying in the same state is not a transition)."""
+    """Whether ``current`` → ``target`` is allowed (staying in the same state is not a
+    transition)."""
     return AgreementState(target) in allowed_next_states(current)
 
 

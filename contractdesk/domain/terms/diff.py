@@ -68,7 +68,8 @@ class PartKind(StrEnum):
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of text in a line; ``changed`` marks words deleted (left side) or inserted (right side)."""
+    """A run of text in a line; ``changed`` marks words deleted (left side) or inserted (right
+    side)."""
 
     text: str
     changed: bool = False
@@ -172,7 +173,8 @@ def block_lines(block: Block) -> list[str]:
         return [" | ".join(row) for row in block.rows]
     if isinstance(block, SignatureBlock):
         lines = [block.intro] if block.intro else []
-        return lines + [
+        return [
+            *lines,
             f"{block.place_label} {block.date_label}",
             f"{block.customer_label} | {block.supplier_label}",
         ]
@@ -194,7 +196,8 @@ def _merge(segments: list[Segment]) -> tuple[Segment, ...]:
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    """Word-level diff of two lines: (old segments, new segments); joining each gives the line back."""
+    """Word-level diff of two lines: (old segments, new segments); joining each gives the line
+    back."""
     a, b = _TOKEN_RE.findall(old), _TOKEN_RE.findall(new)
     left: list[Segment] = []
     right: list[Segment] = []
@@ -303,7 +306,7 @@ def _pair(old: list[_Part], new: list[_Part]) -> dict[int, int]:
 
 
 def _part_diff(o: _Part | None, n: _Part | None) -> PartDiff:
-    kind = (n or o).kind  # type: ignore[union-attr]
+    kind = (n or o).kind  # type: ignore[union-attr]  # o and n are never both None
     old_lines = _lines(o.blocks) if o else []
     new_lines = _lines(n.blocks) if n else []
     if o is None:
@@ -351,7 +354,8 @@ def diff_terms(old: TermsDocument, new: TermsDocument) -> TermsDiff:
 
 
 def format_terms_diff(diff: TermsDiff, *, include_unchanged: bool = False) -> str:
-    """Plain-text report (for a CLI): one header per part, ``-``/``+`` lines, ``[-old-]{+new+}`` words."""
+    """Plain-text report (for a CLI): one header per part, ``-``/``+`` lines, ``[-old-]{+new+}``
+    words."""
     lines: list[str] = []
     if diff.old_title != diff.new_title:
         lines.append(f"title: {diff.old_title} → {diff.new_title}")

@@ -17,7 +17,7 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 
 def _nfc(text: str) -> str:
@@ -52,7 +52,8 @@ class Table:
 
 @dataclass(frozen=True)
 class SignatureBlock:
-    """An analog signature block: ``Sted:``/``Dato:`` lines, then two signature lines side by side."""
+    """An analog signature block: ``Sted:``/``Dato:`` lines, then two signature lines side by
+    side."""
 
     intro: str = ""
     place_label: str = "Sted:"
@@ -61,7 +62,7 @@ class SignatureBlock:
     supplier_label: str = "For {supplier.name}"
 
 
-Block = Union[Paragraph, BulletList, Table, SignatureBlock]
+Block = Paragraph | BulletList | Table | SignatureBlock
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,10 @@ class TermsDocument:
     meta: tuple[tuple[str, str], ...] = field(default=())
 
     def __repr__(self) -> str:
-        return f"TermsDocument({self.title!r}, sections={len(self.sections)}, annexes={len(self.annexes)})"
+        return (
+            f"TermsDocument({self.title!r}, sections={len(self.sections)}, "
+            f"annexes={len(self.annexes)})"
+        )
 
     def all_sections(self) -> tuple[Section, ...]:
         """Every section, the annexes' included, in reading order."""

@@ -1,6 +1,8 @@
-"""Fields in terms texts, such as ``{supplier.name}`` or ``{customer.org_number}``: list, find, fill.
+"""Fields in terms texts, such as ``{supplier.name}`` or ``{customer.org_number}``: list, find,
+fill.
 
-A field is ``{namespace.name}`` in lower case (letters, digits, ``_``; no spaces), anywhere in a title,
+A field is ``{namespace.name}`` in lower case (letters, digits, ``_``; no spaces), anywhere in a
+title,
 paragraph, bullet item, table cell, annex label/title or signature label. Anything that looks
 like a field but is not in `SUPPORTED_FIELDS` (e.g. ``{Supplier.Name}`` or ``{customer.orgnr}``)
 is an unknown field: `find_fields` marks it, `fill_fields` refuses it with the closest
@@ -97,7 +99,8 @@ class MissingFieldValueError(FieldError):
 
 @dataclass(frozen=True)
 class FieldOccurrence:
-    """A field found in a document: its name as written, where it is, and whether it is supported."""
+    """A field found in a document: its name as written, where it is, and whether it is
+    supported."""
 
     name: str
     location: str

@@ -64,7 +64,8 @@ __all__ = [
     "to_plain_text",
 ]
 
-#: ``meta`` key holding the contents list's heading (e.g. ``"1 Innhold"``); absent = no contents list.
+#: ``meta`` key holding the contents list's heading (e.g. ``"1 Innhold"``); absent = no contents
+#: list.
 CONTENTS_HEADING_KEY = "contents_heading"
 
 _WS = "[ \\t\u00a0]"
@@ -229,7 +230,8 @@ def _split_chunk(chunk: _Chunk) -> list[_Chunk]:
 
 
 def _entry_key(text: str) -> str:
-    """Compare contents entries and headings: collapse spaces, drop closing ``.``/``:``, casefold."""
+    """Compare contents entries and headings: collapse spaces, drop closing ``.``/``:``,
+    casefold."""
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".:").strip().casefold()
 
 
@@ -240,10 +242,10 @@ def _parse_number(number: str) -> tuple[int, ...]:
 def _is_successor(previous: tuple[int, ...] | None, number: tuple[int, ...]) -> bool:
     if previous is None:
         return len(number) == 1
-    if number == previous + (1,):
+    if number == (*previous, 1):
         return True
     for depth in range(1, len(previous) + 1):
-        if number == previous[: depth - 1] + (previous[depth - 1] + 1,):
+        if number == (*previous[: depth - 1], previous[depth - 1] + 1):
             return True
     return False
 
@@ -291,7 +293,7 @@ def import_terms_with_report(text: str) -> ImportResult:
         if contents_match:
             body_index = _read_contents(rest, index + 1, toc_entries)
             if body_index is not None:
-                meta.append((CONTENTS_HEADING_KEY, line))  # type: ignore[arg-type]
+                meta.append((CONTENTS_HEADING_KEY, line))  # type: ignore[arg-type]  # line is set when contents_match is
                 contents.append(chunk.lines[0])
                 number = contents_match["number"]
                 previous_number = (int(number),) if number else None
@@ -457,7 +459,7 @@ def _chunk_blocks(lines: Sequence[str]) -> list[Block]:
             out.append(BulletList(tuple(items)))
             items.clear()
 
-    for line, text in zip(lines, stripped):
+    for line, text in zip(lines, stripped, strict=True):
         bullet = _BULLET_RE.match(line) or _DASH_BULLET_RE.match(line)
         if bullet:
             flush_paragraph()

@@ -1,4 +1,5 @@
-"""The §14 re-acceptance cycle of a new terms version: dates, per-customer status, termination proposals.
+"""The §14 re-acceptance cycle of a new terms version: dates, per-customer status, termination
+proposals.
 
 §14 of the 2021 terms: customers are notified at the latest 1 month before a change takes
 effect, must accept the new terms (signed digitally or in writing), and an agreement not
@@ -46,7 +47,8 @@ def add_months(day: date, months: int) -> date:
 
 
 def last_notice_date(effective: date) -> date:
-    """The last day customers may be notified of terms taking effect on ``effective`` (E − 1 month)."""
+    """The last day customers may be notified of terms taking effect on ``effective`` (E − 1
+    month)."""
     return add_months(effective, -1)
 
 
@@ -66,7 +68,8 @@ class ReacceptanceStatus(StrEnum):
 
 @dataclass(frozen=True)
 class CustomerAcceptance:
-    """What is recorded for one active customer and the new version: when notified, when accepted."""
+    """What is recorded for one active customer and the new version: when notified, when
+    accepted."""
 
     customer_id: CustomerId
     notified_on: date | None = None
@@ -155,7 +158,8 @@ def propose_terminations(rows: Iterable[ReacceptanceRow]) -> tuple[TerminationPr
                     acceptance_deadline=row.acceptance_deadline,
                     reason=(
                         f"Notified {row.notified_on.isoformat()}, not accepted by "
-                        f"{row.acceptance_deadline.isoformat()}: under §14 the agreement is considered "
+                        f"{row.acceptance_deadline.isoformat()}: under §14 the agreement is "
+                        "considered "
                         "terminated once the owner confirms."
                     ),
                 )

@@ -1,4 +1,5 @@
-"""Sub-processor register: the parties named in the 2021 terms (§8.3, §17.6.2), and reading them from a version.
+"""Sub-processor register: the parties named in the 2021 terms (§8.3, §17.6.2), and reading them
+from a version.
 
 Texts are kept in Norwegian as the terms word them (they are what customers signed); org
 numbers and locations are ``None`` where the terms do not state them: never guessed.
@@ -41,7 +42,8 @@ class SubProcessorKind(StrEnum):
 
 @dataclass(frozen=True)
 class SubProcessor:
-    """One register entry: who, why, which data, where; and the clause of the terms that names it."""
+    """One register entry: who, why, which data, where; and the clause of the terms that names
+    it."""
 
     name: str
     purpose: str
@@ -118,7 +120,7 @@ _ACCESS_ITEM_RE = re.compile(
 def _after_intro(section: Section) -> list[tuple[str, BulletList]]:
     """(intro paragraph text, the bullet list right after it) pairs of a section."""
     out = []
-    for before, block in zip(section.blocks, section.blocks[1:]):
+    for before, block in zip(section.blocks, section.blocks[1:], strict=False):
         if isinstance(before, Paragraph) and isinstance(block, BulletList):
             out.append((before.text, block))
     return out

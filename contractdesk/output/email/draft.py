@@ -49,7 +49,10 @@ def make_address(addr: str, name: str = "") -> Address:
 def attachment_filename(inp: AgreementInput, prefix: str = "Avtale") -> str:
     """``Avtale-912345674-17.04.2021.pdf``: only safe ASCII-ish file-name characters."""
     org = "".join(ch for ch in inp.customer.org_number if ch.isdigit()) or "kunde"
-    return f"{safe_filename_part(prefix, 40)}-{safe_filename_part(org, 40)}-{safe_filename_part(inp.terms_label, 60)}.pdf"
+    return (
+        f"{safe_filename_part(prefix, 40)}-{safe_filename_part(org, 40)}-"
+        f"{safe_filename_part(inp.terms_label, 60)}.pdf"
+    )
 
 
 def build_message(

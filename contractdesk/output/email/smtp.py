@@ -8,6 +8,7 @@ the protocol. The password is never put in an error message.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import smtplib
 import socket
@@ -19,7 +20,7 @@ from enum import Enum
 from contractdesk.errors import UserFacingError
 
 
-class SmtpSecurity(str, Enum):
+class SmtpSecurity(str, Enum):  # noqa: UP042 - StrEnum would change str()/format() of members
     """How the connection is protected."""
 
     NONE = "none"
@@ -164,10 +165,9 @@ def send_smtp(
             accepted=accepted,
             refused={k: (code, _reply(code, text)) for k, (code, text) in refused.items()},
         )
-        try:
+        # The message was accepted; a failed goodbye does not matter.
+        with contextlib.suppress(smtplib.SMTPException, OSError):
             smtp.quit()
-        except (smtplib.SMTPException, OSError):
-            pass  # the message was accepted; a failed goodbye does not matter
         smtp = None
         return receipt
     except SmtpError:
@@ -238,7 +238,5 @@ def send_smtp(
         ) from exc
     finally:
         if smtp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 smtp.close()
-            except OSError:
-                pass

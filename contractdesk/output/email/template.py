@@ -1,4 +1,5 @@
-"""The editable e-mail template (subject and body with ``{field}`` placeholders), Norwegian by default."""
+"""The editable e-mail template (subject and body with ``{field}`` placeholders), Norwegian by
+default."""
 
 from __future__ import annotations
 

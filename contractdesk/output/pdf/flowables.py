@@ -131,7 +131,7 @@ def _replay_draw(
 
 def make_static(flowable: Flowable) -> Flowable:
     """Mark a flowable (a ``MemoParagraph`` or ``TocLine``) as recorded and replayed."""
-    flowable._replay = {}  # type: ignore[attr-defined]
+    flowable._replay = {}
     return flowable
 
 
@@ -378,6 +378,6 @@ class KeepIntact(Flowable):
 
     def draw(self) -> None:
         y = self.height
-        for f, (_, h) in zip(self.content, self._sizes):
+        for f, (_, h) in zip(self.content, self._sizes, strict=False):
             y -= h
             f.drawOn(self.canv, 0, y)

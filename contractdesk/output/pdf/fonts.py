@@ -66,7 +66,7 @@ class _FastTTFont(TTFont):
                 data = cache[key] = make_subset(subset)
             return data
 
-        self.face.makeSubset = cached_make_subset  # type: ignore[method-assign]
+        self.face.makeSubset = cached_make_subset
 
         # ReportLab compresses the embedded subset in every document; compress each distinct
         # subset once and hand the stream its compressed bytes (PDFStream skips its filters
@@ -96,7 +96,7 @@ class _FastTTFont(TTFont):
                 )
             return ref
 
-        self.face.addSubsetObjects = add_subset_objects  # type: ignore[method-assign]
+        self.face.addSubsetObjects = add_subset_objects
 
     def splitString(
         self, text: str | bytes, doc: object, encoding: str = "utf-8"
@@ -160,5 +160,5 @@ def missing_glyphs(text: str, font_name: str | None = None) -> list[str]:
     """Characters of ``text`` that the (regular) embedded font cannot draw."""
     fonts = register_fonts()
     font = pdfmetrics.getFont(font_name or fonts.regular)
-    cmap = font.face.charToGlyph  # type: ignore[attr-defined]  # TTFont only
+    cmap = font.face.charToGlyph  # TTFont only
     return sorted({ch for ch in text if not ch.isspace() and ord(ch) not in cmap})

@@ -24,7 +24,8 @@ def _locale(name: str) -> Locale:
 
 
 def format_money(amount: Decimal, locale: str = "nb_NO", currency: str = "NOK") -> str:
-    """``Decimal("12000")`` → ``"kr 12 000,00"`` (no-break spaces) in ``nb_NO``; øre rounded half up."""
+    """``Decimal("12000")`` → ``"kr 12 000,00"`` (no-break spaces) in ``nb_NO``; øre rounded half
+    up."""
     value = round_ore(Decimal(amount))
     loc = _locale(locale)
     if loc.language in ("nb", "nn", "no"):

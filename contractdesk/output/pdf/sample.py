@@ -1,4 +1,5 @@
-"""A realistic sample agreement (terms shaped like the 2021 text) for previews, tests and benchmarks."""
+"""A realistic sample agreement (terms shaped like the 2021 text) for previews, tests and
+benchmarks."""
 
 from __future__ import annotations
 
@@ -178,13 +179,14 @@ def sample_terms() -> TermsDocument:
             "Signering",
             (
                 Paragraph(
-                    "Denne avtalen er signert ved signatur i dette dokumentet eller aksept av vilkår og "
+                    "Denne avtalen er signert ved signatur i dette dokumentet eller aksept av "
+                    "vilkår og "
                     "bestilling av tjenester fra {supplier.name}."
                 ),
                 Paragraph("Analog signatur", heading=True),
                 SignatureBlock(
-                    intro="Brukes i forbindelse med signatur på papir eller på teknologiske plattformer "
-                    "som gir mulighet for signatur:"
+                    intro="Brukes i forbindelse med signatur på papir eller på teknologiske "
+                    "plattformer som gir mulighet for signatur:"
                 ),
             ),
         )
@@ -205,8 +207,9 @@ def sample_terms() -> TermsDocument:
         front_matter=(
             Paragraph("Dato for gjeldende avtalevilkår er: 17.04.2021"),
             Paragraph(
-                "Ved innsendelse av skjema eller signatur bekreftes det at vedkommende er i posisjon til å "
-                "inngå avtaler på vegne av bedriften. Inkludert i denne avtalen er Databehandleravtale "
+                "Ved innsendelse av skjema eller signatur bekreftes det at vedkommende er i "
+                "posisjon til å inngå avtaler på vegne av bedriften. Inkludert i denne avtalen er "
+                "Databehandleravtale "
                 "mellom kunden og {supplier.name}."
             ),
         ),

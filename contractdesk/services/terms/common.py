@@ -30,7 +30,7 @@ def clean_label(label: str) -> str:
             fill(
                 translate(
                     "TermsService",
-                    "Label %1: use 1–50 letters, digits, '.', '-' or '_', e.g. 2025-01-01.",  # noqa: RUF001 - the en dash is the wording shown to the user
+                    "Label %1: use 1–50 letters, digits, '.', '-' or '_', e.g. 2025-01-01.",
                 ),
                 repr(label),
             ),

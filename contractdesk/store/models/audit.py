@@ -1,4 +1,5 @@
-"""The audit log table: append-only, hash-chained; personal payloads can be erased (see store/audit.py)."""
+"""The audit log table: append-only, hash-chained; personal payloads can be erased (see
+store/audit.py)."""
 
 from __future__ import annotations
 

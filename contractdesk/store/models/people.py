@@ -1,4 +1,5 @@
-"""People (personal data, data subjects), their roles at customers, look-up keys, consents and requests.
+"""People (personal data, data subjects), their roles at customers, look-up keys, consents and
+requests.
 
 Invariants the database enforces itself (migration 0003): at most one main contact per customer
 (a partial unique index), and a main contact is never deleted or demoted while its customer
@@ -88,11 +89,15 @@ class PersonRole(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:
-        return f"PersonRole(person_id={self.person_id}, customer_id={self.customer_id}, role={self.role!r})"
+        return (
+            f"PersonRole(person_id={self.person_id}, customer_id={self.customer_id}, "
+            f"role={self.role!r})"
+        )
 
 
 class PersonSearchKey(Base):
-    """Folded name words, e-mail addresses and E.164 numbers of a person: "who is this?" reads only these.
+    """Folded name words, e-mail addresses and E.164 numbers of a person: "who is this?" reads only
+    these.
 
     Deleted with the person's personal data on erasure.
     """
@@ -110,7 +115,8 @@ class PersonSearchKey(Base):
 
 
 class Consent(Base):
-    """One consent event: given or withdrawn, on a date, from a source. The latest per kind is in force."""
+    """One consent event: given or withdrawn, on a date, from a source. The latest per kind is in
+    force."""
 
     __tablename__ = "person_consent"
     __table_args__ = (

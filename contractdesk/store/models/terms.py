@@ -1,4 +1,5 @@
-"""Terms versions (draft or published), the sub-processor register, and what a version listed at publication.
+"""Terms versions (draft or published), the sub-processor register, and what a version listed at
+publication.
 
 A published version is immutable in the database itself (migration 0004): triggers refuse any
 UPDATE or DELETE of a published ``terms_version`` row, and any change to the sub-processor list
@@ -37,7 +38,8 @@ class TermsVersion(Base):
     __table_args__ = (
         CheckConstraint("state IN ('draft', 'published')", name="state"),
         CheckConstraint(
-            "state = 'draft' OR (sha256 IS NOT NULL AND effective_date IS NOT NULL AND published_at IS NOT NULL)",
+            "state = 'draft' OR (sha256 IS NOT NULL AND effective_date IS NOT NULL"
+            " AND published_at IS NOT NULL)",
             name="published_complete",
         ),
         CheckConstraint("sha256 IS NULL OR length(sha256) = 64", name="sha256_length"),
@@ -75,7 +77,8 @@ class TermsVersion(Base):
 
 
 class SubProcessorEntry(Base):
-    """A register entry (§8.3, §17.6.2, §17.7). Retired entries stay for the versions that listed them."""
+    """A register entry (§8.3, §17.6.2, §17.7). Retired entries stay for the versions that listed
+    them."""
 
     __tablename__ = "subprocessor"
     __table_args__ = (
@@ -105,7 +108,8 @@ class SubProcessorEntry(Base):
 
 
 class TermsVersionSubProcessor(Base):
-    """A sub-processor as a version listed it when it was published (a copy: later edits do not change it)."""
+    """A sub-processor as a version listed it when it was published (a copy: later edits do not
+    change it)."""
 
     __tablename__ = "terms_version_subprocessor"
     __table_args__ = (

@@ -478,7 +478,7 @@ def _customers_from_rows(rows: Sequence[Any]) -> list[BillingCustomer]:
     ) in rows:
         if row_org != org:
             if services:
-                customers.append(customer(org, method, tuple(services)))  # type: ignore[arg-type]
+                customers.append(customer(org, method, tuple(services)))  # type: ignore[arg-type]  # org is set once services has rows
             org = row_org
             services = []
             method = deliveries.get(delivery) or _stored_delivery(deliveries, delivery)
@@ -514,7 +514,7 @@ def _customers_from_rows(rows: Sequence[Any]) -> list[BillingCustomer]:
                 )
             services.append(usage_service(sid, name, amount(unit_price), usage, termination))
     if services:
-        customers.append(customer(org, method, tuple(services)))  # type: ignore[arg-type]
+        customers.append(customer(org, method, tuple(services)))  # type: ignore[arg-type]  # org is set once services has rows
     return customers
 
 

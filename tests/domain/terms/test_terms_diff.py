@@ -62,8 +62,9 @@ def test_inserted_section_shifts_numbers_without_false_changes(v2021: TermsDocum
     i = [s.number for s in sections].index("4.2")
     renumbered = [replace(sections[i], number="4.3"), replace(sections[i + 1], number="4.4")]
     sections[i : i + 2] = [
-        Section("4.2", "Elektronisk signatur", (Paragraph("BankID godtas."),))
-    ] + renumbered
+        Section("4.2", "Elektronisk signatur", (Paragraph("BankID godtas."),)),
+        *renumbered,
+    ]
     diff = diff_terms(v2021, _with_sections(v2021, sections))
     changed = diff.changed_parts()
     assert [(p.number, p.status) for p in changed] == [

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from contractdesk.domain.terms.document import BulletList, Paragraph, Section, TermsDocument
-from contractdesk.store.shipped_terms import shipped_version
 from contractdesk.domain.terms.subprocessors import (
     SEED_SUBPROCESSORS,
     SubProcessorKind,
     extract_subprocessors,
     seed_subprocessors,
 )
+from contractdesk.store.shipped_terms import shipped_version
 
 
 def test_seed_register_names_the_parties_of_the_2021_terms() -> None:
