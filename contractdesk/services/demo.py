@@ -76,6 +76,9 @@ def populate_demo_business(services: Any, orgs: list[str], *, today: Any = None)
 
     from contractdesk.services.billing import ServiceInput
 
+    supplier = services.supplier.get() if getattr(services, "supplier", None) else None
+    # No agreement between the supplier and itself (refused since #13).
+    orgs = [o for o in orgs if supplier is None or o != supplier.org_number]
     billing = getattr(services, "billing", None)
     agreements = getattr(services, "agreements", None)
     people = getattr(services, "people", None)

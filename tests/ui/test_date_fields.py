@@ -30,7 +30,7 @@ def panel(qtbot, services):  # type: ignore[no-untyped-def]
     return panel
 
 
-def test_a_start_more_than_two_years_ahead_is_saved_only_when_confirmed(panel) -> None:  # type: ignore[no-untyped-def]
+def test_a_start_more_than_two_years_ahead_is_saved_only_when_confirmed(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
     dialog = panel.add_service()
     dialog.name.setText("CRM")
     dialog.price.setText("12000")
@@ -39,9 +39,9 @@ def test_a_start_more_than_two_years_ahead_is_saved_only_when_confirmed(panel) -
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "more than two years" in dialog.error.text()
     assert panel.model.rowCount() == 0
-    dialog.accept()  # OK again: confirmed
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert panel.model.rowCount() == 1
+    dialog.accept()  # OK again: confirmed (saved in the background)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
 
 
 def test_no_date_field_offers_the_year_2999(panel) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +54,7 @@ def test_no_date_field_offers_the_year_2999(panel) -> None:  # type: ignore[no-u
 
 
 def test_a_termination_that_empties_the_plan_is_shown_and_must_be_confirmed(
-    panel, services
+    qtbot, panel, services
 ) -> None:  # type: ignore[no-untyped-def]
     services.billing.add_service(
         ORG,
@@ -63,6 +63,7 @@ def test_a_termination_that_empties_the_plan_is_shown_and_must_be_confirmed(
         ),
     )
     panel.refresh()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)  # the list loads in the background
     panel.select_service(panel.model.row_at(0).id)
     dialog = panel.terminate_service()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -93,13 +94,14 @@ def test_enter_saves_the_business_details_and_a_service_dialog(qtbot, services, 
     page = SettingsPage()
     qtbot.addWidget(page)
     page.set_services(services)
+    qtbot.waitUntil(lambda: page.supplier_form.name.text() != "")  # loaded in the background
     page.supplier_form.name.setText("Heimen Web AS")
     qtbot.keyClick(page.supplier_form.name, Qt.Key.Key_Return)
-    assert services.supplier.get().name == "Heimen Web AS"
+    qtbot.waitUntil(lambda: services.supplier.get().name == "Heimen Web AS")
     dialog = panel.add_service()
     dialog.show()
     dialog.name.setText("CRM")
     dialog.price.setText("12000")
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert panel.model.rowCount() == 1
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
