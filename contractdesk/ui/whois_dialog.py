@@ -1,7 +1,9 @@
-""" "Who is this?" (Ctrl+K): type a name, e-mail or phone number; see customers and rights, or "not approved".
+""" "Who is this?" (Ctrl+K): type a name, e-mail or phone number; see customers and rights, or "not
+approved".
 
 The answer comes as the user types (a short pause, then one indexed look-up of a few milliseconds).
-Data-subject actions for the chosen person sit beside it: export their data, erase them, see requests.
+Data-subject actions for the chosen person sit beside it: export their data, erase them, see
+requests.
 """
 
 from __future__ import annotations
@@ -222,7 +224,7 @@ class WhoisDialog(QDialog):
             )
         self.details.setText("".join(lines))
 
-    # -- data-subject actions ------------------------------------------------------------------------
+    # -- data-subject actions ----------------------------------------------------------------------
 
     def export_selected(self, path: str | Path) -> Path:
         m = self.selected_match()

@@ -1,4 +1,5 @@
-"""``contractdesk terms …``, ``acceptance …``, ``subprocessor …`` and ``agreement …``: versions, ledger, §14 cycle.
+"""``contractdesk terms …``, ``acceptance …``, ``subprocessor …`` and ``agreement …``: versions,
+ledger, §14 cycle.
 
 Dates are ``YYYY-MM-DD`` (``DD.MM.YYYY`` is accepted too). ``terms publish`` refuses a DPA with
 gaps or references to the repealed 2000 act unless ``--yes``/``--confirm-gaps`` is given;

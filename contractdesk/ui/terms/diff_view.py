@@ -67,7 +67,8 @@ def _row_html(row: DiffRow) -> str:
 def diff_html(
     parts: list[tuple[int, PartDiff]], status_text: Callable[[PartDiff], str], old: str, new: str
 ) -> str:
-    """The side-by-side table of the given parts; each part's header carries the anchor ``p<position>``."""
+    """The side-by-side table of the given parts; each part's header carries the anchor
+    ``p<position>``."""
     out = [
         '<table width="100%" cellspacing="0" cellpadding="3" border="0">',
         f'<tr><th width="50%" align="left">{_esc(old)}</th><th width="50%" align="left">{_esc(new)}</th></tr>',

@@ -50,7 +50,7 @@ class RowTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Any] = []
 
-    # -- what subclasses give ------------------------------------------------------------------------
+    # -- what subclasses give ----------------------------------------------------------------------
 
     def headers(self) -> list[str]:
         raise NotImplementedError
@@ -70,7 +70,7 @@ class RowTableModel(QAbstractTableModel):
     def background(self, row: Any, column: int) -> QColor | None:
         return None
 
-    # -- the model -----------------------------------------------------------------------------------
+    # -- the model ---------------------------------------------------------------------------------
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
@@ -126,7 +126,7 @@ class RowTableModel(QAbstractTableModel):
         return None
 
 
-# -- terms ---------------------------------------------------------------------------------------------
+# -- terms -----------------------------------------------------------------------------------------
 
 
 class VersionsModel(RowTableModel):
@@ -251,7 +251,8 @@ class ChecklistModel(RowTableModel):
 
 
 class DiffPartsModel(RowTableModel):
-    """The parts of a terms diff (``PartDiff``), in reading order; ``IdRole``: the part's position."""
+    """The parts of a terms diff (``PartDiff``), in reading order; ``IdRole``: the part's
+    position."""
 
     def set_rows(self, rows: list[Any]) -> None:
         super().set_rows(list(enumerate(rows)))
@@ -374,7 +375,8 @@ class AgreementModel(RowTableModel):
 
 
 class AcceptanceModel(RowTableModel):
-    """The acceptance ledger (``AcceptanceView``); ``IdRole``: the acceptance id. Warnings highlighted."""
+    """The acceptance ledger (``AcceptanceView``); ``IdRole``: the acceptance id. Warnings
+    highlighted."""
 
     def headers(self) -> list[str]:
         return [

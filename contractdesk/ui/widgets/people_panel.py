@@ -1,7 +1,9 @@
-"""The people of one customer: roles and rights, add/correct/remove, main contact, data-subject requests.
+"""The people of one customer: roles and rights, add/correct/remove, main contact, data-subject
+requests.
 
 Embed it in the customer card: ``panel = PeoplePanel(services); panel.set_customer("923130969")``.
-Every action is also a public method (``add_person``, ``set_main_contact``, ``erase_person`` …) so the
+Every action is also a public method (``add_person``, ``set_main_contact``, ``erase_person`` …) so
+the
 card, shortcuts and tests can drive it without the dialogs. Errors from the rules are shown in the
 panel's message line, never swallowed.
 """

@@ -116,7 +116,8 @@ class SubmitDialog(QDialog):
 
 
 class RequesterCombo(QComboBox):
-    """Who at the customer asked: the people who may (main contact, signatories, general manager)."""
+    """Who at the customer asked: the people who may (main contact, signatories, general
+    manager)."""
 
     def __init__(
         self,
@@ -293,7 +294,8 @@ class RequestedByDialog(SubmitDialog):
 
 
 class RegistryHolderDialog(SubmitDialog):
-    """Pick a person from the customer's registry roles; they are created with a suggested role in one go."""
+    """Pick a person from the customer's registry roles; they are created with a suggested role in
+    one go."""
 
     def __init__(
         self,

@@ -1,4 +1,5 @@
-"""The data-subject request log: each request with its one-month deadline; log new ones, mark them done."""
+"""The data-subject request log: each request with its one-month deadline; log new ones, mark them
+done."""
 
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ def request_kind_label(widget: Any, kind: RequestKind) -> str:
 
 
 class RequestTableModel(QAbstractTableModel):
-    """Requests over ``RequestView`` values; overdue open requests are marked. ``IdRole``: request id."""
+    """Requests over ``RequestView`` values; overdue open requests are marked. ``IdRole``: request
+    id."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
