@@ -219,7 +219,8 @@ class WhoisDialog(QDialog):
                 "" if c.customer_status == "active" else f" <i>({esc(c.customer_status)})</i>"
             )
             lines.append(
-                f"<p><b>{esc(c.customer_name)}</b> {esc(format_org_number(c.org_number))}{status}<br>"
+                f"<p><b>{esc(c.customer_name)}</b> "
+                f"{esc(format_org_number(c.org_number))}{status}<br>"
                 f"{esc(roles)}<br>{rights}</p>"
             )
         self.details.setText("".join(lines))

@@ -71,7 +71,8 @@ def diff_html(
     ``p<position>``."""
     out = [
         '<table width="100%" cellspacing="0" cellpadding="3" border="0">',
-        f'<tr><th width="50%" align="left">{_esc(old)}</th><th width="50%" align="left">{_esc(new)}</th></tr>',
+        f'<tr><th width="50%" align="left">{_esc(old)}</th>'
+        f'<th width="50%" align="left">{_esc(new)}</th></tr>',
     ]
     for position, part in parts:
         old_label = f"{part.old_number or ''} {part.old_title or ''}".strip()

@@ -450,8 +450,9 @@ class PeoplePanel(QWidget):
             return
         dialog = RequestedByDialog(
             self.tr(
-                "Who asked to remove %1 from this customer? Only the main contact, a signatory or the "
-                "general manager may (§8.1.1); a person may always ask to be removed themselves."
+                "Who asked to remove %1 from this customer? Only the main contact, a signatory or "
+                "the general manager may (§8.1.1); a person may always ask to be removed "
+                "themselves."
             ).replace("%1", person_label(self, row)),
             managers(self.rows()),
             allow_nobody=not managers(self.rows()),
@@ -468,8 +469,8 @@ class PeoplePanel(QWidget):
         has_main = any(r.is_main_contact for r in self.rows())
         dialog = RequestedByDialog(
             self.tr(
-                "Who asked to make %1 the main contact? Once the customer has a main contact, only the "
-                "main contact, a signatory or the general manager may change it (§7.2, §8.1.1)."
+                "Who asked to make %1 the main contact? Once the customer has a main contact, only "
+                "the main contact, a signatory or the general manager may change it (§7.2, §8.1.1)."
             ).replace("%1", person_label(self, row)),
             managers(self.rows()),
             allow_nobody=not managers(self.rows()),

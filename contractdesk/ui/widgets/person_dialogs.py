@@ -405,8 +405,9 @@ class EraseDialog(SubmitDialog):
         self.setWindowTitle(self.tr("Erase person"))
         text = QLabel(
             self.tr(
-                "Erase %1? Names, title, phone numbers and e-mail addresses are removed for good, also from the "
-                "audit log's details. The id and the history of changes are kept (terms §8.2.3)."
+                "Erase %1? Names, title, phone numbers and e-mail addresses are removed for good, "
+                "also from the audit log's details. The id and the history of changes are kept "
+                "(terms §8.2.3)."
             ).replace("%1", name)
         )
         text.setWordWrap(True)
