@@ -497,7 +497,7 @@ class AddCustomerDialog(QDialog):
             and event.type() == QEvent.Type.KeyPress
             and self.hits_model.rowCount()
             and event.key() == Qt.Key.Key_Down
-        ):  # type: ignore[attr-defined]
+        ):  # type: ignore[attr-defined]  # a KeyPress event is a QKeyEvent
             self.hits.setFocus()
             if not self.hits.currentIndex().isValid():
                 self.hits.setCurrentIndex(self.hits_model.index(0))

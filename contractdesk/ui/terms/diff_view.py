@@ -231,7 +231,7 @@ class DiffView(QWidget):
             self.text.scrollToAnchor(f"p{position}")
 
 
-def _status(name: str):  # type: ignore[no-untyped-def]
+def _status(name: str):  # type: ignore[no-untyped-def]  # ChangeStatus is imported lazily
     from contractdesk.domain.terms.diff import ChangeStatus
 
     return ChangeStatus(name)

@@ -91,10 +91,10 @@ class RowTableModel(QAbstractTableModel):
                 return number
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self.headers())
 
     def headerData(
@@ -258,7 +258,7 @@ class DiffPartsModel(RowTableModel):
         super().set_rows(list(enumerate(rows)))
 
     def part_at(self, row: int) -> PartDiff:
-        return self._rows[row][1]  # type: ignore[no-any-return]
+        return self._rows[row][1]  # type: ignore[no-any-return]  # rows are (position, PartDiff)
 
     def headers(self) -> list[str]:
         return [self.tr("Section"), self.tr("Title"), self.tr("Change")]
