@@ -215,9 +215,7 @@ class WhoisDialog(QDialog):
                     (c.rights.may_manage_contacts, self.tr("may add or remove contacts")),
                 )
             )
-            status = (
-                "" if c.customer_status == "active" else f" <i>({esc(c.customer_status)})</i>"
-            )
+            status = "" if c.customer_status == "active" else f" <i>({esc(c.customer_status)})</i>"
             lines.append(
                 f"<p><b>{esc(c.customer_name)}</b> "
                 f"{esc(format_org_number(c.org_number))}{status}<br>"

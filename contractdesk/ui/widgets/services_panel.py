@@ -423,6 +423,7 @@ class ServicesPanel(QWidget):
         org = self.org_number
 
         profile = billing.profile(org)
+
         def submit(data: Any) -> tuple[int, str | None]:  # on a pool thread
             service_id = billing.add_service(org, data)
             return service_id, billing.order_warning(org)  # §4.1: allowed, terms not accepted
