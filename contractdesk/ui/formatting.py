@@ -1,11 +1,11 @@
 """Dates, months, times, amounts and numbers as the GUI shows them, in the user's language.
 
 Norwegian Bokmål: ``01.11.2026``, ``nov. 2026``, ``12 000,00``; English: the locale's short date
-with a
-four-digit year, ``Nov 2026``, ``12,000.00``. Everything goes through ``QLocale()`` (the default
-``install_language`` sets), so a language switch changes the next text shown. Amounts are exact
-(``Decimal``, øre rounded half up), never floats. Sort keys and file names stay ISO: only what the
-user reads is formatted here. The CLI never uses this module (its output is a scripting interface).
+with a four-digit year, ``Nov 2026``, ``12,000.00``. Everything goes through ``QLocale()`` (the
+default ``install_language`` sets), so a language switch changes the next text shown. Amounts are
+exact (``Decimal``, øre rounded half up), never floats. Sort keys and file names stay ISO: only what
+the user reads is formatted here. The CLI never uses this module (its output is a scripting
+interface).
 """
 
 from __future__ import annotations
