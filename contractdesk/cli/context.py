@@ -6,8 +6,12 @@ import argparse
 import getpass
 import sys
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from contractdesk.paths import StorePaths, passphrase_from_env, resolve_data_dir
+
+if TYPE_CHECKING:
+    from contractdesk.services.context import Services
 
 
 class CliContext:
@@ -16,7 +20,7 @@ class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.paths = StorePaths(resolve_data_dir(getattr(args, "data_dir", None)))
-        self._services = None
+        self._services: Services | None = None
 
     def passphrase(self, *, confirm: bool = False, prompt: str = "Passphrase: ") -> str | None:
         """``CONTRACTDESK_PASSPHRASE``, else ask on a terminal, else None."""
@@ -33,13 +37,14 @@ class CliContext:
         return None
 
     @cached_property
-    def services(self):  # type: ignore[no-untyped-def]
+    def services(self) -> Services:
         from contractdesk.services.context import Services
         from contractdesk.store.profile import unlock_profile
 
         store = unlock_profile(self.paths, passphrase=passphrase_from_env(), prompt=self._prompt)
-        self._services = Services(store, self.paths)
-        return self._services
+        services = Services(store, self.paths)
+        self._services = services
+        return services
 
     def _prompt(self) -> str | None:
         return self.passphrase()

@@ -50,10 +50,10 @@ def emit(text: str = "") -> None:
 def emit_table(rows: list[list[str]], headers: list[str]) -> None:
     widths = [len(h) for h in headers]
     for row in rows:
-        widths = [max(w, len(str(c))) for w, c in zip(widths, row)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+        widths = [max(w, len(str(c))) for w, c in zip(widths, row, strict=False)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=False)).rstrip())
     for row in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)).rstrip())
 
 
 def error(message: str) -> None:

@@ -10,7 +10,8 @@ Handler = Callable[[Any, argparse.Namespace], "int | None"]
 
 
 class CommandRegistry:
-    """Hands out argparse subparsers: ``noun("customer").add_parser("add")``, or a bare ``command``."""
+    """Hands out argparse subparsers: ``noun("customer").add_parser("add")``, or a bare
+    ``command``."""
 
     def __init__(self, subparsers: Any) -> None:
         self._subparsers = subparsers

@@ -1,10 +1,11 @@
 """Dates, months, times, amounts and numbers as the GUI shows them, in the user's language.
 
-Norwegian Bokmål: ``01.11.2026``, ``nov. 2026``, ``12 000,00``; English: the locale's short date with a
-four-digit year, ``Nov 2026``, ``12,000.00``. Everything goes through ``QLocale()`` (the default
-``install_language`` sets), so a language switch changes the next text shown. Amounts are exact
-(``Decimal``, øre rounded half up), never floats. Sort keys and file names stay ISO: only what the
-user reads is formatted here. The CLI never uses this module (its output is a scripting interface).
+Norwegian Bokmål: ``01.11.2026``, ``nov. 2026``, ``12 000,00``; English: the locale's short date
+with a four-digit year, ``Nov 2026``, ``12,000.00``. Everything goes through ``QLocale()`` (the
+default ``install_language`` sets), so a language switch changes the next text shown. Amounts are
+exact (``Decimal``, øre rounded half up), never floats. Sort keys and file names stay ISO: only what
+the user reads is formatted here. The CLI never uses this module (its output is a scripting
+interface).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ _TWO_DIGIT_YEAR = re.compile(r"(?<!y)yy(?!y)")
 
 
 def date_edit_format(locale: QLocale | None = None) -> str:
-    """The locale's short date format with a four-digit year: ``dd.MM.yyyy`` (nb), ``M/d/yyyy`` (en_US).
+    """The locale's short date format with a four-digit year: ``dd.MM.yyyy`` (nb), ``M/d/yyyy``
+    (en_US).
 
     Use it for ``QDateEdit.setDisplayFormat`` so what the user types and reads matches the tables.
     """
@@ -42,7 +44,8 @@ def date_edit_format(locale: QLocale | None = None) -> str:
 
 
 def month_edit_format(locale: QLocale | None = None) -> str:
-    """The short date format without the day: ``MM.yyyy`` (nb), ``M/yyyy`` (en_US); for month pickers."""
+    """The short date format without the day: ``MM.yyyy`` (nb), ``M/yyyy`` (en_US); for month
+    pickers."""
     without_day = re.sub(r"d+[^dMy]*", "", date_edit_format(locale))
     return without_day.strip(" ./-,") or "MM.yyyy"
 
@@ -110,7 +113,8 @@ format_amount = format_money
 
 
 def format_number(value: Decimal | int, locale: QLocale | None = None) -> str:
-    """A quantity exactly as recorded, without trailing zeros: ``1 234,5`` (nb), ``1,234.5`` (en)."""
+    """A quantity exactly as recorded, without trailing zeros: ``1 234,5`` (nb), ``1,234.5``
+    (en)."""
     loc = locale or QLocale()
     if isinstance(value, int):
         return _grouped(str(value), loc)
@@ -125,7 +129,8 @@ def format_number(value: Decimal | int, locale: QLocale | None = None) -> str:
 
 
 def format_amount_input(amount: Decimal, locale: QLocale | None = None) -> str:
-    """An amount to edit in a text field: the locale's decimal point, no grouping (``12000,00`` in nb).
+    """An amount to edit in a text field: the locale's decimal point, no grouping (``12000,00`` in
+    nb).
 
     The services read it back (``to_money`` accepts a decimal comma or point); grouping is left out
     because an English ``12,000.00`` would read as a decimal comma.

@@ -23,14 +23,16 @@ def chosen_language(settings: QSettings | None = None) -> str:
 
 
 def install_language(app: QCoreApplication, language: str) -> str:
-    """Install the translator for ``language`` (English: its plural forms only). Returns the language in force."""
+    """Install the translator for ``language`` (English: its plural forms only). Returns the
+    language in force."""
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
     if language not in SUPPORTED:
         language = "en"
     if language == "en":
-        # English needs only the plural forms ("1 invoice", "2 invoices"); every other text is the source.
+        # English needs only the plural forms ("1 invoice", "2 invoices"); every other text is the
+        # source.
         plurals = QTranslator(app)
         if plurals.load(str(resource_path("translations", "contractdesk_en.qm"))):
             app.installTranslator(plurals)

@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
 
     @property
     def settings_page(self) -> SettingsPage:
-        return self.page("settings")  # type: ignore[return-value]
+        return self.page("settings")  # type: ignore[return-value]  # the "settings" page is a SettingsPage
 
     def page(self, page_id: str) -> Page:
         return self._ensure_page(self.page_index(page_id))
@@ -168,12 +168,12 @@ class MainWindow(QMainWindow):
     def open_customer(self, org_number: str) -> Any:
         """Open the customer card of ``org_number`` (from any page)."""
         page = self.go_to("customers")
-        return page.open_customer(org_number)  # type: ignore[attr-defined]
+        return page.open_customer(org_number)  # type: ignore[attr-defined]  # the customers page
 
     def new_customer(self) -> Any:
         """Ctrl+N wherever the focus is: the customers page's "Add customer" dialog."""
         page = self.go_to("customers")
-        return page.add_customer()  # type: ignore[attr-defined]
+        return page.add_customer()  # type: ignore[attr-defined]  # the customers page
 
     def show_help(self) -> Any:
         """F1: help for the page shown, in the user's language."""
@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
 
         from contractdesk.ui.i18n import install_language
 
-        install_language(QApplication.instance(), code)  # type: ignore[arg-type]
+        install_language(QApplication.instance(), code)  # type: ignore[arg-type]  # a QApplication runs
         self.retranslate()
         retranslate_date_fields()
 
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         row = settings.value("window/page", 0)
         try:
-            self.nav.setCurrentRow(int(row))  # type: ignore[arg-type]
+            self.nav.setCurrentRow(int(row))  # type: ignore[arg-type]  # QSettings value: object; bad ones caught
         except (TypeError, ValueError):
             self.nav.setCurrentRow(0)
 

@@ -1,4 +1,5 @@
-"""One app instance per data folder: a lock file (stale after a crash is cleared) and a local socket.
+"""One app instance per data folder: a lock file (stale after a crash is cleared) and a local
+socket.
 
 The second instance asks the first to come forward, then tells its user and exits.
 """

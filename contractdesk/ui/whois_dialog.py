@@ -1,7 +1,9 @@
-""" "Who is this?" (Ctrl+K): type a name, e-mail or phone number; see customers and rights, or "not approved".
+""" "Who is this?" (Ctrl+K): type a name, e-mail or phone number; see customers and rights, or "not
+approved".
 
 The answer comes as the user types (a short pause, then one indexed look-up of a few milliseconds).
-Data-subject actions for the chosen person sit beside it: export their data, erase them, see requests.
+Data-subject actions for the chosen person sit beside it: export their data, erase them, see
+requests.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ class WhoisModel(QAbstractListModel):
     def match_at(self, row: int) -> WhoisMatch:
         return self._matches[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self._matches)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -157,26 +159,22 @@ class WhoisDialog(QDialog):
         if result.kind == "empty":
             self.verdict.setText(self.tr("Type a name, e-mail address or phone number."))
         elif not result.matches:
-            self.verdict.setText(
-                '<b style="color:#b00020">%s</b>'
-                % html.escape(
-                    self.tr(
-                        "Not registered: NOT APPROVED. Persons not registered are turned away (terms §8)."
-                    )
+            verdict = html.escape(
+                self.tr(
+                    "Not registered: NOT APPROVED. Persons not registered are turned away (terms §8)."  # noqa: E501  one translatable literal
                 )
             )
+            self.verdict.setText(f'<b style="color:#b00020">{verdict}</b>')
         elif result.approved:
-            self.verdict.setText(
-                '<b style="color:#1b5e20">%s</b>'
-                % html.escape(self.tr("Registered: %n person(s) found.", "", len(result.matches)))
+            verdict = html.escape(
+                self.tr("Registered: %n person(s) found.", "", len(result.matches))
             )
+            self.verdict.setText(f'<b style="color:#1b5e20">{verdict}</b>')
         else:
-            self.verdict.setText(
-                '<b style="color:#b00020">%s</b>'
-                % html.escape(
-                    self.tr("Registered, but without a role at any customer: NOT APPROVED.")
-                )
+            verdict = html.escape(
+                self.tr("Registered, but without a role at any customer: NOT APPROVED.")
             )
+            self.verdict.setText(f'<b style="color:#b00020">{verdict}</b>')
         if result.matches:
             self.matches.setCurrentIndex(self.model.index(0, 0))
         self._show_selected()
@@ -203,9 +201,8 @@ class WhoisDialog(QDialog):
         if contact:
             lines.append("<p>" + "<br>".join(contact) + "</p>")
         if not m.memberships:
-            lines.append(
-                "<p><b>%s</b></p>" % esc(self.tr("No role at any customer: not approved."))
-            )
+            no_role = esc(self.tr("No role at any customer: not approved."))
+            lines.append(f"<p><b>{no_role}</b></p>")
         for c in m.memberships:
             roles = ", ".join(role_label(self, r) for r in c.roles)
             yes, no = "✔", "✘"
@@ -218,16 +215,15 @@ class WhoisDialog(QDialog):
                     (c.rights.may_manage_contacts, self.tr("may add or remove contacts")),
                 )
             )
-            status = (
-                "" if c.customer_status == "active" else " <i>(%s)</i>" % esc(c.customer_status)
-            )
+            status = "" if c.customer_status == "active" else f" <i>({esc(c.customer_status)})</i>"
             lines.append(
-                f"<p><b>{esc(c.customer_name)}</b> {esc(format_org_number(c.org_number))}{status}<br>"
+                f"<p><b>{esc(c.customer_name)}</b> "
+                f"{esc(format_org_number(c.org_number))}{status}<br>"
                 f"{esc(roles)}<br>{rights}</p>"
             )
         self.details.setText("".join(lines))
 
-    # -- data-subject actions ------------------------------------------------------------------------
+    # -- data-subject actions ----------------------------------------------------------------------
 
     def export_selected(self, path: str | Path) -> Path:
         m = self.selected_match()
@@ -296,7 +292,7 @@ def show_whois(window: QMainWindow) -> WhoisDialog | None:
     dialog = getattr(window, "whois_dialog", None)
     if not isinstance(dialog, WhoisDialog) or dialog.services is not services:
         dialog = WhoisDialog(services, window)
-        window.whois_dialog = dialog  # type: ignore[attr-defined]
+        window.whois_dialog = dialog  # type: ignore[attr-defined]  # kept alive on the window
     dialog.show()
     dialog.activateWindow()  # brings it forward on desktops (raise_() is refused by some platforms)
     dialog.query.setFocus()

@@ -1,4 +1,5 @@
-"""``contractdesk terms …``, ``acceptance …``, ``subprocessor …`` and ``agreement …``: versions, ledger, §14 cycle.
+"""``contractdesk terms …``, ``acceptance …``, ``subprocessor …`` and ``agreement …``: versions,
+ledger, §14 cycle.
 
 Dates are ``YYYY-MM-DD`` (``DD.MM.YYYY`` is accepted too). ``terms publish`` refuses a DPA with
 gaps or references to the repealed 2000 act unless ``--yes``/``--confirm-gaps`` is given;
@@ -351,7 +352,8 @@ def terms_import(ctx: Any, args: argparse.Namespace) -> int:
         emit_json(data)
         return 0
     emit(
-        f"Imported {row.label} as a draft: {len(outcome.version.document.all_sections())} sections, "
+        f"Imported {row.label} as a draft: "
+        f"{len(outcome.version.document.all_sections())} sections, "
         f"content sha256 {row.content_sha256}."
     )
     if outcome.same_as_published:
@@ -475,7 +477,8 @@ def terms_publish(ctx: Any, args: argparse.Namespace) -> int:
     for warning in result.preview.warnings:
         emit(f"  warning: {warning}")
     emit(
-        f"  {result.notices_created} customer(s) to notify by {result.preview.last_notice_date.isoformat()} (§14)."
+        f"  {result.notices_created} customer(s) to notify by "
+        f"{result.preview.last_notice_date.isoformat()} (§14)."
     )
     return 0
 
@@ -504,8 +507,10 @@ def acceptance_record(ctx: Any, args: argparse.Namespace) -> int:
         return 0
     a = result.acceptance
     emit(
-        f"Recorded: {a.customer_name} accepted {a.terms_label} on {a.accepted_on.isoformat()} ({a.method}), "
-        f"signed by {a.signed_by_name}; agreement {result.agreement.document_id} is {result.agreement.state}."
+        f"Recorded: {a.customer_name} accepted {a.terms_label} "
+        f"on {a.accepted_on.isoformat()} ({a.method}), "
+        f"signed by {a.signed_by_name}; agreement {result.agreement.document_id} "
+        f"is {result.agreement.state}."
     )
     for warning in result.warnings:
         emit(f"  warning: {warning}")
@@ -574,7 +579,8 @@ def acceptance_scan(ctx: Any, args: argparse.Namespace) -> int:
     scan = ctx.services.agreements.scan(args.acceptance_id)
     path = save_atomic(args.output, scan.data, mode=0o600)
     emit(
-        f"Wrote {scan.filename} ({scan.mime}, {len(scan.data)} bytes, sha256 {scan.sha256}) to {path}."
+        f"Wrote {scan.filename} ({scan.mime}, {len(scan.data)} bytes, "
+        f"sha256 {scan.sha256}) to {path}."
     )
     return 0
 
@@ -657,7 +663,8 @@ def reacceptance_confirm(ctx: Any, args: argparse.Namespace) -> int:
 
     if not args.yes:
         error(
-            "nothing terminated: confirm with --yes that these agreements are considered terminated (§14)"
+            "nothing terminated: confirm with --yes that these agreements "
+            "are considered terminated (§14)"
         )
         return 1
     done = ctx.services.agreements.confirm_terminations(args.notice_ids, actor="cli")
@@ -666,7 +673,8 @@ def reacceptance_confirm(ctx: Any, args: argparse.Namespace) -> int:
         return 0
     for p in done:
         emit(
-            f"Terminated: {p.customer_name} ({p.org_number}) from {p.considered_terminated_on.isoformat()}."
+            f"Terminated: {p.customer_name} ({p.org_number}) "
+            f"from {p.considered_terminated_on.isoformat()}."
         )
     return 0
 
@@ -765,7 +773,8 @@ def _emit_agreement(view: Any, as_json: bool) -> None:
         emit_json(view.as_dict())
     else:
         emit(
-            f"{view.document_id}  {view.customer_name} ({view.org_number})  terms {view.terms_label}  {view.state}"
+            f"{view.document_id}  {view.customer_name} ({view.org_number})  "
+            f"terms {view.terms_label}  {view.state}"
         )
 
 

@@ -1,1 +1,2 @@
-"""The customers area of the GUI: the lazily fetching list model, the card, the add and refresh dialogs."""
+"""The customers area of the GUI: the lazily fetching list model, the card, the add and refresh
+dialogs."""

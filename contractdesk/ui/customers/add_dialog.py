@@ -55,7 +55,8 @@ MIN_NAME_CHARS = 2
 
 
 class RegistryHitsModel(QAbstractListModel):
-    """The registry's search hits (``RegistryEntity`` values); ``OrgNumberRole`` gives the number."""
+    """The registry's search hits (``RegistryEntity`` values); ``OrgNumberRole`` gives the
+    number."""
 
     OrgNumberRole = Qt.ItemDataRole.UserRole + 1
 
@@ -311,7 +312,7 @@ class AddCustomerDialog(QDialog):
         self.show_search()
         self.query.setFocus()
 
-    # -- modes ----------------------------------------------------------------------------------------------
+    # -- modes -------------------------------------------------------------------------------------
 
     def show_search(self) -> None:
         self.stack.setCurrentIndex(0)
@@ -336,7 +337,7 @@ class AddCustomerDialog(QDialog):
     def manual_mode(self) -> bool:
         return self.stack.currentIndex() == 1
 
-    # -- asking the registry ------------------------------------------------------------------------------
+    # -- asking the registry -----------------------------------------------------------------------
 
     def _cancel_running(self) -> None:
         self._generation += 1
@@ -496,14 +497,14 @@ class AddCustomerDialog(QDialog):
             and event.type() == QEvent.Type.KeyPress
             and self.hits_model.rowCount()
             and event.key() == Qt.Key.Key_Down
-        ):  # type: ignore[attr-defined]
+        ):  # type: ignore[attr-defined]  # a KeyPress event is a QKeyEvent
             self.hits.setFocus()
             if not self.hits.currentIndex().isValid():
                 self.hits.setCurrentIndex(self.hits_model.index(0))
             return True
         return super().eventFilter(watched, event)
 
-    # -- saving --------------------------------------------------------------------------------------------
+    # -- saving ------------------------------------------------------------------------------------
 
     def save(self) -> None:
         """Register the customer in the background; the dialog closes when it is stored."""
@@ -551,7 +552,7 @@ class AddCustomerDialog(QDialog):
         self.timer.stop()
         super().reject()
 
-    # -- helpers ----------------------------------------------------------------------------------------------
+    # -- helpers -----------------------------------------------------------------------------------
 
     def _set_lookup(self, lookup: RegistryLookup | None) -> None:
         self.lookup = lookup

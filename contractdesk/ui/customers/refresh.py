@@ -299,4 +299,4 @@ def _keep(parent: QWidget, state: dict[str, Any]) -> None:
     """Keep the dialogs of the latest refresh alive as long as their parent (Python owns them)."""
     kept: list[dict[str, Any]] = getattr(parent, "_refresh_states", [])
     kept = [*kept[-4:], state]
-    parent._refresh_states = kept  # type: ignore[attr-defined]
+    parent._refresh_states = kept  # type: ignore[attr-defined]  # an ad-hoc attribute on the parent

@@ -1,1 +1,2 @@
-"""Agreement documents in the GUI: preview (from memory), print, save as, e-mail, batch, e-mail settings."""
+"""Agreement documents in the GUI: preview (from memory), print, save as, e-mail, batch, e-mail
+settings."""

@@ -1,4 +1,5 @@
-"""The agreement-document buttons: Preview, Print, Save as, E-mail (draft or send), Batch, E-mail settings.
+"""The agreement-document buttons: Preview, Print, Save as, E-mail (draft or send), Batch, E-mail
+settings.
 
 ``DocumentActions`` sits on the Agreements page (for the selected agreement) and on the customer
 card (for that customer). It asks its owner what to act on through a callable returning a
@@ -44,7 +45,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class DocumentTarget:
-    """What the buttons act on: a customer, and optionally one of its agreements (and so its version)."""
+    """What the buttons act on: a customer, and optionally one of its agreements (and so its
+    version)."""
 
     org_number: str
     agreement_id: int | None = None
@@ -248,7 +250,7 @@ class DocumentActions(QWidget):
         self.send_action.setEnabled(target is not None and target.state != "terminated")
         self.batch_button.setEnabled(has)
 
-    # -- helpers ------------------------------------------------------------------------------------
+    # -- helpers -----------------------------------------------------------------------------------
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> Any:
         from contractdesk.ui.tasks import run_task
@@ -289,7 +291,7 @@ class DocumentActions(QWidget):
     def _warnings(self, ref: Any) -> str:
         return "".join("\n⚠ " + w for w in ref.warnings)
 
-    # -- actions ------------------------------------------------------------------------------------
+    # -- actions -----------------------------------------------------------------------------------
 
     def preview(self) -> Any:
         """Make the PDF in the background and show it in a preview window."""
@@ -538,7 +540,8 @@ class DocumentActions(QWidget):
         return self._run(work, done)
 
     def save_email_draft(self, path: str | None = None, *, with_sheet: bool = False) -> Any:
-        """Save the e-mail to the main contact as an .eml draft and open it in the default mail program."""
+        """Save the e-mail to the main contact as an .eml draft and open it in the default mail
+        program."""
         target = self.target()
         if self.services is None or target is None:
             return None

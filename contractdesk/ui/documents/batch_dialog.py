@@ -1,4 +1,5 @@
-"""Batch: the agreements of chosen or all active customers as ``ORGNR-<label>.pdf`` files in a folder.
+"""Batch: the agreements of chosen or all active customers as ``ORGNR-<label>.pdf`` files in a
+folder.
 
 The work runs in the background (``run_task``; rendering uses worker processes on every core)
 behind a ``QProgressDialog`` whose Cancel stops it between customers and between chunks. Files
@@ -42,7 +43,8 @@ BLOCKED = BLOCKED_STATUSES
 
 
 class BatchDialog(QDialog):
-    """Choose the customers, the version and the folder; make the agreements with progress and cancel.
+    """Choose the customers, the version and the folder; make the agreements with progress and
+    cancel.
 
     Signals:
         batch_done(object): the batch finished (a ``DocumentBatchResult``), cancelled or not.
@@ -163,7 +165,8 @@ class BatchDialog(QDialog):
             self.folder.setText(folder)
 
     def start(self) -> Any:
-        """Start the batch in the background; returns the task (None when the input is incomplete)."""
+        """Start the batch in the background; returns the task (None when the input is
+        incomplete)."""
         from contractdesk.ui.tasks import run_task
 
         folder = self.folder.text().strip()

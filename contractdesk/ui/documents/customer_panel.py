@@ -1,4 +1,5 @@
-"""The customer card's agreement-document buttons (Preview, Print, Save as, E-mail) with a status line."""
+"""The customer card's agreement-document buttons (Preview, Print, Save as, E-mail) with a status
+line."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ if TYPE_CHECKING:
 
 
 class CustomerDocumentsPanel(QWidget):
-    """Preview / Print / Save as / E-mail for one customer's agreement (its open one, else a new draft).
+    """Preview / Print / Save as / E-mail for one customer's agreement (its open one, else a new
+    draft).
 
     The buttons are disabled for a customer no agreement may be issued to (deleted, bankrupt …).
     ``document_actions.changed`` tells the card to list the customer's agreements again.

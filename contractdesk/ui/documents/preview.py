@@ -1,4 +1,5 @@
-"""Preview a PDF inside the app (``QPdfView`` over a ``QPdfDocument`` read from memory), print it, save it.
+"""Preview a PDF inside the app (``QPdfView`` over a ``QPdfDocument`` read from memory), print it,
+save it.
 
 The bytes never touch the disk for a preview: ``QPdfDocument`` loads from a ``QBuffer``. Printing
 renders each page with ``QPdfDocument.render`` (at most 300 dpi) into the printer's ``QPainter``;
@@ -42,7 +43,8 @@ def load_pdf(pdf: bytes, parent: QWidget) -> tuple[Any, QBuffer]:
 
 
 def print_document(document: Any, printer: Any, *, max_dpi: int = MAX_PRINT_DPI) -> int:
-    """Print every page of a loaded ``QPdfDocument`` on ``printer`` (a ``QPrinter``); returns the pages.
+    """Print every page of a loaded ``QPdfDocument`` on ``printer`` (a ``QPrinter``); returns the
+    pages.
 
     Each page is rendered at the printer's resolution (at most ``max_dpi``) and drawn full-page,
     keeping its aspect ratio, centred horizontally.

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 
 class Page(QWidget):
-    """A page gets the services once the store is open (``set_services``), and may need none before."""
+    """A page gets the services once the store is open (``set_services``), and may need none
+    before."""
 
     page_id = "page"
 

@@ -275,7 +275,7 @@ class CustomersPage(Page):
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Down
             and self.model.rowCount()
-        ):  # type: ignore[attr-defined]
+        ):  # type: ignore[attr-defined]  # a KeyPress event is a QKeyEvent
             if self.timer.isActive():
                 self.apply_search()
             self.table.setFocus()

@@ -283,7 +283,7 @@ class PrivacyPage(Page):
         for row in range(self.breaches_model.rowCount()):
             if self.breaches_model.breach_id(row) == chosen:
                 proxy = self.breach_view.model()
-                index = proxy.mapFromSource(self.breaches_model.index(row, 0))  # type: ignore[attr-defined]
+                index = proxy.mapFromSource(self.breaches_model.index(row, 0))  # type: ignore[attr-defined]  # the view's model is a proxy
                 self.breach_view.selectRow(index.row())
 
     def selected_breach(self) -> int | None:
@@ -291,7 +291,7 @@ class PrivacyPage(Page):
         if not rows:
             return None
         proxy = self.breach_view.model()
-        source = proxy.mapToSource(rows[0])  # type: ignore[attr-defined]
+        source = proxy.mapToSource(rows[0])  # type: ignore[attr-defined]  # the view's model is a proxy
         return self.breaches_model.breach_id(source.row())
 
     def add_breach(self) -> None:

@@ -1,4 +1,5 @@
-"""The Terms page: versions, reading a version by its sections, drafts, publishing, comparing, sub-processors.
+"""The Terms page: versions, reading a version by its sections, drafts, publishing, comparing,
+sub-processors.
 
 Published versions are read-only (the service and the database refuse changes); a new version
 starts as a copy of an old one (or an imported text), is edited as a draft, and is published
@@ -74,7 +75,8 @@ def make_table(model: RowTableModel, name: str) -> tuple[QTableView, QSortFilter
 
 
 class TermsPage(Page):
-    """Terms versions (list, read, copy, edit, publish), the side-by-side diff and the sub-processor register."""
+    """Terms versions (list, read, copy, edit, publish), the side-by-side diff and the
+    sub-processor register."""
 
     page_id = "terms"
 
@@ -322,7 +324,8 @@ class TermsPage(Page):
         self._show_checklist(label)
 
     def _show_checklist(self, label: str) -> None:
-        """The DPA checklist of the version as the current rules read it (items (a)–(h), repealed act)."""
+        """The DPA checklist of the version as the current rules read it (items (a)–(h), repealed
+        act)."""
         from contractdesk.services.terms import checklist_to_dict
 
         data = checklist_to_dict(self.services.terms.checklist(label))
@@ -362,7 +365,8 @@ class TermsPage(Page):
         self.status.setText(text)
 
     def _open(self, dialog: Any, done: Any) -> None:
-        """Show a dialog window-modal without blocking; ``done(dialog)`` runs after a successful OK."""
+        """Show a dialog window-modal without blocking; ``done(dialog)`` runs after a successful
+        OK."""
         self.dialog = dialog
         dialog.accepted.connect(lambda: done(dialog))
         dialog.open()

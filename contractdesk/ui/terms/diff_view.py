@@ -67,10 +67,12 @@ def _row_html(row: DiffRow) -> str:
 def diff_html(
     parts: list[tuple[int, PartDiff]], status_text: Callable[[PartDiff], str], old: str, new: str
 ) -> str:
-    """The side-by-side table of the given parts; each part's header carries the anchor ``p<position>``."""
+    """The side-by-side table of the given parts; each part's header carries the anchor
+    ``p<position>``."""
     out = [
         '<table width="100%" cellspacing="0" cellpadding="3" border="0">',
-        f'<tr><th width="50%" align="left">{_esc(old)}</th><th width="50%" align="left">{_esc(new)}</th></tr>',
+        f'<tr><th width="50%" align="left">{_esc(old)}</th>'
+        f'<th width="50%" align="left">{_esc(new)}</th></tr>',
     ]
     for position, part in parts:
         old_label = f"{part.old_number or ''} {part.old_title or ''}".strip()
@@ -229,7 +231,7 @@ class DiffView(QWidget):
             self.text.scrollToAnchor(f"p{position}")
 
 
-def _status(name: str):  # type: ignore[no-untyped-def]
+def _status(name: str):  # type: ignore[no-untyped-def]  # ChangeStatus is imported lazily
     from contractdesk.domain.terms.diff import ChangeStatus
 
     return ChangeStatus(name)

@@ -50,7 +50,7 @@ class RowTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Any] = []
 
-    # -- what subclasses give ------------------------------------------------------------------------
+    # -- what subclasses give ----------------------------------------------------------------------
 
     def headers(self) -> list[str]:
         raise NotImplementedError
@@ -70,7 +70,7 @@ class RowTableModel(QAbstractTableModel):
     def background(self, row: Any, column: int) -> QColor | None:
         return None
 
-    # -- the model -----------------------------------------------------------------------------------
+    # -- the model ---------------------------------------------------------------------------------
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
@@ -91,10 +91,10 @@ class RowTableModel(QAbstractTableModel):
                 return number
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self.headers())
 
     def headerData(
@@ -126,7 +126,7 @@ class RowTableModel(QAbstractTableModel):
         return None
 
 
-# -- terms ---------------------------------------------------------------------------------------------
+# -- terms -----------------------------------------------------------------------------------------
 
 
 class VersionsModel(RowTableModel):
@@ -251,13 +251,14 @@ class ChecklistModel(RowTableModel):
 
 
 class DiffPartsModel(RowTableModel):
-    """The parts of a terms diff (``PartDiff``), in reading order; ``IdRole``: the part's position."""
+    """The parts of a terms diff (``PartDiff``), in reading order; ``IdRole``: the part's
+    position."""
 
     def set_rows(self, rows: list[Any]) -> None:
         super().set_rows(list(enumerate(rows)))
 
     def part_at(self, row: int) -> PartDiff:
-        return self._rows[row][1]  # type: ignore[no-any-return]
+        return self._rows[row][1]  # type: ignore[no-any-return]  # rows are (position, PartDiff)
 
     def headers(self) -> list[str]:
         return [self.tr("Section"), self.tr("Title"), self.tr("Change")]
@@ -374,7 +375,8 @@ class AgreementModel(RowTableModel):
 
 
 class AcceptanceModel(RowTableModel):
-    """The acceptance ledger (``AcceptanceView``); ``IdRole``: the acceptance id. Warnings highlighted."""
+    """The acceptance ledger (``AcceptanceView``); ``IdRole``: the acceptance id. Warnings
+    highlighted."""
 
     def headers(self) -> list[str]:
         return [

@@ -51,7 +51,8 @@ def block_html(block: Block) -> str:
         line = "_" * 24
         return (
             intro + '<table cellpadding="6"><tr>'
-            f"<td>{_text(block.place_label)} {line}</td><td>{_text(block.date_label)} {line}</td></tr><tr>"
+            f"<td>{_text(block.place_label)} {line}</td>"
+            f"<td>{_text(block.date_label)} {line}</td></tr><tr>"
             f"<td>{line}<br>{_text(block.customer_label)}</td><td>{line}<br>{_text(block.supplier_label)}</td>"
             "</tr></table>"
         )

@@ -125,7 +125,7 @@ class InvoicePlanModel(SortableRows):
         return list(self._items)
 
     def invoice_at(self, row: int) -> PlannedInvoice:
-        return self._items[row]  # type: ignore[no-any-return]
+        return self._items[row]  # type: ignore[no-any-return]  # items are PlannedInvoice values
 
     def key_function(self, column: int) -> Callable[[Any], Any]:
         if column == self.CUSTOMER:
@@ -156,10 +156,10 @@ class InvoicePlanModel(SortableRows):
         )
         return keys[col]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(
@@ -260,10 +260,10 @@ class MonthTotalsModel(SortableRows):
     def key_function(self, column: int) -> Callable[[Any], Any]:
         return attrgetter(("month", "invoices", "credit_notes", "net", "vat", "total")[column])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(

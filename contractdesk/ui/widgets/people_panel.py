@@ -1,7 +1,9 @@
-"""The people of one customer: roles and rights, add/correct/remove, main contact, data-subject requests.
+"""The people of one customer: roles and rights, add/correct/remove, main contact, data-subject
+requests.
 
 Embed it in the customer card: ``panel = PeoplePanel(services); panel.set_customer("923130969")``.
-Every action is also a public method (``add_person``, ``set_main_contact``, ``erase_person`` …) so the
+Every action is also a public method (``add_person``, ``set_main_contact``, ``erase_person`` …) so
+the
 card, shortcuts and tests can drive it without the dialogs. Errors from the rules are shown in the
 panel's message line, never swallowed.
 """
@@ -75,10 +77,10 @@ class PeopleTableModel(QAbstractTableModel):
     def rows(self) -> list[PersonRow]:
         return list(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else 5
 
     def headerData(
@@ -448,8 +450,9 @@ class PeoplePanel(QWidget):
             return
         dialog = RequestedByDialog(
             self.tr(
-                "Who asked to remove %1 from this customer? Only the main contact, a signatory or the "
-                "general manager may (§8.1.1); a person may always ask to be removed themselves."
+                "Who asked to remove %1 from this customer? Only the main contact, a signatory or "
+                "the general manager may (§8.1.1); a person may always ask to be removed "
+                "themselves."
             ).replace("%1", person_label(self, row)),
             managers(self.rows()),
             allow_nobody=not managers(self.rows()),
@@ -466,8 +469,8 @@ class PeoplePanel(QWidget):
         has_main = any(r.is_main_contact for r in self.rows())
         dialog = RequestedByDialog(
             self.tr(
-                "Who asked to make %1 the main contact? Once the customer has a main contact, only the "
-                "main contact, a signatory or the general manager may change it (§7.2, §8.1.1)."
+                "Who asked to make %1 the main contact? Once the customer has a main contact, only "
+                "the main contact, a signatory or the general manager may change it (§7.2, §8.1.1)."
             ).replace("%1", person_label(self, row)),
             managers(self.rows()),
             allow_nobody=not managers(self.rows()),

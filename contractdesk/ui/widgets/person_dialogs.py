@@ -116,7 +116,8 @@ class SubmitDialog(QDialog):
 
 
 class RequesterCombo(QComboBox):
-    """Who at the customer asked: the people who may (main contact, signatories, general manager)."""
+    """Who at the customer asked: the people who may (main contact, signatories, general
+    manager)."""
 
     def __init__(
         self,
@@ -293,7 +294,8 @@ class RequestedByDialog(SubmitDialog):
 
 
 class RegistryHolderDialog(SubmitDialog):
-    """Pick a person from the customer's registry roles; they are created with a suggested role in one go."""
+    """Pick a person from the customer's registry roles; they are created with a suggested role in
+    one go."""
 
     def __init__(
         self,
@@ -403,8 +405,9 @@ class EraseDialog(SubmitDialog):
         self.setWindowTitle(self.tr("Erase person"))
         text = QLabel(
             self.tr(
-                "Erase %1? Names, title, phone numbers and e-mail addresses are removed for good, also from the "
-                "audit log's details. The id and the history of changes are kept (terms §8.2.3)."
+                "Erase %1? Names, title, phone numbers and e-mail addresses are removed for good, "
+                "also from the audit log's details. The id and the history of changes are kept "
+                "(terms §8.2.3)."
             ).replace("%1", name)
         )
         text.setWordWrap(True)

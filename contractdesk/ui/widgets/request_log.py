@@ -1,4 +1,5 @@
-"""The data-subject request log: each request with its one-month deadline; log new ones, mark them done."""
+"""The data-subject request log: each request with its one-month deadline; log new ones, mark them
+done."""
 
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ def request_kind_label(widget: Any, kind: RequestKind) -> str:
 
 
 class RequestTableModel(QAbstractTableModel):
-    """Requests over ``RequestView`` values; overdue open requests are marked. ``IdRole``: request id."""
+    """Requests over ``RequestView`` values; overdue open requests are marked. ``IdRole``: request
+    id."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
@@ -75,10 +77,10 @@ class RequestTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> RequestView:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else 6
 
     def headerData(

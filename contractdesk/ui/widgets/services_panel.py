@@ -83,10 +83,10 @@ class ServicesModel(QAbstractTableModel):
     def row_of(self, service_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == service_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's own signature: an invalid index is the default
         return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(
@@ -423,6 +423,7 @@ class ServicesPanel(QWidget):
         org = self.org_number
 
         profile = billing.profile(org)
+
         def submit(data: Any) -> tuple[int, str | None]:  # on a pool thread
             service_id = billing.add_service(org, data)
             return service_id, billing.order_warning(org)  # §4.1: allowed, terms not accepted

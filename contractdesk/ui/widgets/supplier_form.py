@@ -51,7 +51,7 @@ class SupplierForm(QWidget):
             self.signer_name,
             self.signer_title,
         ]
-        for label, field in zip(self._labels, fields):
+        for label, field in zip(self._labels, fields, strict=False):
             label.setBuddy(field)
             form.addRow(label, field)
             if field is self.org_number:
@@ -73,7 +73,7 @@ class SupplierForm(QWidget):
             self.tr("&Signs for the supplier"),
             self.tr("Signer's &title"),
         ]
-        for label, text in zip(self._labels, texts):
+        for label, text in zip(self._labels, texts, strict=False):
             label.setText(text)
         self._check()
 
