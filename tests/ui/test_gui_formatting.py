@@ -24,12 +24,12 @@ from contractdesk.ui.formatting import (
 )
 from contractdesk.ui.pages.billing import BillingPage
 from contractdesk.ui.tasks import SyncPool
-
-# Background tasks run synchronously here; the journeys on the real pool are in test_journey.py.
-pytestmark = pytest.mark.usefixtures("sync_tasks")
 from contractdesk.ui.widgets.invoice_plan import InvoicePlanModel, MonthTotalsModel
 from contractdesk.ui.widgets.service_dialogs import UsageDialog, date_edit
 from contractdesk.ui.widgets.services_panel import ServicesModel, ServicesPanel
+
+# Background tasks run synchronously here; the journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
 
 NB = QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway)
 US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
