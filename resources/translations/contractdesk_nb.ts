@@ -3332,6 +3332,10 @@
 <context>
     <name>InvoiceRunsPanel</name>
     <message>
+        <source>Invoice runs</source>
+        <translation>Fakturakjøringer</translation>
+    </message>
+    <message>
         <source>A run freezes every planned invoice dated up to the chosen day that no run holds yet, numbers it and gives it a KID. Frozen invoices never change; corrections are credit notes in a later run. A run can be undone until it is exported.</source>
         <translation>En kjøring fryser alle planlagte fakturaer datert til og med valgt dag som ingen kjøring har ennå, nummererer dem og gir dem KID. Frosne fakturaer endres aldri; rettelser er kreditnotaer i en senere kjøring. En kjøring kan angres til den er eksportert.</translation>
     </message>

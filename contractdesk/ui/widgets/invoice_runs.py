@@ -225,6 +225,7 @@ class InvoiceRunsPanel(QWidget):
         self._update_enabled()
 
     def retranslate(self) -> None:
+        self.view.setAccessibleName(self.tr("Invoice runs"))
         self.explain.setText(
             self.tr(
                 "A run freezes every planned invoice dated up to the chosen day that no run holds "
