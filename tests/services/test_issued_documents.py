@@ -286,3 +286,17 @@ def test_the_initials_field_setting_puts_parafering_on_every_page(docs, tmp_path
     pages = text.split("\f")[:-1]
     assert all("Parafering:" in page for page in pages) and len(pages) > 10
     assert docs.agreements.issued_versions(ref.document_id)[-1].snapshot["initials"] is True
+
+
+def test_no_document_is_issued_to_the_supplier_itself(docs) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.services.errors import UserError
+    from contractdesk.store.models import Customer
+
+    with docs.store.session() as s:
+        s.add(Customer(org_number="971049669", name="Webmaster Heimen", status="active"))
+    with pytest.raises(UserError, match="is the supplier itself"):
+        docs.documents.agreement_pdf("971049669", today=TODAY)
+    assert any(
+        "is the supplier itself" in p
+        for p in docs.documents.issue_problems("971049669", today=TODAY)
+    )

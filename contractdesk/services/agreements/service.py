@@ -83,8 +83,6 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentU
                         customer.name,
                     )
                 )
-            if customer.org_number == q.supplier_org_number(s):
-                raise UserError(own_org_message(customer.name), field="org_number")
             version = (
                 q.published_version(s, terms_label) if terms_label else q.version_in_effect(s, day)
             )
