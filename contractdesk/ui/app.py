@@ -44,9 +44,10 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-# Loaded on first use to keep start-up quick; loaded in the background once the store is open, so
-# the first dialog, preview or print does not wait for them on the GUI thread.
-WARM_MODULES = (
+# Loaded on first use to keep start-up quick; loaded once the store is open instead, so the
+# first dialog, preview or print does not wait for them. Qt's modules are imported on the GUI
+# thread (one per event-loop turn); the PDF renderer and its fonts on a pool thread.
+WARM_GUI_MODULES = (
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",
@@ -58,17 +59,23 @@ WARM_MODULES = (
     "contractdesk.ui.pages.agreements",
     "contractdesk.ui.pages.terms",
     "contractdesk.ui.pages.billing",
-    "contractdesk.output.pdf",
 )
 
 
-def warm_up(pool: Pool | None = None) -> None:
-    """Import the modules loaded on first use, and the PDF fonts, on a pool thread."""
+def import_gui_modules(names: tuple[str, ...] = WARM_GUI_MODULES) -> None:
+    """Import the GUI modules now, on this (the GUI) thread."""
     import importlib
 
+    for name in names:
+        importlib.import_module(name)
+
+
+def warm_up(pool: Pool | None = None) -> None:
+    """The PDF renderer and fonts on a pool thread; the GUI modules one per event-loop turn."""
+    from PySide6.QtCore import QTimer
+
     def work() -> None:
-        for name in WARM_MODULES:
-            importlib.import_module(name)
+        import contractdesk.output.pdf  # noqa: F401  (imported for its side effect: loaded)
         from contractdesk.output.pdf.fonts import register_fonts
 
         register_fonts()
@@ -76,6 +83,14 @@ def warm_up(pool: Pool | None = None) -> None:
     op(None, work).failure(lambda exc: log.warning("warm-up failed: %r", exc)).with_pool(
         pool
     ).run_in_background()
+    pending = list(WARM_GUI_MODULES)
+
+    def next_module() -> None:
+        if pending:
+            import_gui_modules((pending.pop(0),))
+            QTimer.singleShot(0, next_module)
+
+    QTimer.singleShot(0, next_module)
 
 
 class GuiController:

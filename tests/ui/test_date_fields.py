@@ -15,6 +15,9 @@ from contractdesk.store.models import Customer
 from contractdesk.ui.widgets.request_log import LogRequestDialog
 from contractdesk.ui.widgets.services_panel import ServicesPanel
 
+# Background tasks run synchronously here; the journeys on the real pool are in test_journey.py.
+pytestmark = pytest.mark.usefixtures("sync_tasks")
+
 ORG = "923130969"
 TODAY = date(2027, 3, 15)
 

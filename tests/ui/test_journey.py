@@ -167,9 +167,10 @@ def test_from_a_new_customer_to_the_signed_paper(
     install_language(qapp, lang)
     try:
         with watchdog.paused():  # start-up, as ui/app.py does it: window, store, warm-up
-            from contractdesk.ui.app import warm_up
+            from contractdesk.ui.app import import_gui_modules, warm_up
 
             warm_up(SyncPool())
+            import_gui_modules()
             window = MainWindow()
             qtbot.addWidget(window)
             window.resize(*SIZE)
