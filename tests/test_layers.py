@@ -113,8 +113,6 @@ def test_only_the_store_imports_sqlalchemy() -> None:
 
 def test_only_the_ui_imports_pyside6() -> None:
     found = _offenders(lambda t: _imports(t, "PySide6") or _imports(t, "shiboken6"), "ui/")
-    # Developer commands (rendering the icon files) are not part of the app's layers.
-    found = {rel for rel in found if not rel.startswith("devtools/")}
     _check(found, set(), "import PySide6 outside contractdesk/ui/")
 
 

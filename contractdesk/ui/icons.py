@@ -3,7 +3,7 @@
 Every icon in the window comes from one family, Material Design Icons 6 (Pictogrammers, Apache
 2.0; see resources/icons/ui/LICENSE.md), named by meaning so a page asks for ``icon("customers")``,
 never for a glyph name. They are PNGs rendered once with ``qtawesome`` (a development tool:
-``uv run python -m contractdesk.devtools.icons``), so start-up loads no icon font.
+``uv run python -m contractdesk.ui.render_icons``), so start-up loads no icon font.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def file_stem(name: str, color: str = ICON_COLOR) -> str:
 def icon(name: str, color: str = ICON_COLOR) -> QIcon:
     """The icon for ``name`` (a key of :data:`GLYPHS`), in ``color`` (ICON_COLOR or a VARIANT).
 
-    Loaded from the PNGs ``contractdesk.devtools.icons`` renders into resources/icons/ui.
+    Loaded from the PNGs ``contractdesk.ui.render_icons`` renders into resources/icons/ui.
     """
     stem = file_stem(name, color)
     result = QIcon()

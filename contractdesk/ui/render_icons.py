@@ -1,6 +1,6 @@
 """Render the window's icons into resources/icons/ui (PNG, 32 and 64 px) from qtawesome.
 
-    uv run python -m contractdesk.devtools.icons
+    uv run python -m contractdesk.ui.render_icons
 
 The app itself never imports qtawesome (its import and font loading cost start-up time): it
 loads these PNGs. Add an icon: name it in ``contractdesk.ui.icons.GLYPHS`` (and a colour variant
