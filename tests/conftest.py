@@ -74,3 +74,25 @@ def brreg_server(brreg_replay: ReplayServer, monkeypatch: pytest.MonkeyPatch) ->
     ``CONTRACTDESK_REGISTRY_URL`` for this test, so clients built from the environment use it."""
     monkeypatch.setenv("CONTRACTDESK_REGISTRY_URL", brreg_replay.url)
     return brreg_replay.url
+
+
+# --- PostgreSQL (tests/pg_testkit.py): one real server per session, a fresh database per test -
+from pg_testkit import PgServer, binaries_missing, running_server  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A real PostgreSQL 15 server for the whole session (skipped only when not installed)."""
+    reason = binaries_missing()
+    if reason is not None:
+        pytest.skip(reason)
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """``postgresql+psycopg://…`` of a fresh, empty database (superuser), dropped afterwards."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
