@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -57,6 +57,8 @@ class BillingProfile:
     name: str
     delivery_method: DeliveryMethod
     invoice_period: InvoicePeriod
+    version: int | None = field(default=None, compare=False)
+    """The record's version when read (optimistic locking): pass it back when saving an edit."""
 
     @property
     def fee(self) -> Decimal:
@@ -158,6 +160,8 @@ class ServiceView:
     earliest_end: date
     adjustments: tuple[PriceAdjustmentView, ...] = ()
     usage: tuple[UsageView, ...] = ()
+    version: int | None = field(default=None, compare=False)
+    """The record's version when read (optimistic locking): pass it back when saving an edit."""
 
     @property
     def monthly_price(self) -> Decimal | None:

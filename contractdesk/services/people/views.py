@@ -125,6 +125,8 @@ class PersonView:
     updated_at: datetime
     memberships: tuple[Membership, ...] = ()
     consents: tuple[ConsentState, ...] = ()
+    version: int = field(default=0, compare=False)
+    """The record's version when read (optimistic locking): pass it back when saving an edit."""
 
     @property
     def erased(self) -> bool:
