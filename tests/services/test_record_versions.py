@@ -165,10 +165,9 @@ def test_a_write_over_a_version_committed_meanwhile_fails_in_the_database_itself
     with services.store.read_session() as s:
         stale = s.execute(select(Person).where(Person.id == pid)).scalar_one()
     colleague.people.correct(pid, PersonInput("Kari", "Berg"))
-    with pytest.raises(ConflictError):
-        with services.store.session() as s:
-            row = s.merge(stale, load=False)
-            row.title = "CEO"
+    with pytest.raises(ConflictError), services.store.session() as s:
+        row = s.merge(stale, load=False)
+        row.title = "CEO"
     assert services.people.get(pid).last_name == "Berg"
     assert services.people.get(pid).title == ""
 

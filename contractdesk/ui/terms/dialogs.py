@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.errors import ConflictError
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.terms.models import ChecklistModel, dpa_text
@@ -79,6 +80,8 @@ class SubmitDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result_value: Any = None
+        # Reload after a conflict (a colleague saved first); None: Reload closes the dialog.
+        self.reload: Callable[[], None] | None = None
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -111,6 +114,9 @@ class SubmitDialog(QDialog):
         except UserError as exc:
             self.error_label.setText(str(exc))
             return
+        except ConflictError as exc:
+            self._conflict(exc)
+            return
         if job is None:
             super().accept()
             return
@@ -129,9 +135,26 @@ class SubmitDialog(QDialog):
         self.result_value = result
         super().accept()
 
+    def _conflict(self, exc: ConflictError) -> None:
+        """A colleague saved first: say what changed; Reload drops this edit for theirs."""
+        from contractdesk.ui.errors import present_error
+
+        self.error_label.setText(str(exc))
+        present_error(self, exc, reload=self._reload)
+
+    def _reload(self) -> None:
+        self.error_label.clear()
+        if self.reload is not None:
+            self.reload()
+        else:
+            self.reject()
+
     def _failed(self, exc: BaseException) -> None:
         from contractdesk.errors import UserFacingError
 
+        if isinstance(exc, ConflictError):
+            self._conflict(exc)
+            return
         if isinstance(exc, UserFacingError):
             self.error_label.setText(str(exc))
             return
