@@ -54,6 +54,7 @@ class AgreementView:
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "version": self.version,
             "document_id": self.document_id,
             "org_number": self.org_number,
             "customer_name": self.customer_name,

@@ -120,7 +120,7 @@ class ChangeUseCases:
                     action="customer.billing_changed",
                     entity_type="customer",
                     entity_id=customer.org_number,
-                    payload={"before": before.as_dict(), "after": after.as_dict(), **payload},
+                    payload={"before": _audited(before), "after": _audited(after), **payload},
                 )
             s.flush()
             return profile_of(customer)
@@ -181,6 +181,13 @@ class ChangeUseCases:
         if kind == ServiceKind.USAGE.value:
             return month_start(date.today())  # this month's usage is not invoiced yet
         return self.next_invoice_date(org, service_id=service_id)
+
+
+def _audited(profile: BillingProfile) -> dict[str, Any]:
+    """The profile for the audit log (its record version is the store's business)."""
+    out = profile.as_dict()
+    out.pop("version", None)
+    return out
 
 
 def _dated_changes(

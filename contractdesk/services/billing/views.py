@@ -67,6 +67,7 @@ class BillingProfile:
     def as_dict(self) -> dict[str, Any]:
         return {
             "org_number": self.org_number,
+            "version": self.version,
             "name": self.name,
             "delivery_method": self.delivery_method.cli_name,
             "invoice_period": self.invoice_period.cli_name,
@@ -193,6 +194,7 @@ class ServiceView:
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "version": self.version,
             "org_number": self.org_number,
             "kind": self.kind.cli_name,
             "name": self.name,

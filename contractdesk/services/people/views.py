@@ -150,6 +150,7 @@ class PersonView:
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "version": self.version,
             "first_name": self.first_name,
             "middle_name": self.middle_name,
             "last_name": self.last_name,
