@@ -147,3 +147,32 @@ def test_service_dialog_and_invoicing_settings_refuse_a_stale_save(
     panel.delivery.setCurrentIndex(panel.delivery.findData(chosen))
     panel.save_invoicing_button.click()
     assert services.billing.profile(ORG).delivery_method.value == str(chosen) != "paper"
+
+
+def test_the_conflict_box_reads_norwegian(
+    qtbot: Any, qapp: Any, services: Any, colleague: Services, customer: str
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from contractdesk.errors import ConflictError
+    from contractdesk.ui.i18n import install_language
+
+    pid = services.people.add_person(PersonInput("Kari", "Nordmann"))
+    read = services.people.get(pid)
+    colleague.people.correct(pid, PersonInput("Kari", "Berg"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        install_language(qapp, "nb")
+        with pytest.raises(ConflictError) as caught:
+            services.people.correct(
+                pid, PersonInput("Kari", "Nordmann", title="Sjef"), expected_version=read.version
+            )
+        assert str(caught.value).startswith("Noen andre har endret personen etter at du åpnet")
+        box = ui_errors.present_error(parent, caught.value, reload=lambda: None)
+        assert box.windowTitle() == "Noen andre har endret dette"
+        assert "• Etternavn: nå «Berg» (din: «Nordmann»)" in box.text()
+        assert reload_button(box).text() == "Last inn på nytt (forkast mine endringer)"
+        box.close()
+    finally:
+        install_language(qapp, "en")
