@@ -196,3 +196,22 @@ def test_versions_are_on_every_editable_table(services: Any) -> None:
     } <= versioned
     for model in (Customer, Person, Agreement):
         assert model.__mapper__.version_id_col is not None
+
+
+def test_a_stale_terms_draft_edit_is_refused(services: Any, colleague: Services) -> None:
+    draft = services.terms.copy_to_draft("2021-04-17", "2027-utkast")
+    colleague.terms.update_draft("2027-utkast", effective_date=date(2027, 6, 1))
+    with pytest.raises(ConflictError) as caught:
+        services.terms.update_draft(
+            "2027-utkast", effective_date=date(2027, 9, 1), expected_version=draft.row.version
+        )
+    assert [(c.field, c.theirs, c.mine) for c in caught.value.changes] == [
+        ("effective_date", "2027-06-01", "2027-09-01")
+    ]
+    assert "terms draft" in str(caught.value)
+    fresh = services.terms.get("2027-utkast")
+    assert fresh.row.effective_date == date(2027, 6, 1)
+    saved = services.terms.update_draft(
+        "2027-utkast", effective_date=date(2027, 9, 1), expected_version=fresh.row.version
+    )
+    assert saved.row.effective_date == date(2027, 9, 1)

@@ -84,6 +84,7 @@ def row_of(v: TermsVersion) -> TermsVersionRow:
         sha256_text(v.document),
         v.published_at,
         v.updated_at,
+        version=v.version,
     )
 
 

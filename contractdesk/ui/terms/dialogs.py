@@ -307,6 +307,20 @@ class EditDraftDialog(SubmitDialog):
         layout.addWidget(self.fields_details)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.reload = self.load_stored
+
+    def load_stored(self) -> None:
+        """After a conflict: the draft as a colleague saved it (the edits here are dropped)."""
+        from contractdesk.domain.terms.importer import to_plain_text
+
+        fresh = self.terms.get(self.view.label)
+        self.view = fresh
+        self.label.setText(fresh.label)
+        self.use_date.setChecked(fresh.row.effective_date is not None)
+        if fresh.row.effective_date is not None:
+            self.effective.setDate(fresh.row.effective_date)
+        self.original_text = to_plain_text(fresh.document)
+        self.text.setPlainText(self.original_text)
 
     def submit(self) -> Any:
         text = raw_text(self.text)
@@ -316,6 +330,7 @@ class EditDraftDialog(SubmitDialog):
             text=text if text != self.original_text else None,
             effective_date=effective,
             new_label=self.label.text(),
+            expected_version=self.view.row.version,
         )
 
 
