@@ -16,5 +16,6 @@ SCHEMA_REVISIONS: tuple[str, ...] = (
     "0007",
     "0010",
     "0012",
+    "0013",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]

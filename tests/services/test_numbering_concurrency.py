@@ -12,13 +12,15 @@ from typing import Any
 import pytest
 from invoice_runs_testkit import FIRST_RUN_TO, SECOND_RUN_TO, seed_with_settings
 from sqlalchemy import select
+from store_testkit import colleague_store
 
 from contractdesk.errors import UserError
 from contractdesk.services.context import Services
-from contractdesk.store.engine import open_store
 from contractdesk.store.models import Customer
 from contractdesk.store.models.agreements import Agreement
 from contractdesk.store.models.invoice_runs import InvoiceDocument
+
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
 
 USERS = 3
 
@@ -26,13 +28,7 @@ USERS = 3
 @pytest.fixture
 def users(services: Any, store_paths: Any) -> Iterator[list[Services]]:
     """``USERS`` colleagues on one store, each with its own Store (own connections)."""
-    others = [
-        Services(
-            open_store(services.store.path, services.store.key_for_backup(), key_source="test"),
-            store_paths,
-        )
-        for _ in range(USERS - 1)
-    ]
+    others = [Services(colleague_store(services.store), store_paths) for _ in range(USERS - 1)]
     yield [services, *others]
     for other in others:
         other.close()

@@ -11,14 +11,16 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from store_testkit import colleague_store
 
 from contractdesk.errors import ConflictError, UserFacingError
 from contractdesk.services.billing import ServiceInput
 from contractdesk.services.context import Services
 from contractdesk.services.people import PersonInput
-from contractdesk.store.engine import open_store
 from contractdesk.store.models import Customer, Person
 from contractdesk.store.models.agreements import Agreement
+
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
 
 ORG = "923130969"
 
@@ -26,8 +28,7 @@ ORG = "923130969"
 @pytest.fixture
 def colleague(services: Any, store_paths: Any) -> Iterator[Services]:
     """A second user on the same store: its own Store and connections."""
-    store = open_store(services.store.path, services.store.key_for_backup(), key_source="test")
-    other = Services(store, store_paths)
+    other = Services(colleague_store(services.store), store_paths)
     yield other
     other.close()
 

@@ -12,6 +12,8 @@ from contractdesk.domain.search_fold import search_fold
 from contractdesk.services.customers import CustomerQuery
 from contractdesk.store.models import Customer
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 CUSTOMERS = {
     "971049669": ("BJØRN BYGG AS", "TRONDHEIM"),
     "923130969": ("Ærlig Øl AS", "MOLDE"),
@@ -78,15 +80,13 @@ def _seed(services: Any) -> None:
 
 
 @pytest.fixture
-def sqlite_customers(services: Any) -> Any:
+def seeded(services: Any) -> Any:
     _seed(services)
     return services.customers
 
 
 @pytest.mark.parametrize(("search", "expected"), SEARCHES)
-def test_sqlite_finds_what_the_rule_says(
-    sqlite_customers: Any, search: str, expected: set[str]
-) -> None:
-    found = {r.org_number for r in sqlite_customers.list_customers(CustomerQuery(search=search))}
+def test_each_engine_finds_what_the_rule_says(seeded: Any, search: str, expected: set[str]) -> None:
+    found = {r.org_number for r in seeded.list_customers(CustomerQuery(search=search))}
     assert found == expected
-    assert sqlite_customers.count(search) == len(expected)
+    assert seeded.count(search) == len(expected)

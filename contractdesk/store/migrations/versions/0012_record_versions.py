@@ -6,8 +6,9 @@
 2. ``customer.search_name`` / ``customer.search_municipality``: the name and municipality in the
    one search form (``contractdesk.domain.search_fold``; a copy of it as of this revision is
    below). On SQLite the FTS5 trigram index ``customer_search`` is rebuilt over these columns
-   (its triggers with it), and the short-prefix search reads two new indexes; on PostgreSQL a
-   trigram index over the same columns serves the same queries. The people's name look-up keys
+   (its triggers with it), and the short-prefix search reads two new indexes; on PostgreSQL
+   trigram indexes over the same columns (replacing 0002's over the sort keys) serve the same
+   queries. The people's name look-up keys
    (``person_search_key``) are recomputed by the same rule.
 
 Revision ID: 0012
@@ -160,12 +161,17 @@ def upgrade() -> None:
     conn = op.get_bind()
     for table in VERSIONED_TABLES:
         op.add_column(table, sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
+    # Byte-wise order on PostgreSQL, as on SQLite: prefix ranges and LIKE 'x%' use the indexes.
+    byte_order = {"collation": "C"} if conn.dialect.name == "postgresql" else {}
     op.add_column(
-        "customer", sa.Column("search_name", sa.String(1000), nullable=False, server_default="")
+        "customer",
+        sa.Column("search_name", sa.String(1000, **byte_order), nullable=False, server_default=""),
     )
     op.add_column(
         "customer",
-        sa.Column("search_municipality", sa.String(400), nullable=False, server_default=""),
+        sa.Column(
+            "search_municipality", sa.String(400, **byte_order), nullable=False, server_default=""
+        ),
     )
     _fill_search_columns(conn)
     _refold_person_keys(conn)
@@ -187,11 +193,14 @@ def upgrade() -> None:
         trgm = conn.execute(
             sa.text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
         ).scalar()
-        if trgm:
-            op.execute(
-                "CREATE INDEX ix_customer_search_trgm ON customer USING gin "
-                "(search_name gin_trgm_ops, search_municipality gin_trgm_ops)"
-            )
+        if trgm:  # words anywhere: trigram indexes over the folded columns replace 0002's
+            for column in ("sort_name", "municipality_key"):
+                op.execute(f"DROP INDEX IF EXISTS ix_customer_{column}_trgm")
+            for column in ("search_name", "search_municipality"):
+                op.execute(
+                    f"CREATE INDEX ix_customer_{column}_trgm ON customer "
+                    f"USING gin ({column} gin_trgm_ops)"
+                )
 
 
 def downgrade() -> None:
@@ -201,7 +210,13 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS customer_search")
     else:
-        op.execute("DROP INDEX IF EXISTS ix_customer_search_trgm")
+        for column in ("search_name", "search_municipality"):
+            op.execute(f"DROP INDEX IF EXISTS ix_customer_{column}_trgm")
+        for column in ("sort_name", "municipality_key"):
+            op.execute(
+                f"CREATE INDEX IF NOT EXISTS ix_customer_{column}_trgm ON customer "
+                f"USING gin ({column} gin_trgm_ops)"
+            )
     op.drop_index("ix_customer_search_municipality", "customer")
     op.drop_index("ix_customer_search_name", "customer")
     op.drop_index("ix_customer_sort_name", "customer")
