@@ -216,3 +216,40 @@ def test_a_stale_terms_draft_edit_is_refused(services: Any, colleague: Services)
         "2027-utkast", effective_date=date(2027, 9, 1), expected_version=fresh.row.version
     )
     assert saved.row.effective_date == date(2027, 9, 1)
+
+
+def test_two_saves_of_the_same_version_at_once_one_wins_the_other_is_told(
+    services: Any, colleague: Services, customer: str
+) -> None:
+    """Real concurrency: two users save the same form (read at version 1) at the same moment
+    through their own connections. Exactly one save lands; the other gets the conflict."""
+    import threading
+
+    pid = services.people.add_person(PersonInput("Kari", "Nordmann"))
+    read = services.people.get(pid).version
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, Any] = {}
+
+    def save(who: str, user: Any, title: str) -> None:
+        barrier.wait()
+        try:
+            outcomes[who] = user.people.correct(
+                pid, PersonInput("Kari", "Nordmann", title=title), expected_version=read
+            )
+        except Exception as exc:  # collected: asserted below
+            outcomes[who] = exc
+
+    threads = [
+        threading.Thread(target=save, args=("me", services, "Daglig leder")),
+        threading.Thread(target=save, args=("colleague", colleague, "Styreleder")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    conflicts = [o for o in outcomes.values() if isinstance(o, ConflictError)]
+    saved = [o for o in outcomes.values() if not isinstance(o, Exception)]
+    assert len(conflicts) == 1 and len(saved) == 1, outcomes
+    winner = saved[0]
+    assert services.people.get(pid).title == winner.title  # the loser overwrote nothing
+    assert [(c.field, c.theirs) for c in conflicts[0].changes] == [("title", winner.title)]
