@@ -12,7 +12,11 @@ connection allocates from the same series between the read and the commit:
   waits there and then reads the first one's committed numbers. No sequences: they leave gaps
   when a transaction rolls back.
 
-Call it first in the unit of work, before the series is read.
+Call it first in the unit of work, before the series is read. The read that follows must see
+the commits made while it waited: true for SQLite's one writer and for PostgreSQL's READ
+COMMITTED write sessions (each statement reads the newest commits); under REPEATABLE READ the
+snapshot would be taken before the wait. The unique constraints (invoice number, document id)
+stay as the last guard: a slip would fail the save, never give a number twice.
 """
 
 from __future__ import annotations

@@ -122,3 +122,37 @@ def test_invoice_runs_started_at_once_share_no_number_and_leave_no_gap(
     for (_lo, hi), (next_lo, _hi) in itertools.pairwise(ranges):
         assert next_lo == hi + 1  # the runs' ranges follow each other
     assert ranges[0][0] == 10001 and ranges[-1][1] == 10001 + total - 1
+
+
+def test_a_series_is_held_by_one_postgresql_transaction_at_a_time(pg_store_url: str) -> None:
+    """The series lock itself (beside the server store's write lock): while one transaction holds
+    the invoice series, another cannot take it, and can once the first commits; another series
+    is free meanwhile."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.orm import Session
+
+    from contractdesk.store.numbering import (
+        AGREEMENT_SERIES,
+        INVOICE_SERIES,
+        serialise_series,
+        series_lock_key,
+    )
+
+    engine = create_engine(pg_store_url)
+    try:
+        with Session(engine) as first, Session(engine) as second:
+            serialise_series(first, INVOICE_SERIES)
+
+            def try_take(series: str) -> bool:
+                got = second.execute(
+                    text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": series_lock_key(series)}
+                ).scalar()
+                second.commit()  # releases what it took
+                return bool(got)
+
+            assert try_take(INVOICE_SERIES) is False  # held by the first transaction
+            assert try_take(AGREEMENT_SERIES) is True  # another series is independent
+            first.commit()
+            assert try_take(INVOICE_SERIES) is True  # released by the commit
+    finally:
+        engine.dispose()
