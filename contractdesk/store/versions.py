@@ -54,6 +54,9 @@ _FIELDS = {
     "city": lambda: translate("Conflicts", "city"),
     "signer_name": lambda: translate("Conflicts", "signer"),
     "signer_title": lambda: translate("Conflicts", "signer's title"),
+    "signers": lambda: translate("Conflicts", "who signs"),
+    "label": lambda: translate("Conflicts", "label"),
+    "effective_date": lambda: translate("Conflicts", "effective date"),
 }
 
 

@@ -253,3 +253,19 @@ def test_two_saves_of_the_same_version_at_once_one_wins_the_other_is_told(
     winner = saved[0]
     assert services.people.get(pid).title == winner.title  # the loser overwrote nothing
     assert [(c.field, c.theirs) for c in conflicts[0].changes] == [("title", winner.title)]
+
+
+def test_a_stale_signer_confirmation_is_refused(
+    services: Any, colleague: Services, customer: str
+) -> None:
+    read = services.customers.get(customer)
+    assert read.version is not None and read.as_dict()["version"] == read.version
+    colleague.customers.confirm_signers(customer, [["Kari Nordmann"]], confirmed_by="Ola")
+    with pytest.raises(ConflictError) as caught:
+        services.customers.confirm_signers(
+            customer, [["Per Hansen"]], confirmed_by="Eva", expected_version=read.version
+        )
+    assert [(c.field, c.theirs, c.mine) for c in caught.value.changes] == [
+        ("signers", "Kari Nordmann", "Per Hansen")
+    ]
+    assert services.customers.get(customer).signing_rule.confirmed_by == "Ola"
