@@ -26,6 +26,7 @@ _ENTITIES = {
     "agreement": lambda: translate("Conflicts", "agreement"),
     "supplier": lambda: translate("Conflicts", "supplier profile"),
     "terms": lambda: translate("Conflicts", "terms draft"),
+    "subprocessor": lambda: translate("Conflicts", "sub-processor"),
 }
 
 _FIELDS = {
@@ -55,6 +56,12 @@ _FIELDS = {
     "signer_name": lambda: translate("Conflicts", "signer"),
     "signer_title": lambda: translate("Conflicts", "signer's title"),
     "signers": lambda: translate("Conflicts", "who signs"),
+    "purpose": lambda: translate("Conflicts", "purpose"),
+    "data_shared": lambda: translate("Conflicts", "data shared"),
+    "location": lambda: translate("Conflicts", "location"),
+    "kind": lambda: translate("Conflicts", "kind"),
+    "source_clause": lambda: translate("Conflicts", "clause"),
+    "org_number": lambda: translate("Conflicts", "organisation number"),
     "label": lambda: translate("Conflicts", "label"),
     "effective_date": lambda: translate("Conflicts", "effective date"),
 }

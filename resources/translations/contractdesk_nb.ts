@@ -1301,6 +1301,10 @@
         <translation>vilkårsutkastet</translation>
     </message>
     <message>
+        <source>sub-processor</source>
+        <translation>underleverandøren</translation>
+    </message>
+    <message>
         <source>first name</source>
         <translation>fornavn</translation>
     </message>
@@ -1399,6 +1403,30 @@
     <message>
         <source>who signs</source>
         <translation>hvem som signerer</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>formål</translation>
+    </message>
+    <message>
+        <source>data shared</source>
+        <translation>data som deles</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>sted</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>clause</source>
+        <translation>punkt</translation>
+    </message>
+    <message>
+        <source>organisation number</source>
+        <translation>organisasjonsnummer</translation>
     </message>
     <message>
         <source>label</source>

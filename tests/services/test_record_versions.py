@@ -269,3 +269,28 @@ def test_a_stale_signer_confirmation_is_refused(
         ("signers", "Kari Nordmann", "Per Hansen")
     ]
     assert services.customers.get(customer).signing_rule.confirmed_by == "Ola"
+
+
+def test_a_stale_sub_processor_edit_is_refused(services: Any, colleague: Services) -> None:
+    from dataclasses import replace
+
+    from contractdesk.services.terms import SubProcessorInput
+
+    entry = services.terms.subprocessors()[0]
+    base = SubProcessorInput(
+        name=entry.name,
+        purpose=entry.purpose,
+        data_shared=entry.data_shared,
+        kind=entry.kind,
+        org_number=entry.org_number,
+        location=entry.location,
+        source_clause=entry.source_clause,
+    )
+    colleague.terms.update_subprocessor(entry.id, replace(base, location="Irland"))
+    with pytest.raises(ConflictError) as caught:
+        services.terms.update_subprocessor(
+            entry.id, replace(base, purpose="Fakturering"), expected_version=entry.version
+        )
+    changes = {c.field: (c.theirs, c.mine) for c in caught.value.changes}
+    assert changes["location"][0] == "Irland" and changes["purpose"][1] == "Fakturering"
+    assert services.terms.subprocessors()[0].location == "Irland"

@@ -70,6 +70,7 @@ def sub_view(e: SubProcessorEntry) -> SubProcessorView:
         e.location,
         e.source_clause,
         e.retired_at,
+        version=e.version,
     )
 
 

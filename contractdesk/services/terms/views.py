@@ -59,6 +59,8 @@ class SubProcessorView:
     location: str | None = None
     source_clause: str = ""
     retired_at: datetime | None = None
+    version: int | None = field(default=None, compare=False)
+    """The register entry's version when read (optimistic locking); None for a version's copy."""
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -521,4 +521,6 @@ class SubProcessorDialog(SubmitDialog):
         )
         if self.entry is None:
             return self.terms.add_subprocessor(data)
-        return self.terms.update_subprocessor(int(self.entry.id or 0), data)
+        return self.terms.update_subprocessor(
+            int(self.entry.id or 0), data, expected_version=self.entry.version
+        )
