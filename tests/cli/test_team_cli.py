@@ -112,7 +112,7 @@ def test_server_init_refuses_an_address_that_is_not_postgresql(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CONTRACTDESK_DATA_DIR", str(tmp_path / "data"))
-    code, out, err = run(capsys, "server", "init", "sqlite:///x", "--owner", "kari")
+    code, _, err = run(capsys, "server", "init", "sqlite:///x", "--owner", "kari")
     assert code == 1 and "not a PostgreSQL address" in err
-    code, _out, err = run(capsys, "user", "add", "kari", "--role", "staff", "--password-stdin")
+    code, _, err = run(capsys, "user", "add", "kari", "--role", "staff", "--password-stdin")
     assert code == 1  # no store here, and users exist only on a server
