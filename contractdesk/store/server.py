@@ -102,7 +102,8 @@ class ServerStore(Store):
     def __init__(self, url: URL, engine: Engine) -> None:
         self.url = url
         self.location = redacted(url)
-        self.path = Path(f"{url.host or 'localhost'}-{url.database or ''}")
+        # Not a file: a name for the few places that show a store's path. Nothing is written there.
+        self.path = Path("/", "server", f"{url.host or 'localhost'}", f"{url.database or ''}")
         self.key_source = "server"
         self.lock: Any = None
         self.damage: str | None = None

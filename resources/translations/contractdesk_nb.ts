@@ -5583,11 +5583,11 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     </message>
     <message>
         <source>Your role (%1) may not %2.</source>
-        <translation>Rollen din (%1) kan ikke %2.</translation>
+        <translation>Rollen din (%1) har ikke lov til å %2.</translation>
     </message>
     <message>
         <source>Your database user may not %1.</source>
-        <translation>Databasebrukeren din kan ikke %1.</translation>
+        <translation>Databasebrukeren din har ikke lov til å %1.</translation>
     </message>
     <message>
         <source>the user name or password is wrong</source>
@@ -5599,7 +5599,7 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     </message>
     <message>
         <source>the server does not offer a secure (TLS) connection</source>
-        <translation>serveren tilbyr ikke en sikker (TLS-)tilkobling</translation>
+        <translation>serveren tilbyr ikke en sikker (TLS-)forbindelse</translation>
     </message>
     <message>
         <source>this user may not use the database</source>

@@ -143,9 +143,10 @@ def downgrade() -> None:
     if is_postgresql():
         for column in ("sort_name", "municipality_key", "org_number"):
             op.execute(f"DROP INDEX IF EXISTS ix_customer_{column}_trgm")
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS customer_search")
+    else:
+        for name in TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS customer_search")
     op.drop_index("ix_customer_status", "customer")
     op.drop_index("ix_customer_municipality_key", "customer")
     op.drop_index("ix_customer_sort_name", "customer")
