@@ -176,3 +176,30 @@ def test_the_conflict_box_reads_norwegian(
         box.close()
     finally:
         install_language(qapp, "en")
+
+
+def test_marking_an_agreement_sent_after_a_colleague_did_shows_the_conflict(
+    qtbot: Any, services: Any, colleague: Services, customer: str
+) -> None:
+    from contractdesk.ui.pages.agreements import AgreementsPage
+
+    view = services.agreements.create_agreement(ORG, "2021-04-17")
+    page = AgreementsPage()
+    qtbot.addWidget(page)
+    page.set_services(services)
+    page.resize(1280, 800)
+    page.show()
+    page.tabs.setCurrentWidget(page.agreements_tab)
+    qtbot.waitUntil(lambda: page.agreements_model.rowCount() == 1, timeout=5000)
+    page.agreements.setCurrentIndex(page.agreements_proxy.index(0, 0))
+    page.mark_sent_button.click()
+    dialog = page.dialog
+    colleague.agreements.mark_sent(view.document_id, "post@testesen.no")  # meanwhile
+    dialog.label.setText("kari@testesen.no")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    box = conflict_box()
+    assert "Sent to: now “post@testesen.no” (yours: “kari@testesen.no”)" in box.text()
+    assert dialog.isVisible()
+    reload_button(box).click()
+    assert not dialog.isVisible()  # the edit is dropped; the page shows the stored state
+    assert services.agreements.get_agreement(view.document_id).sent_to == "post@testesen.no"
