@@ -535,6 +535,14 @@
         <translation>første slutter %1</translation>
     </message>
     <message>
+        <source>first service from %1</source>
+        <translation>første tjeneste fra %1</translation>
+    </message>
+    <message>
+        <source>due since %1</source>
+        <translation>forfalt siden %1</translation>
+    </message>
+    <message>
         <source>next deadline %1</source>
         <translation>neste frist %1</translation>
     </message>
@@ -568,6 +576,18 @@
     <message>
         <source>Document</source>
         <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
+    <message>
+        <source>Breach no.</source>
+        <translation>Brudd nr.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3786,6 +3806,22 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Fakturaer de neste 30 dagene</translation>
     </message>
     <message>
+        <source>Ordering without accepted terms</source>
+        <translation>Bestilt uten godtatte vilkår</translation>
+    </message>
+    <message>
+        <source>Breaches: report within 72 hours</source>
+        <translation>Brudd: meld innen 72 timer</translation>
+    </message>
+    <message>
+        <source>Due for deletion</source>
+        <translation>Klart til sletting</translation>
+    </message>
+    <message>
+        <source>Invoices waiting for a run</source>
+        <translation>Fakturaer som venter på en kjøring</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>Utkast</translation>
     </message>
@@ -3846,6 +3882,18 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Kreditnota</translation>
     </message>
     <message>
+        <source>Terms not accepted</source>
+        <translation>Vilkår ikke godtatt</translation>
+    </message>
+    <message>
+        <source>Report by</source>
+        <translation>Meld innen</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Forfalt siden</translation>
+    </message>
+    <message>
         <source>%1 (too late)</source>
         <translation>%1 (for sent)</translation>
     </message>
@@ -3888,6 +3936,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Settings</source>
         <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Personvern</translation>
     </message>
     <message>
         <source>What needs your attention today, %1</source>

@@ -136,6 +136,17 @@ class InvoiceRunService(InvoicingSetup):
             )
         return RunResult(run_id, len(documents) - credits, credits, first, last)
 
+    def due(self, today: date | None = None) -> list[PlannedInvoice]:
+        """What a run up to ``today`` would freeze: planned documents dated up to ``today`` that
+        no run holds yet, from "runs from" (Settings → Invoicing) or else from a year back."""
+        day = today or date.today()
+        date_from = self.settings().runs_from or date(day.year - 1, day.month, 1)
+        if day < date_from:
+            return []
+        planned = self.billing.plan(None, date_from, day)
+        with self.store.read_session() as s:
+            return unfrozen(planned, q.frozen_line_keys(s))
+
     def runs(self) -> list[RunView]:
         """Every run, newest first."""
         with self.store.read_session() as s:
