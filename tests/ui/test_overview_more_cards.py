@@ -31,6 +31,7 @@ def seed_more(services: Any) -> Any:
     with services.store.session() as s:
         zeta = s.execute(select(Customer).where(Customer.org_number == "985399077")).scalar_one()
         zeta.relationship_ended_on = date.today() - timedelta(days=200)
+    services.invoice_runs.set_runs_from(date(2026, 1, 1), actor="t")
     return services
 
 
@@ -62,9 +63,14 @@ def test_the_new_cards_count_in_the_service(services: Any) -> None:
     assert retention.count >= 1
     assert any("Zeta" in i.name for i in retention.items)
     assert all(i.what == "customer_data" for i in retention.items if "Zeta" in i.name)
-    runs = view.card(CardKey.RUNS)  # every planned invoice up to today waits for a first run
+    runs = view.card(CardKey.RUNS)  # every planned invoice since "runs from" waits for a run
     assert runs.count >= 1 and runs.amount is not None and runs.amount > 0
-    assert all(i.day is not None and i.day <= TODAY for i in runs.items)
+    assert all(i.day is not None and date(2026, 1, 1) <= i.day <= TODAY for i in runs.items)
+    from invoice_runs_testkit import ACCOUNT
+
+    services.invoice_runs.set_account_number(ACCOUNT, actor="t")
+    services.invoice_runs.run(TODAY, actor="t")  # after a run, nothing up to its day waits
+    assert services.overview.cards([CardKey.RUNS], TODAY)[0].count == 0
     # one card at a time, for a view that reloads only what a change concerns
     only = services.overview.cards([CardKey.BREACHES, CardKey.ORDERING], TODAY, now=NOW)
     assert [c.key for c in only] == [CardKey.ORDERING, CardKey.BREACHES]
@@ -156,9 +162,7 @@ def test_the_overview_reloads_only_the_cards_a_change_concerns(qtbot: Any, servi
     assert all(CardKey.DRAFTS not in keys for keys in asked)
 
 
-def test_the_privacy_page_follows_breaches_and_retention_changes(
-    qtbot: Any, services: Any
-) -> None:
+def test_the_privacy_page_follows_breaches_and_retention_changes(qtbot: Any, services: Any) -> None:
     seed_more(services)
     page = PrivacyPage()
     qtbot.addWidget(page)

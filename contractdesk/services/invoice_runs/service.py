@@ -9,7 +9,7 @@ nothing is left).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -137,10 +137,22 @@ class InvoiceRunService(InvoicingSetup):
         return RunResult(run_id, len(documents) - credits, credits, first, last)
 
     def due(self, today: date | None = None) -> list[PlannedInvoice]:
-        """What a run up to ``today`` would freeze: planned documents dated up to ``today`` that
-        no run holds yet, from "runs from" (Settings → Invoicing) or else from a year back."""
+        """Planned documents dated up to ``today`` that no run holds yet (for the overview).
+
+        Read from "runs from" (Settings → Invoicing), else from the day after the newest run's
+        end, else from the first of this month: a run itself looks further back for lines added
+        later with an earlier date, which this quick count leaves out.
+        """
         day = today or date.today()
-        date_from = self.settings().runs_from or date(day.year - 1, day.month, 1)
+        date_from = self.settings().runs_from
+        with self.store.read_session() as s:
+            if date_from is None:
+                newest = q.latest_run_id(s)
+                date_from = (
+                    q.run_by_id(s, newest).date_to + timedelta(days=1)
+                    if newest is not None
+                    else day.replace(day=1)
+                )
         if day < date_from:
             return []
         planned = self.billing.plan(None, date_from, day)
