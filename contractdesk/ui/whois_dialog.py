@@ -33,6 +33,7 @@ from contractdesk.services.errors import UserError
 from contractdesk.services.validation import display_phone
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.widgets.person_dialogs import EraseDialog, role_label
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -112,6 +113,7 @@ class WhoisDialog(QDialog):
         self.erase_button.clicked.connect(self._erase_clicked)
         self.requests_button.clicked.connect(self._requests_clicked)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()

@@ -39,6 +39,13 @@
         <source>(erased)</source>
         <translation>(slettet)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln byte</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AddCustomerDialog</name>
@@ -4203,8 +4210,8 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>Daglig leder</translation>
     </message>
     <message>
-        <source>Erased person #%1</source>
-        <translation>Slettet person #%1</translation>
+        <source>Erased person</source>
+        <translation>Slettet person</translation>
     </message>
 </context>
 <context>
@@ -5354,9 +5361,9 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
 <context>
     <name>ScanViewer</name>
     <message>
-        <source>%1 — %2, %3, SHA-256 %4</source>
-        <comment>file name, type, size, hash</comment>
-        <translation>%1 — %2, %3, SHA-256 %4</translation>
+        <source>%1 — %2, %3</source>
+        <comment>file name, kind, size</comment>
+        <translation>%1 — %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
@@ -5364,6 +5371,14 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
             <numerusform>%Ln byte</numerusform>
             <numerusform>%Ln byte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>File type: %1</source>
+        <translation>Filtype: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
     </message>
     <message>
         <source>This image cannot be shown here; save a copy to open it.</source>
@@ -5376,6 +5391,18 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>Save a copy of the scan</source>
         <translation>Lagre en kopi av den skannede avtalen</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-dokument</translation>
+    </message>
+    <message>
+        <source>image (%1)</source>
+        <translation>bilde (%1)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fil</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.customers import BLOCKED_STATUSES
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.files import in_documents
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -159,7 +160,7 @@ class BatchDialog(QDialog):
 
     def browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the agreements"), self.folder.text()
+            self, self.tr("Folder for the agreements"), self.folder.text() or in_documents()
         )
         if folder:
             self.folder.setText(folder)

@@ -32,9 +32,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from contractdesk.errors import UserFacingError
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.tasks import Pool, Task, TaskContext, op, task_op
 
 log = logging.getLogger(__name__)
@@ -171,6 +172,16 @@ def default_printer() -> QPrinter:
     return QPrinter(QPrinter.PrinterMode.HighResolution)
 
 
+def start_print_to_file_in_documents(dialog: QPrintDialog, title: str) -> None:
+    """ "Print to file" offers ``<title>.pdf`` in the Documents folder, like every file dialog
+    here (Qt's own dialog would offer the program's working folder). The field is the Unix
+    dialog's ``filename``; other platforms' native dialogs have none and choose for themselves."""
+    field = dialog.findChild(QLineEdit, "filename")
+    if field is not None:
+        safe = "".join("-" if c in '/\\:*?"<>|' else c for c in title).strip() or "print"
+        field.setText(in_documents(f"{safe}.pdf"))
+
+
 class PrintFlow(QObject):
     """Make → ask (the system print dialog) → spool in the background with progress and Cancel.
 
@@ -226,6 +237,7 @@ class PrintFlow(QObject):
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
         dialog.setMinMax(1, max(job.pages, 1))
+        start_print_to_file_in_documents(dialog, job.title)
         dialog.finished.connect(self._answered)
         self.printer, self.dialog = printer, dialog
         QDialog.open(dialog)  # QPrintDialog.open() wants (receiver, member): use QDialog's own

@@ -41,8 +41,10 @@ from contractdesk.services.changes import (
     SETTINGS,
     Change,
 )
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.privacy.models import SORT_ROLE, BreachesModel, DueItemsModel
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -93,6 +95,7 @@ class PrivacyPage(Page):
         self.heading.setObjectName("pageHeading")
         layout.addWidget(self.heading)
         self.status = QLabel()
+        reserve_lines(self.status)  # a message never moves the buttons
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
@@ -485,11 +488,11 @@ class PrivacyPage(Page):
 
     def _save_dialog(self, title: str, name: str, filters: str) -> str:
         settings = QSettings()
-        folder = str(settings.value("privacy/export_dir", "") or Path.home())
+        folder = str(settings.value("privacy/export_dir", "") or in_documents())
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), filters)
         if path:
             settings.setValue("privacy/export_dir", str(Path(path).parent))
         return path
 
     def _folder_dialog(self, title: str) -> str:
-        return QFileDialog.getExistingDirectory(self, title, str(Path.home()))
+        return QFileDialog.getExistingDirectory(self, title, in_documents())

@@ -37,6 +37,7 @@ from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.terms.models import ChecklistModel, dpa_text
 from contractdesk.ui.widgets.dates import limit_date
 from contractdesk.ui.widgets.details import DetailsBox
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.terms import (
@@ -80,6 +81,7 @@ class SubmitDialog(QDialog):
         super().__init__(parent)
         self.result_value: Any = None
         self.error_label = QLabel()
+        reserve_lines(self.error_label)  # a message never moves the buttons
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)

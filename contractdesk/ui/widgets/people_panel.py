@@ -43,6 +43,7 @@ from contractdesk.ui.widgets.person_dialogs import (
     person_label,
     role_label,
 )
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 # The services load SQLAlchemy: not at start-up (the customer card embeds this panel).
 if TYPE_CHECKING:
@@ -192,6 +193,7 @@ class PeoplePanel(QWidget):
         self.warning.setWordWrap(True)
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setObjectName("peopleMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)

@@ -36,7 +36,8 @@ from contractdesk.domain.people import RequestKind
 from contractdesk.services.errors import UserError
 from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.widgets.dates import limit_date
-from contractdesk.ui.widgets.person_dialogs import SubmitDialog
+from contractdesk.ui.widgets.person_dialogs import SubmitDialog, erased_person_text
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -122,9 +123,7 @@ class RequestTableModel(QAbstractTableModel):
             if col == 1:
                 if r.person_id is None:
                     return ""
-                return r.person_name or QCoreApplication.translate(
-                    "PeopleRoles", "Erased person #%1"
-                ).replace("%1", str(r.person_id))
+                return r.person_name or erased_person_text()
             if col == 2:
                 return format_date(r.received_on)
             if col == 3:
@@ -192,6 +191,7 @@ class RequestLogDialog(QDialog):
         self.done_button = QPushButton(self.tr("Mark &done"))
         self.done_button.clicked.connect(self._done_clicked)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()

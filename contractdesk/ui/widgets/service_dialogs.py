@@ -40,6 +40,7 @@ from contractdesk.ui.formatting import (
     month_edit_format,
 )
 from contractdesk.ui.widgets.dates import limit_date
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
     from contractdesk.services.billing import ServiceInput, ServiceView, TerminationView
@@ -99,6 +100,7 @@ class _FormDialog(QDialog):
         self.form = QFormLayout()
         layout.addLayout(self.form)
         self.error = QLabel()
+        reserve_lines(self.error)  # a message never moves the buttons
         self.error.setObjectName("errorLabel")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")

@@ -42,6 +42,7 @@ from contractdesk.ui.widgets.service_dialogs import (
     kind_label,
     period_label,
 )
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -260,6 +261,7 @@ class ServicesPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setObjectName("messageLabel")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
