@@ -102,6 +102,7 @@ def test_print_to_file_and_the_batch_folder_start_in_documents(
 
     from contractdesk.ui.documents.printing import PrintFlow, PrintJob
 
+    documents_folder().mkdir(parents=True, exist_ok=True)  # in the test's own home
     parent = QWidget()
     qtbot.addWidget(parent)
     flow = PrintFlow(parent)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
@@ -35,7 +36,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from contractdesk.errors import UserFacingError
-from contractdesk.ui.files import in_documents
+from contractdesk.ui.files import documents_folder
 from contractdesk.ui.tasks import Pool, Task, TaskContext, op, task_op
 
 log = logging.getLogger(__name__)
@@ -173,13 +174,16 @@ def default_printer() -> QPrinter:
 
 
 def start_print_to_file_in_documents(dialog: QPrintDialog, title: str) -> None:
-    """ "Print to file" offers ``<title>.pdf`` in the Documents folder, like every file dialog
+    """Let "Print to file" offer ``<title>.pdf`` in the Documents folder, like every file dialog
     here (Qt's own dialog would offer the program's working folder). The field is the Unix
-    dialog's ``filename``; other platforms' native dialogs have none and choose for themselves."""
+    dialog's ``filename``; other platforms' native dialogs have none and choose for themselves.
+    A printer already set to a file keeps its file."""
     field = dialog.findChild(QLineEdit, "filename")
-    if field is not None:
-        safe = "".join("-" if c in '/\\:*?"<>|' else c for c in title).strip() or "print"
-        field.setText(in_documents(f"{safe}.pdf"))
+    if field is None or dialog.printer().outputFileName():
+        return
+    folder = documents_folder()
+    safe = "".join("-" if c in '/\\:*?"<>|' else c for c in title).strip() or "print"
+    field.setText(str((folder if folder.is_dir() else Path.home()) / f"{safe}.pdf"))
 
 
 class PrintFlow(QObject):
