@@ -28,7 +28,7 @@ from test_printing import difference, page_png, pdf_pages
 from contractdesk.ui.documents.printing import PrintFlow
 from contractdesk.ui.pages.agreements import AgreementsPage
 
-QUEUE = "ContractDeskTestPDF"
+QUEUE = f"ContractDeskTest{os.getpid()}"  # its own queue: parallel runs never share one
 PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 CUPSD = shutil.which("cupsd") or "/usr/sbin/cupsd"
@@ -74,10 +74,12 @@ def cups_queue() -> Iterator[tuple[str, Path]]:
         )
         deadline = time.monotonic() + SECONDS
         while not _scheduler_running():
-            if time.monotonic() > deadline or started.poll() is not None:
+            if time.monotonic() > deadline:
                 started.kill()
                 pytest.fail(f"cupsd did not start within {SECONDS} s")
             time.sleep(0.1)
+        if started.poll() is not None:  # another run's scheduler won the socket: use that one
+            started = None
     # 150 dpi (the driver's lowest): the filters' work is quick, the pages still comparable
     added = _run(
         *("lpadmin", "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(PPD)),
