@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from contractdesk.output.atomic import save_atomic
+from contractdesk.fsutil import save_atomic
 from contractdesk.store.errors import KeyUnavailableError, StoreError, WrongPassphraseError
 
 KEY_FILE_NAME = "store.json"
