@@ -91,7 +91,7 @@ def write_atomic(
             raise _save_error(exc, target) from exc
         raise
     if durable:
-        _fsync_dir(folder)
+        fsync_dir(folder)
     return target
 
 
@@ -101,7 +101,7 @@ def _save_error(exc: OSError, target: Path) -> SaveError:
     return SaveError(code, f"Could not save {target}: {reason}", str(target))
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: str | os.PathLike[str]) -> None:
     """Sync a folder so a rename in it is durable (best effort: not every OS allows it)."""
     try:
         dir_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -102,19 +101,6 @@ class KeyFile:
 def write_private_file(path: Path, data: bytes) -> None:
     """Write a file readable by the owner only, atomically (the one atomic-save helper)."""
     save_atomic(path, data, mode=0o600)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- passphrase wrapping -----------------------------------------------------------------
