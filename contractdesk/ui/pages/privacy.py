@@ -393,8 +393,15 @@ class PrivacyPage(Page):
         breach = self.selected_breach()
         if self.services is None or breach is None:
             return
-        self.services.privacy.breaches.mark_reported(breach)
-        self.reload_breaches()
+        breaches = self.services.privacy.breaches
+        from contractdesk.ui.tasks import run_task
+
+        run_task(
+            lambda _p, _c: breaches.mark_reported(breach),
+            on_success=lambda _view: self.reload_breaches(),
+            on_failure=self._failed,
+            pool=self.pool,
+        )
 
     # -- documents ---------------------------------------------------------------------------------
 
@@ -453,11 +460,17 @@ class PrivacyPage(Page):
             )
             if not ok or not label.strip():
                 return
-        try:
-            result = self.services.privacy.documents.create_dpa_draft(label)
-        except UserFacingError as exc:
-            self._failed(exc)
-            return
+        documents, chosen = self.services.privacy.documents, label
+        from contractdesk.ui.tasks import run_task
+
+        run_task(
+            lambda _p, _c: documents.create_dpa_draft(chosen),
+            on_success=self._dpa_drafted,
+            on_failure=self._failed,
+            pool=self.pool,
+        )
+
+    def _dpa_drafted(self, result: Any) -> None:
         gaps = ", ".join(result.gaps) or self.tr("none")
         self.status.setText(
             self.tr(

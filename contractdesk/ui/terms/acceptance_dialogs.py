@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.domain.customers import status_label
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import format_date
@@ -66,7 +67,7 @@ class RecordAcceptanceDialog(SubmitDialog):
         self.resize(620, 420)
         self.customer = QComboBox()
         for org, name, status in services.agreements.customer_choices():
-            suffix = "" if status == "active" else f" [{status}]"
+            suffix = "" if status == "active" else f" [{status_label(status)}]"
             self.customer.addItem(f"{name} ({format_org_number(org)}){suffix}", org)
         if org_number:
             self.customer.setCurrentIndex(max(0, self.customer.findData(org_number)))

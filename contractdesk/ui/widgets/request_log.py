@@ -3,6 +3,7 @@ done."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -209,43 +210,54 @@ class RequestLogDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(
-            self.services.people.requests(
-                open_only=self.open_only.isChecked(), person_id=self.person_id
-            )
-        )
+        """Read the log again, off the GUI thread."""
+        from contractdesk.ui.tasks import op
+
+        people, open_only, person = self.services.people, self.open_only.isChecked(), self.person_id
+        op(self, lambda: people.requests(open_only=open_only, person_id=person)).success(
+            self.model.set_rows
+        ).run_in_background()
 
     def log_request(self, kind: str, received_on: date, note: str = "") -> int:
-        request_id = int(
-            self.services.people.log_request(
-                self.person_id, kind, received_on=received_on, note=note
-            )
-        )
+        """Log a request at once (programmatic use; the dialog does it off the GUI thread)."""
+        request_id = int(self._logging(kind, received_on, note)())
         self.refresh()
         return request_id
 
     def mark_done(self, request_id: int, done_on: date | None = None) -> None:
-        self.services.people.complete_request(request_id, done_on=done_on)
+        self._completing(request_id, done_on)()
         self.refresh()
+
+    def _logging(self, kind: str, received_on: date, note: str) -> Callable[[], Any]:
+        people, person = self.services.people, self.person_id
+        return lambda: people.log_request(person, kind, received_on=received_on, note=note)
+
+    def _completing(self, request_id: int, done_on: date | None) -> Callable[[], Any]:
+        people = self.services.people
+        return lambda: people.complete_request(request_id, done_on=done_on)
 
     def _log_clicked(self) -> None:
         dialog = LogRequestDialog(self)
-
-        def submit() -> None:
-            self.log_request(
-                str(dialog.kind.currentData()),
-                dialog.received.date().toPython(),
-                dialog.note.text(),
-            )
-
-        dialog.submit = submit
+        dialog.background = lambda: self._logging(
+            str(dialog.kind.currentData()), dialog.received.date().toPython(), dialog.note.text()
+        )
+        dialog.saved = lambda _request_id: self.refresh()
         dialog.exec()
 
     def _done_clicked(self) -> None:
         index = self.view.currentIndex()
         if not index.isValid():
             return
-        try:
-            self.mark_done(int(self.model.data(index, RequestTableModel.IdRole)))
-        except UserError as exc:
-            self.message.setText(str(exc))
+        from contractdesk.ui.tasks import op
+
+        work = self._completing(int(self.model.data(index, RequestTableModel.IdRole)), None)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.message.setText(str(exc))
+                return
+            from contractdesk.ui.errors import present_error
+
+            present_error(self, exc)
+
+        op(self, work).success(lambda _r: self.refresh()).failure(failed).run_in_background()
