@@ -66,7 +66,7 @@ from contractdesk.services.overview import (
 from contractdesk.ui.formatting import format_date, format_datetime, format_money
 from contractdesk.ui.icons import icon
 from contractdesk.ui.pages.base import Page
-from contractdesk.ui.tasks import run_task
+from contractdesk.ui.tasks import op, run_task
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -587,12 +587,17 @@ class OverviewPage(Page):
             return None
         today = self.view.today if self.view is not None else self.today
 
-        def load(_progress: Any, _cancel: Any) -> tuple[tuple[AttentionCard, ...], Any]:
+        def load() -> tuple[tuple[AttentionCard, ...], Any]:
             cards = overview_service.cards(keys, today)
             return cards, (overview_service.getting_started() if started else None)
 
-        return run_task(
-            load, on_success=self._cards_loaded, on_failure=self._failed, pool=self.pool
+        # op: nothing is delivered to a page that was closed meanwhile
+        return (
+            op(self, load)
+            .success(self._cards_loaded)
+            .failure(self._failed)
+            .with_pool(self.pool)
+            .run_in_background()
         )
 
     def _cards_loaded(

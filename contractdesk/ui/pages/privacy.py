@@ -323,14 +323,12 @@ class PrivacyPage(Page):
         if self.services is None:
             return
         breaches = self.services.privacy.breaches
-        from contractdesk.ui.tasks import run_task
+        from contractdesk.ui.tasks import op
 
-        run_task(
-            lambda _p, _c: breaches.list_all(),
-            on_success=self._show_breaches,
-            on_failure=self._failed,
-            pool=self.pool,
-        )
+        # op: nothing is delivered to a page that was closed meanwhile
+        op(self, breaches.list_all).success(self._show_breaches).failure(self._failed).with_pool(
+            self.pool
+        ).run_in_background()
 
     def _show_breaches(self, rows: list[Any]) -> None:
         chosen = self.selected_breach()
