@@ -39,6 +39,13 @@
         <source>(erased)</source>
         <translation>(slettet)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln byte</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AddCustomerDialog</name>
@@ -535,6 +542,14 @@
         <translation>første slutter %1</translation>
     </message>
     <message>
+        <source>first service from %1</source>
+        <translation>første tjeneste fra %1</translation>
+    </message>
+    <message>
+        <source>due since %1</source>
+        <translation>forfalt siden %1</translation>
+    </message>
+    <message>
         <source>next deadline %1</source>
         <translation>neste frist %1</translation>
     </message>
@@ -568,6 +583,18 @@
     <message>
         <source>Document</source>
         <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
+    <message>
+        <source>Breach no.</source>
+        <translation>Brudd nr.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3969,6 +3996,22 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Fakturaer de neste 30 dagene</translation>
     </message>
     <message>
+        <source>Ordering without accepted terms</source>
+        <translation>Bestilt uten godtatte vilkår</translation>
+    </message>
+    <message>
+        <source>Breaches: report within 72 hours</source>
+        <translation>Brudd: meld innen 72 timer</translation>
+    </message>
+    <message>
+        <source>Due for deletion</source>
+        <translation>Klart til sletting</translation>
+    </message>
+    <message>
+        <source>Invoices waiting for a run</source>
+        <translation>Fakturaer som venter på en kjøring</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>Utkast</translation>
     </message>
@@ -4029,6 +4072,18 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Kreditnota</translation>
     </message>
     <message>
+        <source>Terms not accepted</source>
+        <translation>Vilkår ikke godtatt</translation>
+    </message>
+    <message>
+        <source>Report by</source>
+        <translation>Meld innen</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Forfalt siden</translation>
+    </message>
+    <message>
         <source>%1 (too late)</source>
         <translation>%1 (for sent)</translation>
     </message>
@@ -4071,6 +4126,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Settings</source>
         <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Personvern</translation>
     </message>
     <message>
         <source>What needs your attention today, %1</source>
@@ -4334,8 +4393,8 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>Daglig leder</translation>
     </message>
     <message>
-        <source>Erased person #%1</source>
-        <translation>Slettet person #%1</translation>
+        <source>Erased person</source>
+        <translation>Slettet person</translation>
     </message>
 </context>
 <context>
@@ -5485,9 +5544,9 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
 <context>
     <name>ScanViewer</name>
     <message>
-        <source>%1 — %2, %3, SHA-256 %4</source>
-        <comment>file name, type, size, hash</comment>
-        <translation>%1 — %2, %3, SHA-256 %4</translation>
+        <source>%1 — %2, %3</source>
+        <comment>file name, kind, size</comment>
+        <translation>%1 — %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
@@ -5495,6 +5554,14 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
             <numerusform>%Ln byte</numerusform>
             <numerusform>%Ln byte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>File type: %1</source>
+        <translation>Filtype: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
     </message>
     <message>
         <source>This image cannot be shown here; save a copy to open it.</source>
@@ -5507,6 +5574,18 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>Save a copy of the scan</source>
         <translation>Lagre en kopi av den skannede avtalen</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-dokument</translation>
+    </message>
+    <message>
+        <source>image (%1)</source>
+        <translation>bilde (%1)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fil</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,13 @@ def test_sending_asks_first_then_sends_and_the_agreement_shows_sent(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     assert len(smtp_server.handler.envelopes) == 1
+    # "Send now" sends the signature sheet beside the agreement, as the e-mail draft does
+    from email import message_from_bytes, policy
+
+    sent = message_from_bytes(smtp_server.handler.envelopes[0].content, policy=policy.default)
+    names = [part.get_filename() for part in sent.iter_attachments()]
+    assert len(names) == 2 and names[1].startswith("Signaturside-" + ORG_A)
+    assert all(part.get_content_type() == "application/pdf" for part in sent.iter_attachments())
     assert docs.agreements.get_agreement(agreement.document_id).state == "sent"
     row = page.agreements_model.row_at(page.agreements_model.row_of(agreement.id))
     assert row.state == "sent"  # the page reloaded

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from screen_walk import Seen, collect, english_texts, norwegian_texts, walk_tabs
 
@@ -134,6 +135,9 @@ def _walk_everything(qtbot: Any, services: Any, shots: Path) -> Seen:
     for name, opener in _dialogs(window, services):
         before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
         opener()
+        # a dialog may open once its data is read in the background: let that finish here
+        QThreadPool.globalInstance().waitForDone(10_000)
+        QApplication.processEvents()
         qtbot.wait(20)  # shown, laid out, sized
         opened = [
             w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before

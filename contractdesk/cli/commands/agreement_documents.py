@@ -285,7 +285,9 @@ def agreement_email(ctx: Any, args: argparse.Namespace) -> int:
         else:
             emit(f"{_describe(draft.ref)}: draft to {draft.recipient_email} saved as {draft.path}")
         return 0
-    sent = docs.send(args.org_number, args.terms, args.signatory, prompt=_prompt, actor="cli")
+    sent = docs.send(
+        args.org_number, args.terms, args.signatory, prompt=_prompt, actor="cli", with_sheet=False
+    )
     _warn(sent.ref)
     for address, (code, reply) in sent.refused.items():
         print(f"contractdesk: warning: {address} refused: {code} {reply}", file=sys.stderr)

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contractdesk.domain.customers import BLOCKED_STATUSES
+from contractdesk.domain.customers import BLOCKED_STATUSES, status_label
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.files import in_documents
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -138,7 +139,7 @@ class BatchDialog(QDialog):
                 item.setFlags(
                     item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsUserCheckable
                 )
-                item.setText(f"{item.text()} – {status}")
+                item.setText(f"{item.text()} – {status_label(status)}")  # a word, not the code
             else:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
@@ -159,7 +160,7 @@ class BatchDialog(QDialog):
 
     def browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the agreements"), self.folder.text()
+            self, self.tr("Folder for the agreements"), self.folder.text() or in_documents()
         )
         if folder:
             self.folder.setText(folder)

@@ -26,6 +26,7 @@ from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.tasks import op
 from contractdesk.ui.widgets.invoicing_settings import InvoicingSettingsBox
+from contractdesk.ui.widgets.status_line import reserve_lines
 from contractdesk.ui.widgets.supplier_form import SupplierForm
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ class SettingsPage(Page):
         self.backup_label = QLabel()
         self.backup_label.setWordWrap(True)
         self.status_label = QLabel()
+        reserve_lines(self.status_label)  # a message never moves the buttons
         self.status_label.setWordWrap(True)
         self.passphrase_button = QPushButton()
         self.passphrase_button.clicked.connect(self._set_passphrase)
@@ -352,7 +354,7 @@ class SettingsPage(Page):
         if self.services is None:
             return
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for automatic backups (a synced folder works)")
+            self, self.tr("Folder for automatic backups (a synced folder works)"), in_documents()
         )
         if not folder:
             return
@@ -368,7 +370,10 @@ class SettingsPage(Page):
         if self.services is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery sheet as"), "recovery-sheet.pdf", "PDF (*.pdf)"
+            self,
+            self.tr("Save the recovery sheet as"),
+            in_documents("recovery-sheet.pdf"),
+            "PDF (*.pdf)",
         )
         if not path:
             return

@@ -38,6 +38,7 @@ from contractdesk.ui.terms.models import (
 )
 from contractdesk.ui.terms.reader import DocumentReader
 from contractdesk.ui.widgets.details import DetailsBox
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.changes import Change
@@ -170,6 +171,7 @@ class TermsPage(Page):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 3)
         self.status = QLabel()
+        reserve_lines(self.status)  # a message never moves the buttons
         self.status.setObjectName("termsStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)

@@ -38,6 +38,7 @@ from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.terms.models import ChecklistModel, dpa_text
 from contractdesk.ui.widgets.dates import limit_date
 from contractdesk.ui.widgets.details import DetailsBox
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.terms import (
@@ -83,6 +84,7 @@ class SubmitDialog(QDialog):
         # Reload after a conflict (a colleague saved first); None: Reload closes the dialog.
         self.reload: Callable[[], None] | None = None
         self.error_label = QLabel()
+        reserve_lines(self.error_label)  # a message never moves the buttons
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
