@@ -3529,8 +3529,16 @@
         <translation>Kontroller dette før avtalen utstedes. Det er til deg: kundens dokument nevner det ikke.</translation>
     </message>
     <message>
+        <source>Problems found</source>
+        <translation>Problemer funnet</translation>
+    </message>
+    <message>
         <source>&amp;Issue anyway</source>
         <translation>&amp;Utsted likevel</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel: issue nothing</source>
+        <translation>&amp;Avbryt: utsted ingenting</translation>
     </message>
 </context>
 <context>
@@ -5962,6 +5970,33 @@ Låses opp med: %2</translation>
     <message>
         <source>Has access</source>
         <translation>Har tilgang</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDraftBox</name>
+    <message>
+        <source>Another supplier</source>
+        <translation>En annen leverandør</translation>
+    </message>
+    <message>
+        <source>Make a draft of the next terms version from %1 in which the supplier&apos;s name, address, e-mail and signer are fields filled from the supplier profile. Review and publish it on the Terms page.</source>
+        <translation>Lag et utkast til neste vilkårsversjon fra %1 der leverandørens navn, adresse, e-post og signatar er felt som fylles fra leverandørprofilen. Se gjennom og publiser det på siden Vilkår.</translation>
+    </message>
+    <message>
+        <source>&amp;Label of the draft:</source>
+        <translation>&amp;Navn på utkastet:</translation>
+    </message>
+    <message>
+        <source>Label of the draft</source>
+        <translation>Navn på utkastet</translation>
+    </message>
+    <message>
+        <source>&amp;Make the draft</source>
+        <translation>&amp;Lag utkastet</translation>
+    </message>
+    <message>
+        <source>Draft %1 made: review it on the Terms page and publish it.</source>
+        <translation>Utkast %1 er laget: se gjennom det på siden Vilkår og publiser det.</translation>
     </message>
 </context>
 <context>

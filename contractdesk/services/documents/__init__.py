@@ -19,6 +19,7 @@ from .views import (
     DocumentBatchResult,
     DraftResult,
     EmailPreparation,
+    IssueCheck,
     PreparedAgreement,
     SendResult,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "DraftResult",
     "EmailPreparation",
     "FiledPage",
+    "IssueCheck",
     "PreparedAgreement",
     "ScanImportResult",
     "SendError",

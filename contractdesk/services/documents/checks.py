@@ -10,10 +10,12 @@ supplier's details as fields.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from contractdesk.domain.customers import BLOCKED_STATUSES
+from contractdesk.domain.orgnr import format_org_number
 from contractdesk.domain.terms.supplier_fields import (
     named_business,
     names_business,
@@ -23,7 +25,8 @@ from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.store.engine import Store
 
-from .loading import choose_signatory, load_customers
+from .loading import DocCustomer, DocPerson, choose_signatory, load_customers
+from .views import IssueCheck
 
 if TYPE_CHECKING:
     from contractdesk.services.supplier import SupplierService
@@ -52,6 +55,8 @@ class IssueChecks:
 
         def _blocked_reason(self, customer: Any) -> str: ...
 
+        def active_org_numbers(self) -> list[str]: ...
+
     def issue_problems(
         self,
         org_number: str,
@@ -65,8 +70,6 @@ class IssueChecks:
         Raises:
             UserError: unknown customer, person or version (as issuing would).
         """
-        from contractdesk.services.agreements.service import own_org_message
-
         from .preparing import parse_org
 
         day = today or date.today()
@@ -77,8 +80,69 @@ class IssueChecks:
         out: list[str] = []
         if customer.status in BLOCKED_STATUSES:
             out.append(self._blocked_reason(customer))
+        out += self._customer_problems(customer, chosen)
+        out += self._supplier_problems()
+        out += self._version_problems(version)
+        return list(dict.fromkeys(out))
+
+    def issue_check(
+        self,
+        org_numbers: Sequence[str] | None,
+        terms: str | None = None,
+        signatory: int | None = None,
+        *,
+        today: date | None = None,
+    ) -> IssueCheck:
+        """What the app asks the user to confirm before issuing to one or more customers.
+
+        ``org_numbers`` None: every active customer (a batch). With more than one customer, each
+        customer's own problems are named with the customer; customers a batch leaves out
+        (deleted, bankrupt …) are not listed, the batch says so itself. Nothing is written.
+
+        Raises:
+            UserError: unknown customer, person or version (as issuing would).
+        """
+        from .preparing import parse_org
+
+        day = today or date.today()
+        version = self._version(terms, day)
+        orgs = (
+            [parse_org(o) for o in org_numbers]
+            if org_numbers is not None
+            else self.active_org_numbers()
+        )
+        out: list[str] = []
+        if len(orgs) == 1:
+            out = self.issue_problems(orgs[0], version.label, signatory, today=day)
+        else:
+            loaded, chosen = load_customers(self._store, orgs, signatory)
+            for org in orgs:
+                customer = loaded[org]
+                if customer.status in BLOCKED_STATUSES:
+                    continue
+                name = _t(
+                    translate("DocumentService", "%1 (%2): %3"),
+                    customer.name,
+                    format_org_number(org),
+                    "",
+                )
+                out += [
+                    p if customer.name in p else name + p
+                    for p in self._customer_problems(customer, chosen)
+                ]
+            out += self._supplier_problems() + self._version_problems(version)
+        return IssueCheck(
+            problems=tuple(dict.fromkeys(out)),
+            supplier_mismatch=self.supplier_mismatch(version.label, today=day),
+            terms_label=version.label,
+        )
+
+    def _customer_problems(self, customer: DocCustomer, chosen: DocPerson | None) -> list[str]:
+        from contractdesk.services.agreements.service import own_org_message
+
+        out: list[str] = []
         profile = self._supplier.get()
-        if profile is not None and profile.org_number == org:
+        if profile is not None and profile.org_number == customer.org_number:
             out.append(own_org_message(customer.name))
         out += customer.warnings()
         if not customer.has_registry_data():
@@ -93,9 +157,7 @@ class IssueChecks:
                 )
             )
         out += choose_signatory(customer, chosen)[2]
-        out += self._supplier_problems()
-        out += self._version_problems(version)
-        return list(dict.fromkeys(out))
+        return out
 
     def _supplier_problems(self) -> list[str]:
         profile = self._supplier.get()
@@ -139,7 +201,15 @@ class IssueChecks:
                     ", ".join("{" + n + "}" for n in version.missing_fields),
                 )
             )
-        unplaced = [sp.name for sp in version.subprocessors if not sp.location.strip()]
+        from .preparing import without_business
+
+        profile = self._supplier.get()
+        listed = (
+            without_business(version, profile.name, profile.org_number)
+            if profile is not None
+            else version.subprocessors
+        )
+        unplaced = [sp.name for sp in listed if not sp.location.strip()]
         if unplaced:
             out.append(
                 _t(

@@ -18,9 +18,20 @@ __all__ = [
     "DocumentBatchResult",
     "DraftResult",
     "EmailPreparation",
+    "IssueCheck",
     "PreparedAgreement",
     "SendResult",
 ]
+
+
+@dataclass(frozen=True)
+class IssueCheck:
+    """What to confirm before issuing: the problems, and the supplier mismatch among them."""
+
+    problems: tuple[str, ...]
+    supplier_mismatch: str = ""
+    """Set when the terms version names another business than the supplier profile."""
+    terms_label: str = ""
 
 
 @dataclass(frozen=True)
