@@ -2649,6 +2649,33 @@
     </message>
 </context>
 <context>
+    <name>DocumentSettingsBox</name>
+    <message>
+        <source>Agreement documents</source>
+        <translation>Avtaledokumenter</translation>
+    </message>
+    <message>
+        <source>&amp;Initials field (“Parafering”) in the footer of every page</source>
+        <translation>&amp;Parafering (felt for initialer) i bunnteksten på hver side</translation>
+    </message>
+    <message>
+        <source>Initials field in the footer of every page</source>
+        <translation>Parafering i bunnteksten på hver side</translation>
+    </message>
+    <message>
+        <source>Both parties initial each page of the printed agreement. Applies to documents issued from now on.</source>
+        <translation>Begge parter setter initialene sine på hver side av den utskrevne avtalen. Gjelder dokumenter som utstedes fra nå av.</translation>
+    </message>
+    <message>
+        <source>Saved: new documents have the initials field.</source>
+        <translation>Lagret: nye dokumenter får feltet for parafering.</translation>
+    </message>
+    <message>
+        <source>Saved: new documents have no initials field.</source>
+        <translation>Lagret: nye dokumenter får ikke feltet for parafering.</translation>
+    </message>
+</context>
+<context>
     <name>DpaChecklist</name>
     <message>
         <source>Processing only on documented instructions from the controller</source>
