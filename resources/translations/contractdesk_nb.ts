@@ -3156,16 +3156,48 @@
         <translation>Må kobles manuelt:</translation>
     </message>
     <message>
-        <source>&amp;Import</source>
-        <translation>&amp;Importer</translation>
+        <source>Who signed each agreement (the registry&apos;s signers first):</source>
+        <translation>Hvem som signerte hver avtale (de signaturberettigede ifølge Enhetsregisteret først):</translation>
     </message>
     <message>
         <source>Drop scanned pages here (one PDF or many images), or choose them.</source>
         <translation>Slipp skannede sider her (én PDF eller mange bilder), eller velg dem.</translation>
     </message>
     <message>
+        <source>&amp;Read pages</source>
+        <translation>&amp;Les sidene</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrer</translation>
+    </message>
+    <message>
         <source>PDF or scan</source>
         <translation>PDF eller skann</translation>
+    </message>
+    <message>
+        <source>%1 (a signatory by the registry)</source>
+        <translation>%1 (signaturberettiget ifølge Enhetsregisteret)</translation>
+    </message>
+    <message>
+        <source>%1 (not a signatory by the registry)</source>
+        <translation>%1 (ikke signaturberettiget ifølge Enhetsregisteret)</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3), page(s) %4:</source>
+        <translation>%1 – %2 (%3), side %4:</translation>
+    </message>
+    <message>
+        <source>Signed %1 for %2</source>
+        <translation>Signerte %1 for %2</translation>
+    </message>
+    <message>
+        <source>No person registered at the customer</source>
+        <translation>Ingen person er registrert hos kunden</translation>
+    </message>
+    <message>
+        <source>Reading the scanned pages…</source>
+        <translation>Leser de skannede sidene…</translation>
     </message>
     <message>
         <source>%1, page %2 → %3 (filed before)</source>

@@ -82,6 +82,16 @@ def test_import_signed_pages_files_the_sheet_and_lists_the_blank_page(
     dialog.pool = SyncPool()
     assert not dialog.import_button.isEnabled()
     dialog.set_files([str(sheet), str(blank)])
+    assert dialog.import_button.text() == "&Read pages"
+    dialog.start()  # reads the pages: the signatory is chosen next
+    box = dialog.signer_boxes[ref.document_id]
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "Kari Nordmann (a signatory by the registry)",
+        "Ola Nordmann (not a signatory by the registry)",
+    ]
+    assert box.currentText().startswith("Kari Nordmann")  # the registry's signer, as issued
+    assert dialog.import_button.text() == "&Record" and dialog.filed.count() == 0
+    _shot(dialog, "import-signatory-en")
     dialog.start()
     assert [dialog.filed.item(i).text() for i in range(dialog.filed.count())] == [
         f"signert.pdf, page 1 → {ref.document_id}"
@@ -93,13 +103,42 @@ def test_import_signed_pages_files_the_sheet_and_lists_the_blank_page(
     try:
         install_language(qapp, "nb")
         dialog.retranslate()
-        dialog.start()  # the same scan again: filed before, nothing recorded twice
+        dialog.start()  # the same scan again: filed before, nothing to choose, nothing twice
         assert dialog.windowTitle() == "Importer signerte sider"
         assert dialog.filed.item(0).text().endswith("(arkivert før)")
         _shot(dialog, "import-nb")
     finally:
         install_language(qapp, "en")
-    assert len(services.agreements.acceptances(ORG_A)) == 1
+    [acceptance] = services.agreements.acceptances(ORG_A)
+    assert acceptance.signed_by_name == "Kari Nordmann"
+
+
+def test_the_signatory_chosen_for_imported_pages_is_recorded(
+    page, services, tmp_path, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.ui.i18n import install_language
+
+    pdf, ref = services.documents.signature_sheet(ORG_A, today=TODAY)
+    sheet = tmp_path / "signert.pdf"
+    sheet.write_bytes(pdf)
+    try:
+        install_language(qapp, "nb")
+        dialog = page.import_scans()
+        dialog.pool = SyncPool()
+        dialog.set_files([str(sheet)])
+        assert dialog.import_button.text() == "&Les sidene"
+        dialog.start()
+        box = dialog.signer_boxes[ref.document_id]
+        assert box.itemText(0) == "Kari Nordmann (signaturberettiget ifølge Enhetsregisteret)"
+        box.setCurrentIndex(box.findText("Ola Nordmann", Qt.MatchFlag.MatchStartsWith))
+        _shot(dialog, "import-signatory-nb")
+        dialog.start()
+        assert dialog.filed.count() == 1
+    finally:
+        install_language(qapp, "en")
+    [acceptance] = services.agreements.acceptances(ORG_A)
+    assert acceptance.signed_by_name == "Ola Nordmann"
+    assert acceptance.accepted_on == TODAY  # the date asked once, default today
 
 
 def test_problems_before_issuing_are_shown_and_issuing_waits_for_the_user(page, services) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contractdesk.output.wording import nb_date
 
-from .scan_import import FiledPage, ScanImportResult, UnmatchedPage
+from .scan_import import FiledPage, ScanDocument, ScanImportResult, ScanSigner, UnmatchedPage
 from .service import BatchProgress, DocumentService
 from .settings import SETTING_FIELDS
 from .smtp import SECURITY_CHOICES, SendError, SmtpSettings
@@ -36,7 +36,9 @@ __all__ = [
     "FiledPage",
     "IssueCheck",
     "PreparedAgreement",
+    "ScanDocument",
     "ScanImportResult",
+    "ScanSigner",
     "SendError",
     "SendResult",
     "SmtpSettings",

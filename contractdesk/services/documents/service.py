@@ -37,6 +37,7 @@ from .verify import VerifyUseCases
 from .views import AgreementRef, DocumentBatchResult, PreparedAgreement
 
 if TYPE_CHECKING:
+    from contractdesk.domain.fingerprint import DocumentCode
     from contractdesk.output.pdf import AgreementInput
     from contractdesk.services.agreements import AgreementService, AgreementView, IssuedDocument
     from contractdesk.services.billing import BillingService
@@ -89,6 +90,7 @@ class DocumentService(
         self._billing = billing
         self._lock = threading.Lock()
         self._versions: dict[tuple[Any, ...], DocVersion] = {}
+        self._scan_codes: dict[str, list[DocumentCode | None]] = {}  # by file SHA-256
 
     def __repr__(self) -> str:
         return f"DocumentService({self._store!r})"
