@@ -3105,12 +3105,24 @@
         <translation>Importer avtalevilkår</translation>
     </message>
     <message>
+        <source>Import terms from Word</source>
+        <translation>Importer vilkår fra Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-dokumenter (*.docx)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Tekstfiler (*.txt)</translation>
+    </message>
+    <message>
         <source>Terms text</source>
         <translation>Vilkårstekst</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>Tekstfiler (*.txt);;Alle filer (*)</translation>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
     </message>
     <message>
         <source>&amp;Planned effective date:</source>
@@ -6059,6 +6071,17 @@ Låses opp med: %2</translation>
     </message>
 </context>
 <context>
+    <name>SupplierDraftDialog</name>
+    <message>
+        <source>Draft for another supplier</source>
+        <translation>Utkast for en annen leverandør</translation>
+    </message>
+    <message>
+        <source>This version names the business of your supplier profile: a draft is needed only when another business is the supplier.</source>
+        <translation>Denne versjonen navngir virksomheten i leverandørprofilen din: et utkast trengs bare når en annen virksomhet er leverandøren.</translation>
+    </message>
+</context>
+<context>
     <name>SupplierForm</name>
     <message>
         <source>&amp;Organisation number</source>
@@ -6269,6 +6292,22 @@ Låses opp med: %2</translation>
         <translation>Sjekkliste for databehandleravtalen</translation>
     </message>
     <message>
+        <source>Import from &amp;Word…</source>
+        <translation>Importer fra &amp;Word…</translation>
+    </message>
+    <message>
+        <source>A new draft from a Word document (.docx): headings, numbering and lists kept</source>
+        <translation>Et nytt utkast fra et Word-dokument (.docx): overskrifter, nummerering og lister beholdes</translation>
+    </message>
+    <message>
+        <source>Dra&amp;ft for another supplier…</source>
+        <translation>&amp;Utkast for en annen leverandør…</translation>
+    </message>
+    <message>
+        <source>A draft of the next version in which the supplier&apos;s name, address, e-mail and signer are fields filled from your supplier profile</source>
+        <translation>Et utkast til neste versjon der leverandørens navn, adresse, e-post og signatar er felt som fylles fra leverandørprofilen din</translation>
+    </message>
+    <message>
         <source>SHA-256: %1</source>
         <translation>SHA-256: %1</translation>
     </message>
@@ -6393,6 +6432,10 @@ Låses opp med: %2</translation>
     <message>
         <source>%1 is not UTF-8 text; save it as UTF-8 and try again.</source>
         <translation>%1 er ikke UTF-8-tekst; lagre den som UTF-8 og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Word (.docx) document.</source>
+        <translation>%1 er ikke et Word-dokument (.docx).</translation>
     </message>
     <message>
         <source>Give the new content once: a document, its JSON or its text.</source>
