@@ -3168,6 +3168,18 @@
         <translation>Må kobles manuelt:</translation>
     </message>
     <message>
+        <source>Pages filed to their agreements</source>
+        <translation>Sider arkivert på avtalen sin</translation>
+    </message>
+    <message>
+        <source>Pages to match by hand</source>
+        <translation>Sider som må kobles manuelt</translation>
+    </message>
+    <message>
+        <source>Who signed each agreement</source>
+        <translation>Hvem som signerte hver avtale</translation>
+    </message>
+    <message>
         <source>Who signed each agreement (the registry&apos;s signers first):</source>
         <translation>Hvem som signerte hver avtale (de signaturberettigede ifølge Enhetsregisteret først):</translation>
     </message>

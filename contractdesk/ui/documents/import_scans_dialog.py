@@ -116,6 +116,9 @@ class ImportScansDialog(QDialog):
         self.date_label.setText(self.tr("&Signed on:"))
         self.filed_label.setText(self.tr("Filed to their agreements:"))
         self.unmatched_label.setText(self.tr("To match by hand:"))
+        self.filed.setAccessibleName(self.tr("Pages filed to their agreements"))
+        self.unmatched.setAccessibleName(self.tr("Pages to match by hand"))
+        self.signers_area.setAccessibleName(self.tr("Who signed each agreement"))
         self.signers_label.setText(
             self.tr("Who signed each agreement (the registry's signers first):")
         )

@@ -534,3 +534,6 @@ class SupplierDraftDialog(QDialog):
                 "only when another business is the supplier."
             )
         )
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the label's new height at once
