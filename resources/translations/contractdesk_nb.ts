@@ -5378,6 +5378,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>ingen lesbar ContractDesk-kode</translation>
     </message>
     <message>
+        <source>%1 is not among the people of %2</source>
+        <translation>%1 er ikke blant personene hos %2</translation>
+    </message>
+    <message>
         <source>the document names no registered signatory: record it by hand</source>
         <translation>dokumentet oppgir ingen registrert signatar: registrer aksepten manuelt</translation>
     </message>

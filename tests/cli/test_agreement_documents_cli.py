@@ -285,3 +285,23 @@ def test_settings_turn_the_initials_field_on_for_new_documents(run, tmp_path) ->
     }
     code, _out, err = run("agreement", "settings", "--initials", "maybe")
     assert code == 2 and "expected on or off" in err
+
+
+def test_import_scans_with_a_named_signatory(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("agreement", "sheet", ORG_A, "--out", str(tmp_path / "s.pdf"))
+    assert code == 0, err
+    sheet = str(tmp_path / "s.pdf")
+    code, out, err = run("agreement", "import-scans", sheet, "--signatory", "Per Hansen", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert (
+        report["filed"] == []
+        and "Per Hansen is not among the people of" in (report["unmatched"][0]["reason"])
+    )
+    code, out, err = run("agreement", "import-scans", sheet, "--signatory", "ola nordmann")
+    assert code == 0 and "filed to CD-" in out, err
+    code, listing, _ = run("acceptance", "status", "--json")
+    row = next(r for r in json.loads(listing) if r["org_number"] == ORG_A)
+    assert row["method"] == "paper"
+    code, out, _ = run("acceptance", "list", ORG_A, "--json")
+    assert code == 0 and "Ola Nordmann" in out

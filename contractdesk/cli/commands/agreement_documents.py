@@ -9,8 +9,9 @@
   core; progress goes to stderr.
 * ``agreement verify FILE``: which issued agreement a PDF or scan is (by its QR code); exit 0 when
   it is exactly the current issued version, 1 otherwise with the reason.
-* ``agreement import-scans FILE… [--date DATE]``: file signed pages by their QR codes, record the
-  paper acceptances and keep the scans; pages without a code are listed to match by hand.
+* ``agreement import-scans FILE… [--date DATE] [--signatory NAME]``: file signed pages by their
+  QR codes, record the paper acceptances and keep the scans; pages without a code are listed to
+  match by hand.
 * ``agreement settings [--initials on|off]``: the initials field ("Parafering") in the footer of
   every page of documents issued from then on.
 * ``smtp set|show|forget-password``: the mail server. The password is kept in the system keyring
@@ -95,6 +96,11 @@ def register(cli: CommandRegistry) -> None:
     )
     p.add_argument("files", metavar="FILE", nargs="+", help="scans: PDFs or images")
     p.add_argument("--date", metavar="DATE", help="the date the pages were signed (default: today)")
+    p.add_argument(
+        "--signatory",
+        metavar="NAME",
+        help="who signed (a person registered at each customer; default: the issued document's)",
+    )
     add_json_flag(p)
     p.set_defaults(func=agreement_import_scans)
 
@@ -256,7 +262,9 @@ def agreement_import_scans(ctx: Any, args: argparse.Namespace) -> int:
         day = date.fromisoformat(args.date) if args.date else None
     except ValueError:
         raise UserError(f"--date: {args.date!r} is not a date (YYYY-MM-DD).") from None
-    result = ctx.services.documents.import_scans(args.files, signed_on=day, actor="cli")
+    result = ctx.services.documents.import_scans(
+        args.files, signed_on=day, signatory_name=args.signatory, actor="cli"
+    )
     if args.json:
         emit_json(result.as_dict())
         return 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -25,6 +24,7 @@ from contractdesk.i18n import fill, translate
 
 from .loading import DocCustomer, load_customers
 from .verify import read_file
+from .views import FiledPage, ScanDocument, ScanImportResult, ScanSigner, UnmatchedPage
 
 if TYPE_CHECKING:
     from contractdesk.services.agreements import AgreementService, IssuedDocument
@@ -42,92 +42,6 @@ __all__ = [
 
 def _t(text: str, *values: object) -> str:
     return fill(text, *values)
-
-
-@dataclass(frozen=True)
-class FiledPage:
-    """A page filed to an agreement (``already``: by an earlier import of the same file)."""
-
-    file: str
-    page: int
-    document_id: str
-    acceptance_id: int | None
-    already: bool = False
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "page": self.page,
-            "document_id": self.document_id,
-            "acceptance_id": self.acceptance_id,
-            "already": self.already,
-        }
-
-
-@dataclass(frozen=True)
-class UnmatchedPage:
-    """A page to match by hand, and why it was not filed."""
-
-    file: str
-    page: int
-    reason: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "page": self.page, "reason": self.reason}
-
-
-@dataclass(frozen=True)
-class ScanImportResult:
-    """What an import did: the filed pages and those to match by hand."""
-
-    filed: tuple[FiledPage, ...]
-    unmatched: tuple[UnmatchedPage, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "filed": [p.as_dict() for p in self.filed],
-            "unmatched": [p.as_dict() for p in self.unmatched],
-        }
-
-
-@dataclass(frozen=True)
-class ScanSigner:
-    """A person at the customer who may be recorded as having signed (``registry``: the registry
-    data make them a signatory)."""
-
-    person_id: int
-    name: str
-    registry: bool
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"person_id": self.person_id, "name": self.name, "registry": self.registry}
-
-
-@dataclass(frozen=True)
-class ScanDocument:
-    """An issued document found in scans, not filed yet: who may have signed it.
-
-    ``signers`` lists the registry's signers among the customer's people first;
-    ``default_signatory`` is the issued document's signatory when the registry confirms them,
-    else the first of the registry's signers (None: the registry confirms nobody).
-    """
-
-    document_id: str
-    org_number: str
-    customer_name: str
-    pages: tuple[tuple[str, int], ...]
-    signers: tuple[ScanSigner, ...]
-    default_signatory: int | None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "document_id": self.document_id,
-            "org_number": self.org_number,
-            "customer_name": self.customer_name,
-            "pages": [{"file": f, "page": p} for f, p in self.pages],
-            "signers": [s.as_dict() for s in self.signers],
-            "default_signatory": self.default_signatory,
-        }
 
 
 def _pages_of(data: bytes, pages: list[int]) -> tuple[bytes, str, str]:
@@ -201,13 +115,16 @@ class ScanImportUseCases:
         *,
         signed_on: date | None = None,
         signatories: Mapping[str, int] | None = None,
+        signatory_name: str | None = None,
         actor: str = "owner",
         today: date | None = None,
     ) -> ScanImportResult:
         """File each page of the scans by its QR code and record the paper acceptances.
 
         ``signatories`` maps a document id to the person recorded as having signed it (chosen
-        from `scan_documents`' signers); a document not named is signed by the signatory the
+        from `scan_documents`' signers); ``signatory_name`` names the person who signed every
+        other document (found among each customer's people; pages of a customer without such a
+        person are listed to match by hand); otherwise a document is signed by the signatory the
         issued document names.
 
         Raises:
@@ -218,7 +135,8 @@ class ScanImportUseCases:
         filed: list[FiledPage] = []
         unmatched: list[UnmatchedPage] = []
         for file in files:
-            f, u = self._import_file(Path(file), when, day, actor, signatories or {})
+            chosen: dict[str, int | str] = dict(signatories or {})
+            f, u = self._import_file(Path(file), when, day, actor, chosen, signatory_name)
             filed += f
             unmatched += u
         return ScanImportResult(tuple(filed), tuple(unmatched))
@@ -242,7 +160,13 @@ class ScanImportUseCases:
         return codes
 
     def _import_file(
-        self, file: Path, when: date, day: date, actor: str, signatories: Mapping[str, int]
+        self,
+        file: Path,
+        when: date,
+        day: date,
+        actor: str,
+        signatories: Mapping[str, int | str],
+        name: str | None,
     ) -> tuple[list[FiledPage], list[UnmatchedPage]]:
         data = read_file(file)
         source = hashlib.sha256(data).hexdigest()
@@ -270,7 +194,7 @@ class ScanImportUseCases:
                 pages,
                 (when, day),
                 actor,
-                signatories.get(document_id),
+                signatories.get(document_id, name),
             )
             if isinstance(outcome, str):
                 unmatched += [UnmatchedPage(file.name, p, outcome) for p in pages]
@@ -289,14 +213,25 @@ class ScanImportUseCases:
         pages: list[int],
         days: tuple[date, date],
         actor: str,
-        chosen: int | None,
+        chosen: int | str | None,
     ) -> int | str:
-        """The acceptance recorded for these pages, or why they were not filed."""
+        """The acceptance recorded for these pages, or why they were not filed (``chosen``: a
+        person id, or a name to find among the customer's people)."""
         when, day = days
         issued = self._issued(code)
         if isinstance(issued, str):
             return issued
         snapshot: Mapping[str, Any] = issued.snapshot
+        customer = snapshot.get("customer") or {}
+        if isinstance(chosen, str):
+            found = self._person_named(str(customer.get("org_number") or ""), chosen)
+            if found is None:
+                return _t(
+                    translate("ScanImport", "%1 is not among the people of %2"),
+                    chosen,
+                    customer.get("name") or "",
+                )
+            chosen = found
         person_id = chosen if chosen is not None else _issued_signatory(snapshot)
         if not isinstance(person_id, int):
             return translate(
@@ -304,7 +239,6 @@ class ScanImportUseCases:
             )
         scan, ext, mime = _pages_of(data, pages)
         del mime  # the ledger sniffs the type itself
-        customer = snapshot.get("customer") or {}
         terms = snapshot.get("terms") or {}
         note = _t(
             translate("ScanImport", "Imported from %1, page(s) %2 (document version %3)."),
@@ -330,6 +264,21 @@ class ScanImportUseCases:
         except UserError as exc:
             return str(exc)
         return result.acceptance.id
+
+    def _person_named(self, org_number: str, name: str) -> int | None:
+        """The id of the customer's (not erased) person with this full name."""
+        from contractdesk.domain.people import fold
+
+        customers = load_customers(self._store, [org_number], None)[0]
+        wanted = " ".join(fold(name).split())
+        return next(
+            (
+                p.id
+                for p in customers[org_number].people.values()
+                if not p.erased and " ".join(fold(p.name).split()) == wanted
+            ),
+            None,
+        )
 
     def _issued(self, code: DocumentCode) -> IssuedDocument | str:
         """The issued version the code names, or why there is none."""

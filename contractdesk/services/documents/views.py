@@ -18,9 +18,14 @@ __all__ = [
     "DocumentBatchResult",
     "DraftResult",
     "EmailPreparation",
+    "FiledPage",
     "IssueCheck",
     "PreparedAgreement",
+    "ScanDocument",
+    "ScanImportResult",
+    "ScanSigner",
     "SendResult",
+    "UnmatchedPage",
 ]
 
 
@@ -151,4 +156,90 @@ class DocumentBatchResult:
             "cancelled": self.cancelled,
             "prepare_seconds": round(self.prepare_seconds, 3),
             "render_seconds": round(res.seconds, 3) if res else 0.0,
+        }
+
+
+@dataclass(frozen=True)
+class FiledPage:
+    """A page filed to an agreement (``already``: by an earlier import of the same file)."""
+
+    file: str
+    page: int
+    document_id: str
+    acceptance_id: int | None
+    already: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "page": self.page,
+            "document_id": self.document_id,
+            "acceptance_id": self.acceptance_id,
+            "already": self.already,
+        }
+
+
+@dataclass(frozen=True)
+class UnmatchedPage:
+    """A page to match by hand, and why it was not filed."""
+
+    file: str
+    page: int
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "page": self.page, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class ScanImportResult:
+    """What an import did: the filed pages and those to match by hand."""
+
+    filed: tuple[FiledPage, ...]
+    unmatched: tuple[UnmatchedPage, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "filed": [p.as_dict() for p in self.filed],
+            "unmatched": [p.as_dict() for p in self.unmatched],
+        }
+
+
+@dataclass(frozen=True)
+class ScanSigner:
+    """A person at the customer who may be recorded as having signed (``registry``: the registry
+    data make them a signatory)."""
+
+    person_id: int
+    name: str
+    registry: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"person_id": self.person_id, "name": self.name, "registry": self.registry}
+
+
+@dataclass(frozen=True)
+class ScanDocument:
+    """An issued document found in scans, not filed yet: who may have signed it.
+
+    ``signers`` lists the registry's signers among the customer's people first;
+    ``default_signatory`` is the issued document's signatory when the registry confirms them,
+    else the first of the registry's signers (None: the registry confirms nobody).
+    """
+
+    document_id: str
+    org_number: str
+    customer_name: str
+    pages: tuple[tuple[str, int], ...]
+    signers: tuple[ScanSigner, ...]
+    default_signatory: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id,
+            "org_number": self.org_number,
+            "customer_name": self.customer_name,
+            "pages": [{"file": f, "page": p} for f, p in self.pages],
+            "signers": [s.as_dict() for s in self.signers],
+            "default_signatory": self.default_signatory,
         }
