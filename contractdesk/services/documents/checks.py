@@ -48,6 +48,7 @@ class IssueChecks:
     _supplier: SupplierService
     _terms: TermsService
     _lock: threading.Lock
+    _supplier_fit: dict[tuple[str, str, str, str], tuple[bool, str | None]]
 
     if TYPE_CHECKING:  # provided by the other parts of DocumentService
 
@@ -229,10 +230,22 @@ class IssueChecks:
         if profile is None:
             return ""
         version = self._version(terms, today or date.today())
-        document = self._terms.get(version.label).document
-        if names_business(document, profile.name, profile.org_number):
+        # A published version never changes: what it names is read (and parsed) once.
+        key = (version.label, version.sha256, profile.name, profile.org_number)
+        with self._lock:
+            known = self._supplier_fit.get(key)
+        if known is None:
+            document = self._terms.get(version.label).document
+            named = named_business(document)
+            known = (
+                names_business(document, profile.name, profile.org_number),
+                named.name if named else None,
+            )
+            with self._lock:
+                self._supplier_fit[key] = known
+        fits, named_name = known
+        if fits:
             return ""
-        named = named_business(document)
         return _t(
             translate(
                 "DocumentService",
@@ -240,7 +253,7 @@ class IssueChecks:
                 "a next version with the supplier's details as fields before issuing.",
             ),
             version.label,
-            named.name if named else translate("DocumentService", "another business"),
+            named_name or translate("DocumentService", "another business"),
             profile.name,
         )
 

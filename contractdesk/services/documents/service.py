@@ -91,6 +91,7 @@ class DocumentService(
         self._lock = threading.Lock()
         self._versions: dict[tuple[Any, ...], DocVersion] = {}
         self._scan_codes: dict[str, list[DocumentCode | None]] = {}  # by file SHA-256
+        self._supplier_fit: dict[tuple[str, str, str, str], tuple[bool, str | None]] = {}
 
     def __repr__(self) -> str:
         return f"DocumentService({self._store!r})"
