@@ -3620,8 +3620,16 @@
         <translation>&amp;Utsted likevel</translation>
     </message>
     <message>
+        <source>The agreement cannot be issued as things are: put right what is listed.</source>
+        <translation>Avtalen kan ikke utstedes slik det er nå: rett opp det som står i listen.</translation>
+    </message>
+    <message>
         <source>&amp;Cancel: issue nothing</source>
         <translation>&amp;Avbryt: utsted ingenting</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
     </message>
 </context>
 <context>

@@ -276,3 +276,21 @@ def test_another_supplier_is_offered_the_draft_in_the_dialog(card_b, services, q
     assert draft.row.state == "draft" and draft.copied_from == V1
     dialog.reject()
     assert services.agreements.agreements(ORG_B) == []
+
+
+def test_a_deleted_customer_is_shown_why_and_cannot_be_issued_anyway(card_b, services) -> None:  # type: ignore[no-untyped-def]
+    from documents_testkit import ORG_DELETED
+
+    from contractdesk.ui.documents.actions import DocumentTarget
+
+    actions = card_b
+    actions.target = lambda: DocumentTarget(ORG_DELETED)
+    actions.print_pack()
+    dialog = actions.gate.dialog
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert texts[0].startswith("Slettet Selskap AS (926 511 890): ")
+    assert dialog.refused and not dialog.issue_button.isVisible()
+    assert dialog.intro.text().startswith("The agreement cannot be issued")
+    _shot(dialog, "issue-check-refused-en")
+    dialog.reject()
+    assert services.agreements.agreements(ORG_DELETED) == [] and actions.print_flow is None

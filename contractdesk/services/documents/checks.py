@@ -113,8 +113,13 @@ class IssueChecks:
             else self.active_org_numbers()
         )
         out: list[str] = []
+        profile = self._supplier.get()
+        refused = profile is None or not profile.name
         if len(orgs) == 1:
             out = self.issue_problems(orgs[0], version.label, signatory, today=day)
+            customer = load_customers(self._store, orgs, None)[0][orgs[0]]
+            refused = refused or customer.status in BLOCKED_STATUSES
+            refused = refused or (profile is not None and profile.org_number == orgs[0])
         else:
             loaded, chosen = load_customers(self._store, orgs, signatory)
             for org in orgs:
@@ -136,6 +141,7 @@ class IssueChecks:
             problems=tuple(dict.fromkeys(out)),
             supplier_mismatch=self.supplier_mismatch(version.label, today=day),
             terms_label=version.label,
+            refused=refused,
         )
 
     def _customer_problems(self, customer: DocCustomer, chosen: DocPerson | None) -> list[str]:

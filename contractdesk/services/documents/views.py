@@ -37,6 +37,9 @@ class IssueCheck:
     supplier_mismatch: str = ""
     """Set when the terms version names another business than the supplier profile."""
     terms_label: str = ""
+    refused: bool = False
+    """Issuing would be refused (a deleted or bankrupt customer, the supplier itself, no
+    supplier profile): there is nothing to confirm, only to see."""
 
 
 @dataclass(frozen=True)

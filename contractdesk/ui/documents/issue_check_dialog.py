@@ -143,9 +143,11 @@ class IssueCheckDialog(QDialog):
         services: Any = None,
         pool: Any = None,
         today: date | None = None,
+        refused: bool = False,
     ) -> None:
         super().__init__(parent)
         self.problems = list(problems)
+        self.refused = refused
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -184,8 +186,13 @@ class IssueCheckDialog(QDialog):
         )
         self.list.setAccessibleName(self.tr("Problems found"))
         self.issue_button.setText(self.tr("&Issue anyway"))
+        self.issue_button.setVisible(not self.refused)
+        if self.refused:
+            self.intro.setText(
+                self.tr("The agreement cannot be issued as things are: put right what is listed.")
+            )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self.tr("&Cancel: issue nothing")
+            self.tr("&Close") if self.refused else self.tr("&Cancel: issue nothing")
         )
         if self.draft_box is not None:
             self.draft_box.retranslate()
@@ -231,7 +238,8 @@ class IssueGate(QObject):
 
         def checked(result: IssueCheck) -> None:
             key = (orgs, result.terms_label)
-            if not result.problems or set(result.problems) <= self._confirmed.get(key, set()):
+            known = self._confirmed.get(key, set())
+            if not result.refused and (not result.problems or set(result.problems) <= known):
                 go()
                 return
 
@@ -247,6 +255,7 @@ class IssueGate(QObject):
                 services=services,
                 pool=self.pool,
                 today=today,
+                refused=result.refused,
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _result: self._closed(dialog))
