@@ -177,8 +177,9 @@ class DocumentService(
         pdf = render_pdf(lambda inp: render(inp, reproducible=True), issued.input)
         digest = sha256(pdf)
         assert issued.ref.issued_id is not None
-        if kind == "sheet" or issued.ref.pdf_sha256 is None:
-            # The first hash made stays: an agreement PDF already recorded needs no write.
+        recorded = issued.ref.sheet_sha256 if kind == "sheet" else issued.ref.pdf_sha256
+        if recorded is None:
+            # The first hash made stays: a document already recorded needs no write.
             pages = page_count(pdf) if kind == "agreement" else None
             self._agreements.record_pdf(issued.ref.issued_id, kind, digest, pages)
         return pdf, replace(issued.ref, pdf_sha256=digest), issued.input

@@ -66,6 +66,8 @@ class AgreementRef:
     pdf_sha256: str | None = None
     """SHA-256 of the PDF bytes this call made (or of the agreement PDF issued before)."""
     issued_id: int | None = None
+    sheet_sha256: str | None = None
+    """SHA-256 of the signature sheet recorded for this issued version (not in ``as_dict``)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
