@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import String, Table, delete, func, select, type_coerce, update
+from sqlalchemy import Table, case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.invoicing.plan import InvoiceLine
@@ -40,6 +40,7 @@ from contractdesk.store.models import (
     Person,
     PersonRole,
 )
+from contractdesk.store.queries.portable import as_text, driver_sql
 from contractdesk.store.types import utcnow
 
 _DOC = cast(Table, InvoiceDocument.__table__)
@@ -153,9 +154,12 @@ def add_run(
         # SQLAlchemy's per-row parameter processing would cost more than the inserts.
         conn = s.connection()
         buyers: dict[int, str] = {}
-        conn.exec_driver_sql(_INSERT_DOC, [_doc_row(run.id, d, buyers) for d in documents])
+        dialect = conn.dialect.name
         conn.exec_driver_sql(
-            _INSERT_LINE,
+            driver_sql(dialect, _INSERT_DOC), [_doc_row(run.id, d, buyers) for d in documents]
+        )
+        conn.exec_driver_sql(
+            driver_sql(dialect, _INSERT_LINE),
             [
                 (
                     d.doc_id,
@@ -241,7 +245,7 @@ def list_runs(s: Session) -> list[RunRow]:
                 _DOC.c.run_id,
                 func.min(_DOC.c.number),
                 func.max(_DOC.c.number),
-                func.sum(_DOC.c.number.is_(None)),
+                func.sum(case((_DOC.c.number.is_(None), 1), else_=0)),
                 func.count(),
             ).group_by(_DOC.c.run_id)
         )
@@ -340,15 +344,15 @@ def run_documents(s: Session, run_id: int) -> tuple[Seller, list[RunDocument]]:
             c.kind,
             c.number,
             c.kid,
-            type_coerce(c.invoice_date, String),
-            type_coerce(c.due_date, String),
-            type_coerce(c.collection_date, String),
-            type_coerce(c.buyer, String),
+            as_text(c.invoice_date),
+            as_text(c.due_date),
+            as_text(c.collection_date),
+            as_text(c.buyer),
             c.fee,
             c.net,
             c.vat,
             c.total,
-            type_coerce(c.credited, String),
+            as_text(c.credited),
         )
         .where(c.run_id == run_id)
         .order_by(c.position)
@@ -367,9 +371,9 @@ def run_documents(s: Session, run_id: int) -> tuple[Seller, list[RunDocument]]:
             _LINE.c.document_id,
             _LINE.c.description,
             _LINE.c.service_id,
-            type_coerce(_LINE.c.period_start, String),
-            type_coerce(_LINE.c.period_end, String),
-            type_coerce(_LINE.c.amount, String),
+            as_text(_LINE.c.period_start),
+            as_text(_LINE.c.period_end),
+            as_text(_LINE.c.amount),
             _LINE.c.service_kind,
         )
         .where(_LINE.c.document_id.in_(select(c.id).where(c.run_id == run_id)))

@@ -32,6 +32,7 @@ from contractdesk.store.models.billing import PriceChange, ServiceRecord
 from contractdesk.store.models.customers import Customer
 from contractdesk.store.models.people import DataSubjectRequest, Person
 from contractdesk.store.models.terms import TermsVersion
+from contractdesk.store.queries.portable import add_months, binding_end, json_array_len
 
 __all__ = [
     "FLAGGED_STATUSES",
@@ -116,12 +117,12 @@ def open_notices(
             t.label,
             t.effective_date,
             case(
-                (n.notified_on.is_(None), t.effective_date < effective_late_before.isoformat()),
-                else_=n.notified_on < notified_late_before.isoformat(),
+                (n.notified_on.is_(None), t.effective_date < effective_late_before),
+                else_=n.notified_on < notified_late_before,
             ).label("overdue"),
             case(
-                (n.notified_on.is_(None), func.date(t.effective_date, "-1 month")),
-                else_=func.date(n.notified_on, "+1 month"),
+                (n.notified_on.is_(None), add_months(t.effective_date, -1)),
+                else_=add_months(n.notified_on, 1),
             ).label("deadline"),
         )
         .select_from(ReacceptanceNotice.__table__)
@@ -178,9 +179,7 @@ def binding_ends(s: Session, *, first: date, last: date, limit: int) -> Rows:
     """
     t = ServiceRecord.__table__.c
     c = Customer.__table__.c
-    end = func.date(t.start, "+" + cast(t.trial_days, String) + " days", "+1 year", "-1 day").label(
-        "binding_end"
-    )
+    end = binding_end(t.start, t.trial_days).label("binding_end")
     inner = (
         select(c.org_number, c.name, t.name.label("service"), end)
         .join_from(ServiceRecord.__table__, Customer.__table__, t.customer_id == c.id)
@@ -201,7 +200,9 @@ def binding_ends(s: Session, *, first: date, last: date, limit: int) -> Rows:
             type_coerce(inner.c.binding_end, Date),
             _total(),
         )
-        .where(inner.c.binding_end >= first.isoformat(), inner.c.binding_end <= last.isoformat())
+        .where(
+            inner.c.binding_end >= literal(first, Date), inner.c.binding_end <= literal(last, Date)
+        )
         .order_by(inner.c.binding_end, inner.c.org_number)
         .limit(limit)
     )
@@ -267,9 +268,7 @@ def registry_flags(s: Session, *, limit: int) -> Rows:
     signatory who no longer holds a signing role.
     """
     c = Customer.__table__.c
-    departed = func.coalesce(
-        func.json_array_length(c.registry_data, literal("$.departed_signatories")), 0
-    )
+    departed = func.coalesce(json_array_len(c.registry_data, "departed_signatories"), 0)
     q = (
         select(c.org_number, c.name, c.status, departed, _total())
         .where(
