@@ -87,6 +87,9 @@ def _dialogs(window: MainWindow, services: Any) -> Iterator[tuple[str, Callable[
             terms_label=check.terms_label,
             services=services,
         )
+        from PySide6.QtCore import Qt
+
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the app opens it
         dialog.open()
         return dialog
 
