@@ -1,4 +1,5 @@
-"""Settings: the supplier profile, language, how the store is unlocked, backups, invoicing."""
+"""Settings: the supplier profile, agreement documents, language, how the store is unlocked,
+backups, invoicing."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from contractdesk.ui.errors import present_error, user_message
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.tasks import op
+from contractdesk.ui.widgets.document_settings import DocumentSettingsBox
 from contractdesk.ui.widgets.invoicing_settings import InvoicingSettingsBox
 from contractdesk.ui.widgets.status_line import reserve_lines
 from contractdesk.ui.widgets.supplier_form import SupplierForm
@@ -68,6 +70,8 @@ class SettingsPage(Page):
         box_layout.addWidget(self.supplier_form)
         box_layout.addLayout(row)
         layout.addWidget(self.supplier_box)
+        self.documents_box = DocumentSettingsBox()
+        layout.addWidget(self.documents_box)
 
         self.language_box = QGroupBox()
         lang_form = QFormLayout(self.language_box)
@@ -149,6 +153,7 @@ class SettingsPage(Page):
         self.sheet_button.setText(self.tr("Recovery &sheet…"))
         self.supplier_form.retranslate()
         self.invoicing_box.retranslate()
+        self.documents_box.retranslate()
         self._describe_security()
 
     def set_services(self, services: Services) -> None:
@@ -156,6 +161,7 @@ class SettingsPage(Page):
         supplier = services.supplier
         op(self, supplier.get).success(self.supplier_form.set_profile).run_in_background()
         self.invoicing_box.set_services(services)
+        self.documents_box.set_services(services)
         self._describe_security()
 
     def _describe_security(self) -> None:
