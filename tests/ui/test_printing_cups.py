@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from documents_testkit import ORG_A, V1, seed
 from PySide6.QtPrintSupport import QPrinter
-from test_printing import difference, page_png, pdf_pages
+from test_printing import difference, issued, page_png, pdf_pages
 
 from contractdesk.ui.documents.printing import PrintFlow
 from contractdesk.ui.pages.agreements import AgreementsPage
@@ -140,8 +140,8 @@ def test_the_print_button_prints_the_agreement_on_a_real_cups_queue(
     page.agreements.setCurrentIndex(page.agreements_proxy.mapFromSource(model.index(row, 0)))
     before = set(folder.glob("*.pdf")) if folder.exists() else set()
 
-    flow = page.document_actions.print_agreement()  # what the Print button calls
-    assert flow is not None
+    # what the Print button calls (the check before issuing is confirmed when it asks)
+    flow = issued(qtbot, page.document_actions, page.document_actions.print_agreement)
     qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=20000)
     assert flow.printer is not None and flow.printer.printerName() == queue
     with qtbot.waitSignal(flow.printed, timeout=SECONDS * 1000) as printed:
