@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import contractdesk
 
 CORE_PACKAGES = ("domain", "store", "services", "registry", "output", "scanning", "cli")
@@ -114,6 +116,30 @@ def test_only_the_store_imports_sqlalchemy() -> None:
 def test_only_the_ui_imports_pyside6() -> None:
     found = _offenders(lambda t: _imports(t, "PySide6") or _imports(t, "shiboken6"), "ui/")
     _check(found, set(), "import PySide6 outside contractdesk/ui/")
+
+
+# What each lower layer must never import (the layers point one way: domain <- store <- services
+# <- ui/cli; registry and output are adapters beside the store, never below it).
+NEVER_IMPORTS: dict[str, tuple[str, ...]] = {
+    "domain/": ("store", "services", "output", "registry", "ui", "cli"),
+    "store/": ("output", "services", "registry", "ui", "cli"),
+}
+
+
+@pytest.mark.parametrize("layer", sorted(NEVER_IMPORTS))
+def test_lower_layers_never_import_higher_ones(layer: str) -> None:
+    found = {
+        f"{rel}: contractdesk.{banned}"
+        for rel, tree in _sources(layer.rstrip("/"))
+        for banned in NEVER_IMPORTS[layer]
+        if _imports(tree, f"contractdesk.{banned}")
+    }
+    assert found == set(), f"contractdesk/{layer} imports a higher layer"
+
+
+def test_the_layer_rule_sees_a_store_module_importing_output() -> None:
+    tree = ast.parse("def f():\n    from contractdesk.output.atomic import save_atomic")
+    assert _imports(tree, "contractdesk.output")
 
 
 def _opens_files(tree: ast.Module) -> bool:

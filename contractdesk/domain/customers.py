@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Literal
 
+from contractdesk.i18n import translate
+
 CustomerStatus = Literal[
     "active",
     "deleted",
@@ -85,3 +87,19 @@ def org_number_digits(text: str) -> str | None:
         raw = raw[:-3]
     digits = "".join(ch for ch in raw if ch not in " .-\u00a0")
     return digits if digits.isdigit() and len(digits) <= 9 else None
+
+
+def status_label(status: str) -> str:
+    """A registry status as the user reads it (translated); an unknown code as it is."""
+    labels = {
+        "active": translate("CustomerService", "Active"),
+        "deleted": translate("CustomerService", "Deleted"),
+        "removed": translate("CustomerService", "Removed from the registry"),
+        "bankrupt": translate("CustomerService", "Bankrupt"),
+        "liquidation": translate("CustomerService", "Under liquidation"),
+        "forced_dissolution": translate("CustomerService", "Forcibly dissolved"),
+        "reconstruction": translate("CustomerService", "In reconstruction"),
+        "closed": translate("CustomerService", "Closed (sub-unit)"),
+        "unverified": translate("CustomerService", "Not verified"),
+    }
+    return labels.get(status, status)

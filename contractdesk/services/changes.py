@@ -28,6 +28,11 @@ ACCEPTANCES = "acceptances"
 TERMS = "terms"
 SERVICES = "services"
 SUPPLIER = "supplier"
+INVOICE_RUNS = "invoice_runs"
+PRIVACY = "privacy"  # retention marks, breaches and their notices, privacy documents
+SETTINGS = "settings"
+AUDIT = "audit"  # only the audit log (exports, stamps): no list shows it, no view reloads
+ISSUED = "issued_documents"  # frozen document versions and PDF hashes (evidence; no list shows it)
 
 _ORG = re.compile(r"^\d{9}$")
 
@@ -98,14 +103,30 @@ class ChangeBus:
                 log.exception("a change listener failed")
 
 
-# service attribute -> method -> areas it changes
+# service attribute (dotted for a part: ``privacy.retention``) -> method -> areas it changes.
+# Every public service method that opens ``store.session()`` (the write lock) is listed: a test
+# reads the services' source and fails on one that is not (tests/services/test_changes_writes.py).
 _PEOPLE_WRITE = frozenset({PEOPLE, CUSTOMERS})
 _AGREEMENT_WRITE = frozenset({AGREEMENTS, ACCEPTANCES, CUSTOMERS})
 _TERMS_WRITE = frozenset({TERMS})
+_RUNS_WRITE = frozenset({INVOICE_RUNS, SERVICES})
+_AUDIT_ONLY = frozenset({AUDIT})
+# a retention run deletes or anonymises whatever its rules make due
+_RETENTION_WRITE = frozenset({PRIVACY, PEOPLE, CUSTOMERS, AGREEMENTS, ACCEPTANCES, SERVICES})
 WRITES: dict[str, dict[str, frozenset[str]]] = {
     "customers": {
-        name: frozenset({CUSTOMERS})
-        for name in ("register", "register_lookup", "register_offline", "refresh", "refresh_all")
+        **{
+            name: frozenset({CUSTOMERS})
+            for name in (
+                "register",
+                "register_lookup",
+                "register_offline",
+                "refresh",
+                "refresh_all",
+            )
+        },
+        "confirm_signers": _PEOPLE_WRITE,
+        "import_customers": _PEOPLE_WRITE,
     },
     "people": {
         name: _PEOPLE_WRITE
@@ -118,11 +139,18 @@ WRITES: dict[str, dict[str, frozenset[str]]] = {
             "set_main_contact",
             "add_from_registry",
             "correct",
-            "record_consent",
-            "log_request",
-            "complete_request",
             "erase",
+            "reapply_erasure",
         )
+    }
+    | {
+        # a person's own records: no customer's row shows them
+        **{
+            name: frozenset({PEOPLE})
+            for name in ("record_consent", "log_request", "complete_request")
+        },
+        "export": _AUDIT_ONLY,
+        "export_to_file": _AUDIT_ONLY,
     },
     "terms": {
         **{
@@ -153,7 +181,15 @@ WRITES: dict[str, dict[str, frozenset[str]]] = {
             "erase_signer_name",
             "mark_notified",
             "confirm_terminations",
+            "document_agreements",
         )
+    }
+    | {
+        "issue_documents": frozenset({ISSUED}),
+        "record_pdf": frozenset({ISSUED}),
+        "record_pdfs": frozenset({ISSUED}),
+        # stamps the day a customer would count as terminated: audited, shown nowhere new
+        "termination_proposals": _AUDIT_ONLY,
     },
     "billing": {
         name: frozenset({SERVICES})
@@ -167,8 +203,42 @@ WRITES: dict[str, dict[str, frozenset[str]]] = {
             "record_usage",
             "adjust_price",
             "remove_price_adjustment",
+            "add_price_index",
+            "apply_yearly_adjustment",
+            "price_notices",
+            "record_notice_sent",
         )
+    }
+    | {"export_csv": _AUDIT_ONLY},
+    "invoice_runs": {
+        **{name: _RUNS_WRITE for name in ("run", "undo", "import_receipt")},
+        "export": frozenset({INVOICE_RUNS}),
+        **{
+            name: frozenset({INVOICE_RUNS, SETTINGS})
+            for name in (
+                "set_recipient",
+                "set_runs_from",
+                "set_start_number",
+                "set_account_number",
+                "set_numbering",
+                "set_business_register",
+            )
+        },
     },
+    "privacy.retention": {
+        "run": _RETENTION_WRITE,
+        "set_period": frozenset({PRIVACY, SETTINGS}),
+    },
+    "privacy.breaches": {
+        name: frozenset({PRIVACY}) for name in ("add", "mark_reported", "notify", "send")
+    },
+    "privacy.documents": {
+        "export_art30": frozenset({PRIVACY, AUDIT}),
+        "export_statement": frozenset({PRIVACY, AUDIT}),
+        "set_transfer": frozenset({PRIVACY, TERMS}),
+        "create_dpa_draft": _TERMS_WRITE,
+    },
+    "settings": {"set": frozenset({SETTINGS})},
     "documents": {
         name: frozenset({AGREEMENTS, CUSTOMERS})
         for name in ("agreement_pdf", "signature_sheet", "email_draft", "send", "batch")
@@ -181,9 +251,12 @@ WRITES: dict[str, dict[str, frozenset[str]]] = {
 }
 
 # Document use cases change something only when they made a new draft agreement (or sent one).
-_ONLY_WHEN_CREATED = frozenset({"agreement_pdf", "signature_sheet", "email_draft"})
-# These return how many records they changed: nothing to announce when none.
-_COUNTS = frozenset({"activate_due", "mark_notified"})
+_ONLY_WHEN_CREATED = frozenset(
+    {"agreement_pdf", "signature_sheet", "email_draft", "document_agreements"}
+)
+# These return how many records they changed (or whether they changed any): nothing to announce
+# when none.
+_COUNTS = frozenset({"activate_due", "mark_notified", "reapply_erasure"})
 
 
 def _first_org_or_id(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[set[str], set[Any]]:
@@ -213,6 +286,8 @@ def _result_orgs(result: Any) -> set[str]:
 
 
 def _created(result: Any) -> bool:
+    if isinstance(result, dict):  # org number -> (agreement, made now)
+        return any(bool(made) for _view, made in result.values())
     items = result if isinstance(result, tuple) else (result,)
     for item in items:
         ref: object = getattr(item, "ref", item)
@@ -222,19 +297,73 @@ def _created(result: Any) -> bool:
     return True
 
 
+class _Nesting(threading.local):
+    """The write use cases running on this thread, outermost first, and what the inner ones
+    changed: a use case that calls others announces once, for all of them."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.inner: Change | None = None
+
+
+_nesting = _Nesting()
+
+
+def _inner_call(
+    method: Callable[..., Any],
+    name: str,
+    areas: frozenset[str],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> Any:
+    _nesting.depth += 1
+    try:
+        result = method(*args, **kwargs)
+    finally:
+        _nesting.depth -= 1
+    change = _change_of(name, areas, args, kwargs, result)
+    if change is not None:
+        inner = _nesting.inner
+        _nesting.inner = change if inner is None else inner.merged(change)
+    return result
+
+
+def _change_of(
+    name: str, areas: frozenset[str], args: tuple[Any, ...], kwargs: dict[str, Any], result: Any
+) -> Change | None:
+    """What a call changed, None when it changed nothing."""
+    if name in _ONLY_WHEN_CREATED and not _created(result):
+        return None
+    if (name in _COUNTS and not result) or (isinstance(result, list) and not result):
+        return None
+    orgs, ids = _first_org_or_id(args, kwargs)
+    orgs |= _result_orgs(result)
+    if isinstance(result, int) and not isinstance(result, bool) and name not in _COUNTS:
+        ids.add(result)
+    return Change(areas, frozenset(orgs), frozenset(ids), name)
+
+
 def _wrap(bus: ChangeBus, method: Callable[..., Any], areas: frozenset[str], name: str) -> Any:
     @functools.wraps(method)
     def announcing(*args: Any, **kwargs: Any) -> Any:
-        result = method(*args, **kwargs)
-        if name in _ONLY_WHEN_CREATED and not _created(result):
-            return result
-        if (name in _COUNTS and not result) or (isinstance(result, list) and not result):
-            return result
-        orgs, ids = _first_org_or_id(args, kwargs)
-        orgs |= _result_orgs(result)
-        if isinstance(result, int) and not isinstance(result, bool) and name not in _COUNTS:
-            ids.add(result)
-        bus.publish(Change(areas, frozenset(orgs), frozenset(ids), name))
+        if _nesting.depth:  # inside another use case: it announces, with what this one changed
+            return _inner_call(method, name, areas, args, kwargs)
+        _nesting.inner = None
+        _nesting.depth = 1
+        try:
+            result = method(*args, **kwargs)
+        except BaseException:
+            if _nesting.inner is not None:  # what the helpers committed before the failure
+                bus.publish(_nesting.inner)
+            raise
+        finally:
+            _nesting.depth = 0
+        change, inner = _change_of(name, areas, args, kwargs, result), _nesting.inner
+        _nesting.inner = None
+        if change is not None:  # an outer use case that changed nothing hides its helpers'
+            if inner is not None:  # bookkeeping; one that did carries their areas too
+                change = Change(change.areas | inner.areas, change.org_numbers, change.ids, name)
+            bus.publish(change)
         return result
 
     announcing.__announces__ = areas  # type: ignore[attr-defined]  # marks a wrapped method
@@ -244,7 +373,7 @@ def _wrap(bus: ChangeBus, method: Callable[..., Any], areas: frozenset[str], nam
 def announce(services: object, bus: ChangeBus) -> None:
     """Wrap the write use cases of ``services`` (the container) so they publish on ``bus``."""
     for attribute, methods in WRITES.items():
-        service = getattr(services, attribute, None)
+        service = service_at(services, attribute)
         if service is None:
             continue
         for name, areas in methods.items():
@@ -252,3 +381,13 @@ def announce(services: object, bus: ChangeBus) -> None:
             if method is None or hasattr(method, "__announces__"):
                 continue
             setattr(service, name, _wrap(bus, method, areas, name))
+
+
+def service_at(services: object, path: str) -> Any:
+    """The service at ``path`` (``"people"``, ``"privacy.retention"``) of the container, or None."""
+    found: Any = services
+    for part in path.split("."):
+        found = getattr(found, part, None)
+        if found is None:
+            return None
+    return found

@@ -44,7 +44,12 @@ class Services:
         self.invoice_runs = InvoiceRunService(
             store, billing=self.billing, settings=self.settings, supplier=self.supplier
         )
-        self.overview = OverviewService(store, self.billing.plan)
+        self.overview = OverviewService(
+            store,
+            self.billing.plan,
+            runs_due=self.invoice_runs.due,
+            retention_due=lambda day: self.privacy.retention.due(day),
+        )
         self.documents = DocumentService(
             store,
             supplier=self.supplier,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from contractdesk.fsutil import fsync_dir
 from contractdesk.store.errors import (
     IntegrityError,
     StoreError,
@@ -23,7 +24,7 @@ from contractdesk.store.errors import (
     WrongKeyOrDamagedError,
     map_db_error,
 )
-from contractdesk.store.keys import Key, _fsync_dir
+from contractdesk.store.keys import Key
 from contractdesk.store.schema import SCHEMA_REVISIONS
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def _export(
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
     except BaseException as exc:
         if conn.in_transaction:
             with contextlib.suppress(sqlcipher.Error):
@@ -127,8 +128,8 @@ def set_aside(db_path: Path, *, reason: str) -> Path:
         os.replace(wal, f"{dest}-wal")
     Path(f"{db_path}-shm").unlink(missing_ok=True)
     os.replace(db_path, dest)
-    _fsync_dir(folder)
-    _fsync_dir(db_path.parent)
+    fsync_dir(folder)
+    fsync_dir(db_path.parent)
     log.info("unreadable store set aside: %s", dest.name)
     return dest
 
@@ -304,7 +305,7 @@ def restore_backup(src: Path, passphrase: str, db_path: Path, live_key: Key) -> 
         Path(str(db_path) + suffix).unlink(missing_ok=True)
         Path(str(tmp_target) + suffix).unlink(missing_ok=True)
     os.replace(tmp_target, db_path)
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
     return safety
 
 

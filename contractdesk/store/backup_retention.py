@@ -9,9 +9,10 @@ an automatic backup's name, else the file's modification time.
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from pathlib import Path
+
+from contractdesk.fsutil import fsync_dir
 
 __all__ = ["old_snapshots", "prune_snapshots"]
 
@@ -48,14 +49,5 @@ def prune_snapshots(paths: list[Path]) -> list[str]:
             continue
         deleted.append(str(path))
     for parent in dict.fromkeys(p.parent for p in paths):
-        try:
-            fd = os.open(parent, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        fsync_dir(parent)
     return deleted

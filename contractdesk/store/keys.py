@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from contractdesk.output.atomic import save_atomic
+from contractdesk.fsutil import save_atomic
 from contractdesk.store.errors import KeyUnavailableError, StoreError, WrongPassphraseError
 
 KEY_FILE_NAME = "store.json"
@@ -102,19 +101,6 @@ class KeyFile:
 def write_private_file(path: Path, data: bytes) -> None:
     """Write a file readable by the owner only, atomically (the one atomic-save helper)."""
     save_atomic(path, data, mode=0o600)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- passphrase wrapping -----------------------------------------------------------------

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from contractdesk.output.atomic import save_atomic
+from contractdesk.fsutil import save_atomic
 
 log = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from contractdesk.app import PROCESS_START, parse_args, setup_logging
 from contractdesk.paths import StorePaths
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.tasks import Pool, op
 
@@ -296,7 +297,7 @@ class GuiController:
         path, _ = QFileDialog.getSaveFileName(
             self.window,
             QCoreApplication.translate("GuiController", "Save the recovery sheet as"),
-            "recovery-sheet.pdf",
+            in_documents("recovery-sheet.pdf"),
             "PDF (*.pdf)",
         )
         if not path:

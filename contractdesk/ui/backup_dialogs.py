@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.ui.files import in_documents
+
 MIN_PASSPHRASE = 8
 
 
@@ -93,7 +95,7 @@ class RestoreDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a backup"),
-            "",
+            in_documents(),
             self.tr("ContractDesk backups (*.cdbackup *.db);;All files (*)"),
         )
         if path:

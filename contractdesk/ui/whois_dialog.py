@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.domain.customers import status_label
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.services.errors import UserError
 from contractdesk.services.validation import display_phone
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.widgets.person_dialogs import EraseDialog, role_label
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -112,6 +114,7 @@ class WhoisDialog(QDialog):
         self.erase_button.clicked.connect(self._erase_clicked)
         self.requests_button.clicked.connect(self._requests_clicked)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
@@ -128,12 +131,13 @@ class WhoisDialog(QDialog):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(lambda: self.lookup(self.query.text()))
+        self.timer.timeout.connect(lambda: self.search(self.query.text()))
         self.query.textChanged.connect(lambda _: self.timer.start())
-        self.query.returnPressed.connect(lambda: self.lookup(self.query.text()))
+        self.query.returnPressed.connect(lambda: self.search(self.query.text()))
+        self._asked = 0  # the newest search: an older answer arriving late is dropped
         self.matches.selectionModel().currentChanged.connect(lambda *_: self._show_selected())
         self.retranslate()
-        self.lookup("")
+        self.search("")
 
     def retranslate(self) -> None:
         self.query.setAccessibleName(self.tr("Name, e-mail or phone number"))
@@ -147,13 +151,32 @@ class WhoisDialog(QDialog):
     # -- answering --------------------------------------------------------------------------------
 
     def lookup(self, text: str) -> WhoisResult:
-        """Answer for ``text`` now and show it."""
+        """Answer for ``text`` now and show it (tests, pasted text)."""
+        self._take(text)
+        return self._show(self.services.people.whois(text))
+
+    def search(self, text: str) -> None:
+        """Answer for ``text`` off the GUI thread (typing) and show it when it comes."""
+        from contractdesk.ui.tasks import op
+
+        self._take(text)
+        self._asked += 1
+        asked, people = self._asked, self.services.people
+
+        def shown(result: WhoisResult) -> None:
+            if asked == self._asked:
+                self._show(result)
+
+        op(self, lambda: people.whois(text)).success(shown).run_in_background()
+
+    def _take(self, text: str) -> None:
         self.timer.stop()
         if self.query.text() != text:
             self.query.blockSignals(True)
             self.query.setText(text)
             self.query.blockSignals(False)
-        result = self.services.people.whois(text)
+
+    def _show(self, result: WhoisResult) -> WhoisResult:
         self.result = result
         self.model.set_matches(list(result.matches))
         if result.kind == "empty":
@@ -215,7 +238,11 @@ class WhoisDialog(QDialog):
                     (c.rights.may_manage_contacts, self.tr("may add or remove contacts")),
                 )
             )
-            status = "" if c.customer_status == "active" else f" <i>({esc(c.customer_status)})</i>"
+            status = (
+                ""
+                if c.customer_status == "active"
+                else f" <i>({esc(status_label(c.customer_status))})</i>"
+            )
             lines.append(
                 f"<p><b>{esc(c.customer_name)}</b> "
                 f"{esc(format_org_number(c.org_number))}{status}<br>"

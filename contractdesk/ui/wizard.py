@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from contractdesk.services.errors import UserError
 from contractdesk.services.supplier import SupplierProfile
 from contractdesk.ui.backup_dialogs import RestoreDialog, RestoreRequest
+from contractdesk.ui.widgets.status_line import reserve_lines
 from contractdesk.ui.widgets.supplier_form import SupplierForm
 
 MIN_PASSPHRASE = 8
@@ -42,6 +43,7 @@ class _ProfilePage(QWizardPage):
         layout = QVBoxLayout(self)
         self.form = SupplierForm()
         self.error = QLabel()
+        reserve_lines(self.error)  # a message never moves the buttons
         self.error.setWordWrap(True)
         self.error.setObjectName("errorLabel")
         layout.addWidget(self.form)

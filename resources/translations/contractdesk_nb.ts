@@ -39,6 +39,13 @@
         <source>(erased)</source>
         <translation>(slettet)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln byte</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AddCustomerDialog</name>
@@ -535,6 +542,14 @@
         <translation>første slutter %1</translation>
     </message>
     <message>
+        <source>first service from %1</source>
+        <translation>første tjeneste fra %1</translation>
+    </message>
+    <message>
+        <source>due since %1</source>
+        <translation>forfalt siden %1</translation>
+    </message>
+    <message>
         <source>next deadline %1</source>
         <translation>neste frist %1</translation>
     </message>
@@ -568,6 +583,18 @@
     <message>
         <source>Document</source>
         <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Tjenester</translation>
+    </message>
+    <message>
+        <source>Breach no.</source>
+        <translation>Brudd nr.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2832,6 +2859,33 @@
     </message>
 </context>
 <context>
+    <name>DocumentSettingsBox</name>
+    <message>
+        <source>Agreement documents</source>
+        <translation>Avtaledokumenter</translation>
+    </message>
+    <message>
+        <source>&amp;Initials field (“Parafering”) in the footer of every page</source>
+        <translation>&amp;Parafering (felt for initialer) i bunnteksten på hver side</translation>
+    </message>
+    <message>
+        <source>Initials field in the footer of every page</source>
+        <translation>Parafering i bunnteksten på hver side</translation>
+    </message>
+    <message>
+        <source>Both parties initial each page of the printed agreement. Applies to documents issued from now on.</source>
+        <translation>Begge parter setter initialene sine på hver side av den utskrevne avtalen. Gjelder dokumenter som utstedes fra nå av.</translation>
+    </message>
+    <message>
+        <source>Saved: new documents have the initials field.</source>
+        <translation>Lagret: nye dokumenter får feltet for parafering.</translation>
+    </message>
+    <message>
+        <source>Saved: new documents have no initials field.</source>
+        <translation>Lagret: nye dokumenter får ikke feltet for parafering.</translation>
+    </message>
+</context>
+<context>
     <name>DpaChecklist</name>
     <message>
         <source>Processing only on documented instructions from the controller</source>
@@ -3261,12 +3315,24 @@
         <translation>Importer avtalevilkår</translation>
     </message>
     <message>
+        <source>Import terms from Word</source>
+        <translation>Importer vilkår fra Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-dokumenter (*.docx)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Tekstfiler (*.txt)</translation>
+    </message>
+    <message>
         <source>Terms text</source>
         <translation>Vilkårstekst</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>Tekstfiler (*.txt);;Alle filer (*)</translation>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
     </message>
     <message>
         <source>&amp;Planned effective date:</source>
@@ -3312,16 +3378,60 @@
         <translation>Må kobles manuelt:</translation>
     </message>
     <message>
-        <source>&amp;Import</source>
-        <translation>&amp;Importer</translation>
+        <source>Pages filed to their agreements</source>
+        <translation>Sider arkivert på avtalen sin</translation>
+    </message>
+    <message>
+        <source>Pages to match by hand</source>
+        <translation>Sider som må kobles manuelt</translation>
+    </message>
+    <message>
+        <source>Who signed each agreement</source>
+        <translation>Hvem som signerte hver avtale</translation>
+    </message>
+    <message>
+        <source>Who signed each agreement (the registry&apos;s signers first):</source>
+        <translation>Hvem som signerte hver avtale (de signaturberettigede ifølge Enhetsregisteret først):</translation>
     </message>
     <message>
         <source>Drop scanned pages here (one PDF or many images), or choose them.</source>
         <translation>Slipp skannede sider her (én PDF eller mange bilder), eller velg dem.</translation>
     </message>
     <message>
+        <source>&amp;Read pages</source>
+        <translation>&amp;Les sidene</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrer</translation>
+    </message>
+    <message>
         <source>PDF or scan</source>
         <translation>PDF eller skann</translation>
+    </message>
+    <message>
+        <source>%1 (a signatory by the registry)</source>
+        <translation>%1 (signaturberettiget ifølge Enhetsregisteret)</translation>
+    </message>
+    <message>
+        <source>%1 (not a signatory by the registry)</source>
+        <translation>%1 (ikke signaturberettiget ifølge Enhetsregisteret)</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3), page(s) %4:</source>
+        <translation>%1 – %2 (%3), side %4:</translation>
+    </message>
+    <message>
+        <source>Signed %1 for %2</source>
+        <translation>Signerte %1 for %2</translation>
+    </message>
+    <message>
+        <source>No person registered at the customer</source>
+        <translation>Ingen person er registrert hos kunden</translation>
+    </message>
+    <message>
+        <source>Reading the scanned pages…</source>
+        <translation>Leser de skannede sidene…</translation>
     </message>
     <message>
         <source>%1, page %2 → %3 (filed before)</source>
@@ -3712,8 +3822,24 @@
         <translation>Kontroller dette før avtalen utstedes. Det er til deg: kundens dokument nevner det ikke.</translation>
     </message>
     <message>
+        <source>Problems found</source>
+        <translation>Problemer funnet</translation>
+    </message>
+    <message>
         <source>&amp;Issue anyway</source>
         <translation>&amp;Utsted likevel</translation>
+    </message>
+    <message>
+        <source>The agreement cannot be issued as things are: put right what is listed.</source>
+        <translation>Avtalen kan ikke utstedes slik det er nå: rett opp det som står i listen.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel: issue nothing</source>
+        <translation>&amp;Avbryt: utsted ingenting</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
     </message>
 </context>
 <context>
@@ -3969,6 +4095,22 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Fakturaer de neste 30 dagene</translation>
     </message>
     <message>
+        <source>Ordering without accepted terms</source>
+        <translation>Bestilt uten godtatte vilkår</translation>
+    </message>
+    <message>
+        <source>Breaches: report within 72 hours</source>
+        <translation>Brudd: meld innen 72 timer</translation>
+    </message>
+    <message>
+        <source>Due for deletion</source>
+        <translation>Klart til sletting</translation>
+    </message>
+    <message>
+        <source>Invoices waiting for a run</source>
+        <translation>Fakturaer som venter på en kjøring</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>Utkast</translation>
     </message>
@@ -4029,6 +4171,18 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
         <translation>Kreditnota</translation>
     </message>
     <message>
+        <source>Terms not accepted</source>
+        <translation>Vilkår ikke godtatt</translation>
+    </message>
+    <message>
+        <source>Report by</source>
+        <translation>Meld innen</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Forfalt siden</translation>
+    </message>
+    <message>
         <source>%1 (too late)</source>
         <translation>%1 (for sent)</translation>
     </message>
@@ -4071,6 +4225,10 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Settings</source>
         <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Personvern</translation>
     </message>
     <message>
         <source>What needs your attention today, %1</source>
@@ -4334,8 +4492,8 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>Daglig leder</translation>
     </message>
     <message>
-        <source>Erased person #%1</source>
-        <translation>Slettet person #%1</translation>
+        <source>Erased person</source>
+        <translation>Slettet person</translation>
     </message>
 </context>
 <context>
@@ -5470,6 +5628,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>ingen lesbar ContractDesk-kode</translation>
     </message>
     <message>
+        <source>%1 is not among the people of %2</source>
+        <translation>%1 er ikke blant personene hos %2</translation>
+    </message>
+    <message>
         <source>the document names no registered signatory: record it by hand</source>
         <translation>dokumentet oppgir ingen registrert signatar: registrer aksepten manuelt</translation>
     </message>
@@ -5485,9 +5647,9 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
 <context>
     <name>ScanViewer</name>
     <message>
-        <source>%1 — %2, %3, SHA-256 %4</source>
-        <comment>file name, type, size, hash</comment>
-        <translation>%1 — %2, %3, SHA-256 %4</translation>
+        <source>%1 — %2, %3</source>
+        <comment>file name, kind, size</comment>
+        <translation>%1 — %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
@@ -5495,6 +5657,14 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
             <numerusform>%Ln byte</numerusform>
             <numerusform>%Ln byte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>File type: %1</source>
+        <translation>Filtype: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
     </message>
     <message>
         <source>This image cannot be shown here; save a copy to open it.</source>
@@ -5507,6 +5677,18 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>Save a copy of the scan</source>
         <translation>Lagre en kopi av den skannede avtalen</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-dokument</translation>
+    </message>
+    <message>
+        <source>image (%1)</source>
+        <translation>bilde (%1)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fil</translation>
     </message>
 </context>
 <context>
@@ -6227,6 +6409,44 @@ Låses opp med: %2</translation>
     </message>
 </context>
 <context>
+    <name>SupplierDraftBox</name>
+    <message>
+        <source>Another supplier</source>
+        <translation>En annen leverandør</translation>
+    </message>
+    <message>
+        <source>Make a draft of the next terms version from %1 in which the supplier&apos;s name, address, e-mail and signer are fields filled from the supplier profile. Review and publish it on the Terms page.</source>
+        <translation>Lag et utkast til neste vilkårsversjon fra %1 der leverandørens navn, adresse, e-post og signatar er felt som fylles fra leverandørprofilen. Se gjennom og publiser det på siden Vilkår.</translation>
+    </message>
+    <message>
+        <source>&amp;Label of the draft:</source>
+        <translation>&amp;Navn på utkastet:</translation>
+    </message>
+    <message>
+        <source>Label of the draft</source>
+        <translation>Navn på utkastet</translation>
+    </message>
+    <message>
+        <source>&amp;Make the draft</source>
+        <translation>&amp;Lag utkastet</translation>
+    </message>
+    <message>
+        <source>Draft %1 made: review it on the Terms page and publish it.</source>
+        <translation>Utkast %1 er laget: se gjennom det på siden Vilkår og publiser det.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDraftDialog</name>
+    <message>
+        <source>Draft for another supplier</source>
+        <translation>Utkast for en annen leverandør</translation>
+    </message>
+    <message>
+        <source>This version names the business of your supplier profile: a draft is needed only when another business is the supplier.</source>
+        <translation>Denne versjonen navngir virksomheten i leverandørprofilen din: et utkast trengs bare når en annen virksomhet er leverandøren.</translation>
+    </message>
+</context>
+<context>
     <name>SupplierForm</name>
     <message>
         <source>&amp;Organisation number</source>
@@ -6464,6 +6684,22 @@ Låses opp med: %2</translation>
         <translation>Sjekkliste for databehandleravtalen</translation>
     </message>
     <message>
+        <source>Import from &amp;Word…</source>
+        <translation>Importer fra &amp;Word…</translation>
+    </message>
+    <message>
+        <source>A new draft from a Word document (.docx): headings, numbering and lists kept</source>
+        <translation>Et nytt utkast fra et Word-dokument (.docx): overskrifter, nummerering og lister beholdes</translation>
+    </message>
+    <message>
+        <source>Dra&amp;ft for another supplier…</source>
+        <translation>&amp;Utkast for en annen leverandør…</translation>
+    </message>
+    <message>
+        <source>A draft of the next version in which the supplier&apos;s name, address, e-mail and signer are fields filled from your supplier profile</source>
+        <translation>Et utkast til neste versjon der leverandørens navn, adresse, e-post og signatar er felt som fylles fra leverandørprofilen din</translation>
+    </message>
+    <message>
         <source>SHA-256: %1</source>
         <translation>SHA-256: %1</translation>
     </message>
@@ -6588,6 +6824,10 @@ Låses opp med: %2</translation>
     <message>
         <source>%1 is not UTF-8 text; save it as UTF-8 and try again.</source>
         <translation>%1 er ikke UTF-8-tekst; lagre den som UTF-8 og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Word (.docx) document.</source>
+        <translation>%1 er ikke et Word-dokument (.docx).</translation>
     </message>
     <message>
         <source>Give the new content once: a document, its JSON or its text.</source>

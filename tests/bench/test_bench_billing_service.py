@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from bench_data import org_numbers
 from sqlalchemy import insert, select
 
 from contractdesk.domain.invoicing import plan_csv_rows
@@ -26,21 +27,7 @@ from contractdesk.store.types import utcnow
 pytestmark = pytest.mark.bench
 
 CUSTOMERS = 10_000
-_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 _PERIODS = ("yearly", "half-yearly", "quarterly", "bimonthly", "monthly")
-
-
-def _org_numbers(count: int) -> list[str]:
-    found: list[str] = []
-    base = 90_000_000
-    while len(found) < count:
-        digits = str(base)
-        base += 1
-        check = 11 - sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11
-        if check == 10:
-            continue
-        found.append(digits + str(0 if check == 11 else check))
-    return found
 
 
 def _fill(services) -> None:  # type: ignore[no-untyped-def]
@@ -64,7 +51,7 @@ def _fill(services) -> None:  # type: ignore[no-untyped-def]
                     "created_at": now,
                     "updated_at": now,
                 }
-                for i, org in enumerate(_org_numbers(CUSTOMERS))
+                for i, org in enumerate(org_numbers(CUSTOMERS))
             ],
         )
         ids = list(s.execute(select(Customer.id).order_by(Customer.id)).scalars())

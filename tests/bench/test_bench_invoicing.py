@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from bench_data import org_numbers
 
 from contractdesk.domain.invoicing import (
     BillingCustomer,
@@ -26,28 +27,13 @@ pytestmark = pytest.mark.bench
 
 CUSTOMERS = 10_000
 TARGET_SECONDS = 2.0
-_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
-
-
-def _org_numbers(count: int) -> list[str]:
-    """Valid MOD11 org numbers starting at 900000000."""
-    found: list[str] = []
-    base = 90_000_000
-    while len(found) < count:
-        digits = str(base)
-        base += 1
-        check = 11 - sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11
-        if check == 10:
-            continue
-        found.append(digits + str(0 if check == 11 else check))
-    return found
 
 
 def _customers() -> list[BillingCustomer]:
     periods = list(InvoicePeriod)
     methods = list(DeliveryMethod)
     customers = []
-    for i, org in enumerate(_org_numbers(CUSTOMERS)):
+    for i, org in enumerate(org_numbers(CUSTOMERS)):
         start = date(2025, 1, 1) + timedelta(days=(i * 37) % 900)
         termination = (
             Termination(date(2027, 5, 1) + timedelta(days=i % 120)) if i % 10 == 0 else None

@@ -72,12 +72,14 @@ def test_issue_from_the_store_warm(services) -> None:  # type: ignore[no-untyped
     day = date(2026, 3, 2)
     for _ in range(3):
         services.documents.agreement_pdf(ORG_A, today=day)
-    wall = []
+    wall, cpu = [], []
     for _ in range(20):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         services.documents.agreement_pdf(ORG_A, today=day)
         wall.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
     print(
         f"\n[bench] issue from the store (same content again), warm: median "
-        f"{statistics.median(wall):.1f} ms, min {min(wall):.1f} ms; load {os.getloadavg()[0]:.1f}"
+        f"{statistics.median(wall):.1f} ms, min {min(wall):.1f} ms (CPU median "
+        f"{statistics.median(cpu):.1f} ms); load {os.getloadavg()[0]:.1f}"
     )

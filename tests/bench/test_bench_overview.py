@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+from bench_data import org_numbers
 from sqlalchemy import insert, select, update
 
 from contractdesk.store.models import Customer
@@ -30,20 +31,6 @@ pytestmark = pytest.mark.bench
 
 CUSTOMERS = 100_000
 TODAY = date(2027, 9, 1)
-_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
-
-
-def _org_numbers(count: int) -> list[str]:
-    found: list[str] = []
-    base = 90_000_000
-    while len(found) < count:
-        digits = str(base)
-        base += 1
-        check = 11 - sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11
-        if check == 10:
-            continue
-        found.append(digits + str(0 if check == 11 else check))
-    return found
 
 
 def _status(i: int) -> str:
@@ -74,7 +61,7 @@ def _fill(services: Any) -> None:
                     "created_at": now,
                     "updated_at": now,
                 }
-                for i, org in enumerate(_org_numbers(CUSTOMERS))
+                for i, org in enumerate(org_numbers(CUSTOMERS))
             ],
         )
         ids = list(s.execute(select(Customer.id).order_by(Customer.id)).scalars())

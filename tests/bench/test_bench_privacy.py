@@ -10,24 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench_data import org_numbers
 
 pytestmark = pytest.mark.bench
 
 CUSTOMERS = 10_000
-_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
-
-
-def _org_numbers(count: int) -> list[str]:
-    found: list[str] = []
-    base = 90_000_000
-    while len(found) < count:
-        digits = str(base)
-        base += 1
-        check = 11 - sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11
-        if check == 10:
-            continue
-        found.append(digits + str(0 if check == 11 else check))
-    return found
 
 
 def populate(folder: Path) -> Any:
@@ -56,7 +43,7 @@ def populate(folder: Path) -> Any:
     with services.store.session() as s:
         version = s.query(TermsVersion).filter_by(state="published").first()
         assert version is not None
-        orgs = _org_numbers(CUSTOMERS)
+        orgs = org_numbers(CUSTOMERS)
         s.execute(
             insert(Customer),
             [

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench_data import org_numbers as _valid_org_numbers
 from brreg_server import ReplayServer
 
 pytestmark = pytest.mark.bench
@@ -30,20 +31,13 @@ ROLE_CHANGES = 100
 OTHER_UPDATES = 2_000
 """Updates in the day's feeds about organisations that are not customers."""
 IMPORT = 10_000
-_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
-ENTITY_TYPE = "application/vnd.brreg.enhetsregisteret.enhet.v2+json;charset=UTF-8"
 
 
 def org_numbers(count: int, base: int) -> list[str]:
-    found: list[str] = []
-    while len(found) < count:
-        digits = str(base)
-        base += 7
-        check = 11 - sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11
-        if check == 10:
-            continue
-        found.append(digits + str(0 if check == 11 else check))
-    return found
+    return _valid_org_numbers(count, base=base, step=7)
+
+
+ENTITY_TYPE = "application/vnd.brreg.enhetsregisteret.enhet.v2+json;charset=UTF-8"
 
 
 def entity(number: str, name: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench_data import org_numbers
 from pg_testkit import PgServer
 from test_bench_billing_service import _fill as fill_plan_data
 from test_bench_customers import (
@@ -30,7 +31,6 @@ from test_bench_customers import (
     STATUSES,
     WORDS,
     _keystrokes,
-    _org_numbers,
     _p95,
 )
 
@@ -48,7 +48,7 @@ def _rows(rng: random.Random) -> tuple[dict[str, list[dict[str, Any]]], dict[str
 
     now = utcnow()
     customers, people, keys, roles = [], [], [], []
-    for i, org in enumerate(_org_numbers(CUSTOMERS), start=1):
+    for i, org in enumerate(org_numbers(CUSTOMERS, step=7), start=1):
         form = rng.choice(FORMS)
         if form == "ENK":
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(WORDS)}"

@@ -7,6 +7,7 @@ import time
 from datetime import date
 
 import pytest
+from bench_data import org_numbers
 
 from contractdesk.domain.terms.importer import to_plain_text
 from contractdesk.store.models import Customer, Person
@@ -15,20 +16,6 @@ from contractdesk.store.shipped_terms import shipped_version
 pytestmark = pytest.mark.bench
 
 CUSTOMERS = 2_000
-_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
-
-
-def _org_numbers(count: int) -> list[str]:
-    found: list[str] = []
-    base = 90_000_000
-    while len(found) < count:
-        digits = str(base)
-        base += 1
-        check = 11 - sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11
-        if check == 10:
-            continue
-        found.append(digits + str(0 if check == 11 else check))
-    return found
 
 
 def _timed(label: str, fn):  # type: ignore[no-untyped-def]
@@ -39,7 +26,7 @@ def _timed(label: str, fn):  # type: ignore[no-untyped-def]
 
 
 def test_bench_terms_and_ledger(services) -> None:  # type: ignore[no-untyped-def]
-    orgs = _org_numbers(CUSTOMERS)
+    orgs = org_numbers(CUSTOMERS)
     with services.store.session() as s:
         s.add(Person(first_name="Kari", last_name="Nordmann"))
         for i, org in enumerate(orgs):

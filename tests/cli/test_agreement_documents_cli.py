@@ -267,3 +267,41 @@ def test_supplier_draft_makes_the_next_version_with_supplier_fields(run) -> None
     assert out.startswith("Draft 2027-01-01 made from")
     code, shown, _ = run("terms", "show", "2027-01-01", "--json")
     assert code == 0 and "{supplier.name}" in shown and "Webmaster Heimen" not in shown
+
+
+def test_settings_turn_the_initials_field_on_for_new_documents(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _err = run("agreement", "settings", "--json")
+    assert code == 0 and json.loads(out) == {"initials": False}
+    code, out, err = run("agreement", "settings", "--initials", "on")
+    assert (code, out, err) == (0, "initials: on\n", "")
+    code, _out, _err = run("agreement", "pdf", ORG_A, "--out", str(tmp_path / "a.pdf"))
+    assert code == 0
+    pages = subprocess.run(
+        ["pdftotext", str(tmp_path / "a.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")[:-1]
+    assert len(pages) > 10 and all("Parafering:" in page for page in pages)
+    assert json.loads(run("agreement", "settings", "--initials", "off", "--json")[1]) == {
+        "initials": False
+    }
+    code, _out, err = run("agreement", "settings", "--initials", "maybe")
+    assert code == 2 and "expected on or off" in err
+
+
+def test_import_scans_with_a_named_signatory(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("agreement", "sheet", ORG_A, "--out", str(tmp_path / "s.pdf"))
+    assert code == 0, err
+    sheet = str(tmp_path / "s.pdf")
+    code, out, err = run("agreement", "import-scans", sheet, "--signatory", "Per Hansen", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert (
+        report["filed"] == []
+        and "Per Hansen is not among the people of" in (report["unmatched"][0]["reason"])
+    )
+    code, out, err = run("agreement", "import-scans", sheet, "--signatory", "ola nordmann")
+    assert code == 0 and "filed to CD-" in out, err
+    code, listing, _ = run("acceptance", "status", "--json")
+    row = next(r for r in json.loads(listing) if r["org_number"] == ORG_A)
+    assert row["method"] == "paper"
+    code, out, _ = run("acceptance", "list", ORG_A, "--json")
+    assert code == 0 and "Ola Nordmann" in out

@@ -8,12 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from agreements_testkit import ORG_A, ORG_B, seed_two_customers
 
 from contractdesk.domain.terms.subprocessors import seed_subprocessors
 from contractdesk.store.shipped_terms import shipped_terms_dir, shipped_version
 
-ORG_A = "923130969"
-ORG_B = "900000057"  # not the supplier (971 049 669): no agreement with itself
 PASSPHRASE = "correct horse battery staple"
 SHIPPED = shipped_version("2021-04-17")
 SEED = (
@@ -26,26 +25,7 @@ PDF = b"%PDF-1.4\n" + bytes(range(256)) * 4 + b"\n%%EOF\n"
 def data_dir(passphrase_store) -> Path:  # type: ignore[no-untyped-def]
     """A passphrase store (cheap KDF) with two customers and two persons (1: the registry signatory)."""
 
-    def seed(services) -> None:  # type: ignore[no-untyped-def]
-        from contractdesk.store.models import Customer, Person
-
-        with services.store.session() as s:
-            s.add(
-                Customer(
-                    org_number=ORG_A,
-                    name="Testesen AS",
-                    status="active",
-                    registry_roles=[
-                        {"role_code": "DAGL", "role": "Daglig leder", "name": "Kari Nordmann"}
-                    ],
-                    signing_rule={"text": "Daglig leder alene", "signer_sets": [["Kari Nordmann"]]},
-                )
-            )
-            s.add(Customer(org_number=ORG_B, name="Heimen AS", status="active"))
-            s.add(Person(first_name="Kari", last_name="Nordmann"))
-            s.add(Person(first_name="Ola", last_name="Nordmann"))
-
-    return passphrase_store(seed)
+    return passphrase_store(seed_two_customers)
 
 
 @pytest.fixture

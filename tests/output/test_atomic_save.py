@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from contractdesk.output.atomic import SaveError, save_atomic
+from contractdesk.fsutil import SaveError, save_atomic
 
 # A child process whose file-size limit makes the write fail after ``limit`` bytes
 # (a real EFBIG from the kernel, like a full disk; SIGXFSZ ignored so write() returns it).
 CHILD = textwrap.dedent(
     """
     import resource, signal, sys
-    from contractdesk.output.atomic import SaveError, save_atomic
+    from contractdesk.fsutil import SaveError, save_atomic
     target, limit, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
@@ -92,3 +92,9 @@ def test_missing_folder_and_directory_target_raise_save_error(tmp_path: Path) ->
     assert folder_target.is_dir()
     assert [p.name for p in tmp_path.iterdir()] == ["is-a-dir"]
     assert os.listdir(folder_target) == []
+
+
+def test_the_old_import_path_still_works() -> None:
+    from contractdesk.output import atomic
+
+    assert atomic.save_atomic is save_atomic and atomic.SaveError is SaveError

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from agreements_testkit import ORG_A, ORG_B, V1, customer_testesen, kari_and_ola
 from sqlalchemy import select, text
 
 from contractdesk.domain.terms.importer import to_plain_text
@@ -18,10 +19,7 @@ from contractdesk.store.models import AuditEntry, Customer, Person
 
 pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
 
-ORG_A = "923130969"
-ORG_B = "900000057"  # not the supplier (971 049 669): no agreement with itself
 ORG_C = "926511890"
-V1 = "2021-04-17"
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + bytes(range(256)) + b"\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -32,17 +30,7 @@ def ledger(services):  # type: ignore[no-untyped-def]
     no
     registry data) and three persons (1 Kari, 2 Ola, 3 Per)."""
     with services.store.session() as s:
-        s.add(
-            Customer(
-                org_number=ORG_A,
-                name="Testesen AS",
-                status="active",
-                registry_roles=[
-                    {"role_code": "DAGL", "role": "Daglig leder", "name": "Kari Nordmann"}
-                ],
-                signing_rule={"text": "Daglig leder alene.", "signer_sets": [["Kari Nordmann"]]},
-            )
-        )
+        s.add(customer_testesen("Daglig leder alene."))
         s.add(
             Customer(
                 org_number=ORG_B,
@@ -59,10 +47,18 @@ def ledger(services):  # type: ignore[no-untyped-def]
             )
         )
         s.add(Customer(org_number=ORG_C, name="Ukjent AS", status="active"))
-        s.add(Person(first_name="Kari", last_name="Nordmann"))
-        s.add(Person(first_name="Ola", last_name="Nordmann"))
+        s.add_all(kari_and_ola())
         s.add(Person(first_name="Per", last_name="Hansen"))
     return services.agreements
+
+
+def accept(  # type: ignore[no-untyped-def]
+    ledger, *, method: str = "paper", day: date = date(2022, 5, 2), **extra
+):
+    """Kari (person 1) accepts V1 for customer A on ``day`` (the usual acceptance here)."""
+    return ledger.record_acceptance(
+        ORG_A, V1, method=method, signed_by_person_id=1, accepted_on=day, today=day, **extra
+    )
 
 
 def _publish_v2(services, effective: date, *, today: date, label: str = "v2") -> None:  # type: ignore[no-untyped-def]
@@ -84,14 +80,7 @@ def _actions(services) -> list[str]:  # type: ignore[no-untyped-def]
 def test_a_registry_signatory_signs_without_warning_and_others_are_recorded_with_one(
     ledger,
 ) -> None:  # type: ignore[no-untyped-def]
-    ok = ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="online",
-        signed_by_person_id=1,
-        accepted_on=date(2022, 3, 1),
-        today=date(2022, 3, 1),
-    )
+    ok = accept(ledger, method="online", day=date(2022, 3, 1))
     assert ok.warnings == () and ok.acceptance.warning is None
     assert ok.acceptance.signed_by_name == "Kari Nordmann"
     other = ledger.record_acceptance(
@@ -241,15 +230,7 @@ def test_the_signed_scan_is_stored_in_the_store_and_comes_back_byte_identical(
 ) -> None:  # type: ignore[no-untyped-def]
     scan = tmp_path / "signert avtale.pdf"
     scan.write_bytes(PDF)
-    result = ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="paper",
-        signed_by_person_id=1,
-        accepted_on=date(2022, 5, 2),
-        scan_path=scan,
-        today=date(2022, 5, 2),
-    )
+    result = accept(ledger, scan_path=scan)
     view = result.acceptance
     assert (view.scan_filename, view.scan_mime, view.scan_size) == (
         "signert avtale.pdf",
@@ -271,14 +252,7 @@ def test_the_signed_scan_is_stored_in_the_store_and_comes_back_byte_identical(
 
 
 def test_a_paper_acceptance_without_scan_warns_and_the_scan_can_be_attached_once(ledger) -> None:  # type: ignore[no-untyped-def]
-    result = ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="paper",
-        signed_by_person_id=1,
-        accepted_on=date(2022, 5, 2),
-        today=date(2022, 5, 2),
-    )
+    result = accept(ledger)
     assert any("without its scan" in w for w in result.warnings)
     with pytest.raises(NotFoundError, match="has no scan"):
         ledger.scan(result.acceptance.id)
@@ -311,16 +285,7 @@ def test_a_scan_that_is_not_a_pdf_or_image_or_is_too_large_is_refused(
 def test_acceptances_and_scans_cannot_be_changed_or_deleted_in_the_database(
     ledger, services
 ) -> None:  # type: ignore[no-untyped-def]
-    result = ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="paper",
-        signed_by_person_id=1,
-        accepted_on=date(2022, 5, 2),
-        scan_bytes=PDF,
-        scan_filename="a.pdf",
-        today=date(2022, 5, 2),
-    )
+    result = accept(ledger, scan_bytes=PDF, scan_filename="a.pdf")
     for sql in (
         "UPDATE acceptance SET accepted_on = '2020-01-01'",
         "UPDATE acceptance SET method = 'online'",
@@ -355,14 +320,7 @@ def test_agreements_get_readable_document_ids_and_move_only_by_allowed_transitio
     with pytest.raises(UserError, match="recording the customer's acceptance"):
         ledger.set_state(first.id, "signed")
     ledger.mark_sent(first.id, "post")
-    signed = ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="paper",
-        signed_by_person_id=1,
-        accepted_on=date(2026, 1, 9),
-        today=date(2026, 1, 9),
-    )
+    signed = accept(ledger, day=date(2026, 1, 9))
     assert signed.agreement.document_id == first.document_id
     assert signed.agreement.state == "active" and signed.agreement.signed_at == date(2026, 1, 9)
     assert signed.agreement.signatory_person_id == 1
@@ -384,14 +342,7 @@ def test_agreements_get_readable_document_ids_and_move_only_by_allowed_transitio
 def test_reacceptance_signs_the_new_version_and_it_becomes_active_when_it_takes_effect(
     ledger, services
 ) -> None:  # type: ignore[no-untyped-def]
-    ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="online",
-        signed_by_person_id=1,
-        accepted_on=date(2022, 1, 3),
-        today=date(2022, 1, 3),
-    )
+    accept(ledger, method="online", day=date(2022, 1, 3))
     _publish_v2(services, date(2027, 3, 1), today=date(2027, 1, 10))
     ledger.record_acceptance(
         ORG_A,
@@ -420,16 +371,7 @@ def test_reacceptance_signs_the_new_version_and_it_becomes_active_when_it_takes_
 def test_acceptance_status_tells_who_has_not_accepted_the_version_in_effect(
     ledger, services
 ) -> None:  # type: ignore[no-untyped-def]
-    ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="paper",
-        signed_by_person_id=1,
-        accepted_on=date(2022, 1, 3),
-        scan_bytes=PDF,
-        scan_filename="a.pdf",
-        today=date(2022, 1, 3),
-    )
+    accept(ledger, day=date(2022, 1, 3), scan_bytes=PDF, scan_filename="a.pdf")
     _publish_v2(services, date(2027, 3, 1), today=date(2027, 1, 1))
     rows = {r.org_number: r for r in ledger.acceptance_status(today=date(2027, 3, 2))}
     a = rows[ORG_A].as_dict()
@@ -622,14 +564,7 @@ def test_the_customer_list_shows_the_agreement_state(ledger, services) -> None: 
     from contractdesk.services.customers import CustomerQuery
 
     ledger.create_agreement(ORG_B, V1)
-    ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="online",
-        signed_by_person_id=1,
-        accepted_on=date(2022, 1, 3),
-        today=date(2022, 1, 3),
-    )
+    accept(ledger, method="online", day=date(2022, 1, 3))
     rows = {
         r.org_number: r.agreement_state for r in services.customers.list_customers(CustomerQuery())
     }
@@ -637,16 +572,7 @@ def test_the_customer_list_shows_the_agreement_state(ledger, services) -> None: 
 
 
 def test_an_erased_signers_name_can_be_blanked_and_the_acceptance_stays(ledger) -> None:  # type: ignore[no-untyped-def]
-    result = ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="paper",
-        signed_by_person_id=1,
-        accepted_on=date(2022, 5, 2),
-        scan_bytes=PDF,
-        scan_filename="a.pdf",
-        today=date(2022, 5, 2),
-    )
+    result = accept(ledger, scan_bytes=PDF, scan_filename="a.pdf")
     assert ledger.erase_signer_name(1) == 1
     assert ledger.erase_signer_name(1) == 0
     [view] = ledger.acceptances(ORG_A)
@@ -662,16 +588,7 @@ def test_an_erased_signers_name_can_be_blanked_and_the_acceptance_stays(ledger) 
 def test_erasing_a_person_blanks_their_name_on_signed_acceptances_but_keeps_the_evidence(
     ledger, services
 ) -> None:  # type: ignore[no-untyped-def]
-    result = ledger.record_acceptance(
-        ORG_A,
-        V1,
-        method="paper",
-        signed_by_person_id=1,
-        accepted_on=date(2022, 5, 2),
-        scan_bytes=PDF,
-        scan_filename="a.pdf",
-        today=date(2022, 5, 2),
-    )
+    result = accept(ledger, scan_bytes=PDF, scan_filename="a.pdf")
     assert result.acceptance.signed_by_name != ""
     services.people.erase(1)
     [view] = ledger.acceptances(ORG_A)

@@ -21,6 +21,7 @@ from contractdesk.services.changes import (
     WRITES,
     Change,
     ChangeBus,
+    service_at,
 )
 from contractdesk.services.people import PersonInput
 
@@ -35,7 +36,7 @@ def listen(services: Any) -> list[Change]:
 
 def test_every_listed_write_use_case_exists(services: Any) -> None:
     for attribute, methods in WRITES.items():
-        service = getattr(services, attribute)
+        service = service_at(services, attribute)
         for name in methods:
             assert hasattr(getattr(service, name), "__announces__"), f"{attribute}.{name}"
 

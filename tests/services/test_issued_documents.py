@@ -300,3 +300,34 @@ def test_no_document_is_issued_to_the_supplier_itself(docs) -> None:  # type: ig
         "is the supplier itself" in p
         for p in docs.documents.issue_problems("971049669", today=TODAY)
     )
+
+
+def test_scanned_documents_offer_the_registry_signers_and_the_choice_is_recorded(
+    docs, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    sheet, ref = docs.documents.signature_sheet(ORG_A, today=TODAY)
+    file = tmp_path / "signert.pdf"
+    file.write_bytes(sheet)
+    (found,) = docs.documents.scan_documents([file])
+    assert (found.document_id, found.org_number, found.pages) == (
+        ref.document_id,
+        ORG_A,
+        (("signert.pdf", 1),),
+    )
+    assert [(s.name, s.registry) for s in found.signers] == [
+        ("Kari Nordmann", True),
+        ("Ola Nordmann", False),
+    ]
+    assert found.default_signatory == docs.people_ids["kari"]
+    assert nothing_written(docs)
+    result = docs.documents.import_scans(
+        [file], signatories={ref.document_id: docs.people_ids["ola"]}, today=TODAY
+    )
+    assert [p.document_id for p in result.filed] == [ref.document_id]
+    [acceptance] = docs.agreements.acceptances(ORG_A)
+    assert acceptance.signed_by_person_id == docs.people_ids["ola"]
+    assert docs.documents.scan_documents([file]) == ()  # filed: nothing left to choose
+
+
+def nothing_written(docs) -> bool:  # type: ignore[no-untyped-def]
+    return docs.agreements.acceptances(ORG_A) == []

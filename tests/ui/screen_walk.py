@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -243,6 +243,14 @@ def _list_clipped(w: QListWidget) -> list[str]:
     for row in range(w.count()):
         item = w.item(row)
         rect = w.visualItemRect(item)
+        if w.wordWrap() and item.text():  # wrapped: the lines must fit the item's height
+            width = rect.width() - w.iconSize().width() - 8
+            bounds = QRect(0, 0, max(width, 1), 100_000)
+            flags = int(Qt.TextFlag.TextWordWrap)
+            high = w.fontMetrics().boundingRect(bounds, flags, item.text()).height()
+            if high > rect.height() + 2:
+                out.append(f"{describe(w)}: item {item.text()!r} (height {high} > {rect.height()})")
+            continue
         need = w.fontMetrics().horizontalAdvance(item.text()) + w.iconSize().width() + 8
         if item.text() and need > rect.width():
             out.append(f"{describe(w)}: item {item.text()!r} ({need} > {rect.width()})")

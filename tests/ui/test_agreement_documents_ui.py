@@ -20,6 +20,7 @@ from documents_testkit import (
     ORG_DELETED,
     V1,
     free_port,
+    issue_anyway,
     run_server,
     seed,
 )
@@ -106,6 +107,7 @@ def test_preview_shows_the_agreement_from_memory_with_its_page_count(page, docs,
     select_agreement(page, agreement.document_id)
     assert actions.preview_button.isEnabled() and actions.batch_button.isEnabled()
     actions.preview_button.click()
+    assert issue_anyway(actions) is not None  # the sample terms' sub-processors: no location
     dialog = actions.dialog
     assert isinstance(dialog, PdfPreviewDialog) and dialog.isVisible()
     saved = tmp_path / "copy.pdf"
@@ -143,6 +145,7 @@ def test_save_as_makes_and_writes_the_pdf_in_the_background(page, docs, tmp_path
     select_agreement(page, agreement.document_id)
     target = tmp_path / "avtale.pdf"
     page.document_actions.save_as(str(target))
+    issue_anyway(page.document_actions)
     text = subprocess.run(
         ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -158,6 +161,7 @@ def test_the_e_mail_draft_is_saved_and_handed_to_the_mail_program(page, docs, tm
     QDesktopServices.setUrlHandler("file", sink, "open")
     try:
         page.document_actions.save_email_draft(str(tmp_path / "utkast.eml"))
+        issue_anyway(page.document_actions)
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [u.toLocalFile() for u in sink.urls] == [str(tmp_path / "utkast.eml")]
@@ -179,6 +183,7 @@ def test_sending_asks_first_then_sends_and_the_agreement_shows_sent(
     page.refresh()
     select_agreement(page, agreement.document_id)
     page.document_actions.send_email()  # reads the server and recipient in the background
+    issue_anyway(page.document_actions)
     dialog = page.document_actions.dialog
     assert (
         isinstance(dialog, SendDialog) and not dialog.password.isVisible()
@@ -187,6 +192,13 @@ def test_sending_asks_first_then_sends_and_the_agreement_shows_sent(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     assert len(smtp_server.handler.envelopes) == 1
+    # "Send now" sends the signature sheet beside the agreement, as the e-mail draft does
+    from email import message_from_bytes, policy
+
+    sent = message_from_bytes(smtp_server.handler.envelopes[0].content, policy=policy.default)
+    names = [part.get_filename() for part in sent.iter_attachments()]
+    assert len(names) == 2 and names[1].startswith("Signaturside-" + ORG_A)
+    assert all(part.get_content_type() == "application/pdf" for part in sent.iter_attachments())
     assert docs.agreements.get_agreement(agreement.document_id).state == "sent"
     row = page.agreements_model.row_at(page.agreements_model.row_of(agreement.id))
     assert row.state == "sent"  # the page reloaded
@@ -204,6 +216,7 @@ def test_a_failed_send_says_why_and_leaves_the_agreement_a_draft(qtbot, page, do
     page.refresh()
     select_agreement(page, agreement.document_id)
     page.document_actions.send_email()  # reads the server and recipient in the background
+    issue_anyway(page.document_actions)
     dialog = page.document_actions.dialog
     assert dialog.password.isVisible()  # no keyring here and no environment variable: asked
     dialog.password.setText("hemmelig")
@@ -258,7 +271,10 @@ def test_batch_with_cancel_stops_before_any_file(qtbot, docs, tmp_path) -> None:
     assert not deleted.flags() & Qt.ItemFlag.ItemIsEnabled
     assert dialog.start() is None and dialog.summary.text() == "Choose the folder for the files."
     dialog.folder.setText(str(tmp_path / "out"))
-    task = dialog.start()
+    dialog.start()  # the check before issuing runs first
+    pool.run_all()
+    issue_anyway(dialog)
+    task = dialog.task
     assert task is not None and dialog.progress is not None and dialog.progress.isVisible()
     assert not dialog.start_button.isEnabled()
     qtbot.mouseClick(
@@ -280,6 +296,7 @@ def test_batch_for_chosen_customers_writes_their_files(qtbot, docs, tmp_path) ->
     dialog.batch_done.connect(seen.append)
     dialog.folder.setText(str(tmp_path / "out"))
     dialog.start()
+    assert issue_anyway(dialog) is not None  # ORG_B: no registry data on who may sign
     assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{ORG_B}-{V1}.pdf"]
     assert (
         dialog.summary.text() == f"1 of 1 agreement written to {tmp_path / 'out'}."
@@ -299,6 +316,7 @@ def test_the_customer_card_offers_the_documents_and_lists_the_new_agreement(
     assert not panel.document_actions.batch_button.isVisibleTo(panel)
     panel.document_actions.pool = SyncPool()
     panel.document_actions.save_as(str(tmp_path / "a.pdf"))
+    issue_anyway(panel.document_actions)
     [agreement] = docs.agreements.agreements(ORG_A)
     assert (
         agreement.document_id in card.card.agreements_label.text()

@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from agreements_testkit import ORG_A, ORG_B, seed_two_customers
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialogButtonBox
 
 from contractdesk.domain.terms.importer import to_plain_text
-from contractdesk.store.models import Customer, Person
 from contractdesk.ui.pages.agreements import AgreementsPage
 from contractdesk.ui.terms.acceptance_dialogs import ScanViewer
 from contractdesk.ui.terms.models import (
@@ -25,9 +25,6 @@ from contractdesk.ui.terms.models import (
 
 # Background tasks run synchronously here; journeys on the real pool are in test_journey.py.
 pytestmark = pytest.mark.usefixtures("sync_tasks")
-
-ORG_A = "923130969"
-ORG_B = "900000057"  # not the supplier (971 049 669): no agreement with itself
 
 
 def real_pdf() -> bytes:
@@ -53,22 +50,7 @@ def real_png() -> bytes:
 
 @pytest.fixture
 def customers(services):  # type: ignore[no-untyped-def]
-    with services.store.session() as s:
-        s.add(
-            Customer(
-                org_number=ORG_A,
-                name="Testesen AS",
-                status="active",
-                registry_roles=[
-                    {"role_code": "DAGL", "role": "Daglig leder", "name": "Kari Nordmann"}
-                ],
-                signing_rule={"text": "Daglig leder alene", "signer_sets": [["Kari Nordmann"]]},
-            )
-        )
-        s.add(Customer(org_number=ORG_B, name="Heimen AS", status="active"))
-        s.add(Person(first_name="Kari", last_name="Nordmann"))
-        s.add(Person(first_name="Ola", last_name="Nordmann"))
-    return services
+    return seed_two_customers(services)
 
 
 @pytest.fixture

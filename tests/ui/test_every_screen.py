@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from screen_walk import Seen, collect, english_texts, norwegian_texts, walk_tabs
 
@@ -68,9 +69,36 @@ def _dialogs(window: MainWindow, services: Any) -> Iterator[tuple[str, Callable[
     yield "record acceptance", lambda: agreements.record_acceptance()
     terms = window.page("terms")
     yield "import terms", lambda: terms.import_terms()
+    yield "import terms from word", lambda: terms.import_terms(word=True)
+
+    def supplier_draft() -> Any:
+        terms.select_label("2021-04-17")
+        return terms.supplier_draft()
+
+    yield "supplier draft", supplier_draft
+
+    def issue_check() -> Any:
+        from contractdesk.ui.documents.issue_check_dialog import IssueCheckDialog
+
+        check = services.documents.issue_check([_any_org(services)])
+        dialog = IssueCheckDialog(
+            check.problems,
+            window,
+            supplier_mismatch="shown",  # the supplier draft box too
+            terms_label=check.terms_label,
+            services=services,
+        )
+        from PySide6.QtCore import Qt
+
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the app opens it
+        dialog.open()
+        return dialog
+
+    yield "before issuing", issue_check
     yield "copy terms", lambda: terms.copy_version()
     yield "add sub-processor", lambda: terms.add_subprocessor()
     yield "new agreement", lambda: agreements.new_agreement()
+    yield "import signed pages", lambda: agreements.import_scans()
     yield "e-mail settings", lambda: agreements.document_actions.open_email_settings()
     billing = window.page("billing")
     panel = billing.services_panel
@@ -134,6 +162,9 @@ def _walk_everything(qtbot: Any, services: Any, shots: Path) -> Seen:
     for name, opener in _dialogs(window, services):
         before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
         opener()
+        # a dialog may open once its data is read in the background: let that finish here
+        QThreadPool.globalInstance().waitForDone(10_000)
+        QApplication.processEvents()
         qtbot.wait(20)  # shown, laid out, sized
         opened = [
             w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before

@@ -246,6 +246,11 @@ def _journey(
     watchdog.step("preview the agreement")
     actions = card.card.documents_panel.document_actions
     actions.preview()
+    # The check before issuing (the sample terms' sub-processors have no location): confirmed
+    # once, it is not asked again for the same problems.
+    qtbot.waitUntil(lambda: actions.gate.dialog is not None, timeout=20000)
+    shot(actions.gate.dialog, "issue-check")
+    qtbot.mouseClick(actions.gate.dialog.issue_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(actions.dialog, PdfPreviewDialog), timeout=20000)
     preview = actions.dialog
     qtbot.waitUntil(lambda: preview.isVisible(), timeout=5000)
@@ -258,7 +263,9 @@ def _journey(
     qtbot.waitUntil(lambda: page.model.index(row, 5).data() not in (None, "", "—"), timeout=5000)
 
     watchdog.step("print the pack through the print dialog")
-    flow = actions.print_pack()
+    actions.print_pack()
+    qtbot.waitUntil(lambda: actions.print_flow is not None, timeout=20000)
+    flow = actions.print_flow
     qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=20000)
     shot(flow.dialog, "print-dialog")
     with qtbot.waitSignal(flow.printed, timeout=60000) as done:

@@ -67,7 +67,7 @@ def test_answer_shows_customers_and_rights(qtbot, services, people) -> None:  # 
     assert [m.person_id for m in result.matches] == [people["kari"]]
     text = dialog.details.text()
     assert "Kari Nordmann" in text and "Testesen AS" in text and "Heimen AS" in text
-    assert "923 130 969" in text and "bankrupt" in text
+    assert "923 130 969" in text and "(Bankrupt)" in text  # a word, not the code
     # main contact at A, plain contact at B (§4.1/§4.3: both may order; §8.1.1: only A manages contacts)
     assert "✘ may order" not in text
     assert "✔ may add or remove contacts" in text and "✘ may add or remove contacts" in text

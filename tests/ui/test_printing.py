@@ -118,6 +118,22 @@ def page(qtbot, services):  # type: ignore[no-untyped-def]
     return widget
 
 
+def issued(qtbot, actions, start) -> PrintFlow:  # type: ignore[no-untyped-def]
+    """Start a print action, confirm the check before issuing when it asks (in the background),
+    and return the print flow it started."""
+    before = actions.print_flow
+    start()
+
+    def asked() -> bool:
+        return actions.gate.dialog is not None and actions.gate.dialog.isVisible()
+
+    qtbot.waitUntil(lambda: actions.print_flow is not before or asked(), timeout=20000)
+    if actions.print_flow is before:
+        actions.gate.dialog.issue_button.click()
+    assert actions.print_flow is not before
+    return actions.print_flow
+
+
 def accept_and_wait(qtbot, flow: PrintFlow) -> int:  # type: ignore[no-untyped-def]
     """Wait for the real print dialog, accept it as a user would, and wait for the spooling."""
     qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=20000)
@@ -132,7 +148,7 @@ def test_print_pack_prints_the_agreement_and_a_sheet_for_each_party(
 ) -> None:  # type: ignore[no-untyped-def]
     target, _settings = to_pdf
     event_loop_watchdog.step("print pack")
-    flow = page.document_actions.print_pack()
+    flow = issued(qtbot, page.document_actions, page.document_actions.print_pack)
     printed = accept_and_wait(qtbot, flow)
     assert page.status.text() == f"{printed} pages sent to the printer."
     with event_loop_watchdog.paused():  # the test's own checks, not the app's work
@@ -150,7 +166,7 @@ def test_page_range_and_copies_from_the_dialog_are_honoured(
 ) -> None:  # type: ignore[no-untyped-def]
     target, settings = to_pdf
     settings.update(copies=2, range=(1, 2), collate=True)
-    flow = page.document_actions.print_agreement()
+    flow = issued(qtbot, page.document_actions, page.document_actions.print_agreement)
     assert accept_and_wait(qtbot, flow) == 4
     with event_loop_watchdog.paused():  # the test's own checks
         assert pdf_pages(target) == 4
@@ -165,7 +181,7 @@ def test_the_signature_sheet_prints_alone_and_a_cancelled_dialog_prints_nothing(
     qtbot, page, to_pdf
 ) -> None:  # type: ignore[no-untyped-def]
     target, _settings = to_pdf
-    flow = page.document_actions.print_sheet()
+    flow = issued(qtbot, page.document_actions, page.document_actions.print_sheet)
     assert accept_and_wait(qtbot, flow) == 1 == pdf_pages(target)
     assert (
         "Signaturside"
@@ -175,7 +191,7 @@ def test_the_signature_sheet_prints_alone_and_a_cancelled_dialog_prints_nothing(
         or pdf_pages(target) == 1
     )
     target.unlink()
-    flow = page.document_actions.print_sheet()
+    flow = issued(qtbot, page.document_actions, page.document_actions.print_sheet)
     qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=20000)
     flow.dialog.reject()
     assert page.status.text() == "Nothing was printed."
@@ -218,6 +234,7 @@ def test_a_preview_prints_through_the_same_dialog(qtbot, services, to_pdf) -> No
 
 def test_sheets_for_several_customers_print_as_one_job(qtbot, page, to_pdf) -> None:  # type: ignore[no-untyped-def]
     target, _settings = to_pdf
-    flow = page.document_actions.print_sheets_for_many([ORG_A, ORG_B])
+    actions = page.document_actions
+    flow = issued(qtbot, actions, lambda: actions.print_sheets_for_many([ORG_A, ORG_B]))
     assert accept_and_wait(qtbot, flow) == 2 == pdf_pages(target)
     assert flow.job is not None and flow.job.title == "2 signature sheets"

@@ -190,3 +190,104 @@ def test_keyboard_reaches_versions_and_the_copy_dialog(qtbot, page) -> None:  # 
     qtbot.keyClicks(page.dialog.label, "via-keyboard")
     qtbot.keyClick(page.dialog.label, Qt.Key.Key_Return)
     assert page.selected_label() == "via-keyboard"
+
+
+def _word_file(path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Avtalevilkår fra Word", style="Title")
+    d.add_paragraph("Dato for gjeldende avtalevilkår er: 01.06.2026")
+    d.add_heading("Avtalens formål", level=1)  # numbered by Word, not in the text
+    d.add_paragraph("Avtalen gjelder leveranse av tjenester.")
+    d.add_paragraph("Kunde: virksomheten som kjøper.", style="List Bullet")
+    d.add_heading("Betaling", level=1)
+    d.add_paragraph("Faktura sendes på papir.")
+    d.save(str(path))
+
+
+SHOTS = __import__("os").environ.get("CONTRACTDESK_SCREENSHOTS")
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_import_from_word_makes_a_draft_with_its_headings(
+    qtbot, page, services, tmp_path: Path, qapp, language
+) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.ui.i18n import install_language
+
+    file = tmp_path / "vilkar.docx"
+    _word_file(file)
+    try:
+        install_language(qapp, language)
+        page.retranslate()
+        qtbot.mouseClick(page.word_button, Qt.MouseButton.LeftButton)
+        dialog = page.dialog
+        title = {"en": "Import terms from Word", "nb": "Importer vilkår fra Word"}[language]
+        assert dialog.windowTitle() == title
+        assert dialog.file.filters.startswith(
+            {"en": "Word documents", "nb": "Word-dokumenter"}[language]
+        )
+        dialog.file.edit.setText(str(file))
+        dialog.label.setText("word-2026")
+        if SHOTS:
+            dialog.grab().save(str(Path(SHOTS) / f"terms-word-{language}.png"))
+        click_ok(qtbot, dialog)
+        assert not dialog.isVisible() and page.selected_label() == "word-2026"
+    finally:
+        install_language(qapp, "en")
+    sections = services.terms.get("word-2026").document.sections
+    assert [(s.number, s.title) for s in sections] == [("1", "Avtalens formål"), ("2", "Betaling")]
+
+
+def test_a_file_that_is_not_word_is_refused_in_the_dialog(qtbot, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    file = tmp_path / "fake.docx"
+    file.write_text("not a zip", encoding="utf-8")
+    page.import_terms(word=True)
+    dialog = page.dialog
+    dialog.file.edit.setText(str(file))
+    dialog.label.setText("fake")
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible() and "fake.docx is not a Word (.docx) document." in (
+        dialog.error_label.text()
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_the_draft_for_another_supplier_is_made_from_the_terms_page(
+    page, services, qapp, language
+) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.domain.terms.fields import field_names
+    from contractdesk.services.supplier import SupplierProfile
+    from contractdesk.ui.i18n import install_language
+
+    services.supplier.save(
+        SupplierProfile("900000057", "Fjelltopp Data AS", ("Fjellvegen 1",), "6400", "MOLDE"),
+        actor="test",
+    )
+    page.select_label("2021-04-17")
+    assert page.supplier_button.isEnabled()
+    if SHOTS:
+        page.retranslate()
+        page.grab().save(str(Path(SHOTS) / f"terms-page-{language}.png"))
+    try:
+        install_language(qapp, language)
+        dialog = page.supplier_draft()
+        dialog.box.retranslate()
+        assert "Fjelltopp Data AS" in dialog.fit.text()
+        assert (
+            dialog.windowTitle()
+            == {
+                "en": "Draft for another supplier",
+                "nb": "Utkast for en annen leverandør",
+            }[language]
+        )
+        dialog.box.label_edit.setText("2026-09-01")
+        if SHOTS:
+            dialog.grab().save(str(Path(SHOTS) / f"terms-supplier-draft-{language}.png"))
+        dialog.box.make_button.click()
+    finally:
+        install_language(qapp, "en")
+    assert page.selected_label() == "2026-09-01"
+    draft = services.terms.get("2026-09-01")
+    assert {"supplier.name", "supplier.email"} <= field_names(draft.document)
+    assert "2026-09-01" in page.status.text() and "2021-04-17" in page.status.text()

@@ -1,4 +1,5 @@
-"""``contractdesk agreement pdf|sheet|email|batch|verify|import-scans|email-template``, ``smtp``.
+"""``contractdesk agreement pdf|sheet|email|batch|verify|import-scans|settings|email-template``,
+``smtp``.
 
 * ``agreement pdf ORGNR --out FILE [--terms LABEL] [--signatory PERSON_ID]``: the agreement PDF.
 * ``agreement sheet ORGNR --out FILE``: the one-page signature sheet.
@@ -8,8 +9,11 @@
   core; progress goes to stderr.
 * ``agreement verify FILE``: which issued agreement a PDF or scan is (by its QR code); exit 0 when
   it is exactly the current issued version, 1 otherwise with the reason.
-* ``agreement import-scans FILE… [--date DATE]``: file signed pages by their QR codes, record the
-  paper acceptances and keep the scans; pages without a code are listed to match by hand.
+* ``agreement import-scans FILE… [--date DATE] [--signatory NAME]``: file signed pages by their
+  QR codes, record the paper acceptances and keep the scans; pages without a code are listed to
+  match by hand.
+* ``agreement settings [--initials on|off]``: the initials field ("Parafering") in the footer of
+  every page of documents issued from then on.
 * ``smtp set|show|forget-password``: the mail server. The password is kept in the system keyring
   (``--password-stdin``, or asked on a terminal); without one, ``CONTRACTDESK_SMTP_PASSWORD`` or
   a prompt at sending time.
@@ -92,6 +96,11 @@ def register(cli: CommandRegistry) -> None:
     )
     p.add_argument("files", metavar="FILE", nargs="+", help="scans: PDFs or images")
     p.add_argument("--date", metavar="DATE", help="the date the pages were signed (default: today)")
+    p.add_argument(
+        "--signatory",
+        metavar="NAME",
+        help="who signed (a person registered at each customer; default: the issued document's)",
+    )
     add_json_flag(p)
     p.set_defaults(func=agreement_import_scans)
 
@@ -102,6 +111,18 @@ def register(cli: CommandRegistry) -> None:
     p.add_argument("terms", metavar="LABEL", help="the version that names another business")
     p.add_argument("--label", required=True, help="the new draft's label, e.g. 2027-01-01")
     p.set_defaults(func=agreement_supplier_draft)
+
+    p = verbs.add_parser(
+        "settings", help="show or set the agreement documents' settings (the initials field)"
+    )
+    p.add_argument(
+        "--initials",
+        type=_on_off,
+        metavar="on|off",
+        help='an initials field ("Parafering") in the footer of every page of new documents',
+    )
+    add_json_flag(p)
+    p.set_defaults(func=agreement_settings)
 
     p = verbs.add_parser(
         "email-template", help="show or change the agreement e-mail's subject and text"
@@ -241,7 +262,9 @@ def agreement_import_scans(ctx: Any, args: argparse.Namespace) -> int:
         day = date.fromisoformat(args.date) if args.date else None
     except ValueError:
         raise UserError(f"--date: {args.date!r} is not a date (YYYY-MM-DD).") from None
-    result = ctx.services.documents.import_scans(args.files, signed_on=day, actor="cli")
+    result = ctx.services.documents.import_scans(
+        args.files, signed_on=day, signatory_name=args.signatory, actor="cli"
+    )
     if args.json:
         emit_json(result.as_dict())
         return 0
@@ -285,7 +308,9 @@ def agreement_email(ctx: Any, args: argparse.Namespace) -> int:
         else:
             emit(f"{_describe(draft.ref)}: draft to {draft.recipient_email} saved as {draft.path}")
         return 0
-    sent = docs.send(args.org_number, args.terms, args.signatory, prompt=_prompt, actor="cli")
+    sent = docs.send(
+        args.org_number, args.terms, args.signatory, prompt=_prompt, actor="cli", with_sheet=False
+    )
     _warn(sent.ref)
     for address, (code, reply) in sent.refused.items():
         print(f"contractdesk: warning: {address} refused: {code} {reply}", file=sys.stderr)
@@ -345,6 +370,30 @@ def agreement_batch(ctx: Any, args: argparse.Namespace) -> int:
         )
     named_skipped = bool(outcome.skipped) and not args.all_active
     return 1 if failed or named_skipped or outcome.cancelled else 0
+
+
+def _on_off(text: str) -> bool:
+    key = text.strip().lower()
+    if key in ("on", "yes", "ja", "true", "1"):
+        return True
+    if key in ("off", "no", "nei", "false", "0"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected on or off, got {text!r}")
+
+
+def agreement_settings(ctx: Any, args: argparse.Namespace) -> int:
+    """Show the documents' settings, after setting those given."""
+    from contractdesk.cli.output import emit, emit_json
+
+    docs = ctx.services.documents
+    if args.initials is not None:
+        docs.set_initials_field(args.initials, actor="cli")
+    settings = {"initials": docs.initials_field()}
+    if args.json:
+        emit_json(settings)
+    else:
+        emit(f"initials: {'on' if settings['initials'] else 'off'}")
+    return 0
 
 
 def agreement_email_template(ctx: Any, args: argparse.Namespace) -> int:

@@ -312,39 +312,12 @@ def terms_show(ctx: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_docx(ctx: Any, args: argparse.Namespace) -> Any:
-    """A Word file (``.docx``) read into the terms layout and imported; None for other files."""
-    from pathlib import Path
-
-    from contractdesk.scanning.word import docx_to_text, is_docx
-    from contractdesk.services.errors import UserError
-
-    path = Path(args.file)
-    if path.suffix.lower() != ".docx":
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror or exc}") from None
-    if not is_docx(data):
-        raise UserError(f"{path.name} is not a Word (.docx) document.")
-    return ctx.services.terms.import_text(
-        docx_to_text(data),
-        args.label,
-        effective_date=args.effective,
-        actor="cli",
-        source_name=path.name,
-    )
-
-
 def terms_import(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
-    outcome = _import_docx(ctx, args)
-    if outcome is None:
-        outcome = ctx.services.terms.import_file(
-            args.file, args.label, effective_date=args.effective, actor="cli"
-        )
+    outcome = ctx.services.terms.import_file(
+        args.file, args.label, effective_date=args.effective, actor="cli"
+    )
     row = outcome.version.row
     if args.json:
         data = outcome.version.row.as_dict()

@@ -146,14 +146,19 @@ def plan_with_adjustments(
                 plain.append(customer)
         invoices = plan_invoices(plain, date_from, date_to)
         if adjusted:
-            for customer in adjusted:
-                invoices.extend(adjusted_documents(customer, adjustments, date_from, date_to))
-            invoices.sort(
-                key=lambda i: (
-                    i.invoice_date,
-                    i.org_number,
-                    i.kind is InvoiceKind.CREDIT,
-                    i.due_date,
-                )
+            more = (
+                document
+                for customer in adjusted
+                for document in adjusted_documents(customer, adjustments, date_from, date_to)
             )
+            merge_in_plan_order(invoices, more)
         return invoices
+
+
+def merge_in_plan_order(invoices: list[PlannedInvoice], more: Iterable[PlannedInvoice]) -> None:
+    """Add ``more`` to ``invoices`` and sort them as the plan does: by date, customer, invoices
+    before credit notes, due date."""
+    invoices.extend(more)
+    invoices.sort(
+        key=lambda i: (i.invoice_date, i.org_number, i.kind is InvoiceKind.CREDIT, i.due_date)
+    )

@@ -24,7 +24,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from contractdesk.domain.invoicing.adjustments import adjusted_charges, price_on
+from contractdesk.domain.invoicing.adjustments import (
+    adjusted_charges,
+    merge_in_plan_order,
+    price_on,
+)
 from contractdesk.domain.invoicing.periods import (
     month_end,
     period_containing,
@@ -268,16 +272,12 @@ def plan_with_history(
             (changed if history.touches(customer) else plain).append(customer)
         invoices = plan_invoices(plain, date_from, date_to)
         if changed:
-            for customer in changed:
-                invoices.extend(customer_documents(customer, history, date_from, date_to))
-            invoices.sort(
-                key=lambda i: (
-                    i.invoice_date,
-                    i.org_number,
-                    i.kind is InvoiceKind.CREDIT,
-                    i.due_date,
-                )
+            more = (
+                document
+                for customer in changed
+                for document in customer_documents(customer, history, date_from, date_to)
             )
+            merge_in_plan_order(invoices, more)
         return invoices
 
 

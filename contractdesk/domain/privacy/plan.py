@@ -191,6 +191,18 @@ def _evidence(c: CustomerFacts) -> tuple[str, ...]:
     return tuple(kept)
 
 
+def _personal_data_ops(c: CustomerFacts) -> list[Operation]:
+    """Erase the customer's own people, blank registry persons and invoice recipients."""
+    ops: list[Operation] = []
+    if c.erase_person_ids:
+        ops.append(Operation(Op.ERASE_PERSON, c.erase_person_ids))
+    if c.registry_persons:
+        ops.append(Operation(Op.BLANK_REGISTRY_PERSONS, (c.customer_id,)))
+    if c.recipients:
+        ops.append(Operation(Op.BLANK_RECIPIENTS, (c.customer_id,)))
+    return ops
+
+
 def _customer_item(
     c: CustomerFacts, rule: RetentionRule, billing: RetentionRule, today: date
 ) -> RetentionItem | None:
@@ -199,13 +211,7 @@ def _customer_item(
     when = due_on(rule, c.ended_on)
     if when > today:
         return None
-    ops: list[Operation] = []
-    if c.erase_person_ids:
-        ops.append(Operation(Op.ERASE_PERSON, c.erase_person_ids))
-    if c.registry_persons:
-        ops.append(Operation(Op.BLANK_REGISTRY_PERSONS, (c.customer_id,)))
-    if c.recipients:
-        ops.append(Operation(Op.BLANK_RECIPIENTS, (c.customer_id,)))
+    ops = _personal_data_ops(c)
     kept = list(_evidence(c))
     if c.kept_person_ids:
         kept.append(
@@ -266,13 +272,7 @@ def _prospect_item(c: CustomerFacts, rule: RetentionRule, today: date) -> Retent
     when = due_on(rule, c.last_contact)
     if when > today:
         return None
-    ops: list[Operation] = []
-    if c.erase_person_ids:
-        ops.append(Operation(Op.ERASE_PERSON, c.erase_person_ids))
-    if c.registry_persons:
-        ops.append(Operation(Op.BLANK_REGISTRY_PERSONS, (c.customer_id,)))
-    if c.recipients:
-        ops.append(Operation(Op.BLANK_RECIPIENTS, (c.customer_id,)))
+    ops = _personal_data_ops(c)
     if not c.anonymised:
         ops.append(Operation(Op.ANONYMISE_CUSTOMER, (c.customer_id,)))
     return RetentionItem(

@@ -31,6 +31,7 @@ __all__ = [
     "default_settings",
     "due_on",
     "relationship_end",
+    "rule_title",
     "rules_from_settings",
 ]
 
@@ -101,6 +102,17 @@ _SPECS: tuple[_RuleSpec, ...] = (
 )
 
 
+def rule_title(key: RuleKey | str) -> str:
+    """A rule's title in the user's language."""
+    return {
+        RuleKey.CUSTOMER_DATA: translate("Retention", "Customer data after the relationship ends"),
+        RuleKey.CASE_LOGS: translate("Retention", "Case and request logs"),
+        RuleKey.BILLING: translate("Retention", "Personal data tied to billing"),
+        RuleKey.PROSPECTS: translate("Retention", "Prospects after the last contact"),
+        RuleKey.NEWSLETTER_SIGNOFFS: translate("Retention", "Newsletter sign-offs"),
+    }[RuleKey(key)]
+
+
 def default_settings() -> dict[str, int]:
     """The settings keys of the rules and their defaults (merged into the settings defaults)."""
     return {spec.setting: spec.default for spec in _SPECS}
@@ -121,15 +133,7 @@ class RetentionRule:
 
     @property
     def title(self) -> str:
-        return {
-            RuleKey.CUSTOMER_DATA: translate(
-                "Retention", "Customer data after the relationship ends"
-            ),
-            RuleKey.CASE_LOGS: translate("Retention", "Case and request logs"),
-            RuleKey.BILLING: translate("Retention", "Personal data tied to billing"),
-            RuleKey.PROSPECTS: translate("Retention", "Prospects after the last contact"),
-            RuleKey.NEWSLETTER_SIGNOFFS: translate("Retention", "Newsletter sign-offs"),
-        }[self.key]
+        return rule_title(self.key)
 
     @property
     def period_text(self) -> str:

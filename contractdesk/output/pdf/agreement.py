@@ -52,6 +52,7 @@ from .flowables import (
     markup_para,
     para,
     prime_fonts,
+    shared_para,
     table_style,
     text_table,
 )
@@ -326,14 +327,14 @@ def _party_cell(party: Party, heading: str, ctx: RenderContext) -> list[Flowable
     s = ctx.styles
     t = ctx.texts
     out: list[Flowable] = [
-        para(heading.upper(), s.party_head),
-        para(party.name, s.party_name, NAME_MAX),
+        shared_para(heading.upper(), s.party_head),
+        shared_para(party.name, s.party_name, NAME_MAX),
     ]
     org = display_org_number(party.org_number)
     if org:
         out.append(markup_para(f"{para_text(t.org_number_label)} {para_text(org, 60)}", s.party))
     for line in address_lines(party)[:8]:
-        out.append(para(line, s.party, LINE_MAX))
+        out.append(shared_para(line, s.party, LINE_MAX))
     contact: list[str] = []
     if party.email.strip():
         contact.append(f"{para_text(t.email_label)}: {para_text(party.email, LINE_MAX)}")

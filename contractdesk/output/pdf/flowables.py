@@ -7,6 +7,7 @@ literal markup written in this package (``<b>`` etc.) is ever parsed as markup.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -209,6 +210,34 @@ def para(
 ) -> MemoParagraph:
     """A paragraph showing ``text`` literally (cleaned, capped, escaped)."""
     return MemoParagraph(para_text(text, max_len, multiline=multiline), style)
+
+
+_SHARED_LIMIT = 512
+_shared: OrderedDict[tuple[str, int, int | None, bool], tuple[ParagraphStyle, MemoParagraph]] = (
+    OrderedDict()
+)
+
+
+def shared_para(
+    text: object, style: ParagraphStyle, max_len: int | None = None, *, multiline: bool = False
+) -> MemoParagraph:
+    """`para`, the same instance for the same text and style (labels of the signature blocks,
+    the parties, the fingerprint box): parsed and line-broken once for every block and document.
+
+    Use it only for a paragraph placed in a table or a ``KeepIntact`` (never straight into a
+    frame: ReportLab marks frame flowables while laying out). Rendering runs under the
+    renderer's lock, so the instances are never laid out by two threads at once.
+    """
+    key = (str(text), id(style), max_len, multiline)
+    hit = _shared.get(key)
+    if hit is not None and hit[0] is style:
+        _shared.move_to_end(key)
+        return hit[1]
+    made = para(text, style, max_len, multiline=multiline)
+    _shared[key] = (style, made)  # the style is kept so its id is never reused meanwhile
+    while len(_shared) > _SHARED_LIMIT:
+        _shared.popitem(last=False)
+    return made
 
 
 def markup_para(markup: str, style: ParagraphStyle) -> MemoParagraph:

@@ -3,7 +3,8 @@
 The code says ``CD:<document id>:<version>:<FINGERPRINT>:<kind><pages>`` (see
 ``contractdesk.domain.fingerprint``). It is encoded with ReportLab's QR encoder at error
 correction level M with a fixed mask (choosing the "best" of eight masks costs eight times
-as much and any mask decodes), memoised per payload, and drawn as one path.
+as much and any mask decodes), memoised per payload, and drawn as one path (its operators
+memoised too: a document draws the same code at each signature block).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import black, white
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable
 
 __all__ = ["QUIET_MODULES", "QrCode", "qr_modules"]
@@ -48,25 +50,33 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        modules = qr_modules(self.payload())
-        count = len(modules)
-        box = self.size / (count + 2 * QUIET_MODULES)
         canv = self.canv
         canv.saveState()
         canv.setFillColor(white)
         canv.rect(0, 0, self.size, self.size, stroke=0, fill=1)
         canv.setFillColor(black)
-        path = canv.beginPath()
-        for r, row in enumerate(modules):
-            y = self.size - (QUIET_MODULES + r + 1) * box
-            c = 0
-            while c < count:
-                if not row[c]:
-                    c += 1
-                    continue
-                start = c
-                while c < count and row[c]:
-                    c += 1
-                path.rect((QUIET_MODULES + start) * box, y, (c - start) * box, box)
-        canv.drawPath(path, stroke=0, fill=1)
+        # The path's operators (text) for this code and size: the same code is drawn at every
+        # signature block of a document, so it is built once.
+        canv.drawPath(PDFPathObject([_path_code(self.payload(), self.size)]), stroke=0, fill=1)
         canv.restoreState()
+
+
+@lru_cache(maxsize=32)
+def _path_code(text: str, size: float) -> str:
+    """The PDF path operators of the dark runs of ``text``'s code, ``size`` points wide."""
+    modules = qr_modules(text)
+    count = len(modules)
+    box = size / (count + 2 * QUIET_MODULES)
+    path = PDFPathObject()
+    for r, row in enumerate(modules):
+        y = size - (QUIET_MODULES + r + 1) * box
+        c = 0
+        while c < count:
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < count and row[c]:
+                c += 1
+            path.rect((QUIET_MODULES + start) * box, y, (c - start) * box, box)
+    return str(path.getCode())

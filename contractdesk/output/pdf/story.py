@@ -36,6 +36,7 @@ from .flowables import (
     TocLine,
     make_static,
     para,
+    shared_para,
     static_build,
     table_style,
     text_table,
@@ -494,34 +495,36 @@ def signature_block(
     def line_caption(party: Party) -> Flowable:
         number = display_org_number(party.org_number)
         text = f"{t.signature_line_label}  ·  {t.org_number_label} {number}" if number else ""
-        return para(text or t.signature_line_label, s.sig_small)
+        return shared_para(text or t.signature_line_label, s.sig_small)
 
     def who(info: SignatoryInfo | None) -> tuple[Flowable | str, Flowable | str]:
         if info is None:
-            return para(f"{t.name_label}:", s.sig_small), para(f"{t.role_label}:", s.sig_small)
+            return shared_para(f"{t.name_label}:", s.sig_small), shared_para(
+                f"{t.role_label}:", s.sig_small
+            )
         role = info.role.strip() if info.role else ""
         return (
-            para(info.name, s.sig_name, name_max),
-            para(role, s.sig_small, name_max) if role else "",
+            shared_para(info.name, s.sig_name, name_max),
+            shared_para(role, s.sig_small, name_max) if role else "",
         )
 
     c_name, c_role = who(inp.customer_signatory)
     s_name, s_role = who(inp.supplier_signatory)
     rows: list[list[Any]] = [
         [
-            para(label(block.customer_label), s.sig_label),
+            shared_para(label(block.customer_label), s.sig_label),
             "",
-            para(label(block.supplier_label), s.sig_label),
+            shared_para(label(block.supplier_label), s.sig_label),
         ],
         [
-            para(label(block.place_label), s.sig_small),
+            shared_para(label(block.place_label), s.sig_small),
             "",
-            para(label(block.place_label), s.sig_small),
+            shared_para(label(block.place_label), s.sig_small),
         ],
         [
-            para(label(block.date_label), s.sig_small),
+            shared_para(label(block.date_label), s.sig_small),
             "",
-            para(label(block.date_label), s.sig_small),
+            shared_para(label(block.date_label), s.sig_small),
         ],
         ["", "", ""],
         [line_caption(inp.customer), "", line_caption(inp.supplier)],
@@ -583,10 +586,10 @@ def fingerprint_box(ctx: RenderContext) -> Flowable:
     if inp.issue_date is not None:
         ident += f"  ·  {t.issue_date_label} {inp.issue_date.strftime('%d.%m.%Y')}"
     text = [
-        para(t.fingerprint_full_label, s.sig_label),
-        para(groups, s.sig_name),
-        para(ident, s.sig_small),
-        para(t.fingerprint_note, s.sig_small),
+        shared_para(t.fingerprint_full_label, s.sig_label),
+        shared_para(groups, s.sig_name),
+        shared_para(ident, s.sig_small),
+        shared_para(t.fingerprint_note, s.sig_small),
     ]
     return Table(
         [[QrCode(ctx.code_text, QR_SIZE), text]],

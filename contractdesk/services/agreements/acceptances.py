@@ -11,7 +11,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from contractdesk.domain.customers import BLOCKED_STATUSES
+from contractdesk.domain.customers import BLOCKED_STATUSES, status_label
 from contractdesk.domain.signing import SignatoryCheck
 from contractdesk.domain.terms.agreement import AgreementState
 from contractdesk.domain.terms.reacceptance import ReacceptanceStatus
@@ -131,7 +131,7 @@ class AcceptanceUseCases:
                     _t(
                         translate("AgreementService", "%1 has registry status %2."),
                         customer.name,
-                        customer.status,
+                        status_label(customer.status),
                     )
                 )
             if chosen == "paper" and scan is None:

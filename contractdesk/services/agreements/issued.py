@@ -72,6 +72,9 @@ class IssuedDocumentUseCases:
         The same content as the latest version gives that version back; other content makes the
         next version, issued on ``day``.
         """
+        unchanged = self._unchanged(contents)
+        if unchanged is not None:
+            return unchanged  # nothing new to freeze: no write transaction
         out: list[IssuedDocument] = []
         with self._store.session() as s:
             latest = q.latest_documents(s, [agreement_id for agreement_id, _ in contents])
@@ -89,6 +92,24 @@ class IssuedDocumentUseCases:
                 latest[agreement_id] = row
                 out.append(issued_view(row, agreement.document_id))
         return out
+
+    def _unchanged(
+        self, contents: Sequence[tuple[int, Mapping[str, Any]]]
+    ) -> list[IssuedDocument] | None:
+        """The latest versions when every content is the same as its latest version (read only),
+        else None (the write transaction then checks again)."""
+        with self._store.read_session() as s:
+            latest = q.latest_documents(s, [agreement_id for agreement_id, _ in contents])
+            out: list[IssuedDocument] = []
+            for agreement_id, content in contents:
+                row = latest.get(agreement_id)
+                if row is None or _content(json.loads(row.snapshot)) != _content(content):
+                    return None
+                agreement = s.get(Agreement, agreement_id)
+                if agreement is None:
+                    return None
+                out.append(issued_view(row, agreement.document_id))
+            return out
 
     @staticmethod
     def _new_version(

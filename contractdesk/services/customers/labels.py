@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
+from contractdesk.domain.customers import status_label
 from contractdesk.domain.registry_snapshot import field_label
 from contractdesk.i18n import fill, translate
 
 __all__ = ["field_label", "law_text", "status_label"]
-
-
-def status_label(status: str) -> str:
-    """The status as the user reads it (translated)."""
-    labels = {
-        "active": translate("CustomerService", "Active"),
-        "deleted": translate("CustomerService", "Deleted"),
-        "removed": translate("CustomerService", "Removed from the registry"),
-        "bankrupt": translate("CustomerService", "Bankrupt"),
-        "liquidation": translate("CustomerService", "Under liquidation"),
-        "forced_dissolution": translate("CustomerService", "Forcibly dissolved"),
-        "reconstruction": translate("CustomerService", "In reconstruction"),
-        "closed": translate("CustomerService", "Closed (sub-unit)"),
-        "unverified": translate("CustomerService", "Not verified"),
-    }
-    return labels.get(status, status)
 
 
 def law_text(text_: str) -> str:

@@ -124,17 +124,7 @@ class CustomerService(RegistryAccess):
             _refuse_existing(q.customer_id_and_name(s, number), number)
             c = Customer(org_number=number, registry_roles=[])
             apply_snapshot(c, snap, [], lookup.retrieved_at or utcnow())
-            s.add(c)
-            s.flush()
-            audit.append(
-                s,
-                actor=actor,
-                action="customer.registered",
-                entity_type="customer",
-                entity_id=number,
-                payload={"source": "registry", "name": c.name, "status": c.status},
-            )
-            return view_of(c)
+            return _registered(s, c, "registry", actor)
 
     def register_offline(self, data: OfflineCustomer, *, actor: str = "owner") -> CustomerView:
         """Register a customer by hand (the registry cannot be reached); it stays "not verified"
@@ -157,17 +147,7 @@ class CustomerService(RegistryAccess):
                 registry_data=None,
                 verified_at=None,
             )
-            s.add(c)
-            s.flush()
-            audit.append(
-                s,
-                actor=actor,
-                action="customer.registered",
-                entity_type="customer",
-                entity_id=number,
-                payload={"source": "manual", "name": name, "status": "unverified"},
-            )
-            return view_of(c)
+            return _registered(s, c, "manual", actor)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -329,6 +309,21 @@ class CustomerService(RegistryAccess):
             bulk_threshold=self.bulk_threshold,
             feed_page_size=self.feed_page_size,
         ).run()
+
+
+def _registered(s: Any, c: Customer, source: str, actor: str) -> CustomerView:
+    """Add the new customer ``c`` and audit its registration (``source``: registry or manual)."""
+    s.add(c)
+    s.flush()
+    audit.append(
+        s,
+        actor=actor,
+        action="customer.registered",
+        entity_type="customer",
+        entity_id=c.org_number,
+        payload={"source": source, "name": c.name, "status": c.status},
+    )
+    return view_of(c)
 
 
 def _refuse_existing(found: tuple[int, str] | None, number: str) -> None:

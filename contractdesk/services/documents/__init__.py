@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contractdesk.output.wording import nb_date
 
-from .scan_import import FiledPage, ScanImportResult, UnmatchedPage
+from .scan_import import FiledPage, ScanDocument, ScanImportResult, ScanSigner, UnmatchedPage
 from .service import BatchProgress, DocumentService
 from .settings import SETTING_FIELDS
 from .smtp import SECURITY_CHOICES, SendError, SmtpSettings
@@ -19,6 +19,7 @@ from .views import (
     DocumentBatchResult,
     DraftResult,
     EmailPreparation,
+    IssueCheck,
     PreparedAgreement,
     SendResult,
 )
@@ -33,8 +34,11 @@ __all__ = [
     "DraftResult",
     "EmailPreparation",
     "FiledPage",
+    "IssueCheck",
     "PreparedAgreement",
+    "ScanDocument",
     "ScanImportResult",
+    "ScanSigner",
     "SendError",
     "SendResult",
     "SmtpSettings",

@@ -10,10 +10,12 @@ supplier's details as fields.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from contractdesk.domain.customers import BLOCKED_STATUSES
+from contractdesk.domain.orgnr import format_org_number
 from contractdesk.domain.terms.supplier_fields import (
     named_business,
     names_business,
@@ -23,7 +25,8 @@ from contractdesk.errors import UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.store.engine import Store
 
-from .loading import choose_signatory, load_customers
+from .loading import DocCustomer, DocPerson, choose_signatory, load_customers
+from .views import IssueCheck
 
 if TYPE_CHECKING:
     from contractdesk.services.supplier import SupplierService
@@ -45,12 +48,15 @@ class IssueChecks:
     _supplier: SupplierService
     _terms: TermsService
     _lock: threading.Lock
+    _supplier_fit: dict[tuple[str, str, str, str], tuple[bool, str | None]]
 
     if TYPE_CHECKING:  # provided by the other parts of DocumentService
 
         def _version(self, label: str | None, day: date) -> DocVersion: ...
 
         def _blocked_reason(self, customer: Any) -> str: ...
+
+        def active_org_numbers(self) -> list[str]: ...
 
     def issue_problems(
         self,
@@ -65,8 +71,6 @@ class IssueChecks:
         Raises:
             UserError: unknown customer, person or version (as issuing would).
         """
-        from contractdesk.services.agreements.service import own_org_message
-
         from .preparing import parse_org
 
         day = today or date.today()
@@ -77,8 +81,75 @@ class IssueChecks:
         out: list[str] = []
         if customer.status in BLOCKED_STATUSES:
             out.append(self._blocked_reason(customer))
+        out += self._customer_problems(customer, chosen)
+        out += self._supplier_problems()
+        out += self._version_problems(version)
+        return list(dict.fromkeys(out))
+
+    def issue_check(
+        self,
+        org_numbers: Sequence[str] | None,
+        terms: str | None = None,
+        signatory: int | None = None,
+        *,
+        today: date | None = None,
+    ) -> IssueCheck:
+        """What the app asks the user to confirm before issuing to one or more customers.
+
+        ``org_numbers`` None: every active customer (a batch). With more than one customer, each
+        customer's own problems are named with the customer; customers a batch leaves out
+        (deleted, bankrupt …) are not listed, the batch says so itself. Nothing is written.
+
+        Raises:
+            UserError: unknown customer, person or version (as issuing would).
+        """
+        from .preparing import parse_org
+
+        day = today or date.today()
+        version = self._version(terms, day)
+        orgs = (
+            [parse_org(o) for o in org_numbers]
+            if org_numbers is not None
+            else self.active_org_numbers()
+        )
+        out: list[str] = []
         profile = self._supplier.get()
-        if profile is not None and profile.org_number == org:
+        refused = profile is None or not profile.name
+        if len(orgs) == 1:
+            out = self.issue_problems(orgs[0], version.label, signatory, today=day)
+            customer = load_customers(self._store, orgs, None)[0][orgs[0]]
+            refused = refused or customer.status in BLOCKED_STATUSES
+            refused = refused or (profile is not None and profile.org_number == orgs[0])
+        else:
+            loaded, chosen = load_customers(self._store, orgs, signatory)
+            for org in orgs:
+                customer = loaded[org]
+                if customer.status in BLOCKED_STATUSES:
+                    continue
+                name = _t(
+                    translate("DocumentService", "%1 (%2): %3"),
+                    customer.name,
+                    format_org_number(org),
+                    "",
+                )
+                out += [
+                    p if customer.name in p else name + p
+                    for p in self._customer_problems(customer, chosen)
+                ]
+            out += self._supplier_problems() + self._version_problems(version)
+        return IssueCheck(
+            problems=tuple(dict.fromkeys(out)),
+            supplier_mismatch=self.supplier_mismatch(version.label, today=day),
+            terms_label=version.label,
+            refused=refused,
+        )
+
+    def _customer_problems(self, customer: DocCustomer, chosen: DocPerson | None) -> list[str]:
+        from contractdesk.services.agreements.service import own_org_message
+
+        out: list[str] = []
+        profile = self._supplier.get()
+        if profile is not None and profile.org_number == customer.org_number:
             out.append(own_org_message(customer.name))
         out += customer.warnings()
         if not customer.has_registry_data():
@@ -93,9 +164,7 @@ class IssueChecks:
                 )
             )
         out += choose_signatory(customer, chosen)[2]
-        out += self._supplier_problems()
-        out += self._version_problems(version)
-        return list(dict.fromkeys(out))
+        return out
 
     def _supplier_problems(self) -> list[str]:
         profile = self._supplier.get()
@@ -139,7 +208,15 @@ class IssueChecks:
                     ", ".join("{" + n + "}" for n in version.missing_fields),
                 )
             )
-        unplaced = [sp.name for sp in version.subprocessors if not sp.location.strip()]
+        from .preparing import without_business
+
+        profile = self._supplier.get()
+        listed = (
+            without_business(version, profile.name, profile.org_number)
+            if profile is not None
+            else version.subprocessors
+        )
+        unplaced = [sp.name for sp in listed if not sp.location.strip()]
         if unplaced:
             out.append(
                 _t(
@@ -159,10 +236,22 @@ class IssueChecks:
         if profile is None:
             return ""
         version = self._version(terms, today or date.today())
-        document = self._terms.get(version.label).document
-        if names_business(document, profile.name, profile.org_number):
+        # A published version never changes: what it names is read (and parsed) once.
+        key = (version.label, version.sha256, profile.name, profile.org_number)
+        with self._lock:
+            known = self._supplier_fit.get(key)
+        if known is None:
+            document = self._terms.get(version.label).document
+            named = named_business(document)
+            known = (
+                names_business(document, profile.name, profile.org_number),
+                named.name if named else None,
+            )
+            with self._lock:
+                self._supplier_fit[key] = known
+        fits, named_name = known
+        if fits:
             return ""
-        named = named_business(document)
         return _t(
             translate(
                 "DocumentService",
@@ -170,7 +259,7 @@ class IssueChecks:
                 "a next version with the supplier's details as fields before issuing.",
             ),
             version.label,
-            named.name if named else translate("DocumentService", "another business"),
+            named_name or translate("DocumentService", "another business"),
             profile.name,
         )
 

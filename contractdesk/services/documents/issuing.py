@@ -78,6 +78,7 @@ def with_issue(prepared: PreparedAgreement, issued: IssuedDocument) -> PreparedA
         issued_on=issued.issued_on,
         pdf_sha256=issued.pdf_sha256,
         issued_id=issued.id,
+        sheet_sha256=issued.sheet_sha256,
     )
     return PreparedAgreement(issued_input(prepared.input, issued), ref)
 

@@ -30,6 +30,16 @@ def _t(text: str, *values: object) -> str:
     return fill(text, *values)
 
 
+def sheet_filename(org_number: str, terms_label: str) -> str:
+    """``Signaturside-923130969-2021-04-17.pdf``."""
+    from contractdesk.output.text import safe_filename_part
+
+    return (
+        f"Signaturside-{safe_filename_part(org_number, 40)}-"
+        f"{safe_filename_part(terms_label, 60)}.pdf"
+    )
+
+
 class MailingUseCases:
     """Agreement e-mails (part of `DocumentService`)."""
 
@@ -53,6 +63,10 @@ class MailingUseCases:
         def smtp_settings(self) -> SmtpSettings: ...
 
         def email_template(self) -> EmailTemplate: ...
+
+        def signature_sheet(
+            self, org_number: str, *args: Any, **kwargs: Any
+        ) -> tuple[bytes, AgreementRef]: ...
 
         def _issue(
             self, kind: DocumentKind, prepared: PreparedAgreement, today: date | None, actor: str
@@ -98,8 +112,10 @@ class MailingUseCases:
         agreement: int | str | None = None,
         today: date | None = None,
         actor: str = "owner",
+        with_sheet: bool = False,
     ) -> EmailPreparation:
-        """The agreement e-mail to the main contact (template from the settings, PDF attached)."""
+        """The agreement e-mail to the main contact (template from the settings, PDF attached;
+        ``with_sheet``: the signature sheet attached beside it)."""
         from contractdesk.output.email import InvalidAddress, TemplateError, agreement_draft
 
         email, name = self.recipient(org_number)
@@ -137,6 +153,16 @@ class MailingUseCases:
                     ", ".join("{" + f + "}" for f in exc.unknown),
                 )
             ) from None
+        if with_sheet:
+            sheet, _ = self.signature_sheet(
+                org_number, ref.terms_label, agreement=ref.id, today=today, actor=actor
+            )
+            message.add_attachment(
+                sheet,
+                maintype="application",
+                subtype="pdf",
+                filename=sheet_filename(ref.org_number, ref.terms_label),
+            )
         return EmailPreparation(message, ref, email, name, pdf)
 
     def email_draft(
@@ -178,8 +204,12 @@ class MailingUseCases:
         today: date | None = None,
         actor: str = "owner",
         ssl_context: Any = None,
+        with_sheet: bool = True,
     ) -> SendResult:
         """Send the agreement e-mail over SMTP and mark the agreement sent (date, recipient).
+
+        The signature sheet goes with it (``with_sheet``), as in the e-mail draft: the customer
+        prints, signs and returns it.
 
         The password is the one given, else the keyring's, else ``CONTRACTDESK_SMTP_PASSWORD``, else
         ``prompt``'s answer. A signed or active agreement is sent as a copy (its state stays); a
@@ -204,7 +234,13 @@ class MailingUseCases:
                 kind="not_configured",
             )
         prep = self.email_message(
-            org_number, terms, signatory, agreement=agreement, today=today, actor=actor
+            org_number,
+            terms,
+            signatory,
+            agreement=agreement,
+            today=today,
+            actor=actor,
+            with_sheet=with_sheet,
         )
         if prep.ref.state == "terminated":
             raise UserError(

@@ -359,7 +359,12 @@ def fill_title(inp: AgreementInput) -> AgreementInput:
 
 def _without_supplier(version: DocVersion, supplier: Party) -> tuple[Any, ...]:
     """The version's sub-processors less the supplier itself (by org number or name)."""
-    name = fold(supplier.name)
+    return without_business(version, supplier.name, supplier.org_number)
+
+
+def without_business(version: DocVersion, name: str, org_number: str) -> tuple[Any, ...]:
+    """The version's sub-processors less the business ``name``/``org_number``."""
+    folded = fold(name)
     return tuple(
         sp
         for sp, org in zip(
@@ -367,7 +372,7 @@ def _without_supplier(version: DocVersion, supplier: Party) -> tuple[Any, ...]:
             version.subprocessor_orgs or ("",) * len(version.subprocessors),
             strict=True,
         )
-        if not (org and org == supplier.org_number) and fold(sp.name) != name
+        if not (org and org == org_number) and fold(sp.name) != folded
     )
 
 

@@ -37,6 +37,7 @@ from .verify import VerifyUseCases
 from .views import AgreementRef, DocumentBatchResult, PreparedAgreement
 
 if TYPE_CHECKING:
+    from contractdesk.domain.fingerprint import DocumentCode
     from contractdesk.output.pdf import AgreementInput
     from contractdesk.services.agreements import AgreementService, AgreementView, IssuedDocument
     from contractdesk.services.billing import BillingService
@@ -89,6 +90,8 @@ class DocumentService(
         self._billing = billing
         self._lock = threading.Lock()
         self._versions: dict[tuple[Any, ...], DocVersion] = {}
+        self._scan_codes: dict[str, list[DocumentCode | None]] = {}  # by file SHA-256
+        self._supplier_fit: dict[tuple[str, str, str, str], tuple[bool, str | None]] = {}
 
     def __repr__(self) -> str:
         return f"DocumentService({self._store!r})"
@@ -174,8 +177,11 @@ class DocumentService(
         pdf = render_pdf(lambda inp: render(inp, reproducible=True), issued.input)
         digest = sha256(pdf)
         assert issued.ref.issued_id is not None
-        pages = page_count(pdf) if kind == "agreement" else None
-        self._agreements.record_pdf(issued.ref.issued_id, kind, digest, pages)
+        recorded = issued.ref.sheet_sha256 if kind == "sheet" else issued.ref.pdf_sha256
+        if recorded is None:
+            # The first hash made stays: a document already recorded needs no write.
+            pages = page_count(pdf) if kind == "agreement" else None
+            self._agreements.record_pdf(issued.ref.issued_id, kind, digest, pages)
         return pdf, replace(issued.ref, pdf_sha256=digest), issued.input
 
     def issued_pdf(

@@ -18,9 +18,28 @@ __all__ = [
     "DocumentBatchResult",
     "DraftResult",
     "EmailPreparation",
+    "FiledPage",
+    "IssueCheck",
     "PreparedAgreement",
+    "ScanDocument",
+    "ScanImportResult",
+    "ScanSigner",
     "SendResult",
+    "UnmatchedPage",
 ]
+
+
+@dataclass(frozen=True)
+class IssueCheck:
+    """What to confirm before issuing: the problems, and the supplier mismatch among them."""
+
+    problems: tuple[str, ...]
+    supplier_mismatch: str = ""
+    """Set when the terms version names another business than the supplier profile."""
+    terms_label: str = ""
+    refused: bool = False
+    """Issuing would be refused (a deleted or bankrupt customer, the supplier itself, no
+    supplier profile): there is nothing to confirm, only to see."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +66,8 @@ class AgreementRef:
     pdf_sha256: str | None = None
     """SHA-256 of the PDF bytes this call made (or of the agreement PDF issued before)."""
     issued_id: int | None = None
+    sheet_sha256: str | None = None
+    """SHA-256 of the signature sheet recorded for this issued version (not in ``as_dict``)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -140,4 +161,90 @@ class DocumentBatchResult:
             "cancelled": self.cancelled,
             "prepare_seconds": round(self.prepare_seconds, 3),
             "render_seconds": round(res.seconds, 3) if res else 0.0,
+        }
+
+
+@dataclass(frozen=True)
+class FiledPage:
+    """A page filed to an agreement (``already``: by an earlier import of the same file)."""
+
+    file: str
+    page: int
+    document_id: str
+    acceptance_id: int | None
+    already: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "page": self.page,
+            "document_id": self.document_id,
+            "acceptance_id": self.acceptance_id,
+            "already": self.already,
+        }
+
+
+@dataclass(frozen=True)
+class UnmatchedPage:
+    """A page to match by hand, and why it was not filed."""
+
+    file: str
+    page: int
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "page": self.page, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class ScanImportResult:
+    """What an import did: the filed pages and those to match by hand."""
+
+    filed: tuple[FiledPage, ...]
+    unmatched: tuple[UnmatchedPage, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "filed": [p.as_dict() for p in self.filed],
+            "unmatched": [p.as_dict() for p in self.unmatched],
+        }
+
+
+@dataclass(frozen=True)
+class ScanSigner:
+    """A person at the customer who may be recorded as having signed (``registry``: the registry
+    data make them a signatory)."""
+
+    person_id: int
+    name: str
+    registry: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"person_id": self.person_id, "name": self.name, "registry": self.registry}
+
+
+@dataclass(frozen=True)
+class ScanDocument:
+    """An issued document found in scans, not filed yet: who may have signed it.
+
+    ``signers`` lists the registry's signers among the customer's people first;
+    ``default_signatory`` is the issued document's signatory when the registry confirms them,
+    else the first of the registry's signers (None: the registry confirms nobody).
+    """
+
+    document_id: str
+    org_number: str
+    customer_name: str
+    pages: tuple[tuple[str, int], ...]
+    signers: tuple[ScanSigner, ...]
+    default_signatory: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id,
+            "org_number": self.org_number,
+            "customer_name": self.customer_name,
+            "pages": [{"file": f, "page": p} for f, p in self.pages],
+            "signers": [s.as_dict() for s in self.signers],
+            "default_signatory": self.default_signatory,
         }

@@ -9,7 +9,7 @@ nothing is left).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +137,29 @@ class InvoiceRunService(InvoicingSetup):
                 },
             )
         return RunResult(run_id, len(documents) - credits, credits, first, last)
+
+    def due(self, today: date | None = None) -> list[PlannedInvoice]:
+        """Planned documents dated up to ``today`` that no run holds yet (for the overview).
+
+        Read from "runs from" (Settings → Invoicing), else from the day after the newest run's
+        end, else from the first of this month: a run itself looks further back for lines added
+        later with an earlier date, which this quick count leaves out.
+        """
+        day = today or date.today()
+        date_from = self.settings().runs_from
+        with self.store.read_session() as s:
+            if date_from is None:
+                newest = q.latest_run_id(s)
+                date_from = (
+                    q.run_by_id(s, newest).date_to + timedelta(days=1)
+                    if newest is not None
+                    else day.replace(day=1)
+                )
+        if day < date_from:
+            return []
+        planned = self.billing.plan(None, date_from, day)
+        with self.store.read_session() as s:
+            return unfrozen(planned, q.frozen_line_keys(s))
 
     def runs(self) -> list[RunView]:
         """Every run, newest first."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from contractdesk.services.overview.views import (
+    SLOW_CARDS,
     AttentionCard,
     AttentionItem,
     CardKey,
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from contractdesk.services.overview.service import OverviewService
 
 __all__ = [
+    "SLOW_CARDS",
     "AttentionCard",
     "AttentionItem",
     "CardKey",

@@ -1,27 +1,20 @@
 """Use cases of the overview: what needs the owner's attention today, read in one go.
 
-Read-only: one read session (``store.read_session()``), one statement per card from
-``store/queries/overview.py``; the §14 and price-notice dates come from the domain's rules; the
-invoices of the next 30 days come from the billing plan (the same numbers as the Services page).
+Read-only (``store.read_session()``): one statement per quick card (``cards.py``); the invoices
+of the next 30 days and those waiting for an invoice run come from the billing plan, what is due
+for deletion from the retention rules (the same numbers as the pages behind them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from contractdesk.domain.invoicing.pricing import announcement_deadline
-from contractdesk.domain.terms.reacceptance import (
-    CustomerAcceptance,
-    ReacceptanceStatus,
-    acceptance_deadline,
-    add_months,
-    last_notice_date,
-    reacceptance_row,
-)
+from contractdesk.services.overview.cards import BINDING_DAYS, QUICK, UNRETURNED_DAYS
 from contractdesk.services.overview.views import (
+    SLOW_CARDS,
     AttentionCard,
     AttentionItem,
     CardKey,
@@ -33,8 +26,6 @@ from contractdesk.store.queries import overview as q
 
 __all__ = ["BINDING_DAYS", "INVOICE_DAYS", "UNRETURNED_DAYS", "OverviewService"]
 
-UNRETURNED_DAYS = 14  # a sent agreement not back after this many days needs a reminder
-BINDING_DAYS = 60  # binding periods ending within this many days
 INVOICE_DAYS = 30  # invoices dated within this many days
 DEFAULT_LIMIT = 200  # lines kept per card (the count is always the full number)
 
@@ -42,17 +33,31 @@ PlanFn = Callable[[str | None, date, date], Sequence[Any]]
 
 
 class OverviewService:
-    """The overview's one use case, :meth:`overview`.
+    """The overview's use cases: :meth:`overview` (every card), :meth:`cards` (some of them, for a
+    view that reloads only what a change concerns) and :meth:`getting_started`.
 
     Args:
         store: the open store (only read).
         plan: the billing plan, ``plan(org_number | None, from, to)`` → planned invoices
             (``BillingService.plan``); without it the invoices card is empty.
+        runs_due: planned invoices up to a day that no invoice run holds yet
+            (``InvoiceRunService.due``); without it the runs card is empty.
+        retention_due: what the retention rules make due on a day (``RetentionUseCases.due``);
+            without it the retention card is empty.
     """
 
-    def __init__(self, store: Store, plan: PlanFn | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        plan: PlanFn | None = None,
+        *,
+        runs_due: Callable[[date], Sequence[Any]] | None = None,
+        retention_due: Callable[[date], Any] | None = None,
+    ) -> None:
         self._store = store
         self._plan = plan
+        self._runs_due = runs_due
+        self._retention_due = retention_due
 
     def __repr__(self) -> str:
         return f"OverviewService({self._store!r})"
@@ -67,42 +72,48 @@ class OverviewService:
     ) -> Overview:
         """Every card as of ``today`` (default: the real today).
 
-        ``include_invoices=False`` leaves the invoices card out (it computes the billing plan,
-        the slowest card at scale): the GUI shows the other cards first and asks for it with
-        :meth:`invoices`.
+        ``include_invoices=False`` leaves the slow cards out (``SLOW_CARDS``: invoices, invoice
+        runs and retention compute the billing plan or the retention rules): the GUI shows the
+        other cards first and asks for those with :meth:`cards`.
         """
+        day = today or date.today()
+        keys = [k for k in CardKey if include_invoices or k not in SLOW_CARDS]
+        cards = self.cards(keys, day, now=now, limit=limit)
+        return Overview(today=day, cards=cards, getting_started=self.getting_started())
+
+    def getting_started(self) -> GettingStarted:
+        """What a new user has done so far (one statement)."""
+        with self._store.read_session() as s:
+            return GettingStarted(*q.getting_started_counts(s))
+
+    def cards(
+        self,
+        keys: Iterable[CardKey],
+        today: date | None = None,
+        *,
+        now: datetime | None = None,
+        limit: int = DEFAULT_LIMIT,
+    ) -> tuple[AttentionCard, ...]:
+        """The cards ``keys`` as of ``today``, in the overview's order: one statement each
+        (the slow ones from the billing plan or the retention rules)."""
         day = today or date.today()
         moment = now or datetime.combine(day, datetime.now(UTC).timetz())
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
-        with self._store.read_session() as s:
-            cards = [
-                _simple(CardKey.DRAFTS, q.drafted_agreements(s, limit=limit), "draft", _created),
-                _simple(
-                    CardKey.UNRETURNED,
-                    q.unreturned_agreements(
-                        s, sent_before=q.days_before(moment, UNRETURNED_DAYS), limit=limit
-                    ),
-                    "sent",
-                    _created,
-                ),
-                _notices(s, day, limit),
-                _simple(
-                    CardKey.BINDING,
-                    q.binding_ends(
-                        s, first=day, last=day + timedelta(days=BINDING_DAYS), limit=limit
-                    ),
-                    "binding",
-                    lambda row: row[3],
-                ),
-                _price_notices(q.planned_price_changes(s, after=day, limit=limit), day),
-                _requests(q.data_subject_requests(s, limit=limit), day),
-                _registry(q.registry_flags(s, limit=limit)),
-            ]
-            started = GettingStarted(*q.getting_started_counts(s))
-        if include_invoices:
-            cards.append(self.invoices(day, limit=limit))
-        return Overview(today=day, cards=tuple(cards), getting_started=started)
+        wanted = set(keys)
+        out: list[AttentionCard] = []
+        quick = [k for k in CardKey if k in wanted and k not in SLOW_CARDS]
+        if quick:
+            with self._store.read_session() as s:
+                out += [QUICK[k](s, day, moment, limit) for k in quick]
+        if CardKey.INVOICES in wanted:
+            out.append(self.invoices(day, limit=limit))
+        if CardKey.RUNS in wanted:
+            out.append(self.runs(day, limit=limit))
+        if CardKey.RETENTION in wanted:
+            out.append(self.retention(day, limit=limit))
+        order = list(CardKey)
+        return tuple(sorted(out, key=lambda c: order.index(c.key)))
 
     def invoices(self, today: date | None = None, *, limit: int = DEFAULT_LIMIT) -> AttentionCard:
         """The invoices dated today … 30 days ahead, their count and sum incl. VAT."""
@@ -110,6 +121,47 @@ class OverviewService:
         if self._plan is None:
             return AttentionCard(CardKey.INVOICES, 0, amount=Decimal("0.00"))
         invoices = self._plan(None, day, day + timedelta(days=INVOICE_DAYS))
+        card = self._planned_card(CardKey.INVOICES, invoices, limit)
+        first = invoices[0].invoice_date if invoices else None
+        return AttentionCard(
+            card.key, card.count, next_day=first, amount=card.amount, items=card.items
+        )
+
+    def runs(self, today: date | None = None, *, limit: int = DEFAULT_LIMIT) -> AttentionCard:
+        """Planned invoices dated up to today that no invoice run holds yet: a run is due."""
+        day = today or date.today()
+        if self._runs_due is None:
+            return AttentionCard(CardKey.RUNS, 0)
+        due = sorted(self._runs_due(day), key=lambda i: (i.invoice_date, i.org_number))
+        card = self._planned_card(CardKey.RUNS, due, limit)
+        first = due[0].invoice_date if due else None
+        return AttentionCard(
+            card.key, card.count, next_day=first, amount=card.amount, items=card.items
+        )
+
+    def retention(self, today: date | None = None, *, limit: int = DEFAULT_LIMIT) -> AttentionCard:
+        """What the retention rules make due for deletion today (items and old backups)."""
+        day = today or date.today()
+        if self._retention_due is None:
+            return AttentionCard(CardKey.RETENTION, 0)
+        plan = self._retention_due(day)
+        items = tuple(
+            AttentionItem(
+                org_number="",
+                name=str(item.label),
+                what=str(item.rule.value),
+                code="retention",
+                day=item.due_on,
+            )
+            for item in sorted(plan.items, key=lambda i: (i.due_on, i.label))[:limit]
+        )
+        count = len(plan.items) + len(plan.backups)
+        return AttentionCard(
+            CardKey.RETENTION, count, next_day=items[0].day if items else None, items=items
+        )
+
+    def _planned_card(self, key: CardKey, invoices: Sequence[Any], limit: int) -> AttentionCard:
+        """A card of planned invoices: count, sum incl. VAT and the first ``limit`` lines."""
         total = sum((i.total for i in invoices), Decimal("0.00"))
         shown = invoices[:limit]
         with self._store.read_session() as s:
@@ -125,158 +177,4 @@ class OverviewService:
             )
             for i in shown
         )
-        return AttentionCard(
-            CardKey.INVOICES,
-            len(invoices),
-            next_day=invoices[0].invoice_date if invoices else None,
-            amount=total,
-            items=items,
-        )
-
-
-def _created(row: tuple[Any, ...]) -> date | None:
-    moment = row[3]
-    return moment.date() if isinstance(moment, datetime) else None
-
-
-def _simple(
-    key: CardKey,
-    result: tuple[int, list[tuple[Any, ...]]],
-    code: str,
-    day_of: Callable[[tuple[Any, ...]], date | None],
-) -> AttentionCard:
-    """A card whose rows are (org number, name, what, day-ish, …) in urgency order."""
-    count, rows = result
-    items = tuple(
-        AttentionItem(org_number=r[0], name=r[1], what=str(r[2]), code=code, day=day_of(r))
-        for r in rows
-    )
-    return AttentionCard(key, count, next_day=items[0].day if items else None, items=items)
-
-
-def _first_day_with(rule: Callable[[date], bool], around: date) -> date:
-    """The first day on or after ``around`` - 7 days for which ``rule`` holds (rules here are
-    monotonic, and hold from about ``around`` on)."""
-    day = around - timedelta(days=7)
-    while not rule(day):
-        day += timedelta(days=1)
-    return day
-
-
-def _notices(s: Any, day: date, limit: int) -> AttentionCard:
-    """§14: customers still to notify (by the last notice day) and notified customers who have
-    not accepted (by their acceptance deadline); overdue when that day has passed.
-
-    The statement counts with two exact thresholds from the domain's calendar-month rules: a
-    notice is overdue when its acceptance deadline is before today (notified before
-    ``notified_late``); a customer still to notify is late when the last notice day is before
-    today (the version takes effect before ``effective_late``).
-    """
-    notified_late = _first_day_with(lambda d: acceptance_deadline(d) >= day, add_months(day, -1))
-    effective_late = _first_day_with(lambda d: last_notice_date(d) >= day, add_months(day, 1))
-    count, overdue, coming_notified, coming_effective, rows = q.open_notices(
-        s, notified_late_before=notified_late, effective_late_before=effective_late, limit=limit
-    )
-    items: list[AttentionItem] = []
-    for org, name, label, effective, notified in rows:
-        row = reacceptance_row(effective, CustomerAcceptance(org, notified_on=notified), day)
-        deadline: date | None
-        if row.status is ReacceptanceStatus.TO_NOTIFY:
-            deadline, late = row.last_notice_date, day > row.last_notice_date
-        else:
-            deadline = row.acceptance_deadline
-            late = row.status is ReacceptanceStatus.OVERDUE
-        items.append(
-            AttentionItem(
-                org_number=org,
-                name=name,
-                what=label,
-                code="overdue" if late else str(row.status.value),
-                day=deadline,
-                overdue=late,
-            )
-        )
-    items.sort(key=lambda i: (i.day or date.max, i.org_number))
-    coming = [
-        d
-        for d in (
-            acceptance_deadline(coming_notified) if coming_notified else None,
-            last_notice_date(coming_effective) if coming_effective else None,
-        )
-        if d is not None
-    ]
-    return AttentionCard(
-        CardKey.NOTICES,
-        count,
-        overdue=overdue,
-        next_day=min(coming) if coming else None,
-        items=tuple(items),
-    )
-
-
-def _price_notices(result: tuple[int, list[tuple[Any, ...]]], day: date) -> AttentionCard:
-    """Planned price adjustments with the 1 October by which each must be announced (§13.1)."""
-    count, rows = result
-    items = []
-    for org, name, service, effective, announced, _old, new in rows:
-        deadline = announcement_deadline(effective)
-        items.append(
-            AttentionItem(
-                org_number=org,
-                name=name,
-                what=str(service),
-                code="price",
-                day=deadline,
-                overdue=announced > deadline,
-                amount=new,
-            )
-        )
-    coming = [i.day for i in items if i.day is not None and i.day >= day]
-    return AttentionCard(
-        CardKey.PRICE_NOTICE,
-        count,
-        overdue=sum(1 for i in items if i.overdue),
-        next_day=min(coming) if coming else None,
-        items=tuple(items),
-    )
-
-
-def _requests(result: tuple[int, list[tuple[Any, ...]]], day: date) -> AttentionCard:
-    """Open data-subject requests with their one-month deadlines."""
-    count, rows = result
-    items = tuple(
-        AttentionItem(
-            org_number="",
-            name="" if erased else f"{first} {last}".strip(),
-            what=str(kind),
-            code="request",
-            day=due,
-            overdue=due < day,
-        )
-        for _id, kind, _received, due, first, last, erased in rows
-    )
-    coming = [i.day for i in items if i.day is not None and i.day >= day]
-    return AttentionCard(
-        CardKey.REQUESTS,
-        count,
-        overdue=sum(1 for i in items if i.overdue),
-        next_day=min(coming) if coming else None,
-        items=items,
-    )
-
-
-def _registry(result: tuple[int, list[tuple[Any, ...]]]) -> AttentionCard:
-    """Deleted, bankrupt, dissolving companies and departed signatories."""
-    count, rows = result
-    items = tuple(
-        AttentionItem(
-            org_number=org,
-            name=name,
-            what=str(departed or ""),
-            code=status if status in q.FLAGGED_STATUSES else "departed",
-            day=None,
-            overdue=False,
-        )
-        for org, name, status, departed in rows
-    )
-    return AttentionCard(CardKey.REGISTRY, count, items=items)
+        return AttentionCard(key, len(invoices), amount=total, items=items)

@@ -7,11 +7,18 @@ it at display time, so the same view reads in Norwegian and English.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-__all__ = ["AttentionCard", "AttentionItem", "CardKey", "GettingStarted", "Overview"]
+__all__ = [
+    "SLOW_CARDS",
+    "AttentionCard",
+    "AttentionItem",
+    "CardKey",
+    "GettingStarted",
+    "Overview",
+]
 
 
 class CardKey(StrEnum):
@@ -25,6 +32,14 @@ class CardKey(StrEnum):
     REQUESTS = "requests"
     REGISTRY = "registry"
     INVOICES = "invoices"
+    ORDERING = "ordering"  # services ordered without accepted terms (§4.1, §2.2)
+    BREACHES = "breaches"  # breaches not yet reported to Datatilsynet: the 72-hour countdown
+    RETENTION = "retention"  # what the retention rules make due for deletion
+    RUNS = "runs"  # planned invoices up to today that no invoice run holds yet
+
+
+# Cards computed outside one statement (billing plan, retention rules): read after the others.
+SLOW_CARDS = frozenset({CardKey.INVOICES, CardKey.RETENTION, CardKey.RUNS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +52,11 @@ class AttentionItem:
         what: the thing itself: document id, service name, terms label, request kind.
         code: what kind of line it is (``draft``, ``sent``, ``to_notify``, ``notified``,
             ``overdue``, ``binding``, ``price``, ``request``, ``deleted``, ``removed``,
-            ``bankrupt``, ``liquidation``, ``departed``, ``invoice``, ``credit``).
+            ``bankrupt``, ``liquidation``, ``departed``, ``invoice``, ``credit``, ``ordering``,
+            ``breach``, ``retention``, ``run``).
         day: the date that matters (deadline, sent on, binding end, invoice date).
         overdue: the date has passed and something should have happened.
+        moment: the exact time that matters (a breach's 72-hour deadline), else None.
         amount: money on the line (invoice total incl. VAT, new price), else None.
     """
 
@@ -50,6 +67,7 @@ class AttentionItem:
     day: date | None
     overdue: bool = False
     amount: Decimal | None = None
+    moment: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +81,7 @@ class AttentionCard:
     next_day: date | None = None
     amount: Decimal | None = None
     items: tuple[AttentionItem, ...] = ()
+    next_moment: datetime | None = None  # the next deadline to the minute (breaches: 72 hours)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +114,17 @@ class Overview:
 
     def with_card(self, card: AttentionCard) -> Overview:
         """This overview with ``card`` added or replaced."""
-        cards = (*(c for c in self.cards if c.key != card.key), card)
+        return self.with_cards((card,))
+
+    def with_cards(
+        self, cards: tuple[AttentionCard, ...], started: GettingStarted | None = None
+    ) -> Overview:
+        """This overview with ``cards`` added or replaced (and ``started``, when given)."""
+        keys = {c.key for c in cards}
+        merged = (*(c for c in self.cards if c.key not in keys), *cards)
         order = list(CardKey)
         return Overview(
             self.today,
-            tuple(sorted(cards, key=lambda c: order.index(c.key))),
-            self.getting_started,
+            tuple(sorted(merged, key=lambda c: order.index(c.key))),
+            self.getting_started if started is None else started,
         )

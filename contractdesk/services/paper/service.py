@@ -13,20 +13,12 @@ from pathlib import Path
 
 from contractdesk.errors import UserError, UserFacingError
 from contractdesk.i18n import translate
-from contractdesk.output.text import safe_filename_part
 from contractdesk.services.documents import AgreementRef, DocumentService, DraftResult
+from contractdesk.services.documents.mailing import sheet_filename
 from contractdesk.services.paper.views import PrintPack, SheetBatch
 
 Progress = Callable[[int, int, str], None]
 PARTIES = 2  # one signed sheet for the customer, one for the supplier
-
-
-def sheet_filename(org_number: str, terms_label: str) -> str:
-    """``Signaturside-923130969-2021-04-17.pdf``."""
-    return (
-        f"Signaturside-{safe_filename_part(org_number, 40)}-"
-        f"{safe_filename_part(terms_label, 60)}.pdf"
-    )
 
 
 class PaperService:
@@ -116,16 +108,7 @@ class PaperService:
         from contractdesk.output.email import save_eml
 
         prep = self._documents.email_message(
-            org_number, terms, agreement=agreement, today=today, actor=actor
-        )
-        sheet, _ = self._documents.signature_sheet(
-            org_number, prep.ref.terms_label, agreement=prep.ref.id, today=today, actor=actor
-        )
-        prep.message.add_attachment(
-            sheet,
-            maintype="application",
-            subtype="pdf",
-            filename=sheet_filename(prep.ref.org_number, prep.ref.terms_label),
+            org_number, terms, agreement=agreement, today=today, actor=actor, with_sheet=True
         )
         written = save_eml(path, prep.message)
         return DraftResult(Path(written), prep.ref, prep.recipient_email, prep.recipient_name)

@@ -29,6 +29,9 @@ from contractdesk.store import audit
 from contractdesk.store.engine import Store
 from contractdesk.store.queries import privacy as q
 
+# (kind, language, content sha256) -> the document's version number
+_VersionOf = Callable[[str, str, str], int]
+
 
 class DocumentUseCases:
     """Generate, version and save the privacy documents; draft the new DPA via the terms service."""
@@ -107,17 +110,17 @@ class DocumentUseCases:
 
     def art30_document(self, today: date | None = None) -> PrivacyDocument:
         """The records as they would be exported now (the version they would get, not recorded)."""
-        return self._art30(today or date.today(), record=False)[0]
+        return self._art30(today or date.today(), self._peek_version)[0]
 
     def _art30(
-        self, day: date, *, record: bool
+        self, day: date, version_of: _VersionOf
     ) -> tuple[PrivacyDocument, list[ControllerEntry], list[SubProcessorRecord], int]:
         supplier = self.supplier_info()
         controllers = self.controllers()
         subs = self.subprocessors()
         rules = self._rules()
         draft = build_art30(supplier, controllers, subs, rules, version=0, generated_on=day)
-        version = self._version("art30", "nb", draft.sha256(), record=record)
+        version = version_of("art30", "nb", draft.sha256())
         doc = build_art30(supplier, controllers, subs, rules, version=version, generated_on=day)
         return doc, controllers, subs, version
 
@@ -135,7 +138,7 @@ class DocumentUseCases:
         from contractdesk.output.records_csv import records_csv_bytes
 
         day = today or date.today()
-        doc, controllers, subs, version = self._art30(day, record=True)
+        doc, controllers, subs, version = self._art30(day, self._record_version)
         files = [save_atomic(pdf, render_privacy_document(doc))]
         if csv is not None:
             rows = csv_rows(
@@ -150,16 +153,18 @@ class DocumentUseCases:
     # -- privacy statement ------------------------------------------------------------------
 
     def statement_document(self, language: str, today: date | None = None) -> PrivacyDocument:
-        return self._statement(_language(language), today or date.today(), record=False)[0]
+        return self._statement(_language(language), today or date.today(), self._peek_version)[0]
 
-    def _statement(self, language: str, day: date, *, record: bool) -> tuple[PrivacyDocument, int]:
+    def _statement(
+        self, language: str, day: date, version_of: _VersionOf
+    ) -> tuple[PrivacyDocument, int]:
         supplier = self.supplier_info()
         subs = self.subprocessors()
         rules = self._rules()
         draft = build_statement(
             supplier, subs, rules, language=language, version=0, generated_on=day
         )
-        version = self._version("statement", language, draft.sha256(), record=record)
+        version = version_of("statement", language, draft.sha256())
         doc = build_statement(
             supplier, subs, rules, language=language, version=version, generated_on=day
         )
@@ -180,7 +185,7 @@ class DocumentUseCases:
         from contractdesk.output.pdf.report import render_privacy_document
 
         lang = _language(language)
-        doc, version = self._statement(lang, today or date.today(), record=True)
+        doc, version = self._statement(lang, today or date.today(), self._record_version)
         files = [save_atomic(pdf, render_privacy_document(doc))]
         if html is not None:
             files.append(save_atomic(html, render_privacy_html(doc).encode("utf-8")))
@@ -219,10 +224,13 @@ class DocumentUseCases:
 
     # -- helpers -----------------------------------------------------------------------------------
 
-    def _version(self, kind: str, language: str, sha: str, *, record: bool) -> int:
-        if record:
-            with self._store.session() as s:
-                return q.document_version(s, kind, language, sha)[0]
+    def _record_version(self, kind: str, language: str, sha: str) -> int:
+        """The version of a document with this content, recorded now when it is new."""
+        with self._store.session() as s:
+            return q.document_version(s, kind, language, sha)[0]
+
+    def _peek_version(self, kind: str, language: str, sha: str) -> int:
+        """The version a document with this content would get (nothing recorded)."""
         with self._store.read_session() as s:
             return q.peek_document_version(s, kind, language, sha)
 

@@ -188,7 +188,8 @@ class TermsService(PublishUseCases, SubProcessorUseCases):
         effective_date: date | None = None,
         actor: str = "owner",
     ) -> ImportOutcome:
-        """Import a UTF-8 plain-text file (BOM allowed) as a new draft; see `import_text`."""
+        """Import a UTF-8 plain-text file (BOM allowed) or a Word ``.docx`` file (headings,
+        numbering and lists kept) as a new draft; see `import_text`."""
         file = Path(path)
         try:
             size = file.stat().st_size
@@ -204,17 +205,7 @@ class TermsService(PublishUseCases, SubProcessorUseCases):
             raise UserError(
                 fill(translate("TermsService", "Cannot read %1: %2"), file, exc.strerror or exc)
             ) from None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise UserError(
-                fill(
-                    translate(
-                        "TermsService", "%1 is not UTF-8 text; save it as UTF-8 and try again."
-                    ),
-                    file.name,
-                )
-            ) from None
+        text = _word_text(file, raw) if file.suffix.lower() == ".docx" else _plain_text(file, raw)
         return self.import_text(
             text, label, effective_date=effective_date, actor=actor, source_name=file.name
         )
@@ -354,3 +345,25 @@ class TermsService(PublishUseCases, SubProcessorUseCases):
                 entity_id=label,
                 payload={"content_sha256": sha256_text(version.document)},
             )
+
+
+def _plain_text(file: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(
+            fill(
+                translate("TermsService", "%1 is not UTF-8 text; save it as UTF-8 and try again."),
+                file.name,
+            )
+        ) from None
+
+
+def _word_text(file: Path, raw: bytes) -> str:
+    from contractdesk.scanning.word import docx_to_text, is_docx
+
+    if not is_docx(raw):
+        raise UserError(
+            fill(translate("TermsService", "%1 is not a Word (.docx) document."), file.name)
+        )
+    return docx_to_text(raw)

@@ -31,6 +31,7 @@ from contractdesk.store.models.agreements import Acceptance, Agreement, Reaccept
 from contractdesk.store.models.billing import PriceChange, ServiceRecord
 from contractdesk.store.models.customers import Customer
 from contractdesk.store.models.people import DataSubjectRequest, Person
+from contractdesk.store.models.privacy import Breach
 from contractdesk.store.models.terms import TermsVersion
 from contractdesk.store.queries.portable import add_months, binding_end, json_array_len
 
@@ -41,7 +42,9 @@ __all__ = [
     "data_subject_requests",
     "drafted_agreements",
     "getting_started_counts",
+    "open_breaches",
     "open_notices",
+    "ordering_without_acceptance",
     "planned_price_changes",
     "registry_flags",
     "unreturned_agreements",
@@ -275,6 +278,42 @@ def registry_flags(s: Session, *, limit: int) -> Rows:
             or_(c.status.in_(FLAGGED_STATUSES), and_(c.registry_data.is_not(None), departed > 0))
         )
         .order_by(c.sort_name, c.id)
+        .limit(limit)
+    )
+    return _split(list(s.execute(q).all()))
+
+
+def ordering_without_acceptance(s: Session, *, limit: int) -> Rows:
+    """Customers with services who have accepted no terms (§4.1, §2.2) and whose relationship has
+    not ended: (org number, name, number of services, first service start), oldest order first."""
+    c = Customer.__table__.c
+    t = ServiceRecord.__table__.c
+    accepted = select(Acceptance.__table__.c.id).where(Acceptance.__table__.c.customer_id == c.id)
+    q = (
+        select(
+            c.org_number,
+            c.name,
+            func.count(t.id),
+            type_coerce(func.min(t.start), Date),
+            _total(),
+        )
+        .join_from(Customer.__table__, ServiceRecord.__table__, t.customer_id == c.id)
+        .where(c.relationship_ended_on.is_(None), ~accepted.exists())
+        .group_by(c.id)
+        .order_by(func.min(t.start), c.sort_name, c.id)
+        .limit(limit)
+    )
+    return _split(list(s.execute(q).all()))
+
+
+def open_breaches(s: Session, *, limit: int) -> Rows:
+    """Breaches not yet reported to Datatilsynet: (id, summary, discovered at, deadline at),
+    the earliest 72-hour deadline first (GDPR Art. 33)."""
+    b = Breach.__table__.c
+    q = (
+        select(b.id, b.summary, Breach.discovered_at, Breach.deadline_at, _total())
+        .where(b.authority_notified_at.is_(None))
+        .order_by(b.deadline_at, b.id)
         .limit(limit)
     )
     return _split(list(s.execute(q).all()))

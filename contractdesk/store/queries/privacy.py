@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -347,12 +348,17 @@ def blank_signer_warnings(s: Session, person_ids: Sequence[int]) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult of an UPDATE
 
 
+def _delete_ids(s: Session, model: Any, ids: Sequence[int]) -> int:
+    """Delete the rows of ``model`` with these ids; how many went."""
+    if not ids:
+        return 0
+    result = s.execute(delete(model).where(model.id.in_(list(ids))))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult of a DELETE
+
+
 def delete_services(s: Session, service_ids: Sequence[int]) -> int:
     """Delete services (their usage and price changes go with them: CASCADE)."""
-    if not service_ids:
-        return 0
-    result = s.execute(delete(ServiceRecord).where(ServiceRecord.id.in_(list(service_ids))))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult of a DELETE
+    return _delete_ids(s, ServiceRecord, service_ids)
 
 
 def anonymise_customer(s: Session, customer_id: int) -> None:
@@ -369,19 +375,11 @@ def anonymise_customer(s: Session, customer_id: int) -> None:
 
 
 def delete_requests(s: Session, request_ids: Sequence[int]) -> int:
-    if not request_ids:
-        return 0
-    result = s.execute(
-        delete(DataSubjectRequest).where(DataSubjectRequest.id.in_(list(request_ids)))
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult of a DELETE
+    return _delete_ids(s, DataSubjectRequest, request_ids)
 
 
 def delete_consents(s: Session, consent_ids: Sequence[int]) -> int:
-    if not consent_ids:
-        return 0
-    result = s.execute(delete(Consent).where(Consent.id.in_(list(consent_ids))))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult of a DELETE
+    return _delete_ids(s, Consent, consent_ids)
 
 
 def add_mark(

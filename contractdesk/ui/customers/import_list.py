@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.ui.customers.refresh import RefreshResultDialog, _keep, _message, _progress
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def choose_and_import(
         path, _ = QFileDialog.getOpenFileName(
             parent,
             QCoreApplication.translate("CustomerImport", "Import a customer list"),
-            "",
+            in_documents(),
             QCoreApplication.translate(
                 "CustomerImport", "Customer lists (*.csv *.xlsx *.txt);;All files (*)"
             ),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.errors import ConflictError
 from contractdesk.ui.tasks import run_task
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -70,6 +71,7 @@ class ConfirmSignersDialog(QDialog):
         form.addRow(self.by_caption, self.by_edit)
         layout.addLayout(form)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setObjectName("signersMessage")

@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.documents.issue_check_dialog import IssueGate
 from contractdesk.ui.documents.printing import PrintFlow, PrintJob
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.tasks import Task, TaskContext, op, task_op
 
 if TYPE_CHECKING:
@@ -56,20 +57,15 @@ class DocumentTarget:
 
 def suggested_folder() -> str:
     """The user's documents folder (where file dialogs start)."""
-    return QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
+    return in_documents()
 
 
 def suggested_name(
     org_number: str, terms_label: str | None, kind: str = "Avtale", suffix: str = "pdf"
 ) -> str:
     """``Avtale-923130969-2021-04-17.pdf`` in the user's documents folder."""
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
     label = f"-{terms_label}" if terms_label else ""
-    return str(Path(folder) / f"{kind}-{org_number}{label}.{suffix}")
+    return in_documents(f"{kind}-{org_number}{label}.{suffix}")
 
 
 class SendDialog(QDialog):
@@ -143,6 +139,7 @@ class DocumentActions(QWidget):
         self.dialog: Any = None
         self.task: Any = None
         self.print_flow: PrintFlow | None = None
+        self.gate = IssueGate(self)
         self.preview_button = QPushButton()
         self.print_button = QToolButton()
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -291,45 +288,73 @@ class DocumentActions(QWidget):
     def _warnings(self, ref: Any) -> str:
         return "".join("\n⚠ " + w for w in ref.warnings)
 
+    def _issue(self, target: DocumentTarget, proceed: Callable[[], Any]) -> Any:
+        """Check what to confirm before issuing (off the GUI thread), then ``proceed``."""
+        self.gate.pool = self.pool
+        return self.gate.check(
+            self.services,
+            [target.org_number],
+            proceed,
+            terms=target.terms_label,
+            today=self.today,
+            failed=self._failed,
+        )
+
+    def _issue_many(self, org_numbers: list[str] | None, proceed: Callable[[], Any]) -> Any:
+        """The same for several customers (None: every active one)."""
+        self.gate.pool = self.pool
+        return self.gate.check(
+            self.services, org_numbers, proceed, today=self.today, failed=self._failed
+        )
+
+    def _maker(self, kind: str, target: DocumentTarget) -> Callable[[], tuple[bytes, AgreementRef]]:
+        """Issues (or reads) the agreement PDF (``kind`` "agreement") or the signature sheet."""
+        assert self.services is not None
+        docs, kwargs = self.services.documents, self._kwargs(target)
+        make = docs.agreement_pdf if kind == "agreement" else docs.signature_sheet
+        return lambda: make(target.org_number, target.terms_label, **kwargs)
+
     # -- actions -----------------------------------------------------------------------------------
 
     def preview(self) -> Any:
-        """Make the PDF in the background and show it in a preview window."""
+        """Check, then make the PDF in the background and show it in a preview window."""
+        return self._preview("agreement")
+
+    def preview_sheet(self) -> Any:
+        """Check, then make the signature sheet in the background and show it in a preview."""
+        return self._preview("sheet")
+
+    def _preview(self, kind: str) -> Any:
         from contractdesk.ui.documents.preview import PdfPreviewDialog
 
         target = self.target()
         if self.services is None or target is None:
             return None
-        docs = self.services.documents
+        sheet = kind == "sheet"
 
-        def done(result: tuple[bytes, Any]) -> None:
+        def done(result: tuple[bytes, AgreementRef]) -> None:
             pdf, ref = result
-            title = (
-                self.tr("Agreement %1 – %2")
-                .replace("%1", ref.document_id)
-                .replace("%2", ref.customer_name)
+            title = self.tr("Signature sheet %1 – %2") if sheet else self.tr("Agreement %1 – %2")
+            title = title.replace("%1", ref.document_id).replace("%2", ref.customer_name)
+            name = suggested_name(
+                ref.org_number, ref.terms_label, kind="Signaturside" if sheet else "Avtale"
             )
-            dialog = PdfPreviewDialog(
-                pdf, title, suggested_name(ref.org_number, ref.terms_label), self
-            )
+            dialog = PdfPreviewDialog(pdf, title, name, self, pool=self.pool)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog = dialog
             dialog.open()
-            self._say(
-                self.tr("Agreement %1 for %2 (%n page(s)).", "", dialog.page_count())
-                .replace("%1", ref.document_id)
-                .replace("%2", ref.customer_name)
-                + self._warnings(ref)
-            )
+            if not sheet:
+                self._say(
+                    self.tr("Agreement %1 for %2 (%n page(s)).", "", dialog.page_count())
+                    .replace("%1", ref.document_id)
+                    .replace("%2", ref.customer_name)
+                    + self._warnings(ref)
+                )
             if ref.created:
                 self.changed.emit()
 
-        return self._run(
-            lambda: docs.agreement_pdf(
-                target.org_number, target.terms_label, **self._kwargs(target)
-            ),
-            done,
-        )
+        make = self._maker(kind, target)
+        return self._issue(target, lambda: self._run(make, done))
 
     def _print(self, make: Callable[[], PrintJob]) -> PrintFlow:
         """Make the job in the background, then the system print dialog, then spool."""
@@ -339,33 +364,30 @@ class DocumentActions(QWidget):
         flow.start(make)
         return flow
 
-    def print_agreement(self) -> PrintFlow | None:
-        """Make the agreement PDF in the background, then the system print dialog."""
+    def print_agreement(self) -> Any:
+        """Check, make the agreement PDF in the background, then the system print dialog."""
+        return self._print_one("agreement")
+
+    def print_sheet(self) -> Any:
+        """Check, make the signature sheet in the background, then the system print dialog."""
+        return self._print_one("sheet")
+
+    def _print_one(self, kind: str) -> Any:
         target = self.target()
         if self.services is None or target is None:
             return None
-        docs, kwargs = self.services.documents, self._kwargs(target)
+        issue = self._maker(kind, target)
 
         def make() -> PrintJob:
-            pdf, ref = docs.agreement_pdf(target.org_number, target.terms_label, **kwargs)
-            return PrintJob((pdf,), self.tr("Agreement %1").replace("%1", ref.document_id))
+            pdf, ref = issue()
+            title = (
+                self.tr("Agreement %1") if kind == "agreement" else self.tr("Signature sheet %1")
+            )
+            return PrintJob((pdf,), title.replace("%1", ref.document_id))
 
-        return self._print(make)
+        return self._issue(target, lambda: self._print(make))
 
-    def print_sheet(self) -> PrintFlow | None:
-        """Make the signature sheet in the background, then the system print dialog."""
-        target = self.target()
-        if self.services is None or target is None:
-            return None
-        docs, kwargs = self.services.documents, self._kwargs(target)
-
-        def make() -> PrintJob:
-            pdf, ref = docs.signature_sheet(target.org_number, target.terms_label, **kwargs)
-            return PrintJob((pdf,), self.tr("Signature sheet %1").replace("%1", ref.document_id))
-
-        return self._print(make)
-
-    def print_pack(self) -> PrintFlow | None:
+    def print_pack(self) -> Any:
         """The agreement and a signature sheet for each party, as one print job."""
         target = self.target()
         if self.services is None or target is None:
@@ -378,9 +400,9 @@ class DocumentActions(QWidget):
                 pack.documents, self.tr("Print pack %1").replace("%1", pack.ref.document_id)
             )
 
-        return self._print(make)
+        return self._issue(target, lambda: self._print(make))
 
-    def print_sheets_for_many(self, org_numbers: list[str] | None = None) -> PrintFlow | None:
+    def print_sheets_for_many(self, org_numbers: list[str] | None = None) -> Any:
         """The signature sheets of several customers (default: every active one) as one job."""
         if self.services is None:
             return None
@@ -391,73 +413,58 @@ class DocumentActions(QWidget):
             batch, pdfs = paper.sheets(names, today=today)
             return PrintJob(pdfs, self.tr("%n signature sheet(s)", "", len(batch.refs)))
 
-        return self._print(make)
+        return self._issue_many(org_numbers, lambda: self._print(make))
 
-    def preview_sheet(self) -> Task[tuple[bytes, AgreementRef]] | None:
-        """Make the signature sheet in the background and show it in a preview window."""
-        from contractdesk.ui.documents.preview import PdfPreviewDialog
+    def save_sheet_as(self, path: str | None = None) -> Any:
+        """Ask for a file, check, then make and save the signature sheet there."""
+        return self._save_as("sheet", path)
 
-        target = self.target()
-        if self.services is None or target is None:
-            return None
-        docs, kwargs = self.services.documents, self._kwargs(target)
+    def save_as(self, path: str | None = None) -> Any:
+        """Ask for a file, check, then make and save the PDF there (atomically)."""
+        return self._save_as("agreement", path)
 
-        def done(result: tuple[bytes, AgreementRef]) -> None:
-            pdf, ref = result
-            title = (
-                self.tr("Signature sheet %1 – %2")
-                .replace("%1", ref.document_id)
-                .replace("%2", ref.customer_name)
-            )
-            name = suggested_name(ref.org_number, ref.terms_label, kind="Signaturside")
-            dialog = PdfPreviewDialog(pdf, title, name, self, pool=self.pool)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.dialog = dialog
-            dialog.open()
-            if ref.created:
-                self.changed.emit()
-
-        return self._run(
-            lambda: docs.signature_sheet(target.org_number, target.terms_label, **kwargs), done
-        )
-
-    def save_sheet_as(self, path: str | None = None) -> Task[AgreementRef] | None:
-        """Ask for a file, then make and save the signature sheet there in the background."""
+    def _save_as(self, kind: str, path: str | None) -> Any:
         from contractdesk.output.atomic import save_atomic
 
         target = self.target()
         if self.services is None or target is None:
             return None
+        sheet = kind == "sheet"
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self,
-                self.tr("Save the signature sheet"),
-                suggested_name(target.org_number, target.terms_label, kind="Signaturside"),
+                self.tr("Save the signature sheet") if sheet else self.tr("Save the agreement"),
+                suggested_name(
+                    target.org_number,
+                    target.terms_label,
+                    kind="Signaturside" if sheet else "Avtale",
+                ),
                 self.tr("PDF (*.pdf)"),
             )
         if not path:
             return None
-        docs, kwargs, file = self.services.documents, self._kwargs(target), path
+        issue, file = self._maker(kind, target), path
 
         def work() -> AgreementRef:
-            pdf, ref = docs.signature_sheet(target.org_number, target.terms_label, **kwargs)
+            pdf, ref = issue()
             save_atomic(file, pdf)
             return ref
 
         def done(ref: AgreementRef) -> None:
-            self._say(
+            text = (
                 self.tr("Signature sheet for %1 saved as %2.")
-                .replace("%1", ref.document_id)
-                .replace("%2", file)
+                if sheet
+                else self.tr("Agreement %1 saved as %2.")
             )
+            self._say(text.replace("%1", ref.document_id).replace("%2", file) + self._warnings(ref))
             if ref.created:
                 self.changed.emit()
 
-        return self._run(work, done)
+        return self._issue(target, lambda: self._run(work, done))
 
     def sheets_for_many(
         self, org_numbers: list[str] | None = None, folder: str | None = None
-    ) -> Task[SheetBatch] | None:
+    ) -> Any:
         """Signature sheets for several customers (default: every active one) into a folder."""
         if self.services is None:
             return None
@@ -492,52 +499,18 @@ class DocumentActions(QWidget):
             if batch.refs:
                 self.changed.emit()
 
-        self.task = (
-            task_op(self, work)
-            .success(done)
-            .failure(self._failed)
-            .with_progress(self.tr("Making signature sheets…"), cancellable=True)
-            .with_pool(self.pool)
-            .run_in_background()
-        )
-        return self.task
-
-    def save_as(self, path: str | None = None) -> Any:
-        """Ask for a file, then make and save the PDF there (atomically) in the background."""
-        from contractdesk.output.atomic import save_atomic
-
-        target = self.target()
-        if self.services is None or target is None:
-            return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Save the agreement"),
-                suggested_name(target.org_number, target.terms_label),
-                self.tr("PDF (*.pdf)"),
+        def start() -> Task[SheetBatch]:
+            self.task = (
+                task_op(self, work)
+                .success(done)
+                .failure(self._failed)
+                .with_progress(self.tr("Making signature sheets…"), cancellable=True)
+                .with_pool(self.pool)
+                .run_in_background()
             )
-        if not path:
-            return None
-        docs, file = self.services.documents, path
+            return self.task
 
-        def work() -> Any:
-            pdf, ref = docs.agreement_pdf(
-                target.org_number, target.terms_label, **self._kwargs(target)
-            )
-            save_atomic(file, pdf)
-            return ref
-
-        def done(ref: Any) -> None:
-            self._say(
-                self.tr("Agreement %1 saved as %2.")
-                .replace("%1", ref.document_id)
-                .replace("%2", file)
-                + self._warnings(ref)
-            )
-            if ref.created:
-                self.changed.emit()
-
-        return self._run(work, done)
+        return self._issue_many(org_numbers, start)
 
     def save_email_draft(self, path: str | None = None, *, with_sheet: bool = False) -> Any:
         """Save the e-mail to the main contact as an .eml draft and open it in the default mail
@@ -570,21 +543,18 @@ class DocumentActions(QWidget):
                 self.changed.emit()
 
         kwargs = self._kwargs(target)
-        if with_sheet:
-            return self._run(
-                lambda: paper.email_draft_with_sheet(
-                    target.org_number, file, target.terms_label, **kwargs
-                ),
-                done,
-            )
-        return self._run(
-            lambda: docs.email_draft(target.org_number, file, target.terms_label, **kwargs),
-            done,
+        make = paper.email_draft_with_sheet if with_sheet else docs.email_draft
+        return self._issue(
+            target,
+            lambda: self._run(
+                lambda: make(target.org_number, file, target.terms_label, **kwargs), done
+            ),
         )
 
     def send_email(self) -> Any:
-        """Read who gets it and how (the keyring may be slow) in the background, then confirm
-        (asking for the password when none is saved), then send in the background."""
+        """Read who gets it and how (the keyring may be slow) in the background, then the check
+        before issuing, then confirm (asking for the password when none is saved), then send in
+        the background."""
         target = self.target()
         if self.services is None or target is None:
             return None
@@ -603,7 +573,9 @@ class DocumentActions(QWidget):
                 self._say(self.tr("Set up the mail server first."))
                 self.open_email_settings()
                 return
-            smtp, recipient, source, customer = found
+            self._issue(target, lambda: ask(*found))
+
+        def ask(smtp: Any, recipient: str, source: Any, customer: str) -> None:
             dialog = SendDialog(
                 f"{customer} ({format_org_number(target.org_number)})",
                 recipient,
@@ -675,6 +647,7 @@ class DocumentActions(QWidget):
             pool=self.pool,
             chosen=[target.org_number] if target else [],
             today=self.today,
+            gate=self.gate,
         )
         dialog.batch_done.connect(lambda _outcome: self.changed.emit())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contractdesk.domain.customers import BLOCKED_STATUSES
+from contractdesk.domain.customers import BLOCKED_STATUSES, status_label
 from contractdesk.domain.orgnr import format_org_number
+from contractdesk.ui.documents.issue_check_dialog import IssueGate
+from contractdesk.ui.files import in_documents
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -60,9 +62,11 @@ class BatchDialog(QDialog):
         pool: Any = None,
         chosen: Sequence[str] = (),
         today: date | None = None,
+        gate: IssueGate | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.gate = gate if gate is not None else IssueGate(self)
         self.pool = pool
         self.today = today
         self.workers: int | None = None  # None: every core
@@ -138,7 +142,7 @@ class BatchDialog(QDialog):
                 item.setFlags(
                     item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsUserCheckable
                 )
-                item.setText(f"{item.text()} – {status}")
+                item.setText(f"{item.text()} – {status_label(status)}")  # a word, not the code
             else:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
@@ -159,16 +163,14 @@ class BatchDialog(QDialog):
 
     def browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the agreements"), self.folder.text()
+            self, self.tr("Folder for the agreements"), self.folder.text() or in_documents()
         )
         if folder:
             self.folder.setText(folder)
 
     def start(self) -> Any:
-        """Start the batch in the background; returns the task (None when the input is
-        incomplete)."""
-        from contractdesk.ui.tasks import run_task
-
+        """Check what to confirm, then start the batch in the background; returns the task
+        (None when the input is incomplete)."""
         folder = self.folder.text().strip()
         if not folder:
             self.summary.setText(self.tr("Choose the folder for the files."))
@@ -179,6 +181,19 @@ class BatchDialog(QDialog):
             self.summary.setText(self.tr("Tick the customers to make agreements for."))
             return None
         terms = self.version.currentData()
+        self.gate.pool = self.pool
+        return self.gate.check(
+            self.services,
+            None if everyone else orgs,
+            lambda: self._start(folder, orgs, everyone, terms),
+            terms=terms,
+            today=self.today,
+            failed=self._failed,
+        )
+
+    def _start(self, folder: str, orgs: list[str], everyone: bool, terms: str | None) -> Any:
+        from contractdesk.ui.tasks import run_task
+
         docs, workers, today = self.services.documents, self.workers, self.today
 
         def work(progress: Any, cancel: Any) -> Any:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from contractdesk.ui.documents.actions import DocumentActions, DocumentTarget
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -28,6 +29,7 @@ class CustomerDocumentsPanel(QWidget):
         self.org_number: str | None = None
         self.may_issue = False
         self.status = QLabel()
+        reserve_lines(self.status)  # a message never moves the buttons
         self.status.setObjectName("customerDocumentsStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)

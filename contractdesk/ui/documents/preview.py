@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.ui.documents.printing import MAX_PRINT_DPI, PrintError, PrintFlow, PrintJob
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.tasks import Pool
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 __all__ = ["MAX_PRINT_DPI", "PdfPreviewDialog", "PrintError", "load_pdf", "print_document"]
 
@@ -116,6 +118,7 @@ class PdfPreviewDialog(QDialog):
         self.info = QLabel()
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel()
+        reserve_lines(self.status)  # a message never moves the buttons
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.print_button = QPushButton()
@@ -167,7 +170,10 @@ class PdfPreviewDialog(QDialog):
 
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the agreement"), self.suggested_name, self.tr("PDF (*.pdf)")
+                self,
+                self.tr("Save the agreement"),
+                in_documents(self.suggested_name),
+                self.tr("PDF (*.pdf)"),
             )
         if not path:
             return None

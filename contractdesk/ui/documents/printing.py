@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
@@ -32,9 +33,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from contractdesk.errors import UserFacingError
+from contractdesk.ui.files import documents_folder
 from contractdesk.ui.tasks import Pool, Task, TaskContext, op, task_op
 
 log = logging.getLogger(__name__)
@@ -171,6 +173,19 @@ def default_printer() -> QPrinter:
     return QPrinter(QPrinter.PrinterMode.HighResolution)
 
 
+def start_print_to_file_in_documents(dialog: QPrintDialog, title: str) -> None:
+    """Let "Print to file" offer ``<title>.pdf`` in the Documents folder, like every file dialog
+    here (Qt's own dialog would offer the program's working folder). The field is the Unix
+    dialog's ``filename``; other platforms' native dialogs have none and choose for themselves.
+    A printer already set to a file keeps its file."""
+    field = dialog.findChild(QLineEdit, "filename")
+    if field is None or dialog.printer().outputFileName():
+        return
+    folder = documents_folder()
+    safe = "".join("-" if c in '/\\:*?"<>|' else c for c in title).strip() or "print"
+    field.setText(str((folder if folder.is_dir() else Path.home()) / f"{safe}.pdf"))
+
+
 class PrintFlow(QObject):
     """Make → ask (the system print dialog) → spool in the background with progress and Cancel.
 
@@ -226,6 +241,7 @@ class PrintFlow(QObject):
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
         dialog.setMinMax(1, max(job.pages, 1))
+        start_print_to_file_in_documents(dialog, job.title)
         dialog.finished.connect(self._answered)
         self.printer, self.dialog = printer, dialog
         QDialog.open(dialog)  # QPrintDialog.open() wants (receiver, member): use QDialog's own

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.ui.files import in_documents
+
 SCAN_FILTER = "*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp *.bmp"
 
 
@@ -82,7 +84,10 @@ class VerifyDocumentDialog(QDialog):
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Check document"), "", self.tr("PDF or scan") + f" ({SCAN_FILTER})"
+            self,
+            self.tr("Check document"),
+            in_documents(),
+            self.tr("PDF or scan") + f" ({SCAN_FILTER})",
         )
         if path:
             self.check(path)

@@ -42,6 +42,7 @@ from contractdesk.ui.terms.models import (
     ReacceptanceModel,
     agreement_state_text,
 )
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.agreements import AcceptanceView, AgreementView, ReacceptanceView
@@ -174,6 +175,7 @@ class AgreementsPage(Page):
         self.tabs.addTab(self.reaccept_tab, "")
         self.tabs.addTab(self.agreements_tab, "")
         self.status = QLabel()
+        reserve_lines(self.status)  # a message never moves the buttons
         self.status.setObjectName("agreementsStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)

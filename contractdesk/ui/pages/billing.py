@@ -49,6 +49,7 @@ from contractdesk.ui.widgets.invoice_plan import (
 from contractdesk.ui.widgets.invoice_runs import InvoiceRunsPanel, PlanRunStateModel
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
 from contractdesk.ui.widgets.services_panel import ServicesPanel
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.changes import Change
@@ -152,6 +153,7 @@ class BillingPage(Page):
         self.summary = QLabel()
         self.summary.setObjectName("summaryLabel")
         self.error = QLabel()
+        reserve_lines(self.error)  # a message never moves the buttons
         self.error.setObjectName("errorLabel")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")

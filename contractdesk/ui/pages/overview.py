@@ -13,7 +13,7 @@ Signals:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QFontMetrics
@@ -40,11 +41,32 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.orgnr import format_org_number
-from contractdesk.services.overview import AttentionCard, AttentionItem, CardKey, Overview
-from contractdesk.ui.formatting import format_date, format_money
+from contractdesk.domain.privacy.breach import countdown
+from contractdesk.domain.privacy.retention import rule_title
+from contractdesk.services.changes import (
+    ACCEPTANCES,
+    AGREEMENTS,
+    CUSTOMERS,
+    INVOICE_RUNS,
+    PEOPLE,
+    PRIVACY,
+    SERVICES,
+    SETTINGS,
+    TERMS,
+    Change,
+)
+from contractdesk.services.overview import (
+    SLOW_CARDS,
+    AttentionCard,
+    AttentionItem,
+    CardKey,
+    GettingStarted,
+    Overview,
+)
+from contractdesk.ui.formatting import format_date, format_datetime, format_money
 from contractdesk.ui.icons import icon
 from contractdesk.ui.pages.base import Page
-from contractdesk.ui.tasks import run_task
+from contractdesk.ui.tasks import op, run_task
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -61,6 +83,10 @@ CARD_PAGE: dict[CardKey, str] = {
     CardKey.REQUESTS: "customers",
     CardKey.REGISTRY: "customers",
     CardKey.INVOICES: "billing",
+    CardKey.ORDERING: "billing",
+    CardKey.BREACHES: "privacy",
+    CardKey.RETENTION: "privacy",
+    CardKey.RUNS: "billing",
 }
 CARD_TAB: dict[CardKey, int] = {
     CardKey.DRAFTS: 2,  # Agreements: the agreements themselves
@@ -69,7 +95,31 @@ CARD_TAB: dict[CardKey, int] = {
     CardKey.BINDING: 3,  # Services & invoicing: the services
     CardKey.PRICE_NOTICE: 3,
     CardKey.INVOICES: 0,  # Services & invoicing: the invoice plan
+    CardKey.ORDERING: 3,
+    CardKey.RUNS: 4,  # Services & invoicing: invoice runs
 }
+
+# What each card reads: a change to any of these areas reloads the card (and only those cards).
+CARD_AREAS: dict[CardKey, frozenset[str]] = {
+    CardKey.DRAFTS: frozenset({AGREEMENTS, CUSTOMERS}),
+    CardKey.UNRETURNED: frozenset({AGREEMENTS, CUSTOMERS}),
+    CardKey.NOTICES: frozenset({AGREEMENTS, ACCEPTANCES, TERMS, CUSTOMERS}),
+    CardKey.BINDING: frozenset({SERVICES, CUSTOMERS}),
+    CardKey.PRICE_NOTICE: frozenset({SERVICES, CUSTOMERS}),
+    CardKey.REQUESTS: frozenset({PEOPLE}),
+    CardKey.REGISTRY: frozenset({CUSTOMERS, PEOPLE}),
+    CardKey.INVOICES: frozenset({SERVICES, CUSTOMERS, SETTINGS}),
+    CardKey.ORDERING: frozenset({SERVICES, ACCEPTANCES, AGREEMENTS, CUSTOMERS}),
+    CardKey.BREACHES: frozenset({PRIVACY}),
+    CardKey.RETENTION: frozenset({PRIVACY, SETTINGS, CUSTOMERS, PEOPLE, SERVICES, AGREEMENTS}),
+    CardKey.RUNS: frozenset({INVOICE_RUNS, SERVICES, CUSTOMERS, SETTINGS}),
+}
+STARTED_AREAS = frozenset({CUSTOMERS, PEOPLE, SERVICES, AGREEMENTS, ACCEPTANCES})
+
+
+def cards_concerned(change: Change) -> list[CardKey]:
+    """The cards whose numbers ``change`` may alter."""
+    return [key for key in CardKey if change.touches(*CARD_AREAS[key])]
 
 
 def card_title(key: CardKey) -> str:
@@ -90,6 +140,14 @@ def card_title(key: CardKey) -> str:
         CardKey.INVOICES: QCoreApplication.translate(
             "OverviewPage", "Invoices in the next 30 days"
         ),
+        CardKey.ORDERING: QCoreApplication.translate(
+            "OverviewPage", "Ordering without accepted terms"
+        ),
+        CardKey.BREACHES: QCoreApplication.translate(
+            "OverviewPage", "Breaches: report within 72 hours"
+        ),
+        CardKey.RETENTION: QCoreApplication.translate("OverviewPage", "Due for deletion"),
+        CardKey.RUNS: QCoreApplication.translate("OverviewPage", "Invoices waiting for a run"),
     }[key]
 
 
@@ -111,6 +169,9 @@ def item_status(item: AttentionItem) -> str:
         "departed": QCoreApplication.translate("OverviewPage", "A signatory has left"),
         "invoice": QCoreApplication.translate("OverviewPage", "Invoice"),
         "credit": QCoreApplication.translate("OverviewPage", "Credit note"),
+        "ordering": QCoreApplication.translate("OverviewPage", "Terms not accepted"),
+        "breach": QCoreApplication.translate("OverviewPage", "Report by"),
+        "retention": QCoreApplication.translate("OverviewPage", "Due since"),
     }
     text = texts.get(item.code, item.code)
     if item.overdue and item.code not in ("overdue",):
@@ -166,6 +227,10 @@ class AttentionModel(QAbstractTableModel):
             CardKey.REQUESTS: self.tr("Request"),
             CardKey.REGISTRY: self.tr("Signers gone"),
             CardKey.INVOICES: self.tr("Document"),
+            CardKey.ORDERING: self.tr("Services"),
+            CardKey.BREACHES: self.tr("Breach no."),
+            CardKey.RETENTION: self.tr("Rule"),
+            CardKey.RUNS: self.tr("Document"),
         }
         return (
             self.tr("Name"),
@@ -191,23 +256,34 @@ class AttentionModel(QAbstractTableModel):
             return QColor("#b71c1c")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        return self._text(item, column)
+
+    def _text(self, item: AttentionItem, column: str) -> str:
         if column == "name":
             return item.name or (self.tr("(erased person)") if item.code == "request" else "")
         if column == "org_number":
             return format_org_number(item.org_number) if item.org_number else ""
         if column == "what":
-            if item.code == "request":
-                return request_kind_text(item.what)
-            if item.code in ("invoice", "credit"):
-                return item_status(item)
-            return item.what
+            return self._what(item)
         if column == "status":
             return "" if item.code in ("invoice", "credit") else item_status(item)
         if column == "day":
+            if item.moment is not None:
+                return format_datetime(item.moment)
             return format_date(item.day) if item.day else ""
         if column == "amount":
             return format_money(item.amount) if item.amount is not None else ""
-        return None
+        return ""
+
+    @staticmethod
+    def _what(item: AttentionItem) -> str:
+        if item.code == "request":
+            return request_kind_text(item.what)
+        if item.code in ("invoice", "credit"):
+            return item_status(item)
+        if item.code == "retention":
+            return rule_title(item.what)
+        return item.what
 
 
 class AttentionCardButton(QPushButton):
@@ -254,14 +330,14 @@ class AttentionCardButton(QPushButton):
         layout.addWidget(self.detail_label)
         layout.addStretch(1)
 
-    def show_card(self, card: AttentionCard | None) -> None:
+    def show_card(self, card: AttentionCard | None, now: datetime | None = None) -> None:
         self.title_label.setText(card_title(self.key))
         if card is None:
             self.count_label.setText("\u2013")
             self.detail_label.setText("")
         else:
             self.count_label.setText(str(card.count))
-            self.detail_label.setText(self.detail_text(card))
+            self.detail_label.setText(self.detail_text(card, now))
         urgent = card is not None and card.overdue > 0
         self.setProperty("urgent", urgent)
         self.style().unpolish(self)
@@ -270,20 +346,24 @@ class AttentionCardButton(QPushButton):
         self.setAccessibleName(" — ".join(p for p in parts if p))
         self.setToolTip(self.tr("Show the list behind this card"))
 
-    def detail_text(self, card: AttentionCard) -> str:
+    def detail_text(self, card: AttentionCard, now: datetime | None = None) -> str:
         """The card's line under the count: overdue, next deadline, or the sum."""
-        if card.key == CardKey.INVOICES:
-            if card.amount is None:
-                return ""
+        if card.key in (CardKey.INVOICES, CardKey.RUNS):
+            if card.amount is None or (card.key == CardKey.RUNS and not card.count):
+                return self.tr("Nothing to do") if card.amount is not None else ""
             return self.tr("NOK %1 incl. VAT").replace("%1", format_money(card.amount))
         parts = []
         if card.overdue:
             parts.append(self.tr("%n overdue", "", card.overdue))
-        if card.next_day is not None:
+        if card.next_moment is not None:  # the 72-hour countdown of the next breach
+            parts.append(countdown(card.next_moment, now or datetime.now(UTC)).text())
+        elif card.next_day is not None:
             label = {
                 CardKey.DRAFTS: self.tr("oldest from %1"),
                 CardKey.UNRETURNED: self.tr("oldest sent %1"),
                 CardKey.BINDING: self.tr("first ends %1"),
+                CardKey.ORDERING: self.tr("first service from %1"),
+                CardKey.RETENTION: self.tr("due since %1"),
             }.get(card.key, self.tr("next deadline %1"))
             parts.append(label.replace("%1", format_date(card.next_day)))
         if not parts and card.count == 0:
@@ -385,8 +465,10 @@ class OverviewPage(Page):
         self.pool: Any = None  # None: the global QThreadPool; tests pass a SyncPool
         self.today: date | None = None  # None: the real today
         self.view: Overview | None = None
+        self.now: datetime | None = None  # None: the real time (the breach countdown)
         self.task: Any = None
         self.invoice_task: Any = None
+        self.change_task: Any = None
         self.selected: CardKey | None = None
 
         self.heading = QLabel()
@@ -443,6 +525,10 @@ class OverviewPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
         self.more_label = QLabel()
+        self.clock = QTimer(self)  # the breach countdown on its card moves on
+        self.clock.setInterval(60_000)
+        self.clock.timeout.connect(self._show_cards)
+        self.clock.start()
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -463,11 +549,12 @@ class OverviewPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        """Read the overview again, off the GUI thread: every card but the invoices first, then
-        the invoices card (it computes the billing plan, the slowest at 100,000 customers)."""
+        """Read the overview again, off the GUI thread: every card but the slow ones first, then
+        those (``SLOW_CARDS``: the billing plan and the retention rules, slowest at 100,000
+        customers)."""
         if self.services is None:
             return
-        for task in (self.task, self.invoice_task):
+        for task in (self.task, self.invoice_task, self.change_task):
             if task is not None:
                 task.cancel()
         overview_service = self.services.overview
@@ -482,19 +569,46 @@ class OverviewPage(Page):
         )
 
     def _load_invoices(self) -> None:
-        overview_service = self.services.overview
+        """The slow cards (invoices, invoice runs, retention), after the others are shown."""
+        self.invoice_task = self._load_cards(sorted(SLOW_CARDS, key=list(CardKey).index), False)
+
+    def on_change(self, change: Change) -> None:
+        """Something changed: read again, off the GUI thread, only the cards it concerns (and the
+        getting-started steps when they may have moved). A hidden page reloads when shown."""
+        keys = cards_concerned(change)
+        started = change.touches(*STARTED_AREAS)
+        if (not keys and not started) or self.view is None or not self.isVisible():
+            return
+        self.change_task = self._load_cards(keys, started)
+
+    def _load_cards(self, keys: list[CardKey], started: bool) -> Any:
+        overview_service = self.services.overview if self.services is not None else None
+        if overview_service is None:
+            return None
         today = self.view.today if self.view is not None else self.today
-        self.invoice_task = run_task(
-            lambda _progress, _cancel: overview_service.invoices(today),
-            on_success=self._invoices_loaded,
-            on_failure=self._failed,
-            pool=self.pool,
+
+        def load() -> tuple[tuple[AttentionCard, ...], Any]:
+            cards = overview_service.cards(keys, today)
+            return cards, (overview_service.getting_started() if started else None)
+
+        # op: nothing is delivered to a page that was closed meanwhile
+        return (
+            op(self, load)
+            .success(self._cards_loaded)
+            .failure(self._failed)
+            .with_pool(self.pool)
+            .run_in_background()
         )
 
-    def _invoices_loaded(self, card: AttentionCard) -> None:
+    def _cards_loaded(
+        self, result: tuple[tuple[AttentionCard, ...], GettingStarted | None]
+    ) -> None:
         if self.view is None:
             return
-        self.view = self.view.with_card(card)
+        cards, started = result
+        self.view = self.view.with_cards(cards, started)
+        if started is not None:
+            self._show_started(started)
         self.retranslate()
         self.loaded.emit()
 
@@ -505,16 +619,18 @@ class OverviewPage(Page):
 
     def _loaded(self, view: Overview) -> None:
         self.view = view
-        started = view.getting_started
-        self.getting_started.set_progress(
-            started.customers, started.people, started.services, started.agreements
-        )
-        self.getting_started.setVisible(not started.done)
+        self._show_started(view.getting_started)
         if self.selected is None:
             first = next((c.key for c in view.cards if c.count), None)
             self.selected = first or CardKey.DRAFTS
         self.retranslate()
         self._load_invoices()
+
+    def _show_started(self, started: GettingStarted) -> None:
+        self.getting_started.set_progress(
+            started.customers, started.people, started.services, started.agreements
+        )
+        self.getting_started.setVisible(not started.done)
 
     def _failed(self, exc: BaseException) -> None:
         self.subheading.setText(self.tr("Could not read the overview: %1").replace("%1", str(exc)))
@@ -550,12 +666,17 @@ class OverviewPage(Page):
         else:
             self.more_label.setText("")
 
+    def _show_cards(self) -> None:
+        for key, button in self.cards.items():
+            button.show_card(self.view.card(key) if self.view is not None else None, self.now)
+
     def _page_title(self, page_id: str) -> str:
         return {
             "agreements": self.tr("Agreements"),
             "billing": self.tr("Services & invoicing"),
             "customers": self.tr("Customers"),
             "settings": self.tr("Settings"),
+            "privacy": self.tr("Privacy"),
         }[page_id]
 
     def _go(self) -> None:
@@ -578,8 +699,7 @@ class OverviewPage(Page):
         self.refresh_button.setText(self.tr("&Update"))
         self.refresh_button.setToolTip(self.tr("Read the counts again"))
         self.table.setAccessibleName(self.tr("The list behind the chosen card"))
-        for key, button in self.cards.items():
-            button.show_card(self.view.card(key) if self.view is not None else None)
+        self._show_cards()
         self.getting_started.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
         self._show_selected()

@@ -31,11 +31,27 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.errors import UserFacingError
+from contractdesk.services.changes import (
+    ACCEPTANCES,
+    AGREEMENTS,
+    CUSTOMERS,
+    PEOPLE,
+    PRIVACY,
+    SERVICES,
+    SETTINGS,
+    Change,
+)
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.privacy.models import SORT_ROLE, BreachesModel, DueItemsModel
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
+
+
+# What the retention rules read: a change to any of these may change what is due.
+RETENTION_AREAS = (PRIVACY, SETTINGS, CUSTOMERS, PEOPLE, SERVICES, AGREEMENTS, ACCEPTANCES)
 
 
 def _table(model: Any) -> QTableView:
@@ -67,6 +83,7 @@ class PrivacyPage(Page):
         self.ask_save: Callable[[str, str, str], str] = self._save_dialog
         self.ask_folder: Callable[[str], str] = self._folder_dialog
         self._plan: Any = None
+        self._stale_due = self._stale_breaches = False
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -78,6 +95,7 @@ class PrivacyPage(Page):
         self.heading.setObjectName("pageHeading")
         layout.addWidget(self.heading)
         self.status = QLabel()
+        reserve_lines(self.status)  # a message never moves the buttons
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
@@ -184,6 +202,32 @@ class PrivacyPage(Page):
         super().set_services(services)
         self.refresh()
 
+    def on_change(self, change: Change) -> None:
+        """Reload, off the GUI thread, what ``change`` concerns: what is due for deletion when
+        the records or rules it reads changed, the breaches when breaches or customers did.
+        A hidden page does it when it is shown again."""
+        due = change.touches(*RETENTION_AREAS)
+        breaches = change.touches(PRIVACY, CUSTOMERS)
+        if not due and not breaches:
+            return
+        if not self.isVisible():
+            self._stale_due = self._stale_due or due
+            self._stale_breaches = self._stale_breaches or breaches
+            return
+        self._reload(due=due, breaches=breaches)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale_due or self._stale_breaches:
+            self._reload(due=self._stale_due, breaches=self._stale_breaches)
+
+    def _reload(self, *, due: bool, breaches: bool) -> None:
+        self._stale_due = self._stale_breaches = False
+        if due:
+            self.refresh()
+        elif breaches:
+            self.reload_breaches()
+
     # -- retention ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -275,11 +319,20 @@ class PrivacyPage(Page):
     # -- breaches ----------------------------------------------------------------------------------
 
     def reload_breaches(self) -> None:
-        """Reload the breaches, keeping the selected one selected."""
+        """Reload the breaches (off the GUI thread), keeping the selected one selected."""
         if self.services is None:
             return
+        breaches = self.services.privacy.breaches
+        from contractdesk.ui.tasks import op
+
+        # op: nothing is delivered to a page that was closed meanwhile
+        op(self, breaches.list_all).success(self._show_breaches).failure(self._failed).with_pool(
+            self.pool
+        ).run_in_background()
+
+    def _show_breaches(self, rows: list[Any]) -> None:
         chosen = self.selected_breach()
-        self.breaches_model.set_breaches(self.services.privacy.breaches.list_all())
+        self.breaches_model.set_breaches(rows)
         for row in range(self.breaches_model.rowCount()):
             if self.breaches_model.breach_id(row) == chosen:
                 proxy = self.breach_view.model()
@@ -338,8 +391,15 @@ class PrivacyPage(Page):
         breach = self.selected_breach()
         if self.services is None or breach is None:
             return
-        self.services.privacy.breaches.mark_reported(breach)
-        self.reload_breaches()
+        breaches = self.services.privacy.breaches
+        from contractdesk.ui.tasks import run_task
+
+        run_task(
+            lambda _p, _c: breaches.mark_reported(breach),
+            on_success=lambda _view: self.reload_breaches(),
+            on_failure=self._failed,
+            pool=self.pool,
+        )
 
     # -- documents ---------------------------------------------------------------------------------
 
@@ -398,11 +458,17 @@ class PrivacyPage(Page):
             )
             if not ok or not label.strip():
                 return
-        try:
-            result = self.services.privacy.documents.create_dpa_draft(label)
-        except UserFacingError as exc:
-            self._failed(exc)
-            return
+        documents, chosen = self.services.privacy.documents, label
+        from contractdesk.ui.tasks import run_task
+
+        run_task(
+            lambda _p, _c: documents.create_dpa_draft(chosen),
+            on_success=self._dpa_drafted,
+            on_failure=self._failed,
+            pool=self.pool,
+        )
+
+    def _dpa_drafted(self, result: Any) -> None:
         gaps = ", ".join(result.gaps) or self.tr("none")
         self.status.setText(
             self.tr(
@@ -433,11 +499,11 @@ class PrivacyPage(Page):
 
     def _save_dialog(self, title: str, name: str, filters: str) -> str:
         settings = QSettings()
-        folder = str(settings.value("privacy/export_dir", "") or Path.home())
+        folder = str(settings.value("privacy/export_dir", "") or in_documents())
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), filters)
         if path:
             settings.setValue("privacy/export_dir", str(Path(path).parent))
         return path
 
     def _folder_dialog(self, title: str) -> str:
-        return QFileDialog.getExistingDirectory(self, title, str(Path.home()))
+        return QFileDialog.getExistingDirectory(self, title, in_documents())

@@ -1,4 +1,5 @@
-"""Settings: the supplier profile, language, how the store is unlocked, backups, invoicing."""
+"""Settings: the supplier profile, agreement documents, language, how the store is unlocked,
+backups, invoicing."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ from contractdesk.ui.errors import present_error, user_message
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.tasks import op
+from contractdesk.ui.widgets.document_settings import DocumentSettingsBox
 from contractdesk.ui.widgets.invoicing_settings import InvoicingSettingsBox
+from contractdesk.ui.widgets.status_line import reserve_lines
 from contractdesk.ui.widgets.supplier_form import SupplierForm
 
 if TYPE_CHECKING:
@@ -67,6 +70,8 @@ class SettingsPage(Page):
         box_layout.addWidget(self.supplier_form)
         box_layout.addLayout(row)
         layout.addWidget(self.supplier_box)
+        self.documents_box = DocumentSettingsBox()
+        layout.addWidget(self.documents_box)
 
         self.language_box = QGroupBox()
         lang_form = QFormLayout(self.language_box)
@@ -86,6 +91,7 @@ class SettingsPage(Page):
         self.backup_label = QLabel()
         self.backup_label.setWordWrap(True)
         self.status_label = QLabel()
+        reserve_lines(self.status_label)  # a message never moves the buttons
         self.status_label.setWordWrap(True)
         self.passphrase_button = QPushButton()
         self.passphrase_button.clicked.connect(self._set_passphrase)
@@ -147,6 +153,7 @@ class SettingsPage(Page):
         self.sheet_button.setText(self.tr("Recovery &sheet…"))
         self.supplier_form.retranslate()
         self.invoicing_box.retranslate()
+        self.documents_box.retranslate()
         self._describe_security()
 
     def set_services(self, services: Services) -> None:
@@ -154,6 +161,7 @@ class SettingsPage(Page):
         supplier = services.supplier
         op(self, supplier.get).success(self.supplier_form.set_profile).run_in_background()
         self.invoicing_box.set_services(services)
+        self.documents_box.set_services(services)
         self._describe_security()
 
     def _describe_security(self) -> None:
@@ -352,7 +360,7 @@ class SettingsPage(Page):
         if self.services is None:
             return
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for automatic backups (a synced folder works)")
+            self, self.tr("Folder for automatic backups (a synced folder works)"), in_documents()
         )
         if not folder:
             return
@@ -368,7 +376,10 @@ class SettingsPage(Page):
         if self.services is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery sheet as"), "recovery-sheet.pdf", "PDF (*.pdf)"
+            self,
+            self.tr("Save the recovery sheet as"),
+            in_documents("recovery-sheet.pdf"),
+            "PDF (*.pdf)",
         )
         if not path:
             return

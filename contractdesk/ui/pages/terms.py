@@ -38,6 +38,7 @@ from contractdesk.ui.terms.models import (
 )
 from contractdesk.ui.terms.reader import DocumentReader
 from contractdesk.ui.widgets.details import DetailsBox
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.changes import Change
@@ -87,6 +88,10 @@ class TermsPage(Page):
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.import_button = QPushButton()
+        self.word_button = QPushButton()
+        self.word_button.setObjectName("importWord")
+        self.supplier_button = QPushButton()
+        self.supplier_button.setObjectName("supplierDraft")
         self.copy_button = QPushButton()
         self.edit_button = QPushButton()
         self.publish_button = QPushButton()
@@ -94,14 +99,18 @@ class TermsPage(Page):
         buttons = QHBoxLayout()
         for button in (
             self.import_button,
+            self.word_button,
             self.copy_button,
             self.edit_button,
             self.publish_button,
             self.delete_button,
+            self.supplier_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.import_button.clicked.connect(self.import_terms)
+        self.import_button.clicked.connect(lambda: self.import_terms())
+        self.word_button.clicked.connect(lambda: self.import_terms(word=True))
+        self.supplier_button.clicked.connect(lambda: self.supplier_draft())
         self.copy_button.clicked.connect(self.copy_version)
         self.edit_button.clicked.connect(self.edit_draft)
         self.publish_button.clicked.connect(self.publish_draft)
@@ -170,6 +179,7 @@ class TermsPage(Page):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 3)
         self.status = QLabel()
+        reserve_lines(self.status)  # a message never moves the buttons
         self.status.setObjectName("termsStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -191,6 +201,17 @@ class TermsPage(Page):
         self.subs.setAccessibleName(self.tr("Sub-processors"))
         self.dpa_table.setAccessibleName(self.tr("DPA checklist"))
         self.import_button.setText(self.tr("&Import…"))
+        self.word_button.setText(self.tr("Import from &Word…"))
+        self.word_button.setToolTip(
+            self.tr("A new draft from a Word document (.docx): headings, numbering and lists kept")
+        )
+        self.supplier_button.setText(self.tr("Dra&ft for another supplier…"))
+        self.supplier_button.setToolTip(
+            self.tr(
+                "A draft of the next version in which the supplier's name, address, e-mail and "
+                "signer are fields filled from your supplier profile"
+            )
+        )
         self.copy_button.setText(self.tr("&Copy to draft…"))
         self.edit_button.setText(self.tr("&Edit draft…"))
         self.publish_button.setText(self.tr("&Publish…"))
@@ -352,6 +373,8 @@ class TermsPage(Page):
         has_services = self.services is not None
         draft = row is not None and not row.published
         self.import_button.setEnabled(has_services)
+        self.word_button.setEnabled(has_services)
+        self.supplier_button.setEnabled(row is not None)
         self.copy_button.setEnabled(row is not None)
         self.edit_button.setEnabled(draft)
         self.publish_button.setEnabled(draft)
@@ -373,7 +396,8 @@ class TermsPage(Page):
 
     # -- actions -----------------------------------------------------------------------------------
 
-    def import_terms(self) -> None:
+    def import_terms(self, *, word: bool = False) -> None:
+        """Import a terms file (``word``: from Word) as a new draft."""
         from contractdesk.ui.terms.dialogs import ImportDialog
 
         if self.services is None:
@@ -392,7 +416,25 @@ class TermsPage(Page):
             notes += list(outcome.notes)
             self._say("\n".join(notes))
 
-        self._open(ImportDialog(self.services.terms, self), done)
+        self._open(ImportDialog(self.services.terms, self, word=word), done)
+
+    def supplier_draft(self) -> Any:
+        """The selected version with the business it names as supplier turned into fields."""
+        from contractdesk.ui.terms.dialogs import SupplierDraftDialog
+
+        source = self.selected_label()
+        if self.services is None or source is None:
+            return None
+        dialog = SupplierDraftDialog(self.services, source, self)
+
+        def drafted(label: str) -> None:
+            self.refresh(select=label)
+            self._say(self.tr("Draft %1 made from %2.").replace("%1", label).replace("%2", source))
+
+        dialog.box.drafted.connect(drafted)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def copy_version(self) -> None:
         from contractdesk.ui.terms.dialogs import LabelDialog

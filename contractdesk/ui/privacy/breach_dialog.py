@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.errors import UserFacingError
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -66,6 +67,7 @@ class BreachDialog(QDialog):
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.error = QLabel()
+        reserve_lines(self.error)  # a message never moves the buttons
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.errors import UserFacingError
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -50,6 +51,7 @@ class RulesDialog(QDialog):
             self.fields[rule.key.value] = spin
         layout.addLayout(form)
         self.error = QLabel()
+        reserve_lines(self.error)  # a message never moves the buttons
         self.error.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.domain.customers import status_label
 from contractdesk.domain.orgnr import format_org_number
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import format_date
 from contractdesk.ui.terms.dialogs import FileField, SubmitDialog, date_edit, pydate
-from contractdesk.ui.terms.models import method_text
+from contractdesk.ui.terms.models import method_text, scan_kind_text
 from contractdesk.ui.widgets.dates import limit_date
+from contractdesk.ui.widgets.details import DetailsBox
 
 if TYPE_CHECKING:
     from contractdesk.services.agreements import ReacceptanceView, ScanFile
@@ -65,7 +67,7 @@ class RecordAcceptanceDialog(SubmitDialog):
         self.resize(620, 420)
         self.customer = QComboBox()
         for org, name, status in services.agreements.customer_choices():
-            suffix = "" if status == "active" else f" [{status}]"
+            suffix = "" if status == "active" else f" [{status_label(status)}]"
             self.customer.addItem(f"{name} ({format_org_number(org)}){suffix}", org)
         if org_number:
             self.customer.setCurrentIndex(max(0, self.customer.findData(org_number)))
@@ -203,21 +205,28 @@ class ScanViewer(QDialog):
         self.setWindowTitle(scan.filename)
         self.resize(820, 900)
         self.info = QLabel(
-            self.tr("%1 — %2, %3, SHA-256 %4", "file name, type, size, hash")
+            self.tr("%1 — %2, %3", "file name, kind, size")
             .replace("%1", scan.filename)
-            .replace("%2", scan.mime)
+            .replace("%2", scan_kind_text(scan.mime))
             .replace("%3", self.tr("%Ln byte(s)", "", len(scan.data)))
-            .replace("%4", scan.sha256)
         )
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the technical facts (file type, fingerprint) only under "Details"
+        self.details = DetailsBox()
+        self.details.set_text(
+            self.tr("File type: %1").replace("%1", scan.mime)
+            + "\n"
+            + self.tr("SHA-256: %1").replace("%1", scan.sha256)
+        )
         self.pdf_document: Any = None
         self.pdf_view: Any = None
         self.image_label: QLabel | None = None
         self._buffer: QBuffer | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
+        layout.addWidget(self.details)
         if scan.mime == "application/pdf":
             from PySide6.QtPdf import QPdfDocument
             from PySide6.QtPdfWidgets import QPdfView

@@ -38,6 +38,7 @@ from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.terms.models import ChecklistModel, dpa_text
 from contractdesk.ui.widgets.dates import limit_date
 from contractdesk.ui.widgets.details import DetailsBox
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.terms import (
@@ -83,6 +84,7 @@ class SubmitDialog(QDialog):
         # Reload after a conflict (a colleague saved first); None: Reload closes the dialog.
         self.reload: Callable[[], None] | None = None
         self.error_label = QLabel()
+        reserve_lines(self.error_label)  # a message never moves the buttons
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -192,13 +194,24 @@ class FileField(QWidget):
 
 
 class ImportDialog(SubmitDialog):
-    """Import a plain-text terms file as a new draft."""
+    """Import a terms file (plain text, or Word ``.docx``) as a new draft, in the background.
 
-    def __init__(self, terms: TermsService, parent: QWidget | None = None) -> None:
+    Args:
+        word: the "from Word" variant (its title, and Word files offered first).
+    """
+
+    def __init__(
+        self, terms: TermsService, parent: QWidget | None = None, *, word: bool = False
+    ) -> None:
         super().__init__(parent)
         self.terms = terms
-        self.setWindowTitle(self.tr("Import terms"))
-        self.file = FileField(self.tr("Terms text"), self.tr("Text files (*.txt);;All files (*)"))
+        self.setWindowTitle(self.tr("Import terms from Word") if word else self.tr("Import terms"))
+        word_filter = self.tr("Word documents (*.docx)")
+        text_filter = self.tr("Text files (*.txt)")
+        filters = [word_filter, text_filter] if word else [text_filter, word_filter]
+        self.file = FileField(
+            self.tr("Terms text"), ";;".join([*filters, self.tr("All files (*)")])
+        )
         self.label = QLineEdit()
         self.use_date = QCheckBox(self.tr("&Planned effective date:"))
         self.effective = date_edit()
@@ -220,13 +233,14 @@ class ImportDialog(SubmitDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-    def submit(self) -> Any:
+    def background(self) -> Callable[[], Any]:
         from contractdesk.services.errors import UserError
 
         if not self.file.path():
             raise UserError(self.tr("Choose the file to import."))
         effective = pydate(self.effective.date()) if self.use_date.isChecked() else None
-        return self.terms.import_file(self.file.path(), self.label.text(), effective_date=effective)
+        terms, path, label = self.terms, self.file.path(), self.label.text()
+        return lambda: terms.import_file(path, label, effective_date=effective)
 
 
 class LabelDialog(SubmitDialog):
@@ -524,3 +538,44 @@ class SubProcessorDialog(SubmitDialog):
         return self.terms.update_subprocessor(
             int(self.entry.id or 0), data, expected_version=self.entry.version
         )
+
+
+class SupplierDraftDialog(QDialog):
+    """ "Draft for another supplier": whether the version fits the supplier profile (read in the
+    background), and the box that makes the draft with the supplier's details as fields."""
+
+    def __init__(self, services: Any, source_label: str, parent: QWidget | None = None) -> None:
+        from contractdesk.ui.documents.issue_check_dialog import SupplierDraftBox
+        from contractdesk.ui.tasks import op
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Draft for another supplier"))
+        self.fit = QLabel()
+        self.fit.setObjectName("supplierFit")
+        self.fit.setWordWrap(True)
+        self.fit.setTextFormat(Qt.TextFormat.PlainText)
+        self.box = SupplierDraftBox(services, source_label, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fit)
+        layout.addWidget(self.box)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(620, 280)
+        docs = services.documents
+        op(self, lambda: docs.supplier_mismatch(source_label)).success(
+            self._fit
+        ).run_in_background()
+
+    def _fit(self, mismatch: str) -> None:
+        self.fit.setText(
+            mismatch
+            or self.tr(
+                "This version names the business of your supplier profile: a draft is needed "
+                "only when another business is the supplier."
+            )
+        )
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the label's new height at once

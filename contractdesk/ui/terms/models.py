@@ -40,6 +40,17 @@ def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
+def scan_kind_text(mime: str) -> str:
+    """What kind of file a scan is, as the user reads it (not a MIME type)."""
+    if mime == "application/pdf":
+        return QCoreApplication.translate("ScanViewer", "PDF document")
+    if mime.startswith("image/"):
+        return QCoreApplication.translate("ScanViewer", "image (%1)").replace(
+            "%1", mime.split("/", 1)[1].upper()
+        )
+    return QCoreApplication.translate("ScanViewer", "file")
+
+
 class RowTableModel(QAbstractTableModel):
     """A read-only table over a list of row values; subclasses name the columns and the cells."""
 
@@ -414,7 +425,11 @@ class AcceptanceModel(RowTableModel):
         if column == 6 and row.warning:
             return row.warning
         if column == 7 and row.has_scan:
-            return f"{row.scan_mime}, {row.scan_size} B, SHA-256 {row.scan_sha256}"
+            return (
+                scan_kind_text(row.scan_mime or "")
+                + ", "
+                + self.tr("%Ln byte(s)", "", int(row.scan_size or 0))
+            )
         return None
 
     def background(self, row: AcceptanceView, column: int) -> QColor | None:

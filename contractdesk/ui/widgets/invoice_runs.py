@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.errors import UserFacingError
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import format_amount, format_date
 from contractdesk.ui.widgets.invoice_plan import InvoicePlanModel
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -217,6 +219,7 @@ class InvoiceRunsPanel(QWidget):
         actions.addWidget(self.undo_button)
         layout.addLayout(actions)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setObjectName("runsMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -340,9 +343,11 @@ class InvoiceRunsPanel(QWidget):
         if run is None:
             return
         if fmt in ("ehf", "pdf"):
-            path = QFileDialog.getExistingDirectory(self, self.tr("Export run to folder"))
+            path = QFileDialog.getExistingDirectory(
+                self, self.tr("Export run to folder"), in_documents()
+            )
         else:
-            suggested = str(Path.home() / f"invoice-run-{run.run_id}-{fmt}.csv")
+            suggested = in_documents(f"invoice-run-{run.run_id}-{fmt}.csv")
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export run"), suggested, self.tr("CSV files (*.csv)")
             )
@@ -370,7 +375,7 @@ class InvoiceRunsPanel(QWidget):
 
     def _ask_receipt(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import receipt"), str(Path.home()), self.tr("CSV files (*.csv)")
+            self, self.tr("Import receipt"), in_documents(), self.tr("CSV files (*.csv)")
         )
         if path:
             self.import_receipt(Path(path))

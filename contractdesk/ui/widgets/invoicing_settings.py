@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.errors import UserFacingError
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate, qdate
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -61,6 +62,7 @@ class InvoicingSettingsBox(QGroupBox):
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.save_button)

@@ -39,10 +39,12 @@ from contractdesk.ui.widgets.person_dialogs import (
     PersonDialog,
     RegistryHolderDialog,
     RequestedByDialog,
+    SubmitDialog,
     managers,
     person_label,
     role_label,
 )
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 # The services load SQLAlchemy: not at start-up (the customer card embeds this panel).
 if TYPE_CHECKING:
@@ -159,6 +161,18 @@ class PeopleTableModel(QAbstractTableModel):
         return ", ".join(parts)
 
 
+# (work, done): a service call for any thread, and what the panel does with its result
+Edit = tuple[Callable[[], Any], Callable[[Any], None]]
+
+
+def _now(edit: Edit) -> Any:
+    """Run an edit at once, on this thread (the panel's methods; the dialogs use the pool)."""
+    work, done = edit
+    result = work()
+    done(result)
+    return result
+
+
 class PeoplePanel(QWidget):
     """The people of one customer, with their roles and rights.
 
@@ -193,6 +207,7 @@ class PeoplePanel(QWidget):
         self.warning.setWordWrap(True)
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setObjectName("peopleMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -309,39 +324,32 @@ class PeoplePanel(QWidget):
                 return True
         return False
 
+    # -- edits ----------------------------------------------------------------------------------
+    # Each edit is (work, done): the work is the service call (any thread), ``done`` updates the
+    # panel on the GUI thread. The dialogs run the work in the background (``_in_background``);
+    # the methods below do both at once, for programmatic use and tests.
+
     def add_person(
         self, data: PersonInput, role: Role | str, requested_by: int | None = None
     ) -> int:
         """Register a person with a role here; raises ``UserError`` (shown by the dialog)."""
-        person_id = int(
-            self.services.people.add_person_at(self._org(), data, role, requested_by=requested_by)
-        )
-        self._done(self.tr("Added %1.").replace("%1", data.full_name), person_id)
-        return person_id
+        return int(_now(self._adding(data, role, requested_by)))
 
     def add_from_registry(
         self, index: int, role: Role | str | None = None, requested_by: int | None = None
     ) -> int:
-        person_id = int(
-            self.services.people.add_from_registry(
-                self._org(), index, role=role, requested_by=requested_by
-            )
-        )
-        self._done(self.tr("Added from the registry."), person_id)
-        return person_id
+        return int(_now(self._adding_from_registry(index, role, requested_by)))
 
     def correct_person(
         self, person_id: int, data: PersonInput, expected_version: int | None = None
     ) -> None:
         """Save a correction; ``expected_version``: the version the form was filled from (a
         colleague's newer save raises ``ConflictError``)."""
-        self.services.people.correct(person_id, data, expected_version=expected_version)
-        self._done(self.tr("Saved."), person_id)
+        _now(self._correcting(person_id, data, expected_version))
 
     def remove_person(self, person_id: int, requested_by: int | None) -> None:
         """Take all of the person's roles here away (the main contact must be replaced first)."""
-        self.services.people.remove_from_customer(self._org(), person_id, requested_by=requested_by)
-        self._done(self.tr("Removed from this customer."))
+        _now(self._removing(person_id, requested_by))
 
     def set_main_contact(
         self,
@@ -350,24 +358,14 @@ class PeoplePanel(QWidget):
         asked_on: date | None = None,
         keep_previous: bool = True,
     ) -> None:
-        self.services.people.set_main_contact(
-            self._org(),
-            person_id,
-            requested_by=requested_by,
-            requested_on=asked_on,
-            keep_previous_as_contact=keep_previous,
-        )
-        self._done(self.tr("Main contact changed."), person_id)
+        _now(self._making_main(person_id, requested_by, asked_on, keep_previous))
 
     def record_consent(self, person_id: int, kind: str, given: bool, on: date, source: str) -> None:
-        self.services.people.record_consent(person_id, kind, given, on=on, source=source)
-        self.message.setText(self.tr("Consent recorded."))
+        _now(self._recording_consent(person_id, kind, given, on, source))
 
     def export_person(self, person_id: int, path: str | Path) -> Path:
         """Write everything held about the person to a JSON file (access / portability request)."""
-        written = Path(self.services.people.export_to_file(person_id, path))
-        self.message.setText(self.tr("Exported to %1.").replace("%1", str(written)))
-        return written
+        return Path(_now(self._exporting(person_id, path)))
 
     def erase_person(self, person_id: int, successors: dict[str, int] | None = None) -> Any:
         result = self.services.people.erase(person_id, next_main_contacts=successors or {})
@@ -378,6 +376,84 @@ class PeoplePanel(QWidget):
             )
         )
         return result
+
+    def _adding(self, data: PersonInput, role: Role | str, requested_by: int | None) -> Edit:
+        people, org = self.services.people, self._org()
+        return (
+            lambda: people.add_person_at(org, data, role, requested_by=requested_by),
+            lambda pid: self._done(self.tr("Added %1.").replace("%1", data.full_name), int(pid)),
+        )
+
+    def _adding_from_registry(
+        self, index: int, role: Role | str | None, requested_by: int | None
+    ) -> Edit:
+        people, org = self.services.people, self._org()
+        return (
+            lambda: people.add_from_registry(org, index, role=role, requested_by=requested_by),
+            lambda pid: self._done(self.tr("Added from the registry."), int(pid)),
+        )
+
+    def _correcting(
+        self, person_id: int, data: PersonInput, expected_version: int | None = None
+    ) -> Edit:
+        people = self.services.people
+        return (
+            lambda: people.correct(person_id, data, expected_version=expected_version),
+            lambda _result: self._done(self.tr("Saved."), person_id),
+        )
+
+    def _removing(self, person_id: int, requested_by: int | None) -> Edit:
+        people, org = self.services.people, self._org()
+        return (
+            lambda: people.remove_from_customer(org, person_id, requested_by=requested_by),
+            lambda _result: self._done(self.tr("Removed from this customer.")),
+        )
+
+    def _making_main(
+        self, person_id: int, requested_by: int | None, asked_on: date | None, keep: bool
+    ) -> Edit:
+        people, org = self.services.people, self._org()
+        return (
+            lambda: people.set_main_contact(
+                org,
+                person_id,
+                requested_by=requested_by,
+                requested_on=asked_on,
+                keep_previous_as_contact=keep,
+            ),
+            lambda _result: self._done(self.tr("Main contact changed."), person_id),
+        )
+
+    def _recording_consent(
+        self, person_id: int, kind: str, given: bool, on: date, source: str
+    ) -> Edit:
+        people = self.services.people
+        return (
+            lambda: people.record_consent(person_id, kind, given, on=on, source=source),
+            lambda _result: self.message.setText(self.tr("Consent recorded.")),
+        )
+
+    def _exporting(self, person_id: int, path: str | Path) -> Edit:
+        people = self.services.people
+        return (
+            lambda: people.export_to_file(person_id, path),
+            lambda written: self.message.setText(
+                self.tr("Exported to %1.").replace("%1", str(written))
+            ),
+        )
+
+    def _in_background(self, dialog: SubmitDialog, edit_of: Callable[[], Edit]) -> None:
+        """The dialog's OK runs the edit's work off the GUI thread (its fields read on it, where
+        a ``UserError`` shows inline as before), then the edit's ``done``."""
+        pending: list[Callable[[Any], None]] = []
+
+        def work_of() -> Callable[[], Any]:
+            work, done = edit_of()
+            pending[:] = [done]
+            return work
+
+        dialog.background = work_of
+        dialog.saved = lambda result: pending[0](result)
 
     # -- buttons ----------------------------------------------------------------------------------
 
@@ -416,33 +492,56 @@ class PeoplePanel(QWidget):
 
     def _add_clicked(self) -> None:
         dialog = PersonDialog(self.rows(), parent=self)
-        dialog.submit = lambda: self.add_person(
-            dialog.person(), dialog.chosen_role(), dialog.requester()
+        self._in_background(
+            dialog,
+            lambda: self._adding(dialog.person(), dialog.chosen_role(), dialog.requester()),
         )
         dialog.exec()
 
     def _registry_clicked(self) -> None:
         try:
-            holders = self.services.people.registry_holders(self._org())
+            people, org = self.services.people, self._org()
         except UserError as exc:
             self.message.setText(str(exc))
             return
+        self._read_then(lambda: people.registry_holders(org), self._open_registry_dialog)
+
+    def _read_then(self, read: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """Read off the GUI thread, then open a dialog with it (a problem goes to the message)."""
+        from contractdesk.ui.tasks import op
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.message.setText(str(exc))
+                return
+            from contractdesk.ui.errors import present_error
+
+            present_error(self, exc)
+
+        op(self, read).success(then).failure(failed).run_in_background()
+
+    def _open_registry_dialog(self, holders: Any) -> None:
         dialog = RegistryHolderDialog(holders, self.rows(), parent=self)
 
-        def submit() -> None:
+        def adding() -> Edit:
             holder = dialog.current_holder()
             if holder is None:
                 raise UserError(self.tr("Choose a person from the list."))
-            self.add_from_registry(holder.index, dialog.chosen_role(), dialog.requester())
+            return self._adding_from_registry(
+                holder.index, dialog.chosen_role(), dialog.requester()
+            )
 
-        dialog.submit = submit
+        self._in_background(dialog, adding)
         dialog.exec()
 
     def _edit_clicked(self) -> None:
         pid = self.selected_person_id()
         if pid is None:
             return
-        view = self.services.people.get(pid)
+        people = self.services.people
+        self._read_then(lambda: people.get(pid), lambda view: self._open_edit_dialog(pid, view))
+
+    def _open_edit_dialog(self, pid: int, view: Any) -> None:
         if view.erased:
             return
         dialog = PersonDialog(person=view.as_input(), with_role=False, parent=self)
@@ -454,7 +553,7 @@ class PeoplePanel(QWidget):
             dialog.set_person(fresh.as_input())
             self.refresh()
 
-        dialog.submit = lambda: self.correct_person(pid, dialog.person(), read["version"])
+        self._in_background(dialog, lambda: self._correcting(pid, dialog.person(), read["version"]))
         dialog.reload = reload
         self.edit_dialog = dialog
         dialog.exec()
@@ -474,7 +573,7 @@ class PeoplePanel(QWidget):
             extra=[row],
             parent=self,
         )
-        dialog.submit = lambda: self.remove_person(row.id, dialog.requester())
+        self._in_background(dialog, lambda: self._removing(row.id, dialog.requester()))
         dialog.exec()
 
     def _main_clicked(self) -> None:
@@ -492,8 +591,11 @@ class PeoplePanel(QWidget):
             parent=self,
         )
         dialog.keep_previous.setVisible(has_main)
-        dialog.submit = lambda: self.set_main_contact(
-            row.id, dialog.requester(), dialog.asked_date(), dialog.keep_previous.isChecked()
+        self._in_background(
+            dialog,
+            lambda: self._making_main(
+                row.id, dialog.requester(), dialog.asked_date(), dialog.keep_previous.isChecked()
+            ),
         )
         dialog.exec()
 
@@ -502,12 +604,15 @@ class PeoplePanel(QWidget):
         if pid is None:
             return
         dialog = ConsentDialog(self)
-        dialog.submit = lambda: self.record_consent(
-            pid,
-            str(dialog.kind.currentData()),
-            dialog.given.isChecked(),
-            dialog.on.date().toPython(),
-            dialog.source.text(),
+        self._in_background(
+            dialog,
+            lambda: self._recording_consent(
+                pid,
+                str(dialog.kind.currentData()),
+                dialog.given.isChecked(),
+                dialog.on.date().toPython(),
+                dialog.source.text(),
+            ),
         )
         dialog.exec()
 
@@ -532,14 +637,22 @@ class PeoplePanel(QWidget):
         row = self._row(self.selected_person_id())
         if row is None or row.erased:
             return
-        view = self.services.people.get(row.id)
-        successors: dict[str, tuple[str, list[PersonRow]]] = {}
-        for m in view.memberships:
-            if Role.MAIN_CONTACT in m.roles:
-                others = [
-                    r for r in self.services.people.list_people(m.org_number) if r.id != row.id
-                ]
-                successors[m.org_number] = (m.customer_name, others)
+        people, person = self.services.people, row.id
+
+        def read() -> dict[str, tuple[str, list[PersonRow]]]:
+            """For each customer where the person is the main contact: who may follow."""
+            successors: dict[str, tuple[str, list[PersonRow]]] = {}
+            for m in people.get(person).memberships:
+                if Role.MAIN_CONTACT in m.roles:
+                    others = [r for r in people.list_people(m.org_number) if r.id != person]
+                    successors[m.org_number] = (m.customer_name, others)
+            return successors
+
+        self._read_then(read, lambda successors: self._open_erase_dialog(row, successors))
+
+    def _open_erase_dialog(
+        self, row: PersonRow, successors: dict[str, tuple[str, list[PersonRow]]]
+    ) -> None:
         dialog = EraseDialog(person_label(self, row), successors, parent=self)
         people, person = self.services.people, row.id
 

@@ -31,6 +31,7 @@ from contractdesk.domain.people import ROLE_ORDER, ConsentKind, Role
 from contractdesk.services.errors import ConflictError, UserError
 from contractdesk.ui.formatting import date_edit_format
 from contractdesk.ui.widgets.dates import limit_date
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: imported when first used, not at start-up
     from contractdesk.services.people import PersonInput, PersonRow, RegistryHolder
@@ -46,11 +47,14 @@ def role_label(widget: Any, role: Role) -> str:
     }[role]
 
 
+def erased_person_text() -> str:
+    """What an anonymised person is called (no internal id: it means nothing to the user)."""
+    return QCoreApplication.translate("PeopleRoles", "Erased person")
+
+
 def person_label(widget: Any, row: PersonRow) -> str:
-    """The person's name, or "Erased person #id" for an anonymised record."""
-    return row.full_name or QCoreApplication.translate("PeopleRoles", "Erased person #%1").replace(
-        "%1", str(row.id)
-    )
+    """The person's name, or "Erased person" for an anonymised record."""
+    return row.full_name or erased_person_text()
 
 
 class SubmitDialog(QDialog):
@@ -68,6 +72,7 @@ class SubmitDialog(QDialog):
         # Reload after a conflict (a colleague saved first): refill the fields from the store.
         self.reload: Callable[[], None] | None = None
         self.error_label = QLabel()
+        reserve_lines(self.error_label)  # a message never moves the buttons
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020")

@@ -3,6 +3,7 @@ done."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,8 @@ from contractdesk.domain.people import RequestKind
 from contractdesk.services.errors import UserError
 from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.widgets.dates import limit_date
-from contractdesk.ui.widgets.person_dialogs import SubmitDialog
+from contractdesk.ui.widgets.person_dialogs import SubmitDialog, erased_person_text
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -122,9 +124,7 @@ class RequestTableModel(QAbstractTableModel):
             if col == 1:
                 if r.person_id is None:
                     return ""
-                return r.person_name or QCoreApplication.translate(
-                    "PeopleRoles", "Erased person #%1"
-                ).replace("%1", str(r.person_id))
+                return r.person_name or erased_person_text()
             if col == 2:
                 return format_date(r.received_on)
             if col == 3:
@@ -192,6 +192,7 @@ class RequestLogDialog(QDialog):
         self.done_button = QPushButton(self.tr("Mark &done"))
         self.done_button.clicked.connect(self._done_clicked)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
@@ -209,43 +210,54 @@ class RequestLogDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(
-            self.services.people.requests(
-                open_only=self.open_only.isChecked(), person_id=self.person_id
-            )
-        )
+        """Read the log again, off the GUI thread."""
+        from contractdesk.ui.tasks import op
+
+        people, open_only, person = self.services.people, self.open_only.isChecked(), self.person_id
+        op(self, lambda: people.requests(open_only=open_only, person_id=person)).success(
+            self.model.set_rows
+        ).run_in_background()
 
     def log_request(self, kind: str, received_on: date, note: str = "") -> int:
-        request_id = int(
-            self.services.people.log_request(
-                self.person_id, kind, received_on=received_on, note=note
-            )
-        )
+        """Log a request at once (programmatic use; the dialog does it off the GUI thread)."""
+        request_id = int(self._logging(kind, received_on, note)())
         self.refresh()
         return request_id
 
     def mark_done(self, request_id: int, done_on: date | None = None) -> None:
-        self.services.people.complete_request(request_id, done_on=done_on)
+        self._completing(request_id, done_on)()
         self.refresh()
+
+    def _logging(self, kind: str, received_on: date, note: str) -> Callable[[], Any]:
+        people, person = self.services.people, self.person_id
+        return lambda: people.log_request(person, kind, received_on=received_on, note=note)
+
+    def _completing(self, request_id: int, done_on: date | None) -> Callable[[], Any]:
+        people = self.services.people
+        return lambda: people.complete_request(request_id, done_on=done_on)
 
     def _log_clicked(self) -> None:
         dialog = LogRequestDialog(self)
-
-        def submit() -> None:
-            self.log_request(
-                str(dialog.kind.currentData()),
-                dialog.received.date().toPython(),
-                dialog.note.text(),
-            )
-
-        dialog.submit = submit
+        dialog.background = lambda: self._logging(
+            str(dialog.kind.currentData()), dialog.received.date().toPython(), dialog.note.text()
+        )
+        dialog.saved = lambda _request_id: self.refresh()
         dialog.exec()
 
     def _done_clicked(self) -> None:
         index = self.view.currentIndex()
         if not index.isValid():
             return
-        try:
-            self.mark_done(int(self.model.data(index, RequestTableModel.IdRole)))
-        except UserError as exc:
-            self.message.setText(str(exc))
+        from contractdesk.ui.tasks import op
+
+        work = self._completing(int(self.model.data(index, RequestTableModel.IdRole)), None)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.message.setText(str(exc))
+                return
+            from contractdesk.ui.errors import present_error
+
+            present_error(self, exc)
+
+        op(self, work).success(lambda _r: self.refresh()).failure(failed).run_in_background()

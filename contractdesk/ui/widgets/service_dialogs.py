@@ -40,6 +40,7 @@ from contractdesk.ui.formatting import (
     month_edit_format,
 )
 from contractdesk.ui.widgets.dates import limit_date
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up
     from contractdesk.services.billing import ServiceInput, ServiceView, TerminationView
@@ -99,6 +100,7 @@ class _FormDialog(QDialog):
         self.form = QFormLayout()
         layout.addLayout(self.form)
         self.error = QLabel()
+        reserve_lines(self.error)  # a message never moves the buttons
         self.error.setObjectName("errorLabel")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -110,6 +112,7 @@ class _FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._fields: dict[str, QWidget] = {}
+        self._on_saved: Callable[[Any], None] | None = None
 
     def add_row(self, text: str, field: QWidget, name: str | None = None) -> QLabel:
         label = QLabel(text)
@@ -134,6 +137,43 @@ class _FormDialog(QDialog):
             return False
         self.error.clear()
         return True
+
+    def save(self, submit: Callable[..., Any], values: Callable[[], tuple[Any, ...]]) -> None:
+        """OK: with a ``saved`` callback, ``submit(*values())`` runs off the GUI thread (the
+        fields read here) and the dialog closes when it succeeded; without, at once."""
+        saved = self._on_saved
+        if saved is None:
+            if self.run(lambda: submit(*values())):
+                QDialog.accept(self)
+            return
+        from contractdesk.ui.tasks import op
+
+        try:
+            args = values()
+        except UserError as exc:
+            self.show_error(exc)
+            return
+        self.buttons.setEnabled(False)
+        (
+            op(self, lambda: submit(*args))
+            .success(lambda result: self._done_saving(saved, result))
+            .failure(self._not_saved)
+            .finished(lambda: self.buttons.setEnabled(True))
+            .run_in_background()
+        )
+
+    def _done_saving(self, saved: Callable[[Any], None], result: Any) -> None:
+        self.error.clear()
+        saved(result)
+        QDialog.accept(self)
+
+    def _not_saved(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.show_error(exc)
+            return
+        from contractdesk.ui.errors import present_error
+
+        present_error(self, exc)
 
 
 class ServiceDialog(_FormDialog):
@@ -346,10 +386,12 @@ class TerminateDialog(_FormDialog):
         today: date,
         title: str = "",
         parent: QWidget | None = None,
+        saved: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._preview = preview
         self._submit = submit
+        self._on_saved = saved
         self.setWindowTitle(
             self.tr("Terminate %1").replace("%1", title) if title else self.tr("Terminate service")
         )
@@ -411,8 +453,7 @@ class TerminateDialog(_FormDialog):
         ok.setEnabled(confirmed and not self._invalid)
 
     def accept(self) -> None:
-        if self.run(lambda: self._submit(*self.values())):
-            super().accept()
+        self.save(self._submit, self.values)
 
 
 def describe_termination(view: TerminationView) -> str:
@@ -464,9 +505,11 @@ class UsageDialog(_FormDialog):
         recorded: dict[date, Decimal] | None = None,
         title: str = "",
         parent: QWidget | None = None,
+        saved: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._submit = submit
+        self._on_saved = saved
         self._recorded = dict(recorded or {})
         self.setWindowTitle(
             self.tr("Record usage: %1").replace("%1", title) if title else self.tr("Record usage")
@@ -502,8 +545,7 @@ class UsageDialog(_FormDialog):
         )
 
     def accept(self) -> None:
-        if self.run(lambda: self._submit(self.chosen_month(), self.quantity.text())):
-            super().accept()
+        self.save(self._submit, lambda: (self.chosen_month(), self.quantity.text()))
 
 
 class PriceDialog(_FormDialog):
@@ -518,10 +560,12 @@ class PriceDialog(_FormDialog):
         current: Decimal,
         title: str = "",
         parent: QWidget | None = None,
+        saved: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._check = check
         self._submit = submit
+        self._on_saved = saved
         self.setWindowTitle(
             self.tr("Adjust price: %1").replace("%1", title) if title else self.tr("Adjust price")
         )
@@ -559,5 +603,4 @@ class PriceDialog(_FormDialog):
         self.warnings.setText("\n".join(w.message for w in warnings))
 
     def accept(self) -> None:
-        if self.run(lambda: self._submit(*self.values())):
-            super().accept()
+        self.save(self._submit, self.values)

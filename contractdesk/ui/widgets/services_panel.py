@@ -42,6 +42,7 @@ from contractdesk.ui.widgets.service_dialogs import (
     kind_label,
     period_label,
 )
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 if TYPE_CHECKING:
     from contractdesk.services.context import Services
@@ -261,6 +262,7 @@ class ServicesPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.message = QLabel()
+        reserve_lines(self.message)  # a message never moves the buttons
         self.message.setObjectName("messageLabel")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -398,33 +400,53 @@ class ServicesPanel(QWidget):
     def save_invoicing(self) -> None:
         if self.services is None or self.org_number is None:
             return
-        billing = self.services.billing
-        try:
+        billing, org, today = self.services.billing, self.org_number, self.today()
+        delivery, period = self.delivery.currentData(), self.period.currentData()
+        delivery_text = self.delivery.currentText()
+        expected_version = self.profile_version
+
+        def save() -> tuple[Any, date]:
             # Issue 14: the fee changes from the next invoice not yet handed over, never before.
-            effective = billing.next_invoice_date(self.org_number, today=self.today())
+            effective = billing.next_invoice_date(org, today=today)
             profile = billing.set_customer_billing(
-                self.org_number,
-                delivery_method=self.delivery.currentData(),
-                invoice_period=self.period.currentData(),
+                org,
+                delivery_method=delivery,
+                invoice_period=period,
                 effective=effective,
-                expected_version=self.profile_version,
+                expected_version=expected_version,
             )
-        except UserError as exc:
-            self.show_message(str(exc), error=True)
-            return
-        except ConflictError as exc:  # a colleague changed it since it was shown
+            return profile, effective
+
+        def saved(result: tuple[Any, date]) -> None:
+            profile, effective = result
+            self.profile_version = profile.version
+            self._saved(
+                self.tr("Invoicing saved: %1 from %3, default period %2.")
+                .replace("%1", delivery_text)
+                .replace("%2", period_label(profile.invoice_period))
+                .replace("%3", format_date(effective))
+            )
+
+        self._in_background(save, saved)
+
+    def _in_background(self, work: Any, done: Any) -> None:
+        """Run a write off the GUI thread; a ``UserError`` goes to the message line, a conflict
+        (a colleague changed it since it was shown) also offers Reload."""
+        from contractdesk.ui.tasks import op
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.show_message(str(exc), error=True)
+                return
             from contractdesk.ui.errors import present_error
 
-            self.show_message(str(exc), error=True)
-            self.dialog = present_error(self, exc, reload=self.refresh)
-            return
-        self.profile_version = profile.version
-        self._saved(
-            self.tr("Invoicing saved: %1 from %3, default period %2.")
-            .replace("%1", self.delivery.currentText())
-            .replace("%2", period_label(profile.invoice_period))
-            .replace("%3", format_date(effective))
-        )
+            if isinstance(exc, ConflictError):
+                self.show_message(str(exc), error=True)
+                self.dialog = present_error(self, exc, reload=self.refresh)
+                return
+            present_error(self, exc)
+
+        op(self, work).success(done).failure(failed).run_in_background()
 
     def add_service(self) -> ServiceDialog | None:
         if self.services is None or self.org_number is None:
@@ -490,16 +512,13 @@ class ServicesPanel(QWidget):
             return None
         billing = self.services.billing
 
-        def submit(received: date, requested: date | None) -> None:
-            billing.terminate(view.id, received, requested)
-            self._saved(self.tr("Termination recorded."), view.id)
-
         dialog = TerminateDialog(
             lambda d, r: billing.preview_termination(view.id, d, r),
-            submit,
+            lambda received, requested: billing.terminate(view.id, received, requested),
             today=self.today(),
             title=view.name,
             parent=self,
+            saved=lambda _result: self._saved(self.tr("Termination recorded."), view.id),
         )
         if view.termination is not None:
             from contractdesk.ui.widgets.service_dialogs import qdate
@@ -515,12 +534,11 @@ class ServicesPanel(QWidget):
         view = self.selected()
         if self.services is None or view is None:
             return
-        try:
-            self.services.billing.withdraw_termination(view.id)
-        except UserError as exc:
-            self.show_message(str(exc), error=True)
-            return
-        self._saved(self.tr("Termination withdrawn."), view.id)
+        billing = self.services.billing
+        self._in_background(
+            lambda: billing.withdraw_termination(view.id),
+            lambda _result: self._saved(self.tr("Termination withdrawn."), view.id),
+        )
 
     def record_usage(self) -> UsageDialog | None:
         view = self.selected()
@@ -528,22 +546,22 @@ class ServicesPanel(QWidget):
             return None
         billing = self.services.billing
 
-        def submit(month: date, quantity: str) -> None:
-            usage = billing.record_usage(view.id, month, quantity)
+        def recorded(usage: Any) -> None:
             self._saved(
                 self.tr("Usage for %1 recorded: %2 (NOK %3 excl. VAT).")
-                .replace("%1", format_month(month))
+                .replace("%1", format_month(usage.month))
                 .replace("%2", format_number(usage.quantity))
                 .replace("%3", format_amount(usage.amount)),
                 view.id,
             )
 
         dialog = UsageDialog(
-            submit,
+            lambda month, quantity: billing.record_usage(view.id, month, quantity),
             today=self.today(),
             recorded={u.month: u.quantity for u in view.usage},
             title=view.name,
             parent=self,
+            saved=recorded,
         )
         self._open(dialog)
         return dialog
@@ -559,15 +577,23 @@ class ServicesPanel(QWidget):
                 billing.check_price_adjustment(view.id, effective, announced, price or None)
             )
 
-        def submit(effective: date, announced: date, price: str) -> None:
-            _, warnings = billing.adjust_price(view.id, effective, announced, price)
+        def adjusted(result: Any) -> None:
+            _, warnings = result
             text = self.tr("Price adjustment saved.")
             if warnings:
                 text += " " + " ".join(w.message for w in warnings)
             self._saved(text, view.id)
 
         dialog = PriceDialog(
-            check, submit, today=self.today(), current=view.price, title=view.name, parent=self
+            check,
+            lambda effective, announced, price: billing.adjust_price(
+                view.id, effective, announced, price
+            ),
+            today=self.today(),
+            current=view.price,
+            title=view.name,
+            parent=self,
+            saved=adjusted,
         )
         self._open(dialog)
         return dialog
@@ -591,12 +617,11 @@ class ServicesPanel(QWidget):
         def done(result: int) -> None:
             if result != QMessageBox.StandardButton.Yes:
                 return
-            try:
-                self.services.billing.remove_service(view.id)
-            except UserError as exc:
-                self.show_message(str(exc), error=True)
-                return
-            self._saved(self.tr("Service removed."))
+            billing = self.services.billing
+            self._in_background(
+                lambda: billing.remove_service(view.id),
+                lambda _result: self._saved(self.tr("Service removed.")),
+            )
 
         box.finished.connect(done)
         self._open(box)

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.errors import UserFacingError
+from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import format_amount, format_date
 from contractdesk.ui.widgets.service_dialogs import date_edit, pydate
+from contractdesk.ui.widgets.status_line import reserve_lines
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -115,6 +117,7 @@ class YearlyAdjustmentDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.error = QLabel()
+        reserve_lines(self.error)  # a message never moves the buttons
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.model = YearlyModel(self)
@@ -211,7 +214,9 @@ class YearlyAdjustmentDialog(QDialog):
         self._run(work, done)
 
     def choose_letters_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letters"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the letters"), in_documents()
+        )
         if folder:
             self.write_letters(Path(folder))
 
