@@ -776,3 +776,44 @@ def test_demo_registers_the_shipped_companies_without_the_network(
     assert [
         r.org_number for r in services.customers.list_customers(CustomerQuery(search="frode"))
     ] == ["971049669"]
+
+
+@pytest.mark.parametrize(("collect_limit", "walk_short"), [(0, 0), (0, 10**6), (10**6, 10**6)])
+def test_every_way_of_cutting_a_page_finds_the_same(
+    listed: Any, services: Any, monkeypatch: pytest.MonkeyPatch, collect_limit: int, walk_short: int
+) -> None:
+    """Few or many matches choose how a page is cut (ids collected and sorted, or the sort index
+    walked with contacts as one set or per row): the rows and their order never depend on it."""
+    from contractdesk.store.queries import customers as queries
+
+    contact = listed.list_customers(CustomerQuery(search="INNFRAM"))[0].main_contact
+    first, last = contact.split()[0], contact.split()[-1]
+    searches = ["h", "he", "heimen", "o", "971 049", "9900", "AS", "bygg a", first, last[:2]]
+    searches += [f"{first[:3]} {last[:3]}", first[:1], "xq", "nobody-like-this"]
+    sorts = ("name", "municipality", "main_contact")
+
+    def pages() -> dict[tuple[str, str, bool], list[str]]:
+        return {
+            (search, sort, descending): names(
+                listed.list_customers(
+                    CustomerQuery(search=search, sort=sort, descending=descending), limit=3
+                )
+            )
+            + names(
+                listed.list_customers(
+                    CustomerQuery(search=search, sort=sort, descending=descending), offset=3
+                )
+            )
+            for search in searches
+            for sort in sorts
+            for descending in (False, True)
+        }
+
+    expected = pages()
+    assert "INNFRAM AS" in expected[(first, "name", False)]
+    monkeypatch.setattr(queries, "COLLECT_LIMIT", collect_limit)
+    monkeypatch.setattr(queries, "WALK_SHORT", walk_short)
+    assert pages() == expected
+    assert [listed.count(s) for s in searches] == [
+        len(expected[(s, "name", False)]) for s in searches
+    ]

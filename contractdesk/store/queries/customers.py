@@ -111,9 +111,9 @@ def _on_postgresql(s: Session) -> bool:
 def count_customers(s: Session, search: str = "") -> int:
     """How many customers the search finds (all customers without one)."""
     if _on_postgresql(s):
-        condition, params = pg_search_condition(s, search)
-        where = f" WHERE {condition}" if condition else ""
-        return int(s.execute(text("SELECT count(*) FROM customer c" + where), params).scalar() or 0)
+        found = pg_search(search)
+        sql = f"SELECT count(*) FROM ({found.ids}) m" if found else "SELECT count(*) FROM customer"
+        return int(s.execute(text(sql), found.params if found else {}).scalar() or 0)
     ids_sql, params = search_ids(search)
     sql = f"SELECT count(*) FROM ({ids_sql})" if ids_sql else "SELECT count(*) FROM customer"
     return int(s.execute(text(sql), params).scalar() or 0)
@@ -401,11 +401,11 @@ def _words_sql(words: Sequence[str], long_words: Sequence[str], params: dict[str
 
 # -- the same search on PostgreSQL ----------------------------------------------------------------
 #
-# PostgreSQL plans well by itself: the search is one condition on the customer row, served by
-# trigram indexes (pg_trgm) over the folded columns (``search_name``/``search_municipality``, filled
-# by ``domain.search_fold`` like SQLite's FTS5 index) and the org number, and by the btree indexes
-# for prefixes; a page is then cut in the wanted order with LIMIT/OFFSET. The words are folded by
-# the same function as on SQLite, so both engines find the same customers (one rule).
+# The search is a condition on the customer row, served by trigram indexes (pg_trgm) over the
+# folded columns (``search_name``/``search_municipality``, filled by ``domain.search_fold`` like
+# SQLite's FTS5 index) and the org number, and by the btree indexes for prefixes, plus the
+# contacts' look-up keys; how a page is cut from it is chosen in :func:`_pg_page_ids`. The words
+# are folded by the same function as on SQLite, so both engines find the same customers.
 
 
 def _pg_word_condition(i: int, word: str, params: dict[str, Any]) -> str:
@@ -432,65 +432,138 @@ def _pg_short_word_condition(i: int, word: str, params: dict[str, Any]) -> str |
     )
 
 
-def _pg_contact_condition(s: Session, raw: str) -> str | None:
-    """Customers with a person whose name words start with the search's words.
+WALK_SHORT = 5000
+"""A prefix matching more customers than this (of 100,000) is met within a few thousand entries
+of the sort index: few enough to look each one's contacts up by row."""
 
-    The ids are read first and written into the statement as a constant list: PostgreSQL then
-    knows how many there are (it walks the sort index when they are many, reads the few rows by
-    index when they are few) and tests a row against them by hash.
-    """
-    tokens = name_tokens(raw)[:6]
-    if not tokens:
-        return None
-    params: dict[str, Any] = {}
-    selects = []
-    for i, token in enumerate(tokens):
-        params[f"k{i}"], params[f"u{i}"] = token, prefix_upper_bound(token)
-        selects.append(
-            "SELECT person_id FROM person_search_key WHERE kind = 'name' "
-            f"AND value >= :k{i} AND value < :u{i}"
+
+def _bounded_count(select: str, bound: int = COLLECT_LIMIT) -> str:
+    """A count of ``select``'s rows that stops past ``bound``."""
+    return f"(SELECT count(*) FROM ({select} LIMIT {bound + 1}) n)"
+
+
+@dataclass(frozen=True)
+class PgSearch:
+    """A search on PostgreSQL in two parts: a condition on the customer row ``c`` (served by the
+    trigram and prefix indexes) and the contacts' look-up keys; with bounded counts of each part's
+    matches (index look-ups only) to choose how the page is cut."""
+
+    row: str
+    row_counts: tuple[str, ...]
+    key_ranges: tuple[str, ...]
+    """Per contact name word: a condition on a ``person_search_key`` row ``k``."""
+    params: dict[str, Any]
+
+    @property
+    def contacts(self) -> str:
+        """A SELECT of the customers with a person whose name words start with the search's."""
+        selects = [
+            f"SELECT k.person_id FROM person_search_key k WHERE {r}" for r in self.key_ranges
+        ]
+        return (
+            "SELECT customer_id FROM person_role WHERE person_id IN ("
+            + " INTERSECT ".join(selects)
+            + ")"
         )
-    sql = (
-        "SELECT DISTINCT customer_id FROM person_role WHERE person_id IN ("
-        + " INTERSECT ".join(selects)
-        + ")"
-    )
-    ids = [int(r[0]) for r in s.execute(text(sql), params)]
-    return f"c.id IN ({', '.join(map(str, ids))})" if ids else None
+
+    @property
+    def counts(self) -> list[str]:
+        """Bounded counts whose sum is at least the number of matches (up to the bound): the
+        row parts, and the fewest persons matching one contact name word."""
+        counts = [_bounded_count(c, WALK_SHORT) for c in self.row_counts]
+        if self.key_ranges:
+            counts.append(
+                "LEAST("
+                + ", ".join(
+                    _bounded_count(f"SELECT 1 FROM person_search_key k WHERE {r}")
+                    for r in self.key_ranges
+                )
+                + ")"
+            )
+        return counts
+
+    @property
+    def ids(self) -> str:
+        """A SELECT of every found id (each once)."""
+        selects = [f"SELECT c.id FROM customer c WHERE {self.row}"] if self.row else []
+        if self.key_ranges:
+            selects.append(self.contacts)
+        return " UNION ".join(selects)
+
+    def condition(self, contacts_per_row: bool) -> str:
+        """The whole search as one condition on ``c``. Contacts either as one set (hashed once)
+        or, when that set is large, looked up per row (``OFFSET 0`` keeps the planner from
+        turning the look-up into the set): walking the sort index then stops after the page
+        without first collecting thousands of contacts."""
+        conditions = [self.row] if self.row else []
+        if self.key_ranges and contacts_per_row:
+            per_person = " AND ".join(
+                f"EXISTS (SELECT 1 FROM person_search_key k WHERE k.person_id = r.person_id "
+                f"AND {r})"
+                for r in self.key_ranges
+            )
+            conditions.append(
+                "EXISTS (SELECT 1 FROM person_role r WHERE r.customer_id = c.id "
+                f"AND {per_person} OFFSET 0)"
+            )
+        elif self.key_ranges:
+            conditions.append(f"c.id IN ({self.contacts})")
+        return "(" + " OR ".join(conditions) + ")"
 
 
-def pg_search_condition(s: Session, search: str) -> tuple[str, dict[str, Any]]:
-    """The search of :func:`search_parts` as one condition on a customer row ``c`` (PostgreSQL),
-    and its parameters; ``("", {})`` for an empty text (every customer)."""
-    raw = " ".join((search or "").split())
-    params: dict[str, Any] = {}
-    if not raw:
-        return "", params
-    conditions: list[str] = []
+def _pg_key_ranges(raw: str, params: dict[str, Any]) -> tuple[str, ...]:
+    """Per name word of the search (at most 6): a prefix range of the people's name look-up keys
+    (folded alike); fills ``params``."""
+    ranges = []
+    for i, token in enumerate(name_tokens(raw)[:6]):
+        params[f"k{i}"], params[f"u{i}"] = token, prefix_upper_bound(token)
+        ranges.append(f"k.kind = 'name' AND k.value >= :k{i} AND k.value < :u{i}")
+    return tuple(ranges)
+
+
+def _pg_row_condition(raw: str, params: dict[str, Any]) -> tuple[str, tuple[str, ...], bool]:
+    """The condition on the customer row, the SELECTs to count beforehand (a prefix's index
+    ranges: cheap to count; the rest is counted while collected), and whether contact names
+    count too."""
     digits = org_number_digits(raw)
     if digits:
         params["d0"], params["d1"] = digits, digits + ":"
-        conditions.append("(c.org_number >= :d0 AND c.org_number < :d1)")
+        conditions = ["(c.org_number >= :d0 AND c.org_number < :d1)"]
         if len(raw) >= 3:
             params["fn"] = f"%{_like_escape(search_fold(raw))}%"
             conditions.append("c.search_name LIKE :fn ESCAPE '\\'")
-        return "(" + " OR ".join(conditions) + ")", params
+        return "(" + " OR ".join(conditions) + ")", (), False
     words = search_words(raw)
     if not words:
-        return "", params
+        return "", (), False
     if any(len(w) >= 3 for w in words):
         each = [_pg_word_condition(i, w, params) for i, w in enumerate(words) if len(w) >= 3]
         short = [_pg_short_word_condition(i, w, params) for i, w in enumerate(words) if len(w) < 3]
-        conditions.append("(" + " AND ".join(each + [c for c in short if c]) + ")")
-    else:
-        key = " ".join(words)
-        params["p0"], params["p1"] = key, prefix_upper_bound(key)
-        conditions.append("(c.search_name >= :p0 AND c.search_name < :p1)")
-        conditions.append("(c.search_municipality >= :p0 AND c.search_municipality < :p1)")
-    contacts = _pg_contact_condition(s, raw)
-    if contacts:
-        conditions.append(contacts)
-    return "(" + " OR ".join(conditions) + ")", params
+        return "(" + " AND ".join(each + [c for c in short if c]) + ")", (), True
+    key = " ".join(words)
+    params["p0"], params["p1"] = key, prefix_upper_bound(key)
+    ranges = [f"(c.{col} >= :p0 AND c.{col} < :p1)" for col in _NAME_KEYED_COLUMNS_ORDERED]
+    return (
+        "(" + " OR ".join(ranges) + ")",
+        tuple(f"SELECT 1 FROM customer c WHERE {r}" for r in ranges),
+        True,
+    )
+
+
+_NAME_KEYED_COLUMNS_ORDERED = ("search_name", "search_municipality")
+
+
+def pg_search(search: str) -> PgSearch | None:
+    """The search of :func:`search_parts` on PostgreSQL (None: an empty text, every customer)."""
+    raw = " ".join((search or "").split())
+    if not raw:
+        return None
+    params: dict[str, Any] = {}
+    row, row_counts, with_contacts = _pg_row_condition(raw, params)
+    key_ranges = _pg_key_ranges(raw, params) if with_contacts else ()
+    if not row and not key_ranges:
+        return None
+    return PgSearch(row, row_counts, key_ranges, params)
 
 
 _PG_ORDER = {
@@ -513,29 +586,80 @@ _PG_DETAILS_SQL = (
 )
 
 
+def _pg_walk_sql(head: str, found: PgSearch, tail: str, contacts_per_row: bool) -> str:
+    return head + f"WHERE {found.condition(contacts_per_row)} " + tail
+
+
+def _pg_page_ids(
+    s: Session, search: str, order: str, join: bool, params: dict[str, Any]
+) -> list[int]:
+    """One page's ids in order.
+
+    Words anywhere and org numbers: one statement; the planner chooses between the trigram
+    indexes (few matches) and walking the sort index (many), and the contacts' ids are read
+    first. A prefix of 1-2 letters (the slow keystrokes): its name and municipality ranges and
+    the contacts' look-up keys are counted first (index look-ups only, bounded). Many matches:
+    the sort index is walked and stops after the page, the contacts tested per row when they
+    are thousands (one letter) instead of hashing them all. Few: as on SQLite, the ids are
+    collected (ranges and contacts) and only they are sorted (with several contact name words
+    the count is the fewest persons matching one word, far above what all words match: those
+    are collected).
+    """
+    head = "SELECT c.id FROM customer c " + (_MAIN_CONTACT_JOIN if join else "")
+    tail = f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+    found = pg_search(search)
+    if found is None:
+        return [int(r[0]) for r in s.execute(text(head + tail), params)]
+    params.update(found.params)
+    if not found.row_counts:
+        # words anywhere, org numbers: one statement, the planner chooses between the trigram
+        # indexes and walking the sort index (its trigram estimates are close); the contacts'
+        # ids are read first and written in as constants, so it knows how many they are
+        condition = found.row
+        if found.key_ranges:
+            ids = [int(r[0]) for r in s.execute(text(found.contacts), params)]
+            if ids:
+                condition = f"({condition} OR c.id IN ({', '.join(map(str, sorted(set(ids))))}))"
+        return [int(r[0]) for r in s.execute(text(head + f"WHERE {condition} " + tail), params)]
+    # a prefix of 1-2 letters: the name and municipality ranges and the contacts' look-up keys
+    # are counted first (index look-ups only)
+    known = [int(n) for n in s.execute(text("SELECT " + ", ".join(found.counts)), params).one()]
+    rows = sum(known[: len(found.row_counts)])
+    contacts_many = bool(found.key_ranges) and known[-1] > COLLECT_LIMIT
+    if rows > COLLECT_LIMIT or (contacts_many and len(found.key_ranges) == 1):
+        # many matches: walking the sort index stops soon; the contacts looked up per row when
+        # they are many (thousands of people's names start with one letter) and the walk short
+        walk = _pg_walk_sql(head, found, tail, contacts_many and rows > WALK_SHORT)
+        return [int(r[0]) for r in s.execute(text(walk), params)]
+    selects = ["SELECT id FROM r"] if found.row else []
+    if found.key_ranges:
+        selects.append(found.contacts)
+    collect = (
+        f"WITH r AS MATERIALIZED (SELECT c.id FROM customer c WHERE {found.row or 'false'} "
+        f"LIMIT {COLLECT_LIMIT + 1}), m AS MATERIALIZED ({' UNION '.join(selects)}) "
+        "SELECT c.id, (SELECT count(*) FROM r) FROM m "
+        # a look-up per collected id (OFFSET 0: not hashing the whole table to join a few)
+        "CROSS JOIN LATERAL (SELECT * FROM customer WHERE id = m.id OFFSET 0) c "
+        + (_MAIN_CONTACT_JOIN if join else "")
+        + tail
+    )
+    page = s.execute(text(collect), params).all()
+    if (not page and int(params["offset"]) > 0) or (page and int(page[0][1]) > COLLECT_LIMIT):
+        walk = _pg_walk_sql(head, found, tail, contacts_many)
+        return [int(r[0]) for r in s.execute(text(walk), params)]
+    return [int(r[0]) for r in page]
+
+
 def _pg_customer_page(
     s: Session, search: str, sort: str, descending: bool, params: dict[str, Any]
 ) -> list[ListRow]:
-    condition, found = pg_search_condition(s, search)
-    params.update(found)
     direction = "DESC" if descending else "ASC"
     if sort == "agreement_state":
         order, join = _order_by(sort, descending)
     else:
         key = sort if sort in _PG_ORDER else "name"
         order, join = _PG_ORDER[key].format(d=direction), key in _NEEDS_JOIN
-    page = [
-        int(r[0])
-        for r in s.execute(
-            text(
-                "SELECT c.id FROM customer c "
-                + (_MAIN_CONTACT_JOIN if join else "")
-                + (f"WHERE {condition} " if condition else "")
-                + f"ORDER BY {order} LIMIT :limit OFFSET :offset"
-            ),
-            params,
-        )
-    ]
+    page = _pg_page_ids(s, search, order, join, params)
     if not page:
         return []
     details = {
