@@ -302,9 +302,19 @@ class BackupService:
         """A verified backup at ``dest``, encrypted with ``passphrase`` (default: the recovery
         key, so the recovery sheet opens it)."""
         secret = passphrase or ensure_recovery_key(self._store)
+        if self.on_server:
+            from contractdesk.store.server_backup import dump_encrypted
+
+            dumped = dump_encrypted(self._store.engine, Path(dest), secret)
+            return BackupInfo(dumped.path, dumped.revision, [], dumped.counts)
         written = create_backup(self._store, Path(dest), secret)
         ledger.copy_beside(self._paths.data_dir, written.parent)
         return inspect_backup(written, secret)
+
+    @property
+    def on_server(self) -> bool:
+        """True for a team (PostgreSQL) store: backups are pg_dump archives, encrypted."""
+        return getattr(self._store, "engine_name", "") == "postgresql"
 
     def recovery_key(self) -> str:
         return ensure_recovery_key(self._store)
@@ -349,6 +359,8 @@ class BackupService:
 
     def run_auto_if_due(self) -> Path | None:
         """The daily automatic backup, when one is due (run it in a worker)."""
+        if self.on_server:  # the server's own backups (backup create, pg_dump) serve the team
+            return None
         return autobackup.run_if_due(self._store, self._paths.data_dir)
 
     def run_auto_now(self) -> Path:

@@ -116,6 +116,8 @@ class GuiController:
         if self.demo:
             folder = self.data_dir
             self._run(lambda: demo_services(folder))
+        elif self._server_profile() is not None:
+            self._open_server(None)
         elif not store_exists(self.paths):
             self._first_run()
         else:
@@ -130,6 +132,9 @@ class GuiController:
             self._done(False)
             return
         result = wizard.result_value()
+        if result.server is not None:
+            self._choose_server(result.server)
+            return
         if result.restore is not None:
             if not self.restore(result.restore, first_run=True):
                 self._done(False)
@@ -142,6 +147,50 @@ class GuiController:
             lambda: create_services(paths, profile, result.passphrase),
             after=self._offer_recovery_sheet,
         )
+
+    # -- team mode: the server chosen at set-up (server.json + the password in the keyring) ----
+
+    def _server_profile(self) -> Any:
+        from contractdesk.services.safety.team import server_of
+
+        return None if self.demo else server_of(self.paths)
+
+    def _choose_server(self, setup: Any) -> None:
+        from contractdesk.services.safety.team import ServerProfile, choose_server
+
+        profile = ServerProfile(
+            setup.host, setup.database, setup.user, setup.port, setup.require_tls
+        )
+        choose_server(self.paths, profile, setup.password)
+        self._open_server(setup.password or None)
+
+    def _open_server(self, password: str | None) -> None:
+        from contractdesk.services.safety.team import open_server_services, server_password
+
+        profile = self._server_profile()
+        if password is None:
+            password = server_password(profile)
+        if password is None:
+            password = self._ask_server_password(profile)
+            if password is None:
+                self._done(False)
+                return
+        paths = self.paths
+        self._run(lambda: open_server_services(paths, profile, password))
+
+    def _ask_server_password(self, profile: Any) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        label = QCoreApplication.translate(
+            "GuiController", "Password for %1 on the team server:"
+        ).replace("%1", f"{profile.user}@{profile.host}")
+        text, ok = QInputDialog.getText(
+            self.window,
+            QCoreApplication.translate("GuiController", "Connect to the team server"),
+            label,
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
 
     def _unlock(self, passphrase: str | None, error: str) -> None:
         from contractdesk.services.safety import open_services
@@ -188,6 +237,7 @@ class GuiController:
     def _opened(self, services: Services) -> None:
         self.services = services
         self.window.set_services(services)
+        services.colleagues.listen()  # team mode: colleagues' changes refresh the views too
         settle_heap()
         warm_up(self.pool)
         self._after_start()
