@@ -44,7 +44,7 @@ TABLE_AREAS: dict[str, frozenset[str]] = {
     "person": frozenset({PEOPLE, CUSTOMERS}),
     "person_role": frozenset({PEOPLE, CUSTOMERS}),
     "person_consent": frozenset({PEOPLE}),
-    "person_search_key": frozenset({PEOPLE}),
+    "person_search_key": frozenset(),  # derived from the person, whose own row is recorded
     "data_subject_request": frozenset({PEOPLE}),
     "agreement": frozenset({AGREEMENTS, CUSTOMERS}),
     "agreement_document": frozenset({AGREEMENTS, CUSTOMERS}),
@@ -88,6 +88,7 @@ class _Touched:
         self.areas: set[str] = set()
         self.orgs: set[str] = set()
         self.customer_ids: set[int] = set()
+        self.person_ids: set[int] = set()
         self.any_customer = False
 
     def table(self, name: str) -> None:
@@ -106,12 +107,15 @@ class _Touched:
             return
         org = getattr(obj, "org_number", None) if table == "customer" else None
         customer_id = getattr(obj, "customer_id", None)
+        person_id = getattr(obj, "id" if table == "person" else "person_id", None)
         if isinstance(org, str):
             self.orgs.add(org)
         elif isinstance(customer_id, int):
             self.customer_ids.add(customer_id)
+        elif isinstance(person_id, int):
+            self.person_ids.add(person_id)  # the customers the person has a role at
         else:
-            self.any_customer = True  # e.g. a person: any of their customers may show it
+            self.any_customer = True  # unknown: any customer may show it
 
 
 def _touched(session: Session) -> _Touched:
@@ -154,8 +158,10 @@ def install_notifier(sessions: sessionmaker[Session], token: str) -> None:
         name = getattr(table, "name", None)
         if state.is_insert or state.is_update or state.is_delete:
             if isinstance(name, str):
-                _touched(state.session).table(name)
-                _touched(state.session).any_customer = True
+                touched = _touched(state.session)
+                touched.table(name)
+                if TABLE_AREAS.get(name, ALL_AREAS):  # rows not known: any customer may show it
+                    touched.any_customer = True
             else:
                 _touched(state.session).unknown()
         elif _is_text_write(state.statement):
@@ -167,14 +173,7 @@ def install_notifier(sessions: sessionmaker[Session], token: str) -> None:
         touched = session.info.pop(_INFO, None)
         if not isinstance(touched, _Touched) or not touched.areas:
             return
-        orgs = set(touched.orgs)
-        if touched.customer_ids and not touched.any_customer:
-            from contractdesk.store.models import Customer
-
-            rows = session.execute(
-                select(Customer.org_number).where(Customer.id.in_(sorted(touched.customer_ids)))
-            )
-            orgs |= {str(r[0]) for r in rows}
+        orgs = set(touched.orgs) if touched.any_customer else _org_numbers(session, touched)
         session.execute(
             text("SELECT pg_notify(:channel, :payload)"),
             {"channel": CHANNEL, "payload": payload(token, touched, orgs)},
@@ -183,6 +182,27 @@ def install_notifier(sessions: sessionmaker[Session], token: str) -> None:
     @event.listens_for(sessions, "after_rollback")
     def _after_rollback(session: Session) -> None:
         session.info.pop(_INFO, None)
+
+
+def _org_numbers(session: Session, touched: _Touched) -> set[str]:
+    """The org numbers of the customers a unit of work touched (read inside its transaction)."""
+    from contractdesk.store.models import Customer, PersonRole
+
+    ids = set(touched.customer_ids)
+    if touched.person_ids:
+        ids |= {
+            int(r[0])
+            for r in session.execute(
+                select(PersonRole.customer_id)
+                .where(PersonRole.person_id.in_(sorted(touched.person_ids)))
+                .distinct()
+            )
+        }
+    orgs = set(touched.orgs)
+    if ids:
+        rows = session.execute(select(Customer.org_number).where(Customer.id.in_(sorted(ids))))
+        orgs |= {str(r[0]) for r in rows}
+    return orgs
 
 
 def _is_text_write(statement: Any) -> bool:

@@ -39,14 +39,9 @@ from typing import IO, Any
 from sqlalchemy import URL, Engine, func, inspect, select, text
 
 from contractdesk.i18n import fill, translate
+from contractdesk.store import keys
 from contractdesk.store.errors import StoreError, WrongKeyOrDamagedError
-from contractdesk.store.keys import (
-    ARGON2_MEMORY_KIB,
-    ARGON2_PARALLELISM,
-    ARGON2_TIME_COST,
-    _fsync_dir,
-    derive_key,
-)
+from contractdesk.store.keys import _fsync_dir, derive_key
 
 MAGIC = b"ContractDesk-pg_dump\x01\n"
 CHUNK = 64 * 1024
@@ -180,9 +175,9 @@ def _new_header(revision: str | None, counts: dict[str, int]) -> dict[str, Any]:
         "schema_revision": revision,
         "rows": counts,
         "kdf": "argon2id",
-        "time_cost": ARGON2_TIME_COST,
-        "memory_kib": ARGON2_MEMORY_KIB,
-        "parallelism": ARGON2_PARALLELISM,
+        "time_cost": keys.ARGON2_TIME_COST,  # read now: the key file's current parameters
+        "memory_kib": keys.ARGON2_MEMORY_KIB,
+        "parallelism": keys.ARGON2_PARALLELISM,
         "salt": _b64(secrets.token_bytes(16)),
         "cipher": "aes-256-gcm-chunked",
         "chunk": CHUNK,

@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, insert, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 
 from contractdesk.i18n import fill, translate
 from contractdesk.store.errors import StoreError
@@ -58,6 +59,20 @@ class TargetNotEmptyError(StoreError):
             )
         )
         self.tables = tables
+
+
+class NotTableOwnerError(StoreError):
+    """The server user may not prepare the tables for the copy (it does not own them)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            translate(
+                "ServerMove",
+                "This database user does not own the ContractDesk tables on the server; move "
+                "with the user that set the database up (contractdesk server init). Nothing was "
+                "copied.",
+            )
+        )
 
 
 class SchemaMismatchError(StoreError):
@@ -251,9 +266,14 @@ def _prepare_target(target: Connection, tables: list[Table]) -> None:
     """
     quoted = ", ".join(_q(target, t.name) for t in tables)
     if target.dialect.name == "postgresql":
-        for table in tables:
-            target.execute(text(f"ALTER TABLE {_q(target, table.name)} DISABLE TRIGGER USER"))
-        target.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY"))
+        try:
+            for table in tables:
+                target.execute(text(f"ALTER TABLE {_q(target, table.name)} DISABLE TRIGGER USER"))
+            target.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY"))
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient privilege
+                raise NotTableOwnerError() from None
+            raise
     else:  # another SQLite file (tests, tools): plain deletes, children first
         for table in reversed(tables):
             target.execute(table.delete())

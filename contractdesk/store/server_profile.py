@@ -45,6 +45,10 @@ class ServerProfile:
             query={"sslmode": "require" if self.require_tls else "disable"},
         )
 
+    def url_text(self, password: str | None) -> str:
+        """The same URL as text (with the password: hand it on, never show or log it)."""
+        return str(self.url(password).render_as_string(hide_password=False))
+
     @property
     def keyring_username(self) -> str:
         return f"server:{self.user}@{self.host}:{self.port}/{self.database}"

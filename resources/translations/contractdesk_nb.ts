@@ -3595,6 +3595,10 @@
         <translation>&amp;Ny kunde …</translation>
     </message>
     <message>
+        <source>&amp;Move to a team server…</source>
+        <translation>&amp;Flytt til en server for teamet…</translation>
+    </message>
+    <message>
         <source>&amp;Who is this?…</source>
         <translation>&amp;Hvem er dette?…</translation>
     </message>
@@ -3720,6 +3724,37 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Total</source>
         <translation>Totalt</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToServerWizard</name>
+    <message>
+        <source>Move to a team server</source>
+        <translation>Flytt til en server for teamet</translation>
+    </message>
+    <message>
+        <source>An empty database on your team&apos;s PostgreSQL server (15 or newer); ask whoever runs the server to create one for ContractDesk.</source>
+        <translation>En tom database på teamets PostgreSQL-server (15 eller nyere); be den som drifter serveren, om å opprette en for ContractDesk.</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Kopierer …</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopper …</translation>
+    </message>
+    <message>
+        <source>Copying and checking: %1</source>
+        <translation>Kopierer og kontrollerer: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1 rows in %2 tables are on the server, and every table has the same content as here. The data on this computer was not changed.</source>
+        <translation>Ferdig: %1 rader i %2 tabeller ligger på serveren, og hver tabell har samme innhold som her. Dataene på denne maskinen ble ikke endret.</translation>
+    </message>
+    <message>
+        <source>The move was stopped; nothing was saved on the server.</source>
+        <translation>Flyttingen ble stoppet; ingenting ble lagret på serveren.</translation>
     </message>
 </context>
 <context>
@@ -5453,6 +5488,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
         <translation>Serverdatabasen er ikke tom (%1 har allerede data); ingenting ble kopiert. Flytt til en ny, tom database.</translation>
     </message>
     <message>
+        <source>This database user does not own the ContractDesk tables on the server; move with the user that set the database up (contractdesk server init). Nothing was copied.</source>
+        <translation>Denne databasebrukeren eier ikke ContractDesk-tabellene på serveren; flytt med brukeren som satte opp databasen (contractdesk server init). Ingenting ble kopiert.</translation>
+    </message>
+    <message>
         <source>The copy on the server did not match the local store (%1); it was undone, the server database is empty again and the local store is unchanged.</source>
         <translation>Kopien på serveren stemte ikke med det lokale lageret (%1); den ble angret, serverdatabasen er tom igjen, og det lokale lageret er uendret.</translation>
     </message>
@@ -6235,6 +6274,33 @@ Låses opp med: %2</translation>
     <message>
         <source>Signer&apos;s title</source>
         <translation>Undertegners tittel</translation>
+    </message>
+</context>
+<context>
+    <name>TableCheckModel</name>
+    <message>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <source>Rows here</source>
+        <translation>Rader her</translation>
+    </message>
+    <message>
+        <source>Rows on the server</source>
+        <translation>Rader på serveren</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontroll</translation>
+    </message>
+    <message>
+        <source>Same content</source>
+        <translation>Samme innhold</translation>
+    </message>
+    <message>
+        <source>DIFFERENT</source>
+        <translation>ULIK</translation>
     </message>
 </context>
 <context>
@@ -7065,6 +7131,49 @@ Låses opp med: %2</translation>
     <message>
         <source>%1 (not proved)</source>
         <translation>%1 (ikke dokumentert)</translation>
+    </message>
+</context>
+<context>
+    <name>_MovePage</name>
+    <message>
+        <source>Copy and check</source>
+        <translation>Kopier og kontroller</translation>
+    </message>
+    <message>
+        <source>&amp;Start the move</source>
+        <translation>&amp;Start flyttingen</translation>
+    </message>
+    <message>
+        <source>Start the move</source>
+        <translation>Start flyttingen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Stop the move</source>
+        <translation>Stopp flyttingen</translation>
+    </message>
+    <message>
+        <source>Progress of the move</source>
+        <translation>Fremdrift for flyttingen</translation>
+    </message>
+    <message>
+        <source>Check per table</source>
+        <translation>Kontroll per tabell</translation>
+    </message>
+    <message>
+        <source>&amp;Open the server from the next start</source>
+        <translation>&amp;Åpne serveren fra neste oppstart</translation>
+    </message>
+    <message>
+        <source>Open the server from the next start</source>
+        <translation>Åpne serveren fra neste oppstart</translation>
+    </message>
+    <message>
+        <source>ContractDesk copies all your data into the empty database %1 and checks every table (row count and content). The data on this computer is not changed: it stays as the backup of the move.</source>
+        <translation>ContractDesk kopierer alle dataene dine til den tomme databasen %1 og kontrollerer hver tabell (antall rader og innhold). Dataene på denne maskinen endres ikke: de blir liggende som sikkerhetskopi fra flyttingen.</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,11 @@ def _engine(url: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def _dispose_engines():  # type: ignore[no-untyped-def]
+def _dispose_engines(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from contractdesk.store import keys
+
+    monkeypatch.setattr(keys, "ARGON2_TIME_COST", 1)  # cheap KDF: the parameters are in the file
+    monkeypatch.setattr(keys, "ARGON2_MEMORY_KIB", 8 * 1024)
     yield
     while _ENGINES:
         _ENGINES.pop().dispose()

@@ -71,8 +71,9 @@ class ColleagueChanges:
 
     def _connect(self) -> Any:
         fairy = self._store.engine.raw_connection()
+        driver = fairy.driver_connection
         fairy.detach()  # a dedicated connection: never handed back to the pool
-        return fairy.driver_connection
+        return driver
 
     def _received(self, data: dict[str, Any]) -> None:
         self._bus.publish(change_from_payload(data))

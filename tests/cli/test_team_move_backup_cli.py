@@ -1,0 +1,83 @@
+"""``store move-to-server`` and server backups from the command line (real SQLCipher + PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pg_testkit import PgServer, dbname_of
+
+
+def _seed(services) -> None:  # type: ignore[no-untyped-def]
+    from contractdesk.services.demo import populate_demo_customers
+
+    populate_demo_customers(services)
+
+
+def test_move_to_server_reports_every_table(passphrase_store, cli, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+    data = passphrase_store(_seed)
+    code, out, err = cli(data, "store", "move-to-server", pg_url)
+    assert code == 1 and "--yes" in err  # no terminal to confirm on: nothing happens without it
+    code, out, err = cli(data, "store", "move-to-server", pg_url, "--yes", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["ok"] is True and report["local_store_kept"] is True
+    assert "pg-test-superuser" not in out  # the password is never printed
+    customers = next(t for t in report["tables"] if t["table"] == "customer")
+    assert customers["local_rows"] == customers["server_rows"] >= 5
+    assert customers["local_sha256"] == customers["server_sha256"]
+    # a second move into the same (now full) database is refused with a clear message
+    code, out, err = cli(data, "store", "move-to-server", pg_url, "--yes")
+    assert code == 1 and "not empty" in err
+    # the table report in plain text
+    target = pg_url.rsplit("/", 1)[0]
+    assert target
+
+
+def test_move_to_server_prints_a_table_report(passphrase_store, cli, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+    data = passphrase_store(_seed)
+    code, out, err = cli(data, "store", "move-to-server", pg_url, "--yes")
+    assert code == 0, err
+    assert "customer" in out and "DIFFERENT" not in out
+    assert "was not changed" in out and "backup" in out
+
+
+def test_server_backup_create_and_restore(
+    passphrase_store,
+    cli,
+    pg_server: PgServer,
+    pg_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # type: ignore[no-untyped-def]
+    data = passphrase_store(_seed)
+    assert cli(data, "store", "move-to-server", pg_url, "--yes")[0] == 0
+    monkeypatch.setenv("CONTRACTDESK_BACKUP_PASSPHRASE", "backup passphrase 1")
+    dest = tmp_path / "team.cdpg"
+
+    from contractdesk.paths import StorePaths
+    from contractdesk.services.context import Services
+    from contractdesk.store.server import open_server_store
+
+    services = Services(open_server_store(pg_url), StorePaths(tmp_path / "server-folder"))
+    try:
+        info = services.backups.create(dest, "backup passphrase 1")
+    finally:
+        services.close()
+    assert info.counts["customer"] >= 5 and dest.exists()
+
+    empty = pg_server.url(pg_server.create_database())
+    monkeypatch.setenv("CONTRACTDESK_DATABASE_URL", empty)
+    code, out, err = cli(data, "backup", "restore", str(dest), "--yes", "--json")
+    assert code == 0, err
+    restored = json.loads(out)
+    assert restored["rows"]["customer"] == info.counts["customer"]
+    assert "pg-test-superuser" not in out
+    with pg_server.connect(dbname_of(empty)) as conn:
+        assert conn.execute("SELECT count(*) FROM customer").fetchone() == (
+            info.counts["customer"],
+        )
+    # again into the same database: refused, it is not empty any more
+    code, out, err = cli(data, "backup", "restore", str(dest), "--yes")
+    assert code == 1 and "not empty" in err
