@@ -42,13 +42,51 @@ def store_paths(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def services(store_paths):  # type: ignore[no-untyped-def]
-    """A real encrypted store (raw key in memory, no KDF: fast) with a supplier profile, and its services."""
+def store_engine(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` (the default) or ``postgresql``: tests marked ``both_engines`` run on each."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests (or modules) marked ``both_engines`` run once per engine."""
+    if metafunc.definition.get_closest_marker("both_engines") and (
+        "store_engine" in metafunc.fixturenames
+    ):
+        engines = (
+            ["sqlite"]
+            if metafunc.definition.get_closest_marker("sqlite_only")
+            else [
+                "sqlite",
+                "postgresql",
+            ]
+        )
+        metafunc.parametrize("store_engine", engines, indirect=True)
+
+
+@pytest.fixture
+def any_store(store_engine: str, request: pytest.FixtureRequest, store_paths):  # type: ignore[no-untyped-def]
+    """A fresh, migrated store on the engine of ``store_engine``: the local encrypted file, or
+    a database on the session's PostgreSQL server (cloned from a migrated template: fast)."""
+    if store_engine == "postgresql":
+        from contractdesk.store.server import open_server_store
+
+        store = open_server_store(request.getfixturevalue("pg_store_url"))
+    else:
+        from contractdesk.store.profile import demo_profile
+
+        store = demo_profile(store_paths.data_dir)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def services(any_store, store_paths):  # type: ignore[no-untyped-def]
+    """A real store (encrypted file with its raw key in memory, no KDF: fast; or a PostgreSQL
+    database for ``both_engines`` tests) with a supplier profile, and its services."""
     from contractdesk.services.context import Services
     from contractdesk.services.demo import DEMO_SUPPLIER
-    from contractdesk.store.profile import demo_profile
 
-    store = demo_profile(store_paths.data_dir)
+    store = any_store
     svc = Services(store, store_paths)
     svc.supplier.save(DEMO_SUPPLIER, actor="test")
     yield svc
@@ -94,5 +132,23 @@ def pg_server() -> Iterator[PgServer]:
 def pg_url(pg_server: PgServer) -> Iterator[str]:
     """``postgresql+psycopg://…`` of a fresh, empty database (superuser), dropped afterwards."""
     name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PgServer) -> str:
+    """A database migrated to the current schema once per session: the template of ``pg_store_url``."""
+    from contractdesk.store.server import migrate_server
+
+    name = pg_server.create_database()
+    migrate_server(pg_server.url(name))
+    return name
+
+
+@pytest.fixture
+def pg_store_url(pg_server: PgServer, pg_template: str) -> Iterator[str]:
+    """``postgresql+psycopg://…`` (superuser) of a fresh database at the current schema."""
+    name = pg_server.create_database(template=pg_template)
     yield pg_server.url(name)
     pg_server.drop_database(name)

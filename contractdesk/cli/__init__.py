@@ -1,4 +1,4 @@
-"""The ``contractdesk`` command line: ``contractdesk [--data-dir DIR] NOUN VERB …``.
+"""The ``contractdesk`` command line: ``contractdesk [--data-dir DIR | --server URL] NOUN VERB …``.
 
 Exit codes: 0 success, 1 user error (one line on stderr), 2 wrong usage.
 Command modules live in ``contractdesk/cli/commands/``; each has ``register(registry)`` and
@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="data folder (default: CONTRACTDESK_DATA_DIR or the user data folder)",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="use a team server, postgresql://user@host/database (default: "
+        "CONTRACTDESK_DATABASE_URL; without either, the local encrypted store)",
     )
     sub = parser.add_subparsers(dest="noun", metavar="COMMAND")
     registry = CommandRegistry(sub)

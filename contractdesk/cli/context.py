@@ -14,12 +14,25 @@ if TYPE_CHECKING:
     from contractdesk.services.context import Services
 
 
+DATABASE_URL_ENV = "CONTRACTDESK_DATABASE_URL"
+
+
+def server_url_from(args: argparse.Namespace) -> str | None:
+    """The team server to use: ``--server URL``, else ``CONTRACTDESK_DATABASE_URL``, else None
+    (the local encrypted store)."""
+    import os
+
+    value = getattr(args, "server", None) or os.environ.get(DATABASE_URL_ENV) or None
+    return str(value) if value else None
+
+
 class CliContext:
     """Lazily unlocks the store: commands that need no store never pay for it."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.paths = StorePaths(resolve_data_dir(getattr(args, "data_dir", None)))
+        self.server_url = server_url_from(args)
         self._services: Services | None = None
 
     def passphrase(self, *, confirm: bool = False, prompt: str = "Passphrase: ") -> str | None:
@@ -39,9 +52,19 @@ class CliContext:
     @cached_property
     def services(self) -> Services:
         from contractdesk.services.context import Services
-        from contractdesk.store.profile import unlock_profile
+        from contractdesk.store.engine import Store
 
-        store = unlock_profile(self.paths, passphrase=passphrase_from_env(), prompt=self._prompt)
+        store: Store
+        if self.server_url:
+            from contractdesk.store.server import open_server_store
+
+            store = open_server_store(self.server_url)
+        else:
+            from contractdesk.store.profile import unlock_profile
+
+            store = unlock_profile(
+                self.paths, passphrase=passphrase_from_env(), prompt=self._prompt
+            )
         services = Services(store, self.paths)
         self._services = services
         return services

@@ -139,6 +139,9 @@ def read_revision(conn: sqlcipher.Connection) -> str | None:
 class Store:
     """An open store: the engine, a session factory and facts for the status bar."""
 
+    engine_name = "sqlite"
+    """``sqlite`` (this encrypted local store) or ``postgresql`` (``store.server.ServerStore``)."""
+
     def __init__(
         self,
         path: Path,
@@ -153,6 +156,7 @@ class Store:
             the pool takes it as its first connection instead of opening another.
         """
         self.path = Path(path)
+        self.location = str(self.path)  # where the data is, for messages (a file or a server)
         self.key_source = key_source
         self._key = key
         self.lock: Any = None  # the StoreLock held shared while this store is open (profile.py)
@@ -250,6 +254,14 @@ class Store:
     def revision(self) -> str | None:
         with self.raw_connection() as conn:
             return read_revision(conn)
+
+    def database_user(self) -> str | None:
+        """The database login (team mode); None for the local store, which has no users."""
+        return None
+
+    def team_role(self) -> str | None:
+        """``owner``, ``staff`` or ``readonly`` in team mode; None for the local store."""
+        return None
 
     def sqlcipher_version(self) -> str:
         with self.raw_connection() as conn:

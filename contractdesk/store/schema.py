@@ -15,5 +15,6 @@ SCHEMA_REVISIONS: tuple[str, ...] = (
     "0011",
     "0007",
     "0010",
+    "0013",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]

@@ -5474,6 +5474,85 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     </message>
 </context>
 <context>
+    <name>ServerErrors</name>
+    <message>
+        <source>publish terms</source>
+        <translation>publisere vilkår</translation>
+    </message>
+    <message>
+        <source>erase personal data</source>
+        <translation>slette personopplysninger</translation>
+    </message>
+    <message>
+        <source>change the sub-processor register</source>
+        <translation>endre registeret over underleverandører</translation>
+    </message>
+    <message>
+        <source>change the audit log</source>
+        <translation>endre revisjonsloggen</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>administrere brukere</translation>
+    </message>
+    <message>
+        <source>change the business details</source>
+        <translation>endre virksomhetsopplysningene</translation>
+    </message>
+    <message>
+        <source>record privacy documents</source>
+        <translation>registrere personverndokumenter</translation>
+    </message>
+    <message>
+        <source>record breaches</source>
+        <translation>registrere avvik</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2.</source>
+        <translation>Kan ikke koble til %1: %2.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not %2.</source>
+        <translation>Rollen din (%1) har ikke lov til å %2.</translation>
+    </message>
+    <message>
+        <source>Your database user may not %1.</source>
+        <translation>Databasebrukeren din har ikke lov til å %1.</translation>
+    </message>
+    <message>
+        <source>the user name or password is wrong</source>
+        <translation>brukernavnet eller passordet er feil</translation>
+    </message>
+    <message>
+        <source>the database does not exist</source>
+        <translation>databasen finnes ikke</translation>
+    </message>
+    <message>
+        <source>the server does not offer a secure (TLS) connection</source>
+        <translation>serveren tilbyr ikke en sikker (TLS-)forbindelse</translation>
+    </message>
+    <message>
+        <source>this user may not use the database</source>
+        <translation>denne brukeren har ikke tilgang til databasen</translation>
+    </message>
+    <message>
+        <source>the server does not answer</source>
+        <translation>serveren svarer ikke</translation>
+    </message>
+    <message>
+        <source>change data</source>
+        <translation>endre data</translation>
+    </message>
+    <message>
+        <source>do this</source>
+        <translation>gjøre dette</translation>
+    </message>
+    <message>
+        <source>A user of that name exists already.</source>
+        <translation>Det finnes allerede en bruker med det navnet.</translation>
+    </message>
+</context>
+<context>
     <name>ServerMove</name>
     <message>
         <source>This store is on a server already.</source>
@@ -6301,6 +6380,33 @@ Låses opp med: %2</translation>
     <message>
         <source>DIFFERENT</source>
         <translation>ULIK</translation>
+    </message>
+</context>
+<context>
+    <name>TeamService</name>
+    <message>
+        <source>%1 is not a valid user name: use lower-case letters, digits and _ . @ - (at most 63).</source>
+        <translation>%1 er ikke et gyldig brukernavn: bruk små bokstaver, sifre og _ . @ - (høyst 63).</translation>
+    </message>
+    <message>
+        <source>The password must have at least 12 characters.</source>
+        <translation>Passordet må ha minst 12 tegn.</translation>
+    </message>
+    <message>
+        <source>A new user needs a password: give it on standard input (--password-stdin) or when asked.</source>
+        <translation>En ny bruker trenger et passord: gi det på standard inn (--password-stdin) eller når du blir spurt.</translation>
+    </message>
+    <message>
+        <source>Users exist only in team mode: connect to the server with --server URL or CONTRACTDESK_DATABASE_URL.</source>
+        <translation>Brukere finnes bare i teammodus: koble til serveren med --server URL eller CONTRACTDESK_DATABASE_URL.</translation>
+    </message>
+    <message>
+        <source>The role must be one of %1.</source>
+        <translation>Rollen må være en av %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: give its password on standard input (--password-stdin) or when asked.</source>
+        <translation>%1 finnes ikke ennå: gi passordet på standard inn (--password-stdin) eller når du blir spurt.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@ def test_info_json_without_a_store(capsys: pytest.CaptureFixture[str], data_dir:
     assert info["data_dir"] == str(data_dir)
     assert info["schema_revision"] is None and info["key_source"] is None
     assert info["store_exists"] is False
+    assert info["engine"] == "sqlite"
     assert info["sqlcipher_version"].startswith("4.")
     assert not data_dir.exists()  # info creates nothing
 

@@ -16,6 +16,8 @@ from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.store.audit import payload_of
 from contractdesk.store.models import AuditEntry, Customer, Person
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 ORG_A = "923130969"
 ORG_B = "900000057"  # not the supplier (971 049 669): no agreement with itself
 ORG_C = "926511890"
@@ -261,10 +263,11 @@ def test_the_signed_scan_is_stored_in_the_store_and_comes_back_byte_identical(
     with pytest.raises(UserError, match="has its scan already"):
         ledger.attach_scan(view.id, data=PNG, filename="other.png")
     assert ledger.scan(view.id).data == PDF
-    # Inside the encrypted file: no plaintext PDF marker in the database or its WAL.
-    services.store.checkpoint()
-    raw = services.store.path.read_bytes()
-    assert b"%PDF-1.4" not in raw and b"signert avtale" not in raw
+    if services.store.engine_name == "sqlite":
+        # Inside the encrypted file: no plaintext PDF marker in the database or its WAL.
+        services.store.checkpoint()
+        raw = services.store.path.read_bytes()
+        assert b"%PDF-1.4" not in raw and b"signert avtale" not in raw
 
 
 def test_a_paper_acceptance_without_scan_warns_and_the_scan_can_be_attached_once(ledger) -> None:  # type: ignore[no-untyped-def]
@@ -323,7 +326,7 @@ def test_acceptances_and_scans_cannot_be_changed_or_deleted_in_the_database(
         "UPDATE acceptance SET method = 'online'",
         "UPDATE acceptance SET signed_by_person_id = 2",
         "DELETE FROM acceptance",
-        "UPDATE acceptance_scan SET data = x'00'",
+        "UPDATE acceptance_scan SET size = 1",
         "DELETE FROM acceptance_scan",
     ):
         with pytest.raises(Exception, match="cannot"), services.store.session() as s:
@@ -408,7 +411,7 @@ def test_reacceptance_signs_the_new_version_and_it_becomes_active_when_it_takes_
     assert by_label["v2"].state == "active"
     assert (by_label[V1].state, by_label[V1].ended_reason) == ("terminated", "superseded")
     spare = ledger.create_agreement(ORG_A, "v2")
-    with services.store.session() as s, pytest.raises(Exception, match="UNIQUE"):
+    with services.store.session() as s, pytest.raises(Exception, match=r"(?i)unique"):
         s.execute(
             text(f"UPDATE agreement SET state = 'active' WHERE id = {spare.id}")
         )  # one active per customer

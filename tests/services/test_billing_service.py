@@ -18,6 +18,8 @@ from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.store import audit
 from contractdesk.store.models import AuditEntry, Customer
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 ORG = "971049669"
 ORG_B = "923130969"
 WORKED = ServiceInput(

@@ -37,6 +37,8 @@ from contractdesk.services.customers import (
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.store.models import AuditEntry, Customer
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 ENTITY = "/enhetsregisteret/api/enheter/"
 HOSTILE_NAME = '<AS> & Søn "Ltd" <script>alert(1)</script> <font color=red>'
 
@@ -687,6 +689,7 @@ def test_large_result_sets_page_in_the_same_order_as_small_ones(
         assert [r.id for r in paged] == wanted  # a search keeps the list's order
 
 
+@pytest.mark.sqlite_only  # the FTS5 index is SQLite's; PostgreSQL indexes the row itself
 def test_deleting_a_customer_row_removes_it_from_the_search_index(
     listed: Any, services: Any
 ) -> None:

@@ -13,6 +13,8 @@ from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.services.people import PersonInput
 from contractdesk.store.models import AuditEntry, Customer
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 ORG_A = "923130969"
 ORG_B = "971049669"
 

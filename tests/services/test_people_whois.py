@@ -7,6 +7,8 @@ import pytest
 from contractdesk.services.people import PersonInput, classify_query
 from contractdesk.store.models import Customer
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 ORG_A = "923130969"
 ORG_B = "971049669"
 

@@ -1,4 +1,5 @@
-"""``contractdesk info``: version, data folder, schema revision, key source, SQLCipher version."""
+"""``contractdesk info``: version, engine, data folder or server, schema revision, key source,
+SQLCipher version; in team mode the login and its role."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def register(cli: CommandRegistry) -> None:
 def run(ctx: Any, args: argparse.Namespace) -> int:
     import sqlcipher3.dbapi2 as sqlcipher
 
+    if ctx.server_url:
+        return _server_info(ctx, args)
     from contractdesk import __version__
     from contractdesk.cli.output import emit, emit_json
     from contractdesk.store.errors import KeyUnavailableError, PassphraseRequiredError
@@ -28,6 +31,7 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
     mem.close()
     data: dict[str, Any] = {
         "version": __version__,
+        "engine": "sqlite",
         "data_dir": str(ctx.paths.data_dir),
         "store_exists": ctx.paths.exists(),
         "schema_revision": None,
@@ -42,6 +46,31 @@ def run(ctx: Any, args: argparse.Namespace) -> int:
             data["unlocked"] = True
         except (PassphraseRequiredError, KeyUnavailableError) as exc:
             data["unlock_error"] = str(exc)
+    if args.json:
+        emit_json(data)
+    else:
+        for key, value in data.items():
+            emit(f"{key}: {value}")
+    return 0
+
+
+def _server_info(ctx: Any, args: argparse.Namespace) -> int:
+    """Team mode: the server (password masked), the login and its role, the schema."""
+    from contractdesk import __version__
+    from contractdesk.cli.output import emit, emit_json
+    from contractdesk.services.team import store_facts
+    from contractdesk.store.schema import SCHEMA_HEAD
+
+    facts = store_facts(ctx.services.store)
+    data: dict[str, Any] = {
+        "version": __version__,
+        "engine": facts.engine,
+        "server": facts.location,
+        "user": facts.user,
+        "role": facts.role,
+        "schema_revision": facts.revision,
+        "schema_head": SCHEMA_HEAD,
+    }
     if args.json:
         emit_json(data)
     else:

@@ -225,6 +225,8 @@ def record_in_ledger(store: Store, person_id: int, request_ids: list[int]) -> bo
     from contractdesk.store.autobackup import load_config
     from contractdesk.store.recovery import ensure_recovery_key, ledger_mac_key
 
+    if store.engine_name != "sqlite":  # a server's backups are the server's (pg_dump): no file here
+        return True
     data_dir = store.path.parent
     try:
         key = ledger_mac_key(ensure_recovery_key(store))

@@ -399,12 +399,12 @@ def notices_of_version(s: Session, version_id: int) -> dict[int, ReacceptanceNot
 def reacceptance_labels(s: Session) -> list[str]:
     """Labels of the versions that have a §14 list, newest first."""
     q = (
-        select(TermsVersion.label)
+        select(TermsVersion.label, TermsVersion.effective_date)
         .join(ReacceptanceNotice, ReacceptanceNotice.terms_version_id == TermsVersion.id)
         .distinct()
         .order_by(TermsVersion.effective_date.desc())
     )
-    return list(s.execute(q).scalars())
+    return [str(row[0]) for row in s.execute(q)]
 
 
 # -- issued documents and imported scan pages ------------------------------------------------------

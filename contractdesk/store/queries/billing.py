@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, case, delete, func, select, type_coerce
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session as Session  # re-exported: services type their sessions
 
 from contractdesk.domain.invoicing import (
@@ -41,6 +41,7 @@ from contractdesk.store.models import (
 from contractdesk.store.models.agreements import Acceptance
 from contractdesk.store.models.people import Person, PersonRole
 from contractdesk.store.models.settings import Supplier
+from contractdesk.store.queries.portable import as_text, group_concat
 
 _IN_LIMIT = 500  # ids per IN (...) list; above it, filter in Python
 
@@ -345,8 +346,8 @@ def usage_by_service(
     table = UsageEntry.__table__
     q = select(
         table.c.service_id,
-        type_coerce(table.c.month, String),
-        type_coerce(table.c.quantity, String),
+        as_text(table.c.month),
+        as_text(table.c.quantity),
     )
     if len(ids) < _IN_LIMIT:
         q = q.where(table.c.service_id.in_(list(ids)))
@@ -388,7 +389,7 @@ _USAGE_SEPARATOR = (
 def _text(column: Any) -> Any:
     """``column`` read as the text SQLite holds (dates ``YYYY-MM-DD``, amounts as decimal text),
     without the column type's per-value conversion; the loader converts each distinct text once."""
-    return type_coerce(column, String)
+    return as_text(column)
 
 
 def _services_query(customer_id: int | None, months: tuple[date, date] | None) -> Any:
@@ -399,7 +400,7 @@ def _services_query(customer_id: int | None, months: tuple[date, date] | None) -
     t = ServiceRecord.__table__.c
     u = UsageEntry.__table__.c
     usage = select(
-        func.group_concat(_text(u.month) + _USAGE_SEPARATOR + _text(u.quantity), _USAGE_SEPARATOR)
+        group_concat(_text(u.month) + _USAGE_SEPARATOR + _text(u.quantity), _USAGE_SEPARATOR)
     ).where(u.service_id == t.id)
     if months is not None:
         usage = usage.where(u.month >= months[0], u.month < months[1])

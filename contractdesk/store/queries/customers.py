@@ -16,6 +16,7 @@ from contractdesk.domain.customers import (
     CUSTOMER_STATUSES,
     org_number_digits,
     prefix_upper_bound,
+    search_fold,
     sort_key,
 )
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
@@ -104,8 +105,16 @@ def count_by_status(s: Session) -> dict[str, int]:
     return {status: int(found.get(status, 0)) for status in CUSTOMER_STATUSES}
 
 
+def _on_postgresql(s: Session) -> bool:
+    return bool(s.get_bind().dialect.name == "postgresql")
+
+
 def count_customers(s: Session, search: str = "") -> int:
     """How many customers the search finds (all customers without one)."""
+    if _on_postgresql(s):
+        condition, params = pg_search_condition(search)
+        where = f" WHERE {condition}" if condition else ""
+        return int(s.execute(text("SELECT count(*) FROM customer c" + where), params).scalar() or 0)
     ids_sql, params = search_ids(search)
     sql = f"SELECT count(*) FROM ({ids_sql})" if ids_sql else "SELECT count(*) FROM customer"
     return int(s.execute(text(sql), params).scalar() or 0)
@@ -172,6 +181,8 @@ def customer_page(
 ) -> list[ListRow]:
     """One page of the customer list, filtered and ordered in SQL (see the notes above)."""
     params: dict[str, Any] = {"limit": limit, "offset": offset}
+    if _on_postgresql(s):
+        return _pg_customer_page(s, search, sort, descending, params)
     page_sql = _page_ids_sql(s, search, sort, descending, params)
     if page_sql is None:
         return []
@@ -379,6 +390,134 @@ def search_parts(search: str) -> tuple[list[SearchPart], dict[str, Any]]:
             )
         )
     return parts, params
+
+
+# -- the same search on PostgreSQL ----------------------------------------------------------------
+#
+# PostgreSQL plans well by itself: the search is one condition on the customer row, served by
+# trigram indexes (pg_trgm) over the Python-folded keys (``search_fold``) and the org number, and by
+# the btree indexes for prefixes; a page is then cut in the wanted order with LIMIT/OFFSET.
+
+
+def _pg_word_condition(i: int, word: str, params: dict[str, Any]) -> str:
+    """A word of 3+ characters: anywhere in the name, the municipality or the org number."""
+    params[f"w{i}"] = f"%{_like_escape(search_fold(word))}%"
+    params[f"o{i}"] = f"%{_like_escape(word)}%"
+    return (
+        f"(c.sort_name LIKE :w{i} ESCAPE '\\' OR c.municipality_key LIKE :w{i} ESCAPE '\\'"
+        f" OR c.org_number LIKE :o{i} ESCAPE '\\')"
+    )
+
+
+def _pg_short_word_condition(i: int, word: str, params: dict[str, Any]) -> str | None:
+    """A word of 1-2 characters beside longer ones: it must start a word of name or municipality."""
+    key = _like_escape(search_fold(word))
+    if not key:
+        return None
+    params[f"s{i}"], params[f"t{i}"] = f"{key}%", f"% {key}%"
+    return (
+        f"(c.sort_name LIKE :s{i} ESCAPE '\\' OR c.sort_name LIKE :t{i} ESCAPE '\\'"
+        f" OR c.municipality_key LIKE :s{i} ESCAPE '\\'"
+        f" OR c.municipality_key LIKE :t{i} ESCAPE '\\')"
+    )
+
+
+def _pg_contact_condition(raw: str, params: dict[str, Any]) -> str | None:
+    tokens = name_tokens(raw)[:6]
+    if not tokens:
+        return None
+    selects = []
+    for i, token in enumerate(tokens):
+        params[f"k{i}"], params[f"u{i}"] = token, prefix_upper_bound(token)
+        selects.append(
+            "SELECT person_id FROM person_search_key WHERE kind = 'name' "
+            f"AND value >= :k{i} AND value < :u{i}"
+        )
+    return (
+        "c.id IN (SELECT customer_id FROM person_role WHERE person_id IN ("
+        + " INTERSECT ".join(selects)
+        + "))"
+    )
+
+
+def pg_search_condition(search: str) -> tuple[str, dict[str, Any]]:
+    """The search of :func:`search_parts` as one condition on a customer row ``c`` (PostgreSQL),
+    and its parameters; ``("", {})`` for an empty text (every customer)."""
+    raw = " ".join((search or "").split())
+    params: dict[str, Any] = {}
+    if not raw:
+        return "", params
+    conditions: list[str] = []
+    digits = org_number_digits(raw)
+    if digits:
+        params["d0"], params["d1"] = digits, digits + ":"
+        conditions.append("(c.org_number >= :d0 AND c.org_number < :d1)")
+        if len(raw) >= 3:
+            params["fn"] = f"%{_like_escape(search_fold(raw))}%"
+            conditions.append("c.sort_name LIKE :fn ESCAPE '\\'")
+        return "(" + " OR ".join(conditions) + ")", params
+    words = raw.split()
+    if any(len(w) >= 3 for w in words):
+        each = [_pg_word_condition(i, w, params) for i, w in enumerate(words) if len(w) >= 3]
+        short = [_pg_short_word_condition(i, w, params) for i, w in enumerate(words) if len(w) < 3]
+        conditions.append("(" + " AND ".join(each + [c for c in short if c]) + ")")
+    else:
+        key = search_fold(raw)
+        params["p0"], params["p1"] = key, prefix_upper_bound(key)
+        conditions.append("(c.sort_name >= :p0 AND c.sort_name < :p1)")
+        conditions.append("(c.municipality_key >= :p0 AND c.municipality_key < :p1)")
+    contacts = _pg_contact_condition(raw, params)
+    if contacts:
+        conditions.append(contacts)
+    return "(" + " OR ".join(conditions) + ")", params
+
+
+_PG_ORDER = {
+    **_ORDER,
+    "main_contact": "(p.id IS NULL) ASC, lower(p.last_name) {d}, "
+    "lower(p.first_name) {d}, c.sort_name {d}, c.id {d}",
+}
+
+
+def _pg_customer_page(
+    s: Session, search: str, sort: str, descending: bool, params: dict[str, Any]
+) -> list[ListRow]:
+    condition, found = pg_search_condition(search)
+    params.update(found)
+    direction = "DESC" if descending else "ASC"
+    if sort == "agreement_state":
+        order, join = _order_by(sort, descending)
+    else:
+        key = sort if sort in _PG_ORDER else "name"
+        order, join = _PG_ORDER[key].format(d=direction), key in _NEEDS_JOIN
+    page = [
+        int(r[0])
+        for r in s.execute(
+            text(
+                "SELECT c.id FROM customer c "
+                + (_MAIN_CONTACT_JOIN if join else "")
+                + (f"WHERE {condition} " if condition else "")
+                + f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+            ),
+            params,
+        )
+    ]
+    if not page:
+        return []
+    details = {
+        r[0]: r
+        for r in s.execute(
+            text(
+                "SELECT c.id, c.org_number, c.name, c.municipality, c.status, "
+                f"{_MAIN_CONTACT_SQL}, "
+                f"{AGREEMENT_STATE_SQL} FROM customer c "
+                + _MAIN_CONTACT_JOIN
+                + f"WHERE c.id IN ({', '.join(str(i) for i in page)})"
+            )
+        )
+    }
+    rows = (details[i] for i in page if i in details)
+    return [(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "") for r in rows]
 
 
 # -- registry sync state and bulk reads (refresh by the update feeds) -----------------------------

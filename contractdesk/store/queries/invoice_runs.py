@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import String, Table, delete, func, select, type_coerce, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.invoicing.plan import InvoiceLine
@@ -40,6 +40,7 @@ from contractdesk.store.models import (
     Person,
     PersonRole,
 )
+from contractdesk.store.queries.portable import as_text
 from contractdesk.store.types import utcnow
 
 _DOC = cast(Table, InvoiceDocument.__table__)
@@ -340,15 +341,15 @@ def run_documents(s: Session, run_id: int) -> tuple[Seller, list[RunDocument]]:
             c.kind,
             c.number,
             c.kid,
-            type_coerce(c.invoice_date, String),
-            type_coerce(c.due_date, String),
-            type_coerce(c.collection_date, String),
-            type_coerce(c.buyer, String),
+            as_text(c.invoice_date),
+            as_text(c.due_date),
+            as_text(c.collection_date),
+            as_text(c.buyer),
             c.fee,
             c.net,
             c.vat,
             c.total,
-            type_coerce(c.credited, String),
+            as_text(c.credited),
         )
         .where(c.run_id == run_id)
         .order_by(c.position)
@@ -367,9 +368,9 @@ def run_documents(s: Session, run_id: int) -> tuple[Seller, list[RunDocument]]:
             _LINE.c.document_id,
             _LINE.c.description,
             _LINE.c.service_id,
-            type_coerce(_LINE.c.period_start, String),
-            type_coerce(_LINE.c.period_end, String),
-            type_coerce(_LINE.c.amount, String),
+            as_text(_LINE.c.period_start),
+            as_text(_LINE.c.period_end),
+            as_text(_LINE.c.amount),
             _LINE.c.service_kind,
         )
         .where(_LINE.c.document_id.in_(select(c.id).where(c.run_id == run_id)))

@@ -19,7 +19,6 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal,
     or_,
     select,
     true,
@@ -32,6 +31,7 @@ from contractdesk.store.models.billing import PriceChange, ServiceRecord
 from contractdesk.store.models.customers import Customer
 from contractdesk.store.models.people import DataSubjectRequest, Person
 from contractdesk.store.models.terms import TermsVersion
+from contractdesk.store.queries.portable import add_months, binding_end, json_array_len
 
 __all__ = [
     "FLAGGED_STATUSES",
@@ -120,8 +120,8 @@ def open_notices(
                 else_=n.notified_on < notified_late_before.isoformat(),
             ).label("overdue"),
             case(
-                (n.notified_on.is_(None), func.date(t.effective_date, "-1 month")),
-                else_=func.date(n.notified_on, "+1 month"),
+                (n.notified_on.is_(None), add_months(t.effective_date, -1)),
+                else_=add_months(n.notified_on, 1),
             ).label("deadline"),
         )
         .select_from(ReacceptanceNotice.__table__)
@@ -178,9 +178,7 @@ def binding_ends(s: Session, *, first: date, last: date, limit: int) -> Rows:
     """
     t = ServiceRecord.__table__.c
     c = Customer.__table__.c
-    end = func.date(t.start, "+" + cast(t.trial_days, String) + " days", "+1 year", "-1 day").label(
-        "binding_end"
-    )
+    end = binding_end(t.start, t.trial_days).label("binding_end")
     inner = (
         select(c.org_number, c.name, t.name.label("service"), end)
         .join_from(ServiceRecord.__table__, Customer.__table__, t.customer_id == c.id)
@@ -267,9 +265,7 @@ def registry_flags(s: Session, *, limit: int) -> Rows:
     signatory who no longer holds a signing role.
     """
     c = Customer.__table__.c
-    departed = func.coalesce(
-        func.json_array_length(c.registry_data, literal("$.departed_signatories")), 0
-    )
+    departed = func.coalesce(json_array_len(c.registry_data, "departed_signatories"), 0)
     q = (
         select(c.org_number, c.name, c.status, departed, _total())
         .where(

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.people import name_tokens
@@ -23,6 +23,7 @@ from contractdesk.store.models import (
     PersonSearchKey,
 )
 from contractdesk.store.models.agreements import Acceptance
+from contractdesk.store.queries.portable import driver_sql, json_number
 from contractdesk.store.types import utcnow
 
 __all__ = [
@@ -58,7 +59,7 @@ _WHOIS_PEOPLE_SQL = (
     "WHERE erased_at IS NULL AND id IN ({marks})"
 )
 _WHOIS_ROLES_SQL = (
-    "SELECT r.person_id, r.role, r.since, c.id, c.org_number, c.name, c.status, "
+    "SELECT r.person_id, r.role, {since}, c.id, c.org_number, c.name, c.status, "
     "(SELECT m.person_id FROM person_role m "
     "WHERE m.customer_id = c.id AND m.role = 'main_contact') "
     "FROM person_role r JOIN customer c ON c.id = r.customer_id WHERE r.person_id IN ({marks})"
@@ -112,19 +113,25 @@ def whois_rows(conn: Connection, kind: str, keys: Sequence[str], limit: int) -> 
     else:
         sql = _EXACT_KEY_SQL
         params = [kind, keys[0]]
-    ids = [row[0] for row in conn.exec_driver_sql(sql, (*params, limit + 1))]
+    dialect = conn.dialect.name
+    ids = [row[0] for row in conn.exec_driver_sql(driver_sql(dialect, sql), (*params, limit + 1))]
     more = len(ids) > limit
     ids = ids[:limit]
     if not ids:
         return WhoisRows((), (), False)
     marks = ", ".join("?" for _ in ids)
-    people_rows = conn.exec_driver_sql(_WHOIS_PEOPLE_SQL.format(marks=marks), tuple(ids)).all()
-    role_rows = conn.exec_driver_sql(_WHOIS_ROLES_SQL.format(marks=marks), tuple(ids)).all()
+    people_sql = driver_sql(dialect, _WHOIS_PEOPLE_SQL.format(marks=marks))
+    since = "CAST(r.since AS TEXT)" if dialect == "postgresql" else "r.since"  # ISO text
+    roles_sql = driver_sql(dialect, _WHOIS_ROLES_SQL.format(marks=marks, since=since))
+    people_rows = conn.exec_driver_sql(people_sql, tuple(ids)).all()
+    role_rows = conn.exec_driver_sql(roles_sql, tuple(ids)).all()
     return WhoisRows(people_rows, role_rows, more)
 
 
-def decode_emails(raw: str | None) -> tuple[str, ...]:
+def decode_emails(raw: str | list[str] | None) -> tuple[str, ...]:
     """The e-mail list of a raw ``person.emails`` column value."""
+    if isinstance(raw, list | tuple):  # PostgreSQL's driver hands JSON over parsed
+        return tuple(str(e) for e in raw)
     return tuple(json.loads(raw) if raw else ())
 
 
@@ -299,7 +306,7 @@ def audit_about(s: Session, person_id: int) -> list[AuditEntry]:
     """Entries about the person: their own, and role changes that name them by id."""
     ident = str(person_id)
     refs = [
-        func.json_extract(AuditEntry.payload, f"$.{key}") == person_id
+        json_number(AuditEntry.payload, key) == person_id
         for key in ("person_id", "from_person_id", "to_person_id", "requested_by_person_id")
     ]
     q = select(AuditEntry).where(

@@ -32,6 +32,7 @@ from contractdesk.store.models import (
     TermsVersion,
     UsageEntry,
 )
+from contractdesk.store.queries.portable import json_array_len, json_kind
 from contractdesk.store.types import utcnow
 
 # -- facts for the retention rules ---------------------------------------------------------------
@@ -128,10 +129,10 @@ def customer_rows(s: Session) -> list[CustomerRow]:
         Customer.relationship_ended_on,
         Customer.created_at,
         Customer.updated_at,
-        func.coalesce(func.json_array_length(Customer.registry_roles), 0),
-        Customer.signing_rule.is_not(None) & (func.json_type(Customer.signing_rule) != "null"),
-        Customer.business_address.is_(None) | (func.json_type(Customer.business_address) == "null"),
-        Customer.postal_address.is_(None) | (func.json_type(Customer.postal_address) == "null"),
+        func.coalesce(json_array_len(Customer.registry_roles), 0),
+        Customer.signing_rule.is_not(None) & (json_kind(Customer.signing_rule) != "null"),
+        Customer.business_address.is_(None) | (json_kind(Customer.business_address) == "null"),
+        Customer.postal_address.is_(None) | (json_kind(Customer.postal_address) == "null"),
     ).order_by(Customer.id)
     empty: frozenset[str] = frozenset()
     rows = []

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from contractdesk.store.migrations.portable import is_postgresql, pg_drop_guard, pg_guard
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -52,6 +54,21 @@ def upgrade() -> None:
     )
     op.create_index("ix_audit_log_entity", "audit_log", ["entity_type", "entity_id"])
     # Append-only: rows may not be deleted, and only the erasable payload may change.
+    if is_postgresql():
+        pg_guard("audit_log_no_delete", "audit_log", "BEFORE DELETE", "audit log is append-only")
+        pg_guard(
+            "audit_log_no_update",
+            "audit_log",
+            "BEFORE UPDATE OF id, at, actor, action, entity_type, entity_id, payload_digest, "
+            "prev_hash, hash",
+            "audit log is append-only",
+        )
+    else:
+        _sqlite_audit_triggers()
+    _create_customer_and_person()
+
+
+def _sqlite_audit_triggers() -> None:
     op.execute(
         "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
         "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
@@ -61,6 +78,9 @@ def upgrade() -> None:
         "entity_id, payload_digest, prev_hash, hash ON audit_log "
         "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
     )
+
+
+def _create_customer_and_person() -> None:
     op.create_table(
         "customer",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -103,5 +123,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if is_postgresql():
+        pg_drop_guard("audit_log_no_update", "audit_log")
+        pg_drop_guard("audit_log_no_delete", "audit_log")
     for table in ("person", "customer", "audit_log", "app_setting", "supplier"):
         op.drop_table(table)

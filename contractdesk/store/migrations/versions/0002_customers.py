@@ -9,6 +9,9 @@ Note for later migrations: recreating the ``customer`` table (a batch "move and 
 triggers below; re-create them (and ``INSERT INTO customer_search(customer_search)
 VALUES('rebuild')``) in the same migration.
 
+On PostgreSQL the keys are compared byte-wise (``COLLATE "C"``, the order SQLite uses), and the
+search uses trigram indexes (``pg_trgm``) over the same Python-folded keys instead of FTS5.
+
 Revision ID: 0002
 Revises: 0001
 """
@@ -19,6 +22,8 @@ import unicodedata
 
 import sqlalchemy as sa
 from alembic import op
+
+from contractdesk.store.migrations.portable import is_postgresql
 
 revision = "0002"
 down_revision = "0001"
@@ -71,14 +76,20 @@ def _municipality(business: object, postal: object) -> str:
 
 
 def upgrade() -> None:
+    pg = is_postgresql()
+    byte_order = {"collation": "C"} if pg else {}  # SQLite compares text byte-wise already
     op.add_column(
-        "customer", sa.Column("sort_name", sa.String(500), nullable=False, server_default="")
+        "customer",
+        sa.Column("sort_name", sa.String(500, **byte_order), nullable=False, server_default=""),
     )
     op.add_column(
         "customer", sa.Column("municipality", sa.String(200), nullable=False, server_default="")
     )
     op.add_column(
-        "customer", sa.Column("municipality_key", sa.String(200), nullable=False, server_default="")
+        "customer",
+        sa.Column(
+            "municipality_key", sa.String(200, **byte_order), nullable=False, server_default=""
+        ),
     )
     conn = op.get_bind()
     rows = conn.execute(
@@ -106,7 +117,9 @@ def upgrade() -> None:
         "ix_customer_municipality_key", "customer", ["municipality_key", "sort_name", "id"]
     )
     op.create_index("ix_customer_status", "customer", ["status", "sort_name", "id"])
-
+    if pg:
+        _pg_search_indexes()
+        return
     op.execute(
         f"CREATE VIRTUAL TABLE customer_search USING fts5({SEARCH_COLUMNS}, "
         "content='customer', content_rowid='id', tokenize='trigram remove_diacritics 1')"
@@ -117,10 +130,23 @@ def upgrade() -> None:
         op.execute(sql)
 
 
+def _pg_search_indexes() -> None:
+    """Trigram indexes for substring search over the folded keys and the org number."""
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for column in ("sort_name", "municipality_key", "org_number"):
+        op.execute(
+            f"CREATE INDEX ix_customer_{column}_trgm ON customer USING gin ({column} gin_trgm_ops)"
+        )
+
+
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS customer_search")
+    if is_postgresql():
+        for column in ("sort_name", "municipality_key", "org_number"):
+            op.execute(f"DROP INDEX IF EXISTS ix_customer_{column}_trgm")
+    else:
+        for name in TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS customer_search")
     op.drop_index("ix_customer_status", "customer")
     op.drop_index("ix_customer_municipality_key", "customer")
     op.drop_index("ix_customer_sort_name", "customer")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from contractdesk.store.migrations.portable import is_postgresql, pg_drop_guard, pg_guard
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -66,7 +68,31 @@ def upgrade() -> None:
         ["customer_id"],
         unique=True,
         sqlite_where=sa.text("role = 'main_contact'"),
+        postgresql_where=sa.text("role = 'main_contact'"),
     )
+    if is_postgresql():
+        message = "the main contact cannot be removed without naming the next"
+        pg_guard(
+            "person_role_keep_main_contact",
+            "person_role",
+            "BEFORE DELETE",
+            message,
+            "OLD.role = 'main_contact' AND EXISTS (SELECT 1 FROM customer WHERE id = OLD.customer_id)",
+        )
+        pg_guard(
+            "person_role_keep_main_contact_role",
+            "person_role",
+            "BEFORE UPDATE OF role, customer_id",
+            message,
+            "OLD.role = 'main_contact' AND (NEW.role <> 'main_contact' "
+            "OR NEW.customer_id <> OLD.customer_id)",
+        )
+    else:
+        _sqlite_main_contact_triggers()
+    _create_person_tables()
+
+
+def _sqlite_main_contact_triggers() -> None:
     op.execute(
         "CREATE TRIGGER person_role_keep_main_contact BEFORE DELETE ON person_role "
         "WHEN OLD.role = 'main_contact' AND EXISTS (SELECT 1 FROM customer WHERE id = OLD.customer_id) "
@@ -78,6 +104,8 @@ def upgrade() -> None:
         "BEGIN SELECT RAISE(ABORT, 'the main contact cannot be removed without naming the next'); END"
     )
 
+
+def _create_person_tables() -> None:
     op.create_table(
         "person_search_key",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -90,7 +118,12 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("kind", sa.String(10), nullable=False),
-        sa.Column("value", sa.String(320), nullable=False),
+        # byte-wise on PostgreSQL too: searches scan prefix ranges of it
+        sa.Column(
+            "value",
+            sa.String(320, **({"collation": "C"} if is_postgresql() else {})),
+            nullable=False,
+        ),
         sa.CheckConstraint("kind IN ('name', 'email', 'phone')", name="ck_person_search_key_kind"),
     )
     op.create_index("ix_person_search_key_person_id", "person_search_key", ["person_id"])
@@ -146,7 +179,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS person_role_keep_main_contact_role")
-    op.execute("DROP TRIGGER IF EXISTS person_role_keep_main_contact")
+    if is_postgresql():
+        pg_drop_guard("person_role_keep_main_contact_role", "person_role")
+        pg_drop_guard("person_role_keep_main_contact", "person_role")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS person_role_keep_main_contact_role")
+        op.execute("DROP TRIGGER IF EXISTS person_role_keep_main_contact")
     for table in ("data_subject_request", "person_consent", "person_search_key", "person_role"):
         op.drop_table(table)

@@ -27,6 +27,8 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from alembic import op
 
+from contractdesk.store.migrations.portable import is_postgresql, pg_drop_guard, pg_guard
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -108,6 +110,87 @@ TRIGGERS: dict[str, str] = {
 }
 
 
+_PUBLISHED = "(SELECT state FROM terms_version WHERE id = {row}.terms_version_id) = 'published'"
+_SUBPROCESSORS_FIXED = "the sub-processors of a published terms version cannot change"
+
+# The same rules for PostgreSQL: name -> (table, event, message, condition).
+PG_GUARDS: dict[str, tuple[str, str, str, str]] = {
+    "terms_version_published_no_update": (
+        "terms_version",
+        "BEFORE UPDATE",
+        "a published terms version cannot change",
+        "OLD.state = 'published'",
+    ),
+    "terms_version_published_no_delete": (
+        "terms_version",
+        "BEFORE DELETE",
+        "a published terms version cannot be deleted",
+        "OLD.state = 'published'",
+    ),
+    "terms_version_subprocessor_published_no_insert": (
+        "terms_version_subprocessor",
+        "BEFORE INSERT",
+        _SUBPROCESSORS_FIXED,
+        _PUBLISHED.format(row="NEW"),
+    ),
+    "terms_version_subprocessor_published_no_update": (
+        "terms_version_subprocessor",
+        "BEFORE UPDATE",
+        _SUBPROCESSORS_FIXED,
+        _PUBLISHED.format(row="OLD"),
+    ),
+    "terms_version_subprocessor_published_no_delete": (
+        "terms_version_subprocessor",
+        "BEFORE DELETE",
+        _SUBPROCESSORS_FIXED,
+        _PUBLISHED.format(row="OLD"),
+    ),
+    "agreement_terminated_is_final": (
+        "agreement",
+        "BEFORE UPDATE OF state, customer_id, terms_version_id",
+        "a terminated agreement is final",
+        "OLD.state = 'terminated'",
+    ),
+    "agreement_no_delete": (
+        "agreement",
+        "BEFORE DELETE",
+        "only a draft agreement may be deleted",
+        "OLD.state <> 'draft'",
+    ),
+    "acceptance_no_delete": (
+        "acceptance",
+        "BEFORE DELETE",
+        "an acceptance is evidence and cannot be deleted",
+        "TRUE",
+    ),
+    "acceptance_facts_fixed": (
+        "acceptance",
+        "BEFORE UPDATE OF customer_id, terms_version_id, accepted_on, method, "
+        "signed_by_person_id, signatory_warning, recorded_by, recorded_at",
+        "the facts of an acceptance cannot change",
+        "TRUE",
+    ),
+    "acceptance_agreement_once": (
+        "acceptance",
+        "BEFORE UPDATE OF agreement_id",
+        "the facts of an acceptance cannot change",
+        "OLD.agreement_id IS NOT NULL",
+    ),
+    "acceptance_scan_no_update": (
+        "acceptance_scan",
+        "BEFORE UPDATE",
+        "a signed scan cannot change",
+        "TRUE",
+    ),
+    "acceptance_scan_no_delete": (
+        "acceptance_scan",
+        "BEFORE DELETE",
+        "a signed scan is evidence and cannot be deleted",
+        "TRUE",
+    ),
+}
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
@@ -168,6 +251,7 @@ def upgrade() -> None:
         ["sha256"],
         unique=True,
         sqlite_where=sa.text("sha256 IS NOT NULL"),
+        postgresql_where=sa.text("sha256 IS NOT NULL"),
     )
 
     op.create_table(
@@ -191,6 +275,7 @@ def upgrade() -> None:
         ["name"],
         unique=True,
         sqlite_where=sa.text("retired_at IS NULL"),
+        postgresql_where=sa.text("retired_at IS NULL"),
     )
 
     op.create_table(
@@ -257,6 +342,7 @@ def upgrade() -> None:
         ["customer_id"],
         unique=True,
         sqlite_where=sa.text("state = 'active'"),
+        postgresql_where=sa.text("state = 'active'"),
     )
     op.create_index("ix_agreement_customer", "agreement", ["customer_id", "state"])
 
@@ -344,14 +430,15 @@ def upgrade() -> None:
     version_id = conn.execute(
         sa.text(
             "INSERT INTO terms_version (label, title, state, effective_date, document, sha256, gaps_confirmed, "
-            "created_at, updated_at, published_at) VALUES (:label, :title, 'draft', :effective, :document, NULL, 0, "
+            "created_at, updated_at, published_at) VALUES (:label, :title, 'draft', :effective, :document, NULL, :no, "
             ":now, :now, NULL) RETURNING id"
         ),
         {
             "label": label,
             "title": title,
-            "effective": effective.isoformat(),
+            "effective": effective if is_postgresql() else effective.isoformat(),
             "document": document,
+            "no": False,
             "now": now,
         },
     ).scalar_one()
@@ -393,13 +480,20 @@ def upgrade() -> None:
         ),
         {"sha": digest, "now": now, "id": version_id},
     )
-    for sql in TRIGGERS.values():
-        op.execute(sql)
+    if is_postgresql():
+        for name, (table, event, message, condition) in PG_GUARDS.items():
+            pg_guard(name, table, event, message, condition)
+    else:
+        for sql in TRIGGERS.values():
+            op.execute(sql)
 
 
 def downgrade() -> None:
     for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        if is_postgresql():
+            pg_drop_guard(name, PG_GUARDS[name][0])
+        else:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for table in (
         "reacceptance_notice",
         "acceptance_scan",

@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from contractdesk.store.migrations.portable import is_postgresql
+
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
@@ -87,7 +89,10 @@ def upgrade() -> None:
         sa.Column("recorded_at", sa.String(40), nullable=False),
         sa.UniqueConstraint("service_id", "month", name="uq_usage_record_service_month"),
         sa.CheckConstraint(
-            "CAST(strftime('%d', month) AS INTEGER) = 1", name="ck_usage_record_month_start"
+            "EXTRACT(DAY FROM month) = 1"
+            if is_postgresql()
+            else "CAST(strftime('%d', month) AS INTEGER) = 1",
+            name="ck_usage_record_month_start",
         ),
     )
 

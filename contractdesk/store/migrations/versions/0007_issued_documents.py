@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from contractdesk.store.migrations.portable import is_postgresql, pg_drop_guard, pg_guard
+
 revision = "0007"
 down_revision = "0011"
 branch_labels = None
@@ -27,6 +29,22 @@ TRIGGERS = {
     "agreement_document_no_delete": (
         "CREATE TRIGGER agreement_document_no_delete BEFORE DELETE ON agreement_document "
         "BEGIN SELECT RAISE(ABORT, 'an issued document is evidence and cannot be deleted'); END"
+    ),
+}
+
+
+PG_GUARDS: dict[str, tuple[str, str, str, str]] = {
+    "agreement_document_frozen": (
+        "agreement_document",
+        "BEFORE UPDATE OF agreement_id, version, issued_on, snapshot, fingerprint",
+        "an issued document cannot change",
+        "TRUE",
+    ),
+    "agreement_document_no_delete": (
+        "agreement_document",
+        "BEFORE DELETE",
+        "an issued document is evidence and cannot be deleted",
+        "TRUE",
     ),
 }
 
@@ -71,13 +89,20 @@ def upgrade() -> None:
         sa.Column("imported_at", sa.String(40), nullable=False),
         sa.UniqueConstraint("source_sha256", "page", name="uq_scan_import_page_source_page"),
     )
-    for sql in TRIGGERS.values():
-        op.execute(sql)
+    if is_postgresql():
+        for name, (table, event, message, condition) in PG_GUARDS.items():
+            pg_guard(name, table, event, message, condition)
+    else:
+        for sql in TRIGGERS.values():
+            op.execute(sql)
 
 
 def downgrade() -> None:
     for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        if is_postgresql():
+            pg_drop_guard(name, PG_GUARDS[name][0])
+        else:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("scan_import_page")
     op.drop_index("ix_agreement_document_fingerprint", "agreement_document")
     op.drop_table("agreement_document")

@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from contractdesk.store.migrations.portable import is_postgresql, pg_drop_guard, pg_guard
+
 revision = "0011"
 down_revision = "0006"
 branch_labels = None
@@ -41,10 +43,31 @@ _WARNING_BLANK_ONLY = (
 )
 
 
+_FACTS_MESSAGE = "the facts of an acceptance cannot change"
+
+
 def upgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS acceptance_facts_fixed")
-    op.execute(_FACTS_FIXED)
-    op.execute(_WARNING_BLANK_ONLY)
+    if is_postgresql():
+        pg_drop_guard("acceptance_facts_fixed", "acceptance")
+        pg_guard(
+            "acceptance_facts_fixed",
+            "acceptance",
+            "BEFORE UPDATE OF customer_id, terms_version_id, accepted_on, method, "
+            "signed_by_person_id, recorded_by, recorded_at",
+            _FACTS_MESSAGE,
+        )
+        pg_guard(
+            "acceptance_warning_blank_only",
+            "acceptance",
+            "BEFORE UPDATE OF signatory_warning",
+            _FACTS_MESSAGE,
+            "NEW.signatory_warning IS NOT NULL AND NEW.signatory_warning <> '' "
+            "AND NEW.signatory_warning IS DISTINCT FROM OLD.signatory_warning",
+        )
+    else:
+        op.execute("DROP TRIGGER IF EXISTS acceptance_facts_fixed")
+        op.execute(_FACTS_FIXED)
+        op.execute(_WARNING_BLANK_ONLY)
     op.create_table(
         "breach",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -122,9 +145,20 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS acceptance_warning_blank_only")
-    op.execute("DROP TRIGGER IF EXISTS acceptance_facts_fixed")
-    op.execute(_FACTS_FIXED_0004)
+    if is_postgresql():
+        pg_drop_guard("acceptance_warning_blank_only", "acceptance")
+        pg_drop_guard("acceptance_facts_fixed", "acceptance")
+        pg_guard(
+            "acceptance_facts_fixed",
+            "acceptance",
+            "BEFORE UPDATE OF customer_id, terms_version_id, accepted_on, method, "
+            "signed_by_person_id, signatory_warning, recorded_by, recorded_at",
+            _FACTS_MESSAGE,
+        )
+    else:
+        op.execute("DROP TRIGGER IF EXISTS acceptance_warning_blank_only")
+        op.execute("DROP TRIGGER IF EXISTS acceptance_facts_fixed")
+        op.execute(_FACTS_FIXED_0004)
     op.drop_table("subprocessor_transfer")
     op.drop_table("privacy_document")
     op.drop_index("ix_retention_mark_subject", table_name="retention_mark")
