@@ -121,3 +121,50 @@ def test_canonical_values_are_engine_neutral() -> None:
     assert canonical_value(datetime(2027, 1, 1, tzinfo=UTC)) == {
         "time": "2027-01-01T00:00:00+00:00"
     }
+
+
+def test_move_into_a_database_set_up_by_server_init_as_its_administrator(
+    demo_services, pg_server: PgServer, pg_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The realistic path: an administrator login (not a superuser) owns the database, runs
+    ``server init`` and then the move; a team owner login, who does not own the tables, is told
+    to use the administrator's login instead."""
+    import os
+
+    from contractdesk.services.context import Services
+    from contractdesk.services.team import set_up_server
+    from contractdesk.store.server import open_server_store
+    from contractdesk.store.server_move import NotTableOwnerError
+
+    dbname = dbname_of(pg_url)
+    admin, owner = f"mvadmin_{os.getpid()}", f"mvowner_{os.getpid()}"
+    with pg_server.connect() as conn:
+        conn.execute(f"CREATE ROLE {admin} LOGIN CREATEROLE PASSWORD 'admin-secret-4k2j'")
+        conn.execute(f'ALTER DATABASE "{dbname}" OWNER TO {admin}')
+    try:
+        admin_url = pg_server.url(dbname, user=admin, password="admin-secret-4k2j")
+        owner_url = pg_server.url(dbname, user=owner, password="owner-secret-8h3n")
+        set_up_server(admin_url, owner, "owner-secret-8h3n")
+        with pytest.raises(NotTableOwnerError, match="server init"):
+            move_to_server(demo_services.store, owner_url)
+        outcome = move_to_server(demo_services.store, admin_url)
+        assert outcome.ok and not outcome.schema_created
+        team = Services(open_server_store(owner_url), demo_services.paths)
+        try:
+            assert team.customers.count() == demo_services.customers.count()
+            assert team.safety.verify_audit().ok
+            # the guards are on again after the copy: the audit log stays append-only
+            import psycopg
+
+            with (
+                pg_server.connect(dbname, user=admin, password="admin-secret-4k2j") as conn,
+                pytest.raises(psycopg.Error),
+            ):
+                conn.execute("DELETE FROM audit_log")
+        finally:
+            team.close()
+    finally:
+        with pg_server.connect() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+            conn.execute(f"DROP ROLE IF EXISTS {owner}")
+            conn.execute(f"DROP ROLE IF EXISTS {admin}")

@@ -114,3 +114,57 @@ def test_the_check_model_is_a_proper_model(qtmodeltester: Any) -> None:
     )
     qtmodeltester.check(model)
     assert model.index(0, 3).data() == "Same content" and model.index(1, 3).data() == "DIFFERENT"
+
+
+def test_the_app_opens_the_server_chosen_at_set_up_and_listens(
+    qtbot: Any, pg_server: PgServer, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """First start, "Delt med teamet": the folder remembers the server (password in the keyring),
+    the window opens the team's data and follows colleagues' changes."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QDialog
+    from store_testkit import MemoryKeyring, installed
+
+    from contractdesk.services.team import set_up_server
+    from contractdesk.ui.app import GuiController
+    from contractdesk.ui.main_window import MainWindow
+    from contractdesk.ui.server_setup import ServerSetup
+    from contractdesk.ui.wizard import FirstRunWizard, WizardResult
+
+    set_up_server(pg_url, SUPERUSER, None)
+    setup = ServerSetup(
+        "127.0.0.1",
+        pg_server.port,
+        dbname_of(pg_url),
+        SUPERUSER,
+        SUPERUSER_PASSWORD,
+        require_tls=False,
+    )
+    monkeypatch.setattr(FirstRunWizard, "exec", lambda self: int(QDialog.DialogCode.Accepted.value))
+    monkeypatch.setattr(
+        FirstRunWizard, "result_value", lambda self: WizardResult(None, None, server=setup)
+    )
+    with installed(MemoryKeyring()) as keyring:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        controller = GuiController(window, tmp_path / "data", demo=False)
+        outcome: list[bool] = []
+        controller.open_store(outcome.append)
+        qtbot.waitUntil(lambda: outcome == [True], timeout=20000)
+        services = controller.services
+        assert services is not None and services.colleagues.enabled
+        assert services.colleagues.wait_until_listening()
+        assert not window.move_action.isEnabled()  # on the server already
+        assert SUPERUSER_PASSWORD in keyring.entries.values()  # type: ignore[attr-defined]
+        assert SUPERUSER_PASSWORD not in (tmp_path / "data" / "server.json").read_text()
+        controller.close()
+        # the next start opens the server again without asking anything
+        window2 = MainWindow()
+        qtbot.addWidget(window2)
+        again = GuiController(window2, tmp_path / "data", demo=False)
+        outcome.clear()
+        again.open_store(outcome.append)
+        qtbot.waitUntil(lambda: outcome == [True], timeout=20000)
+        assert again.services is not None and again.services.colleagues.enabled
+        again.close()
+    QThreadPool.globalInstance().waitForDone(5000)
