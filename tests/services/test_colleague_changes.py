@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import queue
-import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +14,7 @@ from contractdesk.paths import StorePaths
 from contractdesk.services.changes import CUSTOMERS, PEOPLE, Change
 from contractdesk.services.context import Services
 from contractdesk.services.customers.views import OfflineCustomer
+from contractdesk.store.notify import ALL_AREAS
 
 ORG = "974760673"
 OTHER = "923609016"
@@ -52,12 +53,9 @@ def test_a_colleagues_write_arrives_within_a_second(team: tuple[Services, Servic
     assert kari.colleagues.listen() and kari.colleagues.wait_until_listening()
     at_kari = _collect(kari)
     at_ola = _collect(ola)
-    started = time.perf_counter()
     ola.customers.register_offline(OfflineCustomer(ORG, "Nordvik Regnskap AS"))
-    change = _next(at_kari)
-    elapsed = time.perf_counter() - started
-    assert change is not None, "Kari never heard of Ola's new customer"
-    assert elapsed < 1.0
+    change = _next(at_kari, 1.0)  # within a second (tests/bench: a few ms)
+    assert change is not None, "Kari did not hear of Ola's new customer within a second"
     assert change.touches(CUSTOMERS) and change.org_numbers == frozenset({ORG})
     assert change.action == "colleague"
     # Ola's own window got its change from its own use case, once (its listener is not running)
@@ -99,16 +97,39 @@ def test_a_rolled_back_write_notifies_nobody(team: tuple[Services, Services]) ->
     assert change.org_numbers == frozenset({OTHER})  # the role names the customer
 
 
-def test_the_listener_stops_quickly(team: tuple[Services, Services]) -> None:
+def test_the_listener_stops_when_the_services_close(team: tuple[Services, Services]) -> None:
     kari, _ola = team
     kari.colleagues.listen(timeout=0.2)
     assert kari.colleagues.wait_until_listening()
-    started = time.perf_counter()
-    kari.colleagues.close()
-    assert time.perf_counter() - started < 2.0
+    listener = kari.colleagues._listener
+    assert listener is not None and listener.is_alive()
+    kari.colleagues.close()  # waits for the thread (its wait for notifications times out)
+    assert not listener.is_alive()
     assert not kari.colleagues.listening
 
 
 def test_on_the_local_store_nothing_listens(services: Services) -> None:
     assert not services.colleagues.enabled
     assert services.colleagues.listen() is False
+
+
+def test_after_a_lost_connection_it_listens_again_and_reloads_everything(
+    team: tuple[Services, Services], pg_server: Any, pg_url: str
+) -> None:
+    from pg_testkit import dbname_of
+
+    kari, ola = team
+    kari.colleagues.listen()
+    assert kari.colleagues.wait_until_listening()
+    at_kari = _collect(kari)
+    with pg_server.connect(dbname_of(pg_url)) as conn:  # e.g. the server restarted
+        killed = conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND query LIKE 'LISTEN%'"
+        ).fetchall()
+    assert killed == [(True,)]
+    change = _next(at_kari, 6.0)  # retried after 2 s
+    assert change is not None and change.areas == frozenset(ALL_AREAS)  # anything may have changed
+    ola.customers.register_offline(OfflineCustomer(ORG, "Nordvik Regnskap AS"))
+    change = _next(at_kari)
+    assert change is not None and change.org_numbers == frozenset({ORG})

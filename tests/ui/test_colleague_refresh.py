@@ -48,3 +48,25 @@ def test_the_customer_list_shows_a_colleagues_new_customer(
     assert page.model.index(0, 0).data() == "Nordvik Regnskap AS"
     page.grab().save("/tmp/teammove-shots/colleague-refresh.png")
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_the_overview_counts_follow_the_change_bus(qtbot: Any, services: Services) -> None:
+    """The overview reads its counts again on any change while shown (its own, another page's,
+    or — through the same bus — a colleague's on the server)."""
+    from PySide6.QtCore import QThreadPool
+
+    from contractdesk.ui.pages.overview import OverviewPage
+    from contractdesk.ui.tasks import SyncPool
+
+    page = OverviewPage()
+    page.pool = SyncPool()
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.set_services(services)
+    assert page.view is not None and page.view.getting_started.customers == 0
+    services.customers.register_offline(OfflineCustomer("974760673", "Nordvik Regnskap AS"))
+    qtbot.waitUntil(
+        lambda: page.view is not None and page.view.getting_started.customers == 1, timeout=3000
+    )
+    QThreadPool.globalInstance().waitForDone(5000)

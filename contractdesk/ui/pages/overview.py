@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QFontMetrics
@@ -46,7 +47,10 @@ from contractdesk.ui.icons import icon
 from contractdesk.ui.pages.base import Page
 from contractdesk.ui.tasks import run_task
 
+CHANGE_SETTLE_MS = 300  # changes arriving within this time are read in one go
+
 if TYPE_CHECKING:
+    from contractdesk.services.changes import Change
     from contractdesk.services.context import Services
 
 Index = QModelIndex | QPersistentModelIndex
@@ -388,6 +392,7 @@ class OverviewPage(Page):
         self.task: Any = None
         self.invoice_task: Any = None
         self.selected: CardKey | None = None
+        self._change_timer: QTimer | None = None
 
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -502,6 +507,18 @@ class OverviewPage(Page):
         super().showEvent(event)
         if self.view is not None:
             self.reload()  # counts change as work is done on other pages
+
+    def on_change(self, change: Change) -> None:
+        """Something changed — here, on another page, or by a colleague on the team server: read
+        the counts again while the page is shown (changes close together are read once)."""
+        if not self.isVisible() or self.services is None:
+            return  # showEvent reads them when the page is shown again
+        if self._change_timer is None:
+            self._change_timer = QTimer(self)
+            self._change_timer.setSingleShot(True)
+            self._change_timer.setInterval(CHANGE_SETTLE_MS)
+            self._change_timer.timeout.connect(self.reload)
+        self._change_timer.start()
 
     def _loaded(self, view: Overview) -> None:
         self.view = view
