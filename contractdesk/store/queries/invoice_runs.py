@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy import Table, case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.invoicing.plan import InvoiceLine
@@ -40,7 +40,7 @@ from contractdesk.store.models import (
     Person,
     PersonRole,
 )
-from contractdesk.store.queries.portable import as_text
+from contractdesk.store.queries.portable import as_text, driver_sql
 from contractdesk.store.types import utcnow
 
 _DOC = cast(Table, InvoiceDocument.__table__)
@@ -154,9 +154,12 @@ def add_run(
         # SQLAlchemy's per-row parameter processing would cost more than the inserts.
         conn = s.connection()
         buyers: dict[int, str] = {}
-        conn.exec_driver_sql(_INSERT_DOC, [_doc_row(run.id, d, buyers) for d in documents])
+        dialect = conn.dialect.name
         conn.exec_driver_sql(
-            _INSERT_LINE,
+            driver_sql(dialect, _INSERT_DOC), [_doc_row(run.id, d, buyers) for d in documents]
+        )
+        conn.exec_driver_sql(
+            driver_sql(dialect, _INSERT_LINE),
             [
                 (
                     d.doc_id,
@@ -242,7 +245,7 @@ def list_runs(s: Session) -> list[RunRow]:
                 _DOC.c.run_id,
                 func.min(_DOC.c.number),
                 func.max(_DOC.c.number),
-                func.sum(_DOC.c.number.is_(None)),
+                func.sum(case((_DOC.c.number.is_(None), 1), else_=0)),
                 func.count(),
             ).group_by(_DOC.c.run_id)
         )
