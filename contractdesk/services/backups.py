@@ -301,15 +301,27 @@ class BackupService:
     def create(self, dest: Path, passphrase: str | None = None) -> BackupInfo:
         """A verified backup at ``dest``, encrypted with ``passphrase`` (default: the recovery
         key, so the recovery sheet opens it)."""
-        secret = passphrase or ensure_recovery_key(self._store)
         if self.on_server:
-            from contractdesk.store.server_backup import dump_encrypted
-
-            dumped = dump_encrypted(self._store.engine, Path(dest), secret)
-            return BackupInfo(dumped.path, dumped.revision, [], dumped.counts)
+            return self._create_on_server(Path(dest), passphrase)
+        secret = passphrase or ensure_recovery_key(self._store)
         written = create_backup(self._store, Path(dest), secret)
         ledger.copy_beside(self._paths.data_dir, written.parent)
         return inspect_backup(written, secret)
+
+    def _create_on_server(self, dest: Path, passphrase: str | None) -> BackupInfo:
+        """``pg_dump`` into an encrypted file (owners only: the issue's role table)."""
+        from contractdesk.store.server import ServerStore
+        from contractdesk.store.server_backup import dump_encrypted
+
+        store = self._store
+        assert isinstance(store, ServerStore)
+        if store.team_role() in ("staff", "readonly"):
+            raise UserError(
+                translate("Backups", "Only an owner makes backups of the team's server.")
+            )
+        secret = passphrase or ensure_recovery_key(store)
+        dumped = dump_encrypted(store.engine, dest, secret)
+        return BackupInfo(dumped.path, dumped.revision, [], dumped.counts)
 
     @property
     def on_server(self) -> bool:

@@ -93,7 +93,7 @@ def client_target(url: URL) -> tuple[str, dict[str, str]]:
         "dbname": url.database or "",
         "user": url.username or "",
     }
-    for key in ("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout"):
+    for key in ("host", "sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout"):
         value = url.query.get(key)
         if isinstance(value, str):
             params[key] = value
@@ -324,7 +324,13 @@ def dump_encrypted(engine: Engine, dest: Path, secret: str) -> ServerBackupInfo:
             counts = _table_counts(conn)
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
             header = _new_header(revision, counts)
-            argv = [pg_dump, "--format=custom", f"--snapshot={snapshot}", f"--dbname={conninfo}"]
+            argv = [
+                pg_dump,
+                "--format=custom",
+                f"--snapshot={snapshot}",
+                "--enable-row-security",  # team mode has row-level security (every row readable)
+                f"--dbname={conninfo}",
+            ]
             try:
                 _run_dump(argv, _child_env(extra), tmp, header, secret)
             except BaseException:

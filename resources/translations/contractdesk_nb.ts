@@ -609,6 +609,10 @@
         <translation>Det gjenopprettede lageret besto ikke kontrollen; det forrige lageret er tatt vare på i %1.</translation>
     </message>
     <message>
+        <source>Only an owner makes backups of the team&apos;s server.</source>
+        <translation>Bare en eier tar sikkerhetskopi av teamets server.</translation>
+    </message>
+    <message>
         <source>Use a passphrase of at least 8 characters.</source>
         <translation>Bruk et passord på minst 8 tegn.</translation>
     </message>

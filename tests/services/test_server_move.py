@@ -168,3 +168,47 @@ def test_move_into_a_database_set_up_by_server_init_as_its_administrator(
             conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
             conn.execute(f"DROP ROLE IF EXISTS {owner}")
             conn.execute(f"DROP ROLE IF EXISTS {admin}")
+
+
+def test_an_owner_login_backs_up_the_team_server_and_staff_may_not(
+    demo_services, pg_server: PgServer, pg_url: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Row-level security is on in team mode: the owner's pg_dump reads every row; staff are
+    refused (backups are the owners')."""
+    import os
+
+    from contractdesk.errors import UserError
+    from contractdesk.services.context import Services
+    from contractdesk.services.team import add_user, set_up_server
+    from contractdesk.store.server import open_server_store
+
+    dbname = dbname_of(pg_url)
+    owner, staff = f"bkowner_{os.getpid()}", f"bkstaff_{os.getpid()}"
+    try:
+        set_up_server(pg_url, owner, "owner-secret-8h3n")
+        move_to_server(demo_services.store, pg_url)
+        owner_store = open_server_store(
+            pg_server.url(dbname, user=owner, password="owner-secret-8h3n")
+        )
+        team = Services(owner_store, demo_services.paths)
+        try:
+            add_user(owner_store, staff, "staff", "staff-secret-3j9w")
+            info = team.backups.create(tmp_path / "team.cdpg", "backup passphrase 1")
+            assert info.counts["person"] >= 10  # every row, row-level security or not
+            assert info.counts["customer"] == demo_services.customers.count()
+        finally:
+            team.close()
+        staff_services = Services(
+            open_server_store(pg_server.url(dbname, user=staff, password="staff-secret-3j9w")),
+            demo_services.paths,
+        )
+        try:
+            with pytest.raises(UserError, match="owner"):
+                staff_services.backups.create(tmp_path / "staff.cdpg", "backup passphrase 1")
+        finally:
+            staff_services.close()
+    finally:
+        with pg_server.connect() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+            conn.execute(f"DROP ROLE IF EXISTS {owner}")
+            conn.execute(f"DROP ROLE IF EXISTS {staff}")
