@@ -104,3 +104,27 @@ def test_server_backup_create_and_restore(
     )
     assert code == 0, err
     assert "Restored" in out
+
+
+def test_commands_use_the_server_the_folder_was_set_up_for(
+    cli, pg_server: PgServer, pg_url: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """After "Delt med teamet" (or a move with "open the server from the next start") the
+    folder names the server; commands use it, with the password from the keyring."""
+    from pg_testkit import SUPERUSER, SUPERUSER_PASSWORD
+    from store_testkit import MemoryKeyring, installed
+
+    from contractdesk.paths import StorePaths
+    from contractdesk.services.safety.team import ServerProfile, choose_server
+    from contractdesk.services.team import set_up_server
+
+    set_up_server(pg_url, SUPERUSER, None)
+    data = tmp_path / "folder"
+    profile = ServerProfile("127.0.0.1", dbname_of(pg_url), SUPERUSER, pg_server.port, False)
+    with installed(MemoryKeyring()):
+        assert choose_server(StorePaths(data), profile, SUPERUSER_PASSWORD)
+        code, out, err = cli(data, "info", "--json")
+    assert code == 0, err
+    facts = json.loads(out)
+    assert facts["engine"] == "postgresql"
+    assert SUPERUSER_PASSWORD not in out
