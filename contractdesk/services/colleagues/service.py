@@ -21,6 +21,7 @@ from contractdesk.store.notify import (
 log = logging.getLogger(__name__)
 
 COLLEAGUE = "colleague"
+NOTIFIER_TOKEN = "_contractdesk_notify_token"
 
 
 def on_server(store: object) -> bool:
@@ -41,11 +42,14 @@ class ColleagueChanges:
     def __init__(self, store: Any, bus: ChangeBus) -> None:
         self._store = store
         self._bus = bus
-        self.token = new_session_token()
         self._listener: ChangeListener | None = None
         self.enabled = on_server(store)
-        if self.enabled:
+        # One notifier (and token) per store, however many service containers are built on it.
+        token = getattr(store, NOTIFIER_TOKEN, None)
+        self.token = token if isinstance(token, str) else new_session_token()
+        if self.enabled and token is None:
             install_notifier(store.sessions, self.token)
+            setattr(store, NOTIFIER_TOKEN, self.token)
 
     def __repr__(self) -> str:
         return f"ColleagueChanges(enabled={self.enabled}, listening={self.listening})"
