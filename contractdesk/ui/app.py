@@ -156,13 +156,30 @@ class GuiController:
         return None if self.demo else server_of(self.paths)
 
     def _choose_server(self, setup: Any) -> None:
-        from contractdesk.services.safety.team import ServerProfile, choose_server
+        """First start, "Delt med teamet": connect; only a server that opens is remembered
+        (``server.json`` + the password in the keyring). Otherwise the wizard comes back."""
+        from contractdesk.services.safety.team import (
+            ServerProfile,
+            choose_server,
+            open_server_services,
+        )
 
         profile = ServerProfile(
             setup.host, setup.database, setup.user, setup.port, setup.require_tls
         )
-        choose_server(self.paths, profile, setup.password)
-        self._open_server(setup.password or None)
+        paths, password = self.paths, setup.password or None
+
+        def failed(exc: BaseException) -> None:
+            from contractdesk.ui.errors import present_error
+
+            present_error(self.window, exc)
+            self._first_run()
+
+        self._run(
+            lambda: open_server_services(paths, profile, password),
+            failed,
+            after=lambda: choose_server(paths, profile, setup.password),
+        )
 
     def _open_server(self, password: str | None) -> None:
         from contractdesk.services.safety.team import open_server_services, server_password

@@ -168,3 +168,43 @@ def test_the_app_opens_the_server_chosen_at_set_up_and_listens(
         assert again.services is not None and again.services.colleagues.enabled
         again.close()
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_a_server_that_does_not_open_is_not_remembered_and_the_wizard_returns(
+    qtbot: Any, pg_server: PgServer, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QDialog
+    from store_testkit import MemoryKeyring, installed
+
+    from contractdesk.ui.app import GuiController
+    from contractdesk.ui.main_window import MainWindow
+    from contractdesk.ui.server_setup import ServerSetup
+    from contractdesk.ui.wizard import FirstRunWizard, WizardResult
+
+    wrong = ServerSetup(
+        "127.0.0.1", pg_server.port, dbname_of(pg_url), SUPERUSER, "wrong password", False
+    )
+    shown: list[int] = []
+
+    def exec_(self: FirstRunWizard) -> int:
+        shown.append(1)
+        if len(shown) == 1:
+            return int(QDialog.DialogCode.Accepted.value)
+        return int(QDialog.DialogCode.Rejected.value)  # the second time the user gives up
+
+    monkeypatch.setattr(FirstRunWizard, "exec", exec_)
+    monkeypatch.setattr(
+        FirstRunWizard, "result_value", lambda self: WizardResult(None, None, server=wrong)
+    )
+    with installed(MemoryKeyring()) as keyring:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        controller = GuiController(window, tmp_path / "data", demo=False)
+        outcome: list[bool] = []
+        controller.open_store(outcome.append)
+        qtbot.waitUntil(lambda: outcome == [False], timeout=20000)
+        assert len(shown) == 2  # the error, then the wizard again
+        assert not (tmp_path / "data" / "server.json").exists()
+        assert keyring.entries == {}  # type: ignore[attr-defined]
+    QThreadPool.globalInstance().waitForDone(5000)
