@@ -25,7 +25,17 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, insert, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    LargeBinary,
+    Table,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.exc import DBAPIError
 
 from contractdesk.i18n import fill, translate
@@ -35,6 +45,7 @@ from contractdesk.store.models import Base
 log = logging.getLogger(__name__)
 
 BATCH = 500
+BLOB_BATCH = 20
 
 # Tables the migrations fill on every new database (the shipped terms and their register): on
 # the target they may hold those rows only — and the audit log is empty — for it to count as empty.
@@ -176,7 +187,7 @@ def table_digest(conn: Connection, table: Table) -> tuple[int, str]:
     pk = list(table.primary_key.columns)
     pk_index = [list(table.columns).index(c) for c in pk]
     digests: list[tuple[tuple[tuple[int, Any], ...], str]] = []
-    result = conn.execution_options(yield_per=BATCH).execute(select(table))
+    result = conn.execution_options(yield_per=_batch_size(table)).execute(select(table))
     for row in result:
         values = tuple(row)
         digests.append((_pk_sort_key(tuple(values[i] for i in pk_index)), row_digest(values)))
@@ -246,10 +257,16 @@ def _check_schema(source: Connection, target: Connection, tables: list[Table]) -
         )
 
 
+def _batch_size(table: Table) -> int:
+    """Scans and issued PDFs are large: fewer rows at a time keep the memory small."""
+    return BLOB_BATCH if any(isinstance(c.type, LargeBinary) for c in table.columns) else BATCH
+
+
 def _batches(conn: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
     order = list(table.primary_key.columns)
-    result = conn.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
-    for part in result.partitions(BATCH):
+    size = _batch_size(table)
+    result = conn.execution_options(yield_per=size).execute(select(table).order_by(*order))
+    for part in result.partitions(size):
         yield [dict(row._mapping) for row in part]
 
 

@@ -212,3 +212,28 @@ def test_an_owner_login_backs_up_the_team_server_and_staff_may_not(
             conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
             conn.execute(f"DROP ROLE IF EXISTS {owner}")
             conn.execute(f"DROP ROLE IF EXISTS {staff}")
+
+
+def test_invoice_runs_with_json_booleans_and_money_verify_on_both_engines(
+    services, pg_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Invoice runs hold JSON (seller, buyer, credited), booleans (credit notes), Decimal money
+    and dates: the content hashes agree across the engines, and the server plans the same."""
+    from invoice_runs_testkit import two_runs
+
+    from contractdesk.services.context import Services
+    from contractdesk.store.server import open_server_store
+
+    _first, second = two_runs(services)
+    outcome = move_to_server(services.store, pg_url)
+    tables = {t.table: t for t in outcome.tables}
+    assert outcome.ok
+    assert tables["invoice_document"].server_rows >= 3
+    assert tables["invoice_document_line"].server_rows >= tables["invoice_document"].server_rows
+    team = Services(open_server_store(pg_url), services.paths)
+    try:
+        assert team.invoice_runs.runs() == services.invoice_runs.runs()
+        run_id = second.run_id
+        assert team.invoice_runs.documents(run_id) == services.invoice_runs.documents(run_id)
+    finally:
+        team.close()
