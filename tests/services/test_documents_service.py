@@ -41,6 +41,8 @@ from contractdesk.services.documents import SendError, SmtpSettings
 from contractdesk.services.errors import UserError
 from contractdesk.services.smtp_password import SMTP_PASSWORD_ENV, SmtpPasswordError
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 TODAY = date(2026, 3, 2)
 
 

@@ -16,6 +16,8 @@ from contractdesk.store.models.agreements import Agreement, ReacceptanceNotice
 from contractdesk.store.models.billing import ServiceRecord
 from contractdesk.store.models.terms import TermsVersion
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 TODAY = date(2027, 9, 1)
 NOW = datetime(2027, 9, 1, 12, 0, tzinfo=UTC)
 

@@ -16,6 +16,8 @@ from contractdesk.errors import UserError
 from contractdesk.services.people import PersonInput
 from contractdesk.store.models import Customer
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 V1 = "2021-04-17"
 ACCEPTED = (("Alfa AS", "923130969"), ("Beta & <Co> AS", "971049669"))
 NOT_ACCEPTED = ("Gamma AS", "926511890")
@@ -143,6 +145,7 @@ def test_hostile_text_is_escaped_in_the_html(services, tmp_path: Path) -> None: 
     assert '<script>alert(1)</script>&"Co"' in flat and "<b>x</b>" in flat  # shown literally
 
 
+@pytest.mark.sqlite_only  # reopens the encrypted file with its key
 def test_breach_deadline_is_stored_and_survives_a_restart(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     people = accepted_customers(services)
     discovered = datetime.now(UTC) - timedelta(hours=5)

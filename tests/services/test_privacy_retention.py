@@ -26,6 +26,8 @@ from contractdesk.store.models import (
     ServiceRecord,
 )
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 V1 = "2021-04-17"
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + bytes(range(256)) + b"\n%%EOF\n"
 TODAY = date.today()
@@ -103,6 +105,7 @@ def populate(services) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return ids
 
 
+@pytest.mark.sqlite_only  # looks into the decrypted pages of the file
 def test_exactly_the_due_customers_are_proposed_and_the_run_leaves_no_personal_data(
     services, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,8 @@ from contractdesk.store import audit
 from contractdesk.store.models import AuditEntry
 from contractdesk.store.profile import demo_profile
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 PROFILE = SupplierProfile(
     org_number="971 049 669",
     name="  Webmaster Heimen ",

@@ -19,6 +19,8 @@ from contractdesk.store.audit import payload_of
 from contractdesk.store.models import AuditEntry, Customer, ReacceptanceNotice
 from contractdesk.store.shipped_terms import shipped_version
 
+pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
+
 SHIPPED = shipped_version("2021-04-17")
 
 

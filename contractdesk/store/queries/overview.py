@@ -19,6 +19,7 @@ from sqlalchemy import (
     case,
     cast,
     func,
+    literal,
     or_,
     select,
     true,
@@ -116,8 +117,8 @@ def open_notices(
             t.label,
             t.effective_date,
             case(
-                (n.notified_on.is_(None), t.effective_date < effective_late_before.isoformat()),
-                else_=n.notified_on < notified_late_before.isoformat(),
+                (n.notified_on.is_(None), t.effective_date < effective_late_before),
+                else_=n.notified_on < notified_late_before,
             ).label("overdue"),
             case(
                 (n.notified_on.is_(None), add_months(t.effective_date, -1)),
@@ -199,7 +200,9 @@ def binding_ends(s: Session, *, first: date, last: date, limit: int) -> Rows:
             type_coerce(inner.c.binding_end, Date),
             _total(),
         )
-        .where(inner.c.binding_end >= first.isoformat(), inner.c.binding_end <= last.isoformat())
+        .where(
+            inner.c.binding_end >= literal(first, Date), inner.c.binding_end <= literal(last, Date)
+        )
         .order_by(inner.c.binding_end, inner.c.org_number)
         .limit(limit)
     )
