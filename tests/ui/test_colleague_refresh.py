@@ -70,3 +70,28 @@ def test_the_overview_counts_follow_the_change_bus(qtbot: Any, services: Service
         lambda: page.view is not None and page.view.getting_started.customers == 1, timeout=3000
     )
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_the_overview_follows_a_colleague_on_the_server(
+    qtbot: Any, team: tuple[Services, Services]
+) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    from contractdesk.ui.pages.overview import OverviewPage
+    from contractdesk.ui.tasks import SyncPool
+
+    kari, ola = team
+    page = OverviewPage()
+    page.pool = SyncPool()
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.set_services(kari)
+    assert page.view is not None and page.view.getting_started.customers == 0
+    assert kari.colleagues.listen() and kari.colleagues.wait_until_listening()
+    ola.customers.register_offline(OfflineCustomer("974760673", "Nordvik Regnskap AS"))
+    qtbot.waitUntil(
+        lambda: page.view is not None and page.view.getting_started.customers == 1, timeout=3000
+    )
+    page.grab().save("/tmp/teammove-shots/colleague-overview.png")
+    QThreadPool.globalInstance().waitForDone(5000)
