@@ -118,7 +118,9 @@ def _program(name: str) -> str:
 
 
 def _child_env(extra: dict[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    """The child's environment: ours (PGPASSWORD, ~/.pgpass and PGSSL* keep working when the URL
+    has no password), the URL's password on top; the connection string wins over PGHOST & co."""
+    env = dict(os.environ)
     env.update(extra)
     env["PGAPPNAME"] = "contractdesk-backup"
     return env

@@ -192,3 +192,16 @@ def test_password_never_on_the_command_line(pg_url: str, tmp_path: Path) -> None
     finally:
         subprocess.Popen = real_popen  # type: ignore[misc]
     assert seen and all("pg-test-superuser" not in argv for argv in seen)
+
+
+def test_a_url_without_password_uses_pgpassword(
+    pg_server: PgServer, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scripts may keep the password out of the URL (PGPASSWORD or ~/.pgpass), as libpq does."""
+    from pg_testkit import SUPERUSER_PASSWORD
+
+    _fill(pg_url)
+    monkeypatch.setenv("PGPASSWORD", SUPERUSER_PASSWORD)
+    bare = pg_server.url(dbname_of(pg_url), password=None)
+    info = dump_encrypted(_engine(bare), tmp_path / "bare.cdpg", SECRET)
+    assert info.revision == "0010" and info.entries > 0
