@@ -113,10 +113,17 @@ class GuiController:
         from contractdesk.services.safety import demo_services, store_exists
 
         self._done = done
+        from contractdesk.errors import UserFacingError
+
+        try:
+            on_server = self._server_profile() is not None
+        except UserFacingError as exc:  # server.json damaged: say so (the store is not touched)
+            self._cannot_open(exc)
+            return
         if self.demo:
             folder = self.data_dir
             self._run(lambda: demo_services(folder))
-        elif self._server_profile() is not None:
+        elif on_server:
             self._open_server(None)
         elif not store_exists(self.paths):
             self._first_run()
@@ -182,11 +189,16 @@ class GuiController:
         )
 
     def _open_server(self, password: str | None) -> None:
+        from contractdesk.errors import UserFacingError
         from contractdesk.services.safety.team import open_server_services, server_password
 
         profile = self._server_profile()
         if password is None:
-            password = server_password(profile)
+            try:
+                password = server_password(profile)
+            except UserFacingError as exc:  # e.g. the keyring is locked
+                self._cannot_open(exc)
+                return
         if password is None:
             password = self._ask_server_password(profile)
             if password is None:
