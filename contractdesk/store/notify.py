@@ -169,6 +169,9 @@ def install_notifier(sessions: sessionmaker[Session], token: str) -> None:
 
     @event.listens_for(sessions, "before_commit")
     def _before_commit(session: Session) -> None:
+        if _aborted(session):  # a statement failed: the commit rolls back, nothing to announce
+            session.info.pop(_INFO, None)
+            return
         session.flush()  # the commit's own flush comes after this event: record it first
         touched = session.info.pop(_INFO, None)
         if not isinstance(touched, _Touched) or not touched.areas:
@@ -182,6 +185,15 @@ def install_notifier(sessions: sessionmaker[Session], token: str) -> None:
     @event.listens_for(sessions, "after_rollback")
     def _after_rollback(session: Session) -> None:
         session.info.pop(_INFO, None)
+
+
+def _aborted(session: Session) -> bool:
+    """True when the server has aborted the session's transaction (an error inside it)."""
+    from psycopg.pq import TransactionStatus
+
+    driver = session.connection().connection.driver_connection
+    status = getattr(getattr(driver, "info", None), "transaction_status", None)
+    return bool(status == TransactionStatus.INERROR)
 
 
 def _org_numbers(session: Session, touched: _Touched) -> set[str]:

@@ -133,3 +133,18 @@ def test_after_a_lost_connection_it_listens_again_and_reloads_everything(
     ola.customers.register_offline(OfflineCustomer(ORG, "Nordvik Regnskap AS"))
     change = _next(at_kari)
     assert change is not None and change.org_numbers == frozenset({ORG})
+
+
+def test_a_failed_statement_inside_a_unit_of_work_announces_nothing(
+    team: tuple[Services, Services],
+) -> None:
+    from sqlalchemy import text
+
+    kari, ola = team
+    kari.colleagues.listen()
+    assert kari.colleagues.wait_until_listening()
+    at_kari = _collect(kari)
+    with ola.store.session() as s, pytest.raises(Exception, match="integer"):
+        s.execute(text("UPDATE customer SET id = 'not a number'"))
+    # the commit at the end of the block rolls the aborted transaction back, without a NOTIFY
+    assert _next(at_kari, 0.5) is None
