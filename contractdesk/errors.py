@@ -14,6 +14,8 @@ these classes (``isinstance``), never by module or class-name strings.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class ContractDeskError(Exception):
     """Root of every error ContractDesk raises on purpose."""
@@ -44,6 +46,41 @@ class UserError(UserFacingError):
 
 class NotFoundError(UserError):
     """The record asked for does not exist."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field a colleague changed: its label, their value and the value the user was saving."""
+
+    field: str
+    label: str
+    theirs: str
+    mine: str
+
+
+class ConflictError(UserFacingError):
+    """A save over a newer change: someone else changed the record after the user read it.
+
+    Nothing was saved. ``changes`` lists the fields where the stored (their) value differs from
+    the user's; ``version`` is the stored record's version (reload to edit on top of it).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        changes: tuple[FieldChange, ...] = (),
+        *,
+        entity: str = "",
+        version: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.changes = changes
+        self.entity = entity
+        self.version = version
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def is_user_facing(exc: BaseException) -> bool:

@@ -195,3 +195,15 @@ def decrypted_pages(path: Path, key: Any, page_size: int = 4096, reserve: int = 
         decryptor = Cipher(algorithms.AES(key.raw()), modes.CBC(iv)).decryptor()
         pages.append(decryptor.update(body) + decryptor.finalize())
     return pages
+
+
+def colleague_store(store: Any) -> Any:
+    """A second open store on the same data (own engine and connections): a colleague's window,
+    or a script, working beside ``store``. The same file (SQLite) or database (PostgreSQL)."""
+    if getattr(store, "engine_name", "sqlite") == "postgresql":
+        from contractdesk.store.server import open_server_store
+
+        return open_server_store(store.url)
+    from contractdesk.store.engine import open_store
+
+    return open_store(store.path, store.key_for_backup(), key_source="test")

@@ -32,6 +32,17 @@ class CommandRegistry:
         return parser
 
 
+def add_expected_version_flag(parser: argparse.ArgumentParser) -> None:
+    """``--expected-version N``: refuse the change (exit 1, "Someone else changed …") unless the
+    record is still at version N, the ``version`` its ``--json`` output showed (issue 19)."""
+    parser.add_argument(
+        "--expected-version",
+        type=int,
+        metavar="N",
+        help='change only if the record is still at version N (its JSON\'s "version")',
+    )
+
+
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print JSON (UTF-8; amounts as strings)"

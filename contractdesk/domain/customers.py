@@ -68,16 +68,6 @@ def sort_key(text: str) -> str:
     return " ".join(stripped.split())
 
 
-def search_fold(text: str) -> str:
-    """THE folding rule of the customer search: what a typed word and a stored name are compared
-    as. Today it is ``sort_key`` (case and accents such as é folded; æ ø å kept as letters of
-    their own), the rule of the stored ``sort_name``/``municipality_key`` columns that the
-    PostgreSQL search reads and the same folding SQLite's FTS5 index applies
-    (``remove_diacritics``), so both engines find the same customers. Change the rule here only.
-    """
-    return sort_key(text)
-
-
 def prefix_upper_bound(prefix: str) -> str:
     """The smallest string above every string starting with ``prefix`` (for index range scans)."""
     return prefix + "\U0010ffff"

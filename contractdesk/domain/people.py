@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from contractdesk.domain.search_fold import search_fold
 from contractdesk.errors import UserFacingError
 from contractdesk.i18n import fill, translate
 
@@ -434,13 +435,13 @@ def fold(text: str) -> str:
 
 
 def name_tokens(*parts: str) -> tuple[str, ...]:
-    """The folded words of a name, each once, in order; a word with punctuation also gives its
-    pieces
+    """The folded words of a name (the one search rule, ``domain.search_fold``), each once, in
+    order; a word with punctuation also gives its pieces
     (``Anne-Lise`` gives ``anne-lise``, ``anne``, ``lise``; ``O'Brien`` gives ``o'brien``, ``o``,
     ``brien``)."""
     seen: dict[str, None] = {}
     for part in parts:
-        for word in fold(part).split():
+        for word in search_fold(part).split():
             seen.setdefault(word, None)
             for piece in _PUNCTUATION.split(word):
                 if piece and piece != word:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from contractdesk.errors import NotFoundError, UserError
+from contractdesk.errors import ConflictError, FieldChange, NotFoundError, UserError
 
-__all__ = ["NotFoundError", "UserError"]
+__all__ = ["ConflictError", "FieldChange", "NotFoundError", "UserError"]

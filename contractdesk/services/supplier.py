@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 
 from contractdesk.domain.orgnr import InvalidOrgNumber, parse_org_number
 from contractdesk.i18n import fill, translate
@@ -11,6 +11,7 @@ from contractdesk.services.validation import clean_text, normalise_email, normal
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
 from contractdesk.store.models import Supplier
+from contractdesk.store.versions import expect_version
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class SupplierProfile:
     phone: str = ""
     signer_name: str = ""
     signer_title: str = ""
+    version: int | None = field(default=None, compare=False)
+    """The record's version when read (optimistic locking): pass it back when saving an edit."""
 
     def validated(self) -> SupplierProfile:
         """Return a cleaned copy, or raise UserError naming the first bad field."""
@@ -59,6 +62,7 @@ class SupplierProfile:
             signer_title=clean_text(
                 self.signer_title, field=translate("SupplierService", "Signer's title"), max_len=200
             ),
+            version=self.version,
         )
 
 
@@ -83,6 +87,7 @@ class SupplierService:
                 row.phone,
                 row.signer_name,
                 row.signer_title,
+                version=row.version,
             )
 
     def save(self, profile: SupplierProfile, *, actor: str = "owner") -> SupplierProfile:
@@ -96,7 +101,10 @@ class SupplierService:
             else:
                 before = {"org_number": row.org_number, "name": row.name}
             data = asdict(clean)
+            data.pop("version")
             data["address_lines"] = list(clean.address_lines)
+            if before is not None:
+                expect_version(row, profile.version, entity="supplier", mine=data)
             for key, value in data.items():
                 setattr(row, key, value)
             audit.append(
@@ -110,4 +118,5 @@ class SupplierService:
                     "after": {"org_number": clean.org_number, "name": clean.name},
                 },
             )
-        return clean
+            s.flush()
+            return replace(clean, version=row.version)

@@ -31,6 +31,7 @@ from contractdesk.store.errors import (
 )
 from contractdesk.store.keys import Key
 from contractdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
+from contractdesk.store.versions import conflict_from_stale
 
 log = logging.getLogger(__name__)
 
@@ -234,6 +235,9 @@ class Store:
                 session.rollback()
             except Exception:  # e.g. the disk failed again: the original error is the one to report
                 log.warning("rollback after a failed unit of work failed too")
+            stale = conflict_from_stale(exc)
+            if stale is not None:
+                raise stale from exc
             mapped = map_db_error(exc, self.path)
             if mapped is not None and mapped is not exc:
                 raise mapped from exc

@@ -15,6 +15,7 @@ SCHEMA_REVISIONS: tuple[str, ...] = (
     "0011",
     "0007",
     "0010",
+    "0012",
     "0013",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]

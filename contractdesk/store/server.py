@@ -30,6 +30,7 @@ from contractdesk.store.engine import MIGRATIONS_DIR, Store
 from contractdesk.store.errors import StoreError, StoreTooNewError
 from contractdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
 from contractdesk.store.server_errors import ServerUnavailableError, map_server_error
+from contractdesk.store.versions import conflict_from_stale
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +137,9 @@ class ServerStore(Store):
                 session.rollback()
             except Exception:  # e.g. the connection dropped: report the original error
                 log.warning("rollback after a failed unit of work failed too")
+            stale = conflict_from_stale(exc)  # a colleague's commit moved the row's version on
+            if stale is not None:
+                raise stale from None
             mapped = map_server_error(exc, self)
             if mapped is not None and mapped is not exc:
                 raise mapped from None

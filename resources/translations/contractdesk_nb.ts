@@ -1279,6 +1279,189 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>customer</source>
+        <translation>kunden</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>personen</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>tjenesten</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>avtalen</translation>
+    </message>
+    <message>
+        <source>supplier profile</source>
+        <translation>leverandørprofilen</translation>
+    </message>
+    <message>
+        <source>terms draft</source>
+        <translation>vilkårsutkastet</translation>
+    </message>
+    <message>
+        <source>sub-processor</source>
+        <translation>underleverandøren</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>fornavn</translation>
+    </message>
+    <message>
+        <source>middle name</source>
+        <translation>mellomnavn</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>etternavn</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>tittel</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <source>e-mail addresses</source>
+        <translation>e-postadresser</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-post</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>navn</translation>
+    </message>
+    <message>
+        <source>delivery method</source>
+        <translation>leveringsmåte</translation>
+    </message>
+    <message>
+        <source>invoice period</source>
+        <translation>fakturaperiode</translation>
+    </message>
+    <message>
+        <source>annual price</source>
+        <translation>årspris</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>beløp</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>enhetspris</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>startdato</translation>
+    </message>
+    <message>
+        <source>trial days</source>
+        <translation>prøvedager</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dato</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>sent to</source>
+        <translation>sendt til</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>postnummer</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>poststed</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>signatar</translation>
+    </message>
+    <message>
+        <source>signer&apos;s title</source>
+        <translation>signatarens tittel</translation>
+    </message>
+    <message>
+        <source>who signs</source>
+        <translation>hvem som signerer</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>formål</translation>
+    </message>
+    <message>
+        <source>data shared</source>
+        <translation>data som deles</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>sted</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>clause</source>
+        <translation>punkt</translation>
+    </message>
+    <message>
+        <source>organisation number</source>
+        <translation>organisasjonsnummer</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etikett</translation>
+    </message>
+    <message>
+        <source>effective date</source>
+        <translation>ikrafttredelsesdato</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tom)</translation>
+    </message>
+    <message>
+        <source>%1: theirs “%2”, yours “%3”</source>
+        <translation>%1: deres «%2», din «%3»</translation>
+    </message>
+    <message>
+        <source>Someone else changed this %1 after you opened it (%2). Nothing was saved: reload it and make your change again.</source>
+        <translation>Noen andre har endret %1 etter at du åpnet skjemaet (%2). Ingenting ble lagret: last inn på nytt og gjør endringen din igjen.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this %1 after you opened it. Nothing was saved: reload it and make your change again.</source>
+        <translation>Noen andre har endret %1 etter at du åpnet skjemaet. Ingenting ble lagret: last inn på nytt og gjør endringen din igjen.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record while you were saving it. Nothing was saved: reload it and make your change again.</source>
+        <translation>Noen andre endret dette mens du lagret. Ingenting ble lagret: last inn på nytt og gjør endringen din igjen.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Record consent</source>
@@ -7356,6 +7539,22 @@ Låses opp med: %2</translation>
     <message>
         <source>Not done</source>
         <translation>Ikke utført</translation>
+    </message>
+    <message>
+        <source>%1: now “%2” (yours: “%3”)</source>
+        <translation>%1: nå «%2» (din: «%3»)</translation>
+    </message>
+    <message>
+        <source>Someone else changed this</source>
+        <translation>Noen andre har endret dette</translation>
+    </message>
+    <message>
+        <source>Someone else saved a change here after you opened it. Nothing of yours was saved. What is stored now:</source>
+        <translation>Noen andre lagret en endring her etter at du åpnet skjemaet. Ingenting av ditt ble lagret. Dette er lagret nå:</translation>
+    </message>
+    <message>
+        <source>Reload (discard my changes)</source>
+        <translation>Last inn på nytt (forkast mine endringer)</translation>
     </message>
 </context>
 <context>

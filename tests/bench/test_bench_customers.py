@@ -299,6 +299,7 @@ def populated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, d
     from sqlalchemy import insert
 
     from contractdesk.domain.customers import sort_key
+    from contractdesk.domain.search_fold import search_fold
     from contractdesk.paths import StorePaths
     from contractdesk.services.context import Services
     from contractdesk.services.people import search_keys
@@ -343,6 +344,8 @@ def populated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, d
                 "sort_name": sort_key(name),
                 "municipality": muni,
                 "municipality_key": sort_key(muni),
+                "search_name": search_fold(name),
+                "search_municipality": search_fold(muni),
                 "verified_at": None if status == "unverified" else now,
                 "created_at": now,
                 "updated_at": now,

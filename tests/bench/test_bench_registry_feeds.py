@@ -96,6 +96,7 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, list
     from sqlalchemy import insert
 
     from contractdesk.domain.customers import sort_key
+    from contractdesk.domain.search_fold import search_fold
     from contractdesk.paths import StorePaths
     from contractdesk.services.context import Services
     from contractdesk.store.models import Customer
@@ -127,6 +128,7 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, list
             "registry_data": {"retrieved_at": "2026-11-01T00:00:00+00:00"},
             "verified_at": now,
             "sort_name": sort_key(f"KUNDE {i:06d} AS"),
+            "search_name": search_fold(f"KUNDE {i:06d} AS"),
             "municipality": "OSLO",
             "municipality_key": "oslo",
         }

@@ -42,6 +42,7 @@ WITH_MAIN_CONTACT = 30_000
 
 def _rows(rng: random.Random) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[str]]]:
     from contractdesk.domain.customers import sort_key
+    from contractdesk.domain.search_fold import search_fold
     from contractdesk.services.people import search_keys
     from contractdesk.store.types import utcnow
 
@@ -69,6 +70,8 @@ def _rows(rng: random.Random) -> tuple[dict[str, list[dict[str, Any]]], dict[str
                 "sort_name": sort_key(name),
                 "municipality": muni,
                 "municipality_key": sort_key(muni),
+                "search_name": search_fold(name),  # the one search rule (migration 0012)
+                "search_municipality": search_fold(muni),
                 "created_at": now,
                 "updated_at": now,
             }

@@ -143,6 +143,7 @@ def test_customer_set_changes_the_fee_and_default_period(run) -> None:  # type: 
     assert code == 0, err
     assert json.loads(out) == {
         "org_number": ORG,
+        "version": 2,  # the customer record's version (issue 19: --expected-version)
         "name": "Testesen AS",
         "delivery_method": "paper",
         "invoice_period": "bimonthly",

@@ -16,6 +16,7 @@ PASSPHRASE = "correct horse battery staple"
 
 SHOW_KEYS = {
     "org_number",
+    "version",  # the record version (issue 19; --expected-version)
     "name",
     "organisation_form",
     "organisation_form_text",

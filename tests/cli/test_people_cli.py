@@ -264,3 +264,25 @@ def test_audit_verify_names_the_first_broken_entry(run, data_dir: Path) -> None:
         store.close()
     code, _, err = run("audit", "verify")
     assert code == 1 and f"entry {target}" in err
+
+
+def test_a_correction_over_a_newer_version_exits_1_and_says_what_changed(run) -> None:  # type: ignore[no-untyped-def]
+    pid = add(run, ORG_A, "Kari", "Nordmann", "main-contact")
+    code, out, _err = run("person", "show", str(pid), "--json")
+    assert code == 0 and json.loads(out)["version"] == 1
+    # A colleague (another command) saves first …
+    code, out, err = run("person", "correct", str(pid), "--last", "Berg", "--json")
+    assert code == 0, err
+    assert json.loads(out)["version"] == 2
+    # … so a script that read version 1 is refused, with one readable line, and changes nothing.
+    code, out, err = run("person", "correct", str(pid), "--title", "CEO", "--expected-version", "1")
+    assert code == 1 and out == ""
+    assert err.strip().count("\n") == 0
+    assert "Someone else changed this person" in err and "reload it" in err
+    code, out, _err = run("person", "show", str(pid), "--json")
+    shown = json.loads(out)
+    assert (shown["last_name"], shown["title"], shown["version"]) == ("Berg", "", 2)
+    code, out, err = run(
+        "person", "correct", str(pid), "--title", "CEO", "--expected-version", "2", "--json"
+    )
+    assert code == 0 and json.loads(out)["title"] == "CEO", err

@@ -116,3 +116,52 @@ def test_server_init_refuses_an_address_that_is_not_postgresql(
     assert code == 1 and "not a PostgreSQL address" in err
     code, _, err = run(capsys, "user", "add", "kari", "--role", "staff", "--password-stdin")
     assert code == 1  # no store here, and users exist only on a server
+
+
+def test_on_the_server_a_stale_correction_exits_1_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    pg_server: PgServer,
+    pg_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 19 on PostgreSQL through the command line: two colleagues' commands, one record."""
+    monkeypatch.setenv("CONTRACTDESK_DATA_DIR", str(tmp_path / "data"))
+    db = dbname_of(pg_url)
+    owner = f"eva_{os.getpid()}"
+    admin = pg_server.url(db, driver="postgresql")
+    code, _out, err = run(
+        capsys, "server", "init", admin, "--owner", owner, "--password-stdin", stdin=OWNER_PW + "\n"
+    )
+    assert code == 0, err
+    url = pg_server.url(db, user=owner, password=OWNER_PW, driver="postgresql")
+    monkeypatch.setenv("CONTRACTDESK_DATABASE_URL", url)
+    code, _out, err = run(
+        capsys, "customer", "add", "923130969", "--offline", "--name", "Testesen AS"
+    )
+    assert code == 0, err
+    code, out, err = run(
+        capsys,
+        "person",
+        "add",
+        "923130969",
+        "--first",
+        "Kari",
+        "--last",
+        "Nordmann",
+        "--role",
+        "main-contact",
+        "--json",
+    )
+    assert code == 0, err
+    pid = str(json.loads(out)["id"])
+    code, out, err = run(capsys, "person", "correct", pid, "--last", "Berg", "--json")
+    assert code == 0 and json.loads(out)["version"] == 2, err
+    code, out, err = run(
+        capsys, "person", "correct", pid, "--title", "CEO", "--expected-version", "1"
+    )
+    assert (code, out) == (1, "")
+    assert "Someone else changed this person" in err and "yours “CEO”" in err
+    code, out, _err = run(capsys, "person", "show", pid, "--json")
+    shown = json.loads(out)
+    assert (shown["last_name"], shown["title"], shown["version"]) == ("Berg", "", 2)

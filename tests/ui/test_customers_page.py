@@ -47,6 +47,7 @@ def insert_customers(services: Any, count: int, start: int = 0) -> None:
     from sqlalchemy import insert
 
     from contractdesk.domain.customers import sort_key
+    from contractdesk.domain.search_fold import search_fold
     from contractdesk.store.models import Customer
 
     municipalities = ("OSLO", "BERGEN", "MOLDE", "HAMAR", "TROMSØ")
@@ -68,6 +69,8 @@ def insert_customers(services: Any, count: int, start: int = 0) -> None:
                 "sort_name": sort_key(name),
                 "municipality": municipality,
                 "municipality_key": sort_key(municipality),
+                "search_name": search_fold(name),
+                "search_municipality": search_fold(municipality),
             }
         )
     with services.store.session() as s:

@@ -11,7 +11,11 @@ import argparse
 from datetime import date
 from typing import Any
 
-from contractdesk.cli.registry import CommandRegistry, add_json_flag
+from contractdesk.cli.registry import (
+    CommandRegistry,
+    add_expected_version_flag,
+    add_json_flag,
+)
 
 KIND_CHOICES = ("licence", "one-off", "usage")
 DELIVERY_CHOICES = ("paper", "email", "ehf")
@@ -77,6 +81,7 @@ def register(cli: CommandRegistry) -> None:
         help="the delivery method (fee) applies to invoices dated D or later "
         "(default: the next invoice not yet handed over)",
     )
+    add_expected_version_flag(p)
     add_json_flag(p)
     p.set_defaults(func=customer_set)
 
@@ -102,6 +107,7 @@ def register(cli: CommandRegistry) -> None:
         help="a new period or price applies to invoices dated D or later "
         "(default: the service's next invoice not yet handed over)",
     )
+    add_expected_version_flag(p)
     add_json_flag(p)
     p.set_defaults(func=service_edit)
 
@@ -271,6 +277,7 @@ def customer_set(ctx: Any, args: argparse.Namespace) -> int:
         delivery_method=args.delivery,
         invoice_period=args.period,
         effective=args.effective,
+        expected_version=args.expected_version,
         actor="cli",
     )
     if args.json:
@@ -321,7 +328,8 @@ def service_edit(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit_json
 
     billing = ctx.services.billing
-    current = billing.get_service(args.service_id).as_input()
+    read = billing.get_service(args.service_id)
+    current = read.as_input()
     changes = {
         key: value
         for key, value in {
@@ -339,8 +347,13 @@ def service_edit(ctx: Any, args: argparse.Namespace) -> int:
     }
     if "monthly_price" in changes:
         changes["annual_price"] = None
+    # The fields not given keep the values just read: a colleague's save in between is refused.
     view = billing.edit_service(
-        args.service_id, replace(current, **changes), effective=args.effective, actor="cli"
+        args.service_id,
+        replace(current, **changes),
+        effective=args.effective,
+        expected_version=read.version if args.expected_version is None else args.expected_version,
+        actor="cli",
     )
     if args.json:
         emit_json(view.as_dict())

@@ -10,7 +10,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from contractdesk.cli.registry import CommandRegistry, add_json_flag
+from contractdesk.cli.registry import (
+    CommandRegistry,
+    add_expected_version_flag,
+    add_json_flag,
+)
 
 ROLE_CHOICES = ("main-contact", "contact", "signatory", "general-manager")
 REQUEST_KINDS = ("access", "correction", "erasure", "restriction", "portability", "objection")
@@ -50,6 +54,7 @@ def register(cli: CommandRegistry) -> None:
     )
     p.add_argument("person_id", metavar="ID", type=int)
     _person_fields(p, required=False)
+    add_expected_version_flag(p)
     add_json_flag(p)
     p.set_defaults(func=correct)
 
@@ -266,7 +271,8 @@ def correct(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.cli.output import emit, emit_json
 
     people = ctx.services.people
-    current = people.get(args.person_id).as_input()
+    read = people.get(args.person_id)
+    current = read.as_input()
     changes = {
         k: v
         for k, v in {
@@ -280,7 +286,11 @@ def correct(ctx: Any, args: argparse.Namespace) -> int:
         }.items()
         if v is not None
     }
-    view = people.correct(args.person_id, replace(current, **changes), actor="cli")
+    # The fields not given keep the values just read: a colleague's save in between is refused.
+    expected = read.version if args.expected_version is None else args.expected_version
+    view = people.correct(
+        args.person_id, replace(current, **changes), expected_version=expected, actor="cli"
+    )
     if args.json:
         emit_json(view.as_dict())
     else:

@@ -13,7 +13,11 @@ import re
 from datetime import date
 from typing import Any
 
-from contractdesk.cli.registry import CommandRegistry, add_json_flag
+from contractdesk.cli.registry import (
+    CommandRegistry,
+    add_expected_version_flag,
+    add_json_flag,
+)
 
 METHOD_CHOICES = ("paper", "online", "email")
 KIND_CHOICES = ("data_shared", "access")
@@ -240,12 +244,14 @@ def _register_agreements(cli: CommandRegistry) -> None:
     p = verbs.add_parser("mark-sent", help="the agreement went to the customer")
     p.add_argument("ref", metavar="ID")
     p.add_argument("--to", required=True, help="e-mail address (or 'post')")
+    add_expected_version_flag(p)
     p.set_defaults(func=agreement_mark_sent)
 
     p = verbs.add_parser("set-state", help="draft ↔ sent, signed → active, → terminated")
     p.add_argument("ref", metavar="ID")
     p.add_argument("state", choices=("draft", "sent", "active", "terminated"))
     p.add_argument("--reason", default="")
+    add_expected_version_flag(p)
     p.set_defaults(func=agreement_set_state)
 
 
@@ -816,13 +822,22 @@ def agreement_show(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def agreement_mark_sent(ctx: Any, args: argparse.Namespace) -> int:
-    _emit_agreement(ctx.services.agreements.mark_sent(args.ref, args.to, actor="cli"), False)
+    view = ctx.services.agreements.mark_sent(
+        args.ref, args.to, expected_version=args.expected_version, actor="cli"
+    )
+    _emit_agreement(view, False)
     return 0
 
 
 def agreement_set_state(ctx: Any, args: argparse.Namespace) -> int:
     _emit_agreement(
-        ctx.services.agreements.set_state(args.ref, args.state, reason=args.reason, actor="cli"),
+        ctx.services.agreements.set_state(
+            args.ref,
+            args.state,
+            reason=args.reason,
+            expected_version=args.expected_version,
+            actor="cli",
+        ),
         False,
     )
     return 0

@@ -32,6 +32,7 @@ from contractdesk.store.models import (
     ScanImportPage,
     TermsVersion,
 )
+from contractdesk.store.numbering import AGREEMENT_SERIES, serialise_series
 from contractdesk.store.queries import agreements as q
 from contractdesk.store.queries.agreements import Session
 from contractdesk.store.types import utcnow
@@ -124,6 +125,7 @@ def settle(s: Session, customer: Customer, day: date, actor: str) -> int:
 
 def new_agreement(s: Session, customer: Customer, version: TermsVersion, actor: str) -> Agreement:
     now = utcnow()
+    serialise_series(s, AGREEMENT_SERIES)  # no other connection numbers one until we commit
     agreement = Agreement(
         document_id=q.next_document_id(s, now.year),
         customer_id=customer.id,
@@ -316,6 +318,7 @@ def agreement_view(
         doc.fingerprint if doc else None,
         doc.pdf_sha256 if doc else None,
         doc.issued_on if doc else None,
+        version=a.version,
     )
 
 

@@ -21,6 +21,7 @@ from contractdesk.store.models import Customer
 from contractdesk.store.queries import agreements as q
 from contractdesk.store.queries.customers import customer_by_org_number
 from contractdesk.store.types import utcnow
+from contractdesk.store.versions import expect_version
 
 from . import lifecycle as lc
 from .acceptances import AcceptanceUseCases
@@ -101,7 +102,14 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentU
             docs = q.latest_documents(s, [a.id for a in rows])
             return [lc.agreement_view(s, a, docs) for a in rows]
 
-    def mark_sent(self, ref: int | str, sent_to: str, *, actor: str = "owner") -> AgreementView:
+    def mark_sent(
+        self,
+        ref: int | str,
+        sent_to: str,
+        *,
+        expected_version: int | None = None,
+        actor: str = "owner",
+    ) -> AgreementView:
         """The agreement went to the customer (``sent_to``: an e-mail address, or e.g. "post")."""
         recipient = sent_to.strip()
         if "@" in recipient:
@@ -111,13 +119,26 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentU
         )
         with self._store.session() as s:
             agreement = q.agreement_by_ref(s, ref)
+            expect_version(
+                agreement,
+                expected_version,
+                entity="agreement",
+                mine={"state": AgreementState.SENT.value, "sent_to": recipient},
+            )
             lc.move(s, agreement, AgreementState.SENT, actor, extra={"sent_to": recipient})
             agreement.sent_at = utcnow()
             agreement.sent_to = recipient
+            s.flush()
             return lc.agreement_view(s, agreement)
 
     def set_state(
-        self, ref: int | str, target: str, *, reason: str = "", actor: str = "owner"
+        self,
+        ref: int | str,
+        target: str,
+        *,
+        reason: str = "",
+        expected_version: int | None = None,
+        actor: str = "owner",
     ) -> AgreementView:
         """Move an agreement (draft ↔ sent, signed → active, → terminated) by the allowed
         transitions.
@@ -142,6 +163,9 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentU
             )
         with self._store.session() as s:
             agreement = q.agreement_by_ref(s, ref)
+            expect_version(
+                agreement, expected_version, entity="agreement", mine={"state": state.value}
+            )
             if state is AgreementState.ACTIVE:
                 others = q.agreements_in_states(
                     s, agreement.customer_id, ("active",), exclude_id=agreement.id
@@ -155,6 +179,7 @@ class AgreementService(AcceptanceUseCases, ReacceptanceUseCases, IssuedDocumentU
                 actor,
                 reason=reason or ("terminated" if state is AgreementState.TERMINATED else ""),
             )
+            s.flush()
             return lc.agreement_view(s, agreement)
 
     def document_agreements(

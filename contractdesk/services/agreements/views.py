@@ -4,7 +4,7 @@ rows).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -48,10 +48,13 @@ class AgreementView:
     fingerprint: str | None = None
     pdf_sha256: str | None = None
     issued_on: date | None = None
+    version: int = field(default=0, compare=False)
+    """The agreement record's version when read (optimistic locking; not ``document_version``)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "version": self.version,
             "document_id": self.document_id,
             "org_number": self.org_number,
             "customer_name": self.customer_name,

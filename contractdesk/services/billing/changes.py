@@ -39,6 +39,7 @@ from contractdesk.store.models import Customer, PriceChange, ServiceRecord
 from contractdesk.store.queries import billing as queries
 from contractdesk.store.queries.billing import Session
 from contractdesk.store.queries.customers import customer_by_org_number
+from contractdesk.store.versions import expect_version
 
 LOOK_AHEAD = timedelta(days=800)  # far enough to find the next invoice of any period
 
@@ -76,6 +77,7 @@ class ChangeUseCases:
         delivery_method: DeliveryMethod | str | None = None,
         invoice_period: InvoicePeriod | str | None = None,
         effective: date | None = None,
+        expected_version: int | None = None,
         actor: str = "owner",
     ) -> BillingProfile:
         """Change how the customer receives invoices (the fee, from ``effective`` on: default the
@@ -93,6 +95,12 @@ class ChangeUseCases:
             day = self.next_invoice_date(org_number)
         with self.store.session() as s:
             customer = customer_by_org_number(s, org_number)
+            mine: dict[str, Any] = {}
+            if delivery is not None:
+                mine["delivery_method"] = delivery.value
+            if period is not None:
+                mine["invoice_period"] = period.cli_name
+            expect_version(customer, expected_version, entity="customer", mine=mine)
             before = profile_of(customer)
             payload: dict[str, Any] = {}
             if delivery is not None and delivery is not before.delivery_method:
@@ -112,9 +120,10 @@ class ChangeUseCases:
                     action="customer.billing_changed",
                     entity_type="customer",
                     entity_id=customer.org_number,
-                    payload={"before": before.as_dict(), "after": after.as_dict(), **payload},
+                    payload={"before": _audited(before), "after": _audited(after), **payload},
                 )
-            return after
+            s.flush()
+            return profile_of(customer)
 
     def edit_service(
         self,
@@ -122,6 +131,7 @@ class ChangeUseCases:
         data: ServiceInput,
         *,
         effective: date | None = None,
+        expected_version: int | None = None,
         actor: str = "owner",
     ) -> ServiceView:
         """Change a service's fields (its kind stays); usage, adjustments and termination stay.
@@ -144,6 +154,7 @@ class ChangeUseCases:
                     field="kind",
                 )
             values = service_values(data, profile_of(customer).invoice_period)
+            expect_version(row, expected_version, entity="service", mine=values)
             before = snapshot(row)
             dated = _dated_changes(s, customer, row, values, day)
             for key, value in values.items():
@@ -170,6 +181,13 @@ class ChangeUseCases:
         if kind == ServiceKind.USAGE.value:
             return month_start(date.today())  # this month's usage is not invoiced yet
         return self.next_invoice_date(org, service_id=service_id)
+
+
+def _audited(profile: BillingProfile) -> dict[str, Any]:
+    """The profile for the audit log (its record version is the store's business)."""
+    out = profile.as_dict()
+    out.pop("version", None)
+    return out
 
 
 def _dated_changes(

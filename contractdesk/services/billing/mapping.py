@@ -46,7 +46,9 @@ def profile_of(customer: Customer) -> BillingProfile:
         period = InvoicePeriod.parse(customer.invoice_period)
     except ValueError:
         period = InvoicePeriod.default()
-    return BillingProfile(customer.org_number, customer.name, delivery, period)
+    return BillingProfile(
+        customer.org_number, customer.name, delivery, period, version=customer.version
+    )
 
 
 def snapshot(row: ServiceRecord) -> dict[str, Any]:
@@ -156,6 +158,7 @@ def service_view(
         earliest_end=outcome.end if outcome is not None else earliest_end(service, today),
         adjustments=tuple(adjustments),
         usage=usage_views,
+        version=row.version,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -57,6 +57,8 @@ class BillingProfile:
     name: str
     delivery_method: DeliveryMethod
     invoice_period: InvoicePeriod
+    version: int | None = field(default=None, compare=False)
+    """The record's version when read (optimistic locking): pass it back when saving an edit."""
 
     @property
     def fee(self) -> Decimal:
@@ -65,6 +67,7 @@ class BillingProfile:
     def as_dict(self) -> dict[str, Any]:
         return {
             "org_number": self.org_number,
+            "version": self.version,
             "name": self.name,
             "delivery_method": self.delivery_method.cli_name,
             "invoice_period": self.invoice_period.cli_name,
@@ -158,6 +161,8 @@ class ServiceView:
     earliest_end: date
     adjustments: tuple[PriceAdjustmentView, ...] = ()
     usage: tuple[UsageView, ...] = ()
+    version: int | None = field(default=None, compare=False)
+    """The record's version when read (optimistic locking): pass it back when saving an edit."""
 
     @property
     def monthly_price(self) -> Decimal | None:
@@ -189,6 +194,7 @@ class ServiceView:
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "version": self.version,
             "org_number": self.org_number,
             "kind": self.kind.cli_name,
             "name": self.name,

@@ -232,6 +232,7 @@ def view_of(c: Customer) -> CustomerView:
         created_at=c.created_at,
         updated_at=c.updated_at,
         details=details,
+        version=c.version,
     )
 
 

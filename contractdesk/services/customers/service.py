@@ -228,16 +228,23 @@ class CustomerService(RegistryAccess):
         signer_sets: Sequence[Sequence[str]],
         *,
         confirmed_by: str,
+        expected_version: int | None = None,
         actor: str = "owner",
     ) -> CustomerView:
         """Record by hand who may sign (each set signs together), and who confirmed it.
+        ``expected_version``: the customer's version the dialog showed (``CustomerView.version``).
 
         Raises:
             InvalidOrgNumberError, NotFoundError; UserError: no signer, or no one confirming.
         """
         number = self.parse_org_number(org_number)
         return confirm_signers(
-            self._store, number, signer_sets, confirmed_by=confirmed_by, actor=actor
+            self._store,
+            number,
+            signer_sets,
+            confirmed_by=confirmed_by,
+            actor=actor,
+            expected_version=expected_version,
         )
 
     def import_customers(

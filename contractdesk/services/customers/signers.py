@@ -13,6 +13,7 @@ from contractdesk.services.validation import clean_text
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
 from contractdesk.store.queries.customers import customer_by_org_number
+from contractdesk.store.versions import conflict
 
 
 def clean_sets(signer_sets: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -40,6 +41,7 @@ def confirm_signers(
     *,
     confirmed_by: str,
     actor: str,
+    expected_version: int | None = None,
 ) -> CustomerView:
     """Record the signer sets the user confirmed, who confirmed them and when (audited).
 
@@ -55,7 +57,16 @@ def confirm_signers(
     )
     with store.session() as s:
         c = customer_by_org_number(s, org_number)
-        rule = dict(c.signing_rule) if isinstance(c.signing_rule, dict) else {}
+        stored = c.signing_rule if isinstance(c.signing_rule, dict) else {}
+        if expected_version is not None and c.version != expected_version:
+            theirs = stored.get("confirmed_sets") or []
+            raise conflict(
+                "customer",
+                {"signers": "; ".join(" + ".join(group) for group in theirs)},
+                {"signers": "; ".join(" + ".join(group) for group in sets)},
+                c.version,
+            )
+        rule = dict(stored)
         rule.update(
             confirmed_sets=sets,
             confirmed_by=who,
@@ -70,4 +81,5 @@ def confirm_signers(
             entity_id=c.org_number,
             payload={"signer_sets": sets, "confirmed_by": who},
         )
+        s.flush()
         return view_of(c)

@@ -237,6 +237,8 @@ class CustomerView:
     updated_at: datetime | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
     """Further registry facts: industry, employees, website, e-mail, phone, former names, dates."""
+    version: int | None = field(default=None, compare=False)
+    """The stored record's version when read (optimistic locking); None for a preview."""
 
     @property
     def stored(self) -> bool:
@@ -288,6 +290,7 @@ class CustomerView:
         """The ``customer show --json`` document."""
         return {
             "org_number": self.org_number,
+            "version": self.version,
             "name": self.name,
             "organisation_form": self.organisation_form,
             "organisation_form_text": self.organisation_form_text,

@@ -37,6 +37,7 @@ from contractdesk.services.settings import SettingsService
 from contractdesk.services.supplier import SupplierService
 from contractdesk.store import audit
 from contractdesk.store.engine import Store
+from contractdesk.store.numbering import INVOICE_SERIES, serialise_series
 from contractdesk.store.queries import invoice_runs as q
 
 PLAN_YEARS_BACK = 19  # a run looks this far back for planned lines no run holds yet
@@ -88,6 +89,7 @@ class InvoiceRunService(InvoicingSetup):
             for line in doc.lines
         }
         with self.store.session() as s:
+            serialise_series(s, INVOICE_SERIES)  # first: two runs at once never share a number
             fresh = unfrozen(planned, q.frozen_line_keys(s))
             del planned
             numbered = config.numbering is NumberingMode.CONTRACTDESK
@@ -149,6 +151,7 @@ class InvoiceRunService(InvoicingSetup):
             UserError: already undone, exported, or a later run exists.
         """
         with self.store.session() as s:
+            serialise_series(s, INVOICE_SERIES)  # its numbers go back to the series
             run = q.run_by_id(s, run_id)
             if run.status != "frozen":
                 raise UserError(
@@ -271,6 +274,7 @@ class InvoiceRunService(InvoicingSetup):
                 field="path",
             ) from None
         with self.store.session() as s:
+            serialise_series(s, INVOICE_SERIES)
             run = q.run_by_id(s, run_id)
             if run.numbering != "accounting" or run.status != "frozen":
                 raise UserError(

@@ -73,6 +73,7 @@ def person_view(s: Session, person: Person) -> PersonView:
         person.updated_at,
         memberships(s, [person.id]).get(person.id, ()),
         consents(s, person.id),
+        version=person.version,
     )
 
 

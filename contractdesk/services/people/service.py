@@ -41,6 +41,7 @@ from contractdesk.store.models import Consent
 from contractdesk.store.queries import people as q
 from contractdesk.store.queries.customers import customer_by_org_number
 from contractdesk.store.types import utcnow
+from contractdesk.store.versions import expect_version
 
 
 class PeopleService(RegistryUseCases, WhoisUseCase, RightsUseCases, ExportUseCases):
@@ -232,8 +233,19 @@ class PeopleService(RegistryUseCases, WhoisUseCase, RightsUseCases, ExportUseCas
 
     # -- correcting and consent ------------------------------------------------------------------
 
-    def correct(self, person_id: int, data: PersonInput, *, actor: str = "owner") -> PersonView:
-        """Replace a person's personal fields (GDPR Art. 16); audited with old and new values."""
+    def correct(
+        self,
+        person_id: int,
+        data: PersonInput,
+        *,
+        expected_version: int | None = None,
+        actor: str = "owner",
+    ) -> PersonView:
+        """Replace a person's personal fields (GDPR Art. 16); audited with old and new values.
+
+        ``expected_version``: the version the edit form was filled from (``PersonView.version``);
+        a newer stored version raises :class:`~contractdesk.errors.ConflictError`.
+        """
         clean = data.validated()
         with self._store.session() as s:
             person = live_person(s, person_id)
@@ -247,6 +259,7 @@ class PeopleService(RegistryUseCases, WhoisUseCase, RightsUseCases, ExportUseCas
                 "mobile": clean.mobile,
                 "emails": list(clean.emails),
             }
+            expect_version(person, expected_version, entity="person", mine=after)
             changed = {
                 k: {"before": before[k], "after": v} for k, v in after.items() if before[k] != v
             }
@@ -263,6 +276,7 @@ class PeopleService(RegistryUseCases, WhoisUseCase, RightsUseCases, ExportUseCas
                     entity_id=person.id,
                     payload={"changed": changed},
                 )
+            s.flush()
             return reading.person_view(s, person)
 
     def record_consent(

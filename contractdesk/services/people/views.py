@@ -125,6 +125,8 @@ class PersonView:
     updated_at: datetime
     memberships: tuple[Membership, ...] = ()
     consents: tuple[ConsentState, ...] = ()
+    version: int = field(default=0, compare=False)
+    """The record's version when read (optimistic locking): pass it back when saving an edit."""
 
     @property
     def erased(self) -> bool:
@@ -148,6 +150,7 @@ class PersonView:
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "version": self.version,
             "first_name": self.first_name,
             "middle_name": self.middle_name,
             "last_name": self.last_name,

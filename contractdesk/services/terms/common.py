@@ -70,6 +70,7 @@ def sub_view(e: SubProcessorEntry) -> SubProcessorView:
         e.location,
         e.source_clause,
         e.retired_at,
+        version=e.version,
     )
 
 
@@ -84,6 +85,7 @@ def row_of(v: TermsVersion) -> TermsVersionRow:
         sha256_text(v.document),
         v.published_at,
         v.updated_at,
+        version=v.version,
     )
 
 

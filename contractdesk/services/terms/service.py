@@ -37,6 +37,7 @@ from contractdesk.store.engine import Store
 from contractdesk.store.models import TermsVersion
 from contractdesk.store.queries import terms as q
 from contractdesk.store.types import utcnow
+from contractdesk.store.versions import expect_version
 
 MAX_TERMS_FILE_BYTES = 5 * 1024 * 1024
 
@@ -256,10 +257,12 @@ class TermsService(PublishUseCases, SubProcessorUseCases):
         document_json: str | None = None,
         effective_date: date | None = None,
         new_label: str | None = None,
+        expected_version: int | None = None,
         actor: str = "owner",
     ) -> TermsVersionView:
         """Edit a draft: replace its content (a document, its JSON, or plain text re-imported), its
-        planned date or its label.
+        planned date or its label. ``expected_version``: the version the editor was filled from
+        (``TermsVersionRow.version``); a colleague's newer save raises ``ConflictError``.
 
         Raises:
             UserError: the version is published (published versions never change), or the content
@@ -296,6 +299,12 @@ class TermsService(PublishUseCases, SubProcessorUseCases):
         with self._store.session() as s:
             version = q.version_by_label(s, label)
             refuse_published(version)
+            mine: dict[str, Any] = {"label": clean_label(new_label) if new_label else label}
+            if effective_date is not None:
+                mine["effective_date"] = effective_date
+            if new_doc is not None:
+                mine["title"] = new_doc.title
+            expect_version(version, expected_version, entity="terms", mine=mine)
             changes: dict[str, Any] = {}
             if new_doc is not None:
                 canonical = new_doc.canonical_json()
@@ -327,6 +336,7 @@ class TermsService(PublishUseCases, SubProcessorUseCases):
                     entity_id=version.label,
                     payload={"changes": changes, "notes": len(notes)},
                 )
+                s.flush()
             return view_of(s, version)
 
     def delete_draft(self, label: str, *, actor: str = "owner") -> None:

@@ -14,6 +14,7 @@ from contractdesk.store.engine import Store
 from contractdesk.store.models import SubProcessorEntry
 from contractdesk.store.queries import terms as q
 from contractdesk.store.types import utcnow
+from contractdesk.store.versions import expect_version
 
 _FIELDS = ("name", "org_number", "purpose", "data_shared", "location", "kind", "source_clause")
 
@@ -48,12 +49,24 @@ class SubProcessorUseCases:
             return sub_view(entry)
 
     def update_subprocessor(
-        self, entry_id: int, data: SubProcessorInput, *, actor: str = "owner"
+        self,
+        entry_id: int,
+        data: SubProcessorInput,
+        *,
+        expected_version: int | None = None,
+        actor: str = "owner",
     ) -> SubProcessorView:
-        """Change a register entry. Versions published earlier keep the entry as it was then."""
+        """Change a register entry. Versions published earlier keep the entry as it was then.
+        ``expected_version``: the entry's version the form showed (a newer one: ConflictError)."""
         clean = _clean_sub(data)
         with self._store.session() as s:
             entry = q.subprocessor_by_id(s, entry_id)
+            expect_version(
+                entry,
+                expected_version,
+                entity="subprocessor",
+                mine={key: getattr(clean, key) for key in _FIELDS},
+            )
             if entry.retired_at is not None:
                 raise UserError(
                     fill(

@@ -3,7 +3,7 @@ JSON form."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -26,6 +26,8 @@ class TermsVersionRow:
     content_sha256: str
     published_at: datetime | None
     updated_at: datetime
+    version: int = field(default=0, compare=False)
+    """The record's version when read (optimistic locking): pass it back when saving a draft."""
 
     @property
     def published(self) -> bool:
@@ -57,6 +59,8 @@ class SubProcessorView:
     location: str | None = None
     source_clause: str = ""
     retired_at: datetime | None = None
+    version: int | None = field(default=None, compare=False)
+    """The register entry's version when read (optimistic locking); None for a version's copy."""
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -72,6 +72,11 @@ class Agreement(Base):
     terminated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     ended_reason: Mapped[str | None] = mapped_column(String(40), default=None)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Counts up with every change; an UPDATE over a newer version is refused (0012)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy reads a plain dict
+
     def __repr__(self) -> str:
         return f"Agreement({self.document_id!r}, state={self.state!r})"
 

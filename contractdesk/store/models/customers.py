@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Index, String, event
+from sqlalchemy import JSON, Boolean, Date, Index, Integer, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from contractdesk.domain.customers import CUSTOMER_STATUSES as ALL_STATUSES
 from contractdesk.domain.customers import sort_key
+from contractdesk.domain.search_fold import search_fold
 from contractdesk.store.models.base import Base
 from contractdesk.store.types import UTCDateTime, utcnow
 
@@ -21,7 +22,16 @@ class Customer(Base):
 
     __tablename__ = "customer"
     __table_args__ = (
-        Index("ix_customer_sort_name", "sort_name", "id", "municipality_key", "org_number"),
+        Index(
+            "ix_customer_sort_name",
+            "sort_name",
+            "id",
+            "search_name",
+            "search_municipality",
+            "org_number",
+        ),
+        Index("ix_customer_search_name", "search_name", "sort_name", "id"),
+        Index("ix_customer_search_municipality", "search_municipality", "sort_name", "id"),
         Index("ix_customer_municipality_key", "municipality_key", "sort_name", "id"),
         Index("ix_customer_status", "status", "sort_name", "id"),
     )
@@ -54,10 +64,19 @@ class Customer(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # Derived for the list (migration 0002), kept by the listeners below: the name's sort key, the
     # municipality shown (business address, else postal) and its sort key. An FTS5 index
-    # (``customer_search``) over name, org number and municipality follows by triggers.
+    # (``customer_search``, rebuilt by 0012) over the folded name, org number and municipality.
     sort_name: Mapped[str] = mapped_column(String(500), default="")
     municipality: Mapped[str] = mapped_column(String(200), default="")
     municipality_key: Mapped[str] = mapped_column(String(200), default="")
+    # The name and municipality in the one search form (``domain.search_fold``, migration 0012):
+    # the search indexes of both engines are built over these, and the query is folded alike.
+    search_name: Mapped[str] = mapped_column(String(1000), default="")
+    search_municipality: Mapped[str] = mapped_column(String(400), default="")
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Counts up with every change; an UPDATE over a newer version is refused (0012)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy reads a plain dict
 
     def __repr__(self) -> str:
         return f"Customer(id={self.id}, org_number={self.org_number!r})"
@@ -79,3 +98,5 @@ def _derive_list_columns(_mapper: Any, _connection: Any, customer: Customer) -> 
     customer.sort_name = sort_key(customer.name or "")
     customer.municipality = display_municipality(customer)
     customer.municipality_key = sort_key(customer.municipality)
+    customer.search_name = search_fold(customer.name or "")
+    customer.search_municipality = search_fold(customer.municipality)

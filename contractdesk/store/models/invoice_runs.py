@@ -110,6 +110,10 @@ class InvoiceRecipient(Base):
     buyer_reference: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Counts up with every change; an UPDATE over a newer version is refused (0012)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy reads a plain dict
 
 
 class InvoiceExport(Base):

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Index,
+    Integer,
     String,
     Text,
     UniqueConstraint,
@@ -54,6 +55,11 @@ class Person(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Counts up with every change; an UPDATE over a newer version is refused (0012)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy reads a plain dict
+
     def __repr__(self) -> str:
         return f"Person(id={self.id})"
 
@@ -87,6 +93,11 @@ class PersonRole(Base):
     source: Mapped[str] = mapped_column(String(20), default="manual")  # manual | registry
     registry_role_code: Mapped[str] = mapped_column(String(10), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Counts up with every change; an UPDATE over a newer version is refused (0012)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy reads a plain dict
 
     def __repr__(self) -> str:
         return (
@@ -152,3 +163,7 @@ class DataSubjectRequest(Base):
     done_on: Mapped[date | None] = mapped_column(Date, default=None)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Counts up with every change; an UPDATE over a newer version is refused (0012)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy reads a plain dict

@@ -40,6 +40,11 @@ class Breach(Base):
     authority_notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Counts up with every change; an UPDATE over a newer version is refused (0012)."""
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy reads a plain dict
+
     def __repr__(self) -> str:
         return f"Breach(id={self.id}, deadline_at={self.deadline_at!r})"
 

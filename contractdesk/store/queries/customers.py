@@ -16,11 +16,10 @@ from contractdesk.domain.customers import (
     CUSTOMER_STATUSES,
     org_number_digits,
     prefix_upper_bound,
-    search_fold,
-    sort_key,
 )
 from contractdesk.domain.orgnr import InvalidOrgNumber, format_org_number, parse_org_number
 from contractdesk.domain.people import name_tokens
+from contractdesk.domain.search_fold import search_fold, search_words
 from contractdesk.errors import NotFoundError, UserError
 from contractdesk.i18n import fill, translate
 from contractdesk.store.models.customers import Customer
@@ -226,7 +225,7 @@ index is walked."""
 _COST_ROW = 1.0
 _COST_INDEX_ENTRY = 0.03
 _COST_SET_MEMBER = 0.05
-_NAME_KEYED_COLUMNS = frozenset({"sort_name", "municipality_key"})
+_NAME_KEYED_COLUMNS = frozenset({"search_name", "search_municipality"})
 """Range parts whose index also holds ``sort_name`` and the id: collecting them reads no row."""
 
 _MAIN_CONTACT_SQL = (
@@ -309,7 +308,7 @@ def _set(ids: str) -> SearchPart:
     return SearchPart(ids, f"+c.id IN ({ids})")
 
 
-NAME_INDEX_COLUMNS = frozenset({"sort_name", "municipality_key", "org_number"})
+NAME_INDEX_COLUMNS = frozenset({"search_name", "search_municipality", "org_number"})
 """Columns the name order's index (``ix_customer_sort_name``) carries beside the id: a search
 walking it in name order tests them without reading a customer row."""
 
@@ -329,12 +328,14 @@ def _walk_condition(parts: Sequence[SearchPart], sort: str) -> str:
 def search_parts(search: str) -> tuple[list[SearchPart], dict[str, Any]]:
     """The parts whose ids together are the customers a search text finds, and their parameters.
 
+    Every text is compared in the one search form (``domain.search_fold``: case, accents and
+    æ/ø/å folded, so "bjorn" finds "BJØRN" and "bjørn" does too), on the stored folded columns.
     Digits (with spaces/dots): org number prefix, and (3+ characters) names containing them.
     Words of 3+ characters: the FTS5 trigram index (substring anywhere in name, org number or
     municipality; every word must match; a 1-2 character word beside them must start a word of
-    the name or municipality). Shorter text: a prefix of the name or municipality (indexed sort
-    keys). Contact names always count: every word a prefix of a word of the name of a person with
-    a role at the customer (the people's own look-up keys).
+    the name or municipality). Shorter text: a prefix of the name or municipality (indexed folded
+    columns). Contact names always count: every word a prefix of a word of the name of a person
+    with a role at the customer (the people's own look-up keys, folded alike).
     """
     raw = " ".join((search or "").split())
     params: dict[str, Any] = {}
@@ -346,33 +347,20 @@ def search_parts(search: str) -> tuple[list[SearchPart], dict[str, Any]]:
         params["d0"], params["d1"] = digits, digits + ":"
         parts.append(_range("org_number", "d0", "d1"))
         if len(raw) >= 3:  # names with digits ("24SEVEN 3 AS") are found too
-            params["fn"] = "name : " + _fts_phrase(raw)
+            params["fn"] = "search_name : " + _fts_phrase(search_fold(raw))
             parts.append(_set("SELECT rowid FROM customer_search WHERE customer_search MATCH :fn"))
         return parts, params
-    words = raw.split()
+    words = search_words(raw)
+    if not words:
+        return parts, params
     long_words = [w for w in words if len(w) >= 3]
     if long_words:
-        params["fts"] = " AND ".join(_fts_phrase(w) for w in long_words)
-        fts = "SELECT rowid FROM customer_search WHERE customer_search MATCH :fts"
-        conditions = []
-        for i, word in enumerate(w for w in words if len(w) < 3):
-            key = _like_escape(sort_key(word))
-            if not key:
-                continue
-            params[f"s{i}"], params[f"t{i}"] = f"{key}%", f"% {key}%"
-            conditions.append(
-                f"(sort_name LIKE :s{i} ESCAPE '\\' OR sort_name LIKE :t{i} ESCAPE '\\'"
-                f" OR municipality_key LIKE :s{i} ESCAPE '\\'"
-                f" OR municipality_key LIKE :t{i} ESCAPE '\\')"
-            )
-        if conditions:
-            fts = f"SELECT id FROM customer WHERE id IN ({fts}) AND " + " AND ".join(conditions)
-        parts.append(_set(fts))
+        parts.append(_set(_words_sql(words, long_words, params)))
     else:
-        key = sort_key(raw)
+        key = " ".join(words)
         params["p0"], params["p1"] = key, prefix_upper_bound(key)
-        parts.append(_range("sort_name", "p0", "p1"))
-        parts.append(_range("municipality_key", "p0", "p1"))
+        parts.append(_range("search_name", "p0", "p1"))
+        parts.append(_range("search_municipality", "p0", "p1"))
     tokens = name_tokens(raw)[:6]
     if tokens:
         selects = []
@@ -392,33 +380,55 @@ def search_parts(search: str) -> tuple[list[SearchPart], dict[str, Any]]:
     return parts, params
 
 
+def _words_sql(words: Sequence[str], long_words: Sequence[str], params: dict[str, Any]) -> str:
+    """Ids of customers whose folded text holds every long word, and whose name or municipality
+    has a word starting with each short one; fills ``params``."""
+    params["fts"] = " AND ".join(_fts_phrase(w) for w in long_words)
+    fts = "SELECT rowid FROM customer_search WHERE customer_search MATCH :fts"
+    conditions = []
+    for i, word in enumerate(w for w in words if len(w) < 3):
+        key = _like_escape(word)
+        params[f"s{i}"], params[f"t{i}"] = f"{key}%", f"% {key}%"
+        conditions.append(
+            f"(search_name LIKE :s{i} ESCAPE '\\' OR search_name LIKE :t{i} ESCAPE '\\'"
+            f" OR search_municipality LIKE :s{i} ESCAPE '\\'"
+            f" OR search_municipality LIKE :t{i} ESCAPE '\\')"
+        )
+    if conditions:
+        fts = f"SELECT id FROM customer WHERE id IN ({fts}) AND " + " AND ".join(conditions)
+    return fts
+
+
 # -- the same search on PostgreSQL ----------------------------------------------------------------
 #
 # PostgreSQL plans well by itself: the search is one condition on the customer row, served by
-# trigram indexes (pg_trgm) over the Python-folded keys (``search_fold``) and the org number, and by
-# the btree indexes for prefixes; a page is then cut in the wanted order with LIMIT/OFFSET.
+# trigram indexes (pg_trgm) over the folded columns (``search_name``/``search_municipality``, filled
+# by ``domain.search_fold`` like SQLite's FTS5 index) and the org number, and by the btree indexes
+# for prefixes; a page is then cut in the wanted order with LIMIT/OFFSET. The words are folded by
+# the same function as on SQLite, so both engines find the same customers (one rule).
 
 
 def _pg_word_condition(i: int, word: str, params: dict[str, Any]) -> str:
-    """A word of 3+ characters: anywhere in the name, the municipality or the org number."""
-    params[f"w{i}"] = f"%{_like_escape(search_fold(word))}%"
-    params[f"o{i}"] = f"%{_like_escape(word)}%"
+    """A folded word of 3+ characters: anywhere in the name, the municipality or the org
+    number."""
+    params[f"w{i}"] = f"%{_like_escape(word)}%"
     return (
-        f"(c.sort_name LIKE :w{i} ESCAPE '\\' OR c.municipality_key LIKE :w{i} ESCAPE '\\'"
-        f" OR c.org_number LIKE :o{i} ESCAPE '\\')"
+        f"(c.search_name LIKE :w{i} ESCAPE '\\' OR c.search_municipality LIKE :w{i} ESCAPE '\\'"
+        f" OR c.org_number LIKE :w{i} ESCAPE '\\')"
     )
 
 
 def _pg_short_word_condition(i: int, word: str, params: dict[str, Any]) -> str | None:
-    """A word of 1-2 characters beside longer ones: it must start a word of name or municipality."""
-    key = _like_escape(search_fold(word))
+    """A folded word of 1-2 characters beside longer ones: it must start a word of the name or
+    municipality."""
+    key = _like_escape(word)
     if not key:
         return None
     params[f"s{i}"], params[f"t{i}"] = f"{key}%", f"% {key}%"
     return (
-        f"(c.sort_name LIKE :s{i} ESCAPE '\\' OR c.sort_name LIKE :t{i} ESCAPE '\\'"
-        f" OR c.municipality_key LIKE :s{i} ESCAPE '\\'"
-        f" OR c.municipality_key LIKE :t{i} ESCAPE '\\')"
+        f"(c.search_name LIKE :s{i} ESCAPE '\\' OR c.search_name LIKE :t{i} ESCAPE '\\'"
+        f" OR c.search_municipality LIKE :s{i} ESCAPE '\\'"
+        f" OR c.search_municipality LIKE :t{i} ESCAPE '\\')"
     )
 
 
@@ -463,18 +473,20 @@ def pg_search_condition(s: Session, search: str) -> tuple[str, dict[str, Any]]:
         conditions.append("(c.org_number >= :d0 AND c.org_number < :d1)")
         if len(raw) >= 3:
             params["fn"] = f"%{_like_escape(search_fold(raw))}%"
-            conditions.append("c.sort_name LIKE :fn ESCAPE '\\'")
+            conditions.append("c.search_name LIKE :fn ESCAPE '\\'")
         return "(" + " OR ".join(conditions) + ")", params
-    words = raw.split()
+    words = search_words(raw)
+    if not words:
+        return "", params
     if any(len(w) >= 3 for w in words):
         each = [_pg_word_condition(i, w, params) for i, w in enumerate(words) if len(w) >= 3]
         short = [_pg_short_word_condition(i, w, params) for i, w in enumerate(words) if len(w) < 3]
         conditions.append("(" + " AND ".join(each + [c for c in short if c]) + ")")
     else:
-        key = search_fold(raw)
+        key = " ".join(words)
         params["p0"], params["p1"] = key, prefix_upper_bound(key)
-        conditions.append("(c.sort_name >= :p0 AND c.sort_name < :p1)")
-        conditions.append("(c.municipality_key >= :p0 AND c.municipality_key < :p1)")
+        conditions.append("(c.search_name >= :p0 AND c.search_name < :p1)")
+        conditions.append("(c.search_municipality >= :p0 AND c.search_municipality < :p1)")
     contacts = _pg_contact_condition(s, raw)
     if contacts:
         conditions.append(contacts)

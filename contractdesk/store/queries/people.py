@@ -361,5 +361,5 @@ def hand_over_main_contact(s: Session, customer_id: int, values: dict[str, Any])
     s.execute(
         update(PersonRole)
         .where(PersonRole.customer_id == customer_id, PersonRole.role == MAIN_CONTACT)
-        .values(**values, created_at=utcnow())
+        .values(**values, created_at=utcnow(), version=PersonRole.version + 1)
     )

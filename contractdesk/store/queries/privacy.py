@@ -287,7 +287,12 @@ def blank_registry_persons(s: Session, customer_id: int) -> int:
     s.execute(
         update(Customer)
         .where(Customer.id == customer_id)
-        .values(registry_roles=[], signing_rule=None, registry_data=None)
+        .values(
+            registry_roles=[],
+            signing_rule=None,
+            registry_data=None,
+            version=Customer.version + 1,  # a change: forms showing the old version are stale
+        )
     )
     return blanked
 
@@ -311,7 +316,11 @@ def blank_recipients(s: Session, customer_id: int) -> int:
         if n
     ]
     blanked = audit.erase_payloads(s, audit.entries_mentioning(s, addresses)) if addresses else 0
-    s.execute(update(Agreement).where(Agreement.customer_id == customer_id).values(sent_to=None))
+    s.execute(
+        update(Agreement)
+        .where(Agreement.customer_id == customer_id)
+        .values(sent_to=None, version=Agreement.version + 1)
+    )
     s.execute(
         update(ReacceptanceNotice)
         .where(ReacceptanceNotice.customer_id == customer_id)

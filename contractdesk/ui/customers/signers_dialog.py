@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.errors import ConflictError
 from contractdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class ConfirmSignersDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.view = view
+        self.conflict_box: Any = None  # the "someone else changed this" box, when shown
         self.pool = pool
         self.task: Any = None
         layout = QVBoxLayout(self)
@@ -87,10 +89,13 @@ class ConfirmSignersDialog(QDialog):
 
     def save(self) -> None:
         sets, who, number = self.signer_sets(), self.by_edit.text(), self.view.org_number
+        version = self.view.version  # the customer as this dialog shows it
         self.buttons.setEnabled(False)
 
         def work(_progress: Any, _cancel: Any) -> Any:
-            return self.services.customers.confirm_signers(number, sets, confirmed_by=who)
+            return self.services.customers.confirm_signers(
+                number, sets, confirmed_by=who, expected_version=version
+            )
 
         def succeeded(view: Any) -> None:
             self.confirmed.emit(view)
@@ -99,8 +104,24 @@ class ConfirmSignersDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
             self.message.setText(str(exc))
+            if isinstance(exc, ConflictError):  # a colleague confirmed or refreshed meanwhile
+                from contractdesk.ui.errors import present_error
+
+                self.conflict_box = present_error(self, exc, reload=self.reload)
 
         self.task = run_task(work, on_success=succeeded, on_failure=failed, pool=self.pool)
+
+    def reload(self) -> None:
+        """After a conflict: the customer as stored now (the edits here are dropped)."""
+        self.view = self.services.customers.get(self.view.org_number)
+        rule = self.view.signing_rule
+        known = rule.confirmed_sets or rule.signer_sets
+        if not known:
+            known = tuple((s.name,) for s in self.view.signatories)
+        self.sets_edit.setPlainText("\n".join(" + ".join(names) for names in known))
+        self.by_edit.setText(rule.confirmed_by)
+        self.message.clear()
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Confirm who may sign"))

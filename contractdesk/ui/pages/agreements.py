@@ -568,6 +568,8 @@ class AgreementsPage(Page):
         if self.services is None or agreement is None:
             return
         service = self.services.agreements
+        index = self.agreements_proxy.mapToSource(self.agreements.currentIndex())
+        version = self.agreements_model.row_at(index.row()).version  # the version shown
 
         def done(dialog: LabelDialog) -> None:
             # (the change notification reloads the page)
@@ -575,12 +577,16 @@ class AgreementsPage(Page):
                 self.tr("Agreement %1 marked sent.").replace("%1", dialog.result_value.document_id)
             )
 
-        self._open(
-            LabelDialog(
-                self.tr("Mark sent"),
-                self.tr("&Sent to (e-mail address, or 'post'):"),
-                lambda to: service.mark_sent(agreement, to),
-                parent=self,
-            ),
-            done,
+        dialog = LabelDialog(
+            self.tr("Mark sent"),
+            self.tr("&Sent to (e-mail address, or 'post'):"),
+            lambda to: service.mark_sent(agreement, to, expected_version=version),
+            parent=self,
         )
+
+        def reload() -> None:  # a colleague changed it: drop this edit, show theirs
+            dialog.reject()
+            self.refresh()
+
+        dialog.reload = reload
+        self._open(dialog, done)

@@ -228,9 +228,18 @@ class SettingsPage(Page):
         (
             op(self, lambda: supplier.save(profile))
             .success(saved)
-            .failure(lambda exc: present_error(self, exc, title=self.tr("Not saved")))
+            .failure(
+                lambda exc: present_error(
+                    self, exc, title=self.tr("Not saved"), reload=self._reload_supplier
+                )
+            )
             .run_in_background()
         )
+
+    def _reload_supplier(self) -> None:
+        """After a conflict: the profile as a colleague saved it (the edits here are dropped)."""
+        if self.services is not None:
+            self.supplier_form.set_profile(self.services.supplier.get())
 
     # -- background work ------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.errors import ConflictError
 from contractdesk.ui.files import in_documents
 from contractdesk.ui.formatting import date_edit_format, format_date
 from contractdesk.ui.terms.models import ChecklistModel, dpa_text
@@ -79,6 +80,8 @@ class SubmitDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result_value: Any = None
+        # Reload after a conflict (a colleague saved first); None: Reload closes the dialog.
+        self.reload: Callable[[], None] | None = None
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -111,6 +114,9 @@ class SubmitDialog(QDialog):
         except UserError as exc:
             self.error_label.setText(str(exc))
             return
+        except ConflictError as exc:
+            self._conflict(exc)
+            return
         if job is None:
             super().accept()
             return
@@ -129,9 +135,26 @@ class SubmitDialog(QDialog):
         self.result_value = result
         super().accept()
 
+    def _conflict(self, exc: ConflictError) -> None:
+        """A colleague saved first: say what changed; Reload drops this edit for theirs."""
+        from contractdesk.ui.errors import present_error
+
+        self.error_label.setText(str(exc))
+        present_error(self, exc, reload=self._reload)
+
+    def _reload(self) -> None:
+        self.error_label.clear()
+        if self.reload is not None:
+            self.reload()
+        else:
+            self.reject()
+
     def _failed(self, exc: BaseException) -> None:
         from contractdesk.errors import UserFacingError
 
+        if isinstance(exc, ConflictError):
+            self._conflict(exc)
+            return
         if isinstance(exc, UserFacingError):
             self.error_label.setText(str(exc))
             return
@@ -284,6 +307,20 @@ class EditDraftDialog(SubmitDialog):
         layout.addWidget(self.fields_details)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.reload = self.load_stored
+
+    def load_stored(self) -> None:
+        """After a conflict: the draft as a colleague saved it (the edits here are dropped)."""
+        from contractdesk.domain.terms.importer import to_plain_text
+
+        fresh = self.terms.get(self.view.label)
+        self.view = fresh
+        self.label.setText(fresh.label)
+        self.use_date.setChecked(fresh.row.effective_date is not None)
+        if fresh.row.effective_date is not None:
+            self.effective.setDate(fresh.row.effective_date)
+        self.original_text = to_plain_text(fresh.document)
+        self.text.setPlainText(self.original_text)
 
     def submit(self) -> Any:
         text = raw_text(self.text)
@@ -293,6 +330,7 @@ class EditDraftDialog(SubmitDialog):
             text=text if text != self.original_text else None,
             effective_date=effective,
             new_label=self.label.text(),
+            expected_version=self.view.row.version,
         )
 
 
@@ -483,4 +521,6 @@ class SubProcessorDialog(SubmitDialog):
         )
         if self.entry is None:
             return self.terms.add_subprocessor(data)
-        return self.terms.update_subprocessor(int(self.entry.id or 0), data)
+        return self.terms.update_subprocessor(
+            int(self.entry.id or 0), data, expected_version=self.entry.version
+        )

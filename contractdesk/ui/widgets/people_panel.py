@@ -173,6 +173,7 @@ class PeoplePanel(QWidget):
         super().__init__(parent)
         self._generation = 0
         self.services = services
+        self.edit_dialog: PersonDialog | None = None  # the person being edited (tests read it)
         self.org_number: str | None = None
         self.model = PeopleTableModel(self)
         self.view = QTableView()
@@ -329,8 +330,12 @@ class PeoplePanel(QWidget):
         self._done(self.tr("Added from the registry."), person_id)
         return person_id
 
-    def correct_person(self, person_id: int, data: PersonInput) -> None:
-        self.services.people.correct(person_id, data)
+    def correct_person(
+        self, person_id: int, data: PersonInput, expected_version: int | None = None
+    ) -> None:
+        """Save a correction; ``expected_version``: the version the form was filled from (a
+        colleague's newer save raises ``ConflictError``)."""
+        self.services.people.correct(person_id, data, expected_version=expected_version)
         self._done(self.tr("Saved."), person_id)
 
     def remove_person(self, person_id: int, requested_by: int | None) -> None:
@@ -441,7 +446,17 @@ class PeoplePanel(QWidget):
         if view.erased:
             return
         dialog = PersonDialog(person=view.as_input(), with_role=False, parent=self)
-        dialog.submit = lambda: self.correct_person(pid, dialog.person())
+        read = {"version": view.version}  # the version the form shows
+
+        def reload() -> None:  # after a conflict: the colleague's values, their version
+            fresh = self.services.people.get(pid)
+            read["version"] = fresh.version
+            dialog.set_person(fresh.as_input())
+            self.refresh()
+
+        dialog.submit = lambda: self.correct_person(pid, dialog.person(), read["version"])
+        dialog.reload = reload
+        self.edit_dialog = dialog
         dialog.exec()
 
     def _remove_clicked(self) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.people import ROLE_ORDER, ConsentKind, Role
-from contractdesk.services.errors import UserError
+from contractdesk.services.errors import ConflictError, UserError
 from contractdesk.ui.formatting import date_edit_format
 from contractdesk.ui.widgets.dates import limit_date
 
@@ -65,6 +65,8 @@ class SubmitDialog(QDialog):
         self.submit: Callable[[], None] | None = None
         self.background: Callable[[], Callable[[], Any]] | None = None
         self.saved: Callable[[Any], None] | None = None
+        # Reload after a conflict (a colleague saved first): refill the fields from the store.
+        self.reload: Callable[[], None] | None = None
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -86,7 +88,21 @@ class SubmitDialog(QDialog):
         except UserError as exc:
             self.error_label.setText(str(exc))
             return
+        except ConflictError as exc:
+            self._conflict(exc)
+            return
         super().accept()
+
+    def _conflict(self, exc: ConflictError) -> None:
+        from contractdesk.ui.errors import present_error
+
+        self.error_label.setText(str(exc))
+        present_error(self, exc, reload=self._reload)
+
+    def _reload(self) -> None:
+        if self.reload is not None:
+            self.reload()
+        self.error_label.clear()
 
     def _run(self, work: Callable[[], Any]) -> None:
         from contractdesk.ui.tasks import op
@@ -109,6 +125,9 @@ class SubmitDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
             self.error_label.setText(str(exc))
+            return
+        if isinstance(exc, ConflictError):
+            self._conflict(exc)
             return
         from contractdesk.ui.errors import present_error
 

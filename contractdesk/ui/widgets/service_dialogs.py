@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from contractdesk.domain.dates import far_ahead
 from contractdesk.domain.invoicing import InvoicePeriod, ServiceKind
-from contractdesk.services.errors import UserError
+from contractdesk.services.errors import ConflictError, UserError
 from contractdesk.ui.formatting import (
     date_edit_format,
     format_amount,
@@ -154,6 +154,8 @@ class ServiceDialog(_FormDialog):
         self._on_saved = saved
         self._today = today
         self._confirmed_start: date | None = None  # a far start the user confirmed (OK twice)
+        # Reload after a conflict (a colleague saved first): refill from the store (``fill``).
+        self.reload: Callable[[], None] | None = None
         self.setWindowTitle(self.tr("Edit service") if view else self.tr("Add service"))
         self.kind = QComboBox()
         for kind in ServiceKind:
@@ -201,12 +203,13 @@ class ServiceDialog(_FormDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
         if view is not None:
-            self._fill(view)
+            self.fill(view)
             self.kind.setEnabled(False)
         self._kind_changed()
         self.name.setFocus()
 
-    def _fill(self, view: ServiceView) -> None:
+    def fill(self, view: ServiceView) -> None:
+        """Show a stored service's values (on opening, and on Reload after a conflict)."""
         self.kind.setCurrentIndex(self.kind.findData(view.kind))
         self.name.setText(view.name)
         if view.annual_price is not None:
@@ -302,7 +305,16 @@ class ServiceDialog(_FormDialog):
             return
         from contractdesk.ui.errors import present_error
 
+        if isinstance(exc, ConflictError):
+            self.error.setText(str(exc))
+            present_error(self, exc, reload=self._reload)
+            return
         present_error(self, exc)
+
+    def _reload(self) -> None:
+        if self.reload is not None:
+            self.reload()
+        self.error.clear()
 
     def _far_start_confirmed(self) -> bool:
         """A licence starting more than two years ahead is saved only on a second OK."""

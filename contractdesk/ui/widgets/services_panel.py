@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.invoicing import DeliveryMethod, InvoicePeriod, ServiceKind
-from contractdesk.services.errors import UserError
+from contractdesk.services.errors import ConflictError, UserError
 from contractdesk.ui.formatting import format_amount, format_date, format_month, format_number
 from contractdesk.ui.widgets.service_dialogs import (
     PriceDialog,
@@ -199,6 +199,7 @@ class ServicesPanel(QWidget):
         self._generation = 0
         self.services = services
         self.org_number: str | None = None
+        self.profile_version: int | None = None  # the invoicing settings shown: their version
         self.today: Callable[[], date] = date.today
         self.dialog: QWidget | None = None
         layout = QVBoxLayout(self)
@@ -343,6 +344,7 @@ class ServicesPanel(QWidget):
 
     def _show(self, profile: Any, rows: list[ServiceView]) -> None:
         selected = self.selected_id()
+        self.profile_version = profile.version
         self.delivery.setCurrentIndex(self.delivery.findData(profile.delivery_method))
         self.period.setCurrentIndex(self.period.findData(profile.invoice_period))
         self.model.set_rows(rows)
@@ -405,10 +407,18 @@ class ServicesPanel(QWidget):
                 delivery_method=self.delivery.currentData(),
                 invoice_period=self.period.currentData(),
                 effective=effective,
+                expected_version=self.profile_version,
             )
         except UserError as exc:
             self.show_message(str(exc), error=True)
             return
+        except ConflictError as exc:  # a colleague changed it since it was shown
+            from contractdesk.ui.errors import present_error
+
+            self.show_message(str(exc), error=True)
+            self.dialog = present_error(self, exc, reload=self.refresh)
+            return
+        self.profile_version = profile.version
         self._saved(
             self.tr("Invoicing saved: %1 from %3, default period %2.")
             .replace("%1", self.delivery.currentText())
@@ -450,14 +460,27 @@ class ServicesPanel(QWidget):
         billing = self.services.billing
 
         profile = billing.profile(view.org_number)
+        read = {"version": view.version}  # the version the form shows
+
+        def submit(data: Any) -> ServiceView:  # on a pool thread
+            return billing.edit_service(view.id, data, expected_version=read["version"])
+
         dialog = ServiceDialog(
-            lambda data: billing.edit_service(view.id, data),
+            submit,
             default_period=profile.invoice_period,
             today=self.today(),
             view=view,
             parent=self,
             saved=lambda _view: self._saved(self.tr("Service saved."), view.id),
         )
+
+        def reload() -> None:  # after a conflict: the colleague's values, their version
+            fresh = billing.get_service(view.id, today=self.today())
+            read["version"] = fresh.version
+            dialog.fill(fresh)
+            self.refresh()
+
+        dialog.reload = reload
         self._open(dialog)
         return dialog
 

@@ -24,6 +24,7 @@ class SupplierForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.version: int | None = None  # the stored profile's version this form shows
         form = QFormLayout(self)
         self.org_number = QLineEdit()
         self.org_number.setPlaceholderText("971 049 669")
@@ -119,11 +120,13 @@ class SupplierForm(QWidget):
             phone=self.phone.text(),
             signer_name=self.signer_name.text(),
             signer_title=self.signer_title.text(),
+            version=self.version,
         )
 
     def set_profile(self, profile: SupplierProfile | None) -> None:
         if profile is None:
             return
+        self.version = profile.version  # saved back: a colleague's newer save is not overwritten
         self.org_number.setText(format_org_number(profile.org_number))
         self.name.setText(profile.name)
         self.address.setPlainText("\n".join(profile.address_lines))

@@ -11,7 +11,7 @@ nothing else (nobody is granted ``UPDATE`` on the log), ``contractdesk_add_user`
 in one of the three groups from a SCRAM verifier (the password never reaches the server).
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from contractdesk.store.migrations.portable import is_postgresql, pg_drop_guard,
 _ADD_USER = "contractdesk_add_user(text, text, text)"
 
 revision = "0013"
-down_revision = "0010"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
