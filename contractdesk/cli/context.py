@@ -32,8 +32,22 @@ class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.paths = StorePaths(resolve_data_dir(getattr(args, "data_dir", None)))
-        self.server_url = server_url_from(args)
+        self._server_url = server_url_from(args)
+        self._server_resolved = self._server_url is not None
         self._services: Services | None = None
+
+    @property
+    def server_url(self) -> str | None:
+        """``--server``, ``CONTRACTDESK_DATABASE_URL``, else the server the folder was set up for
+        (read on first use, inside the command's error handling)."""
+        if not self._server_resolved:
+            self._server_resolved = True
+            self._server_url = self._server_chosen_at_set_up()
+        return self._server_url
+
+    @server_url.setter
+    def server_url(self, value: str | None) -> None:
+        self._server_url, self._server_resolved = value, True
 
     def passphrase(self, *, confirm: bool = False, prompt: str = "Passphrase: ") -> str | None:
         """``CONTRACTDESK_PASSPHRASE``, else ask on a terminal, else None."""
@@ -68,6 +82,16 @@ class CliContext:
         services = Services(store, self.paths)
         self._services = services
         return services
+
+    def _server_chosen_at_set_up(self) -> str | None:
+        """The team server this data folder was set up for ("Delt med teamet": ``server.json``,
+        the password from the keyring; without one, libpq's PGPASSWORD or ~/.pgpass)."""
+        from contractdesk.services.safety.team import server_of, server_password
+
+        profile = server_of(self.paths)
+        if profile is None:
+            return None
+        return profile.url_text(server_password(profile))
 
     def _prompt(self) -> str | None:
         return self.passphrase()

@@ -301,10 +301,32 @@ class BackupService:
     def create(self, dest: Path, passphrase: str | None = None) -> BackupInfo:
         """A verified backup at ``dest``, encrypted with ``passphrase`` (default: the recovery
         key, so the recovery sheet opens it)."""
+        if self.on_server:
+            return self._create_on_server(Path(dest), passphrase)
         secret = passphrase or ensure_recovery_key(self._store)
         written = create_backup(self._store, Path(dest), secret)
         ledger.copy_beside(self._paths.data_dir, written.parent)
         return inspect_backup(written, secret)
+
+    def _create_on_server(self, dest: Path, passphrase: str | None) -> BackupInfo:
+        """``pg_dump`` into an encrypted file (owners only: the issue's role table)."""
+        from contractdesk.store.server import ServerStore
+        from contractdesk.store.server_backup import dump_encrypted
+
+        store = self._store
+        assert isinstance(store, ServerStore)
+        if store.team_role() in ("staff", "readonly"):
+            raise UserError(
+                translate("Backups", "Only an owner makes backups of the team's server.")
+            )
+        secret = passphrase or ensure_recovery_key(store)
+        dumped = dump_encrypted(store.engine, dest, secret)
+        return BackupInfo(dumped.path, dumped.revision, [], dumped.counts)
+
+    @property
+    def on_server(self) -> bool:
+        """True for a team (PostgreSQL) store: backups are pg_dump archives, encrypted."""
+        return getattr(self._store, "engine_name", "") == "postgresql"
 
     def recovery_key(self) -> str:
         return ensure_recovery_key(self._store)
@@ -349,6 +371,8 @@ class BackupService:
 
     def run_auto_if_due(self) -> Path | None:
         """The daily automatic backup, when one is due (run it in a worker)."""
+        if self.on_server:  # the server's own backups (backup create, pg_dump) serve the team
+            return None
         return autobackup.run_if_due(self._store, self._paths.data_dir)
 
     def run_auto_now(self) -> Path:

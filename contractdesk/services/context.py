@@ -7,6 +7,7 @@ from contractdesk.services.agreements import AgreementService
 from contractdesk.services.backups import BackupService
 from contractdesk.services.billing import BillingService
 from contractdesk.services.changes import ChangeBus, announce
+from contractdesk.services.colleagues import ColleagueChanges
 from contractdesk.services.customers import CustomerService
 from contractdesk.services.documents import DocumentService
 from contractdesk.services.invoice_runs import InvoiceRunService
@@ -32,6 +33,8 @@ class Services:
         self.store = store
         self.paths = paths
         self.changes = ChangeBus()
+        # On a server store: every write notifies the team; ``colleagues.listen()`` receives.
+        self.colleagues = ColleagueChanges(store, self.changes)
         self.safety = SafetyService(store, paths)
         self.supplier = SupplierService(store)
         self.settings = SettingsService(store)
@@ -72,5 +75,6 @@ class Services:
         announce(self, self.changes)
 
     def close(self) -> None:
+        self.colleagues.close()
         self.customers.close()
         self.store.close()

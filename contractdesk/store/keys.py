@@ -114,6 +114,11 @@ def _derive(passphrase: str, salt: bytes, t: int, m: int, p: int) -> bytes:
     return _derive_bytes(secret, salt, t, m, p)
 
 
+def derive_key(passphrase: str, salt: bytes, t: int, m: int, p: int) -> bytes:
+    """A 32-byte key from a passphrase (Argon2id), as the key file's wrapping uses."""
+    return _derive(passphrase, salt, t, m, p)
+
+
 def _derive_bytes(secret: bytes, salt: bytes, t: int, m: int, p: int) -> bytes:
     from argon2.low_level import Type, hash_secret_raw
 

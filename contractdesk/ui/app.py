@@ -114,9 +114,18 @@ class GuiController:
         from contractdesk.services.safety import demo_services, store_exists
 
         self._done = done
+        from contractdesk.errors import UserFacingError
+
+        try:
+            on_server = self._server_profile() is not None
+        except UserFacingError as exc:  # server.json damaged: say so (the store is not touched)
+            self._cannot_open(exc)
+            return
         if self.demo:
             folder = self.data_dir
             self._run(lambda: demo_services(folder))
+        elif on_server:
+            self._open_server(None)
         elif not store_exists(self.paths):
             self._first_run()
         else:
@@ -131,6 +140,9 @@ class GuiController:
             self._done(False)
             return
         result = wizard.result_value()
+        if result.server is not None:
+            self._choose_server(result.server)
+            return
         if result.restore is not None:
             if not self.restore(result.restore, first_run=True):
                 self._done(False)
@@ -143,6 +155,72 @@ class GuiController:
             lambda: create_services(paths, profile, result.passphrase),
             after=self._offer_recovery_sheet,
         )
+
+    # -- team mode: the server chosen at set-up (server.json + the password in the keyring) ----
+
+    def _server_profile(self) -> Any:
+        from contractdesk.services.safety.team import server_of
+
+        return None if self.demo else server_of(self.paths)
+
+    def _choose_server(self, setup: Any) -> None:
+        """First start, "Delt med teamet": connect; only a server that opens is remembered
+        (``server.json`` + the password in the keyring). Otherwise the wizard comes back."""
+        from contractdesk.services.safety.team import (
+            ServerProfile,
+            choose_server,
+            open_server_services,
+        )
+
+        profile = ServerProfile(
+            setup.host, setup.database, setup.user, setup.port, setup.require_tls
+        )
+        paths, password = self.paths, setup.password or None
+
+        def failed(exc: BaseException) -> None:
+            from contractdesk.ui.errors import present_error
+
+            present_error(self.window, exc)
+            self._first_run()
+
+        self._run(
+            lambda: open_server_services(paths, profile, password),
+            failed,
+            after=lambda: choose_server(paths, profile, setup.password),
+        )
+
+    def _open_server(self, password: str | None) -> None:
+        from contractdesk.errors import UserFacingError
+        from contractdesk.services.safety.team import open_server_services, server_password
+
+        profile = self._server_profile()
+        if password is None:
+            try:
+                password = server_password(profile)
+            except UserFacingError as exc:  # e.g. the keyring is locked
+                self._cannot_open(exc)
+                return
+        if password is None:
+            password = self._ask_server_password(profile)
+            if password is None:
+                self._done(False)
+                return
+        paths = self.paths
+        self._run(lambda: open_server_services(paths, profile, password))
+
+    def _ask_server_password(self, profile: Any) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        label = QCoreApplication.translate(
+            "GuiController", "Password for %1 on the team server:"
+        ).replace("%1", f"{profile.user}@{profile.host}")
+        text, ok = QInputDialog.getText(
+            self.window,
+            QCoreApplication.translate("GuiController", "Connect to the team server"),
+            label,
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
 
     def _unlock(self, passphrase: str | None, error: str) -> None:
         from contractdesk.services.safety import open_services
@@ -189,6 +267,7 @@ class GuiController:
     def _opened(self, services: Services) -> None:
         self.services = services
         self.window.set_services(services)
+        services.colleagues.listen()  # team mode: colleagues' changes refresh the views too
         settle_heap()
         warm_up(self.pool)
         self._after_start()

@@ -196,6 +196,11 @@ class MainWindow(QMainWindow):
         self.new_customer_action.triggered.connect(self.new_customer)
         self.file_menu.addAction(self.new_customer_action)
         self.file_menu.addSeparator()
+        self.move_action = QAction(self)  # team mode: the local store onto a server (issue 19)
+        self.move_action.setEnabled(False)
+        self.move_action.triggered.connect(self.move_to_server)
+        self.file_menu.addAction(self.move_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -235,6 +240,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About ContractDesk"))
         self.help_action.setText(self.tr("&Help for this page"))
         self.new_customer_action.setText(self.tr("&New customer…"))
+        self.move_action.setText(self.tr("&Move to a team server…"))
         self.whois_action.setText(self.tr("&Who is this?…"))
         for index in range(len(PAGE_SPECS)):
             if index in self._built:
@@ -250,6 +256,19 @@ class MainWindow(QMainWindow):
         for page in self._built.values():
             page.set_services(services)
         self._update_store_label()
+        local = services.safety.info().key_source in ("keyring", "passphrase")
+        self.move_action.setEnabled(local and not services.colleagues.enabled)
+
+    def move_to_server(self) -> Any:
+        """File ▸ Move to a team server…; returns the wizard (opened, not modal to the app)."""
+        if self.services is None:
+            return None
+        from contractdesk.ui.server_move_dialog import MoveToServerWizard
+
+        wizard = MoveToServerWizard(self.services, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
 
     def _update_store_label(self) -> None:
         if self.services is None:

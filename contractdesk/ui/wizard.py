@@ -1,4 +1,5 @@
-"""First run: a short wizard for the supplier profile and how the store is unlocked."""
+"""First run: a short wizard: where the data lives, then the supplier profile and how the local
+store is unlocked — or the team server's address (team mode)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from contractdesk.services.errors import UserError
 from contractdesk.services.supplier import SupplierProfile
 from contractdesk.ui.backup_dialogs import RestoreDialog, RestoreRequest
+from contractdesk.ui.server_setup import ModePage, ServerPage, ServerSetup
 from contractdesk.ui.widgets.status_line import reserve_lines
 from contractdesk.ui.widgets.supplier_form import SupplierForm
 
@@ -31,6 +33,7 @@ class WizardResult:
     profile: SupplierProfile | None  # None when the user chose to restore a backup instead
     passphrase: str | None  # None: keep the key in the system keyring
     restore: RestoreRequest | None = None
+    server: ServerSetup | None = None  # "Shared with the team": the server to use
 
 
 class _ProfilePage(QWizardPage):
@@ -149,13 +152,27 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to ContractDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.mode_page = ModePage()
         self.profile_page = _ProfilePage()
         self.protection_page = _ProtectionPage(keyring_available)
-        self.addPage(self.profile_page)
-        self.addPage(self.protection_page)
+        self.server_page = ServerPage()
+        self.MODE = self.addPage(self.mode_page)
+        self.PROFILE = self.addPage(self.profile_page)
+        self.PROTECTION = self.addPage(self.protection_page)
+        self.SERVER = self.addPage(self.server_page)
         self.keyring_available = keyring_available
         self.restore_request: RestoreRequest | None = None
         self.profile_page.restore_button.clicked.connect(self._restore_clicked)
+
+    def nextId(self) -> int:
+        """Team mode goes from the choice to the server page; the local store through the
+        profile and protection pages."""
+        current = self.currentId()
+        if current == self.MODE:
+            return self.SERVER if self.mode_page.shared() else self.PROFILE
+        if current in (self.PROTECTION, self.SERVER):
+            return -1
+        return super().nextId()
 
     def _restore_clicked(self) -> None:
         dialog = RestoreDialog(needs_new_passphrase=not self.keyring_available, parent=self)
@@ -167,6 +184,8 @@ class FirstRunWizard(QWizard):
     def result_value(self) -> WizardResult:
         if self.restore_request is not None:
             return WizardResult(None, None, self.restore_request)
+        if self.mode_page.shared():
+            return WizardResult(None, None, server=self.server_page.setup())
         passphrase = (
             self.protection_page.passphrase.text()
             if self.protection_page.wants_passphrase()

@@ -636,6 +636,10 @@
         <translation>Det gjenopprettede lageret besto ikke kontrollen; det forrige lageret er tatt vare på i %1.</translation>
     </message>
     <message>
+        <source>Only an owner makes backups of the team&apos;s server.</source>
+        <translation>Bare en eier tar sikkerhetskopi av teamets server.</translation>
+    </message>
+    <message>
         <source>Use a passphrase of at least 8 characters.</source>
         <translation>Bruk et passord på minst 8 tegn.</translation>
     </message>
@@ -3264,6 +3268,14 @@
 <context>
     <name>GuiController</name>
     <message>
+        <source>Password for %1 on the team server:</source>
+        <translation>Passord for %1 på teamets server:</translation>
+    </message>
+    <message>
+        <source>Connect to the team server</source>
+        <translation>Koble til teamets server</translation>
+    </message>
+    <message>
         <source>Opening your data…</source>
         <translation>Åpner dataene dine …</translation>
     </message>
@@ -3896,6 +3908,10 @@
         <translation>&amp;Ny kunde …</translation>
     </message>
     <message>
+        <source>&amp;Move to a team server…</source>
+        <translation>&amp;Flytt til en server for teamet…</translation>
+    </message>
+    <message>
         <source>&amp;Who is this?…</source>
         <translation>&amp;Hvem er dette?…</translation>
     </message>
@@ -3966,6 +3982,37 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     </message>
 </context>
 <context>
+    <name>ModePage</name>
+    <message>
+        <source>Where do you keep your data?</source>
+        <translation>Hvor vil du ha dataene?</translation>
+    </message>
+    <message>
+        <source>&amp;Only on this computer</source>
+        <translation>&amp;Alene på denne maskinen</translation>
+    </message>
+    <message>
+        <source>Only on this computer</source>
+        <translation>Alene på denne maskinen</translation>
+    </message>
+    <message>
+        <source>One person: the data is kept encrypted on this computer. You can move it to a team server later.</source>
+        <translation>Én person: dataene lagres kryptert på denne maskinen. Du kan flytte dem til en server for teamet senere.</translation>
+    </message>
+    <message>
+        <source>&amp;Shared with the team</source>
+        <translation>&amp;Delt med teamet</translation>
+    </message>
+    <message>
+        <source>Shared with the team</source>
+        <translation>Delt med teamet</translation>
+    </message>
+    <message>
+        <source>Several people: the data is kept on your team&apos;s PostgreSQL server (version 15 or newer), and everyone sees each other&apos;s changes.</source>
+        <translation>Flere personer: dataene ligger på teamets PostgreSQL-server (versjon 15 eller nyere), og alle ser hverandres endringer.</translation>
+    </message>
+</context>
+<context>
     <name>MonthTotalsModel</name>
     <message>
         <source>Month</source>
@@ -3990,6 +4037,37 @@ Kunder, avtalevilkår og avtaler klare til signering.</translation>
     <message>
         <source>Total</source>
         <translation>Totalt</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToServerWizard</name>
+    <message>
+        <source>Move to a team server</source>
+        <translation>Flytt til en server for teamet</translation>
+    </message>
+    <message>
+        <source>An empty database on your team&apos;s PostgreSQL server (15 or newer); ask whoever runs the server to create one for ContractDesk.</source>
+        <translation>En tom database på teamets PostgreSQL-server (15 eller nyere); be den som drifter serveren, om å opprette en for ContractDesk.</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Kopierer …</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopper …</translation>
+    </message>
+    <message>
+        <source>Copying and checking: %1</source>
+        <translation>Kopierer og kontrollerer: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1 rows in %2 tables are on the server, and every table has the same content as here. The data on this computer was not changed.</source>
+        <translation>Ferdig: %1 rader i %2 tabeller ligger på serveren, og hver tabell har samme innhold som her. Dataene på denne maskinen ble ikke endret.</translation>
+    </message>
+    <message>
+        <source>The move was stopped; nothing was saved on the server.</source>
+        <translation>Flyttingen ble stoppet; ingenting ble lagret på serveren.</translation>
     </message>
 </context>
 <context>
@@ -5726,6 +5804,45 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     </message>
 </context>
 <context>
+    <name>ServerBackup</name>
+    <message>
+        <source>The database to restore into is not empty; nothing was restored. Create a new, empty database and restore into it.</source>
+        <translation>Databasen du vil gjenopprette til, er ikke tom; ingenting ble gjenopprettet. Opprett en ny, tom database og gjenopprett til den.</translation>
+    </message>
+    <message>
+        <source>%1 was not found: install the PostgreSQL client programs (Debian: postgresql-client-15) and try again.</source>
+        <translation>%1 ble ikke funnet: installer PostgreSQL-klientprogrammene (Debian: postgresql-client-15) og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a ContractDesk server backup.</source>
+        <translation>%1 er ikke en sikkerhetskopi av en ContractDesk-server.</translation>
+    </message>
+    <message>
+        <source>A backup needs a passphrase.</source>
+        <translation>En sikkerhetskopi trenger en passordfrase.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose another file name.</source>
+        <translation>%1 finnes allerede; velg et annet filnavn.</translation>
+    </message>
+    <message>
+        <source>pg_dump failed (exit %1): %2</source>
+        <translation>pg_dump mislyktes (avslutningskode %1): %2</translation>
+    </message>
+    <message>
+        <source>The backup %1 is not a readable dump: %2</source>
+        <translation>Sikkerhetskopien %1 er ikke en lesbar dump: %2</translation>
+    </message>
+    <message>
+        <source>pg_restore failed (exit %1), nothing was restored: %2</source>
+        <translation>pg_restore mislyktes (avslutningskode %1), ingenting ble gjenopprettet: %2</translation>
+    </message>
+    <message>
+        <source>The restored database does not hold the rows the backup lists; check it before use.</source>
+        <translation>Den gjenopprettede databasen har ikke radene sikkerhetskopien oppgir; kontroller den før bruk.</translation>
+    </message>
+</context>
+<context>
     <name>ServerErrors</name>
     <message>
         <source>publish terms</source>
@@ -5802,6 +5919,123 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>A user of that name exists already.</source>
         <translation>Det finnes allerede en bruker med det navnet.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerMove</name>
+    <message>
+        <source>This store is on a server already.</source>
+        <translation>Disse dataene ligger allerede på en server.</translation>
+    </message>
+    <message>
+        <source>The local store failed its integrity check (%1); restore it from a backup before moving it.</source>
+        <translation>Det lokale lageret besto ikke integritetskontrollen (%1); gjenopprett det fra en sikkerhetskopi før du flytter det.</translation>
+    </message>
+    <message>
+        <source>The server database is not empty (%1 already hold data); nothing was copied. Move into a new, empty database.</source>
+        <translation>Serverdatabasen er ikke tom (%1 har allerede data); ingenting ble kopiert. Flytt til en ny, tom database.</translation>
+    </message>
+    <message>
+        <source>This database user does not own the ContractDesk tables on the server; move with the user that set the database up (contractdesk server init). Nothing was copied.</source>
+        <translation>Denne databasebrukeren eier ikke ContractDesk-tabellene på serveren; flytt med brukeren som satte opp databasen (contractdesk server init). Ingenting ble kopiert.</translation>
+    </message>
+    <message>
+        <source>The copy on the server did not match the local store (%1); it was undone, the server database is empty again and the local store is unchanged.</source>
+        <translation>Kopien på serveren stemte ikke med det lokale lageret (%1); den ble angret, serverdatabasen er tom igjen, og det lokale lageret er uendret.</translation>
+    </message>
+    <message>
+        <source>The move was cancelled; nothing was saved on the server.</source>
+        <translation>Flyttingen ble avbrutt; ingenting ble lagret på serveren.</translation>
+    </message>
+    <message>
+        <source>The server database has no ContractDesk tables yet: set it up first (contractdesk server init URL --owner USER), then move.</source>
+        <translation>Serverdatabasen har ingen ContractDesk-tabeller ennå: sett den opp først (contractdesk server init URL --owner BRUKER), og flytt deretter.</translation>
+    </message>
+    <message>
+        <source>The server database is at schema %1 and the local store at %2: update ContractDesk where it is older, then move.</source>
+        <translation>Serverdatabasen har skjema %1 og det lokale lageret %2: oppdater ContractDesk der den er eldst, og flytt deretter.</translation>
+    </message>
+    <message>
+        <source>The server database lacks the tables %1.</source>
+        <translation>Serverdatabasen mangler tabellene %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Your team&apos;s server</source>
+        <translation>Teamets server</translation>
+    </message>
+    <message>
+        <source>Ask whoever set up the server for these details. The password is kept in the system keyring.</source>
+        <translation>Spør den som satte opp serveren, om disse opplysningene. Passordet lagres i systemets nøkkelring.</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>Server (host name)</source>
+        <translation>Server (vertsnavn)</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Bruker</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruker</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;ord</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>e.g. db.example.no</source>
+        <translation>f.eks. db.example.no</translation>
+    </message>
+    <message>
+        <source>Require an &amp;encrypted connection (TLS)</source>
+        <translation>Krev &amp;kryptert tilkobling (TLS)</translation>
+    </message>
+    <message>
+        <source>Require an encrypted connection (TLS)</source>
+        <translation>Krev kryptert tilkobling (TLS)</translation>
+    </message>
+    <message>
+        <source>Without TLS the password and the data cross the network readable by anyone on the way: turn it off only for a server on this computer.</source>
+        <translation>Uten TLS går passordet og dataene over nettet lesbare for alle underveis: slå det bare av for en server på denne maskinen.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerProfile</name>
+    <message>
+        <source>The server settings (server.json) are damaged; choose the server again.</source>
+        <translation>Serverinnstillingene (server.json) er skadet; velg serveren på nytt.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked: unlock it (log in to your desktop keyring) and try again.</source>
+        <translation>Systemets nøkkelring er låst: lås den opp (logg inn i skrivebordets nøkkelring) og prøv igjen.</translation>
     </message>
 </context>
 <context>
@@ -6526,6 +6760,33 @@ Låses opp med: %2</translation>
     <message>
         <source>Signer&apos;s title</source>
         <translation>Undertegners tittel</translation>
+    </message>
+</context>
+<context>
+    <name>TableCheckModel</name>
+    <message>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <source>Rows here</source>
+        <translation>Rader her</translation>
+    </message>
+    <message>
+        <source>Rows on the server</source>
+        <translation>Rader på serveren</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontroll</translation>
+    </message>
+    <message>
+        <source>Same content</source>
+        <translation>Samme innhold</translation>
+    </message>
+    <message>
+        <source>DIFFERENT</source>
+        <translation>ULIK</translation>
     </message>
 </context>
 <context>
@@ -7403,6 +7664,49 @@ Låses opp med: %2</translation>
     <message>
         <source>%1 (not proved)</source>
         <translation>%1 (ikke dokumentert)</translation>
+    </message>
+</context>
+<context>
+    <name>_MovePage</name>
+    <message>
+        <source>Copy and check</source>
+        <translation>Kopier og kontroller</translation>
+    </message>
+    <message>
+        <source>&amp;Start the move</source>
+        <translation>&amp;Start flyttingen</translation>
+    </message>
+    <message>
+        <source>Start the move</source>
+        <translation>Start flyttingen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Stop the move</source>
+        <translation>Stopp flyttingen</translation>
+    </message>
+    <message>
+        <source>Progress of the move</source>
+        <translation>Fremdrift for flyttingen</translation>
+    </message>
+    <message>
+        <source>Check per table</source>
+        <translation>Kontroll per tabell</translation>
+    </message>
+    <message>
+        <source>&amp;Open the server from the next start</source>
+        <translation>&amp;Åpne serveren fra neste oppstart</translation>
+    </message>
+    <message>
+        <source>Open the server from the next start</source>
+        <translation>Åpne serveren fra neste oppstart</translation>
+    </message>
+    <message>
+        <source>ContractDesk copies all your data into the empty database %1 and checks every table (row count and content). The data on this computer is not changed: it stays as the backup of the move.</source>
+        <translation>ContractDesk kopierer alle dataene dine til den tomme databasen %1 og kontrollerer hver tabell (antall rader og innhold). Dataene på denne maskinen endres ikke: de blir liggende som sikkerhetskopi fra flyttingen.</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from typing import Any
 from contractdesk.cli.registry import CommandRegistry, add_json_flag
 
 BACKUP_PASSPHRASE_ENV = "CONTRACTDESK_BACKUP_PASSPHRASE"
+DATABASE_URL_ENV = "CONTRACTDESK_DATABASE_URL"
 
 
 def register(cli: CommandRegistry) -> None:
@@ -154,6 +155,8 @@ def restore(ctx: Any, args: argparse.Namespace) -> int:
     from contractdesk.store.keys import keyring_usable
 
     secret = _restore_secret(args, ctx)
+    if _is_server_backup(args.file):
+        return _restore_server(ctx, args, secret)
     info, _ = open_backup_info(args.file, secret)
     if info.problems:
         raise UserError(f"The backup {args.file} is damaged; nothing was restored.")
@@ -206,6 +209,52 @@ def restore(ctx: Any, args: argparse.Namespace) -> int:
         )
     if outcome.new_key_source:
         emit(f"The store now has a new key ({outcome.new_key_source}).")
+    return 0
+
+
+def _is_server_backup(path: Path) -> bool:
+    from contractdesk.store.server_backup import is_server_backup
+
+    return is_server_backup(path)
+
+
+def _restore_server(ctx: Any, args: argparse.Namespace, secret: str) -> int:
+    """A team server's backup (pg_dump, encrypted) goes into an EMPTY database: the one named by
+    --server or CONTRACTDESK_DATABASE_URL."""
+    from contractdesk.cli.output import emit, emit_json
+    from contractdesk.services.errors import UserError
+    from contractdesk.services.server_backups import restore_server_backup
+    from contractdesk.store.server import redacted
+
+    url = getattr(args, "server", None) or os.environ.get(DATABASE_URL_ENV)
+    if not url:
+        raise UserError(
+            f"{args.file} is a server backup: name the empty database to restore it into with "
+            f"--server URL or {DATABASE_URL_ENV}."
+        )
+    if not args.yes:
+        if not (sys.stdin and sys.stdin.isatty()):
+            raise UserError(
+                "Restoring writes the whole backup into the database: confirm with --yes."
+            )
+        answer = input(f"Restore {args.file} into {redacted(url)}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            raise UserError("Nothing was restored.")
+    info = restore_server_backup(url, args.file, secret)
+    if args.json:
+        emit_json(
+            {
+                "restored_from": str(args.file),
+                "server": redacted(url),
+                "schema_revision": info.revision,
+                "rows": info.counts,
+            }
+        )
+        return 0
+    emit(
+        f"Restored {args.file} into {redacted(url)} ({sum(info.counts.values())} rows, "
+        "the same as when the backup was made)."
+    )
     return 0
 
 

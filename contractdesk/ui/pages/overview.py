@@ -69,6 +69,7 @@ from contractdesk.ui.pages.base import Page
 from contractdesk.ui.tasks import op, run_task
 
 if TYPE_CHECKING:
+    from contractdesk.services.changes import Change
     from contractdesk.services.context import Services
 
 Index = QModelIndex | QPersistentModelIndex
