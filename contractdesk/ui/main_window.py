@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
             "keyring": self.tr("unlocked by the system keyring"),
             "passphrase": self.tr("unlocked by passphrase"),
             "memory": self.tr("demo data (discarded on exit)"),
+            "server": self.tr("the team's server"),
         }.get(info.key_source, info.key_source)
         # the path is a technical detail: in the tooltip and under "Details" in About
         self.store_label.setText(self.tr("Data: %1").replace("%1", text))

@@ -3932,6 +3932,10 @@
         <translation>demodata (forkastes ved avslutning)</translation>
     </message>
     <message>
+        <source>the team&apos;s server</source>
+        <translation>teamets server</translation>
+    </message>
+    <message>
         <source>Data: %1</source>
         <translation>Data: %1</translation>
     </message>
@@ -6363,6 +6367,10 @@ Klikk på et kort for å se listen bak det. Dobbeltklikk på en linje (eller try
     <message>
         <source>a temporary key (demo data, discarded on exit)</source>
         <translation>en midlertidig nøkkel (demodata, forkastes ved avslutning)</translation>
+    </message>
+    <message>
+        <source>your login on the team&apos;s server</source>
+        <translation>din pålogging på teamets server</translation>
     </message>
     <message>
         <source>Store: %1

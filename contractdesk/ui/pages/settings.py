@@ -174,6 +174,7 @@ class SettingsPage(Page):
             "keyring": self.tr("the system keyring (no passphrase needed)"),
             "passphrase": self.tr("a passphrase, asked at start-up"),
             "memory": self.tr("a temporary key (demo data, discarded on exit)"),
+            "server": self.tr("your login on the team's server"),
         }.get(source, source)
         self.security_label.setText(
             self.tr("Store: %1\nUnlocked by: %2").replace("%1", str(info.path)).replace("%2", how)
