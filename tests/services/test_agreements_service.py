@@ -15,7 +15,7 @@ from contractdesk.services.agreements import check_signatory
 from contractdesk.services.agreements import scans as agreements_module
 from contractdesk.services.errors import NotFoundError, UserError
 from contractdesk.store.audit import payload_of
-from contractdesk.store.models import AuditEntry, Customer, Person
+from contractdesk.store.models import Acceptance, AuditEntry, Customer, Person
 
 pytestmark = pytest.mark.both_engines  # each test runs on SQLite and on PostgreSQL
 
@@ -594,3 +594,27 @@ def test_erasing_a_person_blanks_their_name_on_signed_acceptances_but_keeps_the_
     [view] = ledger.acceptances(ORG_A)
     assert (view.id, view.signed_by_name, view.signed_by_person_id) == (result.acceptance.id, "", 1)
     assert ledger.scan(view.id).data == PDF
+
+
+def test_erasing_a_signer_also_blanks_the_signatory_warning_that_names_them(
+    ledger, services
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: "Ola Nordmann is not a signatory…" must not outlive Ola's erasure."""
+    other = ledger.record_acceptance(
+        ORG_A,
+        V1,
+        method="email",
+        signed_by_person_id=2,
+        accepted_on=date(2022, 3, 2),
+        today=date(2022, 3, 2),
+    )
+    assert "Ola Nordmann" in (other.acceptance.warning or "")
+    services.people.erase(2)
+    [view] = ledger.acceptances(ORG_A)
+    assert (view.id, view.signed_by_name, view.signed_by_person_id) == (other.acceptance.id, "", 2)
+    assert not view.warning
+    with services.store.read_session() as s:
+        stored = s.execute(
+            select(Acceptance.signatory_warning).where(Acceptance.id == other.acceptance.id)
+        ).scalar_one()
+    assert "Ola" not in (stored or "") and "Nordmann" not in (stored or "")

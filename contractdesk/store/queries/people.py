@@ -319,7 +319,8 @@ def audit_about(s: Session, person_id: int) -> list[AuditEntry]:
 
 
 def blank_signer_names(s: Session, person_id: int) -> list[int]:
-    """Blank the name snapshot on the acceptances the person signed; returns their ids.
+    """Blank the name snapshot on the acceptances the person signed, and the signatory warning
+    that names them ("Ola Nordmann is not a signatory…"); returns the ids whose name was blanked.
 
     The acceptance itself (date, method, version, person id, scan) stays: it is evidence.
     """
@@ -332,6 +333,15 @@ def blank_signer_names(s: Session, person_id: int) -> list[int]:
     )
     if ids:
         s.execute(update(Acceptance).where(Acceptance.id.in_(ids)).values(signed_by_name=""))
+    s.execute(
+        update(Acceptance)
+        .where(
+            Acceptance.signed_by_person_id == int(person_id),
+            Acceptance.signatory_warning.is_not(None),
+            Acceptance.signatory_warning != "",
+        )
+        .values(signatory_warning="")
+    )
     return ids
 
 
